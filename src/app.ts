@@ -1,0 +1,136 @@
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { PUBLIC_DIR, ROOT_DIR } from './assets.ts';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/client.ts';
+import { loggerOptions } from './log.ts';
+import { accessPlugin, publicScope } from './plugins/access.ts';
+import { errorsPlugin } from './plugins/errors.tsx';
+import { i18nPlugin } from './plugins/i18n.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { viewsPlugin } from './plugins/views.tsx';
+import { publicCaseApi } from './routes/api/publicCases.ts';
+import { healthRoutes } from './routes/ops/health.ts';
+import { caseStatusRoutes } from './routes/public/caseStatus.tsx';
+import { courtRoutes } from './routes/public/courts.tsx';
+import { languageRoutes } from './routes/public/language.ts';
+import { staticPages } from './routes/public/pages.tsx';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    db: Db;
+    /** The current time; tests pass a fixed clock. */
+    clock: () => Date;
+  }
+}
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  clock?: () => Date;
+  /** Where logs go; standard output when absent. */
+  logStream?: NodeJS.WritableStream;
+}
+
+const VENDOR_ASSETS = [
+  path.join(ROOT_DIR, 'node_modules/govuk-frontend/dist/govuk'),
+  path.join(ROOT_DIR, 'node_modules/@ministryofjustice/frontend/moj/assets'),
+];
+
+/** Builds the whole web app. Tests call this and use `inject`; `server.ts` only listens. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, deps.logStream),
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 60_000,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  app.decorate('clock', deps.clock ?? (() => new Date()));
+
+  await app.register(accessPlugin);
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(i18nPlugin);
+  await app.register(viewsPlugin, { demo: config.demo });
+  await app.register(errorsPlugin);
+  await app.register(metricsPlugin, { token: config.metricsToken, isProduction: config.isProduction });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sot API',
+        version: '1',
+        description: 'JSON API of Sot, the e-court portal. Errors are `{ "error": { "code", "message" } }` with the message in the caller\'s language.',
+      },
+      tags: [
+        { name: 'public', description: 'Open to anyone, no personal data' },
+        { name: 'ops', description: 'For operators and load balancers' },
+      ],
+    },
+    // Pages are for people; only the JSON API and health belong in the API description.
+    transform: ({ schema, url }) => ({ schema: { ...schema, hide: schema?.hide || !(url.startsWith('/api/') || url === '/health') }, url }),
+  });
+
+  await app.register(async (scope) => {
+    await scope.register(publicScope);
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: false } });
+    await scope.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', maxAge: '1d', index: false });
+    await scope.register(fastifyStatic, {
+      root: VENDOR_ASSETS,
+      prefix: '/assets/',
+      decorateReply: false,
+      maxAge: '1d',
+      index: false,
+      allowedPath: (pathName) => pathName === '/govuk-frontend.min.js' || /^\/images\/[\w-]+\.(svg|png)$/.test(pathName),
+    });
+  });
+
+  await app.register(healthRoutes);
+  await app.register(staticPages);
+  await app.register(courtRoutes);
+  await app.register(caseStatusRoutes);
+  await app.register(languageRoutes);
+  await app.register(publicCaseApi, { prefix: '/api/v1' });
+
+  return app;
+}

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './db/dirLock.ts';
+import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { verifyAuditChain } from './db/audit.ts';
+import { seedDemo } from './seed/demo.ts';
+import { startServer, stopOnSignals } from './server.ts';
+
+const USAGE = `Usage: sot <command>
+
+Commands:
+  start           run the portal (web; jobs join it as they are added)
+  migrate         apply pending database migrations
+  seed --demo     fill an empty database with the demo courts, people and cases
+  audit verify    check the audit log's hash chain
+
+Configuration comes from environment variables; see README.md.`;
+
+async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(databaseTargetFromConfig(config));
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'start': {
+      const server = await startServer(loadConfig());
+      stopOnSignals(server);
+      return -1;
+    }
+    case 'migrate':
+      await withDatabase(migrateDatabase);
+      console.log('Migrations applied.');
+      return 0;
+    case 'seed': {
+      if (!values.demo) {
+        console.error('Only demo data can be seeded: sot seed --demo');
+        return 1;
+      }
+      const result = await withDatabase(async (database) => {
+        await migrateDatabase(database);
+        return seedDemo(database.db);
+      });
+      console.log(result.seeded ? `Seeded ${result.courts} courts, ${result.people} people, ${result.cases} cases.` : 'The database already has courts; nothing seeded.');
+      return 0;
+    }
+    case 'audit': {
+      if (sub !== 'verify') break;
+      const result = await withDatabase((database) => verifyAuditChain(database.db));
+      console.log(result.ok ? `Audit log intact: ${result.checked} entries.` : `Audit log broken at entry ${result.brokenAt} (after ${result.checked} good entries).`);
+      return result.ok ? 0 : 2;
+    }
+  }
+  console.error(`Unknown command: ${[command, sub].filter(Boolean).join(' ')}\n\n${USAGE}`);
+  return 1;
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  if (code >= 0) process.exit(code);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(78);
+  }
+  throw error;
+}

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import Type, { type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Environment variables Sot reads, with defaults. The one place that touches process.env. */
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
+    default: 'development',
+  }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: 'localhost' }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  DEMO: Type.Optional(Type.Boolean()),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  isProduction: boolean;
+  /** Demo mode: demo data and the dev signer are offered. Never on in production. */
+  demo: boolean;
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  sessionSecret: string;
+  dbPoolSize: number;
+  metricsToken: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const INTEGER_KEYS = new Set(['PORT', 'DB_POOL_SIZE']);
+const BOOLEAN_KEYS = new Set(['DEMO']);
+
+/** Reads only Sot's own keys, turning numeric and boolean strings into values; empty strings count as unset. */
+function pickEnv(source: NodeJS.ProcessEnv): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const raw = source[key];
+    if (raw === undefined || raw === '') continue;
+    if (INTEGER_KEYS.has(key)) picked[key] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    else if (BOOLEAN_KEYS.has(key)) picked[key] = raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
+    else picked[key] = raw;
+  }
+  return picked;
+}
+
+function describeErrors(value: unknown): string {
+  return [...Value.Errors(EnvSchema, value)]
+    .map((e) => {
+      const key = e.instancePath.replace(/^\//, '') || '(environment)';
+      return `  ${key}: ${e.message}`;
+    })
+    .join('\n');
+}
+
+/**
+ * In development a session secret is generated once and kept in DATA_DIR, so sessions survive
+ * restarts without the newcomer configuring anything. Production must be given one.
+ */
+function devSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const picked = pickEnv(source);
+  const withDefaults = Value.Default(EnvSchema, picked);
+  if (!Value.Check(EnvSchema, withDefaults)) {
+    throw new ConfigError(`Invalid configuration:\n${describeErrors(withDefaults)}`);
+  }
+  const env = withDefaults as Env;
+  const isProduction = env.NODE_ENV === 'production';
+  if (isProduction && !env.SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)');
+  }
+  if (isProduction && env.DEMO) {
+    throw new ConfigError('Invalid configuration:\n  DEMO: demo mode cannot be enabled in production');
+  }
+  const dataDir = path.resolve(env.DATA_DIR);
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    demo: env.DEMO ?? !isProduction,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl,
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    logLevel: env.LOG_LEVEL,
+    sessionSecret: env.SESSION_SECRET ?? devSessionSecret(dataDir),
+    dbPoolSize: env.DB_POOL_SIZE,
+    metricsToken: env.METRICS_TOKEN,
+  };
+}

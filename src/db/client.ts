@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import * as schema from './schema/index.ts';
+import { acquireDirLock, type DirLock } from './dirLock.ts';
+
+export type Db = NodePgDatabase<typeof schema>;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** `dir` null keeps the embedded database in memory (tests). */
+  | { kind: 'pglite'; dir: string | null };
+
+/**
+ * PGlite's protocol serializer calls `types.forEach`, but drizzle passes pg's type-parser object
+ * as `types` on every query; unguarded, the query fails (and in some paths the process exits
+ * silently). Drop a non-array `types` before PGlite sees it.
+ */
+function guardPgliteTypes(connection: { parse(query: { types?: unknown }): void }): void {
+  const parse = connection.parse.bind(connection);
+  connection.parse = (query) => {
+    if (query.types !== undefined && !Array.isArray(query.types)) {
+      const { types: _dropped, ...rest } = query;
+      return parse(rest);
+    }
+    return parse(query);
+  };
+}
+
+async function openPglite(dir: string | null): Promise<Database> {
+  const [{ PGlite }, { createPgConfig }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/node-postgres'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ]);
+  let lock: DirLock | undefined;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    // Two processes writing one PGlite directory corrupt it; the lock makes the second one fail fast.
+    lock = acquireDirLock(path.join(dir, '..', `${path.basename(dir)}.lock`));
+  }
+  try {
+    const pglite = await PGlite.create(dir ?? undefined, { extensions: { pg_trgm, unaccent } });
+    const config = createPgConfig(pglite);
+    guardPgliteTypes(config.connection as unknown as Parameters<typeof guardPgliteTypes>[0]);
+    const pool = new pg.Pool(config as unknown as pg.PoolConfig);
+    return {
+      db: drizzle({ client: pool, schema }),
+      pool,
+      kind: 'pglite',
+      async close() {
+        await pool.end();
+        await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection (server restart) must not crash the process.
+  pool.on('error', () => {});
+  return {
+    db: drizzle({ client: pool, schema }),
+    pool,
+    kind: 'postgres',
+    close: () => pool.end(),
+  };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target.dir);
+}
+
+export function databaseTargetFromConfig(config: { databaseUrl: string | undefined; dataDir: string; dbPoolSize: number }): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.dbPoolSize }
+    : { kind: 'pglite', dir: path.join(config.dataDir, 'db') };
+}

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, customType, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cases } from './cases.ts';
+import { users } from './users.ts';
+
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => 'bytea',
+});
+
+export const DOCUMENT_KINDS = [
+  'claim',
+  'counterclaim',
+  'response',
+  'petition',
+  'appeal',
+  'private_complaint',
+  'cassation_complaint',
+  'attachment',
+  'power_of_attorney',
+  'payment_document',
+  'ruling',
+  'decision',
+  'court_order',
+  'resolution',
+  'notice',
+  'hearing_record',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Court acts are documents the court issues and signs; the rest come from the parties. */
+export const COURT_ACT_KINDS = ['ruling', 'decision', 'court_order', 'resolution'] as const satisfies readonly DocumentKind[];
+
+export const DOCUMENT_VISIBILITIES = ['parties', 'court', 'public'] as const;
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name'),
+    mediaType: text('media_type'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    /** Content address in the blob store. */
+    sha256: text('sha256'),
+    /** CMS SignedData over the document's sha256, as signed by `signerId`. */
+    signature: bytea('signature'),
+    signerId: uuid('signer_id').references(() => users.id),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+    visibility: text('visibility', { enum: DOCUMENT_VISIBILITIES }).notNull().default('parties'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('documents_kind_check', sql.raw(`kind in (${DOCUMENT_KINDS.map((k) => `'${k}'`).join(', ')})`)),
+    check('documents_visibility_check', sql`${t.visibility} in ('parties', 'court', 'public')`),
+    check('documents_sha256_check', sql`${t.sha256} is null or ${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    index('documents_case_idx').on(t.caseId, t.issuedAt),
+    index('documents_sha256_idx').on(t.sha256),
+  ],
+);

@@ -1,0 +1,5 @@
+export * from './courts.ts';
+export * from './users.ts';
+export * from './cases.ts';
+export * from './documents.ts';
+export * from './events.ts';

@@ -1,0 +1,53 @@
+import type { Lang } from './index.ts';
+
+/** Kazakhstan has kept one time zone, UTC+5, since 1 March 2024; Asia/Almaty carries it. */
+export const COURT_TIME_ZONE = 'Asia/Almaty';
+
+const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-KZ', en: 'en-GB' };
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (!value) cache.set(key, (value = make()));
+  return value as T;
+}
+
+export function formatDate(date: Date, lang: Lang): string {
+  return cached(`d:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: COURT_TIME_ZONE, dateStyle: 'long' })).format(date);
+}
+
+export function formatDateTime(date: Date, lang: Lang): string {
+  return cached(
+    `dt:${lang}`,
+    () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: COURT_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+  ).format(date);
+}
+
+export function formatTime(date: Date, lang: Lang): string {
+  return cached(`t:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: COURT_TIME_ZONE, timeStyle: 'short' })).format(date);
+}
+
+/** ISO calendar date (YYYY-MM-DD) of an instant in Kazakhstan, for grouping and machine-readable output. */
+export function courtDateIso(date: Date): string {
+  return cached('iso', () => new Intl.DateTimeFormat('en-CA', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(date);
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  return cached(`n:${lang}`, () => new Intl.NumberFormat(LOCALES[lang])).format(value);
+}
+
+/** Tenge amounts always show the ₸ sign; tiyn, when there are any, as two decimals (1 297,50 ₸). */
+export function formatTenge(amount: number, lang: Lang): string {
+  const fractionDigits = Number.isInteger(amount) ? 0 : 2;
+  return cached(
+    `kzt:${lang}:${fractionDigits}`,
+    () =>
+      new Intl.NumberFormat(LOCALES[lang], {
+        style: 'currency',
+        currency: 'KZT',
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: fractionDigits,
+        maximumFractionDigits: fractionDigits,
+      }),
+  ).format(amount);
+}

@@ -1,0 +1,79 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ERRORS, FASTIFY_ERROR_CODES, SotError, type ErrorCode } from '../errors.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { ErrorPage } from '../views/pages/ErrorPage.tsx';
+
+/** Callers of the JSON API get JSON errors; people get a page. */
+export function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+const PAGE_TITLES: Partial<Record<ErrorCode, MessageKey>> = {
+  not_found: 'error.notFound.title',
+  case_not_found: 'error.notFound.title',
+  court_not_found: 'error.notFound.title',
+  internal: 'error.internal.title',
+};
+
+function statusToCode(status: number | undefined): ErrorCode {
+  switch (status) {
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not_found';
+    case 405:
+      return 'method_not_allowed';
+    case 413:
+      return 'payload_too_large';
+    case 415:
+      return 'unsupported_media_type';
+    case 429:
+      return 'too_many_requests';
+    case 503:
+      return 'service_unavailable';
+    default:
+      return status !== undefined && status >= 400 && status < 500 ? 'invalid_request' : 'internal';
+  }
+}
+
+/** Reduces any thrown value to a catalogued error; what people see never includes a stack or SQL. */
+export function classify(error: unknown): { code: ErrorCode; params: Record<string, string | number>; status: number } {
+  if (error instanceof SotError) return { code: error.code, params: error.params ?? {}, status: error.status };
+  const fe = error as Partial<FastifyError>;
+  if (fe.validation) {
+    const detail = fe.validation.map((v) => `${v.instancePath || v.params?.['missingProperty'] || ''} ${v.message ?? ''}`.trim()).join('; ');
+    return { code: 'invalid_request', params: { detail }, status: 400 };
+  }
+  const mapped = fe.code ? FASTIFY_ERROR_CODES[fe.code] : undefined;
+  const code = mapped ?? statusToCode(fe.statusCode);
+  const params: Record<string, string | number> = code === 'invalid_request' ? { detail: fe.statusCode && fe.statusCode < 500 ? (fe.message ?? '') : '' } : {};
+  return { code, params, status: ERRORS[code].status };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, params: Record<string, string | number> = {}) {
+  const { status, message } = ERRORS[code];
+  const text = request.t(message, params);
+  if (wantsJson(request)) {
+    return reply.status(status).type('application/json; charset=utf-8').send({ error: { code, message: text } });
+  }
+  const title = request.t(PAGE_TITLES[code] ?? (status >= 500 ? 'error.internal.title' : 'error.invalidRequest.title'));
+  return reply.page({ title, status }, <ErrorPage title={title} message={text} />);
+}
+
+export const errorsPlugin = fp(
+  async (app) => {
+    app.setErrorHandler((error, request, reply) => {
+      const { code, params, status } = classify(error);
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ code }, 'request refused');
+      return sendError(request, reply, code, params);
+    });
+    app.setNotFoundHandler((request, reply) => sendError(request, reply, 'not_found'));
+  },
+  { name: 'sot-errors', dependencies: ['sot-views'] },
+);

@@ -1,0 +1,335 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { appendAudit } from '../db/audit.ts';
+import { allocateCaseNumber } from '../db/caseNumbers.ts';
+import { cases, courts, documents, events, hearings, organisations, parties, regions, userRoles, users } from '../db/schema/index.ts';
+import type { DocumentKind, PartyRole } from '../db/schema/index.ts';
+import type { Tx } from '../db/tx.ts';
+import type { CaseCategory, CaseKind, Instance } from '../domain/caseKinds.ts';
+import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
+import { NEXT_STATUSES, type CaseStatus } from '../domain/caseStatus.ts';
+import { courtDateIso } from '../i18n/format.ts';
+import { DEMO_COURTS, DEMO_REGIONS } from './courts.ts';
+import { DEMO_BANK, DEMO_COMPANY, demoPeople, type DemoPerson } from './people.ts';
+
+const DAY = 86_400_000;
+
+/** The shortest way through the lifecycle from filing to `target`, as the case would have travelled it. */
+export function lifecyclePath(target: CaseStatus): CaseStatus[] {
+  const start: CaseStatus = 'submitted';
+  const previous = new Map<CaseStatus, CaseStatus | null>([[start, null]]);
+  const queue: CaseStatus[] = [start];
+  while (queue.length > 0) {
+    const status = queue.shift()!;
+    if (status === target) break;
+    for (const next of NEXT_STATUSES[status]) {
+      if (!previous.has(next)) {
+        previous.set(next, status);
+        queue.push(next);
+      }
+    }
+  }
+  if (!previous.has(target)) throw new Error(`${target} is not reachable from ${start}`);
+  const path: CaseStatus[] = [];
+  for (let s: CaseStatus | null = target; s; s = previous.get(s) ?? null) path.unshift(s);
+  return path;
+}
+
+interface Scenario {
+  court: string;
+  kind: CaseKind;
+  category: CaseCategory;
+  status: CaseStatus;
+  /** Days before now the claim was filed. */
+  filedDaysAgo: number;
+  claimant: string;
+  defendant: string | 'company' | 'bank';
+  /** A scheduled hearing this many days from now (negative: held in the past). */
+  hearingInDays?: number;
+  closed?: boolean;
+  lawyerFor?: 'claimant' | 'defendant';
+  /** Index of the scenario whose decision this appeal reviews. */
+  appealOf?: number;
+}
+
+/** Dozens of cases spread over courts, kinds and every stage of the lifecycle. */
+const SCENARIOS: Scenario[] = [
+  { court: '7517', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 40, claimant: 'citizen', defendant: 'citizen2', hearingInDays: 3, lawyerFor: 'claimant' },
+  { court: '7517', kind: 'civil', category: 'property', status: 'submitted', filedDaysAgo: 1, claimant: 'citizen', defendant: 'bank' },
+  { court: '7517', kind: 'civil', category: 'divorce', status: 'preparation', filedDaysAgo: 20, claimant: 'citizen3', defendant: 'citizen4', closed: true },
+  { court: '7517', kind: 'civil', category: 'labour', status: 'assigned', filedDaysAgo: 4, claimant: 'citizen2', defendant: 'company' },
+  { court: '7517', kind: 'civil', category: 'alimony', status: 'accepted', filedDaysAgo: 9, claimant: 'citizen3', defendant: 'citizen2' },
+  { court: '7517', kind: 'civil', category: 'property', status: 'left_without_motion', filedDaysAgo: 8, claimant: 'citizen4', defendant: 'citizen' },
+  { court: '7517', kind: 'civil', category: 'housing', status: 'returned', filedDaysAgo: 30, claimant: 'citizen2', defendant: 'citizen4' },
+  { court: '7517', kind: 'civil', category: 'property', status: 'appealed', filedDaysAgo: 150, claimant: 'company', defendant: 'citizen2', hearingInDays: -70, lawyerFor: 'defendant' },
+  { court: '7517', kind: 'civil', category: 'inheritance', status: 'in_force', filedDaysAgo: 200, claimant: 'citizen', defendant: 'citizen3', hearingInDays: -120 },
+  { court: '7517', kind: 'civil', category: 'property', status: 'decided', filedDaysAgo: 70, claimant: 'bank', defendant: 'citizen4', hearingInDays: -1 },
+  { court: '7517', kind: 'civil', category: 'non_property', status: 'hearing_scheduled', filedDaysAgo: 35, claimant: 'citizen4', defendant: 'company', hearingInDays: 6 },
+  { court: '7517', kind: 'criminal', category: 'criminal', status: 'hearing_scheduled', filedDaysAgo: 25, claimant: 'citizen', defendant: 'citizen2', hearingInDays: 2 },
+  { court: '7517', kind: 'administrative_offence', category: 'administrative_offence', status: 'decision_final', filedDaysAgo: 15, claimant: 'citizen2', defendant: 'citizen4', hearingInDays: -6 },
+  { court: '7514', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 28, claimant: 'citizen2', defendant: 'citizen', hearingInDays: 1 },
+  { court: '7514', kind: 'civil', category: 'court_order', status: 'in_force', filedDaysAgo: 45, claimant: 'bank', defendant: 'citizen3' },
+  { court: '7514', kind: 'civil', category: 'divorce', status: 'appealed', filedDaysAgo: 90, claimant: 'citizen4', defendant: 'citizen3', hearingInDays: -20, closed: true },
+  { court: '7514', kind: 'civil', category: 'special_proceedings', status: 'archived', filedDaysAgo: 300, claimant: 'citizen', defendant: 'citizen2', hearingInDays: -250 },
+  { court: '7511', kind: 'civil', category: 'property', status: 'registered', filedDaysAgo: 2, claimant: 'citizen4', defendant: 'bank' },
+  { court: '7511', kind: 'criminal', category: 'criminal', status: 'preparation', filedDaysAgo: 14, claimant: 'citizen2', defendant: 'citizen4' },
+  { court: '7594', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 50, claimant: 'company', defendant: 'bank', hearingInDays: 4, lawyerFor: 'claimant' },
+  { court: '7594', kind: 'civil', category: 'property', status: 'accepted', filedDaysAgo: 6, claimant: 'bank', defendant: 'company' },
+  { court: '7594', kind: 'civil', category: 'non_property', status: 'decided', filedDaysAgo: 60, claimant: 'company', defendant: 'bank', hearingInDays: -2 },
+  { court: '7595', kind: 'administrative', category: 'public_law_dispute', status: 'hearing_scheduled', filedDaysAgo: 30, claimant: 'company', defendant: 'citizen2', hearingInDays: 5 },
+  { court: '7595', kind: 'administrative', category: 'state_body_complaint', status: 'assigned', filedDaysAgo: 3, claimant: 'citizen', defendant: 'citizen4' },
+  { court: '7113', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 33, claimant: 'citizen4', defendant: 'citizen2', hearingInDays: 2 },
+  { court: '7113', kind: 'civil', category: 'labour', status: 'in_force', filedDaysAgo: 120, claimant: 'citizen3', defendant: 'company', hearingInDays: -80 },
+  { court: '7113', kind: 'civil', category: 'alimony', status: 'submitted', filedDaysAgo: 0, claimant: 'citizen3', defendant: 'citizen4' },
+  { court: '7114', kind: 'administrative_offence', category: 'administrative_offence', status: 'hearing_scheduled', filedDaysAgo: 10, claimant: 'citizen2', defendant: 'citizen', hearingInDays: 1 },
+  { court: '5911', kind: 'civil', category: 'property', status: 'preparation', filedDaysAgo: 18, claimant: 'citizen', defendant: 'citizen4' },
+  { court: '3594', kind: 'civil', category: 'property', status: 'accepted', filedDaysAgo: 7, claimant: 'company', defendant: 'bank' },
+  // Appeals: reviewing the decisions of the cases at the given index.
+  { court: '7599', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 40, claimant: 'company', defendant: 'citizen2', hearingInDays: 8, appealOf: 7, lawyerFor: 'defendant' },
+  { court: '7599', kind: 'civil', category: 'divorce', status: 'accepted', filedDaysAgo: 5, claimant: 'citizen4', defendant: 'citizen3', closed: true, appealOf: 15 },
+  { court: '7199', kind: 'civil', category: 'labour', status: 'in_force', filedDaysAgo: 60, claimant: 'citizen3', defendant: 'company', hearingInDays: -30, appealOf: 25 },
+];
+
+const EARLIEST_STEP_DAYS: Partial<Record<CaseStatus, number>> = { registered: 1, assigned: 1, accepted: 4, preparation: 1 };
+
+interface SeedContext {
+  tx: Tx;
+  now: Date;
+  people: Map<string, { id: string; person: DemoPerson }>;
+  courtIds: Map<string, string>;
+  organisationIds: { company: string; bank: string };
+  judgesByCourt: Map<string, string[]>;
+}
+
+async function insertParty(ctx: SeedContext, caseId: string, role: PartyRole, handle: string): Promise<string> {
+  const base = { caseId, role };
+  if (handle === 'company' || handle === 'bank') {
+    const organisation = handle === 'company' ? DEMO_COMPANY : DEMO_BANK;
+    const representative = handle === 'company' ? ctx.people.get('company')! : undefined;
+    const [row] = await ctx.tx
+      .insert(parties)
+      .values({ ...base, organisationId: ctx.organisationIds[handle], displayName: organisation.name, userId: representative?.id ?? null })
+      .returning({ id: parties.id });
+    return row!.id;
+  }
+  const { id, person } = ctx.people.get(handle)!;
+  const [row] = await ctx.tx
+    .insert(parties)
+    .values({ ...base, userId: id, iin: person.iin, displayName: person.fullName, phone: person.phone ?? null, email: person.email ?? null })
+    .returning({ id: parties.id });
+  return row!.id;
+}
+
+const DOCUMENT_FOR_STATUS: Partial<Record<CaseStatus, { kind: DocumentKind; title: [string, string] }>> = {
+  accepted: { kind: 'ruling', title: ['Определение о принятии искового заявления к производству', 'Ruling accepting the claim for proceedings'] },
+  returned: { kind: 'ruling', title: ['Определение о возвращении искового заявления', 'Ruling returning the claim'] },
+  left_without_motion: { kind: 'ruling', title: ['Определение об оставлении искового заявления без движения', 'Ruling leaving the claim without motion'] },
+  hearing_scheduled: { kind: 'notice', title: ['Судебная повестка', 'Summons to a hearing'] },
+  decided: { kind: 'decision', title: ['Решение (резолютивная часть)', 'Decision (operative part)'] },
+  decision_final: { kind: 'decision', title: ['Решение в окончательной форме', 'Decision in final form'] },
+};
+
+async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, parentCaseId: string | null): Promise<string> {
+  const { tx, now } = ctx;
+  const courtId = ctx.courtIds.get(scenario.court)!;
+  const instance: Instance = scenario.appealOf === undefined ? 1 : 2;
+  const path = lifecyclePath(scenario.status);
+  const filedAt = new Date(now.getTime() - scenario.filedDaysAgo * DAY);
+
+  // Steps are spread between filing and now, so the timeline reads like a real case's.
+  const span = Math.max(now.getTime() - filedAt.getTime() - DAY / 4, path.length * 60_000);
+  const stepTimes = path.map((status, i) => {
+    const early = EARLIEST_STEP_DAYS[status];
+    const even = filedAt.getTime() + (span * i) / Math.max(path.length, 1);
+    return new Date(early !== undefined && i > 0 ? Math.min(even, filedAt.getTime() + i * early * DAY) : even);
+  });
+
+  const registeredIndex = path.indexOf('registered');
+  const registeredAt = registeredIndex >= 0 ? stepTimes[registeredIndex]! : null;
+  const number = registeredAt
+    ? await allocateCaseNumber(tx, {
+        courtId,
+        courtCode: scenario.court,
+        year: Number(courtDateIso(registeredAt).slice(0, 4)),
+        categoryCode: NUMBER_CATEGORY_CODES[scenario.kind][instance],
+      })
+    : null;
+  const judges = ctx.judgesByCourt.get(scenario.court) ?? [];
+  const judgeId = path.includes('assigned') && judges.length > 0 ? judges[index % judges.length]! : null;
+
+  const [row] = await tx
+    .insert(cases)
+    .values({
+      number,
+      courtId,
+      kind: scenario.kind,
+      category: scenario.category,
+      instance,
+      status: scenario.status,
+      judgeId,
+      parentCaseId,
+      closedHearing: scenario.closed ?? false,
+      filedAt,
+      registeredAt,
+      statusChangedAt: stepTimes[stepTimes.length - 1]!,
+      createdAt: filedAt,
+    })
+    .returning({ id: cases.id });
+  const caseId = row!.id;
+
+  const claimantParty = await insertParty(ctx, caseId, instance === 1 ? 'claimant' : 'applicant', scenario.claimant);
+  const defendantParty = await insertParty(ctx, caseId, 'defendant', scenario.defendant);
+  if (scenario.lawyerFor) {
+    const lawyer = ctx.people.get('lawyer')!;
+    await tx.insert(parties).values({
+      caseId,
+      role: 'lawyer',
+      userId: lawyer.id,
+      iin: lawyer.person.iin,
+      displayName: lawyer.person.fullName,
+      representsPartyId: scenario.lawyerFor === 'claimant' ? claimantParty : defendantParty,
+      authorityAcceptedAt: stepTimes[Math.min(2, stepTimes.length - 1)]!,
+    });
+  }
+
+  const filer = ctx.people.get(scenario.claimant === 'bank' ? 'citizen' : scenario.claimant)!.id;
+  await tx.insert(documents).values({
+    caseId,
+    kind: instance === 1 ? 'claim' : 'appeal',
+    title: instance === 1 ? 'Исковое заявление' : 'Апелляционная жалоба',
+    createdBy: filer,
+    createdAt: filedAt,
+  });
+
+  for (let i = 0; i < path.length; i++) {
+    const status = path[i]!;
+    const at = stepTimes[i]!;
+    await tx.insert(events).values({ caseId, type: 'status_changed', occurredAt: at, data: { from: i === 0 ? null : path[i - 1], to: status } });
+    if (status === 'assigned' && judgeId) {
+      await tx.insert(events).values({ caseId, type: 'judge_assigned', occurredAt: at, actorId: null, data: { judgeId } });
+    }
+    const act = DOCUMENT_FOR_STATUS[status];
+    if (act && judgeId) {
+      const [doc] = await tx
+        .insert(documents)
+        .values({ caseId, kind: act.kind, title: act.title[0], signerId: judgeId, issuedAt: at, createdBy: judgeId, createdAt: at })
+        .returning({ id: documents.id });
+      await tx.insert(events).values({ caseId, type: 'document_issued', occurredAt: at, actorId: judgeId, data: { documentId: doc!.id, kind: act.kind } });
+    }
+  }
+
+  if (scenario.hearingInDays !== undefined) {
+    // Hearings start on the hour between 09:00 and 16:00 Kazakhstan time (UTC+5).
+    const day = new Date(now.getTime() + scenario.hearingInDays * DAY);
+    const startsAt = new Date(`${courtDateIso(day)}T${String(9 + (index % 8)).padStart(2, '0')}:00:00+05:00`);
+    const upcoming = startsAt.getTime() > now.getTime();
+    const [hearing] = await tx
+      .insert(hearings)
+      .values({ caseId, startsAt, room: String(100 + ((index * 7) % 30)), status: upcoming ? 'scheduled' : 'held', createdAt: filedAt })
+      .returning({ id: hearings.id });
+    await tx.insert(events).values({
+      caseId,
+      type: 'hearing_scheduled',
+      occurredAt: stepTimes[Math.max(0, path.indexOf('hearing_scheduled'))] ?? filedAt,
+      data: { hearingId: hearing!.id, startsAt: startsAt.toISOString() },
+    });
+  }
+  return caseId;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  courts: number;
+  people: number;
+  cases: number;
+}
+
+/**
+ * Fills an empty database with the demo: courts, people of every role and cases at every stage.
+ * Does nothing on a database that already has courts, so restarts keep what was done in the demo.
+ */
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResult> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ n: count() }).from(courts);
+    if (existing!.n > 0) return { seeded: false, courts: existing!.n, people: 0, cases: 0 };
+
+    await tx.insert(regions).values(DEMO_REGIONS.map((r) => ({ code: r.code, nameKk: r.names[0], nameRu: r.names[1], nameEn: r.names[2], sortOrder: r.sortOrder })));
+    const courtIds = new Map<string, string>();
+    // Parents first, so every parent link points at an inserted court.
+    for (const level of [4, 3, 2, 1]) {
+      for (const c of DEMO_COURTS.filter((court) => court.level === level)) {
+        const [row] = await tx
+          .insert(courts)
+          .values({
+            code: c.code,
+            level: c.level,
+            type: c.type,
+            regionCode: c.region,
+            parentId: c.parent ? courtIds.get(c.parent)! : null,
+            caseKinds: c.kinds,
+            nameKk: c.names[0],
+            nameRu: c.names[1],
+            nameEn: c.names[2],
+            addressKk: c.city[0],
+            addressRu: c.city[1],
+            addressEn: c.city[2],
+            isDemo: true,
+          })
+          .returning({ id: courts.id });
+        courtIds.set(c.code, row!.id);
+      }
+    }
+
+    const [company] = await tx.insert(organisations).values(DEMO_COMPANY).returning({ id: organisations.id });
+    const [bank] = await tx.insert(organisations).values(DEMO_BANK).returning({ id: organisations.id });
+
+    const people = new Map<string, { id: string; person: DemoPerson }>();
+    const judgesByCourt = new Map<string, string[]>();
+    for (const person of demoPeople()) {
+      const [row] = await tx
+        .insert(users)
+        .values({
+          iin: person.iin,
+          fullName: person.fullName,
+          language: person.language,
+          barNumber: person.barNumber ?? null,
+          phone: person.phone ?? null,
+          phoneVerifiedAt: person.phone ? now : null,
+          email: person.email ?? null,
+          emailVerifiedAt: person.email ? now : null,
+        })
+        .returning({ id: users.id });
+      people.set(person.handle, { id: row!.id, person });
+      for (const { role, court } of person.roles) {
+        await tx.insert(userRoles).values({ userId: row!.id, role, courtId: court ? courtIds.get(court)! : null });
+        if (role === 'judge' && court) judgesByCourt.set(court, [...(judgesByCourt.get(court) ?? []), row!.id]);
+      }
+    }
+
+    const ctx: SeedContext = { tx, now, people, courtIds, organisationIds: { company: company!.id, bank: bank!.id }, judgesByCourt };
+    // Oldest first, so sequence numbers grow with registration dates as they would in a court
+    // (and a reviewed case always exists before its appeal).
+    const order = SCENARIOS.map((scenario, index) => ({ scenario, index })).sort((a, b) => b.scenario.filedDaysAgo - a.scenario.filedDaysAgo);
+    const caseIds = new Map<number, string>();
+    for (const { scenario, index } of order) {
+      const parentCaseId = scenario.appealOf === undefined ? null : caseIds.get(scenario.appealOf)!;
+      caseIds.set(index, await seedCase(ctx, scenario, index, parentCaseId));
+    }
+
+    await appendAudit(tx, { actorId: null, action: 'demo.seeded', entityType: 'system', entityId: 'demo', data: { courts: courtIds.size, people: people.size, cases: caseIds.size } }, now);
+    return { seeded: true, courts: courtIds.size, people: people.size, cases: caseIds.size };
+  });
+}
+
+/** A registered, open, public first-instance case of the demo, for links and browser tests. */
+export async function showcaseCaseNumber(db: Db): Promise<string> {
+  const [row] = await db
+    .select({ number: cases.number })
+    .from(cases)
+    .innerJoin(courts, eq(courts.id, cases.courtId))
+    .where(eq(cases.status, 'hearing_scheduled'))
+    .orderBy(courts.code, cases.number)
+    .limit(1);
+  if (!row?.number) throw new Error('the demo data has no case with a scheduled hearing');
+  return row.number;
+}

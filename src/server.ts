@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { ensureStylesheet } from './assets.ts';
+import type { Config } from './config.ts';
+import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { seedDemo } from './seed/demo.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the portal: database, migrations, demo data on an empty embedded database, then the
+ * web server. Jobs join this process when the worker exists.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const started = performance.now();
+  await ensureStylesheet();
+  const database = await openDatabase(databaseTargetFromConfig(config));
+  let app: FastifyInstance | undefined;
+  try {
+    await migrateDatabase(database);
+    // Demo data only where a newcomer runs the portal on its own database, never in production.
+    if (config.demo && database.kind === 'pglite') {
+      const seeded = await seedDemo(database.db);
+      if (seeded.seeded) console.log(`Demo data: ${seeded.courts} courts, ${seeded.people} people, ${seeded.cases} cases.`);
+    }
+    app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.port === 0 ? `http://localhost:${port}` : config.publicUrl;
+  app.log.info({ startupMs: Math.round(performance.now() - started), database: database.kind }, `Sot is ready on ${url}`);
+
+  const running = app;
+  let stopping: Promise<void> | undefined;
+  return {
+    app: running,
+    database,
+    url,
+    stop() {
+      // Stop taking requests, let those in flight finish, then close the database.
+      stopping ??= running.close().then(() => database.close());
+      return stopping;
+    },
+  };
+}
+
+/** SIGTERM and SIGINT drain and stop; a second signal exits at once. */
+export function stopOnSignals(server: RunningServer): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(1);
+    signalled = true;
+    server.app.log.info({ signal }, 'shutting down');
+    server.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

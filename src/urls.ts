@@ -1,0 +1,42 @@
+import type { Lang } from './i18n/index.ts';
+
+/**
+ * Every page's URL, built in one place. The browser suite walks `PAGE_SAMPLES` in every
+ * language, so a page added here is checked for accessibility, console errors and broken links.
+ */
+export const urls = {
+  home: () => '/',
+  courts: (filter?: { q?: string; level?: number }) => withQuery('/courts', filter),
+  court: (code: string) => `/courts/${encodeURIComponent(code)}`,
+  caseStatus: (number?: string) => withQuery('/case-status', number ? { number } : undefined),
+  login: () => '/login',
+  language: (lang: Lang, returnTo: string) => withQuery(`/language/${lang}`, { return: returnTo }),
+  apiDocs: () => '/api/docs',
+  publicCaseApi: (number: string) => `/api/v1/public/cases/${encodeURIComponent(number)}`,
+} as const;
+
+function withQuery(path: string, query?: Record<string, string | number | undefined>): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/**
+ * Pages the browser suite visits, with sample arguments from the demo data (`src/seed`).
+ * A page that needs a signed-in user names the demo role it signs in as.
+ */
+export const PAGE_SAMPLES: { name: string; url: string; status?: number }[] = [
+  { name: 'home', url: urls.home() },
+  { name: 'courts', url: urls.courts() },
+  { name: 'courts-filtered', url: urls.courts({ q: 'Алматы', level: 1 }) },
+  { name: 'court-district', url: urls.court('7517') },
+  { name: 'court-supreme', url: urls.court('0001') },
+  { name: 'case-status-form', url: urls.caseStatus() },
+  { name: 'case-status-found', url: urls.caseStatus('7517-26-00-2/1') },
+  { name: 'case-status-invalid', url: urls.caseStatus('not-a-number'), status: 400 },
+  { name: 'case-status-unknown', url: urls.caseStatus('7517-99-00-2/999999'), status: 404 },
+  { name: 'login', url: urls.login() },
+  { name: 'not-found', url: '/no-such-page', status: 404 },
+];

@@ -1,0 +1,21 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Lang, Translate } from '../i18n/index.ts';
+
+/** What every view may know about the request it renders for. Views never query. */
+export interface ViewContext {
+  lang: Lang;
+  t: Translate;
+  /** Path and query of the current page, for the language switcher's way back. */
+  currentUrl: string;
+  demo: boolean;
+  assetVersion: string;
+}
+
+export const ViewContextProvider = createContext<ViewContext | null>(null);
+
+export function useView(): ViewContext {
+  const context = useContext(ViewContextProvider);
+  if (!context) throw new Error('useView() outside a rendered page');
+  return context;
+}

@@ -1,0 +1,157 @@
+import type { ComponentChildren } from 'preact';
+import { LANGUAGES, LANGUAGE_NAMES } from '../i18n/index.ts';
+import { urls } from '../urls.ts';
+import { useView } from './context.ts';
+import { Interpolated } from './components/Interpolated.tsx';
+
+export const HELP_LINE = '1401';
+
+type NavKey = 'home' | 'courts' | 'caseStatus' | 'signIn';
+
+function ServiceNavigation({ current }: { current: NavKey | undefined }) {
+  const { t } = useView();
+  const items: { key: NavKey; href: string }[] = [
+    { key: 'home', href: urls.home() },
+    { key: 'courts', href: urls.courts() },
+    { key: 'caseStatus', href: urls.caseStatus() },
+    { key: 'signIn', href: urls.login() },
+  ];
+  return (
+    <div class="govuk-service-navigation" data-module="govuk-service-navigation">
+      <div class="govuk-width-container">
+        <div class="govuk-service-navigation__container">
+          <nav aria-label={t('layout.menu')} class="govuk-service-navigation__wrapper">
+            <button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden>
+              {t('layout.menu')}
+            </button>
+            <ul class="govuk-service-navigation__list" id="navigation">
+              {items.map((item) => {
+                const active = item.key === current;
+                return (
+                  <li class={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`} key={item.key}>
+                    <a class="govuk-service-navigation__link" href={item.href} aria-current={active ? 'page' : undefined}>
+                      {active ? <strong class="govuk-service-navigation__active-fallback">{t(`layout.nav.${item.key}`)}</strong> : t(`layout.nav.${item.key}`)}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function LanguageNavigation() {
+  const { t, lang, currentUrl } = useView();
+  return (
+    <nav class="govuk-language-navigation" aria-label={t('layout.languageSwitcher')}>
+      <ul class="govuk-language-navigation__list">
+        {LANGUAGES.map((code) => (
+          <li class="govuk-language-navigation__list-item" key={code}>
+            {code === lang ? (
+              <span class="govuk-language-navigation__text" aria-current="true" lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </span>
+            ) : (
+              <a class="govuk-language-navigation__link" href={urls.language(code, currentUrl)} rel="alternate" lang={code} hreflang={code}>
+                {LANGUAGE_NAMES[code]}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function Header() {
+  const { t } = useView();
+  return (
+    <header class="sot-header">
+      <div class="govuk-width-container sot-header__container">
+        <a class="sot-header__brand" href={urls.home()}>
+          <img class="sot-header__logo" src="/public/images/sot-logo.svg" alt="" width={40} height={40} />
+          <span>
+            <span class="sot-header__name">{t('meta.siteName')}</span>
+            <span class="sot-header__tagline">{t('meta.tagline')}</span>
+          </span>
+        </a>
+        <LanguageNavigation />
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  const { t } = useView();
+  return (
+    <footer class="govuk-footer">
+      <div class="govuk-width-container">
+        <div class="govuk-footer__meta">
+          <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <p class="govuk-body">
+              <Interpolated
+                template={t('layout.footer.helpLine')}
+                values={{ phone: <a class="govuk-footer__link" href={`tel:${HELP_LINE}`}>{HELP_LINE}</a> }}
+              />
+            </p>
+            <ul class="govuk-footer__inline-list">
+              <li class="govuk-footer__inline-list-item">
+                <a class="govuk-footer__link" href={urls.apiDocs()}>
+                  {t('layout.footer.api')}
+                </a>
+              </li>
+            </ul>
+            <p class="govuk-body-s">{t('layout.footer.openSource')}</p>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+export interface LayoutProps {
+  title: string;
+  nav?: NavKey;
+  children: ComponentChildren;
+}
+
+export function Layout({ title, nav, children }: LayoutProps) {
+  const { t, lang, demo, assetVersion } = useView();
+  return (
+    <html lang={lang} class="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <title>{`${title} — ${t('meta.siteName')}`}</title>
+        <meta name="theme-color" content="#00627a" />
+        <link rel="icon" href="/public/images/sot-logo.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={`/public/build/sot.css?v=${assetVersion}`} />
+        <script type="module" src={`/public/js/enhance.js?v=${assetVersion}`} />
+      </head>
+      <body class="govuk-template__body">
+        <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
+          {t('layout.skipLink')}
+        </a>
+        <Header />
+        <ServiceNavigation current={nav} />
+        <div class="govuk-width-container">
+          {demo && (
+            <div class="govuk-phase-banner">
+              <p class="govuk-phase-banner__content">
+                <strong class="govuk-tag govuk-phase-banner__content__tag">{t('layout.phase')}</strong>
+                <span class="govuk-phase-banner__text">{t('meta.demoBanner')}</span>
+              </p>
+            </div>
+          )}
+          <main class="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <Footer />
+      </body>
+    </html>
+  );
+}
