@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { cases, parties } from '../../src/db/schema/index.ts';
+import { showcaseCaseNumber } from '../../src/seed/demo.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { describeDb } from '../support/db.ts';
+
+describeDb('public pages', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+  });
+  afterAll(() => t?.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+  it('serves the home page in Kazakh by default, then by Accept-Language, then by the cookie', async () => {
+    const kk = await get('/');
+    expect(kk.statusCode).toBe(200);
+    expect(kk.body).toContain('<html lang="kk"');
+    expect(kk.body).toContain('Қазақстан соттары онлайн');
+    const ru = await get('/', { 'accept-language': 'ru-RU,ru;q=0.9' });
+    expect(ru.body).toContain('<html lang="ru"');
+    expect(ru.body).toContain('Суды Казахстана онлайн');
+    const en = await get('/', { 'accept-language': 'ru', cookie: 'lang=en' });
+    expect(en.body).toContain('Courts of Kazakhstan online');
+    expect(en.headers['content-language']).toBe('en');
+    const garbage = await get('/', { cookie: 'lang=xx', 'accept-language': 'fr' });
+    expect(garbage.body).toContain('<html lang="kk"');
+  });
+
+  it('switches language with a cookie and returns to the same page', async () => {
+    const res = await get('/language/ru?return=%2Fcourts%3Flevel%3D2');
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/courts?level=2');
+    expect(String(res.headers['set-cookie'])).toMatch(/^lang=ru;.*HttpOnly.*SameSite=Lax/);
+  });
+
+  it('never redirects the language switch off the site', async () => {
+    for (const target of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)']) {
+      const res = await get(`/language/en?return=${encodeURIComponent(target)}`);
+      expect(res.headers.location, target).toBe('/');
+    }
+  });
+
+  it('refuses an unsupported language with a translated 400 page', async () => {
+    const res = await get('/language/fr', { cookie: 'lang=ru' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Этот язык недоступен');
+  });
+
+  it('lists courts of all four levels, grouped by region', async () => {
+    const res = await get('/courts', { cookie: 'lang=en' });
+    expect(res.statusCode).toBe(200);
+    for (const name of ['Supreme Court of the Republic of Kazakhstan', 'Cassation Court for Civil Cases', 'Almaty City Court', 'Medeu District Court of Almaty']) {
+      expect(res.body).toContain(name);
+    }
+    expect(res.body.indexOf('Nationwide courts')).toBeLessThan(res.body.indexOf('Almaty City Court'));
+  });
+
+  it('filters courts by a name in any language and by level', async () => {
+    const byKazakhName = await get(`/courts?q=${encodeURIComponent('медеу')}&level=`, { cookie: 'lang=en' });
+    expect(byKazakhName.body).toContain('Medeu District Court of Almaty');
+    expect(byKazakhName.body).not.toContain('Bostandyk District Court');
+    const level2 = await get('/courts?level=2', { cookie: 'lang=en' });
+    expect(level2.body).toContain('Almaty City Court');
+    expect(level2.body).not.toContain('Medeu District Court');
+    const nothing = await get('/courts?q=%25%25%25', { cookie: 'lang=en' });
+    expect(nothing.body).toContain('No court matches the filter.');
+    const badLevel = await get('/courts?level=99', { cookie: 'lang=en' });
+    expect(badLevel.statusCode).toBe(200);
+  });
+
+  it('shows a court with its appeal and cassation route and hearing schedule, without party names', async () => {
+    const res = await get('/courts/7517', { cookie: 'lang=en' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Appeals go to');
+    expect(res.body).toContain('href="/courts/7599"');
+    expect(res.body).toContain('Cassation Court for Civil Cases');
+    expect(res.body).toContain('Hearing schedule');
+    expect(res.body).toMatch(/7517-26-00-\d\/\d+/);
+    const names = await t.database.db.select({ name: parties.displayName }).from(parties);
+    for (const { name } of names) expect(res.body).not.toContain(name);
+  });
+
+  it('answers 404 for an unknown or malformed court code', async () => {
+    expect((await get('/courts/9999')).statusCode).toBe(404);
+    const malformed = await get('/courts/%27%20or%201%3D1', { cookie: 'lang=en' });
+    expect(malformed.statusCode).toBe(404);
+    expect(malformed.body).toContain('There is no court with this code');
+  });
+
+  it('finds a case by number and shows its stage, next hearing and judge, but no party', async () => {
+    const number = await showcaseCaseNumber(t.database.db);
+    const res = await get(`/case-status?number=${encodeURIComponent(number)}`, { cookie: 'lang=en' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(number);
+    expect(res.body).toContain('Hearing scheduled');
+    expect(res.body).toContain('Next hearing');
+    const [row] = await t.database.db.select({ id: cases.id }).from(cases).where(eq(cases.number, number));
+    const caseParties = await t.database.db.select().from(parties).where(eq(parties.caseId, row!.id));
+    expect(caseParties.length).toBeGreaterThan(1);
+    for (const party of caseParties) {
+      expect(res.body).not.toContain(party.displayName);
+      if (party.iin) expect(res.body).not.toContain(party.iin);
+    }
+  });
+
+  it('accepts a number typed with Latin letters and spaces', async () => {
+    const res = await get(`/case-status?number=${encodeURIComponent(' 7599-26-00-2a/1 ')}`, { cookie: 'lang=en' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('7599-26-00-2а/1');
+    expect(res.body).toContain('Review of case');
+  });
+
+  it('explains a malformed number next to the field, in the reader\'s language', async () => {
+    const res = await get('/case-status?number=hello', { cookie: 'lang=kk' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('govuk-error-summary');
+    expect(res.body).toContain('Іс нөмірін 7517-24-00-2/101 түрінде енгізіңіз');
+    expect(res.body).toContain('value="hello"');
+  });
+
+  it('says plainly when no case has the number', async () => {
+    const res = await get('/case-status?number=7517-26-00-2%2F99999', { cookie: 'lang=ru' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Зарегистрированного дела с номером 7517-26-00-2/99999 нет');
+  });
+
+  it('hides the hearing of closed proceedings', async () => {
+    const [closed] = await t.database.db.select({ number: cases.number }).from(cases).where(eq(cases.closedHearing, true));
+    const res = await get(`/case-status?number=${encodeURIComponent(closed!.number!)}`, { cookie: 'lang=en' });
+    expect(res.body).toContain('Closed proceedings');
+    expect(res.body).not.toContain('Next hearing');
+  });
+
+  it('explains what signing in needs, without JavaScript', async () => {
+    const res = await get('/login', { cookie: 'lang=en' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('NCALayer');
+    expect(res.body).toContain('href="tel:1401"');
+  });
+});

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe, inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+
+export type TestDbKind = 'pglite' | 'postgres';
+
+export const testDbKind = (process.env.SOT_TEST_DB ?? 'pglite') as TestDbKind;
+
+/** True when the PostgreSQL leg runs without a server; its suites are skipped (the setup said so loudly). */
+export const postgresUnavailable = testDbKind === 'postgres' && !inject('postgresTemplate');
+
+/**
+ * A fresh, migrated database for one test file: in-memory PGlite, or a clone of the migrated
+ * template on the PostgreSQL server. Each file gets its own, so files never see each other's rows.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  if (testDbKind === 'pglite') {
+    const database = await openDatabase({ kind: 'pglite', dir: null });
+    await migrateDatabase(database);
+    return database;
+  }
+  const template = inject('postgresTemplate');
+  if (!template) throw new Error('PostgreSQL is not available');
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `${template.replace(/_tpl$/, '')}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    // Cloning is refused while another clone of the same template is being made; wait and retry.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`create database ${name} template ${template}`);
+        break;
+      } catch (error) {
+        if (attempt >= 20 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+}
+
+export const describeDb = postgresUnavailable ? describe.skip : describe;

@@ -1,0 +1,44 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'sot-config-'));
+
+describe('configuration', () => {
+  it('runs with no settings at all: port 3000, embedded database, demo mode', () => {
+    const config = loadConfig({ DATA_DIR: tmp() });
+    expect(config).toMatchObject({ port: 3000, env: 'development', demo: true, databaseUrl: undefined, publicUrl: 'http://localhost:3000' });
+  });
+
+  it('generates a session secret once and keeps it in the data directory', () => {
+    const dir = tmp();
+    const first = loadConfig({ DATA_DIR: dir });
+    const second = loadConfig({ DATA_DIR: dir });
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.sessionSecret).toBe(first.sessionSecret);
+    expect(readFileSync(path.join(dir, 'session-secret'), 'utf8').trim()).toBe(first.sessionSecret);
+    expect(statSync(path.join(dir, 'session-secret')).mode & 0o077).toBe(0);
+  });
+
+  it('names the variable and the problem when a value is wrong', () => {
+    expect(() => loadConfig({ DATA_DIR: tmp(), PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), PORT: '70000' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+
+  it('requires a session secret in production and forbids demo mode there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/SESSION_SECRET/);
+    const secret = 'x'.repeat(40);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, DEMO: 'true' })).toThrow(/DEMO/);
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, PUBLIC_URL: 'https://sot.example.kz/' });
+    expect(config).toMatchObject({ isProduction: true, demo: false, publicUrl: 'https://sot.example.kz' });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ DATA_DIR: tmp(), PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+});

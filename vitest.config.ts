@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Four projects: pure rules, database-backed tests on embedded PGlite and on a PostgreSQL
+// server (the same files), and the browser suite.
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: { name: 'pglite', include: ['test/db/**/*.test.{ts,tsx}'], env: { SOT_TEST_DB: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/db/**/*.test.{ts,tsx}'],
+          env: { SOT_TEST_DB: 'postgres' },
+          globalSetup: ['test/support/postgresSetup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 120_000, fileParallelism: false },
+      },
+    ],
+  },
+});
