@@ -13,7 +13,7 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { loggerOptions } from './log.ts';
 import { accessPlugin, publicScope } from './plugins/access.ts';
-import { errorsPlugin } from './plugins/errors.tsx';
+import { errorsPlugin, frameworkErrors } from './plugins/errors.tsx';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { viewsPlugin } from './plugins/views.tsx';
@@ -56,6 +56,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestTimeout: 60_000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    frameworkErrors,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -90,7 +91,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(i18nPlugin);
-  await app.register(viewsPlugin, { demo: config.demo });
+  await app.register(viewsPlugin);
   await app.register(errorsPlugin);
   await app.register(metricsPlugin, { token: config.metricsToken, isProduction: config.isProduction });
 

@@ -15,6 +15,7 @@ export const ERRORS = {
   forbidden: { status: 403, message: 'error.forbidden' },
   method_not_allowed: { status: 405, message: 'error.methodNotAllowed' },
   payload_too_large: { status: 413, message: 'error.payloadTooLarge' },
+  uri_too_long: { status: 414, message: 'error.uriTooLong' },
   unsupported_media_type: { status: 415, message: 'error.unsupportedMediaType' },
   too_many_requests: { status: 429, message: 'error.tooManyRequests' },
   internal: { status: 500, message: 'error.internal' },
@@ -43,7 +44,8 @@ export const FASTIFY_ERROR_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_request',
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_request',
   FST_ERR_VALIDATION: 'invalid_request',
-  FST_ERR_BAD_URL: 'not_found',
+  FST_ERR_BAD_URL: 'invalid_request',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
   FST_ERR_ASYNC_CONSTRAINT: 'invalid_request',
   FST_ERR_NOT_FOUND: 'not_found',
 };

@@ -27,7 +27,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 function entryHash(prevHash: string, row: { occurredAt: Date; actorId: string | null; action: string; entityType: string; entityId: string; data: Record<string, unknown> }): string {
-  const body = canonicalJson({ ...row, occurredAt: row.occurredAt.toISOString() });
+  const body = canonicalJson({
+    occurredAt: row.occurredAt.toISOString(),
+    actorId: row.actorId,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    data: row.data,
+  });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 

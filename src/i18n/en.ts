@@ -167,6 +167,7 @@ export const en = {
   'error.courtNotFound': 'There is no court with this code',
   'error.unsupportedLanguage': 'This language is not available. Choose Kazakh, Russian or English.',
   'error.payloadTooLarge': 'The request is too large.',
+  'error.uriTooLong': 'The address is too long. Check the link you followed.',
   'error.unsupportedMediaType': 'This type of content is not accepted.',
   'error.tooManyRequests': 'Too many requests. Wait a minute and try again.',
   'error.methodNotAllowed': 'This action is not allowed here.',

@@ -169,6 +169,7 @@ export const kk: Record<MessageKey, string> = {
   'error.courtNotFound': 'Мұндай кодпен сот жоқ',
   'error.unsupportedLanguage': 'Бұл тіл қолжетімді емес. Қазақ, орыс немесе ағылшын тілін таңдаңыз.',
   'error.payloadTooLarge': 'Сұрау тым үлкен.',
+  'error.uriTooLong': 'Мекенжай тым ұзын. Өткен сілтемеңізді тексеріңіз.',
   'error.unsupportedMediaType': 'Мазмұнның мұндай түрі қабылданбайды.',
   'error.tooManyRequests': 'Сұраулар тым көп. Бір минут күтіп, қайталап көріңіз.',
   'error.methodNotAllowed': 'Бұл әрекет мұнда қолжетімді емес.',

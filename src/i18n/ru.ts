@@ -169,6 +169,7 @@ export const ru: Record<MessageKey, string> = {
   'error.courtNotFound': 'Суда с таким кодом нет',
   'error.unsupportedLanguage': 'Этот язык недоступен. Выберите казахский, русский или английский.',
   'error.payloadTooLarge': 'Запрос слишком большой.',
+  'error.uriTooLong': 'Адрес слишком длинный. Проверьте ссылку, по которой вы перешли.',
   'error.unsupportedMediaType': 'Такой тип содержимого не принимается.',
   'error.tooManyRequests': 'Слишком много запросов. Подождите минуту и попробуйте снова.',
   'error.methodNotAllowed': 'Это действие здесь недоступно.',

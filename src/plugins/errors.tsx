@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ERRORS, FASTIFY_ERROR_CODES, SotError, type ErrorCode } from '../errors.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import { DEFAULT_LANG, isLang, langFromAcceptLanguage, translator, type MessageKey } from '../i18n/index.ts';
 import { ErrorPage } from '../views/pages/ErrorPage.tsx';
+import { sendPage } from './views.tsx';
 
 /** Callers of the JSON API get JSON errors; people get a page. */
 export function wantsJson(request: FastifyRequest): boolean {
@@ -16,6 +17,7 @@ const PAGE_TITLES: Partial<Record<ErrorCode, MessageKey>> = {
   case_not_found: 'error.notFound.title',
   court_not_found: 'error.notFound.title',
   internal: 'error.internal.title',
+  service_unavailable: 'error.internal.title',
 };
 
 function statusToCode(status: number | undefined): ErrorCode {
@@ -41,9 +43,19 @@ function statusToCode(status: number | undefined): ErrorCode {
   }
 }
 
+/** Connection-level database failures: the service is down for a moment, not broken. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown };
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (/^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)) return true;
+  if (typeof e?.message === 'string' && /pool after calling end|Connection terminated|timeout exceeded when trying to connect/i.test(e.message)) return true;
+  return e?.cause !== undefined && e.cause !== error && isDatabaseUnavailable(e.cause);
+}
+
 /** Reduces any thrown value to a catalogued error; what people see never includes a stack or SQL. */
 export function classify(error: unknown): { code: ErrorCode; params: Record<string, string | number>; status: number } {
   if (error instanceof SotError) return { code: error.code, params: error.params ?? {}, status: error.status };
+  if (isDatabaseUnavailable(error)) return { code: 'service_unavailable', params: {}, status: 503 };
   const fe = error as Partial<FastifyError>;
   if (fe.validation) {
     const detail = fe.validation.map((v) => `${v.instancePath || v.params?.['missingProperty'] || ''} ${v.message ?? ''}`.trim()).join('; ');
@@ -62,7 +74,19 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
     return reply.status(status).type('application/json; charset=utf-8').send({ error: { code, message: text } });
   }
   const title = request.t(PAGE_TITLES[code] ?? (status >= 500 ? 'error.internal.title' : 'error.invalidRequest.title'));
-  return reply.page({ title, status }, <ErrorPage title={title} message={text} />);
+  return sendPage(request, reply, { title, status }, <ErrorPage title={title} message={text} />);
+}
+
+/**
+ * Errors the router raises before any hook runs (a malformed URL, an over-long parameter):
+ * the language is read from the raw headers, since the cookie and i18n hooks have not run.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const fromCookie = /(?:^|;\s*)lang=(\w+)/.exec(request.headers.cookie ?? '')?.[1];
+  request.lang = isLang(fromCookie) ? fromCookie : (langFromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LANG);
+  request.t = translator(request.lang);
+  const { code, params } = classify(error);
+  return sendError(request, reply, code, code === 'invalid_request' ? { detail: '' } : params);
 }
 
 export const errorsPlugin = fp(

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -19,30 +19,34 @@ declare module 'fastify' {
   }
 }
 
+let version: string | undefined;
+
+function viewContext(request: FastifyRequest): ViewContext {
+  version ??= assetVersion();
+  return { lang: request.lang, t: request.t, currentUrl: request.url, demo: request.server.config.demo, assetVersion: version };
+}
+
+/** Sends a page; usable where reply decorators are not (errors raised by the router itself). */
+export function sendPage(request: FastifyRequest, reply: FastifyReply, { title, nav, status }: PageOptions, body: VNode): FastifyReply {
+  const html = renderToString(
+    <ViewContextProvider.Provider value={viewContext(request)}>
+      <Layout title={title} nav={nav}>
+        {body}
+      </Layout>
+    </ViewContextProvider.Provider>,
+  );
+  return reply
+    .status(status ?? reply.statusCode)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-language', request.lang)
+    .header('vary', 'Cookie, Accept-Language')
+    .send(`<!DOCTYPE html>${html}`);
+}
+
 export const viewsPlugin = fp(
-  async (app, options: { demo: boolean }) => {
-    const version = assetVersion();
-    app.decorateReply('page', function page(this: FastifyReply, { title, nav, status }: PageOptions, body: VNode) {
-      const request = this.request;
-      const context: ViewContext = {
-        lang: request.lang,
-        t: request.t,
-        currentUrl: request.url,
-        demo: options.demo,
-        assetVersion: version,
-      };
-      const html = renderToString(
-        <ViewContextProvider.Provider value={context}>
-          <Layout title={title} nav={nav}>
-            {body}
-          </Layout>
-        </ViewContextProvider.Provider>,
-      );
-      return this.status(status ?? this.statusCode)
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('content-language', request.lang)
-        .header('vary', 'Cookie, Accept-Language')
-        .send(`<!DOCTYPE html>${html}`);
+  async (app) => {
+    app.decorateReply('page', function page(this: FastifyReply, options: PageOptions, body: VNode) {
+      return sendPage(this.request, this, options, body);
     });
   },
   { name: 'sot-views', dependencies: ['sot-i18n'] },
