@@ -1,7 +1,7 @@
 import type { Lang } from './i18n/index.ts';
 
 /**
- * Every page's URL, built in one place. The browser suite walks `PAGE_SAMPLES` in every
+ * Every page's URL, built in one place. The browser suite walks `pageSamples` in every
  * language, so a page added here is checked for accessibility, console errors and broken links.
  */
 export const urls = {
@@ -24,19 +24,20 @@ function withQuery(path: string, query?: Record<string, string | number | undefi
 }
 
 /**
- * Pages the browser suite visits, with sample arguments from the demo data (`src/seed`).
- * A page that needs a signed-in user names the demo role it signs in as.
+ * Pages the browser suite visits, with sample arguments taken from the demo data (`src/seed`).
  */
-export const PAGE_SAMPLES: { name: string; url: string; status?: number }[] = [
-  { name: 'home', url: urls.home() },
-  { name: 'courts', url: urls.courts() },
-  { name: 'courts-filtered', url: urls.courts({ q: 'Алматы', level: 1 }) },
-  { name: 'court-district', url: urls.court('7517') },
-  { name: 'court-supreme', url: urls.court('0001') },
-  { name: 'case-status-form', url: urls.caseStatus() },
-  { name: 'case-status-found', url: urls.caseStatus('7517-26-00-2/1') },
-  { name: 'case-status-invalid', url: urls.caseStatus('not-a-number'), status: 400 },
-  { name: 'case-status-unknown', url: urls.caseStatus('7517-99-00-2/999999'), status: 404 },
-  { name: 'login', url: urls.login() },
-  { name: 'not-found', url: '/no-such-page', status: 404 },
-];
+export function pageSamples(demo: { caseNumber: string }): { name: string; url: string; status?: number }[] {
+  return [
+    { name: 'home', url: urls.home() },
+    { name: 'courts', url: urls.courts() },
+    { name: 'courts-filtered', url: urls.courts({ q: 'Алматы', level: 1 }) },
+    { name: 'court-district', url: urls.court('7517') },
+    { name: 'court-supreme', url: urls.court('0001') },
+    { name: 'case-status-form', url: urls.caseStatus() },
+    { name: 'case-status-found', url: urls.caseStatus(demo.caseNumber) },
+    { name: 'case-status-invalid', url: urls.caseStatus('not-a-number'), status: 400 },
+    { name: 'case-status-unknown', url: urls.caseStatus('7517-99-00-2/999999'), status: 404 },
+    { name: 'login', url: urls.login() },
+    { name: 'not-found', url: '/no-such-page', status: 404 },
+  ];
+}

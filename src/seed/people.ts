@@ -32,7 +32,8 @@ export function withCheckDigit(prefix6: string, seventh: string, serial: number)
 
 const FIRST_NAMES_MALE = ['Ерлан', 'Тимур', 'Ғалым', 'Нұрлан', 'Бауыржан', 'Дәурен', 'Асхат', 'Марат', 'Қайрат', 'Болат', 'Серік', 'Жандос'];
 const FIRST_NAMES_FEMALE = ['Айгерім', 'Дана', 'Әсел', 'Гүлнар', 'Мадина', 'Жанар', 'Салтанат', 'Динара', 'Ләззат', 'Айжан', 'Меруерт', 'Сәуле'];
-const SURNAMES = ['Жақсыбеков', 'Сейітов', 'Қасымов', 'Омаров', 'Нұрланов', 'Әбенов', 'Ахметов', 'Тоқтаров', 'Сәрсенов', 'Байжанов', 'Мұқанов', 'Есенов', 'Құдайбергенов', 'Ілиясов'];
+// Court staff surnames differ from the demo citizens', so a judge never shares a party's name.
+const SURNAMES = ['Ахметов', 'Сәрсенов', 'Байжанов', 'Мұқанов', 'Құдайбергенов', 'Ілиясов', 'Бекмұханов', 'Жұмабаев', 'Оспанов', 'Тұрсынов', 'Әлиев', 'Серікбаев', 'Қожахметов'];
 
 function demoName(index: number): { fullName: string; female: boolean } {
   const female = index % 2 === 1;

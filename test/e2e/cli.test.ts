@@ -1,0 +1,61 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SOT = path.resolve('bin/sot.js');
+
+function sot(args: string[], dataDir: string) {
+  const result = spawnSync(process.execPath, [SOT, ...args], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status, out: result.stdout + result.stderr };
+}
+
+describe('the sot command', () => {
+  it('migrates, seeds once and verifies the audit chain', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
+    expect(sot(['migrate'], dataDir)).toMatchObject({ code: 0, out: expect.stringContaining('Migrations applied') });
+    expect(sot(['seed', '--demo'], dataDir)).toMatchObject({ code: 0, out: expect.stringMatching(/Seeded \d+ courts, \d+ people, \d+ cases/) });
+    expect(sot(['seed', '--demo'], dataDir)).toMatchObject({ code: 0, out: expect.stringContaining('nothing seeded') });
+    expect(sot(['audit', 'verify'], dataDir)).toMatchObject({ code: 0, out: expect.stringContaining('Audit log intact: 1 entries') });
+  });
+
+  it('explains a bad setting and an unknown command instead of crashing', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
+    const bad = spawnSync(process.execPath, [SOT, 'migrate'], { env: { ...process.env, DATA_DIR: dataDir, PORT: 'abc' }, encoding: 'utf8' });
+    expect(bad.status).toBe(78);
+    expect(bad.stderr).toContain('PORT');
+    expect(bad.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(sot(['fly'], dataDir)).toMatchObject({ code: 1, out: expect.stringContaining('Unknown command: fly') });
+  });
+
+  it('starts, refuses a second process on the same embedded database, and stops cleanly on SIGTERM', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
+    const server = spawn(process.execPath, [SOT, 'start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' } });
+    let output = '';
+    server.stdout.on('data', (chunk) => (output += chunk));
+    server.stderr.on('data', (chunk) => (output += chunk));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+      server.stdout.on('data', () => {
+        const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    const health = await fetch(`${url}/health`);
+    expect(await health.json()).toEqual({ status: 'ok', db: 'ok' });
+
+    const second = sot(['migrate'], dataDir);
+    expect(second.code).toBe(78);
+    expect(second.out).toContain('in use by process');
+
+    const exit = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    server.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    // The lock went with it: the data directory opens again.
+    expect(sot(['audit', 'verify'], dataDir).code).toBe(0);
+  });
+});

@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES, type Lang } from '../../src/i18n/index.ts';
+import { showcaseCaseNumber } from '../../src/seed/demo.ts';
+import { pageSamples } from '../../src/urls.ts';
+import { launchBrowser } from './browser.ts';
+import { startDemoServer } from './server.ts';
+
+const SCREENSHOTS = path.resolve('artifacts/screenshots');
+
+/**
+ * Walks every registered page in every language in Chromium: the expected status, no console
+ * error, no WCAG 2.1 AA violation, no broken link; a screenshot of each for people to look at.
+ */
+describe('every page, in every language', () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  let samples: ReturnType<typeof pageSamples>;
+  const linksSeen = new Map<string, string>();
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    samples = pageSamples({ caseNumber: await showcaseCaseNumber(server.database.db) });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function contextFor(lang: Lang): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+    return context;
+  }
+
+  for (const lang of LANGUAGES) {
+    it(`passes axe, logs no errors and links nowhere broken (${lang})`, async () => {
+      const context = await contextFor(lang);
+      const failures: string[] = [];
+      try {
+        for (const sample of samples) {
+          const page = await context.newPage();
+          const consoleErrors: string[] = [];
+          page.on('console', (message) => {
+            // A deliberate 4xx page logs its own status as a failed resource load; that is the test's point.
+            if (message.type() === 'error' && !(sample.status && message.text().includes(`status of ${sample.status}`))) consoleErrors.push(message.text());
+          });
+          page.on('pageerror', (error) => consoleErrors.push(error.message));
+          const response = await page.goto(server.url + sample.url, { waitUntil: 'networkidle' });
+          if (response?.status() !== (sample.status ?? 200)) failures.push(`${sample.name}: status ${response?.status()}`);
+          const html = await page.locator('html').getAttribute('lang');
+          if (html !== lang) failures.push(`${sample.name}: html lang=${html}`);
+          const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          for (const violation of axe.violations) {
+            failures.push(`${sample.name}: axe ${violation.id} (${violation.impact}) on ${violation.nodes.map((node: { target: unknown[] }) => node.target.join(' ')).join(', ')}`);
+          }
+          for (const error of consoleErrors) failures.push(`${sample.name}: console ${error}`);
+          for (const href of await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))) {
+            const target = href.split('#')[0]!;
+            // In-page links (the skip link, the error summary's field links) point at this very page.
+            if (target === server.url + sample.url || !target.startsWith(server.url) || linksSeen.has(target)) continue;
+            linksSeen.set(target, sample.name);
+          }
+          await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-${sample.name}.png`), fullPage: true });
+          await page.close();
+        }
+      } finally {
+        await context.close();
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('has no broken internal link on any page', async () => {
+    const broken: string[] = [];
+    for (const [href, from] of linksSeen) {
+      const response = await fetch(href, { redirect: 'manual' });
+      if (response.status >= 400) broken.push(`${href} (linked from ${from}): ${response.status}`);
+    }
+    expect(linksSeen.size).toBeGreaterThan(20);
+    expect(broken).toEqual([]);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('finds a case by number and switches language', async () => {
+    const server = await startDemoServer();
+    const browser = await launchBrowser();
+    try {
+      // A Kazakh browser: the portal opens in Kazakh and the reader switches to English.
+      const context = await browser.newContext({ javaScriptEnabled: false, locale: 'kk-KZ' });
+      const page = await context.newPage();
+      const heading = () => page.locator('h1').innerText();
+      await page.goto(`${server.url}/`);
+      expect(await heading()).toBe('Қазақстан соттары онлайн');
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/language/en')), page.getByRole('link', { name: 'English' }).click()]);
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await heading()).toBe('Courts of Kazakhstan online');
+      await Promise.all([page.waitForURL('**/case-status'), page.getByRole('link', { name: 'Check the status of a case by its number' }).click()]);
+      const number = await showcaseCaseNumber(server.database.db);
+      await page.getByLabel('Case number').fill(number);
+      await Promise.all([page.waitForURL('**/case-status?number=*'), page.getByRole('button', { name: 'Check status' }).click()]);
+      expect(await page.locator('#case-heading').innerText()).toBe(number);
+      await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: 'Русский' }).click()]);
+      await page.waitForFunction(() => document.documentElement.lang === 'ru');
+      expect(await page.locator('#case-heading').innerText()).toBe(number);
+      expect(await heading()).toBe('Статус дела');
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+});
