@@ -4,6 +4,7 @@ import { DataDirLockedError } from './db/dirLock.ts';
 import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { verifyAuditChain } from './db/audit.ts';
+import { ensureBenchCases } from './db/benchData.ts';
 import { seedDemo } from './seed/demo.ts';
 import { startServer, stopOnSignals } from './server.ts';
 
@@ -14,6 +15,8 @@ Commands:
   migrate         apply pending database migrations
   seed --demo     fill an empty database with the demo courts, people and cases
   audit verify    check the audit log's hash chain
+  bench-data --cases N
+                  top the database up to N synthetic cases for benchmarks
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -28,7 +31,7 @@ async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { demo: { type: 'boolean' }, cases: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const [command, sub] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -54,6 +57,20 @@ async function main(argv: string[]): Promise<number> {
         return seedDemo(database.db);
       });
       console.log(result.seeded ? `Seeded ${result.courts} courts, ${result.people} people, ${result.cases} cases.` : 'The database already has courts; nothing seeded.');
+      return 0;
+    }
+    case 'bench-data': {
+      const total = Number(values.cases);
+      if (!Number.isInteger(total) || total < 1) {
+        console.error('Give the number of cases: sot bench-data --cases 1000000');
+        return 1;
+      }
+      const result = await withDatabase(async (database) => {
+        await migrateDatabase(database);
+        await seedDemo(database.db);
+        return ensureBenchCases(database.db, total);
+      });
+      console.log(`Benchmark cases: ${result.existing} existed, ${result.added} added.`);
       return 0;
     }
     case 'audit': {

@@ -1,0 +1,124 @@
+/**
+ * Load benchmark of the public pages and API at national scale (a million cases by default).
+ *
+ * Results are ratios to a baseline measured in the same run (`/health`, one trivial query), so
+ * they compare across noisy machines. Only loopback traffic; every run is bounded in time.
+ *
+ *   npm run bench                      PostgreSQL at 127.0.0.1, database sot_bench, 1,000,000 cases
+ *   BENCH_CASES=200000 npm run bench   smaller
+ *   BENCH_DB=pglite npm run bench      embedded database (default 100,000 cases)
+ *   BENCH_SECONDS=20 npm run bench     longer runs per scenario
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { ensureStylesheet } from '../src/assets.ts';
+import { loadConfig } from '../src/config.ts';
+import { ensureBenchCases } from '../src/db/benchData.ts';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+
+const usePglite = process.env.BENCH_DB === 'pglite';
+const totalCases = Number(process.env.BENCH_CASES ?? (usePglite ? 100_000 : 1_000_000));
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function openBenchDatabase(): Promise<Database> {
+  if (usePglite) return openDatabase({ kind: 'pglite', dir: mkdtempSync(path.join(tmpdir(), 'sot-bench-')) + '/db' });
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = await admin.query("select 1 from pg_database where datname = 'sot_bench'");
+  if (exists.rowCount === 0) await admin.query('create database sot_bench');
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = '/sot_bench';
+  return openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
+}
+
+interface Scenario {
+  name: string;
+  /** Each request gets a fresh path, so caches and plans see realistic variety. */
+  path: () => string;
+}
+
+async function sampleNumbers(database: Database, n: number): Promise<string[]> {
+  const result = await database.db.execute<{ number: string }>(
+    sql`select number from cases tablesample system (1) where number is not null limit ${n}`,
+  );
+  return result.rows.map((r) => r.number);
+}
+
+async function measure(url: string, scenario: Scenario) {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (request) => ({ ...request, path: scenario.path() }) }],
+  });
+  return {
+    name: scenario.name,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main() {
+  await ensureStylesheet();
+  const database = await openBenchDatabase();
+  try {
+    await migrateDatabase(database);
+    await seedDemo(database.db);
+    const started = performance.now();
+    const { existing, added } = await ensureBenchCases(database.db, totalCases);
+    console.log(`Data: ${existing + added} benchmark cases on ${database.kind} (${added} generated in ${Math.round(performance.now() - started)} ms)`);
+
+    const numbers = await sampleNumbers(database, 5_000);
+    if (numbers.length === 0) throw new Error('no case numbers to sample');
+    const pick = () => numbers[Math.floor(Math.random() * numbers.length)]!;
+    const courts = ['7517', '7514', '7599', '7113', '0001'];
+
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-bench-cfg-')), LOG_LEVEL: 'warn' });
+    const app = await buildApp({ config, database });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+    const scenarios: Scenario[] = [
+      { name: 'baseline: GET /health', path: () => '/health' },
+      { name: 'API: public case by number', path: () => `/api/v1/public/cases/${encodeURIComponent(pick())}` },
+      { name: 'page: case status by number', path: () => `/case-status?number=${encodeURIComponent(pick())}` },
+      { name: 'page: court with hearing schedule', path: () => `/courts/${courts[Math.floor(Math.random() * courts.length)]}` },
+      { name: 'page: list of courts', path: () => '/courts' },
+      { name: 'API: unknown case number (404)', path: () => `/api/v1/public/cases/${encodeURIComponent('7517-99-00-2/9999999')}` },
+    ];
+    // Warm-up, so the first scenario does not pay for JIT and connection set-up.
+    await autocannon({ url: `${url}/health`, connections, duration: 2 });
+    const results = [];
+    for (const scenario of scenarios) results.push(await measure(url, scenario));
+    await app.close();
+
+    const baseline = results[0]!.requestsPerSecond;
+    const report = results.map((r) => ({ ...r, ratioToBaseline: Number((r.requestsPerSecond / baseline).toFixed(3)) }));
+    console.table(report);
+    const out = path.resolve('artifacts/bench');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(
+      path.join(out, 'results.json'),
+      JSON.stringify({ at: new Date().toISOString(), database: database.kind, cases: existing + added, seconds, connections, results: report }, null, 2),
+    );
+    console.log(`Written to ${path.join(out, 'results.json')}`);
+  } finally {
+    await database.close();
+  }
+}
+
+await main();

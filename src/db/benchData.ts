@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './client.ts';
+import { CASE_CATEGORIES, CASE_KINDS } from '../domain/caseKinds.ts';
+import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
+import { CASE_STATUSES } from '../domain/caseStatus.ts';
+
+/**
+ * Generates synthetic cases at national scale for benchmarks, in the database itself
+ * (`generate_series`), so a million rows take seconds rather than a million round trips.
+ * Numbers are real case numbers in years 2000–2019, and the per-court counters are moved past
+ * them, so later registrations never collide. Parties are organisations only: no invented IINs.
+ */
+export async function ensureBenchCases(db: Db, total: number, batchSize = 100_000): Promise<{ existing: number; added: number }> {
+  // Benchmark cases are the ones registered before 2020; running again tops them up to `total`.
+  const counted = await db.execute<{ n: string }>(sql`select count(*) as n from cases where registered_at < '2020-01-01'`);
+  const existing = Number(counted.rows[0]!.n);
+  if (existing >= total) return { existing, added: 0 };
+  const statuses = CASE_STATUSES.filter((s) => s !== 'draft' && s !== 'submitted');
+  const kinds = sql.raw(`array[${CASE_KINDS.map((k) => `'${k}'`).join(',')}]`);
+  const categories = sql.raw(`array[${CASE_KINDS.map((k) => `'${CASE_CATEGORIES[k][0]}'`).join(',')}]`);
+  const codes = sql.raw(`array[${CASE_KINDS.map((k) => `'${NUMBER_CATEGORY_CODES[k][1]}'`).join(',')}]`);
+  const statusArray = sql.raw(`array[${statuses.map((s) => `'${s}'`).join(',')}]`);
+  for (let offset = existing; offset < total; offset += batchSize) {
+    const size = Math.min(batchSize, total - offset);
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        with first_instance as (
+          select id, code, row_number() over (order by code) - 1 as idx, count(*) over () as n
+          from courts where level = 1
+        ),
+        generated as (
+          -- Divisions decorrelate kind, year and court, so every combination occurs.
+          select g, ((g / 7) % 4) + 1 as kind_idx, 2000 + ((g / 3) % 20) as year
+          from generate_series(${offset}::bigint, ${offset + size - 1}::bigint) as g
+        )
+        insert into cases (number, court_id, kind, category, instance, status, filed_at, registered_at, status_changed_at)
+        select
+          c.code || '-' || lpad(((gen.year % 100))::text, 2, '0') || '-00-' || (${codes})[gen.kind_idx] || '/' || (100000 + gen.g)::text,
+          c.id,
+          (${kinds})[gen.kind_idx],
+          (${categories})[gen.kind_idx],
+          1,
+          (${statusArray})[(gen.g % ${statuses.length}) + 1],
+          make_timestamptz(gen.year::int, (1 + gen.g % 12)::int, (1 + gen.g % 28)::int, 9, 0, 0::float8, 'Asia/Almaty'),
+          make_timestamptz(gen.year::int, (1 + gen.g % 12)::int, (1 + gen.g % 28)::int, 12, 0, 0::float8, 'Asia/Almaty'),
+          make_timestamptz(gen.year::int, (1 + gen.g % 12)::int, (1 + gen.g % 28)::int, 15, 0, 0::float8, 'Asia/Almaty')
+        from generated gen
+        join first_instance c on c.idx = gen.g % c.n`);
+    });
+  }
+  // Counters move past every generated sequence so real registrations never reuse a number.
+  await db.execute(sql`
+    insert into case_number_counters (court_id, year, category_code, last_sequence)
+    select court_id, year, category_code, max(seq) from (
+      select c.court_id,
+             2000 + split_part(c.number, '-', 2)::int as year,
+             split_part(split_part(c.number, '-', 4), '/', 1) as category_code,
+             split_part(c.number, '/', 2)::int as seq
+      from cases c where c.number is not null and split_part(c.number, '-', 2)::int < 20
+    ) s group by court_id, year, category_code
+    on conflict (court_id, year, category_code) do update set last_sequence = greatest(case_number_counters.last_sequence, excluded.last_sequence)`);
+  await db.execute(sql`analyze cases`);
+  return { existing, added: total - existing };
+}
