@@ -8,7 +8,11 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'] } },
       {
         extends: true,
-        test: { name: 'pglite', include: ['test/db/**/*.test.{ts,tsx}'], env: { SOT_TEST_DB: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'pglite',
+          include: ['test/db/**/*.test.{ts,tsx}'],
+          env: { SOT_TEST_DB: 'pglite' },
+          globalSetup: ['test/support/assetsSetup.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         extends: true,
@@ -16,14 +20,17 @@ export default defineConfig({
           name: 'postgres',
           include: ['test/db/**/*.test.{ts,tsx}'],
           env: { SOT_TEST_DB: 'postgres' },
-          globalSetup: ['test/support/postgresSetup.ts'],
+          globalSetup: ['test/support/assetsSetup.ts', 'test/support/postgresSetup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 120_000, fileParallelism: false },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/assetsSetup.ts'], testTimeout: 300_000, hookTimeout: 120_000, fileParallelism: false },
       },
     ],
   },
