@@ -27,30 +27,15 @@ export function CourtPage({ details, schedule }: { details: CourtDetails; schedu
   if (court.phone) rows.push({ key: t('court.phone'), value: <a class="govuk-link" href={`tel:${court.phone.replace(/[^+\d]/g, '')}`}>{court.phone}</a> });
   if (court.email) rows.push({ key: t('court.email'), value: <a class="govuk-link" href={`mailto:${court.email}`}>{court.email}</a> });
   if (appealCourt) rows.push({ key: t('court.appealsTo'), value: link(appealCourt) });
-  if (cassationCourts.length > 0) {
-    rows.push({
-      key: t('court.cassationTo'),
-      value: (
-        <ul class="govuk-list">
-          {cassationCourts.map((c) => (
-            <li key={c.id}>{link(c)}</li>
-          ))}
-        </ul>
-      ),
-    });
-  }
-  if (lowerCourts.length > 0) {
-    rows.push({
-      key: t('court.reviewsFrom'),
-      value: (
-        <ul class="govuk-list">
-          {lowerCourts.map((c) => (
-            <li key={c.id}>{link(c)}</li>
-          ))}
-        </ul>
-      ),
-    });
-  }
+  const linkList = (list: { id: string; code: string; nameKk: string; nameRu: string; nameEn: string }[]) => (
+    <ul class="govuk-list">
+      {list.map((c) => (
+        <li key={c.id}>{link(c)}</li>
+      ))}
+    </ul>
+  );
+  if (cassationCourts.length > 0) rows.push({ key: t('court.cassationTo'), value: linkList(cassationCourts) });
+  if (lowerCourts.length > 0) rows.push({ key: t('court.reviewsFrom'), value: linkList(lowerCourts) });
   return (
     <>
       <span class="govuk-caption-l">{levelLabel(t, court.level)}</span>
