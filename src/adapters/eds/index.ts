@@ -1,0 +1,52 @@
+/**
+ * EDS (ЭЦП) verification. RSA and ECDSA signatures are checked in-process; GOST ones go to an
+ * external NCANode when one is configured and are refused otherwise.
+ */
+import { createBuiltInVerifier, isGost, parseSignedCms } from './builtInVerifier.ts';
+import { createOcspCrlStatus, noRevocationCheck } from './certificateStatus.ts';
+import { createNcaNodeVerifier } from './ncaNodeVerifier.ts';
+import { EdsError, type SignatureVerifier } from './types.ts';
+
+export * from './types.ts';
+export { createBuiltInVerifier, isGost, parseSignedCms, type ParsedCms } from './builtInVerifier.ts';
+export { createNcaNodeVerifier } from './ncaNodeVerifier.ts';
+export { createOcspCrlStatus, noRevocationCheck, type OcspCrlOptions } from './certificateStatus.ts';
+export { certificateInfo, formatName, identityFromCertificate } from './identity.ts';
+export { findTrustedPath, loadTrustedRoots } from './trustedRoots.ts';
+
+export interface SignatureVerifierOptions {
+  /** DER root certificates a signer's chain must end at. */
+  trustedRoots: Uint8Array[];
+  /** NCANode v3 base URL, for GOST signatures. */
+  externalVerifierUrl?: string | undefined;
+  /** 'ocsp-crl' asks the addresses in each certificate; 'off' (the default) asks no one. */
+  revocation?: 'off' | 'ocsp-crl' | undefined;
+  fetchImpl?: typeof fetch | undefined;
+}
+
+export function createSignatureVerifier(options: SignatureVerifierOptions): SignatureVerifier {
+  const revocation = options.revocation ?? 'off';
+  const fetchImpl = options.fetchImpl ?? globalThis.fetch;
+  const builtIn = createBuiltInVerifier({
+    trustedRoots: options.trustedRoots,
+    certificateStatus: revocation === 'ocsp-crl' ? createOcspCrlStatus({ fetchImpl }) : noRevocationCheck,
+  });
+  const external = options.externalVerifierUrl
+    ? createNcaNodeVerifier({ url: options.externalVerifierUrl, fetchImpl, revocationCheck: revocation === 'ocsp-crl' ? ['OCSP'] : [] })
+    : undefined;
+
+  return {
+    async verify(input) {
+      let gost: boolean;
+      try {
+        gost = isGost(await parseSignedCms(input.cms));
+      } catch (error) {
+        if (error instanceof EdsError) throw error;
+        throw new EdsError('malformed_cms', 'the CMS could not be read');
+      }
+      if (!gost) return builtIn.verify(input);
+      if (!external) throw new EdsError('unsupported_algorithm', 'GOST signatures need an external verifier (EDS_VERIFIER_URL)');
+      return external.verify(input);
+    },
+  };
+}
