@@ -209,7 +209,8 @@ function isCurrent(certFile: string, p12File: string, person: { iin: string; bin
     const certificate = parseCertificate(fromPem('CERTIFICATE', readFileSync(certFile, 'utf8')));
     const values = certificate.subject.typesAndValues.map((t) => `${t.type}=${String(t.value.valueBlock.value)}`);
     const expected = [`${NAME_OID.serialNumber}=IIN${person.iin}`, ...(person.bin ? [`${NAME_OID.organisationalUnit}=BIN${person.bin}`] : [])];
-    return certificate.notAfter.value.getTime() > now.getTime() + DAY && expected.every((e) => values.includes(e));
+    const bins = values.filter((v) => v.startsWith(`${NAME_OID.organisationalUnit}=BIN`));
+    return certificate.notAfter.value.getTime() > now.getTime() + DAY && expected.every((e) => values.includes(e)) && bins.length === (person.bin ? 1 : 0);
   } catch {
     return false;
   }

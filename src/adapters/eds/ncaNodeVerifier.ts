@@ -88,7 +88,10 @@ export function createNcaNodeVerifier(options: { url: string; fetchImpl?: typeof
       const response = await fetchWithin(fetchImpl, endpoint, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }, timeoutMs);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const json = (await response.json()) as NcaNodeVerifyResponse;
-      if (typeof json !== 'object' || json === null || (json.status !== undefined && json.status !== 200)) throw new Error('unexpected answer');
+      // An answer without a verdict is no answer: the signature is not to be blamed for it.
+      if (typeof json !== 'object' || json === null || Array.isArray(json) || typeof json.valid !== 'boolean' || (json.status !== undefined && json.status !== 200)) {
+        throw new Error('unexpected answer');
+      }
       return json;
     } catch {
       throw new EdsError('verifier_unavailable', 'NCANode did not answer');

@@ -1,0 +1,226 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBuiltInVerifier, formatName, identityFromCertificate } from '../../src/adapters/eds/index.ts';
+import { bytesEqual, importPrivateKey, parseCertificate, signCms } from '../../src/pki/cms.ts';
+import { createDevPki, DEV_PKCS12_PASSWORD, DEV_ROOT_NAME, fromPem, type DevPki } from '../../src/pki/devCa.ts';
+import { parsePkcs12 } from '../../src/pki/pkcs12.ts';
+import { testBin, testIin, utf8 } from '../support/pki.ts';
+
+type DevPerson = Parameters<typeof createDevPki>[1][number];
+
+const DAY = 24 * 3_600_000;
+const NOW = new Date('2025-06-02T08:00:00Z');
+
+const citizen: DevPerson = { handle: 'askhat', fullName: 'Мұқанов Асхат Болатұлы', iin: testIin(9300) };
+const employee: DevPerson = { handle: 'asel-1', fullName: 'Оспанова Әсел', iin: testIin(9330), bin: testBin(9610) };
+
+const directories: string[] = [];
+function newDirectory(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sot-devca-'));
+  directories.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of directories) rmSync(dir, { recursive: true, force: true });
+});
+
+function userFile(dir: string, handle: string, extension: 'p12' | 'pem'): string {
+  return path.join(dir, 'users', `${handle}.${extension}`);
+}
+
+/** Bytes and modification time of each file, to tell a rewritten file from a kept one. */
+function snapshot(files: string[]): { file: string; hex: string; mtimeMs: number }[] {
+  return files.map((file) => ({ file, hex: readFileSync(file).toString('hex'), mtimeMs: statSync(file).mtimeMs }));
+}
+
+function userCertificate(dir: string, handle: string): Uint8Array {
+  return fromPem('CERTIFICATE', readFileSync(userFile(dir, handle, 'pem'), 'utf8'));
+}
+
+/** Opens the person's demo file, signs with its key and has a verifier that trusts only the dev root judge it. */
+async function signInAs(pki: DevPki, dir: string, handle: string, at: Date) {
+  const contents = await parsePkcs12(new Uint8Array(readFileSync(userFile(dir, handle, 'p12'))), DEV_PKCS12_PASSWORD);
+  const privateKey = await importPrivateKey(contents.privateKeyPkcs8, contents.certificateDer);
+  const content = utf8(`sot-login:${handle}`);
+  const cms = await signCms({ content, certificateDer: contents.certificateDer, chainDer: contents.chainDer, privateKey, detached: true });
+  const verifier = createBuiltInVerifier({ trustedRoots: [fromPem('CERTIFICATE', pki.rootPem)] });
+  return { contents, identity: await verifier.verify({ cms, content, at }) };
+}
+
+describe('a new development PKI', () => {
+  let dir: string;
+  let pki: DevPki;
+
+  beforeAll(async () => {
+    dir = newDirectory();
+    pki = await createDevPki(dir, [citizen, employee], NOW);
+  });
+
+  it('writes the root certificate, its key readable by the owner only, and a .p12 and .pem per person', () => {
+    expect(readFileSync(path.join(dir, 'root-ca.pem'), 'utf8')).toBe(pki.rootPem);
+    expect(statSync(path.join(dir, 'root-ca.key.pem')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path.join(dir, 'root-ca.key.pem'), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(pki.files).toEqual([
+      { handle: 'askhat', p12Path: userFile(dir, 'askhat', 'p12'), certPath: userFile(dir, 'askhat', 'pem') },
+      { handle: 'asel-1', p12Path: userFile(dir, 'asel-1', 'p12'), certPath: userFile(dir, 'asel-1', 'pem') },
+    ]);
+    for (const { p12Path, certPath } of pki.files) {
+      expect(existsSync(p12Path)).toBe(true);
+      expect(readFileSync(certPath, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n$/);
+    }
+  });
+
+  it('makes a self-signed CA root named as not for production, valid from the given moment', () => {
+    const root = parseCertificate(fromPem('CERTIFICATE', pki.rootPem));
+    expect(formatName(root.subject)).toBe(`CN=${DEV_ROOT_NAME}, O=Sot (development), C=KZ`);
+    expect(root.issuer.isEqual(root.subject)).toBe(true);
+    expect(root.notBefore.value.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    expect(root.notAfter.value.getTime()).toBeGreaterThan(NOW.getTime() + 9 * 365 * DAY);
+  });
+
+  it('names a citizen in NCA style: IIN, no BIN, CN and patronymic', () => {
+    const identity = identityFromCertificate(userCertificate(dir, 'askhat'));
+    expect(identity.iin).toBe(citizen.iin);
+    expect(identity.bin).toBeUndefined();
+    expect(identity.commonName).toBe('МҰҚАНОВ АСХАТ');
+    expect(identity.fullName).toBe('МҰҚАНОВ АСХАТ БОЛАТҰЛЫ');
+    expect(identity.certificate.issuer).toBe(`CN=${DEV_ROOT_NAME}, O=Sot (development), C=KZ`);
+  });
+
+  it('names an employee with the organisation’s BIN', () => {
+    const identity = identityFromCertificate(userCertificate(dir, 'asel-1'));
+    expect(identity).toMatchObject({ iin: employee.iin, bin: employee.bin, fullName: 'ОСПАНОВА ӘСЕЛ' });
+    expect(identity.certificate.subject).toContain(`OU=BIN${employee.bin}`);
+  });
+
+  it('issues certificates valid for a year from the given moment', () => {
+    const { notBefore, notAfter } = identityFromCertificate(userCertificate(dir, 'askhat')).certificate;
+    expect(notBefore.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    expect(notAfter.getTime()).toBeGreaterThan(NOW.getTime() + 360 * DAY);
+    expect(notAfter.getTime()).toBeLessThan(NOW.getTime() + 366 * DAY);
+  });
+
+  it('opens each .p12 with the demo password to the .pem certificate, the root as chain, and a key that signs under the root', async () => {
+    for (const person of [citizen, employee]) {
+      const { contents, identity } = await signInAs(pki, dir, person.handle, NOW);
+      expect(bytesEqual(contents.certificateDer, userCertificate(dir, person.handle))).toBe(true);
+      expect(contents.chainDer).toHaveLength(1);
+      expect(bytesEqual(contents.chainDer[0]!, fromPem('CERTIFICATE', pki.rootPem))).toBe(true);
+      expect(identity.iin).toBe(person.iin);
+    }
+  });
+
+  it('keeps the .p12 closed to any other password', async () => {
+    const p12 = new Uint8Array(readFileSync(userFile(dir, 'askhat', 'p12')));
+    await expect(parsePkcs12(p12, `${DEV_PKCS12_PASSWORD}x`)).rejects.toThrow('wrong_password');
+  });
+
+  it('gives every person a key of their own', async () => {
+    const keyOf = async (handle: string) => (await parsePkcs12(new Uint8Array(readFileSync(userFile(dir, handle, 'p12'))), DEV_PKCS12_PASSWORD)).privateKeyPkcs8;
+    expect(bytesEqual(await keyOf('askhat'), await keyOf('asel-1'))).toBe(false);
+  });
+});
+
+describe('running the development PKI again', () => {
+  const allFiles = (dir: string) => [path.join(dir, 'root-ca.pem'), path.join(dir, 'root-ca.key.pem'), ...[citizen, employee].flatMap((p) => [userFile(dir, p.handle, 'p12'), userFile(dir, p.handle, 'pem')])];
+
+  it('reuses the root and every current file, byte for byte and untouched', async () => {
+    const dir = newDirectory();
+    const first = await createDevPki(dir, [citizen, employee], NOW);
+    const before = snapshot(allFiles(dir));
+    const second = await createDevPki(dir, [citizen, employee], new Date(NOW.getTime() + 30 * DAY));
+    expect(second.rootPem).toBe(first.rootPem);
+    expect(snapshot(allFiles(dir))).toEqual(before);
+  });
+
+  it('issues a new certificate for a person whose IIN changed, and leaves the others alone', async () => {
+    const dir = newDirectory();
+    const pki = await createDevPki(dir, [citizen, employee], NOW);
+    const employeeFiles = snapshot([userFile(dir, 'asel-1', 'p12'), userFile(dir, 'asel-1', 'pem')]);
+    const renumbered = { ...citizen, iin: testIin(9360) };
+    await createDevPki(dir, [renumbered, employee], NOW);
+    expect(identityFromCertificate(userCertificate(dir, 'askhat')).iin).toBe(renumbered.iin);
+    expect((await signInAs(pki, dir, 'askhat', NOW)).identity.iin).toBe(renumbered.iin);
+    expect(snapshot([userFile(dir, 'asel-1', 'p12'), userFile(dir, 'asel-1', 'pem')])).toEqual(employeeFiles);
+  });
+
+  it('issues a new certificate for a person who became an employee', async () => {
+    const dir = newDirectory();
+    await createDevPki(dir, [citizen], NOW);
+    const hired = { ...citizen, bin: testBin(9640) };
+    await createDevPki(dir, [hired], NOW);
+    expect(identityFromCertificate(userCertificate(dir, 'askhat')).bin).toBe(hired.bin);
+  });
+
+  it('issues a new certificate for an employee who left the organisation', async () => {
+    const dir = newDirectory();
+    await createDevPki(dir, [employee], NOW);
+    await createDevPki(dir, [{ ...employee, bin: undefined }], NOW);
+    const identity = identityFromCertificate(userCertificate(dir, employee.handle));
+    expect(identity.iin).toBe(employee.iin);
+    expect(identity.bin).toBeUndefined();
+  });
+
+  it('reissues a certificate about to expire, dated from the later moment, under the same root', async () => {
+    const dir = newDirectory();
+    const pki = await createDevPki(dir, [citizen], NOW);
+    const oldCertificate = userCertificate(dir, 'askhat');
+    const later = new Date(NOW.getTime() + 365 * DAY);
+    const again = await createDevPki(dir, [citizen], later);
+    expect(again.rootPem).toBe(pki.rootPem);
+    const renewed = userCertificate(dir, 'askhat');
+    expect(bytesEqual(renewed, oldCertificate)).toBe(false);
+    expect(identityFromCertificate(renewed).certificate.notAfter.getTime()).toBeGreaterThan(later.getTime() + 360 * DAY);
+    expect((await signInAs(again, dir, 'askhat', later)).identity.iin).toBe(citizen.iin);
+  });
+
+  it('keeps a certificate with more than a day left', async () => {
+    const dir = newDirectory();
+    await createDevPki(dir, [citizen], NOW);
+    const kept = snapshot([userFile(dir, 'askhat', 'pem')]);
+    await createDevPki(dir, [citizen], new Date(NOW.getTime() + 360 * DAY));
+    expect(snapshot([userFile(dir, 'askhat', 'pem')])).toEqual(kept);
+  });
+
+  it('reissues a person whose .p12 is missing', async () => {
+    const dir = newDirectory();
+    await createDevPki(dir, [citizen], NOW);
+    const oldCertificate = userCertificate(dir, 'askhat');
+    rmSync(userFile(dir, 'askhat', 'p12'));
+    await createDevPki(dir, [citizen], NOW);
+    expect(existsSync(userFile(dir, 'askhat', 'p12'))).toBe(true);
+    expect(bytesEqual(userCertificate(dir, 'askhat'), oldCertificate)).toBe(false);
+  });
+
+  it('reissues everyone under a new root when the old one was removed', async () => {
+    const dir = newDirectory();
+    const first = await createDevPki(dir, [citizen], NOW);
+    const oldCertificate = userCertificate(dir, 'askhat');
+    rmSync(path.join(dir, 'root-ca.pem'));
+    rmSync(path.join(dir, 'root-ca.key.pem'));
+    const second = await createDevPki(dir, [citizen], NOW);
+    expect(second.rootPem).not.toBe(first.rootPem);
+    expect(bytesEqual(userCertificate(dir, 'askhat'), oldCertificate)).toBe(false);
+    expect((await signInAs(second, dir, 'askhat', NOW)).identity.iin).toBe(citizen.iin);
+  });
+
+  it('refuses a root certificate whose key is gone, rather than making a second root', async () => {
+    const dir = newDirectory();
+    await createDevPki(dir, [citizen], NOW);
+    const rootPem = readFileSync(path.join(dir, 'root-ca.pem'), 'utf8');
+    rmSync(path.join(dir, 'root-ca.key.pem'));
+    await expect(createDevPki(dir, [citizen], NOW)).rejects.toThrow(/root-ca\.pem exists but its key/);
+    expect(readFileSync(path.join(dir, 'root-ca.pem'), 'utf8')).toBe(rootPem);
+  });
+});
+
+describe('handles that are not plain file names', () => {
+  it.each(['../x', 'a/b', '..', 'x.p12', '', 'имя'])('refuses %j before writing anything', async (handle) => {
+    const dir = path.join(newDirectory(), 'pki');
+    await expect(createDevPki(dir, [citizen, { ...citizen, handle }], NOW)).rejects.toThrow('handle not usable as a file name');
+    expect(existsSync(dir)).toBe(false);
+  });
+});
