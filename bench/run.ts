@@ -16,11 +16,12 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { ensureStylesheet } from '../src/assets.ts';
+import { ensureAssets } from '../src/assets.ts';
 import { loadConfig } from '../src/config.ts';
 import { ensureBenchCases } from '../src/db/benchData.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { createDevPki } from '../src/pki/devCa.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 
 const usePglite = process.env.BENCH_DB === 'pglite';
@@ -71,8 +72,16 @@ async function measure(url: string, scenario: Scenario) {
   };
 }
 
+/** A directory holding one root certificate: production refuses to start without any. */
+async function benchTrustedRoots(): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sot-bench-roots-'));
+  const pki = await createDevPki(path.join(dir, 'ca'), []);
+  writeFileSync(path.join(dir, 'root.pem'), pki.rootPem);
+  return dir;
+}
+
 async function main() {
-  await ensureStylesheet();
+  await ensureAssets();
   const database = await openBenchDatabase();
   try {
     await migrateDatabase(database);
@@ -86,7 +95,7 @@ async function main() {
     const pick = () => numbers[Math.floor(Math.random() * numbers.length)]!;
     const courts = ['7517', '7514', '7599', '7113', '0001'];
 
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-bench-cfg-')), LOG_LEVEL: 'warn' });
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', TRUSTED_ROOTS_DIR: await benchTrustedRoots(), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-bench-cfg-')), LOG_LEVEL: 'warn' });
     const app = await buildApp({ config, database });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

@@ -16,13 +16,23 @@ import { accessPlugin, publicScope } from './plugins/access.ts';
 import { errorsPlugin, frameworkErrors } from './plugins/errors.tsx';
 import { i18nPlugin } from './plugins/i18n.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { rateLimitPlugin } from './plugins/rateLimit.ts';
+import { sessionPlugin } from './plugins/session.ts';
+import { signatureVerifierFromConfig } from './auth/verifier.ts';
+import type { SignatureVerifier } from './adapters/eds/index.ts';
+import csrf from '@fastify/csrf-protection';
 import { viewsPlugin } from './plugins/views.tsx';
 import { publicCaseApi } from './routes/api/publicCases.ts';
+import { authApi } from './routes/api/auth.ts';
 import { healthRoutes } from './routes/ops/health.ts';
 import { caseStatusRoutes } from './routes/public/caseStatus.tsx';
 import { courtRoutes } from './routes/public/courts.tsx';
 import { languageRoutes } from './routes/public/language.ts';
 import { staticPages } from './routes/public/pages.tsx';
+import { cabinetRoutes } from './routes/cabinet/cabinet.tsx';
+import { profileRoutes } from './routes/cabinet/profile.tsx';
+import { devRoutes } from './routes/dev/dev.tsx';
+import { roleAdminRoutes } from './routes/admin/roles.tsx';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +41,7 @@ declare module 'fastify' {
     db: Db;
     /** The current time; tests pass a fixed clock. */
     clock: () => Date;
+    signatureVerifier: SignatureVerifier;
   }
 }
 
@@ -40,6 +51,8 @@ export interface AppDependencies {
   clock?: () => Date;
   /** Where logs go; standard output when absent. */
   logStream?: NodeJS.WritableStream;
+  /** EDS verification; by default built from the configured trusted roots. */
+  signatureVerifier?: SignatureVerifier;
 }
 
 const VENDOR_ASSETS = [
@@ -56,6 +69,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestTimeout: 60_000,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Behind a load balancer the client's address (for rate limits) comes from X-Forwarded-For.
+    trustProxy: config.trustProxy,
     frameworkErrors,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -64,10 +79,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('database', database);
   app.decorate('db', database.db);
   app.decorate('clock', deps.clock ?? (() => new Date()));
+  app.decorate('signatureVerifier', deps.signatureVerifier ?? signatureVerifierFromConfig(config));
 
   await app.register(accessPlugin);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.isProduction, signed: true } });
+  await app.register(sessionPlugin);
+  await app.register(rateLimitPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -88,6 +107,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
     strictTransportSecurity: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
+    // Case numbers and names in our addresses stay on this site, but our own form posts still
+    // carry an Origin header, which the access plugin checks (under no-referrer it reads "null").
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(i18nPlugin);
@@ -105,6 +127,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
       tags: [
         { name: 'public', description: 'Open to anyone, no personal data' },
+        { name: 'auth', description: 'Sign-in by EDS challenge and response' },
         { name: 'ops', description: 'For operators and load balancers' },
       ],
     },
@@ -131,7 +154,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(courtRoutes);
   await app.register(caseStatusRoutes);
   await app.register(languageRoutes);
+  await app.register(cabinetRoutes);
+  await app.register(profileRoutes);
+  await app.register(roleAdminRoutes);
+  if (config.demo) await app.register(devRoutes);
   await app.register(publicCaseApi, { prefix: '/api/v1' });
+  await app.register(authApi, { prefix: '/api/v1' });
 
   return app;
 }

@@ -33,8 +33,37 @@ export async function ensureStylesheet(): Promise<void> {
 /** Asset URLs carry a content hash, so browsers may cache them for a year. */
 export function assetVersion(): string {
   const hash = createHash('sha256');
-  for (const file of [STYLESHEET, path.join(PUBLIC_DIR, 'js', 'enhance.js')]) {
+  for (const file of [STYLESHEET, path.join(PUBLIC_DIR, 'js', 'enhance.js'), path.join(PUBLIC_DIR, 'build', 'signin.js')]) {
     if (existsSync(file)) hash.update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 12);
+}
+
+const SCRIPTS = [{ entry: 'src/client/signin.ts', out: 'public/build/signin.js' }];
+
+/** Bundles the few page scripts (ES modules for current browsers) when missing or stale. */
+export async function ensureScripts(): Promise<void> {
+  const esbuild = await import('esbuild');
+  for (const script of SCRIPTS) {
+    const out = path.join(ROOT_DIR, script.out);
+    const sources = [path.join(ROOT_DIR, script.entry), path.join(ROOT_DIR, 'src/pki/cms.ts'), path.join(ROOT_DIR, 'src/pki/pkcs12.ts')];
+    if (existsSync(out) && sources.every((s) => !existsSync(s) || statSync(s).mtimeMs <= statSync(out).mtimeMs)) continue;
+    await esbuild.build({
+      entryPoints: [path.join(ROOT_DIR, script.entry)],
+      outfile: out,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: ['es2022'],
+      minify: true,
+      // ncalayer-js-client mentions the Node WebSocket package for use outside browsers only.
+      external: ['ws'],
+      logLevel: 'warning',
+    });
+  }
+}
+
+/** Everything the pages load: the stylesheet and the bundled scripts. */
+export async function ensureAssets(): Promise<void> {
+  await Promise.all([ensureStylesheet(), ensureScripts()]);
 }

@@ -6,6 +6,8 @@ import { migrateDatabase } from './db/migrate.ts';
 import { verifyAuditChain } from './db/audit.ts';
 import { ensureBenchCases } from './db/benchData.ts';
 import { seedDemo } from './seed/demo.ts';
+import { demoPeople } from './seed/people.ts';
+import { createDevPki, DEV_PKCS12_PASSWORD } from './pki/devCa.ts';
 import { startServer, stopOnSignals } from './server.ts';
 
 const USAGE = `Usage: sot <command>
@@ -15,6 +17,7 @@ Commands:
   migrate         apply pending database migrations
   seed --demo     fill an empty database with the demo courts, people and cases
   audit verify    check the audit log's hash chain
+  pki dev-ca      make the development CA and demo certificates (PKCS#12) in DATA_DIR/pki
   bench-data --cases N
                   top the database up to N synthetic cases for benchmarks
 
@@ -71,6 +74,17 @@ async function main(argv: string[]): Promise<number> {
         return ensureBenchCases(database.db, total);
       });
       console.log(`Benchmark cases: ${result.existing} existed, ${result.added} added.`);
+      return 0;
+    }
+    case 'pki': {
+      if (sub !== 'dev-ca') break;
+      const config = loadConfig();
+      if (config.isProduction) {
+        console.error('The development CA is not for production.');
+        return 1;
+      }
+      const pki = await createDevPki(config.devPkiDir, demoPeople());
+      console.log(`Development CA in ${config.devPkiDir}: ${pki.files.length} demo certificates, PKCS#12 password "${DEV_PKCS12_PASSWORD}".`);
       return 0;
     }
     case 'audit': {

@@ -19,6 +19,10 @@ const EnvSchema = Type.Object({
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   DEMO: Type.Optional(Type.Boolean()),
+  TRUSTED_ROOTS_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  EDS_VERIFIER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  EDS_REVOCATION: Type.Enum(['off', 'ocsp-crl'], { default: 'off' }),
+  TRUST_PROXY: Type.Optional(Type.Boolean()),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -37,6 +41,16 @@ export interface Config {
   sessionSecret: string;
   dbPoolSize: number;
   metricsToken: string | undefined;
+  /** Directory of the root certificates EDS signatures must chain to. */
+  trustedRootsDir: string | undefined;
+  /** NCANode-compatible service for GOST 34.310 signatures, which no JS library verifies. */
+  edsVerifierUrl: string | undefined;
+  /** Revocation checks by OCSP/CRL; off in development, where there is no network. */
+  edsRevocation: 'off' | 'ocsp-crl';
+  /** Take the client address from X-Forwarded-For (behind a load balancer). */
+  trustProxy: boolean;
+  /** Where the development PKI (demo certificates and PKCS#12 files) lives. */
+  devPkiDir: string;
 }
 
 export class ConfigError extends Error {
@@ -44,7 +58,7 @@ export class ConfigError extends Error {
 }
 
 const INTEGER_KEYS = new Set(['PORT', 'DB_POOL_SIZE']);
-const BOOLEAN_KEYS = new Set(['DEMO']);
+const BOOLEAN_KEYS = new Set(['DEMO', 'TRUST_PROXY']);
 
 /** Reads only Sot's own keys, turning numeric and boolean strings into values; empty strings count as unset. */
 function pickEnv(source: NodeJS.ProcessEnv): Record<string, unknown> {
@@ -92,6 +106,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !env.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)');
   }
+  if (isProduction && !env.TRUSTED_ROOTS_DIR) {
+    throw new ConfigError('Invalid configuration:\n  TRUSTED_ROOTS_DIR: required in production (the root certificates of the certification authority)');
+  }
   if (isProduction && env.DEMO) {
     throw new ConfigError('Invalid configuration:\n  DEMO: demo mode cannot be enabled in production');
   }
@@ -110,5 +127,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET ?? devSessionSecret(dataDir),
     dbPoolSize: env.DB_POOL_SIZE,
     metricsToken: env.METRICS_TOKEN,
+    trustedRootsDir: env.TRUSTED_ROOTS_DIR ? path.resolve(env.TRUSTED_ROOTS_DIR) : undefined,
+    edsVerifierUrl: env.EDS_VERIFIER_URL,
+    edsRevocation: env.EDS_REVOCATION as 'off' | 'ocsp-crl',
+    trustProxy: env.TRUST_PROXY ?? false,
+    devPkiDir: path.join(dataDir, 'pki'),
   };
 }

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { ensureStylesheet } from './assets.ts';
+import { ensureAssets } from './assets.ts';
 import type { Config } from './config.ts';
 import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { seedDemo } from './seed/demo.ts';
+import { demoPeople } from './seed/people.ts';
+import { createDevPki } from './pki/devCa.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -19,7 +21,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   const started = performance.now();
-  await ensureStylesheet();
+  await ensureAssets();
   const database = await openDatabase(databaseTargetFromConfig(config));
   let app: FastifyInstance | undefined;
   try {
@@ -29,6 +31,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const seeded = await seedDemo(database.db);
       if (seeded.seeded) console.log(`Demo data: ${seeded.courts} courts, ${seeded.people} people, ${seeded.cases} cases.`);
     }
+    // Demo certificates for the in-browser signer; their root is trusted in demo mode only.
+    if (config.demo) await createDevPki(config.devPkiDir, demoPeople());
     app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -9,7 +9,15 @@ export const urls = {
   courts: (filter?: { q?: string; level?: number }) => withQuery('/courts', filter),
   court: (code: string) => `/courts/${encodeURIComponent(code)}`,
   caseStatus: (number?: string) => withQuery('/case-status', number ? { number } : undefined),
-  login: () => '/login',
+  login: (returnTo?: string) => withQuery('/login', returnTo ? { return: returnTo } : undefined),
+  logout: () => '/logout',
+  cabinet: () => '/cabinet',
+  cabinetCase: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}`,
+  profile: () => '/profile',
+  roleAdmin: () => '/admin/roles',
+  profileVerify: (channel: 'sms' | 'email') => `/profile/verify/${channel}`,
+  devOutbox: () => '/dev/outbox',
+  devPkcs12: (handle: string) => `/dev/pki/${encodeURIComponent(handle)}.p12`,
   language: (lang: Lang, returnTo: string) => withQuery(`/language/${lang}`, { return: returnTo }),
   apiDocs: () => '/api/docs',
   publicCaseApi: (number: string) => `/api/v1/public/cases/${encodeURIComponent(number)}`,
@@ -25,8 +33,16 @@ function withQuery(path: string, query?: Record<string, string | number | undefi
 
 /**
  * Pages the browser suite visits, with sample arguments taken from the demo data (`src/seed`).
+ * `as` names the demo person (see `src/seed/people.ts`) whose session the page is seen with.
  */
-export function pageSamples(demo: { caseNumber: string }): { name: string; url: string; status?: number }[] {
+export interface PageSample {
+  name: string;
+  url: string;
+  status?: number;
+  as?: 'citizen' | 'sysadmin';
+}
+
+export function pageSamples(demo: { caseNumber: string; citizenCaseId: string }): PageSample[] {
   return [
     { name: 'home', url: urls.home() },
     { name: 'courts', url: urls.courts() },
@@ -39,5 +55,11 @@ export function pageSamples(demo: { caseNumber: string }): { name: string; url: 
     { name: 'case-status-unknown', url: urls.caseStatus('7517-99-00-2/999999'), status: 404 },
     { name: 'login', url: urls.login() },
     { name: 'not-found', url: '/no-such-page', status: 404 },
+    { name: 'outbox', url: urls.devOutbox() },
+    { name: 'cabinet', url: urls.cabinet(), as: 'citizen' },
+    { name: 'cabinet-case', url: urls.cabinetCase(demo.citizenCaseId), as: 'citizen' },
+    { name: 'profile', url: urls.profile(), as: 'citizen' },
+    { name: 'profile-verify', url: urls.profileVerify('email'), as: 'citizen' },
+    { name: 'role-admin', url: urls.roleAdmin(), as: 'sysadmin' },
   ];
 }

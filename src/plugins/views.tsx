@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { assetVersion } from '../assets.ts';
+import { can } from '../policies/rules.ts';
 import { ViewContextProvider, type ViewContext } from '../views/context.ts';
 import { Layout, type LayoutProps } from '../views/layout.tsx';
 
@@ -10,6 +11,8 @@ export interface PageOptions {
   title: string;
   nav?: LayoutProps['nav'];
   status?: number;
+  /** Extra module scripts (built into /public/build) that enhance this page. */
+  scripts?: string[];
 }
 
 declare module 'fastify' {
@@ -21,16 +24,27 @@ declare module 'fastify' {
 
 let version: string | undefined;
 
-function viewContext(request: FastifyRequest): ViewContext {
+function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext {
   version ??= assetVersion();
-  return { lang: request.lang, t: request.t, currentUrl: request.url, demo: request.server.config.demo, assetVersion: version };
+  const principal = request.principal;
+  return {
+    lang: request.lang,
+    t: request.t,
+    currentUrl: request.url,
+    demo: request.server.config.demo,
+    assetVersion: version,
+    signedInAs: principal?.fullName ?? null,
+    // Pages for signed-in people carry forms (sign out at least), so they get a token.
+    csrfToken: principal && typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : null,
+    showRoleAdmin: can(principal, { action: 'view', resource: 'role_admin' }),
+  };
 }
 
 /** Sends a page; usable where reply decorators are not (errors raised by the router itself). */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, { title, nav, status }: PageOptions, body: VNode): FastifyReply {
+export function sendPage(request: FastifyRequest, reply: FastifyReply, { title, nav, status, scripts }: PageOptions, body: VNode): FastifyReply {
   const html = renderToString(
-    <ViewContextProvider.Provider value={viewContext(request)}>
-      <Layout title={title} nav={nav}>
+    <ViewContextProvider.Provider value={viewContext(request, reply)}>
+      <Layout title={title} nav={nav} scripts={scripts}>
         {body}
       </Layout>
     </ViewContextProvider.Provider>,

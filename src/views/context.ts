@@ -10,6 +10,12 @@ export interface ViewContext {
   currentUrl: string;
   demo: boolean;
   assetVersion: string;
+  /** The signed-in person's name, for the header. */
+  signedInAs: string | null;
+  /** Token every POST form carries (CSRF). Present when someone is signed in. */
+  csrfToken: string | null;
+  /** Whether the staff-roles page is in the menu. */
+  showRoleAdmin: boolean;
 }
 
 export const ViewContextProvider = createContext<ViewContext | null>(null);

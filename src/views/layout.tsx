@@ -6,15 +6,21 @@ import { Interpolated } from './components/Interpolated.tsx';
 
 export const HELP_LINE = '1401';
 
-type NavKey = 'home' | 'courts' | 'caseStatus' | 'signIn';
+export type NavKey = 'home' | 'courts' | 'caseStatus' | 'signIn' | 'cabinet' | 'profile' | 'admin';
 
 function ServiceNavigation({ current }: { current: NavKey | undefined }) {
-  const { t } = useView();
+  const { t, signedInAs, csrfToken, showRoleAdmin } = useView();
   const items: { key: NavKey; href: string }[] = [
     { key: 'home', href: urls.home() },
     { key: 'courts', href: urls.courts() },
     { key: 'caseStatus', href: urls.caseStatus() },
-    { key: 'signIn', href: urls.login() },
+    ...(signedInAs
+      ? [
+          { key: 'cabinet' as const, href: urls.cabinet() },
+          { key: 'profile' as const, href: urls.profile() },
+          ...(showRoleAdmin ? [{ key: 'admin' as const, href: urls.roleAdmin() }] : []),
+        ]
+      : [{ key: 'signIn' as const, href: urls.login() }]),
   ];
   return (
     <div class="govuk-service-navigation" data-module="govuk-service-navigation">
@@ -37,6 +43,15 @@ function ServiceNavigation({ current }: { current: NavKey | undefined }) {
               })}
             </ul>
           </nav>
+          {signedInAs && (
+            <form method="post" action={urls.logout()} class="sot-signout">
+              <input type="hidden" name="_csrf" value={csrfToken ?? ''} />
+              <span class="govuk-body-s sot-signout__name">{t('layout.signedInAs', { name: signedInAs })}</span>{' '}
+              <button type="submit" class="govuk-button govuk-button--secondary sot-signout__button" data-module="govuk-button">
+                {t('layout.signOut')}
+              </button>
+            </form>
+          )}
         </div>
       </div>
     </div>
@@ -114,11 +129,12 @@ function Footer() {
 
 export interface LayoutProps {
   title: string;
-  nav?: NavKey;
+  nav?: NavKey | undefined;
+  scripts?: string[] | undefined;
   children: ComponentChildren;
 }
 
-export function Layout({ title, nav, children }: LayoutProps) {
+export function Layout({ title, nav, scripts = [], children }: LayoutProps) {
   const { t, lang, demo, assetVersion } = useView();
   return (
     <html lang={lang} class="govuk-template govuk-template--rebranded">
@@ -130,6 +146,9 @@ export function Layout({ title, nav, children }: LayoutProps) {
         <link rel="icon" href="/public/images/sot-logo.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={`/public/build/sot.css?v=${assetVersion}`} />
         <script type="module" src={`/public/js/enhance.js?v=${assetVersion}`} />
+        {scripts.map((src) => (
+          <script type="module" src={`${src}?v=${assetVersion}`} key={src} />
+        ))}
       </head>
       <body class="govuk-template__body">
         <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">

@@ -14,7 +14,7 @@ describeDb('errors people and programs meet', () => {
           throw new Error('secret internals');
         });
         app.post('/api/v1/echo', { config: { access: 'public' } }, async (request) => ({ got: request.body }));
-        app.get('/staff-only', { config: { access: 'court-staff' } }, async () => 'secret');
+        app.get('/staff-only', { config: { access: ['clerk'] } }, async () => 'secret');
       },
     });
   });
@@ -75,11 +75,13 @@ describeDb('errors people and programs meet', () => {
     expect(longQuery.body).toContain('The request cannot be processed');
   });
 
-  it('denies routes that are not public until a session proves the audience', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/staff-only', headers: { cookie: 'lang=en' } });
-    expect(res.statusCode).toBe(401);
-    expect(res.body).not.toContain('secret');
-    expect(res.body).toContain('Sign in to continue.');
+  it('sends people to sign in, and refuses programs, on routes that are not public', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/staff-only', headers: { cookie: 'lang=en' } });
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe('/login?return=%2Fstaff-only');
+    const api = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'accept-language': 'en' } });
+    expect(api.statusCode).toBe(401);
+    expect(api.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in to continue.' } });
   });
 });
 

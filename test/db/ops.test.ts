@@ -34,7 +34,7 @@ describeDb('operations', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBeDefined();
+    expect(res.headers['referrer-policy']).toBe('same-origin');
     // No inline script anywhere: every <script> has a src.
     expect(res.body.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toBeNull();
   });

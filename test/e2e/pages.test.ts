@@ -5,7 +5,9 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Lang } from '../../src/i18n/index.ts';
 import { showcaseCaseNumber } from '../../src/seed/demo.ts';
-import { pageSamples } from '../../src/urls.ts';
+import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
+import { pageSamples, type PageSample } from '../../src/urls.ts';
+import { demoCaseOf, demoSession } from './demoSessions.ts';
 import { launchBrowser } from './browser.ts';
 import { startDemoServer } from './server.ts';
 
@@ -18,33 +20,39 @@ const SCREENSHOTS = path.resolve('artifacts/screenshots');
 describe('every page, in every language', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let browser: Browser;
-  let samples: ReturnType<typeof pageSamples>;
+  let samples: PageSample[];
   const linksSeen = new Map<string, string>();
+  const sessions = new Map<string, string>();
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startDemoServer();
     browser = await launchBrowser();
-    samples = pageSamples({ caseNumber: await showcaseCaseNumber(server.database.db) });
+    const db = server.database.db;
+    samples = pageSamples({ caseNumber: await showcaseCaseNumber(db), citizenCaseId: await demoCaseOf(db, 'citizen') });
+    for (const handle of ['citizen', 'sysadmin'] as const) sessions.set(handle, await demoSession(db, handle));
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
 
-  async function contextFor(lang: Lang): Promise<BrowserContext> {
+  async function contextFor(lang: Lang, as?: string): Promise<BrowserContext> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+    if (as) await context.addCookies([{ name: SESSION_COOKIE, value: sessions.get(as)!, url: server.url }]);
     return context;
   }
 
   for (const lang of LANGUAGES) {
     it(`passes axe, logs no errors and links nowhere broken (${lang})`, async () => {
-      const context = await contextFor(lang);
+      const contexts = new Map<string, BrowserContext>();
       const failures: string[] = [];
       try {
         for (const sample of samples) {
-          const page = await context.newPage();
+          const key = sample.as ?? 'anonymous';
+          if (!contexts.has(key)) contexts.set(key, await contextFor(lang, sample.as));
+          const page = await contexts.get(key)!.newPage();
           const consoleErrors: string[] = [];
           page.on('console', (message) => {
             // A deliberate 4xx page logs its own status as a failed resource load; that is the test's point.
@@ -70,7 +78,7 @@ describe('every page, in every language', () => {
           await page.close();
         }
       } finally {
-        await context.close();
+        for (const context of contexts.values()) await context.close();
       }
       expect(failures).toEqual([]);
     });

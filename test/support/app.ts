@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
+import type { SignatureVerifier } from '../../src/adapters/eds/index.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -36,6 +37,9 @@ export interface TestAppOptions {
   database?: Database;
   /** Runs before the app is made ready, to add routes a test needs. */
   extend?: (app: FastifyInstance) => void;
+  signatureVerifier?: SignatureVerifier;
+  /** The app's clock; TEST_NOW when absent. */
+  clock?: () => Date;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -48,7 +52,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       done();
     },
   });
-  const app = await buildApp({ config: testConfig(options.config), database, clock: () => TEST_NOW, logStream });
+  const app = await buildApp({
+    config: testConfig(options.config),
+    database,
+    clock: options.clock ?? (() => TEST_NOW),
+    logStream,
+    ...(options.signatureVerifier ? { signatureVerifier: options.signatureVerifier } : {}),
+  });
   options.extend?.(app);
   await app.ready();
   return {

@@ -1,6 +1,6 @@
-import { ensureStylesheet } from '../../src/assets.ts';
+import { ensureAssets } from '../../src/assets.ts';
 
-/** A fresh clone has no compiled stylesheet yet; pages and static-file tests need it. */
+/** A fresh clone has no compiled stylesheet or bundled scripts yet; pages and static-file tests need them. */
 export default async function setup() {
-  await ensureStylesheet();
+  await ensureAssets();
 }

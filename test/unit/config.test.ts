@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { signatureVerifierFromConfig } from '../../src/auth/verifier.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { createDevPki } from '../../src/pki/devCa.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'sot-config-'));
 
@@ -33,9 +35,19 @@ describe('configuration', () => {
   it('requires a session secret in production and forbids demo mode there', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/SESSION_SECRET/);
     const secret = 'x'.repeat(40);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, DEMO: 'true' })).toThrow(/DEMO/);
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, PUBLIC_URL: 'https://sot.example.kz/' });
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret })).toThrow(/TRUSTED_ROOTS_DIR/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), DEMO: 'true' })).toThrow(/DEMO/);
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), PUBLIC_URL: 'https://sot.example.kz/' });
     expect(config).toMatchObject({ isProduction: true, demo: false, publicUrl: 'https://sot.example.kz' });
+  });
+
+  it('refuses to start in production with no trusted root to sign in against', async () => {
+    const secret = 'x'.repeat(40);
+    const roots = tmp();
+    const production = () => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: roots });
+    expect(() => signatureVerifierFromConfig(production())).toThrow(ConfigError);
+    writeFileSync(path.join(roots, 'nca-root.pem'), (await createDevPki(tmp(), [])).rootPem);
+    expect(() => signatureVerifierFromConfig(production())).not.toThrow();
   });
 
   it('treats empty values as unset', () => {

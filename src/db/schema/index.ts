@@ -3,3 +3,4 @@ export * from './users.ts';
 export * from './cases.ts';
 export * from './documents.ts';
 export * from './events.ts';
+export * from './auth.ts';

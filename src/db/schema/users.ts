@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { courts } from './courts.ts';
 
 /** A person. Legal entities act through people; the BIN a person acts for comes from their certificate. */
@@ -16,6 +16,9 @@ export const users = pgTable(
     language: text('language').notNull().default('kk'),
     /** Bar (lawyer) registration number, for users acting as lawyers. */
     barNumber: text('bar_number'),
+    /** Channels the person wants notices by; legally required notices use at least one regardless. */
+    notifyBySms: boolean('notify_by_sms').notNull().default(true),
+    notifyByEmail: boolean('notify_by_email').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,14 +1,92 @@
+import type { Role } from '../../policies/principal.ts';
 import { useView } from '../context.ts';
 import { Interpolated } from '../components/Interpolated.tsx';
 import { HELP_LINE } from '../layout.tsx';
 
-export function LoginPage() {
+export interface DemoSigner {
+  handle: string;
+  fullName: string;
+  role: Role;
+}
+
+export interface LoginPageProps {
+  returnTo: string;
+  /** Demo certificates to sign in with, in demo mode only. */
+  demoSigners: DemoSigner[] | null;
+  demoPassword: string;
+}
+
+export function LoginPage({ returnTo, demoSigners, demoPassword }: LoginPageProps) {
   const { t } = useView();
   return (
-    <div class="govuk-grid-row">
+    <div
+      class="govuk-grid-row"
+      data-signin
+      data-return={returnTo}
+      data-ncalayer-missing={t('login.ncalayer.missing')}
+      data-wrong-password={t('login.demo.wrongPassword')}
+      data-failed={t('login.failed')}
+    >
       <div class="govuk-grid-column-two-thirds">
+        <div class="govuk-error-summary" data-signin-error hidden tabindex={-1}>
+          <div role="alert">
+            <h2 class="govuk-error-summary__title">{t('error.summaryTitle')}</h2>
+            <div class="govuk-error-summary__body">
+              <p class="govuk-body" data-signin-error-text></p>
+            </div>
+          </div>
+        </div>
         <h1 class="govuk-heading-xl">{t('login.title')}</h1>
         <p class="govuk-body-l">{t('login.lead')}</p>
+        <noscript>
+          <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong class="govuk-warning-text__text">
+              <span class="govuk-visually-hidden">{t('error.title')}</span>
+              {t('login.noscript')}
+            </strong>
+          </div>
+        </noscript>
+        <div data-needs-js hidden>
+          <h2 class="govuk-heading-m">{t('login.ncalayer.title')}</h2>
+          <p class="govuk-body">{t('login.ncalayer.body')}</p>
+          <button type="button" class="govuk-button" data-module="govuk-button" data-ncalayer>
+            {t('login.ncalayer.button')}
+          </button>
+          {demoSigners && (
+            <section class="sot-card" aria-labelledby="demo-signer-heading">
+              <h2 class="govuk-heading-m" id="demo-signer-heading">
+                {t('login.demo.title')}
+              </h2>
+              <p class="govuk-body">{t('login.demo.body', { password: demoPassword })}</p>
+              <form data-demo-signer>
+                <div class="govuk-form-group">
+                  <label class="govuk-label" for="demo-handle">
+                    {t('login.demo.user')}
+                  </label>
+                  <select class="govuk-select" id="demo-handle" name="handle">
+                    {demoSigners.map((s) => (
+                      <option value={s.handle} key={s.handle}>
+                        {`${s.fullName} — ${t(`role.${s.role}`)}`}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div class="govuk-form-group">
+                  <label class="govuk-label" for="demo-password">
+                    {t('login.demo.password')}
+                  </label>
+                  <input class="govuk-input govuk-input--width-10" id="demo-password" name="password" type="password" value={demoPassword} autocomplete="off" />
+                </div>
+                <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  {t('login.demo.button')}
+                </button>
+              </form>
+            </section>
+          )}
+        </div>
         <h2 class="govuk-heading-m">{t('login.need.title')}</h2>
         <ul class="govuk-list govuk-list--bullet">
           <li>{t('login.need.eds')}</li>

@@ -1,0 +1,11 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** 32 random bytes, base64url: for session ids and sign-in challenges. */
+export function newToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** Tokens are stored hashed; the raw value exists only in the person's browser. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,31 @@
+/**
+ * Who is asking. Everyone signed in is a citizen; a certificate with a BIN makes the person a
+ * legal entity's representative for that session; the other roles are granted, bound to a court
+ * where they concern one.
+ */
+export const ROLES = ['citizen', 'legal_representative', 'lawyer', 'clerk', 'judge', 'court_chair', 'court_admin', 'system_admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that only an administrator grants, each bound to a court. */
+export const COURT_STAFF_ROLES = ['clerk', 'judge', 'court_chair', 'court_admin'] as const satisfies readonly Role[];
+export type CourtStaffRole = (typeof COURT_STAFF_ROLES)[number];
+export const GRANTABLE_ROLES = ['lawyer', ...COURT_STAFF_ROLES, 'system_admin'] as const satisfies readonly Role[];
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+export interface Principal {
+  userId: string;
+  iin: string;
+  fullName: string;
+  /** The legal entity the person acts for in this session. */
+  bin: string | null;
+  roles: readonly { role: Role; courtId: string | null }[];
+}
+
+export function hasRole(principal: Principal, role: Role, courtId?: string): boolean {
+  return principal.roles.some((r) => r.role === role && (courtId === undefined || r.courtId === courtId));
+}
+
+/** The role names a principal holds, each once, for display and the API. */
+export function roleNames(principal: Principal): Role[] {
+  return [...new Set(principal.roles.map((r) => r.role))];
+}

@@ -1,0 +1,66 @@
+import type { GrantableRole, Principal, Role } from './principal.ts';
+
+/**
+ * How a principal stands to a case. Computed from the database (src/queries/caseRelations.ts);
+ * here it is only a value the rules read.
+ */
+export const CASE_RELATIONS = ['party', 'representative', 'assigned_judge', 'court_staff', 'unrelated'] as const;
+export type CaseRelation = (typeof CASE_RELATIONS)[number];
+
+export type PolicyRequest =
+  | { action: 'read'; resource: 'case'; relations: ReadonlySet<CaseRelation> }
+  | { action: 'view'; resource: 'cabinet' }
+  | { action: 'read' | 'update'; resource: 'profile'; ownerId: string }
+  | { action: 'grant' | 'revoke'; resource: 'role'; role: GrantableRole; courtId: string | null }
+  | { action: 'view'; resource: 'role_admin' };
+
+type Rule = {
+  /** Roles the rule applies to; 'signed-in' means anyone with a session. */
+  roles: readonly Role[] | 'signed-in';
+  action: PolicyRequest['action'];
+  resource: PolicyRequest['resource'];
+  /** Further condition on the request; the rule allows only when it holds. */
+  when?: (principal: Principal, request: PolicyRequest, role: Role | null) => boolean;
+};
+
+const related = (...wanted: CaseRelation[]) => (_: Principal, request: PolicyRequest) =>
+  request.resource === 'case' && wanted.some((relation) => request.relations.has(relation));
+
+/**
+ * Everything anyone may do, in one list. What is not allowed here is denied. Court staff act
+ * only within their court: the relation `court_staff` already says the case is in that court.
+ */
+export const RULES: readonly Rule[] = [
+  { roles: 'signed-in', action: 'view', resource: 'cabinet' },
+  { roles: 'signed-in', action: 'read', resource: 'profile', when: (p, r) => r.resource === 'profile' && r.ownerId === p.userId },
+  { roles: 'signed-in', action: 'update', resource: 'profile', when: (p, r) => r.resource === 'profile' && r.ownerId === p.userId },
+
+  { roles: ['citizen', 'legal_representative'], action: 'read', resource: 'case', when: related('party') },
+  { roles: ['citizen', 'lawyer'], action: 'read', resource: 'case', when: related('representative') },
+  { roles: ['judge'], action: 'read', resource: 'case', when: related('assigned_judge', 'court_staff') },
+  { roles: ['clerk', 'court_chair', 'court_admin'], action: 'read', resource: 'case', when: related('court_staff') },
+
+  { roles: ['system_admin', 'court_admin'], action: 'view', resource: 'role_admin' },
+  { roles: ['system_admin'], action: 'grant', resource: 'role' },
+  { roles: ['system_admin'], action: 'revoke', resource: 'role' },
+  // A court's administrator manages the staff of that court, and nothing above it.
+  ...(['grant', 'revoke'] as const).map(
+    (action): Rule => ({
+      roles: ['court_admin'],
+      action,
+      resource: 'role',
+      when: (p, r) =>
+        r.resource === 'role' && r.courtId !== null && ['clerk', 'judge', 'court_chair'].includes(r.role) && p.roles.some((held) => held.role === 'court_admin' && held.courtId === r.courtId),
+    }),
+  ),
+];
+
+/** Deny by default: true only when some rule for one of the principal's roles allows. */
+export function can(principal: Principal | null, request: PolicyRequest): boolean {
+  if (!principal) return false;
+  return RULES.some((rule) => {
+    if (rule.action !== request.action || rule.resource !== request.resource) return false;
+    const roles = rule.roles === 'signed-in' ? [null] : principal.roles.map((r) => r.role).filter((r) => (rule.roles as readonly Role[]).includes(r));
+    return roles.some((role) => !rule.when || rule.when(principal, request, role));
+  });
+}

@@ -1,0 +1,82 @@
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.ts';
+import { cases, courts, events, hearings, parties, users } from '../db/schema/index.ts';
+import type { PartyRole } from '../db/schema/index.ts';
+import type { Principal } from '../policies/principal.ts';
+import { participantCondition } from './caseRelations.ts';
+
+export interface CabinetCase {
+  id: string;
+  number: string | null;
+  court: { code: string; nameKk: string; nameRu: string; nameEn: string };
+  kind: (typeof cases.$inferSelect)['kind'];
+  category: string;
+  status: (typeof cases.$inferSelect)['status'];
+  myRoles: PartyRole[];
+  nextHearing: Date | null;
+}
+
+/** The cases a person takes part in, most recently changed first. */
+export async function casesOf(db: Db, principal: Principal, now: Date): Promise<CabinetCase[]> {
+  const rows = await db
+    .select({
+      id: cases.id,
+      number: cases.number,
+      kind: cases.kind,
+      category: cases.category,
+      status: cases.status,
+      statusChangedAt: cases.statusChangedAt,
+      role: parties.role,
+      court: { code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn },
+    })
+    .from(parties)
+    .innerJoin(cases, eq(cases.id, parties.caseId))
+    .innerJoin(courts, eq(courts.id, cases.courtId))
+    .where(participantCondition(principal))
+    .orderBy(desc(cases.statusChangedAt))
+    .limit(500);
+  const byCase = new Map<string, CabinetCase>();
+  for (const row of rows) {
+    const entry = byCase.get(row.id) ?? { id: row.id, number: row.number, court: row.court, kind: row.kind, category: row.category, status: row.status, myRoles: [], nextHearing: null };
+    if (!entry.myRoles.includes(row.role)) entry.myRoles.push(row.role);
+    byCase.set(row.id, entry);
+  }
+  const ids = [...byCase.keys()];
+  if (ids.length > 0) {
+    const upcoming = await db
+      .select({ caseId: hearings.caseId, startsAt: hearings.startsAt })
+      .from(hearings)
+      .where(and(inArray(hearings.caseId, ids), eq(hearings.status, 'scheduled'), gte(hearings.startsAt, now)))
+      .orderBy(asc(hearings.startsAt));
+    for (const h of upcoming) {
+      const entry = byCase.get(h.caseId)!;
+      entry.nextHearing ??= h.startsAt;
+    }
+  }
+  return [...byCase.values()];
+}
+
+/** Everything a participant of the case may see on its page. Callers check the policy first. */
+export async function caseForParticipants(db: Db, caseId: string) {
+  const judge = alias(users, 'judge');
+  const [found] = await db
+    .select({ case: cases, court: courts, judgeName: judge.fullName })
+    .from(cases)
+    .innerJoin(courts, eq(courts.id, cases.courtId))
+    .leftJoin(judge, eq(judge.id, cases.judgeId))
+    .where(eq(cases.id, caseId));
+  if (!found) return null;
+  const [participants, caseHearings, timeline] = await Promise.all([
+    db
+      .select({ id: parties.id, role: parties.role, name: parties.displayName, representsPartyId: parties.representsPartyId })
+      .from(parties)
+      .where(eq(parties.caseId, caseId))
+      .orderBy(asc(parties.createdAt)),
+    db.select().from(hearings).where(eq(hearings.caseId, caseId)).orderBy(asc(hearings.startsAt)),
+    db.select({ id: events.id, type: events.type, occurredAt: events.occurredAt, data: events.data }).from(events).where(eq(events.caseId, caseId)).orderBy(desc(events.occurredAt), desc(events.id)),
+  ]);
+  return { ...found, participants, hearings: caseHearings, timeline };
+}
+
+export type CaseForParticipants = NonNullable<Awaited<ReturnType<typeof caseForParticipants>>>;

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { signOut } from '../../commands/signIn.ts';
+import { SotError } from '../../errors.ts';
+import { can } from '../../policies/rules.ts';
+import { caseForParticipants, casesOf } from '../../queries/cabinet.ts';
+import { caseRelations } from '../../queries/caseRelations.ts';
+import { CabinetCasePage } from '../../views/pages/CabinetCasePage.tsx';
+import { CabinetPage } from '../../views/pages/CabinetPage.tsx';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/cabinet', { config: { access: 'signed-in' } }, async (request, reply) => {
+    const principal = request.principal!;
+    const list = await casesOf(app.db, principal, app.clock());
+    return reply.page({ title: request.t('cabinet.title'), nav: 'cabinet' }, <CabinetPage name={principal.fullName} bin={principal.bin} cases={list} />);
+  });
+
+  app.get(
+    '/cabinet/cases/:caseId',
+    { config: { access: 'signed-in' }, schema: { hide: true, params: Type.Object({ caseId: Type.String({ maxLength: 100 }) }) } },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      // A case the person may not see does not exist for them: 404, never 403.
+      if (!UUID.test(caseId)) throw new SotError('not_found');
+      const relations = await caseRelations(app.db, request.principal!, caseId);
+      if (!can(request.principal, { action: 'read', resource: 'case', relations })) throw new SotError('not_found');
+      const details = await caseForParticipants(app.db, caseId);
+      if (!details) throw new SotError('not_found');
+      return reply.page({ title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' }, <CabinetCasePage details={details} />);
+    },
+  );
+
+  app.post('/logout', { config: { access: 'signed-in' } }, async (request, reply) => {
+    await signOut(app.db, request.sessionIdHash!, request.principal!.userId, app.clock());
+    reply.clearSessionCookie();
+    return reply.redirect('/', 303);
+  });
+};

@@ -1,0 +1,30 @@
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { desc } from 'drizzle-orm';
+import Type from 'typebox';
+import { outbox } from '../../db/schema/index.ts';
+import { SotError } from '../../errors.ts';
+import { OutboxPage } from '../../views/pages/OutboxPage.tsx';
+
+/**
+ * Development and demo helpers, registered only in demo mode (never in production): the outbox
+ * of messages Sot would have sent, and the demo PKCS#12 files for the in-browser signer.
+ */
+export const devRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/dev/outbox', { config: { access: 'public' } }, async (request, reply) => {
+    const messages = await app.db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(100);
+    return reply.page({ title: request.t('outbox.title') }, <OutboxPage messages={messages} />);
+  });
+
+  app.get(
+    '/dev/pki/:file',
+    { config: { access: 'public' }, schema: { hide: true, params: Type.Object({ file: Type.String({ maxLength: 100 }) }) } },
+    async (request, reply) => {
+      const match = /^([a-z0-9-]+)\.p12$/.exec(request.params.file);
+      const file = match ? path.join(app.config.devPkiDir, 'users', `${match[1]}.p12`) : null;
+      if (!file || !existsSync(file)) throw new SotError('not_found');
+      return reply.type('application/x-pkcs12').header('cache-control', 'no-store').send(createReadStream(file));
+    },
+  );
+};

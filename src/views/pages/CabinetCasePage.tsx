@@ -1,0 +1,92 @@
+import type { ComponentChildren } from 'preact';
+import { isCaseStatus } from '../../domain/caseStatus.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import type { Translate } from '../../i18n/index.ts';
+import type { CaseForParticipants } from '../../queries/cabinet.ts';
+import { urls } from '../../urls.ts';
+import { useView } from '../context.ts';
+import { SummaryList } from '../components/govuk.tsx';
+import { categoryLabel } from '../components/labels.ts';
+import { localName } from '../components/names.ts';
+
+function timelineText(t: Translate, event: CaseForParticipants['timeline'][number]): string {
+  const to = event.data['to'];
+  switch (event.type) {
+    case 'status_changed':
+      return typeof to === 'string' && isCaseStatus(to) ? t(`status.${to}`) : t('timeline.other');
+    case 'judge_assigned':
+      return t('timeline.judgeAssigned');
+    case 'hearing_scheduled':
+      return t('timeline.hearingScheduled');
+    case 'document_issued':
+      return t('timeline.documentIssued');
+    default:
+      return t('timeline.other');
+  }
+}
+
+export function CabinetCasePage({ details }: { details: CaseForParticipants }) {
+  const { t, lang } = useView();
+  const c = details.case;
+  const rows: { key: string; value: ComponentChildren }[] = [
+    {
+      key: t('caseStatus.court'),
+      value: (
+        <a class="govuk-link" href={urls.court(details.court.code)}>
+          {localName(details.court, lang)}
+        </a>
+      ),
+    },
+    { key: t('caseStatus.kind'), value: t(`caseKind.${c.kind}`) },
+    { key: t('caseStatus.category'), value: categoryLabel(t, c.category) },
+    { key: t('caseStatus.instance'), value: t(`instance.${c.instance as 1 | 2 | 3 | 4}`) },
+    { key: t('caseStatus.status'), value: <strong class="govuk-tag">{t(`status.${c.status}`)}</strong> },
+    { key: t('caseStatus.judge'), value: details.judgeName ?? '—' },
+    { key: t('case.filedAt'), value: formatDate(c.filedAt, lang) },
+  ];
+  if (c.registeredAt) rows.push({ key: t('caseStatus.registeredAt'), value: formatDate(c.registeredAt, lang) });
+  return (
+    <>
+      <span class="govuk-caption-l">{t('cabinet.title')}</span>
+      <h1 class="govuk-heading-xl sot-case-number">{c.number ?? t('cabinet.notRegistered')}</h1>
+      <SummaryList rows={rows} />
+
+      <h2 class="govuk-heading-l">{t('case.participants')}</h2>
+      <ul class="govuk-list">
+        {details.participants.map((p) => (
+          <li key={p.id}>
+            <strong>{t(`partyRole.${p.role}`)}:</strong> {p.name}
+          </li>
+        ))}
+      </ul>
+
+      <h2 class="govuk-heading-l">{t('case.hearings')}</h2>
+      {details.hearings.length === 0 ? (
+        <p class="govuk-body">{t('caseStatus.noHearing')}</p>
+      ) : (
+        <ul class="govuk-list">
+          {details.hearings.map((h) => (
+            <li key={h.id}>
+              <time dateTime={h.startsAt.toISOString()}>{formatDateTime(h.startsAt, lang)}</time>
+              {h.room ? `, ${t('caseStatus.room', { room: h.room })}` : ''} — {t(`hearingStatus.${h.status}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 class="govuk-heading-l">{t('case.timeline')}</h2>
+      <div class="moj-timeline">
+        {details.timeline.map((event) => (
+          <div class="moj-timeline__item" key={event.id}>
+            <div class="moj-timeline__header">
+              <h3 class="moj-timeline__title">{timelineText(t, event)}</h3>
+            </div>
+            <p class="moj-timeline__date">
+              <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt, lang)}</time>
+            </p>
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { cases, courts, parties, userRoles } from '../../src/db/schema/index.ts';
+import { ROLES, type Role } from '../../src/policies/principal.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { describeDb } from '../support/db.ts';
+import { signedInUser, type TestUser } from '../support/sessions.ts';
+
+/**
+ * Every protected route × every role × every relation to a case, against what the rules mean
+ * to allow. Any allow beyond that fails the test, and so does a protected route the table
+ * does not list: a new route cannot slip past it.
+ */
+describeDb('access matrix: route × role × relation', () => {
+  let t: TestApp;
+  let caseId: string;
+  let caseCourt: { id: string; code: string };
+  let otherCourt: { id: string; code: string };
+  let claimantParty: string;
+  let grantee: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+    const [c] = await t.database.db.select({ id: cases.id, courtId: cases.courtId, code: courts.code }).from(cases).innerJoin(courts, eq(courts.id, cases.courtId)).where(eq(courts.code, '7594')).limit(1);
+    caseId = c!.id;
+    caseCourt = { id: c!.courtId, code: c!.code };
+    const [other] = await t.database.db.select({ id: courts.id, code: courts.code }).from(courts).where(eq(courts.code, '7113'));
+    otherCourt = other!;
+    const [claimant] = await t.database.db.select({ id: parties.id }).from(parties).where(eq(parties.caseId, caseId)).limit(1);
+    claimantParty = claimant!.id;
+    grantee = await signedInUser(t.database.db);
+  });
+  afterAll(() => t?.close());
+
+  type Relation = 'party' | 'representative' | 'unrelated';
+  type Placement = 'this court' | 'another court';
+  const STAFF: Role[] = ['clerk', 'judge', 'court_chair', 'court_admin'];
+
+  async function principalFor(role: Role, relation: Relation, placement: Placement) {
+    const courtId = placement === 'this court' ? caseCourt.id : otherCourt.id;
+    const roles = role === 'citizen' || role === 'legal_representative' ? [] : [{ role: role as Exclude<Role, 'citizen' | 'legal_representative'>, courtId: STAFF.includes(role) ? courtId : null }];
+    // A legal entity's representative acts for an entity that is not party to this case.
+    const user = await signedInUser(t.database.db, { roles, ...(role === 'legal_representative' ? { bin: '130340012345' } : {}) });
+    if (relation === 'party') await t.database.db.insert(parties).values({ caseId, role: 'third_party', userId: user.id, displayName: 'Тест' });
+    if (relation === 'representative') {
+      await t.database.db.insert(parties).values({ caseId, role: 'representative', userId: user.id, displayName: 'Тест', representsPartyId: claimantParty, authorityAcceptedAt: new Date() });
+    }
+    return user;
+  }
+
+  /** The person's form token and the cookie that goes with it, as their own profile page gives them. */
+  async function formToken(user: TestUser) {
+    const page = await t.app.inject({ method: 'GET', url: '/profile', headers: { cookie: user.cookie } });
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    const secret = /_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
+    if (!token || !secret) throw new Error('the profile page gave no form token');
+    return { token, cookie: `${user.cookie}; _csrf=${secret}` };
+  }
+
+  async function freshClerkGrant(): Promise<string> {
+    const clerk = await signedInUser(t.database.db);
+    const [grant] = await t.database.db.insert(userRoles).values({ userId: clerk.id, role: 'clerk', courtId: caseCourt.id }).returning({ id: userRoles.id });
+    return grant!.id;
+  }
+
+  type Expect = (role: Role, relation: Relation, placement: Placement) => boolean;
+  interface RouteCase {
+    method: 'GET' | 'POST';
+    /** The route as registered. */
+    route: string;
+    url: () => string | Promise<string>;
+    form?: () => Record<string, string>;
+    json?: unknown;
+    allowed: Expect;
+  }
+  const everyone: Expect = () => true;
+  const administersThisCourt: Expect = (role, _relation, placement) => role === 'system_admin' || (role === 'court_admin' && placement === 'this court');
+  const routes: RouteCase[] = [
+    { method: 'GET', route: '/cabinet', url: () => '/cabinet', allowed: everyone },
+    {
+      method: 'GET',
+      route: '/cabinet/cases/:caseId',
+      url: () => `/cabinet/cases/${caseId}`,
+      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+    },
+    { method: 'POST', route: '/logout', url: () => '/logout', form: () => ({}), allowed: everyone },
+    { method: 'GET', route: '/profile', url: () => '/profile', allowed: everyone },
+    { method: 'POST', route: '/profile', url: () => '/profile', form: () => ({ language: 'ru', notifyByEmail: 'on' }), allowed: everyone },
+    { method: 'POST', route: '/profile/contact/:channel', url: () => '/profile/contact/email', form: () => ({ address: 'person@example.kz' }), allowed: everyone },
+    { method: 'GET', route: '/profile/verify/:channel', url: () => '/profile/verify/sms', allowed: everyone },
+    { method: 'POST', route: '/profile/verify/:channel', url: () => '/profile/verify/sms', form: () => ({ code: '000000' }), allowed: everyone },
+    { method: 'GET', route: '/admin/roles', url: () => '/admin/roles', allowed: (role) => role === 'system_admin' || role === 'court_admin' },
+    { method: 'POST', route: '/admin/roles', url: () => '/admin/roles', form: () => ({ iin: grantee.iin, role: 'clerk', court: caseCourt.code }), allowed: administersThisCourt },
+    { method: 'POST', route: '/admin/roles/:grantId/revoke', url: async () => `/admin/roles/${await freshClerkGrant()}/revoke`, form: () => ({}), allowed: administersThisCourt },
+    { method: 'GET', route: '/api/v1/me', url: () => '/api/v1/me', allowed: everyone },
+    { method: 'POST', route: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', json: {}, allowed: everyone },
+  ];
+
+  it('lists every protected route', () => {
+    const listed = new Set(routes.map((r) => `${r.method} ${r.route}`));
+    const protectedRoutes = t.app.routeAccess().filter((r) => r.access !== 'public').map((r) => `${r.method} ${r.url}`);
+    expect(protectedRoutes.filter((r) => !listed.has(r))).toEqual([]);
+    expect([...listed].filter((r) => !protectedRoutes.includes(r))).toEqual([]);
+  });
+
+  async function call(route: RouteCase, user: TestUser | null) {
+    const url = await route.url();
+    if (route.json !== undefined) return t.app.inject({ method: route.method, url, headers: user ? { cookie: user.cookie } : {}, payload: route.json as object });
+    if (!route.form) return t.app.inject({ method: route.method, url, headers: user ? { cookie: user.cookie } : {} });
+    const { token, cookie } = user ? await formToken(user) : { token: '', cookie: '' };
+    return t.app.inject({
+      method: route.method,
+      url,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: token, ...route.form() }).toString(),
+    });
+  }
+
+  /** Let through the door: anything but a refusal, a hidden 404, or a trip to the sign-in page. */
+  const wasAllowed = (res: { statusCode: number; headers: Record<string, unknown> }) =>
+    ![401, 403, 404].includes(res.statusCode) && !String(res.headers['location'] ?? '').startsWith('/login');
+
+  for (const route of routes) {
+    it(`${route.method} ${route.route}`, async () => {
+      const unexpected: string[] = [];
+      for (const role of ROLES) {
+        for (const relation of ['party', 'representative', 'unrelated'] as const) {
+          for (const placement of STAFF.includes(role) ? (['this court', 'another court'] as const) : (['this court'] as const)) {
+            const res = await call(route, await principalFor(role, relation, placement));
+            const expected = route.allowed(role, relation, placement);
+            if (wasAllowed(res) !== expected) unexpected.push(`${role} (${relation}, ${placement}): ${res.statusCode}, expected ${expected ? 'allow' : 'deny'}`);
+            if (res.statusCode >= 500) unexpected.push(`${role} (${relation}, ${placement}): ${res.statusCode}`);
+            if (!expected && route.route === '/cabinet/cases/:caseId') expect(res.statusCode, 'a hidden case is not found, not forbidden').toBe(404);
+          }
+        }
+      }
+      const anonymous = await call(route, null);
+      if (wasAllowed(anonymous)) unexpected.push(`anonymous: ${anonymous.statusCode}`);
+      expect(unexpected).toEqual([]);
+    });
+  }
+
+  it('shows a case only to people who may read it, with a 404 for malformed ids', async () => {
+    const stranger = await signedInUser(t.database.db);
+    for (const id of ['not-a-uuid', '00000000-0000-0000-0000-000000000000', "'; drop table cases; --"]) {
+      const res = await t.app.inject({ method: 'GET', url: `/cabinet/cases/${encodeURIComponent(id)}`, headers: { cookie: stranger.cookie } });
+      expect(res.statusCode, id).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES, translator } from '../../src/i18n/index.ts';
+import { launchBrowser } from './browser.ts';
+import { startDemoServer } from './server.ts';
+
+/**
+ * The journey of issue "Sign in with an EDS": a demo person signs in with the in-browser demo
+ * signer (the real challenge–response protocol over a PKCS#12 demo certificate), sees their
+ * cabinet and signs out — in each language.
+ */
+describe('signing in with the demo signer', () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const lang of LANGUAGES) {
+    it(`signs in, sees the cabinet and signs out (${lang})`, async () => {
+      const t = translator(lang);
+      const context = await browser.newContext();
+      await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${server.url}/login`);
+      await page.getByRole('button', { name: t('login.demo.button') }).waitFor();
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+      await page.getByLabel(t('login.demo.user')).selectOption('citizen');
+      await Promise.all([page.waitForURL('**/cabinet'), page.getByRole('button', { name: t('login.demo.button') }).click()]);
+      expect(await page.locator('h1').innerText()).toBe(t('cabinet.title'));
+      expect(await page.locator('table.govuk-table tbody tr').count()).toBeGreaterThan(0);
+      expect(await page.getByText(t('layout.signedInAs', { name: 'Нұрланова Айгерім Серікқызы' })).count()).toBe(1);
+
+      await Promise.all([page.waitForURL(`${server.url}/`), page.getByRole('button', { name: t('layout.signOut') }).click()]);
+      await page.goto(`${server.url}/cabinet`);
+      expect(new URL(page.url()).pathname).toBe('/login');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('shows a translated error when the demo certificate password is wrong', async () => {
+    const t = translator('ru');
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'lang', value: 'ru', url: server.url }]);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel(t('login.demo.password')).fill('wrong');
+    await page.getByRole('button', { name: t('login.demo.button') }).click();
+    await page.locator('[data-signin-error]:not([hidden])').waitFor();
+    expect(await page.locator('[data-signin-error-text]').innerText()).toBe(t('login.demo.wrongPassword'));
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await context.close();
+  });
+});

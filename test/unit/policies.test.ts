@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Principal, type Role } from '../../src/policies/principal.ts';
+import { CASE_RELATIONS, can, type CaseRelation } from '../../src/policies/rules.ts';
+
+const COURT = 'court-a';
+const OTHER_COURT = 'court-b';
+
+function principal(role: Role, courtId: string | null = null): Principal {
+  const roles: { role: Role; courtId: string | null }[] = [{ role: 'citizen', courtId: null }];
+  if (role !== 'citizen') roles.push({ role, courtId: ['clerk', 'judge', 'court_chair', 'court_admin'].includes(role) ? courtId : null });
+  return { userId: `user-${role}`, iin: '900315491000', fullName: role, bin: role === 'legal_representative' ? '110540090014' : null, roles };
+}
+
+describe('who may read a case', () => {
+  // The intended rule, stated independently of the rule list: participants and the staff of the
+  // case's court read it; nobody else does, whatever their role.
+  const expected = (relations: Set<CaseRelation>) => relations.has('party') || relations.has('representative') || relations.has('court_staff') || relations.has('assigned_judge');
+
+  for (const role of ROLES) {
+    for (const relation of CASE_RELATIONS) {
+      it(`${role} related as ${relation}`, () => {
+        const relations = new Set<CaseRelation>([relation]);
+        expect(can(principal(role, COURT), { action: 'read', resource: 'case', relations })).toBe(expected(relations) && (relation !== 'court_staff' || ['clerk', 'judge', 'court_chair', 'court_admin'].includes(role)) && (relation !== 'assigned_judge' || role === 'judge'));
+      });
+    }
+  }
+
+  it('denies everyone who is not signed in', () => {
+    for (const relation of CASE_RELATIONS) expect(can(null, { action: 'read', resource: 'case', relations: new Set([relation]) })).toBe(false);
+  });
+});
+
+describe('who may grant roles', () => {
+  it('lets the system administrator grant any role', () => {
+    const admin = principal('system_admin');
+    for (const role of ['lawyer', 'clerk', 'judge', 'court_chair', 'court_admin', 'system_admin'] as const) {
+      expect(can(admin, { action: 'grant', resource: 'role', role, courtId: role === 'lawyer' || role === 'system_admin' ? null : COURT })).toBe(true);
+    }
+  });
+
+  it("lets a court's administrator grant staff roles of that court only", () => {
+    const courtAdmin = principal('court_admin', COURT);
+    expect(can(courtAdmin, { action: 'grant', resource: 'role', role: 'judge', courtId: COURT })).toBe(true);
+    expect(can(courtAdmin, { action: 'revoke', resource: 'role', role: 'clerk', courtId: COURT })).toBe(true);
+    expect(can(courtAdmin, { action: 'grant', resource: 'role', role: 'judge', courtId: OTHER_COURT })).toBe(false);
+    expect(can(courtAdmin, { action: 'grant', resource: 'role', role: 'court_admin', courtId: COURT })).toBe(false);
+    expect(can(courtAdmin, { action: 'grant', resource: 'role', role: 'system_admin', courtId: null })).toBe(false);
+  });
+
+  it('never lets anyone grant a role to themselves by being a citizen, lawyer, clerk or judge', () => {
+    for (const role of ['citizen', 'legal_representative', 'lawyer', 'clerk', 'judge', 'court_chair'] as const) {
+      expect(can(principal(role, COURT), { action: 'grant', resource: 'role', role: 'judge', courtId: COURT })).toBe(false);
+    }
+  });
+});
+
+describe('profiles', () => {
+  it('are read and changed by their owner only', () => {
+    const me = principal('citizen');
+    expect(can(me, { action: 'read', resource: 'profile', ownerId: me.userId })).toBe(true);
+    expect(can(me, { action: 'update', resource: 'profile', ownerId: 'someone-else' })).toBe(false);
+    expect(can(principal('system_admin'), { action: 'read', resource: 'profile', ownerId: me.userId })).toBe(false);
+  });
+});
