@@ -4,6 +4,7 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { EdsError, type EdsFailureCode, type SignatureVerifier, type VerifyInput } from '../../src/adapters/eds/index.ts';
 import { signCms, toArrayBuffer, pkiEngine, parseCertificate } from '../../src/pki/cms.ts';
 import { EKU, NAME_OID, generateKeyPair, issueCertificate, ncaPersonSubject, type KeyAlgorithm, type KeyUsage, type NameAttribute } from '../../src/pki/devCa.ts';
 import { withCheckDigit } from '../../src/seed/people.ts';
@@ -196,4 +197,15 @@ export function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
     return i;
   }
   return -1;
+}
+
+/** What a verifier says of a signature: "accepted", or the EdsError code it refused with. */
+export async function failureOf(verifier: SignatureVerifier, input: VerifyInput): Promise<EdsFailureCode | 'accepted'> {
+  try {
+    await verifier.verify(input);
+    return 'accepted';
+  } catch (error) {
+    if (!(error instanceof EdsError)) throw new Error(`not an EdsError: ${String(error)}`);
+    return error.code;
+  }
 }

@@ -12,12 +12,10 @@ import {
   type EdsFailureCode,
   type OcspCrlOptions,
   type RevocationStatus,
-  type SignatureVerifier,
-  type VerifyInput,
 } from '../../src/adapters/eds/index.ts';
 import { bytesEqual, pkiEngine, toArrayBuffer } from '../../src/pki/cms.ts';
 import { issueCertificate, toPem } from '../../src/pki/devCa.ts';
-import { EKU, generateKeyPair, issueSigner, makeCrl, makeIntermediateCa, makeOcspResponse, makeRootCa, signContent, testIin, utf8, type TestCa, type TestSigner } from '../support/pki.ts';
+import { EKU, failureOf, generateKeyPair, issueSigner, makeCrl, makeIntermediateCa, makeOcspResponse, makeRootCa, signContent, testIin, utf8, type TestCa, type TestSigner } from '../support/pki.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -69,15 +67,6 @@ async function statusOf(status: CertificateStatus, signer: TestSigner, issuer: T
   }
 }
 
-async function failureOf(verifier: SignatureVerifier, input: VerifyInput): Promise<EdsFailureCode | 'accepted'> {
-  try {
-    await verifier.verify(input);
-    return 'accepted';
-  } catch (error) {
-    if (!(error instanceof EdsError)) throw new Error(`not an EdsError: ${String(error)}`);
-    return error.code;
-  }
-}
 
 function statusWith(routes: Record<string, Route>, options: Omit<OcspCrlOptions, 'fetchImpl'> = {}) {
   const network = fakeNetwork(routes);

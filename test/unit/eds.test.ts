@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBuiltInVerifier, EdsError, type EdsFailureCode, type SignatureVerifier, type VerifyInput } from '../../src/adapters/eds/index.ts';
+import { createBuiltInVerifier, type SignatureVerifier } from '../../src/adapters/eds/index.ts';
 import { isValidIin } from '../../src/domain/iin.ts';
 import { parseCertificate } from '../../src/pki/cms.ts';
 import {
+  failureOf,
   flipSignatureByte,
   generateKeyPair,
   issueSigner,
@@ -20,15 +21,6 @@ import {
 
 const DAY = 24 * 3_600_000;
 
-async function failureOf(verifier: SignatureVerifier, input: VerifyInput): Promise<EdsFailureCode | 'accepted'> {
-  try {
-    await verifier.verify(input);
-    return 'accepted';
-  } catch (error) {
-    if (!(error instanceof EdsError)) throw new Error(`not an EdsError: ${String(error)}`);
-    return error.code;
-  }
-}
 
 describe.each<KeyAlgorithm>(['rsa-2048', 'ecdsa-p256'])('the built-in verifier with %s keys', (algorithm) => {
   const nonce = utf8('sot-login:7f3a9c1e');

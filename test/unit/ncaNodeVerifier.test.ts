@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createNcaNodeVerifier, createSignatureVerifier, EdsError, type EdsFailureCode, type SignatureVerifier, type VerifyInput } from '../../src/adapters/eds/index.ts';
+import { createNcaNodeVerifier, createSignatureVerifier, type EdsFailureCode, type SignatureVerifier, type VerifyInput } from '../../src/adapters/eds/index.ts';
 import { parseCertificate, toArrayBuffer } from '../../src/pki/cms.ts';
-import { issueSigner, makeRootCa, signContent, testBin, testIin, utf8, type TestCa, type TestSigner } from '../support/pki.ts';
+import { failureOf, issueSigner, makeRootCa, signContent, testBin, testIin, utf8, type TestCa, type TestSigner } from '../support/pki.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -55,15 +55,6 @@ class FakeNcaNode {
   }
 }
 
-async function failureOf(verifier: SignatureVerifier, input: VerifyInput): Promise<EdsFailureCode | 'accepted'> {
-  try {
-    await verifier.verify(input);
-    return 'accepted';
-  } catch (error) {
-    if (!(error instanceof EdsError)) throw new Error(`not an EdsError: ${String(error)}`);
-    return error.code;
-  }
-}
 
 function serialHex(certificateDer: Uint8Array): string {
   return Buffer.from(parseCertificate(certificateDer).serialNumber.valueBlock.valueHexView).toString('hex');

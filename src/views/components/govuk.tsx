@@ -90,3 +90,19 @@ export function TextInput(props: TextInputProps) {
     </div>
   );
 }
+
+/** The green banner after something was saved: a title and one sentence about what happened. */
+export function SuccessBanner({ title, message }: { title: string; message: string }) {
+  return (
+    <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title" data-module="govuk-notification-banner">
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="notice-title">
+          {title}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">{message}</p>
+      </div>
+    </div>
+  );
+}

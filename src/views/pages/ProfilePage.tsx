@@ -4,7 +4,7 @@ import { LANGUAGES, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import type { Role } from '../../policies/principal.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
-import { ErrorSummary, SummaryList, TextInput } from '../components/govuk.tsx';
+import { ErrorSummary, SuccessBanner, SummaryList, TextInput } from '../components/govuk.tsx';
 
 export interface ProfilePageProps {
   user: typeof users.$inferSelect;
@@ -62,18 +62,7 @@ export function ProfilePage({ user, bin, roles, notice, errors = [], values = {}
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
-        {notice && (
-          <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title" data-module="govuk-notification-banner">
-            <div class="govuk-notification-banner__header">
-              <h2 class="govuk-notification-banner__title" id="notice-title">
-                {t('profile.notice.title')}
-              </h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-              <p class="govuk-notification-banner__heading">{t(`profile.notice.${notice}`)}</p>
-            </div>
-          </div>
-        )}
+        {notice && <SuccessBanner title={t('profile.notice.title')} message={t(`profile.notice.${notice}`)} />}
         <h1 class="govuk-heading-xl">{t('profile.title')}</h1>
         <h2 class="govuk-heading-m">{t('profile.fromCertificate')}</h2>
         <SummaryList

@@ -2,7 +2,7 @@ import { formatDate } from '../../i18n/format.ts';
 import { GRANTABLE_ROLES, type Role } from '../../policies/principal.ts';
 import type { VisibleGrant } from '../../queries/staff.ts';
 import { useView } from '../context.ts';
-import { ErrorSummary, TextInput } from '../components/govuk.tsx';
+import { ErrorSummary, SuccessBanner, TextInput } from '../components/govuk.tsx';
 import { localName } from '../components/names.ts';
 import { CsrfField } from './ProfilePage.tsx';
 
@@ -18,18 +18,7 @@ export function RolesAdminPage({ grants, error, values = {}, notice }: RolesAdmi
   return (
     <>
       <ErrorSummary errors={error ? [error] : []} />
-      {notice && (
-        <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title" data-module="govuk-notification-banner">
-          <div class="govuk-notification-banner__header">
-            <h2 class="govuk-notification-banner__title" id="notice-title">
-              {t('profile.notice.title')}
-            </h2>
-          </div>
-          <div class="govuk-notification-banner__content">
-            <p class="govuk-notification-banner__heading">{t('admin.roles.saved')}</p>
-          </div>
-        </div>
-      )}
+      {notice && <SuccessBanner title={t('profile.notice.title')} message={t('admin.roles.saved')} />}
       <h1 class="govuk-heading-xl">{t('admin.roles.title')}</h1>
       <p class="govuk-body">{t('admin.roles.lead')}</p>
       <h2 class="govuk-heading-m">{t('admin.roles.grant')}</h2>
