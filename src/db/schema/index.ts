@@ -4,3 +4,4 @@ export * from './cases.ts';
 export * from './documents.ts';
 export * from './events.ts';
 export * from './auth.ts';
+export * from './filings.ts';
