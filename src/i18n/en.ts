@@ -1,3 +1,7 @@
+import { duty } from './sections/duty.ts';
+import { filing } from './sections/filing.ts';
+import { payments } from './sections/payments.ts';
+import { talon } from './sections/talon.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -309,6 +313,10 @@ export const en = {
   'admin.roles.saved': 'The roles are updated.',
   'login.demo.wrongPassword': 'The certificate password is wrong.',
   'login.failed': 'Signing in did not succeed. Try again.',
+  ...duty.en,
+  ...filing.en,
+  ...payments.en,
+  ...talon.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,8 @@
 import type { MessageKey } from './en.ts';
+import { duty } from './sections/duty.ts';
+import { filing } from './sections/filing.ts';
+import { payments } from './sections/payments.ts';
+import { talon } from './sections/talon.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -311,4 +315,8 @@ export const kk: Record<MessageKey, string> = {
   'admin.roles.saved': 'Рөлдер жаңартылды.',
   'login.demo.wrongPassword': 'Сертификат құпиясөзі қате.',
   'login.failed': 'Кіру сәтсіз аяқталды. Қайталап көріңіз.',
+  ...duty.kk,
+  ...filing.kk,
+  ...payments.kk,
+  ...talon.kk,
 };

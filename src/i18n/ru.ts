@@ -1,4 +1,8 @@
 import type { MessageKey } from './en.ts';
+import { duty } from './sections/duty.ts';
+import { filing } from './sections/filing.ts';
+import { payments } from './sections/payments.ts';
+import { talon } from './sections/talon.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -311,4 +315,8 @@ export const ru: Record<MessageKey, string> = {
   'admin.roles.saved': 'Роли обновлены.',
   'login.demo.wrongPassword': 'Неверный пароль сертификата.',
   'login.failed': 'Войти не удалось. Попробуйте ещё раз.',
+  ...duty.ru,
+  ...filing.ru,
+  ...payments.ru,
+  ...talon.ru,
 };
