@@ -1,0 +1,344 @@
+import type { CaseCategory } from '../caseKinds.ts';
+import type { ClaimantType, FilingType } from '../filingTypes.ts';
+
+/**
+ * State duty in the courts as dated data rows, each with the article it comes from, so that a
+ * change in the law is a change of rows, and a quote can always name its legal basis.
+ *
+ * - Tax Code of 25 December 2017 No. 120-VI ("Tax Code 2017"): rates Art. 610, exemptions
+ *   Art. 616; its rows start on 21 May 2023, when the caps on property claims came in.
+ * - Tax Code No. 214-VIII ("Tax Code 2026"), in force 1 January 2026: chapter 71, rates
+ *   Art. 665, exemptions Art. 668. It kept the rates of the 2017 code.
+ *
+ * Amounts in MCI use the monthly calculation index in force on the day of payment.
+ */
+
+/** A calendar date in Kazakhstan, `YYYY-MM-DD`. Rows are in force from `from` to `to`, both days included. */
+export type IsoDate = `${number}-${number}-${number}`;
+
+export interface Dated {
+  from: IsoDate;
+  /** Absent while the row is in force. */
+  to?: IsoDate;
+}
+
+/** The monthly calculation index (МРП / АЕК), set each year by the republican budget law. */
+export interface MciRow extends Dated {
+  tenge: number;
+}
+
+export const MCI: readonly MciRow[] = [
+  { from: '2024-01-01', to: '2024-12-31', tenge: 3_692 },
+  { from: '2025-01-01', to: '2025-12-31', tenge: 3_932 },
+  { from: '2026-01-01', to: '2026-12-31', tenge: 4_325 },
+];
+
+/** What each rate row prices; message keys `duty.rule.<rule>` describe them. */
+export const DUTY_RULES = [
+  'property_individual',
+  'property_legal',
+  'non_property',
+  'divorce',
+  'special_proceedings',
+  'administrative_claim',
+  'state_body_complaint_individual',
+  'state_body_complaint_legal',
+  'court_order',
+  'appeal',
+  'cassation',
+  'procedural_application',
+] as const;
+export type DutyRule = (typeof DUTY_RULES)[number];
+
+export type PercentRate = { kind: 'percent'; percent: number; capMci?: number };
+export type MciRate = { kind: 'mci'; mci: number };
+/** A share of another rate: of the property-claim rate (court order) or of the first-instance rate of the same case (cassation). */
+export type ShareRate = { kind: 'share'; percent: number; of: 'property_claim' | 'first_instance' };
+export type NoDuty = { kind: 'none' };
+export type Rate = PercentRate | MciRate | ShareRate | NoDuty;
+
+export interface RateRow extends Dated {
+  /** Unique across all rows; a quote names it. */
+  id: string;
+  rule: DutyRule;
+  article: string;
+  applies: {
+    filings: readonly FilingType[];
+    /** Any category when absent. */
+    categories?: readonly CaseCategory[];
+    /** Anyone when absent. */
+    claimantTypes?: readonly ClaimantType[];
+  };
+  rate: Rate;
+}
+
+/**
+ * Civil categories in which a claim can carry a property demand (a demand with a value). Labour
+ * and alimony claims are priced like others and then exempted, so the exemption is visible.
+ */
+const VALUED_CATEGORIES = ['property', 'non_property', 'divorce', 'housing', 'inheritance', 'labour', 'alimony'] as const satisfies readonly CaseCategory[];
+/** Civil categories whose claims, when not valued, pay the flat non-property rate. */
+const NON_PROPERTY_CATEGORIES = ['non_property', 'housing', 'inheritance', 'labour', 'alimony'] as const satisfies readonly CaseCategory[];
+const CLAIMS = ['claim', 'counterclaim'] as const satisfies readonly FilingType[];
+/** Filed within a case and answered without a duty: the Tax Code lists them among the exempt. */
+const PROCEDURAL = ['private_complaint', 'petition', 'response', 'hearing_record_remarks'] as const satisfies readonly FilingType[];
+const COURT_ORDER_CATEGORIES = ['court_order', 'property', 'labour', 'alimony'] as const satisfies readonly CaseCategory[];
+
+const TC2017 = { from: '2023-05-21', to: '2025-12-31' } as const satisfies Dated;
+const TC2026 = { from: '2026-01-01' } as const satisfies Dated;
+
+export const RATES: readonly RateRow[] = [
+  // Tax Code 2026
+  {
+    id: 'tc2026.property_individual',
+    rule: 'property_individual',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(1)(1)',
+    applies: { filings: CLAIMS, categories: VALUED_CATEGORIES, claimantTypes: ['individual'] },
+    rate: { kind: 'percent', percent: 1, capMci: 10_000 },
+  },
+  {
+    id: 'tc2026.property_legal',
+    rule: 'property_legal',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(1)(1)',
+    applies: { filings: CLAIMS, categories: VALUED_CATEGORIES, claimantTypes: ['legal'] },
+    rate: { kind: 'percent', percent: 3, capMci: 20_000 },
+  },
+  {
+    id: 'tc2026.non_property',
+    rule: 'non_property',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(1)',
+    applies: { filings: CLAIMS, categories: NON_PROPERTY_CATEGORIES },
+    rate: { kind: 'mci', mci: 0.5 },
+  },
+  {
+    id: 'tc2026.divorce',
+    rule: 'divorce',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(1)',
+    applies: { filings: CLAIMS, categories: ['divorce'] },
+    rate: { kind: 'mci', mci: 0.3 },
+  },
+  {
+    id: 'tc2026.special_proceedings',
+    rule: 'special_proceedings',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(1)',
+    applies: { filings: ['claim'], categories: ['special_proceedings'] },
+    rate: { kind: 'mci', mci: 0.5 },
+  },
+  {
+    id: 'tc2026.administrative_claim',
+    rule: 'administrative_claim',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(1)',
+    applies: { filings: ['claim'], categories: ['public_law_dispute'] },
+    rate: { kind: 'mci', mci: 0.5 },
+  },
+  {
+    id: 'tc2026.state_body_complaint_individual',
+    rule: 'state_body_complaint_individual',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(1)',
+    applies: { filings: ['claim'], categories: ['state_body_complaint'], claimantTypes: ['individual'] },
+    rate: { kind: 'mci', mci: 0.3 },
+  },
+  {
+    id: 'tc2026.state_body_complaint_legal',
+    rule: 'state_body_complaint_legal',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(1)',
+    applies: { filings: ['claim'], categories: ['state_body_complaint'], claimantTypes: ['legal'] },
+    rate: { kind: 'mci', mci: 5 },
+  },
+  {
+    id: 'tc2026.court_order',
+    rule: 'court_order',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(1)',
+    applies: { filings: ['court_order_application'], categories: COURT_ORDER_CATEGORIES },
+    rate: { kind: 'share', percent: 50, of: 'property_claim' },
+  },
+  {
+    id: 'tc2026.appeal',
+    rule: 'appeal',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665',
+    applies: { filings: ['appeal'] },
+    rate: { kind: 'none' },
+  },
+  {
+    id: 'tc2026.cassation',
+    rule: 'cassation',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 665(3)',
+    applies: { filings: ['cassation_complaint'] },
+    rate: { kind: 'share', percent: 50, of: 'first_instance' },
+  },
+  {
+    id: 'tc2026.procedural_application',
+    rule: 'procedural_application',
+    ...TC2026,
+    article: 'Tax Code 2026, Art. 668',
+    applies: { filings: PROCEDURAL },
+    rate: { kind: 'none' },
+  },
+
+  // Tax Code 2017, same rates
+  {
+    id: 'tc2017.property_individual',
+    rule: 'property_individual',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610(1)(1)',
+    applies: { filings: CLAIMS, categories: VALUED_CATEGORIES, claimantTypes: ['individual'] },
+    rate: { kind: 'percent', percent: 1, capMci: 10_000 },
+  },
+  {
+    id: 'tc2017.property_legal',
+    rule: 'property_legal',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610(1)(1)',
+    applies: { filings: CLAIMS, categories: VALUED_CATEGORIES, claimantTypes: ['legal'] },
+    rate: { kind: 'percent', percent: 3, capMci: 20_000 },
+  },
+  {
+    id: 'tc2017.non_property',
+    rule: 'non_property',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610(1)',
+    applies: { filings: CLAIMS, categories: NON_PROPERTY_CATEGORIES },
+    rate: { kind: 'mci', mci: 0.5 },
+  },
+  {
+    id: 'tc2017.divorce',
+    rule: 'divorce',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610(1)',
+    applies: { filings: CLAIMS, categories: ['divorce'] },
+    rate: { kind: 'mci', mci: 0.3 },
+  },
+  {
+    id: 'tc2017.special_proceedings',
+    rule: 'special_proceedings',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610(1)',
+    applies: { filings: ['claim'], categories: ['special_proceedings'] },
+    rate: { kind: 'mci', mci: 0.5 },
+  },
+  {
+    id: 'tc2017.administrative_claim',
+    rule: 'administrative_claim',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610(1)',
+    applies: { filings: ['claim'], categories: ['public_law_dispute'] },
+    rate: { kind: 'mci', mci: 0.5 },
+  },
+  {
+    id: 'tc2017.state_body_complaint_individual',
+    rule: 'state_body_complaint_individual',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610(1)',
+    applies: { filings: ['claim'], categories: ['state_body_complaint'], claimantTypes: ['individual'] },
+    rate: { kind: 'mci', mci: 0.3 },
+  },
+  {
+    id: 'tc2017.state_body_complaint_legal',
+    rule: 'state_body_complaint_legal',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610(1)',
+    applies: { filings: ['claim'], categories: ['state_body_complaint'], claimantTypes: ['legal'] },
+    rate: { kind: 'mci', mci: 5 },
+  },
+  {
+    id: 'tc2017.court_order',
+    rule: 'court_order',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610(1)',
+    applies: { filings: ['court_order_application'], categories: COURT_ORDER_CATEGORIES },
+    rate: { kind: 'share', percent: 50, of: 'property_claim' },
+  },
+  {
+    id: 'tc2017.appeal',
+    rule: 'appeal',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610',
+    applies: { filings: ['appeal'] },
+    rate: { kind: 'none' },
+  },
+  {
+    id: 'tc2017.cassation',
+    rule: 'cassation',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 610',
+    applies: { filings: ['cassation_complaint'] },
+    rate: { kind: 'share', percent: 50, of: 'first_instance' },
+  },
+  {
+    id: 'tc2017.procedural_application',
+    rule: 'procedural_application',
+    ...TC2017,
+    article: 'Tax Code 2017, Art. 616',
+    applies: { filings: PROCEDURAL },
+    rate: { kind: 'none' },
+  },
+];
+
+/**
+ * Grounds for exemption from the duty; message keys `duty.exemption.<ground>` name them. Labour
+ * and alimony follow from the case category; the others are claimed by the filer and checked by
+ * the court.
+ */
+export const EXEMPTION_GROUNDS = [
+  'labour',
+  'alimony',
+  'harm_to_health',
+  'criminal_damage',
+  'copyright_author',
+  'rehabilitation',
+  'veteran',
+  'disability',
+  'prosecutor_state_body',
+] as const;
+export type ExemptionGround = (typeof EXEMPTION_GROUNDS)[number];
+
+/** The grounds a filer claims, as opposed to those that follow from the category. */
+export const EXEMPTION_CODES = [
+  'harm_to_health',
+  'criminal_damage',
+  'copyright_author',
+  'rehabilitation',
+  'veteran',
+  'disability',
+  'prosecutor_state_body',
+] as const satisfies readonly ExemptionGround[];
+export type ExemptionCode = (typeof EXEMPTION_CODES)[number];
+
+export interface ExemptionRow extends Dated {
+  id: string;
+  ground: ExemptionGround;
+  article: string;
+  /** Claims of these categories are exempt without being claimed. */
+  categories?: readonly CaseCategory[];
+}
+
+/** Both codes exempt on the same grounds; the exemption carries to appeal and cassation. */
+function exemptionRows(code: 'tc2017' | 'tc2026', dated: Dated, article: string): ExemptionRow[] {
+  return EXEMPTION_GROUNDS.map((ground) => ({
+    id: `${code}.exempt.${ground}`,
+    ground,
+    ...dated,
+    article,
+    ...(ground === 'labour' || ground === 'alimony' ? { categories: [ground] } : {}),
+  }));
+}
+
+export const EXEMPTIONS: readonly ExemptionRow[] = [
+  ...exemptionRows('tc2026', TC2026, 'Tax Code 2026, Art. 668'),
+  ...exemptionRows('tc2017', TC2017, 'Tax Code 2017, Art. 616'),
+];
+
+export function inForce(row: Dated, day: IsoDate): boolean {
+  return row.from <= day && (row.to === undefined || day <= row.to);
+}
