@@ -95,7 +95,7 @@ async function main() {
     const pick = () => numbers[Math.floor(Math.random() * numbers.length)]!;
     const courts = ['7517', '7514', '7599', '7113', '0001'];
 
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', TRUSTED_ROOTS_DIR: await benchTrustedRoots(), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-bench-cfg-')), LOG_LEVEL: 'warn' });
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', TRUSTED_ROOTS_DIR: await benchTrustedRoots(), ACQUIRER_URL: 'https://acquirer.invalid', ACQUIRER_MERCHANT_ID: 'bench', ACQUIRER_SECRET: 'bench-acquirer-secret-bench-acquirer-secret', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-bench-cfg-')), LOG_LEVEL: 'warn' });
     const app = await buildApp({ config, database });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Type, { type Static } from 'typebox';
@@ -18,6 +18,9 @@ const EnvSchema = Type.Object({
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  ACQUIRER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  ACQUIRER_MERCHANT_ID: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  ACQUIRER_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   DEMO: Type.Optional(Type.Boolean()),
   TRUSTED_ROOTS_DIR: Type.Optional(Type.String({ minLength: 1 })),
   EDS_VERIFIER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
@@ -49,6 +52,8 @@ export interface Config {
   edsRevocation: 'off' | 'ocsp-crl';
   /** Take the client address from X-Forwarded-For (behind a load balancer). */
   trustProxy: boolean;
+  /** The card acquirer's hosted payment page; outside production Sot's own stand-in acquirer. */
+  acquirer: { url: string; merchantId: string; secret: string; standIn: boolean };
   /** Where the development PKI (demo certificates and PKCS#12 files) lives. */
   devPkiDir: string;
 }
@@ -109,10 +114,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !env.TRUSTED_ROOTS_DIR) {
     throw new ConfigError('Invalid configuration:\n  TRUSTED_ROOTS_DIR: required in production (the root certificates of the certification authority)');
   }
+  if (isProduction && !(env.ACQUIRER_URL && env.ACQUIRER_MERCHANT_ID && env.ACQUIRER_SECRET)) {
+    throw new ConfigError('Invalid configuration:\n  ACQUIRER_URL, ACQUIRER_MERCHANT_ID, ACQUIRER_SECRET: required in production (the card acquirer of the state duty)');
+  }
   if (isProduction && env.DEMO) {
     throw new ConfigError('Invalid configuration:\n  DEMO: demo mode cannot be enabled in production');
   }
   const dataDir = path.resolve(env.DATA_DIR);
+  const sessionSecret = env.SESSION_SECRET ?? devSessionSecret(dataDir);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     env: env.NODE_ENV,
@@ -124,13 +133,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL,
     dataDir,
     logLevel: env.LOG_LEVEL,
-    sessionSecret: env.SESSION_SECRET ?? devSessionSecret(dataDir),
+    sessionSecret,
     dbPoolSize: env.DB_POOL_SIZE,
     metricsToken: env.METRICS_TOKEN,
     trustedRootsDir: env.TRUSTED_ROOTS_DIR ? path.resolve(env.TRUSTED_ROOTS_DIR) : undefined,
     edsVerifierUrl: env.EDS_VERIFIER_URL,
     edsRevocation: env.EDS_REVOCATION as 'off' | 'ocsp-crl',
     trustProxy: env.TRUST_PROXY ?? false,
+    acquirer: {
+      url: (env.ACQUIRER_URL ?? `${publicUrl}/sandbox/acquirer`).replace(/\/$/, ''),
+      merchantId: env.ACQUIRER_MERCHANT_ID ?? 'sot-dev',
+      secret: env.ACQUIRER_SECRET ?? createHmac('sha256', sessionSecret).update('stand-in acquirer').digest('hex'),
+      standIn: !isProduction && !env.ACQUIRER_URL,
+    },
     devPkiDir: path.join(dataDir, 'pki'),
   };
 }

@@ -36,15 +36,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() })).toThrow(/SESSION_SECRET/);
     const secret = 'x'.repeat(40);
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret })).toThrow(/TRUSTED_ROOTS_DIR/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), DEMO: 'true' })).toThrow(/DEMO/);
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), PUBLIC_URL: 'https://sot.example.kz/' });
-    expect(config).toMatchObject({ isProduction: true, demo: false, publicUrl: 'https://sot.example.kz' });
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp() })).toThrow(/ACQUIRER_URL/);
+    const acquirer = { ACQUIRER_URL: 'https://pay.example.kz/', ACQUIRER_MERCHANT_ID: 'SUD-0001', ACQUIRER_SECRET: 'a'.repeat(40) };
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer, DEMO: 'true' })).toThrow(/DEMO/);
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer, PUBLIC_URL: 'https://sot.example.kz/' });
+    expect(config).toMatchObject({ isProduction: true, demo: false, publicUrl: 'https://sot.example.kz', acquirer: { url: 'https://pay.example.kz', merchantId: 'SUD-0001', standIn: false } });
+  });
+
+  it('uses the stand-in acquirer outside production, with a secret that lasts as long as the data directory', () => {
+    const dir = tmp();
+    const first = loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'http://localhost:4000' });
+    expect(first.acquirer).toMatchObject({ url: 'http://localhost:4000/sandbox/acquirer', standIn: true });
+    expect(loadConfig({ DATA_DIR: dir }).acquirer.secret).toBe(first.acquirer.secret);
+    expect(loadConfig({ DATA_DIR: tmp() }).acquirer.secret).not.toBe(first.acquirer.secret);
   });
 
   it('refuses to start in production with no trusted root to sign in against', async () => {
     const secret = 'x'.repeat(40);
     const roots = tmp();
-    const production = () => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: roots });
+    const production = () =>
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: roots, ACQUIRER_URL: 'https://pay.example.kz', ACQUIRER_MERCHANT_ID: 'SUD', ACQUIRER_SECRET: 'a'.repeat(40) });
     expect(() => signatureVerifierFromConfig(production())).toThrow(ConfigError);
     writeFileSync(path.join(roots, 'nca-root.pem'), (await createDevPki(tmp(), [])).rootPem);
     expect(() => signatureVerifierFromConfig(production())).not.toThrow();
