@@ -4,11 +4,14 @@ import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createDiskBlobStore, type BlobStore } from './adapters/storage/blobStore.ts';
 import { PUBLIC_DIR, ROOT_DIR } from './assets.ts';
+import { MAX_UPLOAD_BYTES } from './domain/uploads.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { loggerOptions } from './log.ts';
@@ -23,6 +26,10 @@ import type { SignatureVerifier } from './adapters/eds/index.ts';
 import csrf from '@fastify/csrf-protection';
 import { viewsPlugin } from './plugins/views.tsx';
 import { publicCaseApi } from './routes/api/publicCases.ts';
+import { filingsApi } from './routes/api/filings.ts';
+import { dutyApi } from './routes/api/duty.ts';
+import { filingFormRoutes } from './routes/cabinet/filingForm.tsx';
+import { standInAcquirer } from './adapters/payments/standInAcquirer.tsx';
 import { authApi } from './routes/api/auth.ts';
 import { healthRoutes } from './routes/ops/health.ts';
 import { caseStatusRoutes } from './routes/public/caseStatus.tsx';
@@ -42,6 +49,7 @@ declare module 'fastify' {
     /** The current time; tests pass a fixed clock. */
     clock: () => Date;
     signatureVerifier: SignatureVerifier;
+    blobs: BlobStore;
   }
 }
 
@@ -53,6 +61,8 @@ export interface AppDependencies {
   logStream?: NodeJS.WritableStream;
   /** EDS verification; by default built from the configured trusted roots. */
   signatureVerifier?: SignatureVerifier;
+  /** Uploaded files; by default on disk in DATA_DIR/blobs. */
+  blobs?: BlobStore;
 }
 
 const VENDOR_ASSETS = [
@@ -80,11 +90,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('db', database.db);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('signatureVerifier', deps.signatureVerifier ?? signatureVerifierFromConfig(config));
+  app.decorate('blobs', deps.blobs ?? createDiskBlobStore(path.join(config.dataDir, 'blobs')));
 
   await app.register(accessPlugin);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  await app.register(csrf, { cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.isProduction, signed: true } });
+  // Files stream through to the blob store; nothing is buffered whole in memory.
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20, parts: 40, fieldSize: 64 * 1024 } });
+  await app.register(csrf, {
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.isProduction, signed: true },
+    // Upload forms are streamed, so their body is not read before the check: their token rides in the address.
+    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.headers['x-csrf-token'] as string | undefined) ?? (request.query as { _csrf?: string } | undefined)?._csrf,
+  });
   await app.register(sessionPlugin);
   await app.register(rateLimitPlugin);
   await app.register(helmet, {
@@ -128,6 +145,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       tags: [
         { name: 'public', description: 'Open to anyone, no personal data' },
         { name: 'auth', description: 'Sign-in by EDS challenge and response' },
+        { name: 'filings', description: 'Filing claims, complaints and petitions through the Court Cabinet' },
+        { name: 'duty', description: 'The state duty a filing owes' },
         { name: 'ops', description: 'For operators and load balancers' },
       ],
     },
@@ -157,8 +176,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(cabinetRoutes);
   await app.register(profileRoutes);
   await app.register(roleAdminRoutes);
+  await app.register(filingFormRoutes);
   if (config.demo) await app.register(devRoutes);
+  // The stand-in card acquirer: the whole payment flow runs locally, never in production.
+  if (config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
   await app.register(publicCaseApi, { prefix: '/api/v1' });
+  await app.register(filingsApi, { prefix: '/api/v1' });
+  await app.register(dutyApi, { prefix: '/api/v1' });
   await app.register(authApi, { prefix: '/api/v1' });
 
   return app;

@@ -12,7 +12,10 @@ export type PolicyRequest =
   | { action: 'view'; resource: 'cabinet' }
   | { action: 'read' | 'update'; resource: 'profile'; ownerId: string }
   | { action: 'grant' | 'revoke'; resource: 'role'; role: GrantableRole; courtId: string | null }
-  | { action: 'view'; resource: 'role_admin' };
+  | { action: 'view'; resource: 'role_admin' }
+  | { action: 'file_in'; resource: 'case'; relations: ReadonlySet<CaseRelation> }
+  | { action: 'read' | 'update' | 'submit' | 'pay'; resource: 'filing'; filerId: string }
+  | { action: 'review'; resource: 'payment'; courtId: string };
 
 type Rule = {
   /** Roles the rule applies to; 'signed-in' means anyone with a session. */
@@ -39,6 +42,15 @@ export const RULES: readonly Rule[] = [
   { roles: ['citizen', 'lawyer'], action: 'read', resource: 'case', when: related('representative') },
   { roles: ['judge'], action: 'read', resource: 'case', when: related('assigned_judge', 'court_staff') },
   { roles: ['clerk', 'court_chair', 'court_admin'], action: 'read', resource: 'case', when: related('court_staff') },
+
+  // Appeals, complaints and petitions come from the case's parties and their accepted representatives.
+  { roles: ['citizen', 'legal_representative'], action: 'file_in', resource: 'case', when: related('party') },
+  { roles: ['citizen', 'lawyer'], action: 'file_in', resource: 'case', when: related('representative') },
+  // A filing is its filer's until submitted; afterwards the court reads it as part of the case.
+  ...(['read', 'update', 'submit', 'pay'] as const).map(
+    (action): Rule => ({ roles: 'signed-in', action, resource: 'filing', when: (p, r) => r.resource === 'filing' && r.filerId === p.userId }),
+  ),
+  { roles: ['clerk', 'court_chair'], action: 'review', resource: 'payment', when: (p, r) => r.resource === 'payment' && p.roles.some((held) => ['clerk', 'court_chair'].includes(held.role) && held.courtId === r.courtId) },
 
   { roles: ['system_admin', 'court_admin'], action: 'view', resource: 'role_admin' },
   { roles: ['system_admin'], action: 'grant', resource: 'role' },

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cases, courts, parties, userRoles } from '../../src/db/schema/index.ts';
+import { cases, courts, filings, parties, userRoles } from '../../src/db/schema/index.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
@@ -18,6 +18,8 @@ describeDb('access matrix: route × role × relation', () => {
   let otherCourt: { id: string; code: string };
   let claimantParty: string;
   let grantee: TestUser;
+  /** A draft filing of someone else: no role at all may see or touch it. */
+  let othersFiling: string;
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
@@ -29,6 +31,12 @@ describeDb('access matrix: route × role × relation', () => {
     const [claimant] = await t.database.db.select({ id: parties.id }).from(parties).where(eq(parties.caseId, caseId)).limit(1);
     claimantParty = claimant!.id;
     grantee = await signedInUser(t.database.db);
+    const owner = await signedInUser(t.database.db);
+    const [draft] = await t.database.db
+      .insert(filings)
+      .values({ filerId: owner.id, type: 'claim', courtId: caseCourt.id, fields: { parties: [{ side: 'defendant', kind: 'individual', name: 'Тест' }] } })
+      .returning({ id: filings.id });
+    othersFiling = draft!.id;
   });
   afterAll(() => t?.close());
 
@@ -65,7 +73,7 @@ describeDb('access matrix: route × role × relation', () => {
 
   type Expect = (role: Role, relation: Relation, placement: Placement) => boolean;
   interface RouteCase {
-    method: 'GET' | 'POST';
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE';
     /** The route as registered. */
     route: string;
     url: () => string | Promise<string>;
@@ -74,6 +82,7 @@ describeDb('access matrix: route × role × relation', () => {
     allowed: Expect;
   }
   const everyone: Expect = () => true;
+  const nobody: Expect = () => false;
   const administersThisCourt: Expect = (role, _relation, placement) => role === 'system_admin' || (role === 'court_admin' && placement === 'this court');
   const routes: RouteCase[] = [
     { method: 'GET', route: '/cabinet', url: () => '/cabinet', allowed: everyone },
@@ -93,6 +102,21 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/admin/roles', url: () => '/admin/roles', form: () => ({ iin: grantee.iin, role: 'clerk', court: caseCourt.code }), allowed: administersThisCourt },
     { method: 'POST', route: '/admin/roles/:grantId/revoke', url: async () => `/admin/roles/${await freshClerkGrant()}/revoke`, form: () => ({}), allowed: administersThisCourt },
     { method: 'GET', route: '/api/v1/me', url: () => '/api/v1/me', allowed: everyone },
+    { method: 'GET', route: '/cabinet/filings/new', url: () => '/cabinet/filings/new', allowed: everyone },
+    { method: 'POST', route: '/cabinet/filings', url: () => '/cabinet/filings', form: () => ({ type: 'claim' }), allowed: everyone },
+    { method: 'GET', route: '/cabinet/filings/:id', url: () => `/cabinet/filings/${othersFiling}`, allowed: nobody },
+    { method: 'GET', route: '/cabinet/filings/:id/:step', url: () => `/cabinet/filings/${othersFiling}/parties`, allowed: nobody },
+    { method: 'POST', route: '/cabinet/filings/:id/:step', url: () => `/cabinet/filings/${othersFiling}/claim`, form: () => ({ version: '1', subject: 'Чужое', text: 'Чужое' }), allowed: nobody },
+    { method: 'POST', route: '/cabinet/filings/:id/parties/:index/remove', url: () => `/cabinet/filings/${othersFiling}/parties/0/remove`, form: () => ({}), allowed: nobody },
+    { method: 'POST', route: '/cabinet/filings/:id/attachments/:attachmentId/remove', url: () => `/cabinet/filings/${othersFiling}/attachments/${othersFiling}/remove`, form: () => ({}), allowed: nobody },
+    { method: 'POST', route: '/cabinet/filings/:id/delete', url: () => `/cabinet/filings/${othersFiling}/delete`, form: () => ({}), allowed: nobody },
+    { method: 'POST', route: '/api/v1/filings', url: () => '/api/v1/filings', json: { type: 'claim' }, allowed: everyone },
+    { method: 'GET', route: '/api/v1/filings/:id', url: () => `/api/v1/filings/${othersFiling}`, allowed: nobody },
+    { method: 'PUT', route: '/api/v1/filings/:id', url: () => `/api/v1/filings/${othersFiling}`, json: { version: 1, fields: {} }, allowed: nobody },
+    { method: 'POST', route: '/api/v1/filings/:id/attachments', url: () => `/api/v1/filings/${othersFiling}/attachments`, json: {}, allowed: nobody },
+    { method: 'DELETE', route: '/api/v1/filings/:id/attachments/:attachmentId', url: () => `/api/v1/filings/${othersFiling}/attachments/${othersFiling}`, allowed: nobody },
+    { method: 'GET', route: '/api/v1/filings/:id/manifest', url: () => `/api/v1/filings/${othersFiling}/manifest`, allowed: nobody },
+    { method: 'POST', route: '/api/v1/filings/:id/submit', url: () => `/api/v1/filings/${othersFiling}/submit`, json: { cms: 'AAAA' }, allowed: nobody },
     { method: 'POST', route: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', json: {}, allowed: everyone },
   ];
 
@@ -139,6 +163,12 @@ describeDb('access matrix: route × role × relation', () => {
       expect(unexpected).toEqual([]);
     });
   }
+
+  it('leaves the other person’s draft untouched', async () => {
+    const [draft] = await t.database.db.select().from(filings).where(eq(filings.id, othersFiling));
+    expect(draft).toMatchObject({ status: 'draft', version: 1 });
+    expect(draft!.fields).toEqual({ parties: [{ side: 'defendant', kind: 'individual', name: 'Тест' }] });
+  });
 
   it('shows a case only to people who may read it, with a 404 for malformed ids', async () => {
     const stranger = await signedInUser(t.database.db);

@@ -87,6 +87,7 @@ CREATE TABLE "talon_counters" (
 	CONSTRAINT "talon_counters_key" UNIQUE("court_id","year")
 );
 --> statement-breakpoint
+ALTER TABLE "documents" DROP CONSTRAINT "documents_kind_check";--> statement-breakpoint
 ALTER TABLE "filing_attachments" ADD CONSTRAINT "filing_attachments_filing_id_filings_id_fk" FOREIGN KEY ("filing_id") REFERENCES "public"."filings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "filing_attachments" ADD CONSTRAINT "filing_attachments_sha256_blobs_sha256_fk" FOREIGN KEY ("sha256") REFERENCES "public"."blobs"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "filings" ADD CONSTRAINT "filings_filer_id_users_id_fk" FOREIGN KEY ("filer_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -102,4 +103,5 @@ CREATE INDEX "filings_filer_idx" ON "filings" USING btree ("filer_id","updated_a
 CREATE INDEX "filings_case_idx" ON "filings" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "payment_notifications_order_idx" ON "payment_notifications" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "payments_filing_idx" ON "payments" USING btree ("filing_id");--> statement-breakpoint
-CREATE INDEX "payments_queue_idx" ON "payments" USING btree ("method","status","created_at");
+CREATE INDEX "payments_queue_idx" ON "payments" USING btree ("method","status","created_at");--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_kind_check" CHECK (kind in ('claim', 'counterclaim', 'response', 'petition', 'appeal', 'private_complaint', 'cassation_complaint', 'hearing_record_remarks', 'court_order_application', 'attachment', 'power_of_attorney', 'payment_document', 'ruling', 'decision', 'court_order', 'resolution', 'notice', 'hearing_record'));

@@ -15,6 +15,8 @@ export const DOCUMENT_KINDS = [
   'appeal',
   'private_complaint',
   'cassation_complaint',
+  'hearing_record_remarks',
+  'court_order_application',
   'attachment',
   'power_of_attorney',
   'payment_document',

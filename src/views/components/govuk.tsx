@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { useView } from '../context.ts';
 
 /** Components mirroring GOV.UK Frontend's documented HTML, so its CSS and JS apply unchanged. */
@@ -54,6 +54,8 @@ export interface TextInputProps {
   autocomplete?: string;
   spellcheck?: boolean;
   labelAsHeading?: boolean;
+  type?: 'text' | 'email' | 'tel';
+  inputmode?: 'numeric' | 'decimal' | 'email' | 'tel';
 }
 
 export function TextInput(props: TextInputProps) {
@@ -81,7 +83,8 @@ export function TextInput(props: TextInputProps) {
         class={`govuk-input${props.classes ? ` ${props.classes}` : ''}${props.error ? ' govuk-input--error' : ''}`}
         id={props.id}
         name={props.name}
-        type="text"
+        type={(props.type ?? 'text') as 'text'}
+        inputMode={props.inputmode}
         value={props.value ?? ''}
         aria-describedby={describedBy || undefined}
         autocomplete={props.autocomplete}
@@ -103,6 +106,135 @@ export function SuccessBanner({ title, message }: { title: string; message: stri
       <div class="govuk-notification-banner__content">
         <p class="govuk-notification-banner__heading">{message}</p>
       </div>
+    </div>
+  );
+}
+
+/** The form's CSRF token; every form that changes something carries it. */
+export function CsrfField() {
+  const { csrfToken } = useView();
+  return <input type="hidden" name="_csrf" value={csrfToken ?? ''} />;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string | undefined;
+}
+
+interface FieldsetProps {
+  id: string;
+  name: string;
+  legend: string;
+  legendAsHeading?: boolean;
+  hint?: string | undefined;
+  error?: string | undefined;
+}
+
+/** One choice among a few, as radios in a fieldset; the first radio carries the id the error links to. */
+export function Radios(props: FieldsetProps & { choices: Choice[]; value?: string | undefined }) {
+  const { t } = useView();
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy || undefined}>
+        <legend class={`govuk-fieldset__legend ${props.legendAsHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--m'}`}>
+          {props.legendAsHeading ? <h1 class="govuk-fieldset__heading">{props.legend}</h1> : props.legend}
+        </legend>
+        {props.hint && (
+          <div id={`${props.id}-hint`} class="govuk-hint">
+            {props.hint}
+          </div>
+        )}
+        {props.error && (
+          <p id={`${props.id}-error`} class="govuk-error-message">
+            <span class="govuk-visually-hidden">{t('error.title')}:</span> {props.error}
+          </p>
+        )}
+        <div class="govuk-radios" data-module="govuk-radios">
+          {props.choices.map((choice, i) => {
+            const id = i === 0 ? props.id : `${props.id}-${i + 1}`;
+            return (
+              <div class="govuk-radios__item" key={choice.value}>
+                <input class="govuk-radios__input" id={id} name={props.name} type="radio" value={choice.value} checked={props.value === choice.value} aria-describedby={choice.hint ? `${id}-hint` : undefined} />
+                <label class="govuk-label govuk-radios__label" for={id}>
+                  {choice.label}
+                </label>
+                {choice.hint && (
+                  <div id={`${id}-hint`} class="govuk-hint govuk-radios__hint">
+                    {choice.hint}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A labelled select; `groups` become optgroups. */
+export function Select(props: { id: string; name: string; label: string; hint?: string | undefined; error?: string | undefined; value?: string | undefined; groups: { label?: string; choices: Choice[] }[] }) {
+  const { t } = useView();
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  const options = (choices: Choice[]) =>
+    choices.map((c) => (
+      <option value={c.value} key={c.value} selected={props.value === c.value}>
+        {c.label}
+      </option>
+    ));
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <label class="govuk-label" for={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <div id={`${props.id}-hint`} class="govuk-hint">
+          {props.hint}
+        </div>
+      )}
+      {props.error && (
+        <p id={`${props.id}-error`} class="govuk-error-message">
+          <span class="govuk-visually-hidden">{t('error.title')}:</span> {props.error}
+        </p>
+      )}
+      <select class={`govuk-select${props.error ? ' govuk-select--error' : ''}`} id={props.id} name={props.name} aria-describedby={describedBy || undefined}>
+        {props.groups.map((group, i) =>
+          group.label ? (
+            <optgroup label={group.label} key={group.label}>
+              {options(group.choices)}
+            </optgroup>
+          ) : (
+            <Fragment key={i}>{options(group.choices)}</Fragment>
+          ),
+        )}
+      </select>
+    </div>
+  );
+}
+
+export function Textarea(props: { id: string; name: string; label: string; hint?: string | undefined; error?: string | undefined; value?: string | undefined; rows?: number }) {
+  const { t } = useView();
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
+      <label class="govuk-label govuk-label--s" for={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <div id={`${props.id}-hint`} class="govuk-hint">
+          {props.hint}
+        </div>
+      )}
+      {props.error && (
+        <p id={`${props.id}-error`} class="govuk-error-message">
+          <span class="govuk-visually-hidden">{t('error.title')}:</span> {props.error}
+        </p>
+      )}
+      <textarea class={`govuk-textarea${props.error ? ' govuk-textarea--error' : ''}`} id={props.id} name={props.name} rows={props.rows ?? 8} aria-describedby={describedBy || undefined}>
+        {props.value ?? ''}
+      </textarea>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { LANGUAGES, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import type { Role } from '../../policies/principal.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
-import { ErrorSummary, SuccessBanner, SummaryList, TextInput } from '../components/govuk.tsx';
+import { CsrfField, ErrorSummary, SuccessBanner, SummaryList, TextInput } from '../components/govuk.tsx';
 
 export interface ProfilePageProps {
   user: typeof users.$inferSelect;
@@ -15,12 +15,6 @@ export interface ProfilePageProps {
   values?: { phone?: string; email?: string };
 }
 
-function CsrfField() {
-  const { csrfToken } = useView();
-  return <input type="hidden" name="_csrf" value={csrfToken ?? ''} />;
-}
-
-export { CsrfField };
 
 function ContactForm({ channel, current, verified, value, error }: { channel: 'sms' | 'email'; current: string | null; verified: boolean; value?: string | undefined; error?: string | undefined }) {
   const { t } = useView();

@@ -2,9 +2,8 @@ import { formatDate } from '../../i18n/format.ts';
 import { GRANTABLE_ROLES, type Role } from '../../policies/principal.ts';
 import type { VisibleGrant } from '../../queries/staff.ts';
 import { useView } from '../context.ts';
-import { ErrorSummary, SuccessBanner, TextInput } from '../components/govuk.tsx';
+import { CsrfField, ErrorSummary, SuccessBanner, TextInput } from '../components/govuk.tsx';
 import { localName } from '../components/names.ts';
-import { CsrfField } from './ProfilePage.tsx';
 
 export interface RolesAdminPageProps {
   grants: VisibleGrant[];

@@ -1,0 +1,91 @@
+/**
+ * Files by content: each is stored once under its sha256, so the address proves the bytes and
+ * the same scan uploaded twice costs nothing. Disk here; an object store can stand behind the
+ * same interface.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface StoredBlob {
+  sha256: string;
+  sizeBytes: number;
+  /** Where the bytes sit until `commit`; content checks read them here. */
+  stagedPath: string;
+}
+
+export class BlobTooLargeError extends Error {
+  override name = 'BlobTooLargeError';
+}
+
+export interface BlobStore {
+  /** Streams the bytes to a staging file, counting and hashing; refuses past maxBytes. */
+  stage(source: Readable, maxBytes: number): Promise<StoredBlob>;
+  /** Moves a staged file to its content address (a no-op when those bytes are already stored). */
+  commit(staged: StoredBlob): Promise<void>;
+  discard(staged: StoredBlob): Promise<void>;
+  open(sha256: string): Readable;
+  exists(sha256: string): Promise<boolean>;
+  remove(sha256: string): Promise<void>;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export function createDiskBlobStore(root: string): BlobStore {
+  const stagingDir = path.join(root, 'staging');
+  const addressOf = (sha256: string) => {
+    if (!SHA256.test(sha256)) throw new Error('not a sha256');
+    return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  };
+
+  return {
+    async stage(source, maxBytes) {
+      await mkdir(stagingDir, { recursive: true });
+      const stagedPath = path.join(stagingDir, randomUUID());
+      const hash = createHash('sha256');
+      let sizeBytes = 0;
+      const meter = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          sizeBytes += chunk.length;
+          if (sizeBytes > maxBytes) return done(new BlobTooLargeError(`more than ${maxBytes} bytes`));
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(source, meter, createWriteStream(stagedPath, { mode: 0o600 }));
+      } catch (error) {
+        await rm(stagedPath, { force: true });
+        // The rest of an over-long upload is read and dropped, so the client hears our answer.
+        if (error instanceof BlobTooLargeError) source.resume();
+        throw error;
+      }
+      return { sha256: hash.digest('hex'), sizeBytes, stagedPath };
+    },
+
+    async commit(staged) {
+      const target = addressOf(staged.sha256);
+      if (existsSync(target)) return rm(staged.stagedPath, { force: true });
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(staged.stagedPath, target);
+    },
+
+    discard: (staged) => rm(staged.stagedPath, { force: true }),
+
+    open: (sha256) => createReadStream(addressOf(sha256)),
+
+    async exists(sha256) {
+      try {
+        return (await stat(addressOf(sha256))).isFile();
+      } catch {
+        return false;
+      }
+    },
+
+    remove: (sha256) => rm(addressOf(sha256), { force: true }),
+  };
+}

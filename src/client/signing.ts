@@ -1,0 +1,97 @@
+/**
+ * Signing in the browser, shared by the pages that ask for an EDS signature: NCALayer (the
+ * desktop app every Kazakh EDS holder has) or, in demo mode, a demo certificate opened here.
+ */
+import { NCALayerClient } from 'ncalayer-js-client';
+import { importPrivateKey, signCms } from '../pki/cms.ts';
+import { parsePkcs12 } from '../pki/pkcs12.ts';
+
+interface ApiFailure {
+  error: { code: string; message: string };
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
+
+/** Signs bytes; returns the base64 CMS. */
+export type Signer = (content: Uint8Array) => Promise<string>;
+
+export function showError(root: HTMLElement, message: string): void {
+  const summary = root.querySelector<HTMLElement>('[data-signin-error]');
+  if (!summary) return;
+  summary.querySelector('[data-signin-error-text]')!.textContent = message;
+  summary.hidden = false;
+  summary.focus();
+}
+
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const json = (await response.json()) as T | ApiFailure;
+  if (!response.ok) throw new Error((json as ApiFailure).error?.message ?? response.statusText);
+  return json as T;
+}
+
+export function ncaLayerSigner(root: HTMLElement): Signer {
+  return async (content) => {
+    const client = new NCALayerClient();
+    try {
+      await client.connect();
+    } catch {
+      throw new Error(root.dataset['ncalayerMissing'] ?? 'NCALayer');
+    }
+    // Authentication and signing keys both carry clientAuth at NCA; NCALayer asks which to use.
+    return client.basicsSignCMS(NCALayerClient.basicsStorageAll, toBase64(content), NCALayerClient.basicsCMSParamsAttached, { extKeyUsageOids: ['1.3.6.1.5.5.7.3.2'] });
+  };
+}
+
+export function demoSigner(handle: string, password: string): Signer {
+  return async (content) => {
+    const response = await fetch(`/dev/pki/${encodeURIComponent(handle)}.p12`);
+    if (!response.ok) throw new Error(response.statusText);
+    const { certificateDer, chainDer, privateKeyPkcs8 } = await parsePkcs12(new Uint8Array(await response.arrayBuffer()), password);
+    const privateKey = await importPrivateKey(privateKeyPkcs8, certificateDer);
+    return toBase64(await signCms({ content, certificateDer, chainDer, privateKey, detached: false }));
+  };
+}
+
+/** Messages from the server come translated; the few raised here are looked up on the page. */
+function messageOf(root: HTMLElement, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message === 'wrong_password') return root.dataset['wrongPassword'] ?? message;
+  return message || (root.dataset['failed'] ?? '');
+}
+
+/** Runs a signing action with its button disabled, showing any failure in the page's error summary. */
+export function busy(root: HTMLElement, button: HTMLButtonElement, run: () => Promise<void>): void {
+  button.disabled = true;
+  run()
+    .catch((error: unknown) => showError(root, messageOf(root, error)))
+    .finally(() => {
+      button.disabled = false;
+    });
+}
+
+/** Shows the parts that need JavaScript and wires the NCALayer button and the demo signer form. */
+export function wireSigning(root: HTMLElement, act: (sign: Signer) => Promise<void>): void {
+  for (const hidden of root.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
+  const ncaButton = root.querySelector<HTMLButtonElement>('[data-ncalayer]');
+  ncaButton?.addEventListener('click', () => busy(root, ncaButton, () => act(ncaLayerSigner(root))));
+  const demoForm = root.querySelector<HTMLFormElement>('[data-demo-signer]');
+  demoForm?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(demoForm);
+    busy(root, demoForm.querySelector<HTMLButtonElement>('button')!, () => act(demoSigner(String(data.get('handle')), String(data.get('password')))));
+  });
+}

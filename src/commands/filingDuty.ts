@@ -1,0 +1,51 @@
+import type { CaseCategory } from '../domain/caseKinds.ts';
+import { DutyInputError, quoteDuty, type DutyQuote } from '../domain/duty/calculator.ts';
+import { EXEMPTION_CODES, type ExemptionCode } from '../domain/duty/rates.ts';
+import { SotError } from '../errors.ts';
+import type { FilingFields } from '../domain/filingFields.ts';
+import { parseTengeToTiyn } from '../domain/money.ts';
+import type { Filing } from './filings.ts';
+
+export interface FilingDuty {
+  amountTiyn: number;
+  exempt: boolean;
+  /** The article applied, or null when nothing could be computed yet. */
+  basis: string | null;
+  /** How it was computed, for the form to explain. */
+  quote: DutyQuote | null;
+}
+
+/**
+ * The duty the filing owes if paid at `at`, from its category, claimant and claim value. A draft
+ * without a category yet owes nothing computable; submitting a claim needs a category anyway.
+ */
+export function dutyOfFiling(filing: Pick<Filing, 'type' | 'fields'>, at: Date, caseCategory?: CaseCategory): FilingDuty {
+  const fields = filing.fields as FilingFields;
+  // In an existing case the case's category decides; the filer names it only for a new one.
+  const category = caseCategory ?? fields.category;
+  if (!category) return { amountTiyn: 0, exempt: false, basis: null, quote: null };
+  const amountTiyn = fields.amount?.trim() ? (parseTengeToTiyn(fields.amount) ?? undefined) : undefined;
+  let quote: DutyQuote;
+  try {
+    quote = quoteDuty({
+      filingType: filing.type,
+      claimantType: fields.claimantType ?? 'individual',
+      category,
+      ...(amountTiyn !== undefined ? { amountTiyn } : {}),
+      ...(fields.exemption && isExemptionCode(fields.exemption) ? { exemption: fields.exemption } : {}),
+      date: at,
+    });
+  } catch (error) {
+    if (!(error instanceof DutyInputError)) throw error;
+    if (error.code === 'amount_required') throw new SotError('filing_incomplete', { missing: 'amount' });
+    if (error.code === 'amount_invalid') throw new SotError('invalid_amount');
+    // Kinds of proceedings without a state duty (criminal cases, for one) have no rate row.
+    if (error.code === 'category_not_allowed') return { amountTiyn: 0, exempt: false, basis: null, quote: null };
+    throw error;
+  }
+  return { amountTiyn: quote.amountTiyn, exempt: quote.exempt, basis: quote.basis.article, quote };
+}
+
+export function isExemptionCode(value: string): value is ExemptionCode {
+  return (EXEMPTION_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,231 @@
+/**
+ * Submitting a filing: the filer's EDS signature over the manifest is checked like a sign-in
+ * signature, and in one transaction the filing gets its talon, a claim starts its case, the
+ * signed manifest and the attachments become the case's documents, and the timeline and the
+ * audit log record it. Submitting again returns the same talon.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { Readable } from 'node:stream';
+import { EdsError, type SignatureVerifier, type SignerIdentity } from '../adapters/eds/index.ts';
+import type { BlobStore } from '../adapters/storage/blobStore.ts';
+import type { Db } from '../db/client.ts';
+import { appendAudit } from '../db/audit.ts';
+import type { Tx } from '../db/tx.ts';
+import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, talonCounters, type DocumentKind } from '../db/schema/index.ts';
+import { CASE_CATEGORIES, CASE_KINDS, type CaseCategory, type CaseKind } from '../domain/caseKinds.ts';
+import type { FilingFields } from '../domain/filingFields.ts';
+import { missingForSubmit } from '../domain/filingFields.ts';
+import { filingManifest } from '../domain/filingManifest.ts';
+import { dutySettled, startsCase, type DutyStatus, type FilingType } from '../domain/filingTypes.ts';
+import { formatTalonNumber, newVerifyCode } from '../domain/talonNumber.ts';
+import { SotError } from '../errors.ts';
+import { hasRole, type Principal } from '../policies/principal.ts';
+import { dutyOfFiling } from './filingDuty.ts';
+import { ownFiling, type Filing, type FilingAttachment } from './filings.ts';
+
+export interface Talon {
+  talonNumber: string;
+  verifyCode: string;
+}
+
+const DOCUMENT_KIND: Record<FilingType, DocumentKind> = {
+  claim: 'claim',
+  counterclaim: 'counterclaim',
+  appeal: 'appeal',
+  private_complaint: 'private_complaint',
+  cassation_complaint: 'cassation_complaint',
+  petition: 'petition',
+  response: 'response',
+  hearing_record_remarks: 'hearing_record_remarks',
+  court_order_application: 'court_order_application',
+};
+
+export async function filingAttachmentsOf(db: Db | Tx, filingId: string): Promise<FilingAttachment[]> {
+  return db.select().from(filingAttachments).where(eq(filingAttachments.filingId, filingId)).orderBy(asc(filingAttachments.createdAt), asc(filingAttachments.id));
+}
+
+/** The exact bytes the filer signs for the filing as it stands. */
+export function manifestOf(filing: Filing, attachments: readonly FilingAttachment[], filer: { iin: string }): Uint8Array {
+  return filingManifest({
+    id: filing.id,
+    version: filing.version,
+    type: filing.type,
+    courtId: filing.courtId,
+    caseId: filing.caseId,
+    filer: { iin: filer.iin, bin: filing.filerBin },
+    fields: filing.fields as FilingFields,
+    attachments,
+  });
+}
+
+async function caseCategoryOf(db: Db, caseId: string | null): Promise<CaseCategory | undefined> {
+  if (!caseId) return undefined;
+  const [found] = await db.select({ category: cases.category }).from(cases).where(eq(cases.id, caseId));
+  return found?.category as CaseCategory | undefined;
+}
+
+function kindOf(category: CaseCategory): CaseKind {
+  return CASE_KINDS.find((kind) => (CASE_CATEGORIES[kind] as readonly string[]).includes(category))!;
+}
+
+function decodeCms(text: string): Uint8Array {
+  const compact = text.replace(/\s+/g, '');
+  if (!compact || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) throw new SotError('malformed_cms');
+  return new Uint8Array(Buffer.from(compact, 'base64'));
+}
+
+async function verifySigner(verifier: SignatureVerifier, principal: Principal, cms: Uint8Array, manifest: Uint8Array, now: Date): Promise<SignerIdentity> {
+  let identity: SignerIdentity;
+  try {
+    identity = await verifier.verify({ cms, content: manifest, at: now });
+  } catch (error) {
+    if (error instanceof EdsError) throw new SotError(error.code);
+    throw error;
+  }
+  if (identity.iin !== principal.iin) throw new SotError('signer_mismatch');
+  return identity;
+}
+
+async function nextTalonNumber(tx: Tx, courtId: string, now: Date): Promise<string> {
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Almaty', year: 'numeric' }).format(now));
+  const [court] = await tx.select({ code: courts.code }).from(courts).where(eq(courts.id, courtId));
+  const [counter] = await tx
+    .insert(talonCounters)
+    .values({ courtId, year, lastSequence: 1 })
+    .onConflictDoUpdate({ target: [talonCounters.courtId, talonCounters.year], set: { lastSequence: sql`${talonCounters.lastSequence} + 1` } })
+    .returning({ sequence: talonCounters.lastSequence });
+  return formatTalonNumber(court!.code, year, counter!.sequence);
+}
+
+/** A claim's new case: the filer (or the entity they act for) and the parties the claim names. */
+async function startCase(tx: Tx, filing: Filing, principal: Principal, identity: SignerIdentity, now: Date): Promise<string> {
+  const fields = filing.fields as FilingFields;
+  const category = fields.category!;
+  const [created] = await tx
+    .insert(cases)
+    .values({ courtId: filing.courtId!, kind: kindOf(category), category, instance: 1, status: 'submitted', filedAt: now, statusChangedAt: now, createdAt: now })
+    .returning({ id: cases.id });
+  const caseId = created!.id;
+  const claimantSide = filing.type === 'court_order_application' ? 'applicant' : 'claimant';
+  const represented = filing.filerBin ? undefined : fields.parties?.find((p) => p.side === 'claimant' && p.kind === 'individual' && p.iin !== undefined && p.iin !== principal.iin);
+  if (filing.filerBin) {
+    // An employee signing with their organisation's certificate files for the organisation.
+    const named = fields.parties?.find((p) => p.side === 'claimant' && p.bin === filing.filerBin)?.name ?? identity.organisation ?? filing.filerBin;
+    const [organisation] = await tx
+      .insert(organisations)
+      .values({ bin: filing.filerBin, name: named, createdAt: now })
+      .onConflictDoUpdate({ target: organisations.bin, set: { bin: filing.filerBin } })
+      .returning({ id: organisations.id, name: organisations.name });
+    const [entity] = await tx.insert(parties).values({ caseId, role: claimantSide, organisationId: organisation!.id, displayName: organisation!.name, createdAt: now }).returning({ id: parties.id });
+    await tx.insert(parties).values({ caseId, role: 'representative', userId: principal.userId, iin: principal.iin, displayName: principal.fullName, representsPartyId: entity!.id, authorityAcceptedAt: now, createdAt: now });
+  } else if (represented) {
+    // A representative files for someone else; the court accepts their power of attorney later.
+    const [client] = await tx
+      .insert(parties)
+      .values({ caseId, role: claimantSide, iin: represented.iin ?? null, displayName: represented.name, address: represented.address ?? null, phone: represented.phone ?? null, email: represented.email ?? null, createdAt: now })
+      .returning({ id: parties.id });
+    const role = hasRole(principal, 'lawyer') ? 'lawyer' : 'representative';
+    await tx.insert(parties).values({ caseId, role, userId: principal.userId, iin: principal.iin, displayName: principal.fullName, representsPartyId: client!.id, createdAt: now });
+  } else {
+    await tx.insert(parties).values({ caseId, role: claimantSide, userId: principal.userId, iin: principal.iin, displayName: principal.fullName, createdAt: now });
+  }
+  for (const party of fields.parties ?? []) {
+    if (party === represented || (party.side === 'claimant' && (party.iin === principal.iin || (filing.filerBin && party.bin === filing.filerBin)))) continue;
+    await tx.insert(parties).values({
+      caseId,
+      role: party.side === 'claimant' ? claimantSide : party.side,
+      iin: party.kind === 'individual' ? (party.iin ?? null) : null,
+      displayName: party.name,
+      address: party.address ?? null,
+      phone: party.phone ?? null,
+      email: party.email ?? null,
+      createdAt: now,
+    });
+  }
+  return caseId;
+}
+
+export async function submitFiling(db: Db, store: BlobStore, verifier: SignatureVerifier, principal: Principal, id: string, cmsText: string, now: Date): Promise<Talon> {
+  const filing = await ownFiling(db, principal, id, 'submit');
+  if (filing.status === 'submitted') return { talonNumber: filing.talonNumber!, verifyCode: filing.verifyCode! };
+  const attachments = await filingAttachmentsOf(db, id);
+  const fields = filing.fields as FilingFields;
+  const missing = missingForSubmit(filing.type, fields, { hasCourt: filing.courtId !== null, hasCase: filing.caseId !== null, attachmentCount: attachments.length });
+  if (missing.length > 0) throw new SotError('filing_incomplete', { missing: missing.join(', ') });
+
+  const manifest = manifestOf(filing, attachments, principal);
+  const cms = decodeCms(cmsText);
+  const identity = await verifySigner(verifier, principal, cms, manifest, now);
+  const duty = dutyOfFiling(filing, now, await caseCategoryOf(db, filing.caseId));
+  const dutyStatus: DutyStatus = duty.exempt ? 'exempt' : duty.amountTiyn === 0 ? 'not_required' : filing.dutyStatus === 'not_required' || filing.dutyStatus === 'exempt' ? 'unpaid' : filing.dutyStatus;
+
+  // The signed manifest is itself the filing's main document, kept by content like any file.
+  const staged = await store.stage(Readable.from([Buffer.from(manifest)]), manifest.byteLength);
+  await store.commit(staged);
+
+  const talon = await db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(filings).where(eq(filings.id, id)).for('update');
+    if (locked!.status === 'submitted') return { talonNumber: locked!.talonNumber!, verifyCode: locked!.verifyCode! };
+    // What was signed must still be what is stored.
+    if (locked!.version !== filing.version) throw new SotError('filing_changed');
+    const talonNumber = await nextTalonNumber(tx, filing.courtId!, now);
+    const verifyCode = newVerifyCode();
+    const caseId = startsCase(filing.type) ? await startCase(tx, filing, principal, identity, now) : filing.caseId!;
+    const [certificate] = await tx.select({ id: certificates.id }).from(certificates).where(eq(certificates.thumbprintSha256, identity.certificate.thumbprintSha256));
+
+    await tx.insert(blobs).values({ sha256: staged.sha256, sizeBytes: staged.sizeBytes, mediaType: 'application/json', createdAt: now }).onConflictDoNothing();
+    await tx.insert(documents).values({
+      caseId,
+      kind: DOCUMENT_KIND[filing.type],
+      title: talonNumber,
+      fileName: `${talonNumber}.json`,
+      mediaType: 'application/json',
+      sizeBytes: staged.sizeBytes,
+      sha256: staged.sha256,
+      signature: Buffer.from(cms),
+      signerId: principal.userId,
+      visibility: 'parties',
+      createdBy: principal.userId,
+      createdAt: now,
+    });
+    for (const attachment of attachments) {
+      await tx.insert(documents).values({
+        caseId,
+        kind: attachment.purpose === 'power_of_attorney' ? 'power_of_attorney' : attachment.purpose === 'payment_document' ? 'payment_document' : 'attachment',
+        title: attachment.name,
+        fileName: attachment.name,
+        mediaType: attachment.mediaType,
+        sizeBytes: attachment.sizeBytes,
+        sha256: attachment.sha256,
+        visibility: 'parties',
+        createdBy: principal.userId,
+        createdAt: now,
+      });
+    }
+    const updated = await tx
+      .update(filings)
+      .set({
+        status: 'submitted',
+        caseId,
+        talonNumber,
+        verifyCode,
+        submittedAt: now,
+        manifestSha256: staged.sha256,
+        signature: Buffer.from(cms),
+        certificateId: certificate?.id ?? null,
+        dutyAmountTiyn: duty.amountTiyn,
+        dutyBasis: duty.basis,
+        dutyStatus,
+        dutyFlagged: !dutySettled(dutyStatus),
+        updatedAt: now,
+      })
+      .where(and(eq(filings.id, id), eq(filings.status, 'draft')))
+      .returning({ id: filings.id });
+    if (updated.length === 0) throw new SotError('filing_changed');
+    await tx.insert(events).values({ caseId, type: 'filing_submitted', occurredAt: now, actorId: principal.userId, data: { filingType: filing.type, talonNumber } });
+    await appendAudit(tx, { actorId: principal.userId, action: 'filing.submitted', entityType: 'filing', entityId: id, data: { talonNumber, caseId, manifest: staged.sha256 } }, now);
+    return { talonNumber, verifyCode };
+  });
+  return talon;
+}
+

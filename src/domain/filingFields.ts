@@ -1,0 +1,84 @@
+/**
+ * What a filing says, apart from its files: one schema for the form, the API and the stored
+ * draft. A draft may be incomplete; `missingForSubmit` says what a submission still lacks.
+ */
+import Type, { type Static } from 'typebox';
+import { ALL_CASE_CATEGORIES, type CaseCategory } from './caseKinds.ts';
+import { CLAIMANT_TYPES, startsCase, type FilingType } from './filingTypes.ts';
+import { isValidBin, isValidIin } from './iin.ts';
+import { parseTengeToTiyn } from './money.ts';
+
+export const PARTY_SIDES = ['claimant', 'defendant', 'third_party'] as const;
+export const PARTY_KINDS = ['individual', 'legal'] as const;
+
+export const FilingParty = Type.Object(
+  {
+    side: Type.Enum(PARTY_SIDES),
+    kind: Type.Enum(PARTY_KINDS),
+    /** Individuals: IIN; legal entities: BIN. Either may be unknown for the other side. */
+    iin: Type.Optional(Type.String({ maxLength: 12 })),
+    bin: Type.Optional(Type.String({ maxLength: 12 })),
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+    address: Type.Optional(Type.String({ maxLength: 500 })),
+    phone: Type.Optional(Type.String({ maxLength: 30 })),
+    email: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type FilingParty = Static<typeof FilingParty>;
+
+export const FilingFields = Type.Object(
+  {
+    category: Type.Optional(Type.Enum(ALL_CASE_CATEGORIES as CaseCategory[])),
+    claimantType: Type.Optional(Type.Enum(CLAIMANT_TYPES)),
+    parties: Type.Optional(Type.Array(FilingParty, { maxItems: 20 })),
+    representative: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 300 }),
+          iin: Type.String({ maxLength: 12 }),
+          powerOfAttorney: Type.Optional(Type.String({ maxLength: 300, description: 'Number and date of the power of attorney' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    subject: Type.Optional(Type.String({ maxLength: 2000 })),
+    /** The claim's value in tenge, as typed: "1500000" or "1500000.50". */
+    amount: Type.Optional(Type.String({ maxLength: 30 })),
+    text: Type.Optional(Type.String({ maxLength: 100_000 })),
+    exemption: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+export type FilingFields = Static<typeof FilingFields>;
+
+export type FieldProblem = { field: string; code: 'invalid_iin' | 'invalid_bin' | 'invalid_amount' };
+
+/** Format errors a draft may not keep: identifiers with a wrong check digit, amounts that are not amounts. */
+export function fieldProblems(fields: FilingFields): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  fields.parties?.forEach((party, i) => {
+    if (party.iin && !isValidIin(party.iin)) problems.push({ field: `parties[${i}].iin`, code: 'invalid_iin' });
+    if (party.bin && !isValidBin(party.bin)) problems.push({ field: `parties[${i}].bin`, code: 'invalid_bin' });
+  });
+  if (fields.representative && !isValidIin(fields.representative.iin)) problems.push({ field: 'representative.iin', code: 'invalid_iin' });
+  if (fields.amount !== undefined && fields.amount.trim() !== '' && parseTengeToTiyn(fields.amount) === null) problems.push({ field: 'amount', code: 'invalid_amount' });
+  return problems;
+}
+
+/** Names of what a submission of this type still needs; empty when it may be signed. */
+export function missingForSubmit(type: FilingType, fields: FilingFields, context: { hasCourt: boolean; hasCase: boolean; attachmentCount: number }): string[] {
+  const missing: string[] = [];
+  if (startsCase(type)) {
+    if (!context.hasCourt) missing.push('court');
+    if (!fields.category) missing.push('category');
+    if (!fields.parties?.some((p) => p.side === 'defendant')) missing.push('defendant');
+    if (!fields.subject?.trim()) missing.push('subject');
+    if (fields.category === 'property' && !fields.amount?.trim()) missing.push('amount');
+  } else if (!context.hasCase) {
+    missing.push('case');
+  }
+  if (type === 'counterclaim' && !fields.subject?.trim()) missing.push('subject');
+  if (!fields.text?.trim() && context.attachmentCount === 0) missing.push('text');
+  return missing;
+}

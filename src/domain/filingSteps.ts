@@ -1,0 +1,54 @@
+/**
+ * The pages of the filing form, one topic each, in order. A claim chooses its court, category
+ * and parties; a filing in an existing case has those from the case.
+ */
+import type { FilingFields } from './filingFields.ts';
+import { startsCase, type FilingType } from './filingTypes.ts';
+
+export const FILING_STEPS = ['court', 'category', 'parties', 'representative', 'claim', 'attachments', 'duty', 'check'] as const;
+export type FilingStep = (typeof FILING_STEPS)[number];
+
+const NEW_CASE_STEPS: readonly FilingStep[] = FILING_STEPS;
+const IN_CASE_STEPS: readonly FilingStep[] = ['claim', 'attachments', 'duty', 'check'];
+
+export function stepsOf(type: FilingType): readonly FilingStep[] {
+  return startsCase(type) ? NEW_CASE_STEPS : IN_CASE_STEPS;
+}
+
+export function isFilingStep(value: string): value is FilingStep {
+  return (FILING_STEPS as readonly string[]).includes(value);
+}
+
+export function nextStep(type: FilingType, step: FilingStep): FilingStep {
+  const steps = stepsOf(type);
+  return steps[Math.min(steps.indexOf(step) + 1, steps.length - 1)]!;
+}
+
+export function previousStep(type: FilingType, step: FilingStep): FilingStep | null {
+  const steps = stepsOf(type);
+  const index = steps.indexOf(step);
+  return index > 0 ? steps[index - 1]! : null;
+}
+
+/** Where to resume a draft: the first page whose topic is still empty, else the check page. */
+export function resumeStep(type: FilingType, fields: FilingFields, context: { hasCourt: boolean; attachmentCount: number }): FilingStep {
+  if (startsCase(type)) {
+    if (!context.hasCourt) return 'court';
+    if (!fields.category) return 'category';
+    if (!fields.parties?.some((p) => p.side === 'defendant')) return 'parties';
+    if (!fields.subject?.trim()) return 'claim';
+  } else if (!fields.text?.trim() && context.attachmentCount === 0) {
+    return 'claim';
+  }
+  return 'check';
+}
+
+/** Whether the claim page asks for the claim's value: claims over property, and complaints reviewing them. */
+export function asksAmount(type: FilingType, category: string | undefined): boolean {
+  return (type === 'claim' || type === 'counterclaim' || type === 'court_order_application' || type === 'cassation_complaint') && category === 'property';
+}
+
+/** Whether the claim page asks for a subject line (what is claimed). */
+export function asksSubject(type: FilingType): boolean {
+  return startsCase(type) || type === 'counterclaim';
+}

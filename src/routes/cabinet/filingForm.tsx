@@ -1,0 +1,297 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { dutyOfFiling, isExemptionCode } from '../../commands/filingDuty.ts';
+import { attachFiles, createFiling, deleteDraft, ownFiling, removeAttachment, updateFiling, type Filing } from '../../commands/filings.ts';
+import { CASE_CATEGORIES, isCaseCategory } from '../../domain/caseKinds.ts';
+import { EXEMPTION_CODES } from '../../domain/duty/rates.ts';
+import { missingForSubmit, type FilingFields, type FilingParty } from '../../domain/filingFields.ts';
+import { asksAmount, asksSubject, isFilingStep, nextStep, resumeStep, type FilingStep } from '../../domain/filingSteps.ts';
+import { CLAIMANT_TYPES, isFilingType, startsCase } from '../../domain/filingTypes.ts';
+import { isValidBin, isValidIin } from '../../domain/iin.ts';
+import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
+import { formatTenge } from '../../i18n/format.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { DEV_PKCS12_PASSWORD } from '../../pki/devCa.ts';
+import { courtChoices, filingPageData, type FilingPageData } from '../../queries/filingForm.ts';
+import { demoPeople } from '../../seed/people.ts';
+import { urls } from '../../urls.ts';
+import {
+  AttachmentsStep,
+  CategoryStep,
+  CheckPage,
+  ClaimStep,
+  CourtStep,
+  DutyStep,
+  FilingStartPage,
+  PartiesStep,
+  RepresentativeStep,
+  type DutyView,
+  type Errors,
+  type Values,
+} from '../../views/pages/filing/FilingSteps.tsx';
+
+const Form = Type.Record(Type.String(), Type.String({ maxLength: 100_000 }));
+const Params = Type.Object({ id: Type.String({ maxLength: 40 }), step: Type.String({ maxLength: 20 }) });
+
+/** A form field as text, trimmed; absent when empty. */
+const text = (form: Record<string, string>, name: string) => form[name]?.trim() || undefined;
+
+export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const signedIn = { access: 'signed-in' } as const;
+
+  const message = (request: FastifyRequest, code: ErrorCode) => request.t(ERRORS[code].message);
+  const fieldError = (request: FastifyRequest, field: string, code: ErrorCode | MessageKey): Errors => [
+    { field, message: code in ERRORS ? message(request, code as ErrorCode) : request.t(code as MessageKey) },
+  ];
+
+  async function showStep(request: FastifyRequest, reply: FastifyReply, filing: Filing, step: FilingStep, errors: Errors = [], values: Values = {}, status = errors.length ? 400 : 200) {
+    const data = await filingPageData(app.db, filing);
+    const title = `${errors.length ? `${request.t('error.title')}: ` : ''}${request.t(`filing.type.${filing.type}`)}`;
+    const page = (body: preact.VNode, scripts?: string[]) => reply.page({ title, nav: 'cabinet', status, ...(scripts ? { scripts } : {}) }, body);
+    switch (step) {
+      case 'court': {
+        const region = (request.query as { region?: string }).region || undefined;
+        const kind = data.category ? (Object.keys(CASE_CATEGORIES) as (keyof typeof CASE_CATEGORIES)[]).find((k) => (CASE_CATEGORIES[k] as readonly string[]).includes(data.category!)) : undefined;
+        return page(<CourtStep data={data} errors={errors} courts={await courtChoices(app.db, kind)} region={region} />);
+      }
+      case 'category':
+        return page(<CategoryStep data={data} errors={errors} />);
+      case 'parties':
+        return page(<PartiesStep data={data} errors={errors} values={values} />);
+      case 'representative':
+        return page(<RepresentativeStep data={data} errors={errors} values={values} />);
+      case 'claim':
+        return page(<ClaimStep data={data} errors={errors} values={values} />);
+      case 'attachments':
+        return page(<AttachmentsStep data={data} errors={errors} />, ['upload']);
+      case 'duty':
+        return page(<DutyStep data={data} errors={errors} duty={dutyView(request, filing, data)} exemptions={EXEMPTION_CODES.map((code) => ({ value: code, label: request.t(`duty.exemption.${code}`) }))} />);
+      case 'check': {
+        const missing = missingForSubmit(filing.type, data.fields, { hasCourt: filing.courtId !== null, hasCase: filing.caseId !== null, attachmentCount: data.attachments.length });
+        return page(<CheckPage data={data} errors={errors} missing={missing} demoSigner={demoSignerFor(request)} />, ['submitFiling']);
+      }
+    }
+  }
+
+  function dutyView(request: FastifyRequest, filing: Filing, data: FilingPageData): DutyView {
+    try {
+      const duty = dutyOfFiling(filing, app.clock(), startsCase(filing.type) ? undefined : data.category);
+      return { amountTiyn: duty.amountTiyn, exempt: duty.exempt, basis: duty.basis, explanation: duty.quote ? explainDuty(request, duty.quote) : null };
+    } catch (error) {
+      if (!(error instanceof SotError)) throw error;
+      return { amountTiyn: 0, exempt: false, basis: null, explanation: message(request, error.code) };
+    }
+  }
+
+  function explainDuty(request: FastifyRequest, quote: NonNullable<ReturnType<typeof dutyOfFiling>['quote']>): string | null {
+    const money = (tiyn: number) => formatTenge(tiyn / 100, request.lang);
+    const c = quote.computation;
+    if (c.kind !== 'rate') return null;
+    const parts = c.parts.map((part) =>
+      part.rate.kind === 'percent'
+        ? request.t(part.capped ? 'filing.duty.explain.capped' : 'filing.duty.explain.percent', { percent: part.rate.percent, base: money(part.baseTiyn ?? 0), amount: money(part.amountTiyn), cap: money(part.capTiyn ?? 0) })
+        : request.t('filing.duty.explain.mci', { mci: part.rate.mci, mciTenge: money(quote.mciTenge * 100), amount: money(part.amountTiyn) }),
+    );
+    const shares = c.shares.map((share) => request.t('filing.duty.explain.share', { percent: share.percent, amount: money(share.amountTiyn) }));
+    return [...parts, ...shares].join(' ');
+  }
+
+  /** In demo mode, the signed-in demo person's own certificate, if they are one. */
+  function demoSignerFor(request: FastifyRequest) {
+    if (!app.config.demo) return null;
+    const person = demoPeople().find((p) => p.iin === request.principal!.iin);
+    return person ? { handle: person.handle, password: DEV_PKCS12_PASSWORD } : null;
+  }
+
+  async function draftFor(request: FastifyRequest, id: string): Promise<Filing> {
+    const filing = await ownFiling(app.db, request.principal!, id, 'update');
+    if (filing.status === 'submitted') throw new SotError('filing_submitted');
+    return filing;
+  }
+
+  /** Saves the step's fields and goes on; a refusal of the command is shown on the same page. */
+  async function save(request: FastifyRequest, reply: FastifyReply, filing: Filing, step: FilingStep, form: Record<string, string>, change: { fields?: FilingFields; courtId?: string | null }, field: string) {
+    try {
+      await updateFiling(app.db, request.principal!, filing.id, { version: Number(form['version']) || 0, ...change }, app.clock());
+    } catch (error) {
+      if (!(error instanceof SotError) || error.code === 'filing_not_found') throw error;
+      const target = error.params?.['field'] ? String(error.params['field']) : field;
+      return showStep(request, reply, filing, step, fieldError(request, target.includes('.') || target.includes('[') ? field : target, error.code), form, error.status);
+    }
+    const fromCheck = (request.query as { from?: string }).from === 'check';
+    return reply.redirect(urls.filingStep(filing.id, fromCheck ? 'check' : nextStep(filing.type, step)), 303);
+  }
+
+  app.get('/cabinet/filings/new', { config: signedIn, schema: { hide: true } }, async (request, reply) =>
+    reply.page({ title: request.t('filing.start.title'), nav: 'cabinet' }, <FilingStartPage errors={[]} values={{}} />),
+  );
+
+  app.post('/cabinet/filings', { config: signedIn, schema: { hide: true, body: Form } }, async (request, reply) => {
+    const form = request.body;
+    const type = text(form, 'type') ?? '';
+    const again = (errors: Errors, status = 400) => reply.page({ title: `${request.t('error.title')}: ${request.t('filing.start.title')}`, nav: 'cabinet', status }, <FilingStartPage errors={errors} values={form} />);
+    if (!isFilingType(type)) return again(fieldError(request, 'type', 'error.chooseOne'));
+    try {
+      const filing = await createFiling(app.db, request.principal!, { type, caseNumber: text(form, 'caseNumber'), fields: {} }, app.clock());
+      return reply.redirect(urls.filingStep(filing.id, resumeStep(type, {}, { hasCourt: false, attachmentCount: 0 })), 303);
+    } catch (error) {
+      if (!(error instanceof SotError)) throw error;
+      return again(fieldError(request, 'caseNumber', error.code), error.status);
+    }
+  });
+
+  app.get('/cabinet/filings/:id', { config: signedIn, schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 40 }) }) } }, async (request, reply) => {
+    const filing = await ownFiling(app.db, request.principal!, request.params.id);
+    if (filing.status === 'submitted') return reply.redirect(urls.talon(filing.id), 303);
+    const data = await filingPageData(app.db, filing);
+    return reply.redirect(urls.filingStep(filing.id, resumeStep(filing.type, data.fields, { hasCourt: filing.courtId !== null, attachmentCount: data.attachments.length })), 303);
+  });
+
+  app.get('/cabinet/filings/:id/:step', { config: signedIn, schema: { hide: true, params: Params, querystring: Type.Object({ region: Type.Optional(Type.String({ maxLength: 10 })), from: Type.Optional(Type.String({ maxLength: 10 })) }) } }, async (request, reply) => {
+    const { id, step } = request.params;
+    if (!isFilingStep(step)) throw new SotError('not_found');
+    const filing = await ownFiling(app.db, request.principal!, id);
+    if (filing.status === 'submitted') return reply.redirect(urls.talon(filing.id), 303);
+    if (!(await import('../../domain/filingSteps.ts')).stepsOf(filing.type).includes(step)) throw new SotError('not_found');
+    return showStep(request, reply, filing, step);
+  });
+
+  app.post('/cabinet/filings/:id/:step', { config: signedIn, schema: { hide: true, params: Params, querystring: Type.Object({ from: Type.Optional(Type.String({ maxLength: 10 })), _csrf: Type.Optional(Type.String({ maxLength: 200 })) }) } }, async (request, reply) => {
+    const { id, step } = request.params;
+    if (!isFilingStep(step)) throw new SotError('not_found');
+    const filing = await draftFor(request, id);
+    if (step === 'attachments') return upload(request, reply, filing);
+    const form = (request.body ?? {}) as Record<string, string>;
+    const fields = filing.fields as FilingFields;
+    switch (step) {
+      case 'court': {
+        const courtId = text(form, 'courtId');
+        if (!courtId) return showStep(request, reply, filing, step, fieldError(request, 'courtId', 'court_required'));
+        return save(request, reply, filing, step, form, { courtId }, 'courtId');
+      }
+      case 'category': {
+        const category = text(form, 'category');
+        const claimantType = text(form, 'claimantType');
+        if (!category || !isCaseCategory(category)) return showStep(request, reply, filing, step, fieldError(request, 'category', 'invalid_category'));
+        if (!claimantType || !(CLAIMANT_TYPES as readonly string[]).includes(claimantType)) return showStep(request, reply, filing, step, fieldError(request, 'claimantType', 'error.chooseOne'), form);
+        return save(request, reply, filing, step, form, { fields: { ...fields, category, claimantType: claimantType as FilingFields['claimantType'] } }, 'category');
+      }
+      case 'parties': {
+        const party = partyFrom(form);
+        if ('error' in party) return showStep(request, reply, filing, step, fieldError(request, party.error.field, party.error.code), form);
+        const saved = await save(request, reply, filing, step, form, { fields: { ...fields, parties: [...(fields.parties ?? []), party] } }, 'name');
+        // Adding a party returns to the list, so another can be added.
+        return reply.statusCode === 303 ? reply.redirect(urls.filingStep(filing.id, 'parties'), 303) : saved;
+      }
+      case 'representative': {
+        const name = text(form, 'repName');
+        const iin = text(form, 'repIin');
+        if (!name && !iin) {
+          const { representative: _none, ...rest } = fields;
+          return save(request, reply, filing, step, form, { fields: rest }, 'repName');
+        }
+        if (!name) return showStep(request, reply, filing, step, fieldError(request, 'repName', 'error.fieldRequired'), form);
+        if (!iin || !isValidIin(iin)) return showStep(request, reply, filing, step, fieldError(request, 'repIin', 'invalid_iin'), form);
+        const powerOfAttorney = text(form, 'powerOfAttorney');
+        return save(request, reply, filing, step, form, { fields: { ...fields, representative: { name, iin, ...(powerOfAttorney ? { powerOfAttorney } : {}) } } }, 'repName');
+      }
+      case 'claim': {
+        const data = await filingPageData(app.db, filing);
+        const next: FilingFields = { ...fields };
+        const subject = text(form, 'subject');
+        const amount = text(form, 'amount');
+        const body = form['text']?.trim();
+        if (asksSubject(filing.type)) {
+          if (!subject) return showStep(request, reply, filing, step, fieldError(request, 'subject', 'error.fieldRequired'), form);
+          next.subject = subject;
+        }
+        if (asksAmount(filing.type, data.category)) {
+          if (amount) next.amount = amount;
+          else delete next.amount;
+        }
+        if (body) next.text = body;
+        else delete next.text;
+        return save(request, reply, filing, step, form, { fields: next }, 'amount');
+      }
+      case 'duty': {
+        const exemption = text(form, 'exemption');
+        if (exemption && !isExemptionCode(exemption)) return showStep(request, reply, filing, step, fieldError(request, 'exemption', 'error.chooseOne'));
+        const { exemption: _previous, ...rest } = fields;
+        return save(request, reply, filing, step, form, { fields: exemption ? { ...rest, exemption } : rest }, 'exemption');
+      }
+      case 'check':
+        // Submission is signed in the browser and sent to the API; a plain post just shows the page.
+        return reply.redirect(urls.filingStep(filing.id, 'check'), 303);
+    }
+  });
+
+  async function upload(request: FastifyRequest, reply: FastifyReply, filing: Filing) {
+    try {
+      await attachFiles(
+        app.db,
+        app.blobs,
+        request.principal!,
+        filing.id,
+        (async function* () {
+          if (!request.isMultipart()) throw new SotError('unsupported_media_type');
+          for await (const part of request.parts()) if (part.type === 'file' && part.filename) yield { stream: part.file, fileName: part.filename };
+        })(),
+        app.clock(),
+      );
+    } catch (error) {
+      if (!(error instanceof SotError) || error.code === 'filing_not_found' || error.code === 'filing_submitted') throw error;
+      return showStep(request, reply, filing, 'attachments', fieldError(request, 'file', error.code), {}, error.status);
+    }
+    return reply.redirect(urls.filingStep(filing.id, 'attachments'), 303);
+  }
+
+  app.post(
+    '/cabinet/filings/:id/parties/:index/remove',
+    { config: signedIn, schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 40 }), index: Type.Integer({ minimum: 0, maximum: 50 }) }), body: Form } },
+    async (request, reply) => {
+      const filing = await draftFor(request, request.params.id);
+      const fields = filing.fields as FilingFields;
+      const parties = (fields.parties ?? []).filter((_, i) => i !== request.params.index);
+      await updateFiling(app.db, request.principal!, filing.id, { version: filing.version, fields: { ...fields, parties } }, app.clock());
+      return reply.redirect(urls.filingStep(filing.id, 'parties'), 303);
+    },
+  );
+
+  app.post(
+    '/cabinet/filings/:id/attachments/:attachmentId/remove',
+    { config: signedIn, schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 40 }), attachmentId: Type.String({ maxLength: 40 }) }), body: Form } },
+    async (request, reply) => {
+      await removeAttachment(app.db, request.principal!, request.params.id, request.params.attachmentId, app.clock());
+      return reply.redirect(urls.filingStep(request.params.id, 'attachments'), 303);
+    },
+  );
+
+  app.post('/cabinet/filings/:id/delete', { config: signedIn, schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 40 }) }), body: Form } }, async (request, reply) => {
+    await deleteDraft(app.db, request.principal!, request.params.id, app.clock());
+    return reply.redirect(urls.cabinet(), 303);
+  });
+};
+
+/** A party from the parties form, or the first field that is wrong. */
+function partyFrom(form: Record<string, string>): FilingParty | { error: { field: string; code: ErrorCode | MessageKey } } {
+  const side = text(form, 'side');
+  const kind = text(form, 'kind');
+  const name = text(form, 'name');
+  const identifier = text(form, 'identifier')?.replace(/\s+/g, '');
+  if (side !== 'defendant' && side !== 'third_party' && side !== 'claimant') return { error: { field: 'side', code: 'error.chooseOne' } };
+  if (kind !== 'individual' && kind !== 'legal') return { error: { field: 'kind', code: 'error.chooseOne' } };
+  if (!name) return { error: { field: 'name', code: 'error.fieldRequired' } };
+  if (identifier && kind === 'individual' && !isValidIin(identifier)) return { error: { field: 'identifier', code: 'invalid_iin' } };
+  if (identifier && kind === 'legal' && !isValidBin(identifier)) return { error: { field: 'identifier', code: 'invalid_bin' } };
+  const optional = (key: 'address' | 'phone' | 'email') => (text(form, key) ? { [key]: text(form, key)!.slice(0, key === 'address' ? 500 : 200) } : {});
+  return {
+    side,
+    kind,
+    name: name.slice(0, 300),
+    ...(identifier ? (kind === 'individual' ? { iin: identifier } : { bin: identifier }) : {}),
+    ...optional('address'),
+    ...optional('phone'),
+    ...optional('email'),
+  };
+}

@@ -1,0 +1,226 @@
+import { eq } from 'drizzle-orm';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
+import { auditLog, cases, courts, documents, events, filings, parties } from '../../src/db/schema/index.ts';
+import { FILING_TYPES, startsCase, type FilingType } from '../../src/domain/filingTypes.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { describeDb } from '../support/db.ts';
+import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
+import { issueSigner, makeRootCa, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
+import { signedInUser, type TestUser } from '../support/sessions.ts';
+
+/**
+ * Filing through the API with real signatures: every filing type, attachments checked by
+ * content, the talon, and each kind of bad input the Court Cabinet must turn away.
+ */
+describeDb('filing API', () => {
+  let t: TestApp;
+  let root: TestCa;
+  let me: TestUser;
+  let mySigner: TestSigner;
+  let stranger: TestUser;
+  let medeu: string;
+  let caseNumber: string;
+  let foreignCaseNumber: string;
+  const now = () => new Date();
+
+  beforeAll(async () => {
+    root = await makeRootCa({ name: 'Test NCA Root' });
+    t = await createTestApp({ seed: true, signatureVerifier: createBuiltInVerifier({ trustedRoots: [root.certificateDer] }), clock: now });
+    me = await signedInUser(t.database.db, { lang: 'en', now: now() });
+    stranger = await signedInUser(t.database.db, { lang: 'en', now: now() });
+    mySigner = await issueSigner(root, { person: { fullName: 'ТЕСТОВ ТЕСТ', iin: me.iin } });
+    [{ id: medeu }] = (await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'))) as [{ id: string }];
+    const registered = await t.database.db.select({ id: cases.id, number: cases.number }).from(cases).where(eq(cases.courtId, medeu)).limit(2);
+    caseNumber = registered[0]!.number!;
+    foreignCaseNumber = registered[1]!.number!;
+    await t.database.db.insert(parties).values({ caseId: registered[0]!.id, role: 'defendant', userId: me.id, displayName: 'Тестов Тест' });
+  });
+  afterAll(() => t?.close());
+
+  const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, user: TestUser = me) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: user.cookie }, ...(payload ? { payload } : {}) });
+
+  const claimFields = { category: 'property', subject: 'Взыскание долга по договору займа', amount: '1500000', parties: [{ side: 'defendant', kind: 'individual', name: 'Иванов Иван', iin: testIin(9700) }] };
+
+  async function draft(body: object): Promise<string> {
+    const res = await api('POST', '/filings', body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id;
+  }
+
+  async function attach(id: string, files: { name: string; content: Buffer }[], user: TestUser = me) {
+    const { payload, headers } = multipart(files);
+    return t.app.inject({ method: 'POST', url: `/api/v1/filings/${id}/attachments`, headers: { cookie: user.cookie, ...headers }, payload });
+  }
+
+  async function submit(id: string, signer = mySigner) {
+    return api('POST', `/filings/${id}/submit`, { cms: await signedManifest(t.app, me.cookie, id, signer) });
+  }
+
+  describe('a property claim', () => {
+    let id: string;
+    it('starts as a draft, takes two attachments recognised by content, and is signed and submitted', async () => {
+      id = await draft({ type: 'claim', courtId: medeu, ...claimFields, text: 'Прошу взыскать с ответчика долг.' });
+      const uploaded = await attach(id, [
+        { name: 'договор.pdf', content: SAMPLE_FILES.pdf() },
+        { name: 'расписка.png', content: SAMPLE_FILES.png() },
+      ]);
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+      expect(uploaded.json().attachments.map((a: { mediaType: string }) => a.mediaType)).toEqual(['application/pdf', 'image/png']);
+
+      const res = await submit(id);
+      expect(res.statusCode, res.body).toBe(201);
+      const talon = res.json();
+      expect(talon.talonNumber).toMatch(/^7517-\d{2}-\d{6}$/);
+      expect(talon.verifyUrl).toMatch(/\/verify\/[0-9A-Z]{12}$/);
+      expect(talon.talonPdfUrl).toContain(`/api/v1/filings/${id}/talon.pdf`);
+    });
+
+    it('shows the filer the talon, the files and the duty: 1% of 1,500,000 ₸', async () => {
+      const view = (await api('GET', `/filings/${id}`)).json();
+      expect(view).toMatchObject({ status: 'submitted', type: 'claim', court: { code: '7517' }, duty: { status: 'unpaid', amountKzt: '15000.00', flaggedForJudge: true } });
+      expect(view.attachments).toHaveLength(2);
+      expect(view.talon.number).toMatch(/^7517-/);
+    });
+
+    it('started a case in the court with the filer as claimant, the signed claim and the files as documents', async () => {
+      const [filing] = await t.database.db.select().from(filings).where(eq(filings.id, id));
+      const [started] = await t.database.db.select().from(cases).where(eq(cases.id, filing!.caseId!));
+      expect(started).toMatchObject({ status: 'submitted', number: null, courtId: medeu, kind: 'civil', category: 'property' });
+      const caseParties = await t.database.db.select().from(parties).where(eq(parties.caseId, started!.id));
+      expect(caseParties.map((p) => p.role).sort()).toEqual(['claimant', 'defendant']);
+      expect(caseParties.find((p) => p.role === 'claimant')!.userId).toBe(me.id);
+      const docs = await t.database.db.select().from(documents).where(eq(documents.caseId, started!.id));
+      expect(docs.map((d) => d.kind).sort()).toEqual(['attachment', 'attachment', 'claim']);
+      expect(docs.find((d) => d.kind === 'claim')!.signature).not.toBeNull();
+      expect(await t.database.db.select().from(events).where(eq(events.caseId, started!.id))).toHaveLength(1);
+      const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+      expect(audit.map((a) => a.action)).toContain('filing.submitted');
+      expect(JSON.stringify(audit)).not.toContain(me.iin);
+    });
+
+    it('returns the same talon when submitted again', async () => {
+      const first = (await api('GET', `/filings/${id}`)).json().talon.number;
+      const again = await api('POST', `/filings/${id}/submit`, { cms: 'AAAA' });
+      expect(again.statusCode).toBe(201);
+      expect(again.json().talonNumber).toBe(first);
+    });
+
+    it('can no longer be changed', async () => {
+      const res = await api('PUT', `/filings/${id}`, { version: 1, fields: claimFields });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('filing_submitted');
+      expect((await attach(id, [{ name: 'late.pdf', content: SAMPLE_FILES.pdf() }])).statusCode).toBe(409);
+    });
+
+    it('does not exist for anyone but its filer', async () => {
+      for (const url of [`/filings/${id}`, `/filings/${id}/manifest`]) expect((await api('GET', url, undefined, stranger)).statusCode).toBe(404);
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/filings/${id}` })).statusCode).toBe(401);
+    });
+  });
+
+  it.each(FILING_TYPES.filter((type) => !startsCase(type)))('takes a %s in a case the filer is party to', async (type: FilingType) => {
+    const id = await draft({ type, caseNumber, text: 'Текст обращения.', ...(type === 'counterclaim' ? { subject: 'Встречное требование' } : {}) });
+    const res = await submit(id);
+    expect(res.statusCode, res.body).toBe(201);
+    const view = (await api('GET', `/filings/${id}`)).json();
+    expect(view.caseNumber).toBe(caseNumber);
+    // Appeals and procedural papers carry no duty; a cassation complaint and a counterclaim do.
+    const owes = type === 'cassation_complaint' || type === 'counterclaim';
+    expect(view.duty.status === 'not_required' || view.duty.status === 'exempt', `${type}: ${JSON.stringify(view.duty)}`).toBe(!owes);
+  });
+
+  it('takes an application for a court order, at half the property rate', async () => {
+    const id = await draft({ type: 'court_order_application', courtId: medeu, ...claimFields, text: 'Прошу выдать судебный приказ.' });
+    expect((await submit(id)).statusCode).toBe(201);
+    expect((await api('GET', `/filings/${id}`)).json().duty.amountKzt).toBe('7500.00');
+  });
+
+  describe('turns away', () => {
+    const expectError = (res: { statusCode: number; json: () => { error: { code: string; message: string } } }, status: number, code: string) => {
+      expect(res.statusCode).toBe(status);
+      expect(res.json().error.code).toBe(code);
+      expect(res.json().error.message.length).toBeGreaterThan(10);
+    };
+
+    it('an IIN or BIN with a wrong check digit', async () => {
+      expectError(await api('POST', '/filings', { type: 'claim', courtId: medeu, parties: [{ side: 'defendant', kind: 'individual', name: 'X', iin: testIin(9700).slice(0, 11) + String((Number(testIin(9700)[11]) + 1) % 10) }] }), 400, 'invalid_iin');
+      expectError(await api('POST', '/filings', { type: 'claim', courtId: medeu, parties: [{ side: 'defendant', kind: 'legal', name: 'X', bin: '123456789012' }] }), 400, 'invalid_bin');
+    });
+
+    it.each(['-5', 'abc', '1e6', '10.505', '99999999999999999'])('the amount %s', async (amount) => {
+      expectError(await api('POST', '/filings', { type: 'claim', courtId: medeu, amount }), 400, 'invalid_amount');
+    });
+
+    it('an unknown filing type, or a party that is not an object', async () => {
+      for (const body of [{ type: 'complaint_to_the_tsar' }, { type: 'claim', parties: ['Иванов'] }]) expectError(await api('POST', '/filings', body), 400, 'invalid_request');
+    });
+
+    it('a claim to a court that is not of first instance', async () => {
+      const [supreme] = await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '0001'));
+      expectError(await api('POST', '/filings', { type: 'claim', courtId: supreme!.id }), 400, 'court_not_first_instance');
+    });
+
+    it('a filing into a case the filer takes no part in, or that does not exist', async () => {
+      expectError(await api('POST', '/filings', { type: 'appeal', caseNumber: foreignCaseNumber }), 403, 'not_party_to_case');
+      expectError(await api('POST', '/filings', { type: 'appeal', caseNumber: '7517-26-00-2/999999' }), 404, 'case_not_found');
+      expectError(await api('POST', '/filings', { type: 'appeal' }), 400, 'case_number_required');
+    });
+
+    it('an .exe renamed .pdf, a text file and an empty file, keeping nothing of the upload', async () => {
+      const id = await draft({ type: 'claim', courtId: medeu, ...claimFields });
+      expectError(await attach(id, [{ name: 'claim.pdf', content: SAMPLE_FILES.exe() }]), 415, 'file_type_not_allowed');
+      expectError(await attach(id, [{ name: 'good.pdf', content: SAMPLE_FILES.pdf() }, { name: 'notes.docx', content: SAMPLE_FILES.text() }]), 415, 'file_type_not_allowed');
+      expectError(await attach(id, [{ name: 'empty.pdf', content: Buffer.alloc(0) }]), 400, 'file_missing');
+      expect((await api('GET', `/filings/${id}`)).json().attachments).toEqual([]);
+      const staging = path.join(t.app.config.dataDir, 'blobs', 'staging');
+      expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
+    });
+
+    it('a file over 20 MB', async () => {
+      const id = await draft({ type: 'claim', courtId: medeu, ...claimFields });
+      const big = Buffer.concat([SAMPLE_FILES.pdf(), Buffer.alloc(20 * 1024 * 1024)]);
+      expectError(await attach(id, [{ name: 'big.pdf', content: big }]), 413, 'file_too_large');
+      expect((await api('GET', `/filings/${id}`)).json().attachments).toEqual([]);
+    });
+
+    it('an incomplete claim, naming what is missing', async () => {
+      const id = await draft({ type: 'claim', courtId: medeu });
+      const res = await submit(id);
+      expectError(res, 400, 'filing_incomplete');
+      expect(res.json().error.message).toContain('category');
+    });
+
+    it('a signature by someone else, or over an older version of the draft', async () => {
+      const id = await draft({ type: 'claim', courtId: medeu, ...claimFields, text: 'Текст' });
+      const other = await issueSigner(root, { person: { fullName: 'ДРУГОЙ ЧЕЛОВЕК', iin: stranger.iin } });
+      expectError(await submit(id, other), 403, 'signer_mismatch');
+      const stale = await signedManifest(t.app, me.cookie, id, mySigner);
+      const saved = await api('PUT', `/filings/${id}`, { version: 1, fields: { ...claimFields, text: 'Другой текст' } });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expectError(await api('POST', `/filings/${id}/submit`, { cms: stale }), 401, 'bad_signature');
+      expectError(await api('POST', `/filings/${id}/submit`, { cms: 'not base64!' }), 401, 'malformed_cms');
+      expect((await api('GET', `/filings/${id}`)).json().status).toBe('draft');
+    });
+
+    it('a save against a stale version', async () => {
+      const id = await draft({ type: 'claim', courtId: medeu, ...claimFields });
+      expect((await api('PUT', `/filings/${id}`, { version: 1, fields: claimFields })).statusCode).toBe(200);
+      expectError(await api('PUT', `/filings/${id}`, { version: 1, fields: claimFields }), 409, 'filing_changed');
+    });
+  });
+
+  it('numbers talons of a court without gaps', async () => {
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const id = await draft({ type: 'claim', courtId: medeu, ...claimFields, text: `Иск ${i}` });
+      numbers.push((await submit(id)).json().talonNumber);
+    }
+    const sequences = numbers.map((n) => Number(n.split('-')[2]));
+    expect(sequences[1]! - sequences[0]!).toBe(1);
+    expect(sequences[2]! - sequences[1]!).toBe(1);
+  });
+});
