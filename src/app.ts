@@ -29,6 +29,7 @@ import { publicCaseApi } from './routes/api/publicCases.ts';
 import { filingsApi } from './routes/api/filings.ts';
 import { dutyApi } from './routes/api/duty.ts';
 import { filingFormRoutes } from './routes/cabinet/filingForm.tsx';
+import { talonRoutes } from './routes/cabinet/talon.tsx';
 import { standInAcquirer } from './adapters/payments/standInAcquirer.tsx';
 import { authApi } from './routes/api/auth.ts';
 import { healthRoutes } from './routes/ops/health.ts';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(cabinetRoutes);
   await app.register(profileRoutes);
   await app.register(roleAdminRoutes);
+  await app.register(talonRoutes);
   await app.register(filingFormRoutes);
   if (config.demo) await app.register(devRoutes);
   // The stand-in card acquirer: the whole payment flow runs locally, never in production.

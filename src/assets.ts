@@ -39,14 +39,14 @@ export function assetVersion(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-const SCRIPTS = [{ entry: 'src/client/signin.ts', out: 'public/build/signin.js' }];
+const SCRIPTS = ['signin', 'submitFiling', 'upload'].map((name) => ({ entry: `src/client/${name}.ts`, out: `public/build/${name}.js` }));
 
 /** Bundles the few page scripts (ES modules for current browsers) when missing or stale. */
 export async function ensureScripts(): Promise<void> {
   const esbuild = await import('esbuild');
   for (const script of SCRIPTS) {
     const out = path.join(ROOT_DIR, script.out);
-    const sources = [path.join(ROOT_DIR, script.entry), path.join(ROOT_DIR, 'src/pki/cms.ts'), path.join(ROOT_DIR, 'src/pki/pkcs12.ts')];
+    const sources = [path.join(ROOT_DIR, script.entry), ...['src/client/signing.ts', 'src/pki/cms.ts', 'src/pki/pkcs12.ts'].map((file) => path.join(ROOT_DIR, file))];
     if (existsSync(out) && sources.every((s) => !existsSync(s) || statSync(s).mtimeMs <= statSync(out).mtimeMs)) continue;
     await esbuild.build({
       entryPoints: [path.join(ROOT_DIR, script.entry)],

@@ -9,3 +9,12 @@ export function displayPersonName(name: string): string {
     .toLocaleLowerCase('kk')
     .replace(/(^|[\s\-‑'’])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('kk'));
 }
+
+/**
+ * A private person as the public may see them: the surname and initials ("Нұрланова А. С."),
+ * as Kazakh courts publish names.
+ */
+export function publicPersonName(fullName: string): string {
+  const [surname, ...rest] = displayPersonName(fullName).split(' ');
+  return [surname, ...rest.map((part) => `${[...part][0] ?? ''}.`)].join(' ');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayPersonName } from '../../src/domain/personName.ts';
+import { displayPersonName, publicPersonName } from '../../src/domain/personName.ts';
 
 describe('displayPersonName', () => {
   it.each([
@@ -13,5 +13,13 @@ describe('displayPersonName', () => {
 
   it('keeps a name that already mixes cases as written', () => {
     expect(displayPersonName('Мақсат ДЖ оглы')).toBe('Мақсат ДЖ оглы');
+  });
+});
+
+describe('publicPersonName', () => {
+  it('keeps the surname and shortens the rest to initials', () => {
+    expect(publicPersonName('Нұрланова Айгерім Серікқызы')).toBe('Нұрланова А. С.');
+    expect(publicPersonName('ӘЛІБЕК ҰЛАН')).toBe('Әлібек Ұ.');
+    expect(publicPersonName('Madonna')).toBe('Madonna');
   });
 });

@@ -5,6 +5,7 @@ import { SotError } from '../../errors.ts';
 import { can } from '../../policies/rules.ts';
 import { caseForParticipants, casesOf } from '../../queries/cabinet.ts';
 import { caseRelations } from '../../queries/caseRelations.ts';
+import { filingsOf } from '../../queries/filingForm.ts';
 import { CabinetCasePage } from '../../views/pages/CabinetCasePage.tsx';
 import { CabinetPage } from '../../views/pages/CabinetPage.tsx';
 
@@ -13,8 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cabinet', { config: { access: 'signed-in' } }, async (request, reply) => {
     const principal = request.principal!;
-    const list = await casesOf(app.db, principal, app.clock());
-    return reply.page({ title: request.t('cabinet.title'), nav: 'cabinet' }, <CabinetPage name={principal.fullName} bin={principal.bin} cases={list} />);
+    const [list, filings] = await Promise.all([casesOf(app.db, principal, app.clock()), filingsOf(app.db, principal.userId)]);
+    return reply.page({ title: request.t('cabinet.title'), nav: 'cabinet' }, <CabinetPage name={principal.fullName} bin={principal.bin} cases={list} filings={filings} />);
   });
 
   app.get(

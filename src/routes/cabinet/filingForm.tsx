@@ -64,12 +64,12 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       case 'claim':
         return page(<ClaimStep data={data} errors={errors} values={values} />);
       case 'attachments':
-        return page(<AttachmentsStep data={data} errors={errors} />, ['upload']);
+        return page(<AttachmentsStep data={data} errors={errors} />, ['/public/build/upload.js']);
       case 'duty':
         return page(<DutyStep data={data} errors={errors} duty={dutyView(request, filing, data)} exemptions={EXEMPTION_CODES.map((code) => ({ value: code, label: request.t(`duty.exemption.${code}`) }))} />);
       case 'check': {
         const missing = missingForSubmit(filing.type, data.fields, { hasCourt: filing.courtId !== null, hasCase: filing.caseId !== null, attachmentCount: data.attachments.length });
-        return page(<CheckPage data={data} errors={errors} missing={missing} demoSigner={demoSignerFor(request)} />, ['submitFiling']);
+        return page(<CheckPage data={data} errors={errors} missing={missing} demoSigner={demoSignerFor(request)} />, ['/public/build/submitFiling.js']);
       }
     }
   }
@@ -80,7 +80,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return { amountTiyn: duty.amountTiyn, exempt: duty.exempt, basis: duty.basis, explanation: duty.quote ? explainDuty(request, duty.quote) : null };
     } catch (error) {
       if (!(error instanceof SotError)) throw error;
-      return { amountTiyn: 0, exempt: false, basis: null, explanation: message(request, error.code) };
+      return { amountTiyn: 0, exempt: false, basis: null, explanation: request.t(ERRORS[error.code].message, error.params) };
     }
   }
 
@@ -111,7 +111,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /** Saves the step's fields and goes on; a refusal of the command is shown on the same page. */
-  async function save(request: FastifyRequest, reply: FastifyReply, filing: Filing, step: FilingStep, form: Record<string, string>, change: { fields?: FilingFields; courtId?: string | null }, field: string) {
+  async function save(request: FastifyRequest, reply: FastifyReply, filing: Filing, step: FilingStep, form: Record<string, string>, change: { fields?: FilingFields; courtId?: string | null }, field: string, then?: FilingStep) {
     try {
       await updateFiling(app.db, request.principal!, filing.id, { version: Number(form['version']) || 0, ...change }, app.clock());
     } catch (error) {
@@ -120,7 +120,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return showStep(request, reply, filing, step, fieldError(request, target.includes('.') || target.includes('[') ? field : target, error.code), form, error.status);
     }
     const fromCheck = (request.query as { from?: string }).from === 'check';
-    return reply.redirect(urls.filingStep(filing.id, fromCheck ? 'check' : nextStep(filing.type, step)), 303);
+    return reply.redirect(urls.filingStep(filing.id, then ?? (fromCheck ? 'check' : nextStep(filing.type, step))), 303);
   }
 
   app.get('/cabinet/filings/new', { config: signedIn, schema: { hide: true } }, async (request, reply) =>
@@ -180,9 +180,8 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       case 'parties': {
         const party = partyFrom(form);
         if ('error' in party) return showStep(request, reply, filing, step, fieldError(request, party.error.field, party.error.code), form);
-        const saved = await save(request, reply, filing, step, form, { fields: { ...fields, parties: [...(fields.parties ?? []), party] } }, 'name');
         // Adding a party returns to the list, so another can be added.
-        return reply.statusCode === 303 ? reply.redirect(urls.filingStep(filing.id, 'parties'), 303) : saved;
+        return save(request, reply, filing, step, form, { fields: { ...fields, parties: [...(fields.parties ?? []), party] } }, 'name', 'parties');
       }
       case 'representative': {
         const name = text(form, 'repName');

@@ -1,17 +1,22 @@
 import { formatDateTime } from '../../i18n/format.ts';
+import type { filingsOf } from '../../queries/filingForm.ts';
 import type { CabinetCase } from '../../queries/cabinet.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
 import { categoryLabel } from '../components/labels.ts';
 import { localName } from '../components/names.ts';
 
-export function CabinetPage({ name, bin, cases }: { name: string; bin: string | null; cases: CabinetCase[] }) {
+export function CabinetPage({ name, bin, cases, filings }: { name: string; bin: string | null; cases: CabinetCase[]; filings: CabinetFiling[] }) {
   const { t, lang } = useView();
   return (
     <>
       <span class="govuk-caption-l">{name}</span>
       <h1 class="govuk-heading-xl">{t('cabinet.title')}</h1>
       {bin && <p class="govuk-body">{t('cabinet.actingFor', { bin })}</p>}
+      <a class="govuk-button" data-module="govuk-button" href={urls.newFiling()} role="button" draggable={false}>
+        {t('cabinet.filings.new')}
+      </a>
+      <Filings filings={filings} />
       {cases.length === 0 ? (
         <p class="govuk-body">{t('cabinet.empty')}</p>
       ) : (
@@ -46,5 +51,42 @@ export function CabinetPage({ name, bin, cases }: { name: string; bin: string | 
         </table>
       )}
     </>
+  );
+}
+
+export type CabinetFiling = Awaited<ReturnType<typeof filingsOf>>[number];
+
+function Filings({ filings }: { filings: CabinetFiling[] }) {
+  const { t, lang } = useView();
+  if (filings.length === 0) return <p class="govuk-body">{t('cabinet.filings.empty')}</p>;
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m">{t('cabinet.filings.title')}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">{t('cabinet.filings.column.filing')}</th>
+          <th scope="col" class="govuk-table__header">{t('cabinet.filings.column.status')}</th>
+          <th scope="col" class="govuk-table__header">{t('cabinet.filings.column.duty')}</th>
+          <th scope="col" class="govuk-table__header">{t('cabinet.filings.column.updated')}</th>
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {filings.map((f) => (
+          <tr class="govuk-table__row" key={f.id}>
+            <td class="govuk-table__cell">
+              <a class="govuk-link" href={f.status === 'draft' ? urls.filing(f.id) : urls.talon(f.id)}>
+                {t(`filing.type.${f.type}`)}
+              </a>
+              {f.talonNumber && <span class="govuk-body-s sot-block">{f.talonNumber}</span>}
+            </td>
+            <td class="govuk-table__cell">{f.status === 'draft' ? <strong class="govuk-tag govuk-tag--grey">{t('cabinet.filings.draft')}</strong> : t('filing.talon.banner')}</td>
+            <td class="govuk-table__cell">{f.status === 'draft' ? '—' : t(`talon.duty.status.${f.dutyStatus}`)}</td>
+            <td class="govuk-table__cell">
+              <time dateTime={f.updatedAt.toISOString()}>{formatDateTime(f.updatedAt, lang)}</time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
