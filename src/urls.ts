@@ -20,6 +20,7 @@ export const urls = {
   devPkcs12: (handle: string) => `/dev/pki/${encodeURIComponent(handle)}.p12`,
   language: (lang: Lang, returnTo: string) => withQuery(`/language/${lang}`, { return: returnTo }),
   newFiling: () => '/cabinet/filings/new',
+  filings: () => '/cabinet/filings',
   filing: (id: string) => `/cabinet/filings/${encodeURIComponent(id)}`,
   filingStep: (id: string, step: string) => `/cabinet/filings/${encodeURIComponent(id)}/${step}`,
   filingPartyRemove: (id: string, index: number) => `/cabinet/filings/${encodeURIComponent(id)}/parties/${index}/remove`,

@@ -1,13 +1,30 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
-/** The portal as `npm start` runs it: embedded database in a fresh data directory, demo data, a free port. */
+/** A port nobody listens on now, so PUBLIC_URL can name it before the server starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The portal as `npm start` runs it: embedded database in a fresh data directory, demo data, a
+ * free port that PUBLIC_URL names (the stand-in acquirer calls the portal back on it).
+ */
 export async function startDemoServer(): Promise<RunningServer & { dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  const port = await freePort();
+  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: 'warn' });
   const server = await startServer(config);
   return { ...server, dataDir };
 }

@@ -66,7 +66,7 @@ export function FilingStartPage({ errors, values }: { errors: Errors; values: Va
           {t('filing.back')}
         </a>
         <ErrorSummary errors={errors} />
-        <form method="post" action={urls.newFiling()} novalidate>
+        <form method="post" action={urls.filings()} novalidate>
           <CsrfField />
           <Radios
             id="type"
