@@ -7,6 +7,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { seedDemo } from './seed/demo.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki } from './pki/devCa.ts';
+import { startHousekeeping } from './jobs/housekeeping.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -46,6 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   app.log.info({ startupMs: Math.round(performance.now() - started), database: database.kind }, `Sot is ready on ${url}`);
 
   const running = app;
+  const stopHousekeeping = startHousekeeping(running);
   let stopping: Promise<void> | undefined;
   return {
     app: running,
@@ -53,6 +55,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     stop() {
       // Stop taking requests, let those in flight finish, then close the database.
+      stopHousekeeping();
       stopping ??= running.close().then(() => database.close());
       return stopping;
     },

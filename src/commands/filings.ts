@@ -9,6 +9,7 @@ import { fileTypeFromFile } from 'file-type';
 import { BlobTooLargeError, type BlobStore, type StoredBlob } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
+import { keepBlob } from '../db/blobs.ts';
 import { blobs, cases, courts, filingAttachments, filings, type AttachmentPurpose } from '../db/schema/index.ts';
 import { parseCaseNumber } from '../domain/caseNumber.ts';
 import { fieldProblems, type FilingFields } from '../domain/filingFields.ts';
@@ -154,7 +155,8 @@ async function stageChecked(store: BlobStore, file: IncomingFile): Promise<Check
 /**
  * Attaches the files of one upload to a draft, all or none: every file is checked before any
  * is kept. Bytes reach their content address before the rows that name them are committed, so
- * a crash leaves at worst an unnamed file for the clean-up, never a row without its file.
+ * a crash leaves at worst an unnamed file for the clean-up (`cleanUpBlobs`), never a row
+ * without its file.
  */
 export async function attachFiles(db: Db, store: BlobStore, principal: Principal, id: string, files: AsyncIterable<IncomingFile>, now: Date): Promise<FilingAttachment[]> {
   const filing = await ownFiling(db, principal, id, 'update');
@@ -165,7 +167,7 @@ export async function attachFiles(db: Db, store: BlobStore, principal: Principal
     if (checked.length === 0) throw new SotError('file_missing');
     const [{ count }] = (await db.select({ count: sql<number>`count(*)::int` }).from(filingAttachments).where(eq(filingAttachments.filingId, id))) as [{ count: number }];
     if (count + checked.length > MAX_ATTACHMENTS) throw new SotError('too_many_attachments');
-    for (const file of checked) await store.commit(file.staged);
+    for (const file of checked) await keepBlob(db, store, file.staged, file.mediaType, now);
   } catch (error) {
     await Promise.all(checked.map((file) => store.discard(file.staged)));
     throw error;

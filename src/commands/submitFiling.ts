@@ -10,6 +10,7 @@ import { EdsError, type SignatureVerifier, type SignerIdentity } from '../adapte
 import type { BlobStore } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
+import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
 import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, talonCounters, type DocumentKind } from '../db/schema/index.ts';
 import { CASE_CATEGORIES, CASE_KINDS, type CaseCategory, type CaseKind } from '../domain/caseKinds.ts';
@@ -161,7 +162,7 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
 
   // The signed manifest is itself the filing's main document, kept by content like any file.
   const staged = await store.stage(Readable.from([Buffer.from(manifest)]), manifest.byteLength);
-  await store.commit(staged);
+  await keepBlob(db, store, staged, 'application/json', now);
 
   const talon = await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(filings).where(eq(filings.id, id)).for('update');

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -25,12 +25,14 @@ export class BlobTooLargeError extends Error {
 export interface BlobStore {
   /** Streams the bytes to a staging file, counting and hashing; refuses past maxBytes. */
   stage(source: Readable, maxBytes: number): Promise<StoredBlob>;
-  /** Moves a staged file to its content address (a no-op when those bytes are already stored). */
+  /** Moves a staged file to its content address, replacing any file there (same address, same bytes). */
   commit(staged: StoredBlob): Promise<void>;
   discard(staged: StoredBlob): Promise<void>;
   open(sha256: string): Readable;
   exists(sha256: string): Promise<boolean>;
   remove(sha256: string): Promise<void>;
+  /** Removes staged files older than the given time: uploads a crash or a dropped connection abandoned. */
+  sweepStaging(olderThan: Date): Promise<number>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -69,8 +71,8 @@ export function createDiskBlobStore(root: string): BlobStore {
 
     async commit(staged) {
       const target = addressOf(staged.sha256);
-      if (existsSync(target)) return rm(staged.stagedPath, { force: true });
       await mkdir(path.dirname(target), { recursive: true });
+      // Replacing rather than skipping: the clean-up may be removing an old copy at this moment.
       await rename(staged.stagedPath, target);
     },
 
@@ -87,5 +89,19 @@ export function createDiskBlobStore(root: string): BlobStore {
     },
 
     remove: (sha256) => rm(addressOf(sha256), { force: true }),
+
+    async sweepStaging(olderThan) {
+      if (!existsSync(stagingDir)) return 0;
+      let removed = 0;
+      for (const name of await readdir(stagingDir)) {
+        const file = path.join(stagingDir, name);
+        const info = await stat(file).catch(() => null);
+        if (info && info.mtimeMs < olderThan.getTime()) {
+          await rm(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
+    },
   };
 }

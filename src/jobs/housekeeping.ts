@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { cleanUpBlobs } from '../db/blobs.ts';
+
+const HOUR = 3_600_000;
+
+/**
+ * Periodic tidying in the web process: files nothing refers to any more. It is idempotent and
+ * safe to run in every instance at once (each file is cleaned under its own lock).
+ */
+export function startHousekeeping(app: FastifyInstance, everyMs = HOUR): () => void {
+  const run = () => {
+    cleanUpBlobs(app.db, app.blobs, app.clock()).then(
+      (result) => {
+        if (result.removed || result.staged) app.log.info(result, 'removed unreferenced files');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'file clean-up failed'),
+    );
+  };
+  const first = setTimeout(run, 60_000).unref();
+  const timer = setInterval(run, everyMs).unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
