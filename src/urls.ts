@@ -73,6 +73,9 @@ export function pageSamples(demo: { caseNumber: string; citizenCaseId: string })
     { name: 'cabinet-case', url: urls.cabinetCase(demo.citizenCaseId), as: 'citizen' },
     { name: 'profile', url: urls.profile(), as: 'citizen' },
     { name: 'profile-verify', url: urls.profileVerify('email'), as: 'citizen' },
+    { name: 'filing-start', url: urls.newFiling(), as: 'citizen' },
+    { name: 'talon-check-unknown', url: urls.verifyTalon('0000000000AA'), status: 404 },
+    { name: 'acquirer-bad-link', url: '/sandbox/acquirer/pay', status: 400 },
     { name: 'role-admin', url: urls.roleAdmin(), as: 'sysadmin' },
   ];
 }
