@@ -16,6 +16,30 @@ export function SummaryList({ rows }: { rows: { key: string; value: ComponentChi
   );
 }
 
+/** A field's hint and error message, with the ids its input's aria-describedby names. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  const { t } = useView();
+  return (
+    <>
+      {hint && (
+        <div id={`${id}-hint`} class="govuk-hint">
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p id={`${id}-error`} class="govuk-error-message">
+          <span class="govuk-visually-hidden">{t('error.title')}:</span> {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The ids of a field's hint and error, for aria-describedby; undefined when it has neither. */
+export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
 export interface FieldError {
   field: string;
   message: string;
@@ -59,8 +83,6 @@ export interface TextInputProps {
 }
 
 export function TextInput(props: TextInputProps) {
-  const { t } = useView();
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   const label = (
     <label class={`govuk-label${props.labelAsHeading ? ' govuk-label--l' : ''}`} for={props.id}>
       {props.label}
@@ -69,16 +91,7 @@ export function TextInput(props: TextInputProps) {
   return (
     <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
       {props.labelAsHeading ? <h1 class="govuk-label-wrapper">{label}</h1> : label}
-      {props.hint && (
-        <div id={`${props.id}-hint`} class="govuk-hint">
-          {props.hint}
-        </div>
-      )}
-      {props.error && (
-        <p id={`${props.id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">{t('error.title')}:</span> {props.error}
-        </p>
-      )}
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
       <input
         class={`govuk-input${props.classes ? ` ${props.classes}` : ''}${props.error ? ' govuk-input--error' : ''}`}
         id={props.id}
@@ -86,7 +99,7 @@ export function TextInput(props: TextInputProps) {
         type={(props.type ?? 'text') as 'text'}
         inputMode={props.inputmode}
         value={props.value ?? ''}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
         autocomplete={props.autocomplete}
         spellcheck={props.spellcheck}
       />
@@ -133,24 +146,13 @@ interface FieldsetProps {
 
 /** One choice among a few, as radios in a fieldset; the first radio carries the id the error links to. */
 export function Radios(props: FieldsetProps & { choices: Choice[]; value?: string | undefined }) {
-  const { t } = useView();
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy || undefined}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(props.id, props.hint, props.error)}>
         <legend class={`govuk-fieldset__legend ${props.legendAsHeading ? 'govuk-fieldset__legend--l' : 'govuk-fieldset__legend--m'}`}>
           {props.legendAsHeading ? <h1 class="govuk-fieldset__heading">{props.legend}</h1> : props.legend}
         </legend>
-        {props.hint && (
-          <div id={`${props.id}-hint`} class="govuk-hint">
-            {props.hint}
-          </div>
-        )}
-        {props.error && (
-          <p id={`${props.id}-error`} class="govuk-error-message">
-            <span class="govuk-visually-hidden">{t('error.title')}:</span> {props.error}
-          </p>
-        )}
+        <HintAndError id={props.id} hint={props.hint} error={props.error} />
         <div class="govuk-radios" data-module="govuk-radios">
           {props.choices.map((choice, i) => {
             const id = i === 0 ? props.id : `${props.id}-${i + 1}`;
@@ -176,8 +178,6 @@ export function Radios(props: FieldsetProps & { choices: Choice[]; value?: strin
 
 /** A labelled select; `groups` become optgroups. */
 export function Select(props: { id: string; name: string; label: string; hint?: string | undefined; error?: string | undefined; value?: string | undefined; groups: { label?: string; choices: Choice[] }[] }) {
-  const { t } = useView();
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   const options = (choices: Choice[]) =>
     choices.map((c) => (
       <option value={c.value} key={c.value} selected={props.value === c.value}>
@@ -189,17 +189,8 @@ export function Select(props: { id: string; name: string; label: string; hint?: 
       <label class="govuk-label" for={props.id}>
         {props.label}
       </label>
-      {props.hint && (
-        <div id={`${props.id}-hint`} class="govuk-hint">
-          {props.hint}
-        </div>
-      )}
-      {props.error && (
-        <p id={`${props.id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">{t('error.title')}:</span> {props.error}
-        </p>
-      )}
-      <select class={`govuk-select${props.error ? ' govuk-select--error' : ''}`} id={props.id} name={props.name} aria-describedby={describedBy || undefined}>
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
+      <select class={`govuk-select${props.error ? ' govuk-select--error' : ''}`} id={props.id} name={props.name} aria-describedby={describedBy(props.id, props.hint, props.error)}>
         {props.groups.map((group, i) =>
           group.label ? (
             <optgroup label={group.label} key={group.label}>
@@ -215,26 +206,30 @@ export function Select(props: { id: string; name: string; label: string; hint?: 
 }
 
 export function Textarea(props: { id: string; name: string; label: string; hint?: string | undefined; error?: string | undefined; value?: string | undefined; rows?: number }) {
-  const { t } = useView();
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={`govuk-form-group${props.error ? ' govuk-form-group--error' : ''}`}>
       <label class="govuk-label govuk-label--s" for={props.id}>
         {props.label}
       </label>
-      {props.hint && (
-        <div id={`${props.id}-hint`} class="govuk-hint">
-          {props.hint}
-        </div>
-      )}
-      {props.error && (
-        <p id={`${props.id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">{t('error.title')}:</span> {props.error}
-        </p>
-      )}
-      <textarea class={`govuk-textarea${props.error ? ' govuk-textarea--error' : ''}`} id={props.id} name={props.name} rows={props.rows ?? 8} aria-describedby={describedBy || undefined}>
+      <HintAndError id={props.id} hint={props.hint} error={props.error} />
+      <textarea class={`govuk-textarea${props.error ? ' govuk-textarea--error' : ''}`} id={props.id} name={props.name} rows={props.rows ?? 8} aria-describedby={describedBy(props.id, props.hint, props.error)}>
         {props.value ?? ''}
       </textarea>
+    </div>
+  );
+}
+
+/** Where the signing script (src/client/signing.ts) reports a failure; hidden until then. */
+export function SigningErrorSummary() {
+  const { t } = useView();
+  return (
+    <div class="govuk-error-summary" data-signin-error hidden tabindex={-1}>
+      <div role="alert">
+        <h2 class="govuk-error-summary__title">{t('error.summaryTitle')}</h2>
+        <div class="govuk-error-summary__body">
+          <p class="govuk-body" data-signin-error-text></p>
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Role } from '../../policies/principal.ts';
 import { useView } from '../context.ts';
 import { Interpolated } from '../components/Interpolated.tsx';
+import { SigningErrorSummary } from '../components/govuk.tsx';
 import { HELP_LINE } from '../layout.tsx';
 
 export interface DemoSigner {
@@ -28,14 +29,7 @@ export function LoginPage({ returnTo, demoSigners, demoPassword }: LoginPageProp
       data-failed={t('login.failed')}
     >
       <div class="govuk-grid-column-two-thirds">
-        <div class="govuk-error-summary" data-signin-error hidden tabindex={-1}>
-          <div role="alert">
-            <h2 class="govuk-error-summary__title">{t('error.summaryTitle')}</h2>
-            <div class="govuk-error-summary__body">
-              <p class="govuk-body" data-signin-error-text></p>
-            </div>
-          </div>
-        </div>
+        <SigningErrorSummary />
         <h1 class="govuk-heading-xl">{t('login.title')}</h1>
         <p class="govuk-body-l">{t('login.lead')}</p>
         <noscript>

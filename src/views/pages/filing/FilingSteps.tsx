@@ -8,7 +8,7 @@ import { formatNumber, formatTenge } from '../../../i18n/format.ts';
 import type { FilingPageData } from '../../../queries/filingForm.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { CsrfField, ErrorSummary, Radios, Select, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { CsrfField, describedBy, ErrorSummary, HintAndError, Radios, Select, SigningErrorSummary, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { localName } from '../../components/names.ts';
 
 export type Errors = FieldError[];
@@ -242,16 +242,9 @@ export function ClaimStep({ data, errors, values }: { data: FilingPageData; erro
           <label class="govuk-label" for="amount">
             {t('filing.claim.amount')}
           </label>
-          <div id="amount-hint" class="govuk-hint">
-            {t('filing.claim.amount.hint')}
-          </div>
-          {errorFor(errors, 'amount') && (
-            <p id="amount-error" class="govuk-error-message">
-              <span class="govuk-visually-hidden">{t('error.title')}:</span> {errorFor(errors, 'amount')}
-            </p>
-          )}
+          <HintAndError id="amount" hint={t('filing.claim.amount.hint')} error={errorFor(errors, 'amount')} />
           <div class="govuk-input__wrapper">
-            <input class={`govuk-input govuk-input--width-10${errorFor(errors, 'amount') ? ' govuk-input--error' : ''}`} id="amount" name="amount" type="text" inputMode="decimal" spellcheck={false} value={values['amount'] ?? fields.amount ?? ''} aria-describedby="amount-hint" />
+            <input class={`govuk-input govuk-input--width-10${errorFor(errors, 'amount') ? ' govuk-input--error' : ''}`} id="amount" name="amount" type="text" inputMode="decimal" spellcheck={false} value={values['amount'] ?? fields.amount ?? ''} aria-describedby={describedBy('amount', 'hint', errorFor(errors, 'amount'))} />
             <div class="govuk-input__suffix" aria-hidden="true">
               ₸
             </div>
@@ -318,15 +311,8 @@ function UploadForm({ filingId, error }: { filingId: string; error: string | und
         <label class="govuk-label govuk-label--m" for="file">
           {t('filing.attachments.add')}
         </label>
-        <div id="file-hint" class="govuk-hint">
-          {t('filing.attachments.hint')}
-        </div>
-        {error && (
-          <p id="file-error" class="govuk-error-message">
-            <span class="govuk-visually-hidden">{t('error.title')}:</span> {error}
-          </p>
-        )}
-        <input class={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`} id="file" name="file" type="file" multiple accept={ACCEPT_ATTRIBUTE} aria-describedby="file-hint" />
+        <HintAndError id="file" hint={t('filing.attachments.hint')} error={error} />
+        <input class={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`} id="file" name="file" type="file" multiple accept={ACCEPT_ATTRIBUTE} aria-describedby={describedBy('file', 'hint', error)} />
       </div>
       <div class="sot-upload-progress" data-upload-progress hidden>
         <label class="govuk-label" for="upload-progress">
@@ -439,14 +425,7 @@ function SignAndSubmit({ filingId, demoSigner }: { filingId: string; demoSigner:
     <div data-submit={filingId} data-talon-url={urls.talon(filingId)} data-failed={t('login.failed')} data-ncalayer-missing={t('login.ncalayer.missing')} data-wrong-password={t('login.demo.wrongPassword')}>
       <h2 class="govuk-heading-m">{t('filing.check.sign.title')}</h2>
       <p class="govuk-body">{t('filing.check.sign.body')}</p>
-      <div class="govuk-error-summary" data-signin-error hidden tabindex={-1}>
-        <div role="alert">
-          <h2 class="govuk-error-summary__title">{t('error.summaryTitle')}</h2>
-          <div class="govuk-error-summary__body">
-            <p class="govuk-body" data-signin-error-text></p>
-          </div>
-        </div>
-      </div>
+      <SigningErrorSummary />
       <noscript>
         <div class="govuk-inset-text">{t('filing.check.sign.noscript')}</div>
       </noscript>
