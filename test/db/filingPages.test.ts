@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
-import { courts } from '../../src/db/schema/index.ts';
+import { courts, filingAttachments } from '../../src/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
@@ -83,6 +83,10 @@ describeDb('filing form pages', () => {
     expect((await get(`/cabinet/filings/${filingId}/attachments`)).body).toContain('договор.pdf');
     const forged = multipart([{ name: 'x.pdf', content: SAMPLE_FILES.pdf() }]);
     expect((await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments`, headers: { cookie, ...forged.headers }, payload: forged.payload })).statusCode).toBe(403);
+    const poa = multipart([{ name: 'сенімхат.png', content: SAMPLE_FILES.png() }], { purpose: 'power_of_attorney' });
+    expect((await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments?_csrf=${encodeURIComponent(token)}`, headers: { cookie, ...poa.headers }, payload: poa.payload })).statusCode).toBe(303);
+    const [kept] = await t.database.db.select().from(filingAttachments).where(eq(filingAttachments.name, 'сенімхат.png'));
+    expect(kept!.purpose).toBe('power_of_attorney');
     const exe = multipart([{ name: 'x.pdf', content: SAMPLE_FILES.exe() }]);
     const refused = await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments?_csrf=${encodeURIComponent(token)}`, headers: { cookie, ...exe.headers }, payload: exe.payload });
     expect(refused.statusCode).toBe(415);

@@ -159,6 +159,10 @@ const en = {
   'cabinet.filings.column.status': 'Status',
   'cabinet.filings.column.duty': 'State duty',
   'cabinet.filings.column.updated': 'Last change',
+  'filing.attachments.purpose': 'What are these files?',
+  'filing.attachments.purpose.attachment': 'Supporting documents and evidence',
+  'filing.attachments.purpose.power_of_attorney': 'Power of attorney',
+  'filing.attachments.purpose.exemption_proof': 'Proof of an exemption from the state duty',
 } as const;
 
 /** Messages of filing in the Court Cabinet: the forms, the talon page and their errors. */
@@ -323,6 +327,10 @@ export const filing: Section<typeof en> = {
     'cabinet.filings.column.status': 'Статус',
     'cabinet.filings.column.duty': 'Госпошлина',
     'cabinet.filings.column.updated': 'Изменено',
+    'filing.attachments.purpose': 'Что это за файлы?',
+    'filing.attachments.purpose.attachment': 'Документы и доказательства',
+    'filing.attachments.purpose.power_of_attorney': 'Доверенность',
+    'filing.attachments.purpose.exemption_proof': 'Подтверждение льготы по госпошлине',
   },
   kk: {
     'error.filingNotFound': 'Мұндай өтініш жоқ немесе ол сіздікі емес.',
@@ -483,5 +491,9 @@ export const filing: Section<typeof en> = {
     'cabinet.filings.column.status': 'Мәртебесі',
     'cabinet.filings.column.duty': 'Мемлекеттік баж',
     'cabinet.filings.column.updated': 'Өзгертілді',
+    'filing.attachments.purpose': 'Бұл қандай файлдар?',
+    'filing.attachments.purpose.attachment': 'Құжаттар мен дәлелдемелер',
+    'filing.attachments.purpose.power_of_attorney': 'Сенімхат',
+    'filing.attachments.purpose.exemption_proof': 'Мемлекеттік баж бойынша жеңілдікті растау',
   },
 };

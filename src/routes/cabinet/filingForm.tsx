@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { dutyOfFiling, isExemptionCode } from '../../commands/filingDuty.ts';
 import { attachFiles, createFiling, deleteDraft, ownFiling, removeAttachment, updateFiling, type Filing } from '../../commands/filings.ts';
+import type { AttachmentPurpose } from '../../db/schema/index.ts';
 import { CASE_CATEGORIES, isCaseCategory } from '../../domain/caseKinds.ts';
 import { EXEMPTION_CODES } from '../../domain/duty/rates.ts';
 import { missingForSubmit, type FilingFields, type FilingParty } from '../../domain/filingFields.ts';
@@ -32,6 +33,8 @@ import {
 } from '../../views/pages/filing/FilingSteps.tsx';
 
 const Form = Type.Record(Type.String(), Type.String({ maxLength: 100_000 }));
+/** What a person may say an uploaded file is; payment documents have their own page. */
+const UPLOAD_PURPOSES: readonly AttachmentPurpose[] = ['attachment', 'power_of_attorney', 'exemption_proof'];
 const Params = Type.Object({ id: Type.String({ maxLength: 40 }), step: Type.String({ maxLength: 20 }) });
 
 /** A form field as text, trimmed; absent when empty. */
@@ -234,7 +237,12 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
         filing.id,
         (async function* () {
           if (!request.isMultipart()) throw new SotError('unsupported_media_type');
-          for await (const part of request.parts()) if (part.type === 'file' && part.filename) yield { stream: part.file, fileName: part.filename };
+          // The form puts the choice of what the files are before the files themselves.
+          let purpose: AttachmentPurpose = 'attachment';
+          for await (const part of request.parts()) {
+            if (part.type === 'field' && part.fieldname === 'purpose' && UPLOAD_PURPOSES.includes(String(part.value) as AttachmentPurpose)) purpose = String(part.value) as AttachmentPurpose;
+            if (part.type === 'file' && part.filename) yield { stream: part.file, fileName: part.filename, purpose };
+          }
         })(),
         app.clock(),
       );

@@ -278,7 +278,7 @@ export function AttachmentsStep({ data, errors }: { data: FilingPageData; errors
               <div class="govuk-summary-list__row" key={a.id}>
                 <dt class="govuk-summary-list__key sot-break">{a.name}</dt>
                 <dd class="govuk-summary-list__value">
-                  <FileSize bytes={a.sizeBytes} />
+                  {a.purpose !== 'attachment' && <strong class="govuk-tag govuk-tag--blue">{t(`filing.attachments.purpose.${a.purpose as 'power_of_attorney'}`)}</strong>} <FileSize bytes={a.sizeBytes} />
                   <span class="govuk-body-s sot-block sot-hash">sha256 {a.sha256}</span>
                 </dd>
                 <dd class="govuk-summary-list__actions">
@@ -307,6 +307,12 @@ function UploadForm({ filingId, error }: { filingId: string; error: string | und
   const { t, csrfToken } = useView();
   return (
     <form method="post" action={`${urls.filingStep(filingId, 'attachments')}?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate data-upload>
+      <Select
+        id="purpose"
+        name="purpose"
+        label={t('filing.attachments.purpose')}
+        groups={[{ choices: (['attachment', 'power_of_attorney', 'exemption_proof'] as const).map((purpose) => ({ value: purpose, label: t(`filing.attachments.purpose.${purpose}`) })) }]}
+      />
       <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
         <label class="govuk-label govuk-label--m" for="file">
           {t('filing.attachments.add')}
