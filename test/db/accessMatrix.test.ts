@@ -105,6 +105,8 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'GET', route: '/cabinet/filings/new', url: () => '/cabinet/filings/new', allowed: everyone },
     { method: 'POST', route: '/cabinet/filings', url: () => '/cabinet/filings', form: () => ({ type: 'claim' }), allowed: everyone },
     { method: 'GET', route: '/cabinet/filings/:id', url: () => `/cabinet/filings/${othersFiling}`, allowed: nobody },
+    { method: 'GET', route: '/cabinet/filings/:id/talon', url: () => `/cabinet/filings/${othersFiling}/talon`, allowed: nobody },
+    { method: 'GET', route: '/api/v1/filings/:id/talon.pdf', url: () => `/api/v1/filings/${othersFiling}/talon.pdf`, allowed: nobody },
     { method: 'GET', route: '/cabinet/filings/:id/:step', url: () => `/cabinet/filings/${othersFiling}/parties`, allowed: nobody },
     { method: 'POST', route: '/cabinet/filings/:id/:step', url: () => `/cabinet/filings/${othersFiling}/claim`, form: () => ({ version: '1', subject: 'Чужое', text: 'Чужое' }), allowed: nobody },
     { method: 'POST', route: '/cabinet/filings/:id/parties/:index/remove', url: () => `/cabinet/filings/${othersFiling}/parties/0/remove`, form: () => ({}), allowed: nobody },
