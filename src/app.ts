@@ -28,6 +28,9 @@ import { viewsPlugin } from './plugins/views.tsx';
 import { publicCaseApi } from './routes/api/publicCases.ts';
 import { filingsApi } from './routes/api/filings.ts';
 import { dutyApi } from './routes/api/duty.ts';
+import { paymentsApi } from './routes/api/payments.ts';
+import { paymentPages } from './routes/cabinet/payments.tsx';
+import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
 import { filingFormRoutes } from './routes/cabinet/filingForm.tsx';
 import { talonRoutes } from './routes/cabinet/talon.tsx';
 import { standInAcquirer } from './adapters/payments/standInAcquirer.tsx';
@@ -118,7 +121,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         mediaSrc: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
-        formAction: ["'self'"],
+        // The card form posts to us and is redirected to the acquirer's page, which form-action also governs.
+        formAction: ["'self'", ...(config.acquirer.standIn ? [] : [new URL(config.acquirer.url).origin])],
         frameAncestors: ["'none'"],
         ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
       },
@@ -148,6 +152,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'auth', description: 'Sign-in by EDS challenge and response' },
         { name: 'filings', description: 'Filing claims, complaints and petitions through the Court Cabinet' },
         { name: 'duty', description: 'The state duty a filing owes' },
+        { name: 'payments', description: 'Paying the state duty' },
         { name: 'ops', description: 'For operators and load balancers' },
       ],
     },
@@ -179,12 +184,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(roleAdminRoutes);
   await app.register(talonRoutes);
   await app.register(filingFormRoutes);
+  await app.register(paymentPages);
+  await app.register(paymentQueuePages);
   if (config.demo) await app.register(devRoutes);
   // The stand-in card acquirer: the whole payment flow runs locally, never in production.
   if (config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
   await app.register(publicCaseApi, { prefix: '/api/v1' });
   await app.register(filingsApi, { prefix: '/api/v1' });
   await app.register(dutyApi, { prefix: '/api/v1' });
+  await app.register(paymentsApi, { prefix: '/api/v1' });
   await app.register(authApi, { prefix: '/api/v1' });
 
   return app;

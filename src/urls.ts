@@ -32,6 +32,10 @@ export const urls = {
   filingApi: (id: string) => `/api/v1/filings/${encodeURIComponent(id)}`,
   talonPdf: (id: string) => `/api/v1/filings/${encodeURIComponent(id)}/talon.pdf`,
   verifyTalon: (code: string) => `/verify/${encodeURIComponent(code)}`,
+  paymentQueue: (done?: 'verified' | 'rejected') => withQuery('/court/payments', done ? { done } : undefined),
+  paymentScan: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/document`,
+  paymentVerify: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/verify`,
+  paymentReject: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/reject`,
   apiDocs: () => '/api/docs',
   publicCaseApi: (number: string) => `/api/v1/public/cases/${encodeURIComponent(number)}`,
 } as const;

@@ -10,7 +10,7 @@ import { BlobTooLargeError, type BlobStore, type StoredBlob } from '../adapters/
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
-import { blobs, cases, courts, filingAttachments, filings, type AttachmentPurpose } from '../db/schema/index.ts';
+import { blobs, cases, courts, filingAttachments, filings, payments, type AttachmentPurpose } from '../db/schema/index.ts';
 import { parseCaseNumber } from '../domain/caseNumber.ts';
 import { fieldProblems, type FilingFields } from '../domain/filingFields.ts';
 import { startsCase, type FilingType } from '../domain/filingTypes.ts';
@@ -114,6 +114,8 @@ export async function updateFiling(db: Db, principal: Principal, id: string, cha
 export async function deleteDraft(db: Db, principal: Principal, id: string, now: Date): Promise<void> {
   const filing = await ownFiling(db, principal, id, 'update');
   if (filing.status !== 'draft') throw new SotError('filing_submitted');
+  // Money paid towards a draft stays on record with it.
+  if ((await db.select({ id: payments.id }).from(payments).where(eq(payments.filingId, id)).limit(1)).length > 0) throw new SotError('draft_has_payments');
   await db.transaction(async (tx) => {
     await tx.delete(filings).where(and(eq(filings.id, id), eq(filings.status, 'draft')));
     await appendAudit(tx, { actorId: principal.userId, action: 'filing.deleted', entityType: 'filing', entityId: id }, now);
@@ -126,7 +128,7 @@ export interface IncomingFile {
   purpose?: AttachmentPurpose;
 }
 
-interface CheckedFile {
+export interface CheckedFile {
   staged: StoredBlob;
   fileName: string;
   mediaType: string;
@@ -134,7 +136,7 @@ interface CheckedFile {
 }
 
 /** Streams one upload to staging and checks its bytes: size while streaming, type by content. */
-async function stageChecked(store: BlobStore, file: IncomingFile): Promise<CheckedFile> {
+export async function stageChecked(store: BlobStore, file: IncomingFile): Promise<CheckedFile> {
   let staged: StoredBlob;
   try {
     staged = await store.stage(file.stream, MAX_UPLOAD_BYTES);
@@ -194,6 +196,8 @@ export async function removeAttachment(db: Db, principal: Principal, id: string,
   const filing = await ownFiling(db, principal, id, 'update');
   if (filing.status !== 'draft') throw new SotError('filing_submitted');
   if (!UUID.test(attachmentId)) throw new SotError('not_found');
+  const [attachment] = await db.select({ purpose: filingAttachments.purpose }).from(filingAttachments).where(and(eq(filingAttachments.id, attachmentId), eq(filingAttachments.filingId, id)));
+  if (attachment?.purpose === 'payment_document') throw new SotError('attachment_is_payment');
   await db.transaction(async (tx) => {
     const removed = await tx
       .delete(filingAttachments)

@@ -4,7 +4,7 @@
  * signed manifest and the attachments become the case's documents, and the timeline and the
  * audit log record it. Submitting again returns the same talon.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { Readable } from 'node:stream';
 import { EdsError, type SignatureVerifier, type SignerIdentity } from '../adapters/eds/index.ts';
 import type { BlobStore } from '../adapters/storage/blobStore.ts';
@@ -12,7 +12,7 @@ import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
-import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, talonCounters, type DocumentKind } from '../db/schema/index.ts';
+import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, payments, talonCounters, type DocumentKind } from '../db/schema/index.ts';
 import { CASE_CATEGORIES, CASE_KINDS, type CaseCategory, type CaseKind } from '../domain/caseKinds.ts';
 import type { FilingFields } from '../domain/filingFields.ts';
 import { missingForSubmit } from '../domain/filingFields.ts';
@@ -63,6 +63,23 @@ async function caseCategoryOf(db: Db, caseId: string | null): Promise<CaseCatego
   if (!caseId) return undefined;
   const [found] = await db.select({ category: cases.category }).from(cases).where(eq(cases.id, caseId));
   return found?.category as CaseCategory | undefined;
+}
+
+/** What was paid by card or confirmed by a clerk before submission. */
+async function settledTotal(db: Db, filingId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${payments.amountTiyn}), 0)` })
+    .from(payments)
+    .where(and(eq(payments.filingId, filingId), inArray(payments.status, ['paid', 'verified'])));
+  return Number(row?.total ?? 0);
+}
+
+/** A payment made on the draft counts only if it still covers the duty the filing owes as submitted. */
+function dutyStatusAtSubmission(current: DutyStatus, duty: { amountTiyn: number; exempt: boolean }, settledTiyn: number): DutyStatus {
+  if (duty.exempt) return 'exempt';
+  if (duty.amountTiyn === 0) return 'not_required';
+  if (current === 'paid' || current === 'verified') return settledTiyn >= duty.amountTiyn ? current : 'unpaid';
+  return current === 'not_required' || current === 'exempt' ? 'unpaid' : current;
 }
 
 function kindOf(category: CaseCategory): CaseKind {
@@ -158,7 +175,7 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
   const cms = decodeCms(cmsText);
   const identity = await verifySigner(verifier, principal, cms, manifest, now);
   const duty = dutyOfFiling(filing, now, await caseCategoryOf(db, filing.caseId));
-  const dutyStatus: DutyStatus = duty.exempt ? 'exempt' : duty.amountTiyn === 0 ? 'not_required' : filing.dutyStatus === 'not_required' || filing.dutyStatus === 'exempt' ? 'unpaid' : filing.dutyStatus;
+  const dutyStatus = dutyStatusAtSubmission(filing.dutyStatus, duty, await settledTotal(db, id));
 
   // The signed manifest is itself the filing's main document, kept by content like any file.
   const staged = await store.stage(Readable.from([Buffer.from(manifest)]), manifest.byteLength);

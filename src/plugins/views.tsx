@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { assetVersion } from '../assets.ts';
+import { hasRole } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { ViewContextProvider, type ViewContext } from '../views/context.ts';
 import { Layout, type LayoutProps } from '../views/layout.tsx';
@@ -37,6 +38,7 @@ function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext 
     // Pages for signed-in people carry forms (sign out at least), so they get a token.
     csrfToken: principal && typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : null,
     showRoleAdmin: can(principal, { action: 'view', resource: 'role_admin' }),
+    showCourtOffice: Boolean(principal && (hasRole(principal, 'clerk') || hasRole(principal, 'court_chair'))),
   };
 }
 

@@ -16,6 +16,8 @@ export interface ViewContext {
   csrfToken: string | null;
   /** Whether the staff-roles page is in the menu. */
   showRoleAdmin: boolean;
+  /** Whether the court office (the clerk's queue of payment documents) is in the menu. */
+  showCourtOffice: boolean;
 }
 
 export const ViewContextProvider = createContext<ViewContext | null>(null);

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cases, courts, filings, parties, userRoles } from '../../src/db/schema/index.ts';
+import { Readable } from 'node:stream';
+import { keepBlob } from '../../src/db/blobs.ts';
+import { cases, courts, filingAttachments, filings, parties, payments, userRoles } from '../../src/db/schema/index.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
@@ -20,6 +22,8 @@ describeDb('access matrix: route × role × relation', () => {
   let grantee: TestUser;
   /** A draft filing of someone else: no role at all may see or touch it. */
   let othersFiling: string;
+  /** A payment document awaiting a clerk of the case's court. */
+  let documentPayment: () => Promise<string>;
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
@@ -37,6 +41,25 @@ describeDb('access matrix: route × role × relation', () => {
       .values({ filerId: owner.id, type: 'claim', courtId: caseCourt.id, fields: { parties: [{ side: 'defendant', kind: 'individual', name: 'Тест' }] } })
       .returning({ id: filings.id });
     othersFiling = draft!.id;
+    // Each decision is final, so every attempt to review gets a payment of its own.
+    documentPayment = async () => {
+      const db = t.database.db;
+      const staged = await t.app.blobs.stage(Readable.from([Buffer.from('%PDF-1.4 receipt')]), 1024);
+      await keepBlob(db, t.app.blobs, staged, 'application/pdf', new Date());
+      const [submitted] = await db
+        .insert(filings)
+        .values({ filerId: owner.id, type: 'claim', status: 'submitted', courtId: caseCourt.id, talonNumber: `7594-26-${String(Math.random()).slice(2, 8)}`, signature: Buffer.from('x'), submittedAt: new Date(), dutyAmountTiyn: 100000, dutyStatus: 'document_pending' })
+        .returning({ id: filings.id });
+      const [scan] = await db
+        .insert(filingAttachments)
+        .values({ filingId: submitted!.id, purpose: 'payment_document', sha256: staged.sha256, name: 'receipt.pdf', mediaType: 'application/pdf', sizeBytes: staged.sizeBytes })
+        .returning({ id: filingAttachments.id });
+      const [payment] = await db
+        .insert(payments)
+        .values({ filingId: submitted!.id, method: 'document', status: 'submitted', amountTiyn: 100000, documentNumber: '1', documentDate: '2026-01-01', documentAttachmentId: scan!.id })
+        .returning({ id: payments.id });
+      return payment!.id;
+    };
   });
   afterAll(() => t?.close());
 
@@ -83,6 +106,7 @@ describeDb('access matrix: route × role × relation', () => {
   }
   const everyone: Expect = () => true;
   const nobody: Expect = () => false;
+  const reviewsHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'court_chair') && placement === 'this court';
   const administersThisCourt: Expect = (role, _relation, placement) => role === 'system_admin' || (role === 'court_admin' && placement === 'this court');
   const routes: RouteCase[] = [
     { method: 'GET', route: '/cabinet', url: () => '/cabinet', allowed: everyone },
@@ -112,6 +136,15 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/cabinet/filings/:id/parties/:index/remove', url: () => `/cabinet/filings/${othersFiling}/parties/0/remove`, form: () => ({}), allowed: nobody },
     { method: 'POST', route: '/cabinet/filings/:id/attachments/:attachmentId/remove', url: () => `/cabinet/filings/${othersFiling}/attachments/${othersFiling}/remove`, form: () => ({}), allowed: nobody },
     { method: 'POST', route: '/cabinet/filings/:id/delete', url: () => `/cabinet/filings/${othersFiling}/delete`, form: () => ({}), allowed: nobody },
+    { method: 'GET', route: '/cabinet/filings/:id/pay', url: () => `/cabinet/filings/${othersFiling}/pay`, allowed: nobody },
+    { method: 'POST', route: '/cabinet/filings/:id/pay/card', url: () => `/cabinet/filings/${othersFiling}/pay/card`, form: () => ({}), allowed: nobody },
+    { method: 'POST', route: '/cabinet/filings/:id/pay/document', url: () => `/cabinet/filings/${othersFiling}/pay/document`, form: () => ({}), allowed: nobody },
+    { method: 'GET', route: '/cabinet/filings/:id/payment', url: () => `/cabinet/filings/${othersFiling}/payment?order=SOT-X`, allowed: nobody },
+    { method: 'POST', route: '/api/v1/filings/:id/payments/card', url: () => `/api/v1/filings/${othersFiling}/payments/card`, json: {}, allowed: nobody },
+    { method: 'GET', route: '/court/payments', url: () => '/court/payments', allowed: (role) => role === 'clerk' || role === 'court_chair' },
+    { method: 'GET', route: '/court/payments/:paymentId/document', url: async () => `/court/payments/${await documentPayment()}/document`, allowed: reviewsHere },
+    { method: 'POST', route: '/court/payments/:paymentId/verify', url: async () => `/court/payments/${await documentPayment()}/verify`, form: () => ({}), allowed: reviewsHere },
+    { method: 'POST', route: '/court/payments/:paymentId/reject', url: async () => `/court/payments/${await documentPayment()}/reject`, form: () => ({ reason: 'Сумма не совпадает' }), allowed: reviewsHere },
     { method: 'POST', route: '/api/v1/filings', url: () => '/api/v1/filings', json: { type: 'claim' }, allowed: everyone },
     { method: 'GET', route: '/api/v1/filings/:id', url: () => `/api/v1/filings/${othersFiling}`, allowed: nobody },
     { method: 'PUT', route: '/api/v1/filings/:id', url: () => `/api/v1/filings/${othersFiling}`, json: { version: 1, fields: {} }, allowed: nobody },

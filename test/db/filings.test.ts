@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
-import { auditLog, cases, courts, documents, events, filings, parties } from '../../src/db/schema/index.ts';
+import { auditLog, cases, courts, documents, events, filings, parties, payments } from '../../src/db/schema/index.ts';
 import { FILING_TYPES, startsCase, type FilingType } from '../../src/domain/filingTypes.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
@@ -71,8 +71,11 @@ describeDb('filing API', () => {
       expect(uploaded.statusCode, uploaded.body).toBe(201);
       expect(uploaded.json().attachments.map((a: { mediaType: string }) => a.mediaType)).toEqual(['application/pdf', 'image/png']);
 
+      const signedBytes = (await api('GET', `/filings/${id}/manifest`)).rawPayload;
       const res = await submit(id);
       expect(res.statusCode, res.body).toBe(201);
+      // After submission the manifest is the signed one, byte for byte.
+      expect((await api('GET', `/filings/${id}/manifest`)).rawPayload.equals(signedBytes)).toBe(true);
       const talon = res.json();
       expect(talon.talonNumber).toMatch(/^7517-\d{2}-\d{6}$/);
       expect(talon.verifyUrl).toMatch(/\/verify\/[0-9A-Z]{12}$/);
@@ -204,6 +207,25 @@ describeDb('filing API', () => {
       expectError(await api('POST', `/filings/${id}/submit`, { cms: stale }), 401, 'bad_signature');
       expectError(await api('POST', `/filings/${id}/submit`, { cms: 'not base64!' }), 401, 'malformed_cms');
       expect((await api('GET', `/filings/${id}`)).json().status).toBe('draft');
+    });
+
+    it('deleting a draft that money was paid towards', async () => {
+      const id = await draft({ type: 'claim', courtId: medeu, ...claimFields });
+      await t.database.db.insert(payments).values({ filingId: id, method: 'card', status: 'paid', amountTiyn: 1_500_000, orderId: `SOT-TEST-${id.slice(0, 8)}` });
+      const { deleteDraft } = await import('../../src/commands/filings.ts');
+      const principal = { userId: me.id, iin: me.iin, fullName: 'Тестов', bin: null, roles: [{ role: 'citizen' as const, courtId: null }] };
+      await expect(deleteDraft(t.database.db, principal, id, new Date())).rejects.toMatchObject({ code: 'draft_has_payments' });
+      expect((await api('GET', `/filings/${id}`)).statusCode).toBe(200);
+    });
+
+    it('a card payment on the draft that no longer covers the duty when submitted', async () => {
+      const id = await draft({ type: 'claim', courtId: medeu, ...claimFields, text: 'Текст' });
+      await t.database.db.insert(payments).values({ filingId: id, method: 'card', status: 'paid', amountTiyn: 1_500_000, orderId: `SOT-LOW-${id.slice(0, 8)}` });
+      await t.database.db.update(filings).set({ dutyStatus: 'paid' }).where(eq(filings.id, id));
+      const raised = await api('PUT', `/filings/${id}`, { version: 1, fields: { ...claimFields, amount: '3000000', text: 'Текст' } });
+      expect(raised.statusCode, raised.body).toBe(200);
+      expect((await submit(id)).statusCode).toBe(201);
+      expect((await api('GET', `/filings/${id}`)).json().duty).toMatchObject({ status: 'unpaid', amountKzt: '30000.00', flaggedForJudge: true });
     });
 
     it('a save against a stale version', async () => {

@@ -163,6 +163,9 @@ const en = {
   'filing.attachments.purpose.attachment': 'Supporting documents and evidence',
   'filing.attachments.purpose.power_of_attorney': 'Power of attorney',
   'filing.attachments.purpose.exemption_proof': 'Proof of an exemption from the state duty',
+  'error.draftHasPayments': 'This draft has payments of the state duty, so it cannot be deleted. Submit it, or call the help line 1401.',
+  'error.attachmentIsPayment': 'A payment document cannot be removed from the filing.',
+  'layout.nav.court': 'Court office',
 } as const;
 
 /** Messages of filing in the Court Cabinet: the forms, the talon page and their errors. */
@@ -331,6 +334,9 @@ export const filing: Section<typeof en> = {
     'filing.attachments.purpose.attachment': 'Документы и доказательства',
     'filing.attachments.purpose.power_of_attorney': 'Доверенность',
     'filing.attachments.purpose.exemption_proof': 'Подтверждение льготы по госпошлине',
+    'error.draftHasPayments': 'По этому черновику уже есть платежи госпошлины, поэтому удалить его нельзя. Подайте его или позвоните по номеру 1401.',
+    'error.attachmentIsPayment': 'Платёжный документ нельзя удалить из обращения.',
+    'layout.nav.court': 'Канцелярия суда',
   },
   kk: {
     'error.filingNotFound': 'Мұндай өтініш жоқ немесе ол сіздікі емес.',
@@ -495,5 +501,8 @@ export const filing: Section<typeof en> = {
     'filing.attachments.purpose.attachment': 'Құжаттар мен дәлелдемелер',
     'filing.attachments.purpose.power_of_attorney': 'Сенімхат',
     'filing.attachments.purpose.exemption_proof': 'Мемлекеттік баж бойынша жеңілдікті растау',
+    'error.draftHasPayments': 'Бұл жоба бойынша мемлекеттік баж төлемдері бар, сондықтан оны жоюға болмайды. Оны беріңіз немесе 1401 нөміріне қоңырау шалыңыз.',
+    'error.attachmentIsPayment': 'Төлем құжатын өтініштен жоюға болмайды.',
+    'layout.nav.court': 'Сот кеңсесі',
   },
 };

@@ -156,6 +156,8 @@ export const filingsApi: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const filing = await ownFiling(app.db, request.principal!, request.params.id);
+      // Once submitted, the manifest is the one signed, whatever came later (a payment scan).
+      if (filing.status === 'submitted' && filing.manifestSha256) return reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').send(app.blobs.open(filing.manifestSha256));
       const manifest = manifestOf(filing, await filingAttachmentsOf(app.db, filing.id), request.principal!);
       return reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').send(Buffer.from(manifest));
     },

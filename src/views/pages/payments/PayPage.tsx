@@ -1,0 +1,172 @@
+/**
+ * The filer's page for paying a filing's state duty: by card on the acquirer's page, or by
+ * attaching a payment document for the court clerk to check. Both are plain forms.
+ */
+import type { OwedDuty } from '../../../commands/payments.ts';
+import type { DutyStatus, FilingType } from '../../../domain/filingTypes.ts';
+import { ACCEPT_ATTRIBUTE } from '../../../domain/uploads.ts';
+import { formatDate, formatTenge } from '../../../i18n/format.ts';
+import type { PaymentDocumentView } from '../../../queries/paymentQueue.ts';
+import { urls } from '../../../urls.ts';
+import { useView } from '../../context.ts';
+import { CsrfField, ErrorSummary, SummaryList, TextInput, type FieldError } from '../../components/govuk.tsx';
+
+/** The form's fields as typed, shown again after an error (never the file). */
+export interface PaymentDocumentValues {
+  number?: string;
+  day?: string;
+  month?: string;
+  year?: string;
+  amount?: string;
+}
+
+export interface PayPageProps {
+  filing: { id: string; type: FilingType; talonNumber: string | null; dutyStatus: DutyStatus };
+  /** Null when nothing can be paid now. */
+  owed: OwedDuty | null;
+  latestDocument: PaymentDocumentView | null;
+  errors?: FieldError[];
+  values?: PaymentDocumentValues;
+}
+
+/** A payment document's date as people read it; the column holds a calendar day. */
+export function documentDate(iso: string | null, lang: Parameters<typeof formatDate>[1]): string {
+  return iso ? formatDate(new Date(`${iso}T12:00:00+05:00`), lang) : '—';
+}
+
+/** Where the filer came from: the talon once submitted, else the draft. */
+export const backTo = (filing: { id: string; talonNumber: string | null }) => (filing.talonNumber ? urls.talon(filing.id) : urls.filing(filing.id));
+
+export function PayPage({ filing, owed, latestDocument, errors = [], values = {} }: PayPageProps) {
+  const { t, lang } = useView();
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <a class="govuk-back-link" href={backTo(filing)}>
+          {t('payments.back')}
+        </a>
+        <ErrorSummary errors={errors} />
+        <span class="govuk-caption-l">{filing.talonNumber ? t('payments.pay.caption', { talon: filing.talonNumber }) : t('payments.pay.draftCaption')}</span>
+        <h1 class="govuk-heading-l">{t('payments.pay.title')}</h1>
+        {owed === null ? (
+          <p class="govuk-body">{t('payments.error.notPayable')}</p>
+        ) : (
+          <>
+            <SummaryList
+              rows={[
+                { key: t('payments.pay.amount'), value: <strong>{formatTenge(owed.amountTiyn / 100, lang)}</strong> },
+                ...(owed.basis ? [{ key: t('payments.pay.basis'), value: owed.basis }] : []),
+              ]}
+            />
+            <DocumentState dutyStatus={filing.dutyStatus} document={latestDocument} />
+            <h2 class="govuk-heading-m">{t('payments.card.title')}</h2>
+            <p class="govuk-body">{t('payments.card.lead')}</p>
+            <form method="post" action={`${urls.filingPay(filing.id)}/card`} novalidate>
+              <CsrfField />
+              <button type="submit" class="govuk-button" data-module="govuk-button">
+                {t('payments.card.submit')}
+              </button>
+            </form>
+            <DocumentForm filingId={filing.id} errors={errors} values={values} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function DocumentState({ dutyStatus, document }: { dutyStatus: DutyStatus; document: PaymentDocumentView | null }) {
+  const { t, lang } = useView();
+  if (!document) return null;
+  if (dutyStatus === 'document_pending') {
+    return <div class="govuk-inset-text">{t('payments.pay.documentPending', { number: document.documentNumber ?? '—', date: documentDate(document.documentDate, lang) })}</div>;
+  }
+  if (dutyStatus === 'rejected' && document.status === 'rejected') {
+    return (
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">{t('payments.pay.documentRejected', { number: document.documentNumber ?? '—', reason: document.rejectionReason ?? '' })}</strong>
+      </div>
+    );
+  }
+  return null;
+}
+
+const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
+
+/**
+ * The payment document form. Its token rides in the address, as on every upload form: the body
+ * streams to storage and is not read before the check. The file comes last, so the details
+ * typed above it arrive first.
+ */
+function DocumentForm({ filingId, errors, values }: { filingId: string; errors: FieldError[]; values: PaymentDocumentValues }) {
+  const { t, csrfToken } = useView();
+  const fileError = errorFor(errors, 'file');
+  return (
+    <>
+      <h2 class="govuk-heading-m">{t('payments.document.title')}</h2>
+      <p class="govuk-body">{t('payments.document.lead')}</p>
+      <form method="post" action={`${urls.filingPay(filingId)}/document?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate>
+        <TextInput id="number" name="number" label={t('payments.document.number')} hint={t('payments.document.number.hint')} value={values.number} error={errorFor(errors, 'number')} classes="govuk-input--width-20" spellcheck={false} />
+        <DateInput values={values} error={errorFor(errors, 'date-day')} />
+        <TextInput id="amount" name="amount" label={t('payments.document.amount')} hint={t('payments.document.amount.hint')} value={values.amount} error={errorFor(errors, 'amount')} classes="govuk-input--width-10" inputmode="decimal" spellcheck={false} />
+        <div class={`govuk-form-group${fileError ? ' govuk-form-group--error' : ''}`}>
+          <label class="govuk-label" for="file">
+            {t('payments.document.file')}
+          </label>
+          <div id="file-hint" class="govuk-hint">
+            {t('payments.document.file.hint')}
+          </div>
+          {fileError && (
+            <p id="file-error" class="govuk-error-message">
+              <span class="govuk-visually-hidden">{t('error.title')}:</span> {fileError}
+            </p>
+          )}
+          <input class={`govuk-file-upload${fileError ? ' govuk-file-upload--error' : ''}`} id="file" name="file" type="file" accept={ACCEPT_ATTRIBUTE} aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'} />
+        </div>
+        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+          {t('payments.document.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** GOV.UK date input: day, month and year in one fieldset; errors link to the day. */
+function DateInput({ values, error }: { values: PaymentDocumentValues; error: string | undefined }) {
+  const { t } = useView();
+  const parts = [
+    { id: 'date-day', name: 'day', label: t('payments.document.date.day'), width: 'govuk-input--width-2', value: values.day },
+    { id: 'date-month', name: 'month', label: t('payments.document.date.month'), width: 'govuk-input--width-2', value: values.month },
+    { id: 'date-year', name: 'year', label: t('payments.document.date.year'), width: 'govuk-input--width-4', value: values.year },
+  ];
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" role="group" aria-describedby={error ? 'date-hint date-error' : 'date-hint'}>
+        <legend class="govuk-fieldset__legend">{t('payments.document.date')}</legend>
+        <div id="date-hint" class="govuk-hint">
+          {t('payments.document.date.hint')}
+        </div>
+        {error && (
+          <p id="date-error" class="govuk-error-message">
+            <span class="govuk-visually-hidden">{t('error.title')}:</span> {error}
+          </p>
+        )}
+        <div class="govuk-date-input" id="date">
+          {parts.map((part) => (
+            <div class="govuk-date-input__item" key={part.id}>
+              <div class="govuk-form-group">
+                <label class="govuk-label govuk-date-input__label" for={part.id}>
+                  {part.label}
+                </label>
+                <input class={`govuk-input govuk-date-input__input ${part.width}${error ? ' govuk-input--error' : ''}`} id={part.id} name={part.name} type="text" inputMode="numeric" value={part.value ?? ''} />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
