@@ -13,7 +13,9 @@ const LANG_INDEX: Record<Lang, number> = { kk: 0, ru: 1, en: 2 };
 /**
  * The heart of the Court Cabinet in a real browser: a demo citizen signs in, files a property
  * claim with two attachments step by step, sees the duty computed, signs with the demo
- * certificate and gets the talon, its PDF and its public check. Every page passes axe.
+ * certificate, gets the talon and its PDF, pays by card through the stand-in acquirer (with a
+ * 3-D Secure step) and checks the talon by its QR link; and, in a second journey, pays with a
+ * payment document that the court's clerk verifies. Every page passes axe.
  */
 describe('filing a claim', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -36,77 +38,119 @@ describe('filing a claim', () => {
     await Promise.all([page.waitForURL(path), page.getByRole('button', { name: t('filing.continue') }).click()]);
   }
 
+  type T = ReturnType<typeof translator>;
+
+  async function signIn(page: Page, t: T, handle: string) {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel(t('login.demo.user')).selectOption(handle);
+    await Promise.all([page.waitForURL('**/cabinet'), page.getByRole('button', { name: t('login.demo.button') }).click()]);
+  }
+
+  async function signOut(page: Page, t: T) {
+    await Promise.all([page.waitForURL(`${server.url}/`), page.getByRole('button', { name: t('layout.signOut') }).click()]);
+  }
+
+  /** From the cabinet to the talon page, checking every page on the way. Returns the talon number. */
+  async function fileClaim(page: Page, t: T, lang: Lang): Promise<string> {
+    await Promise.all([page.waitForURL('**/cabinet/filings/new'), page.getByRole('button', { name: t('cabinet.filings.new') }).click()]);
+    await expectAccessible(page);
+    await page.getByLabel(t('filing.type.claim'), { exact: true }).check();
+    await Promise.all([page.waitForURL(/\/court$/), page.getByRole('button', { name: t('filing.start.submit') }).click()]);
+
+    await expectAccessible(page);
+    const medeu = DEMO_COURTS.find((c) => c.code === '7517')!.names[LANG_INDEX[lang]];
+    await page.getByLabel(t('filing.court.label'), { exact: true }).selectOption({ label: medeu });
+    await continueTo(page, t, /\/category$/);
+
+    await expectAccessible(page);
+    await page.getByLabel(t('category.property'), { exact: true }).check();
+    await page.getByLabel(t('filing.claimantType.individual'), { exact: true }).check();
+    await continueTo(page, t, /\/parties$/);
+
+    await expectAccessible(page);
+    const defendant = demoPeople().find((p) => p.handle === 'citizen2')!;
+    await page.getByLabel(t('filing.party.name'), { exact: true }).fill(defendant.fullName);
+    await page.getByLabel(t('filing.party.identifier'), { exact: true }).fill(defendant.iin);
+    await page.getByLabel(t('filing.party.address'), { exact: true }).fill('Алматы, Абай даңғылы, 10');
+    await page.getByRole('button', { name: t('filing.parties.addButton') }).click();
+    await page.getByText(defendant.fullName).first().waitFor();
+    await Promise.all([page.waitForURL(/\/representative$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
+
+    await expectAccessible(page);
+    await continueTo(page, t, /\/claim$/);
+
+    await expectAccessible(page);
+    await page.getByLabel(t('filing.claim.subject'), { exact: true }).fill('Қарыз шарты бойынша борышты өндіріп алу');
+    await page.getByLabel(t('filing.claim.amount'), { exact: true }).fill('1500000');
+    await page.getByLabel(t('filing.claim.text'), { exact: true }).fill('Жауапкер 2026 жылғы 1 наурыздағы қарыз шарты бойынша 1 500 000 теңгені қайтармады.');
+    await continueTo(page, t, /\/attachments$/);
+
+    await expectAccessible(page);
+    await page.getByLabel(t('filing.attachments.add'), { exact: true }).setInputFiles([
+      { name: 'шарт.pdf', mimeType: 'application/pdf', buffer: SAMPLE_FILES.pdf() },
+      { name: 'қолхат.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png() },
+    ]);
+    await page.getByRole('button', { name: t('filing.attachments.upload') }).click();
+    await page.locator('[data-attachments] .govuk-summary-list__row').nth(1).waitFor();
+    expect(await page.locator('[data-attachments]').innerText()).toContain('қолхат.png');
+    await Promise.all([page.waitForURL(/\/duty$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
+
+    await expectAccessible(page);
+    // 1% of 1,500,000 ₸.
+    expect((await page.locator('[data-duty]').innerText()).replace(/\D/g, '')).toMatch(/^15000/);
+    await continueTo(page, t, /\/check$/);
+
+    await expectAccessible(page);
+    await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('filing.check.sign.demo') }).click()]);
+    await expectAccessible(page);
+    const talonNumber = await page.locator('[data-talon-number]').innerText();
+    expect(talonNumber).toMatch(/^7517-\d{2}-\d{6}$/);
+    return talonNumber;
+  }
+
+  /** The duty status on the talon page, waiting for the acquirer's callback if it is still on its way. */
+  async function dutyStatusBecomes(page: Page, talonUrl: string, status: string) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await page.goto(talonUrl);
+      if ((await page.locator('[data-duty-status]').getAttribute('data-duty-status')) === status) return;
+      await page.waitForTimeout(250);
+    }
+    expect(await page.locator('[data-duty-status]').getAttribute('data-duty-status')).toBe(status);
+  }
+
   for (const lang of LANGUAGES) {
-    it(`files a property claim with two attachments and gets the talon (${lang})`, async () => {
+    it(`files a property claim with two attachments, pays by card and gets the talon (${lang})`, async () => {
       const t = translator(lang);
-      const context = await browser.newContext({ acceptDownloads: true });
+      const context = await browser.newContext();
       await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
 
-      await page.goto(`${server.url}/login`);
-      await page.getByLabel(t('login.demo.user')).selectOption('citizen');
-      await Promise.all([page.waitForURL('**/cabinet'), page.getByRole('button', { name: t('login.demo.button') }).click()]);
-
-      await Promise.all([page.waitForURL('**/cabinet/filings/new'), page.getByRole('button', { name: t('cabinet.filings.new') }).click()]);
-      await expectAccessible(page);
-      await page.getByLabel(t('filing.type.claim'), { exact: true }).check();
-      await Promise.all([page.waitForURL(/\/court$/), page.getByRole('button', { name: t('filing.start.submit') }).click()]);
-
-      await expectAccessible(page);
-      const medeu = DEMO_COURTS.find((c) => c.code === '7517')!.names[LANG_INDEX[lang]];
-      await page.getByLabel(t('filing.court.label'), { exact: true }).selectOption({ label: medeu });
-      await continueTo(page, t, /\/category$/);
-
-      await expectAccessible(page);
-      await page.getByLabel(t('category.property'), { exact: true }).check();
-      await page.getByLabel(t('filing.claimantType.individual'), { exact: true }).check();
-      await continueTo(page, t, /\/parties$/);
-
-      await expectAccessible(page);
-      const defendant = demoPeople().find((p) => p.handle === 'citizen2')!;
-      await page.getByLabel(t('filing.party.name'), { exact: true }).fill(defendant.fullName);
-      await page.getByLabel(t('filing.party.identifier'), { exact: true }).fill(defendant.iin);
-      await page.getByLabel(t('filing.party.address'), { exact: true }).fill('Алматы, Абай даңғылы, 10');
-      await page.getByRole('button', { name: t('filing.parties.addButton') }).click();
-      await page.getByText(defendant.fullName).first().waitFor();
-      await Promise.all([page.waitForURL(/\/representative$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
-
-      await expectAccessible(page);
-      await continueTo(page, t, /\/claim$/);
-
-      await expectAccessible(page);
-      await page.getByLabel(t('filing.claim.subject'), { exact: true }).fill('Қарыз шарты бойынша борышты өндіріп алу');
-      await page.getByLabel(t('filing.claim.amount'), { exact: true }).fill('1500000');
-      await page.getByLabel(t('filing.claim.text'), { exact: true }).fill('Жауапкер 2026 жылғы 1 наурыздағы қарыз шарты бойынша 1 500 000 теңгені қайтармады.');
-      await continueTo(page, t, /\/attachments$/);
-
-      await expectAccessible(page);
-      await page.getByLabel(t('filing.attachments.add'), { exact: true }).setInputFiles([
-        { name: 'шарт.pdf', mimeType: 'application/pdf', buffer: SAMPLE_FILES.pdf() },
-        { name: 'қолхат.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png() },
-      ]);
-      await page.getByRole('button', { name: t('filing.attachments.upload') }).click();
-      await page.locator('[data-attachments] .govuk-summary-list__row').nth(1).waitFor();
-      expect(await page.locator('[data-attachments]').innerText()).toContain('қолхат.png');
-      await Promise.all([page.waitForURL(/\/duty$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
-
-      await expectAccessible(page);
-      // 1% of 1,500,000 ₸.
-      expect((await page.locator('[data-duty]').innerText()).replace(/\D/g, '')).toMatch(/^15000/);
-      await continueTo(page, t, /\/check$/);
-
-      await expectAccessible(page);
-      await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('filing.check.sign.demo') }).click()]);
-
-      await expectAccessible(page);
-      const talonNumber = await page.locator('[data-talon-number]').innerText();
-      expect(talonNumber).toMatch(/^7517-\d{2}-\d{6}$/);
-      const pdf = await page.request.get(await page.getByRole('link', { name: t('filing.talon.pdf') }).getAttribute('href').then((href) => `${server.url}${href}`));
+      await signIn(page, t, 'citizen');
+      const talonNumber = await fileClaim(page, t, lang);
+      const talonUrl = page.url();
+      const pdf = await page.request.get(`${server.url}${await page.getByRole('link', { name: t('filing.talon.pdf') }).getAttribute('href')}`);
       expect(pdf.headers()['content-type']).toBe('application/pdf');
-
       const verifyUrl = await page.locator('figure.sot-qr a').getAttribute('href');
+
+      // Pay through the stand-in acquirer's hosted page, with the 3-D Secure step.
+      await Promise.all([page.waitForURL(/\/pay$/), page.getByRole('button', { name: t('filing.talon.pay') }).click()]);
+      await expectAccessible(page);
+      await Promise.all([page.waitForURL(/\/sandbox\/acquirer\/pay/), page.getByRole('button', { name: t('payments.card.submit') }).click()]);
+      await expectAccessible(page);
+      await page.getByLabel(t('payments.sandbox.card.number'), { exact: true }).fill('4000 0000 0000 3220');
+      await page.getByLabel(t('payments.sandbox.card.expiry'), { exact: true }).fill('12/30');
+      await page.getByLabel(t('payments.sandbox.card.cvc'), { exact: true }).fill('123');
+      await page.getByLabel(t('payments.sandbox.card.holder'), { exact: true }).fill('AIGERIM NURLANOVA');
+      await Promise.all([page.waitForURL(/\/3ds/), page.getByRole('button', { name: new RegExp(t('payments.sandbox.pay.submit').replace('{amount}', '.+')) }).click()]);
+      await expectAccessible(page);
+      await page.getByLabel(t('payments.sandbox.threeDs.code'), { exact: true }).fill('123456');
+      await Promise.all([page.waitForURL(/\/payment\?order=/), page.getByRole('button', { name: t('payments.sandbox.threeDs.submit') }).click()]);
+      await expectAccessible(page);
+      await dutyStatusBecomes(page, talonUrl, 'paid');
+      expect(await page.getByRole('button', { name: t('filing.talon.pay') }).count()).toBe(0);
+
       await page.goto(verifyUrl!);
       await expectAccessible(page);
       expect(await page.locator('h1').innerText()).toBe(t('verify.genuine'));
@@ -115,4 +159,40 @@ describe('filing a claim', () => {
       await context.close();
     });
   }
+
+  it('pays by a payment document that a clerk of the court verifies', async () => {
+    const lang = 'ru';
+    const t = translator(lang);
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+    const page = await context.newPage();
+
+    await signIn(page, t, 'citizen');
+    const talonNumber = await fileClaim(page, t, lang);
+    const talonUrl = page.url();
+    await Promise.all([page.waitForURL(/\/pay$/), page.getByRole('button', { name: t('filing.talon.pay') }).click()]);
+    await page.getByLabel(t('payments.document.number'), { exact: true }).fill('ПП-000451');
+    await page.getByLabel(t('payments.document.date.day'), { exact: true }).fill('20');
+    await page.getByLabel(t('payments.document.date.month'), { exact: true }).fill('11');
+    await page.getByLabel(t('payments.document.date.year'), { exact: true }).fill('2026');
+    await page.getByLabel(t('payments.document.amount'), { exact: true }).fill('15000');
+    await page.getByLabel(t('payments.document.file'), { exact: true }).setInputFiles({ name: 'квитанция.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png() });
+    await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('payments.document.submit') }).click()]);
+    expect(await page.locator('[data-duty-status]').getAttribute('data-duty-status')).toBe('document_pending');
+    await signOut(page, t);
+
+    await signIn(page, t, 'clerk-7517');
+    await Promise.all([page.waitForURL('**/court/payments'), page.getByRole('link', { name: t('layout.nav.court') }).click()]);
+    await expectAccessible(page);
+    const row = page.locator('tr', { hasText: talonNumber });
+    await Promise.all([page.waitForURL(/\/court\/payments\?done=verified/), row.getByRole('button', { name: new RegExp(t('payments.queue.verify')) }).click()]);
+    await expectAccessible(page);
+    expect(await page.locator('tr', { hasText: talonNumber }).count()).toBe(0);
+    await signOut(page, t);
+
+    await signIn(page, t, 'citizen');
+    await page.goto(talonUrl);
+    expect(await page.locator('[data-duty-status]').getAttribute('data-duty-status')).toBe('verified');
+    await context.close();
+  });
 });
