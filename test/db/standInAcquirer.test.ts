@@ -173,7 +173,9 @@ describeDb('stand-in acquirer', () => {
     const confirm = await openForm(confirmUrl, `${BASE}/3ds`, { cookie: form.cookie });
     expect(confirm.page.statusCode).toBe(200);
     expect(confirm.page.body).toContain('One-time code');
-    expect(confirm.page.body).toMatch(/<input[^>]*id="code"[^>]*autocomplete="one-time-code"[^>]*inputmode="numeric"/);
+    const codeInput = /<input[^>]*id="code"[^>]*>/.exec(confirm.page.body)?.[0] ?? '';
+    expect(codeInput).toContain('autocomplete="one-time-code"');
+    expect(codeInput).toContain('inputmode="numeric"');
     const done = await submit(confirm, `${BASE}/3ds`, { code: '123456' });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(`${RETURN_URL}?orderId=${orderId}`);

@@ -5,7 +5,7 @@
 import { PAYMENT_PAGE_PARAMS, type PaymentPageParams } from '../../adapters/payments/acquirer.ts';
 import { formatTenge } from '../../i18n/format.ts';
 import { useView } from '../context.ts';
-import { ErrorSummary, SummaryList, type FieldError } from '../components/govuk.tsx';
+import { ErrorSummary, SummaryList, TextInput, type FieldError } from '../components/govuk.tsx';
 
 export const CALLBACK_BEHAVIOURS = ['normal', 'delayed', 'twice'] as const;
 export type CallbackBehaviour = (typeof CALLBACK_BEHAVIOURS)[number];
@@ -57,37 +57,10 @@ interface InputProps {
   numeric?: boolean;
 }
 
-/** GOV.UK text input with the card-entry attributes (inputmode, no spellcheck) it lacks. */
+/** A card-entry field: the GOV.UK text input without spellcheck, numeric keyboards where it helps. */
 function CardInput({ id, label, hint, value, error, width, autocomplete, numeric }: InputProps) {
-  const { t } = useView();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label" for={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} class="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">{t('error.title')}:</span> {error}
-        </p>
-      )}
-      <input
-        class={`govuk-input ${width}${error ? ' govuk-input--error' : ''}`}
-        id={id}
-        name={id}
-        type="text"
-        value={value ?? ''}
-        aria-describedby={describedBy || undefined}
-        autocomplete={autocomplete}
-        inputMode={numeric ? 'numeric' : undefined}
-        spellcheck={false}
-      />
-    </div>
+    <TextInput id={id} name={id} label={label} hint={hint} value={value} error={error} classes={width} autocomplete={autocomplete} spellcheck={false} {...(numeric ? { inputmode: 'numeric' as const } : {})} />
   );
 }
 
