@@ -9,6 +9,7 @@
  *   BENCH_DB=pglite npm run bench      embedded database (default 100,000 cases)
  *   BENCH_SECONDS=20 npm run bench     longer runs per scenario
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,6 +109,8 @@ async function main() {
       { name: 'page: court with hearing schedule', path: () => `/courts/${courts[Math.floor(Math.random() * courts.length)]}` },
       { name: 'page: list of courts', path: () => '/courts' },
       { name: 'API: unknown case number (404)', path: () => `/api/v1/public/cases/${encodeURIComponent('7517-99-00-2/9999999')}` },
+      { name: 'API: state duty quote', path: () => `/api/v1/duty/quote?filingType=claim&claimantType=individual&category=property&amount=${1000 + Math.floor(Math.random() * 10_000_000)}` },
+      { name: 'page: talon check, unknown code (404)', path: () => `/verify/${randomBytes(6).toString('hex').toUpperCase().replace(/[ILOU]/g, '0')}` },
     ];
     // Warm-up, so the first scenario does not pay for JIT and connection set-up.
     await autocannon({ url: `${url}/health`, connections, duration: 2 });
