@@ -1,0 +1,67 @@
+import { addCalendarDays, addCalendarMonths, addWorkingDays, nextWorkingDayOnOrAfter, type IsoDay } from './calendar/workingDays.ts';
+
+/**
+ * Procedural deadlines of the Civil Procedure Code of 31 October 2015 as data, each with its
+ * article, so that a notice or a case page can always name the legal basis of a date.
+ */
+
+export type Term =
+  | { unit: 'working_days'; count: number }
+  | { unit: 'calendar_days'; count: number }
+  | { unit: 'months'; count: number };
+
+export interface DeadlineRule {
+  /** What the term runs from; `deadline(kind, from)` takes this day. */
+  runsFrom: string;
+  term: Term;
+  article: string;
+}
+
+export const DEADLINE_KINDS = [
+  'claim_acceptance',
+  'decision_final_form',
+  'decision_copies_sent',
+  'appeal',
+  'private_complaint',
+  'court_order_issued',
+  'debtor_objection',
+  'cassation',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export const DEADLINES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
+  // 10 working days where conciliation is proposed, 15 where a pre-trial protocol is required;
+  // those variants are not modelled here.
+  claim_acceptance: { runsFrom: 'receipt of the claim', term: { unit: 'working_days', count: 5 }, article: 'CPC Art. 150' },
+  decision_final_form: { runsFrom: 'announcement of the operative part', term: { unit: 'working_days', count: 5 }, article: 'CPC Art. 223' },
+  decision_copies_sent: { runsFrom: 'decision in final form', term: { unit: 'working_days', count: 3 }, article: 'CPC Art. 234' },
+  appeal: { runsFrom: 'decision in final form', term: { unit: 'months', count: 1 }, article: 'CPC Art. 403' },
+  private_complaint: { runsFrom: 'the ruling complained of', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 429' },
+  court_order_issued: { runsFrom: 'receipt of the application', term: { unit: 'working_days', count: 3 }, article: 'CPC Art. 139' },
+  debtor_objection: { runsFrom: 'receipt of the court order', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 141' },
+  // Cassation was reworked from 1 July 2025 (a complaint to the cassation courts, decided within
+  // 6 months). The 6-month filing term stands; its article number in the new wording is unverified.
+  cassation: { runsFrom: 'entry into force of the decision', term: { unit: 'months', count: 6 }, article: 'CPC (cassation, wording of 1 July 2025)' },
+};
+
+/**
+ * The last day of a term that starts on `from`. A term in working days ends on a working day by
+ * construction. A term in months or calendar days that ends on a weekend, holiday or day off ends
+ * instead on the next working day (Civil Procedure Code: when the last day of a procedural term
+ * falls on a non-working day, the term ends on the next working day).
+ */
+export function termEnd(term: Term, from: IsoDay): IsoDay {
+  switch (term.unit) {
+    case 'working_days':
+      return addWorkingDays(from, term.count);
+    case 'calendar_days':
+      return nextWorkingDayOnOrAfter(addCalendarDays(from, term.count));
+    case 'months':
+      return nextWorkingDayOnOrAfter(addCalendarMonths(from, term.count));
+  }
+}
+
+export function deadline(kind: DeadlineKind, from: IsoDay): { due: IsoDay; article: string } {
+  const rule = DEADLINES[kind];
+  return { due: termEnd(rule.term, from), article: rule.article };
+}
