@@ -31,6 +31,7 @@ import { dutyApi } from './routes/api/duty.ts';
 import { paymentsApi } from './routes/api/payments.ts';
 import { paymentPages } from './routes/cabinet/payments.tsx';
 import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
+import { registryRoutes } from './routes/court/registry.tsx';
 import { filingFormRoutes } from './routes/cabinet/filingForm.tsx';
 import { talonRoutes } from './routes/cabinet/talon.tsx';
 import { standInAcquirer } from './adapters/payments/standInAcquirer.tsx';
@@ -186,6 +187,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(filingFormRoutes);
   await app.register(paymentPages);
   await app.register(paymentQueuePages);
+  await app.register(registryRoutes);
   if (config.demo) await app.register(devRoutes);
   // The stand-in card acquirer: the whole payment flow runs locally, never in production.
   if (config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });

@@ -43,6 +43,8 @@ export const ERRORS = {
   payment_already_reviewed: { status: 409, message: 'payments.error.alreadyReviewed' },
   draft_has_payments: { status: 409, message: 'error.draftHasPayments' },
   attachment_is_payment: { status: 409, message: 'error.attachmentIsPayment' },
+  case_not_awaiting_registration: { status: 409, message: 'error.caseNotAwaitingRegistration' },
+  no_eligible_judge: { status: 409, message: 'error.noEligibleJudge' },
   filing_not_found: { status: 404, message: 'error.filingNotFound' },
   filing_submitted: { status: 409, message: 'error.filingSubmitted' },
   filing_changed: { status: 409, message: 'error.filingChanged' },

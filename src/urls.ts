@@ -32,6 +32,9 @@ export const urls = {
   filingApi: (id: string) => `/api/v1/filings/${encodeURIComponent(id)}`,
   talonPdf: (id: string) => `/api/v1/filings/${encodeURIComponent(id)}/talon.pdf`,
   verifyTalon: (code: string) => `/verify/${encodeURIComponent(code)}`,
+  registry: (registered?: string) => withQuery('/court/registry', registered ? { registered } : undefined),
+  registerCase: (caseId: string) => `/court/cases/${encodeURIComponent(caseId)}/register`,
+  distribution: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/distribution`,
   paymentQueue: (done?: 'verified' | 'rejected') => withQuery('/court/payments', done ? { done } : undefined),
   paymentScan: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/document`,
   paymentVerify: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/verify`,
@@ -56,7 +59,7 @@ export interface PageSample {
   name: string;
   url: string;
   status?: number;
-  as?: 'citizen' | 'sysadmin';
+  as?: 'citizen' | 'sysadmin' | 'clerk-7517';
 }
 
 export function pageSamples(demo: { caseNumber: string; citizenCaseId: string }): PageSample[] {
@@ -78,6 +81,8 @@ export function pageSamples(demo: { caseNumber: string; citizenCaseId: string })
     { name: 'profile', url: urls.profile(), as: 'citizen' },
     { name: 'profile-verify', url: urls.profileVerify('email'), as: 'citizen' },
     { name: 'filing-start', url: urls.newFiling(), as: 'citizen' },
+    { name: 'court-registry', url: urls.registry(), as: 'clerk-7517' },
+    { name: 'court-payments', url: urls.paymentQueue(), as: 'clerk-7517' },
     { name: 'talon-check-unknown', url: urls.verifyTalon('0000000000AA'), status: 404 },
     { name: 'acquirer-bad-link', url: '/sandbox/acquirer/pay', status: 400 },
     { name: 'role-admin', url: urls.roleAdmin(), as: 'sysadmin' },

@@ -1,3 +1,4 @@
+import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
 import { payments } from './sections/payments.ts';
@@ -313,6 +314,7 @@ export const en = {
   'admin.roles.saved': 'The roles are updated.',
   'login.demo.wrongPassword': 'The certificate password is wrong.',
   'login.failed': 'Signing in did not succeed. Try again.',
+  ...court.en,
   ...duty.en,
   ...filing.en,
   ...payments.en,

@@ -15,7 +15,8 @@ export type PolicyRequest =
   | { action: 'view'; resource: 'role_admin' }
   | { action: 'file_in'; resource: 'case'; relations: ReadonlySet<CaseRelation> }
   | { action: 'read' | 'update' | 'submit' | 'pay'; resource: 'filing'; filerId: string }
-  | { action: 'review'; resource: 'payment'; courtId: string };
+  | { action: 'review'; resource: 'payment'; courtId: string }
+  | { action: 'register'; resource: 'case'; courtId: string };
 
 type Rule = {
   /** Roles the rule applies to; 'signed-in' means anyone with a session. */
@@ -27,7 +28,7 @@ type Rule = {
 };
 
 const related = (...wanted: CaseRelation[]) => (_: Principal, request: PolicyRequest) =>
-  request.resource === 'case' && wanted.some((relation) => request.relations.has(relation));
+  request.resource === 'case' && 'relations' in request && wanted.some((relation) => request.relations.has(relation));
 
 /**
  * Everything anyone may do, in one list. What is not allowed here is denied. Court staff act
@@ -51,6 +52,9 @@ export const RULES: readonly Rule[] = [
     (action): Rule => ({ roles: 'signed-in', action, resource: 'filing', when: (p, r) => r.resource === 'filing' && r.filerId === p.userId }),
   ),
   { roles: ['clerk', 'court_chair'], action: 'review', resource: 'payment', when: (p, r) => r.resource === 'payment' && p.roles.some((held) => ['clerk', 'court_chair'].includes(held.role) && held.courtId === r.courtId) },
+
+  // The court office registers the cases of its own court.
+  { roles: ['clerk', 'court_chair'], action: 'register', resource: 'case', when: (p, r) => r.resource === 'case' && 'courtId' in r && p.roles.some((held) => ['clerk', 'court_chair'].includes(held.role) && held.courtId === r.courtId) },
 
   { roles: ['system_admin', 'court_admin'], action: 'view', resource: 'role_admin' },
   { roles: ['system_admin'], action: 'grant', resource: 'role' },

@@ -18,7 +18,7 @@ function ServiceNavigation({ current }: { current: NavKey | undefined }) {
       ? [
           { key: 'cabinet' as const, href: urls.cabinet() },
           { key: 'profile' as const, href: urls.profile() },
-          ...(showCourtOffice ? [{ key: 'court' as const, href: urls.paymentQueue() }] : []),
+          ...(showCourtOffice ? [{ key: 'court' as const, href: urls.registry() }] : []),
           ...(showRoleAdmin ? [{ key: 'admin' as const, href: urls.roleAdmin() }] : []),
         ]
       : [{ key: 'signIn' as const, href: urls.login() }]),

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { keepBlob } from '../../src/db/blobs.ts';
-import { cases, courts, filingAttachments, filings, parties, payments, userRoles } from '../../src/db/schema/index.ts';
+import { caseDistributions, cases, courts, filingAttachments, filings, parties, payments, userRoles } from '../../src/db/schema/index.ts';
+import { drawJudge } from '../../src/domain/distribution.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
@@ -41,6 +42,9 @@ describeDb('access matrix: route × role × relation', () => {
       .values({ filerId: owner.id, type: 'claim', courtId: caseCourt.id, fields: { parties: [{ side: 'defendant', kind: 'individual', name: 'Тест' }] } })
       .returning({ id: filings.id });
     othersFiling = draft!.id;
+    // The case's distribution protocol, as registration leaves it.
+    const draw = drawJudge({ caseId, category: 'property', seed: 'a'.repeat(64), candidates: [{ judgeId: grantee.id, categories: ['property'], onLeave: false, recused: false, openCases: 0 }] });
+    await t.database.db.insert(caseDistributions).values({ caseId, judgeId: grantee.id, seed: 'a'.repeat(64), protocol: draw.protocol, protocolSha256: draw.protocolSha256 });
     // Each decision is final, so every attempt to review gets a payment of its own.
     documentPayment = async () => {
       const db = t.database.db;
@@ -86,6 +90,11 @@ describeDb('access matrix: route × role × relation', () => {
     const secret = /_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
     if (!token || !secret) throw new Error('the profile page gave no form token');
     return { token, cookie: `${user.cookie}; _csrf=${secret}` };
+  }
+
+  async function submittedCase(): Promise<string> {
+    const [created] = await t.database.db.insert(cases).values({ courtId: caseCourt.id, kind: 'civil', category: 'property', instance: 1, status: 'submitted' }).returning({ id: cases.id });
+    return created!.id;
   }
 
   async function freshClerkGrant(): Promise<string> {
@@ -141,6 +150,14 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/cabinet/filings/:id/pay/document', url: () => `/cabinet/filings/${othersFiling}/pay/document`, form: () => ({}), allowed: nobody },
     { method: 'GET', route: '/cabinet/filings/:id/payment', url: () => `/cabinet/filings/${othersFiling}/payment?order=SOT-X`, allowed: nobody },
     { method: 'POST', route: '/api/v1/filings/:id/payments/card', url: () => `/api/v1/filings/${othersFiling}/payments/card`, json: {}, allowed: nobody },
+    { method: 'GET', route: '/court/registry', url: () => '/court/registry', allowed: (role) => role === 'clerk' || role === 'court_chair' },
+    { method: 'POST', route: '/court/cases/:caseId/register', url: async () => `/court/cases/${await submittedCase()}/register`, form: () => ({}), allowed: reviewsHere },
+    {
+      method: 'GET',
+      route: '/cabinet/cases/:caseId/distribution',
+      url: () => `/cabinet/cases/${caseId}/distribution`,
+      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+    },
     { method: 'GET', route: '/court/payments', url: () => '/court/payments', allowed: (role) => role === 'clerk' || role === 'court_chair' },
     { method: 'GET', route: '/court/payments/:paymentId/document', url: async () => `/court/payments/${await documentPayment()}/document`, allowed: reviewsHere },
     { method: 'POST', route: '/court/payments/:paymentId/verify', url: async () => `/court/payments/${await documentPayment()}/verify`, form: () => ({}), allowed: reviewsHere },

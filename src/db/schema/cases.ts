@@ -129,3 +129,26 @@ export const hearings = pgTable(
     index('hearings_starts_idx').on(t.startsAt),
   ],
 );
+
+/**
+ * The automatic distribution of a case to a judge: the seed drawn before the result was known,
+ * the full protocol (inputs, weights, ticket, judge) as signed-off canonical JSON, so anyone with
+ * it can re-run the draw. One row per draw; a reassignment by the chair adds another.
+ */
+export const caseDistributions = pgTable(
+  'case_distributions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    judgeId: uuid('judge_id')
+      .notNull()
+      .references(() => users.id),
+    seed: text('seed').notNull(),
+    protocol: text('protocol').notNull(),
+    protocolSha256: text('protocol_sha256').notNull(),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_distributions_case_idx').on(t.caseId, t.drawnAt)],
+);

@@ -6,6 +6,7 @@ import { can } from '../../policies/rules.ts';
 import { caseForParticipants, casesOf } from '../../queries/cabinet.ts';
 import { caseRelations } from '../../queries/caseRelations.ts';
 import { filingsOf } from '../../queries/filingForm.ts';
+import { latestDistribution } from '../../queries/registry.ts';
 import { CabinetCasePage } from '../../views/pages/CabinetCasePage.tsx';
 import { CabinetPage } from '../../views/pages/CabinetPage.tsx';
 
@@ -29,7 +30,8 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!can(request.principal, { action: 'read', resource: 'case', relations })) throw new SotError('not_found');
       const details = await caseForParticipants(app.db, caseId);
       if (!details) throw new SotError('not_found');
-      return reply.page({ title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' }, <CabinetCasePage details={details} />);
+      const hasDistribution = (await latestDistribution(app.db, caseId)) !== null;
+      return reply.page({ title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' }, <CabinetCasePage details={details} hasDistribution={hasDistribution} />);
     },
   );
 

@@ -25,7 +25,7 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
   }
 }
 
-export function CabinetCasePage({ details }: { details: CaseForParticipants }) {
+export function CabinetCasePage({ details, hasDistribution = false }: { details: CaseForParticipants; hasDistribution?: boolean }) {
   const { t, lang } = useView();
   const c = details.case;
   const rows: { key: string; value: ComponentChildren }[] = [
@@ -41,7 +41,21 @@ export function CabinetCasePage({ details }: { details: CaseForParticipants }) {
     { key: t('caseStatus.category'), value: categoryLabel(t, c.category) },
     { key: t('caseStatus.instance'), value: t(`instance.${c.instance as 1 | 2 | 3 | 4}`) },
     { key: t('caseStatus.status'), value: <strong class="govuk-tag">{t(`status.${c.status}`)}</strong> },
-    { key: t('caseStatus.judge'), value: details.judgeName ?? '—' },
+    {
+      key: t('caseStatus.judge'),
+      value: details.judgeName ? (
+        <>
+          {details.judgeName}{' '}
+          {hasDistribution && (
+            <a class="govuk-link govuk-!-margin-left-2" href={urls.distribution(c.id)}>
+              {t('distribution.link')}
+            </a>
+          )}
+        </>
+      ) : (
+        '—'
+      ),
+    },
     { key: t('case.filedAt'), value: formatDate(c.filedAt, lang) },
   ];
   if (c.registeredAt) rows.push({ key: t('caseStatus.registeredAt'), value: formatDate(c.registeredAt, lang) });
