@@ -160,7 +160,7 @@ describe('filing a claim', () => {
     });
   }
 
-  it('pays by a payment document that a clerk of the court verifies', async () => {
+  it('pays by a payment document that a clerk verifies, then the case is registered and distributed', async () => {
     const lang = 'ru';
     const t = translator(lang);
     const context = await browser.newContext();
@@ -182,17 +182,30 @@ describe('filing a claim', () => {
     await signOut(page, t);
 
     await signIn(page, t, 'clerk-7517');
-    await Promise.all([page.waitForURL('**/court/payments'), page.getByRole('link', { name: t('layout.nav.court') }).click()]);
+    await Promise.all([page.waitForURL('**/court/registry'), page.getByRole('link', { name: t('layout.nav.court') }).click()]);
+    await Promise.all([page.waitForURL('**/court/payments'), page.getByRole('link', { name: t('payments.queue.title') }).click()]);
     await expectAccessible(page);
     const row = page.locator('tr', { hasText: talonNumber });
     await Promise.all([page.waitForURL(/\/court\/payments\?done=verified/), row.getByRole('button', { name: new RegExp(t('payments.queue.verify')) }).click()]);
     await expectAccessible(page);
     expect(await page.locator('tr', { hasText: talonNumber }).count()).toBe(0);
+
+    // The same clerk registers the case: a number, and a judge by automatic distribution.
+    await Promise.all([page.waitForURL('**/court/registry'), page.getByRole('link', { name: t('layout.nav.court') }).click()]);
+    await expectAccessible(page);
+    await Promise.all([page.waitForURL(/\/court\/registry\?registered=/), page.locator('tr', { hasText: talonNumber }).getByRole('button', { name: new RegExp(t('court.registry.register')) }).click()]);
+    await expectAccessible(page);
+    const caseNumber = /7517-\d{2}-00-2\/\d+/.exec(await page.locator('.govuk-notification-banner').innerText())![0];
     await signOut(page, t);
 
     await signIn(page, t, 'citizen');
     await page.goto(talonUrl);
     expect(await page.locator('[data-duty-status]').getAttribute('data-duty-status')).toBe('verified');
+    await page.goto(`${server.url}/cabinet`);
+    await Promise.all([page.waitForURL(/\/cabinet\/cases\//), page.getByRole('link', { name: caseNumber }).click()]);
+    await Promise.all([page.waitForURL(/\/distribution$/), page.getByRole('link', { name: t('distribution.link') }).click()]);
+    await expectAccessible(page);
+    await page.locator('[data-distribution-verified]').waitFor();
     await context.close();
   });
 });
