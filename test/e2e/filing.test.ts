@@ -1,12 +1,11 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator, type Lang } from '../../src/i18n/index.ts';
 import { DEMO_COURTS } from '../../src/seed/courts.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { SAMPLE_FILES } from '../support/filing.ts';
-import { launchBrowser } from './browser.ts';
-import { startDemoServer } from './server.ts';
+import { withDemoBrowser } from './server.ts';
 
 const LANG_INDEX: Record<Lang, number> = { kk: 0, ru: 1, en: 2 };
 
@@ -18,16 +17,7 @@ const LANG_INDEX: Record<Lang, number> = { kk: 0, ru: 1, en: 2 };
  * payment document that the court's clerk verifies. Every page passes axe.
  */
 describe('filing a claim', () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = withDemoBrowser();
 
   async function expectAccessible(page: Page): Promise<void> {
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -41,13 +31,13 @@ describe('filing a claim', () => {
   type T = ReturnType<typeof translator>;
 
   async function signIn(page: Page, t: T, handle: string) {
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${demo.server.url}/login`);
     await page.getByLabel(t('login.demo.user')).selectOption(handle);
     await Promise.all([page.waitForURL('**/cabinet'), page.getByRole('button', { name: t('login.demo.button') }).click()]);
   }
 
   async function signOut(page: Page, t: T) {
-    await Promise.all([page.waitForURL(`${server.url}/`), page.getByRole('button', { name: t('layout.signOut') }).click()]);
+    await Promise.all([page.waitForURL(`${demo.server.url}/`), page.getByRole('button', { name: t('layout.signOut') }).click()]);
   }
 
   /** From the cabinet to the talon page, checking every page on the way. Returns the talon number. */
@@ -121,8 +111,8 @@ describe('filing a claim', () => {
   for (const lang of LANGUAGES) {
     it(`files a property claim with two attachments, pays by card and gets the talon (${lang})`, async () => {
       const t = translator(lang);
-      const context = await browser.newContext();
-      await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+      const context = await demo.browser.newContext();
+      await context.addCookies([{ name: 'lang', value: lang, url: demo.server.url }]);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
@@ -130,7 +120,7 @@ describe('filing a claim', () => {
       await signIn(page, t, 'citizen');
       const talonNumber = await fileClaim(page, t, lang);
       const talonUrl = page.url();
-      const pdf = await page.request.get(`${server.url}${await page.getByRole('link', { name: t('filing.talon.pdf') }).getAttribute('href')}`);
+      const pdf = await page.request.get(`${demo.server.url}${await page.getByRole('link', { name: t('filing.talon.pdf') }).getAttribute('href')}`);
       expect(pdf.headers()['content-type']).toBe('application/pdf');
       const verifyUrl = await page.locator('figure.sot-qr a').getAttribute('href');
 
@@ -163,8 +153,8 @@ describe('filing a claim', () => {
   it('pays by a payment document that a clerk verifies, then the case is registered and distributed', async () => {
     const lang = 'ru';
     const t = translator(lang);
-    const context = await browser.newContext();
-    await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+    const context = await demo.browser.newContext();
+    await context.addCookies([{ name: 'lang', value: lang, url: demo.server.url }]);
     const page = await context.newPage();
 
     await signIn(page, t, 'citizen');
@@ -201,7 +191,7 @@ describe('filing a claim', () => {
     await signIn(page, t, 'citizen');
     await page.goto(talonUrl);
     expect(await page.locator('[data-duty-status]').getAttribute('data-duty-status')).toBe('verified');
-    await page.goto(`${server.url}/cabinet`);
+    await page.goto(`${demo.server.url}/cabinet`);
     await Promise.all([page.waitForURL(/\/cabinet\/cases\//), page.getByRole('link', { name: caseNumber }).click()]);
     await Promise.all([page.waitForURL(/\/distribution$/), page.getByRole('link', { name: t('distribution.link') }).click()]);
     await expectAccessible(page);

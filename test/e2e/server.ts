@@ -1,9 +1,12 @@
 import { mkdtempSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { launchBrowser } from './browser.ts';
 
 /** A port nobody listens on now, so PUBLIC_URL can name it before the server starts. */
 function freePort(): Promise<number> {
@@ -27,4 +30,28 @@ export async function startDemoServer(): Promise<RunningServer & { dataDir: stri
   const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: 'warn' });
   const server = await startServer(config);
   return { ...server, dataDir };
+}
+
+/**
+ * A demo server and a browser for the tests of the calling `describe`, started before them and
+ * stopped after. Read `server` and `browser` inside tests (they exist once `beforeAll` ran).
+ */
+export function withDemoBrowser(): { readonly server: Awaited<ReturnType<typeof startDemoServer>>; readonly browser: Browser } {
+  const state: { server?: Awaited<ReturnType<typeof startDemoServer>>; browser?: Browser } = {};
+  beforeAll(async () => {
+    state.server = await startDemoServer();
+    state.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.stop();
+  });
+  return {
+    get server() {
+      return state.server!;
+    },
+    get browser() {
+      return state.browser!;
+    },
+  };
 }

@@ -1,9 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../src/i18n/index.ts';
-import { launchBrowser } from './browser.ts';
-import { startDemoServer } from './server.ts';
+import { withDemoBrowser } from './server.ts';
 
 /**
  * The journey of issue "Sign in with an EDS": a demo person signs in with the in-browser demo
@@ -11,26 +9,17 @@ import { startDemoServer } from './server.ts';
  * cabinet and signs out — in each language.
  */
 describe('signing in with the demo signer', () => {
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = withDemoBrowser();
 
   for (const lang of LANGUAGES) {
     it(`signs in, sees the cabinet and signs out (${lang})`, async () => {
       const t = translator(lang);
-      const context = await browser.newContext();
-      await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+      const context = await demo.browser.newContext();
+      await context.addCookies([{ name: 'lang', value: lang, url: demo.server.url }]);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${server.url}/login`);
+      await page.goto(`${demo.server.url}/login`);
       await page.getByRole('button', { name: t('login.demo.button') }).waitFor();
       const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(axe.violations.map((v) => v.id)).toEqual([]);
@@ -41,8 +30,8 @@ describe('signing in with the demo signer', () => {
       expect(await page.locator('table.govuk-table tbody tr').count()).toBeGreaterThan(0);
       expect(await page.getByText(t('layout.signedInAs', { name: 'Нұрланова Айгерім Серікқызы' })).count()).toBe(1);
 
-      await Promise.all([page.waitForURL(`${server.url}/`), page.getByRole('button', { name: t('layout.signOut') }).click()]);
-      await page.goto(`${server.url}/cabinet`);
+      await Promise.all([page.waitForURL(`${demo.server.url}/`), page.getByRole('button', { name: t('layout.signOut') }).click()]);
+      await page.goto(`${demo.server.url}/cabinet`);
       expect(new URL(page.url()).pathname).toBe('/login');
       expect(errors).toEqual([]);
       await context.close();
@@ -51,10 +40,10 @@ describe('signing in with the demo signer', () => {
 
   it('shows a translated error when the demo certificate password is wrong', async () => {
     const t = translator('ru');
-    const context = await browser.newContext();
-    await context.addCookies([{ name: 'lang', value: 'ru', url: server.url }]);
+    const context = await demo.browser.newContext();
+    await context.addCookies([{ name: 'lang', value: 'ru', url: demo.server.url }]);
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${demo.server.url}/login`);
     await page.getByLabel(t('login.demo.password')).fill('wrong');
     await page.getByRole('button', { name: t('login.demo.button') }).click();
     await page.locator('[data-signin-error]:not([hidden])').waitFor();
