@@ -45,6 +45,8 @@ export const ERRORS = {
   attachment_is_payment: { status: 409, message: 'error.attachmentIsPayment' },
   case_not_awaiting_registration: { status: 409, message: 'error.caseNotAwaitingRegistration' },
   no_eligible_judge: { status: 409, message: 'error.noEligibleJudge' },
+  case_decision_not_allowed: { status: 409, message: 'error.caseDecisionNotAllowed' },
+  decision_reason_required: { status: 400, message: 'error.decisionReasonRequired' },
   filing_not_found: { status: 404, message: 'error.filingNotFound' },
   filing_submitted: { status: 409, message: 'error.filingSubmitted' },
   filing_changed: { status: 409, message: 'error.filingChanged' },

@@ -32,6 +32,8 @@ export const urls = {
   filingApi: (id: string) => `/api/v1/filings/${encodeURIComponent(id)}`,
   talonPdf: (id: string) => `/api/v1/filings/${encodeURIComponent(id)}/talon.pdf`,
   verifyTalon: (code: string) => `/verify/${encodeURIComponent(code)}`,
+  judgeCases: (decided?: string) => withQuery('/judge/cases', decided ? { decided } : undefined),
+  judgeDecision: (caseId: string, decision: 'accept' | 'return' | 'leave-without-motion') => `/judge/cases/${encodeURIComponent(caseId)}/${decision}`,
   registry: (registered?: string) => withQuery('/court/registry', registered ? { registered } : undefined),
   registerCase: (caseId: string) => `/court/cases/${encodeURIComponent(caseId)}/register`,
   distribution: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/distribution`,
@@ -59,7 +61,7 @@ export interface PageSample {
   name: string;
   url: string;
   status?: number;
-  as?: 'citizen' | 'sysadmin' | 'clerk-7517';
+  as?: 'citizen' | 'sysadmin' | 'clerk-7517' | 'judge-7517-1';
 }
 
 export function pageSamples(demo: { caseNumber: string; citizenCaseId: string }): PageSample[] {
@@ -83,6 +85,7 @@ export function pageSamples(demo: { caseNumber: string; citizenCaseId: string })
     { name: 'filing-start', url: urls.newFiling(), as: 'citizen' },
     { name: 'court-registry', url: urls.registry(), as: 'clerk-7517' },
     { name: 'court-payments', url: urls.paymentQueue(), as: 'clerk-7517' },
+    { name: 'judge-cases', url: urls.judgeCases(), as: 'judge-7517-1' },
     { name: 'talon-check-unknown', url: urls.verifyTalon('0000000000AA'), status: 404 },
     { name: 'acquirer-bad-link', url: '/sandbox/acquirer/pay', status: 400 },
     { name: 'role-admin', url: urls.roleAdmin(), as: 'sysadmin' },

@@ -39,6 +39,7 @@ function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext 
     csrfToken: principal && typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : null,
     showRoleAdmin: can(principal, { action: 'view', resource: 'role_admin' }),
     showCourtOffice: Boolean(principal && (hasRole(principal, 'clerk') || hasRole(principal, 'court_chair'))),
+    showJudgeCases: Boolean(principal && hasRole(principal, 'judge')),
   };
 }
 

@@ -16,7 +16,8 @@ export type PolicyRequest =
   | { action: 'file_in'; resource: 'case'; relations: ReadonlySet<CaseRelation> }
   | { action: 'read' | 'update' | 'submit' | 'pay'; resource: 'filing'; filerId: string }
   | { action: 'review'; resource: 'payment'; courtId: string }
-  | { action: 'register'; resource: 'case'; courtId: string };
+  | { action: 'register'; resource: 'case'; courtId: string }
+  | { action: 'decide'; resource: 'case'; courtId: string; judgeId: string | null };
 
 type Rule = {
   /** Roles the rule applies to; 'signed-in' means anyone with a session. */
@@ -55,6 +56,14 @@ export const RULES: readonly Rule[] = [
 
   // The court office registers the cases of its own court.
   { roles: ['clerk', 'court_chair'], action: 'register', resource: 'case', when: (p, r) => r.resource === 'case' && 'courtId' in r && p.roles.some((held) => ['clerk', 'court_chair'].includes(held.role) && held.courtId === r.courtId) },
+
+  // Admission of a case is for the judge it was distributed to, sitting in that court.
+  {
+    roles: ['judge'],
+    action: 'decide',
+    resource: 'case',
+    when: (p, r) => r.resource === 'case' && 'judgeId' in r && r.judgeId === p.userId && p.roles.some((held) => held.role === 'judge' && held.courtId === r.courtId),
+  },
 
   { roles: ['system_admin', 'court_admin'], action: 'view', resource: 'role_admin' },
   { roles: ['system_admin'], action: 'grant', resource: 'role' },

@@ -48,3 +48,21 @@ export async function judgeNames(db: Db, ids: string[]): Promise<Map<string, str
   const rows = await db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, ids));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The judge's cases waiting for a decision on admission, oldest first, with the term of any defects. */
+export async function casesAwaitingAdmission(db: Db, judgeId: string) {
+  return db
+    .select({
+      caseId: cases.id,
+      number: cases.number,
+      status: cases.status,
+      category: cases.category,
+      registeredAt: cases.registeredAt,
+      // Spelled out: in a one-table select drizzle leaves column names unqualified, and "id" would bind to events.
+      fixBy: sql<string | null>`(select e.data->>'fixBy' from events e where e.case_id = "cases"."id" and e.data->>'to' = 'left_without_motion' order by e.occurred_at desc limit 1)`,
+    })
+    .from(cases)
+    .where(and(eq(cases.judgeId, judgeId), inArray(cases.status, ['assigned', 'left_without_motion'])))
+    .orderBy(asc(cases.registeredAt))
+    .limit(200);
+}

@@ -18,6 +18,8 @@ export interface ViewContext {
   showRoleAdmin: boolean;
   /** Whether the court office (the clerk's queue of payment documents) is in the menu. */
   showCourtOffice: boolean;
+  /** Whether the judge's new cases are in the menu. */
+  showJudgeCases: boolean;
 }
 
 export const ViewContextProvider = createContext<ViewContext | null>(null);

@@ -6,10 +6,10 @@ import { Interpolated } from './components/Interpolated.tsx';
 
 export const HELP_LINE = '1401';
 
-export type NavKey = 'home' | 'courts' | 'caseStatus' | 'signIn' | 'cabinet' | 'profile' | 'court' | 'admin';
+export type NavKey = 'home' | 'courts' | 'caseStatus' | 'signIn' | 'cabinet' | 'profile' | 'court' | 'judge' | 'admin';
 
 function ServiceNavigation({ current }: { current: NavKey | undefined }) {
-  const { t, signedInAs, csrfToken, showRoleAdmin, showCourtOffice } = useView();
+  const { t, signedInAs, csrfToken, showRoleAdmin, showCourtOffice, showJudgeCases } = useView();
   const items: { key: NavKey; href: string }[] = [
     { key: 'home', href: urls.home() },
     { key: 'courts', href: urls.courts() },
@@ -18,6 +18,7 @@ function ServiceNavigation({ current }: { current: NavKey | undefined }) {
       ? [
           { key: 'cabinet' as const, href: urls.cabinet() },
           { key: 'profile' as const, href: urls.profile() },
+          ...(showJudgeCases ? [{ key: 'judge' as const, href: urls.judgeCases() }] : []),
           ...(showCourtOffice ? [{ key: 'court' as const, href: urls.registry() }] : []),
           ...(showRoleAdmin ? [{ key: 'admin' as const, href: urls.roleAdmin() }] : []),
         ]

@@ -150,6 +150,9 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/cabinet/filings/:id/pay/document', url: () => `/cabinet/filings/${othersFiling}/pay/document`, form: () => ({}), allowed: nobody },
     { method: 'GET', route: '/cabinet/filings/:id/payment', url: () => `/cabinet/filings/${othersFiling}/payment?order=SOT-X`, allowed: nobody },
     { method: 'POST', route: '/api/v1/filings/:id/payments/card', url: () => `/api/v1/filings/${othersFiling}/payments/card`, json: {}, allowed: nobody },
+    { method: 'GET', route: '/judge/cases', url: () => '/judge/cases', allowed: (role) => role === 'judge' },
+    // Only the judge the case was distributed to decides; none of these people is that judge.
+    { method: 'POST', route: '/judge/cases/:caseId/:decision', url: () => `/judge/cases/${caseId}/accept`, form: () => ({}), allowed: nobody },
     { method: 'GET', route: '/court/registry', url: () => '/court/registry', allowed: (role) => role === 'clerk' || role === 'court_chair' },
     { method: 'POST', route: '/court/cases/:caseId/register', url: async () => `/court/cases/${await submittedCase()}/register`, form: () => ({}), allowed: reviewsHere },
     {

@@ -30,7 +30,7 @@ describe('every page, in every language', () => {
     browser = await launchBrowser();
     const db = server.database.db;
     samples = pageSamples({ caseNumber: await showcaseCaseNumber(db), citizenCaseId: await demoCaseOf(db, 'citizen') });
-    for (const handle of ['citizen', 'sysadmin', 'clerk-7517'] as const) sessions.set(handle, await demoSession(db, handle));
+    for (const handle of ['citizen', 'sysadmin', 'clerk-7517', 'judge-7517-1'] as const) sessions.set(handle, await demoSession(db, handle));
   });
   afterAll(async () => {
     await browser?.close();

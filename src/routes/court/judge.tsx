@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { decideAdmission, type AdmissionDecision } from '../../commands/admitCase.ts';
+import { ERRORS, SotError } from '../../errors.ts';
+import { casesAwaitingAdmission } from '../../queries/registry.ts';
+import { urls } from '../../urls.ts';
+import { JudgeCasesPage } from '../../views/pages/court/JudgeCasesPage.tsx';
+import { isCaseStatus } from '../../domain/caseStatus.ts';
+
+const DECISIONS = ['accept', 'return', 'leave-without-motion'] as const;
+
+/** The judge's new cases and the decisions on their admission. */
+export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const judges = { access: ['judge'] } as const;
+
+  app.get('/judge/cases', { config: judges, schema: { hide: true, querystring: Type.Object({ decided: Type.Optional(Type.String({ maxLength: 30 })) }) } }, async (request, reply) => {
+    const decided = request.query.decided && isCaseStatus(request.query.decided) ? request.t(`status.${request.query.decided}`) : null;
+    return reply.page({ title: request.t('judge.cases.title'), nav: 'judge' }, <JudgeCasesPage rows={await casesAwaitingAdmission(app.db, request.principal!.userId)} decided={decided} errors={[]} />);
+  });
+
+  app.post(
+    '/judge/cases/:caseId/:decision',
+    {
+      config: judges,
+      schema: {
+        hide: true,
+        params: Type.Object({ caseId: Type.String({ maxLength: 40 }), decision: Type.Enum(DECISIONS) }),
+        body: Type.Object({ _csrf: Type.Optional(Type.String()), grounds: Type.Optional(Type.String({ maxLength: 5000 })), defects: Type.Optional(Type.String({ maxLength: 5000 })), days: Type.Optional(Type.String({ maxLength: 3 })) }),
+      },
+    },
+    async (request, reply) => {
+      const { caseId, decision } = request.params;
+      const body = request.body;
+      const chosen: AdmissionDecision =
+        decision === 'accept' ? { kind: 'accept' } : decision === 'return' ? { kind: 'return', grounds: body.grounds ?? '' } : { kind: 'leave_without_motion', defects: body.defects ?? '', workingDays: Number(body.days ?? '10') };
+      try {
+        const result = await decideAdmission(app.db, request.principal!, caseId, chosen, app.clock());
+        return reply.redirect(urls.judgeCases(result.status), 303);
+      } catch (error) {
+        if (!(error instanceof SotError) || error.code === 'not_found') throw error;
+        const field = decision === 'return' ? `grounds-${caseId}` : decision === 'leave-without-motion' ? `defects-${caseId}` : `case-${caseId}`;
+        return reply.page(
+          { title: `${request.t('error.title')}: ${request.t('judge.cases.title')}`, nav: 'judge', status: error.status },
+          <JudgeCasesPage rows={await casesAwaitingAdmission(app.db, request.principal!.userId)} decided={null} errors={[{ field, message: request.t(ERRORS[error.code].message) }]} />,
+        );
+      }
+    },
+  );
+};

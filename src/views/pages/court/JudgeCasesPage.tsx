@@ -1,0 +1,76 @@
+import type { casesAwaitingAdmission } from '../../../queries/registry.ts';
+import { formatDate } from '../../../i18n/format.ts';
+import { urls } from '../../../urls.ts';
+import { useView } from '../../context.ts';
+import { CsrfField, ErrorSummary, SuccessBanner, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { categoryLabel } from '../../components/labels.ts';
+
+export type AwaitingCase = Awaited<ReturnType<typeof casesAwaitingAdmission>>[number];
+
+/** The judge's new cases, each with the three decisions on admission. */
+export function JudgeCasesPage({ rows, decided, errors }: { rows: AwaitingCase[]; decided: string | null; errors: FieldError[] }) {
+  const { t, lang } = useView();
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {decided && <SuccessBanner title={t('profile.notice.title')} message={t('judge.decided', { status: decided })} />}
+      <h1 class="govuk-heading-xl">{t('judge.cases.title')}</h1>
+      <p class="govuk-body">{t('judge.cases.lead')}</p>
+      {rows.length === 0 && <p class="govuk-body">{t('judge.cases.empty')}</p>}
+      {rows.map((row) => (
+        <section class="govuk-!-margin-bottom-8" key={row.caseId} aria-labelledby={`case-${row.caseId}`}>
+          <h2 class="govuk-heading-m" id={`case-${row.caseId}`}>
+            <a class="govuk-link sot-case-number" href={urls.cabinetCase(row.caseId)}>
+              {row.number}
+            </a>
+          </h2>
+          <p class="govuk-body">
+            {categoryLabel(t, row.category)} · {t(`status.${row.status}`)}
+            {row.fixBy && <span class="sot-block">{t('judge.cases.fixBy', { date: formatDate(new Date(`${row.fixBy}T12:00:00+05:00`), lang) })}</span>}
+          </p>
+          <form method="post" action={urls.judgeDecision(row.caseId, 'accept')}>
+            <CsrfField />
+            <button type="submit" class="govuk-button" data-module="govuk-button">
+              {t('judge.accept')}
+              <span class="govuk-visually-hidden"> {row.number}</span>
+            </button>
+          </form>
+          <details class="govuk-details">
+            <summary class="govuk-details__summary">
+              <span class="govuk-details__summary-text">{t('judge.return')}</span>
+            </summary>
+            <div class="govuk-details__text">
+              <form method="post" action={urls.judgeDecision(row.caseId, 'return')}>
+                <CsrfField />
+                <Textarea id={`grounds-${row.caseId}`} name="grounds" label={t('judge.return.grounds')} error={errorFor(`grounds-${row.caseId}`)} rows={4} />
+                <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
+                  {t('judge.return')}
+                  <span class="govuk-visually-hidden"> {row.number}</span>
+                </button>
+              </form>
+            </div>
+          </details>
+          {row.status === 'assigned' && (
+            <details class="govuk-details">
+              <summary class="govuk-details__summary">
+                <span class="govuk-details__summary-text">{t('judge.leave')}</span>
+              </summary>
+              <div class="govuk-details__text">
+                <form method="post" action={urls.judgeDecision(row.caseId, 'leave-without-motion')}>
+                  <CsrfField />
+                  <Textarea id={`defects-${row.caseId}`} name="defects" label={t('judge.leave.defects')} error={errorFor(`defects-${row.caseId}`)} rows={4} />
+                  <TextInput id={`days-${row.caseId}`} name="days" label={t('judge.leave.days')} value="10" classes="govuk-input--width-2" inputmode="numeric" />
+                  <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+                    {t('judge.leave')}
+                    <span class="govuk-visually-hidden"> {row.number}</span>
+                  </button>
+                </form>
+              </div>
+            </details>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
