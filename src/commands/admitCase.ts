@@ -15,6 +15,7 @@ import { SotError } from '../errors.ts';
 import { courtDateIso } from '../i18n/format.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
+import { isUuid } from '../domain/ids.ts';
 
 export type AdmissionDecision = { kind: 'accept' } | { kind: 'return'; grounds: string } | { kind: 'leave_without_motion'; defects: string; workingDays: number };
 
@@ -28,7 +29,7 @@ function reasonOf(text: string): string {
 }
 
 export async function decideAdmission(db: Db, principal: Principal, caseId: string, decision: AdmissionDecision, now: Date): Promise<{ status: CaseStatus; fixBy?: IsoDay }> {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new SotError('not_found');
+  if (!isUuid(caseId)) throw new SotError('not_found');
   const [found] = await db.select({ courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status }).from(cases).where(eq(cases.id, caseId));
   if (!found || !can(principal, { action: 'decide', resource: 'case', courtId: found.courtId, judgeId: found.judgeId })) throw new SotError('not_found');
   const to = TARGET[decision.kind];

@@ -1,3 +1,6 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { cases } from '../db/schema/index.ts';
 import type { CaseCategory } from '../domain/caseKinds.ts';
 import { DutyInputError, quoteDuty, type DutyQuote } from '../domain/duty/calculator.ts';
 import { EXEMPTION_CODES, type ExemptionCode } from '../domain/duty/rates.ts';
@@ -48,4 +51,11 @@ export function dutyOfFiling(filing: Pick<Filing, 'type' | 'fields'>, at: Date, 
 
 export function isExemptionCode(value: string): value is ExemptionCode {
   return (EXEMPTION_CODES as readonly string[]).includes(value);
+}
+
+/** The duty of a stored filing: one filed in a case takes the case's category. */
+export async function dutyOfStoredFiling(db: Db, filing: Pick<Filing, 'type' | 'fields' | 'caseId'>, at: Date): Promise<FilingDuty> {
+  if (!filing.caseId) return dutyOfFiling(filing, at);
+  const [found] = await db.select({ category: cases.category }).from(cases).where(eq(cases.id, filing.caseId));
+  return dutyOfFiling(filing, at, found?.category as CaseCategory | undefined);
 }

@@ -19,12 +19,12 @@ import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { caseRelations } from '../queries/caseRelations.ts';
+import { isUuid } from '../domain/ids.ts';
 
 export type Filing = typeof filings.$inferSelect;
 export type FilingAttachment = typeof filingAttachments.$inferSelect;
 
 export const MAX_ATTACHMENTS = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function assertFieldsValid(fields: FilingFields): void {
   const [problem] = fieldProblems(fields);
@@ -33,14 +33,14 @@ function assertFieldsValid(fields: FilingFields): void {
 
 /** The filing if the principal may act on it; otherwise it does not exist for them. */
 export async function ownFiling(db: Db, principal: Principal, id: string, action: 'read' | 'update' | 'submit' | 'pay' = 'read'): Promise<Filing> {
-  if (!UUID.test(id)) throw new SotError('filing_not_found');
+  if (!isUuid(id)) throw new SotError('filing_not_found');
   const [filing] = await db.select().from(filings).where(eq(filings.id, id));
   if (!filing || !can(principal, { action, resource: 'filing', filerId: filing.filerId })) throw new SotError('filing_not_found');
   return filing;
 }
 
 async function firstInstanceCourt(db: Db, courtId: string): Promise<string> {
-  if (!UUID.test(courtId)) throw new SotError('court_not_found');
+  if (!isUuid(courtId)) throw new SotError('court_not_found');
   const [court] = await db.select({ id: courts.id, level: courts.level }).from(courts).where(eq(courts.id, courtId));
   if (!court) throw new SotError('court_not_found');
   if (court.level !== 1) throw new SotError('court_not_first_instance');
@@ -195,7 +195,7 @@ export async function attachFiles(db: Db, store: BlobStore, principal: Principal
 export async function removeAttachment(db: Db, principal: Principal, id: string, attachmentId: string, now: Date): Promise<void> {
   const filing = await ownFiling(db, principal, id, 'update');
   if (filing.status !== 'draft') throw new SotError('filing_submitted');
-  if (!UUID.test(attachmentId)) throw new SotError('not_found');
+  if (!isUuid(attachmentId)) throw new SotError('not_found');
   const [attachment] = await db.select({ purpose: filingAttachments.purpose }).from(filingAttachments).where(and(eq(filingAttachments.id, attachmentId), eq(filingAttachments.filingId, id)));
   if (attachment?.purpose === 'payment_document') throw new SotError('attachment_is_payment');
   await db.transaction(async (tx) => {

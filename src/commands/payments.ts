@@ -13,8 +13,7 @@ import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
-import { blobs, cases, filingAttachments, filings, outbox, paymentNotifications, payments, users } from '../db/schema/index.ts';
-import type { CaseCategory } from '../domain/caseKinds.ts';
+import { blobs, filingAttachments, filings, outbox, paymentNotifications, payments, users } from '../db/schema/index.ts';
 import { dutySettled, type DutyStatus } from '../domain/filingTypes.ts';
 import { SotError } from '../errors.ts';
 import { courtDateIso, formatTenge } from '../i18n/format.ts';
@@ -22,10 +21,10 @@ import { DEFAULT_LANG, isLang, translator, type MessageKey, type Translate } fro
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { urls } from '../urls.ts';
-import { dutyOfFiling } from './filingDuty.ts';
+import { dutyOfStoredFiling } from './filingDuty.ts';
 import { MAX_ATTACHMENTS, ownFiling, stageChecked, type Filing, type IncomingFile } from './filings.ts';
+import { isUuid } from '../domain/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Where the acquirer posts its notifications, under the public URL. */
 export const CALLBACK_PATH = '/api/v1/payments/callback';
@@ -36,12 +35,6 @@ export interface OwedDuty {
   basis: string | null;
 }
 
-async function caseCategoryOf(db: Db, caseId: string | null): Promise<CaseCategory | undefined> {
-  if (!caseId) return undefined;
-  const [found] = await db.select({ category: cases.category }).from(cases).where(eq(cases.id, caseId));
-  return found?.category as CaseCategory | undefined;
-}
-
 /**
  * What the filing still owes, or null when nothing can be paid: the duty is settled, nothing is
  * due, or a draft does not say enough yet to compute it. A submitted filing owes the amount fixed
@@ -50,7 +43,7 @@ async function caseCategoryOf(db: Db, caseId: string | null): Promise<CaseCatego
 export async function dutyOwed(db: Db, filing: Filing, now: Date): Promise<OwedDuty | null> {
   if (dutySettled(filing.dutyStatus)) return null;
   if (filing.status === 'submitted') return filing.dutyAmountTiyn && filing.dutyAmountTiyn > 0 ? { amountTiyn: filing.dutyAmountTiyn, basis: filing.dutyBasis } : null;
-  const duty = dutyOfFiling(filing, now, await caseCategoryOf(db, filing.caseId));
+  const duty = await dutyOfStoredFiling(db, filing, now);
   return duty.exempt || duty.amountTiyn <= 0 ? null : { amountTiyn: duty.amountTiyn, basis: duty.basis };
 }
 
@@ -306,7 +299,7 @@ function dutyAfterReview(current: DutyStatus, verified: boolean, otherDocumentsP
 
 /** A clerk's (or court chair's) decision on a payment document of a filing in their court. */
 export async function reviewPaymentDocument(db: Db, principal: Principal, paymentId: string, decision: ReviewDecision, now: Date): Promise<void> {
-  if (!UUID.test(paymentId)) throw new SotError('not_found');
+  if (!isUuid(paymentId)) throw new SotError('not_found');
   const [found] = await db
     .select({ method: payments.method, courtId: filings.courtId, filingStatus: filings.status })
     .from(payments)

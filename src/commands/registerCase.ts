@@ -16,6 +16,8 @@ import { drawJudge, NoEligibleJudgeError, type Candidate } from '../domain/distr
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
+import { isUuid } from '../domain/ids.ts';
+import { courtYear } from '../i18n/format.ts';
 
 export interface Registration {
   caseId: string;
@@ -38,7 +40,7 @@ async function candidatesOf(tx: Tx, courtId: string, category: string): Promise<
 }
 
 export async function registerCase(db: Db, principal: Principal, caseId: string, now: Date): Promise<Registration> {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new SotError('not_found');
+  if (!isUuid(caseId)) throw new SotError('not_found');
   const [found] = await db.select({ courtId: cases.courtId }).from(cases).where(eq(cases.id, caseId));
   if (!found || !can(principal, { action: 'register', resource: 'case', courtId: found.courtId })) throw new SotError('not_found');
   return db.transaction(async (tx) => {
@@ -49,7 +51,7 @@ export async function registerCase(db: Db, principal: Principal, caseId: string,
       .where(eq(cases.id, caseId))
       .for('update', { of: cases });
     if (locked!.status !== 'submitted') throw new SotError('case_not_awaiting_registration');
-    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Almaty', year: 'numeric' }).format(now));
+    const year = courtYear(now);
     const number = await allocateCaseNumber(tx, {
       courtId: found.courtId,
       courtCode: locked!.courtCode,

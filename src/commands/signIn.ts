@@ -7,6 +7,7 @@ import { appendAudit } from '../db/audit.ts';
 import { displayPersonName } from '../domain/personName.ts';
 import { certificates, users } from '../db/schema/index.ts';
 import { SotError } from '../errors.ts';
+import { decodeBase64 } from '../domain/base64.ts';
 
 export interface SignInInput {
   nonce: string;
@@ -19,13 +20,6 @@ export interface SignedIn {
   user: { id: string; iin: string; bin: string | null; fullName: string };
 }
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-
-function decodeBase64(value: string): Uint8Array | null {
-  const compact = value.replace(/\s+/g, '');
-  if (compact.length === 0 || compact.length % 4 !== 0 || !BASE64.test(compact)) return null;
-  return new Uint8Array(Buffer.from(compact, 'base64'));
-}
 
 async function recordFailure(db: Db, code: string, at: Date): Promise<void> {
   // Who tried is unknown or unproven; the audit keeps only what failed.

@@ -13,7 +13,7 @@ import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
 import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, payments, talonCounters, type DocumentKind } from '../db/schema/index.ts';
-import { CASE_CATEGORIES, CASE_KINDS, type CaseCategory, type CaseKind } from '../domain/caseKinds.ts';
+import { kindOfCategory } from '../domain/caseKinds.ts';
 import type { FilingFields } from '../domain/filingFields.ts';
 import { missingForSubmit } from '../domain/filingFields.ts';
 import { filingManifest } from '../domain/filingManifest.ts';
@@ -21,8 +21,10 @@ import { dutySettled, startsCase, type DutyStatus, type FilingType } from '../do
 import { formatTalonNumber, newVerifyCode } from '../domain/talonNumber.ts';
 import { SotError } from '../errors.ts';
 import { hasRole, type Principal } from '../policies/principal.ts';
-import { dutyOfFiling } from './filingDuty.ts';
+import { dutyOfStoredFiling } from './filingDuty.ts';
 import { ownFiling, type Filing, type FilingAttachment } from './filings.ts';
+import { courtYear } from '../i18n/format.ts';
+import { decodeBase64 } from '../domain/base64.ts';
 
 export interface Talon {
   talonNumber: string;
@@ -59,12 +61,6 @@ export function manifestOf(filing: Filing, attachments: readonly FilingAttachmen
   });
 }
 
-async function caseCategoryOf(db: Db, caseId: string | null): Promise<CaseCategory | undefined> {
-  if (!caseId) return undefined;
-  const [found] = await db.select({ category: cases.category }).from(cases).where(eq(cases.id, caseId));
-  return found?.category as CaseCategory | undefined;
-}
-
 /** What was paid by card or confirmed by a clerk before submission. */
 async function settledTotal(db: Db, filingId: string): Promise<number> {
   const [row] = await db
@@ -82,14 +78,10 @@ function dutyStatusAtSubmission(current: DutyStatus, duty: { amountTiyn: number;
   return current === 'not_required' || current === 'exempt' ? 'unpaid' : current;
 }
 
-function kindOf(category: CaseCategory): CaseKind {
-  return CASE_KINDS.find((kind) => (CASE_CATEGORIES[kind] as readonly string[]).includes(category))!;
-}
-
 function decodeCms(text: string): Uint8Array {
-  const compact = text.replace(/\s+/g, '');
-  if (!compact || compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) throw new SotError('malformed_cms');
-  return new Uint8Array(Buffer.from(compact, 'base64'));
+  const cms = decodeBase64(text);
+  if (!cms) throw new SotError('malformed_cms');
+  return cms;
 }
 
 async function verifySigner(verifier: SignatureVerifier, principal: Principal, cms: Uint8Array, manifest: Uint8Array, now: Date): Promise<SignerIdentity> {
@@ -105,7 +97,7 @@ async function verifySigner(verifier: SignatureVerifier, principal: Principal, c
 }
 
 async function nextTalonNumber(tx: Tx, courtId: string, now: Date): Promise<string> {
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Almaty', year: 'numeric' }).format(now));
+  const year = courtYear(now);
   const [court] = await tx.select({ code: courts.code }).from(courts).where(eq(courts.id, courtId));
   const [counter] = await tx
     .insert(talonCounters)
@@ -121,7 +113,7 @@ async function startCase(tx: Tx, filing: Filing, principal: Principal, identity:
   const category = fields.category!;
   const [created] = await tx
     .insert(cases)
-    .values({ courtId: filing.courtId!, kind: kindOf(category), category, instance: 1, status: 'submitted', filedAt: now, statusChangedAt: now, createdAt: now })
+    .values({ courtId: filing.courtId!, kind: kindOfCategory(category), category, instance: 1, status: 'submitted', filedAt: now, statusChangedAt: now, createdAt: now })
     .returning({ id: cases.id });
   const caseId = created!.id;
   const claimantSide = filing.type === 'court_order_application' ? 'applicant' : 'claimant';
@@ -174,7 +166,7 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
   const manifest = manifestOf(filing, attachments, principal);
   const cms = decodeCms(cmsText);
   const identity = await verifySigner(verifier, principal, cms, manifest, now);
-  const duty = dutyOfFiling(filing, now, await caseCategoryOf(db, filing.caseId));
+  const duty = await dutyOfStoredFiling(db, filing, now);
   const dutyStatus = dutyStatusAtSubmission(filing.dutyStatus, duty, await settledTotal(db, id));
 
   // The signed manifest is itself the filing's main document, kept by content like any file.

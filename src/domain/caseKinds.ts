@@ -16,6 +16,11 @@ export type CaseCategory = (typeof CASE_CATEGORIES)[CaseKind][number];
 
 export const ALL_CASE_CATEGORIES: readonly CaseCategory[] = CASE_KINDS.flatMap((k) => CASE_CATEGORIES[k]);
 
+/** The kind of proceedings a category belongs to. */
+export function kindOfCategory(category: CaseCategory): CaseKind {
+  return CASE_KINDS.find((kind) => (CASE_CATEGORIES[kind] as readonly string[]).includes(category))!;
+}
+
 export function isCategoryOf(kind: CaseKind, category: string): category is CaseCategory {
   return (CASE_CATEGORIES[kind] as readonly string[]).includes(category);
 }

@@ -32,6 +32,11 @@ export function courtDateIso(date: Date): string {
   return cached('iso', () => new Intl.DateTimeFormat('en-CA', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(date);
 }
 
+/** The year in Kazakhstan at an instant: talon and case numbers run per court year. */
+export function courtYear(date: Date): number {
+  return Number(courtDateIso(date).slice(0, 4));
+}
+
 export function formatNumber(value: number, lang: Lang): string {
   return cached(`n:${lang}`, () => new Intl.NumberFormat(LOCALES[lang])).format(value);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { cases, courts, filingAttachments, filings, payments, regions } from '../db/schema/index.ts';
 import type { CaseCategory } from '../domain/caseKinds.ts';
 import type { FilingFields } from '../domain/filingFields.ts';
+import { startsCase } from '../domain/filingTypes.ts';
 import type { Filing, FilingAttachment } from '../commands/filings.ts';
 
 export interface FilingPageData {
@@ -27,14 +28,15 @@ export async function filingPageData(db: Db, filing: Filing): Promise<FilingPage
   const attachments = await db.select().from(filingAttachments).where(eq(filingAttachments.filingId, filing.id)).orderBy(asc(filingAttachments.createdAt), asc(filingAttachments.id));
   const paid = await db.select().from(payments).where(eq(payments.filingId, filing.id)).orderBy(desc(payments.createdAt));
   const fields = filing.fields as FilingFields;
+  const ownCase = startsCase(filing.type);
   return {
     filing,
     fields,
     attachments,
     court: placement?.courtId ? { id: placement.courtId, code: placement.code!, nameKk: placement.nameKk!, nameRu: placement.nameRu!, nameEn: placement.nameEn! } : null,
     // A claim's own case has no number until the court registers it.
-    caseNumber: filing.type === 'claim' || filing.type === 'court_order_application' ? null : (placement?.caseNumber ?? null),
-    category: ((filing.type === 'claim' || filing.type === 'court_order_application' ? fields.category : placement?.caseCategory) ?? fields.category) as CaseCategory | undefined,
+    caseNumber: ownCase ? null : (placement?.caseNumber ?? null),
+    category: ((ownCase ? fields.category : placement?.caseCategory) ?? fields.category) as CaseCategory | undefined,
     payments: paid,
   };
 }

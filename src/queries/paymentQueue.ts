@@ -8,8 +8,8 @@ import { courts, filingAttachments, filings, payments, users } from '../db/schem
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
+import { isUuid } from '../domain/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const QUEUE_LIMIT = 500;
 
 /** The courts whose payment documents the principal checks. */
@@ -56,7 +56,7 @@ export type QueuedPaymentDocument = Awaited<ReturnType<typeof paymentQueue>>[num
 
 /** The scan of a payment document, for a clerk of the filing's court; for anyone else it does not exist. */
 export async function paymentDocumentScan(db: Db, principal: Principal, paymentId: string) {
-  if (!UUID.test(paymentId)) throw new SotError('not_found');
+  if (!isUuid(paymentId)) throw new SotError('not_found');
   const [found] = await db
     .select({ courtId: filings.courtId, filingStatus: filings.status, sha256: filingAttachments.sha256, name: filingAttachments.name, mediaType: filingAttachments.mediaType, sizeBytes: filingAttachments.sizeBytes })
     .from(payments)

@@ -1,6 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { cases, certificates, courts, filingAttachments, filings, organisations, users } from '../db/schema/index.ts';
+import { startsCase } from '../domain/filingTypes.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { TalonData } from '../talon/talonData.ts';
 import { urls } from '../urls.ts';
@@ -25,7 +26,6 @@ export async function talonOf(db: Db, where: { filingId: string } | { verifyCode
     .from(filingAttachments)
     .where(and(eq(filingAttachments.filingId, filing.id), ne(filingAttachments.purpose, 'payment_document')))
     .orderBy(asc(filingAttachments.createdAt), asc(filingAttachments.id));
-  const startsOwnCase = filing.type === 'claim' || filing.type === 'court_order_application';
   return {
     filingId: filing.id,
     talonNumber: filing.talonNumber!,
@@ -34,7 +34,7 @@ export async function talonOf(db: Db, where: { filingId: string } | { verifyCode
     submittedAt: filing.submittedAt!,
     filer: { name: row.filerName, iin: row.filerIin, ...(filing.filerBin ? { organisation: { name: row.organisation ?? filing.filerBin, bin: filing.filerBin } } : {}) },
     filingType: filing.type,
-    caseNumber: startsOwnCase ? null : row.caseNumber,
+    caseNumber: startsCase(filing.type) ? null : row.caseNumber,
     attachments,
     duty: { status: filing.dutyStatus, amountTiyn: filing.dutyAmountTiyn, basis: filing.dutyBasis },
     signer: { name: row.filerName, certificateSerial: row.serial ?? '—' },

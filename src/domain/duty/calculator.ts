@@ -291,8 +291,3 @@ export function parseTenge(text: string): number | undefined {
   if (!match) return undefined;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
-
-/** Tiyn as tenge with two decimals, "15000.00", for machines; people see formatTenge. */
-export function formatTiyn(tiyn: number): string {
-  return `${Math.floor(tiyn / 100)}.${String(tiyn % 100).padStart(2, '0')}`;
-}

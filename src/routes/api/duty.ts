@@ -3,8 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { ALL_CASE_CATEGORIES } from '../../domain/caseKinds.ts';
 import { CLAIMANT_TYPES, FILING_TYPES } from '../../domain/filingTypes.ts';
-import { DutyInputError, formatTiyn, parseTenge, quoteDuty, type DutyInputErrorCode, type DutyQuote } from '../../domain/duty/calculator.ts';
+import { DutyInputError, parseTenge, quoteDuty, type DutyInputErrorCode, type DutyQuote } from '../../domain/duty/calculator.ts';
 import { EXEMPTION_CODES } from '../../domain/duty/rates.ts';
+import { tiynToDecimal } from '../../domain/money.ts';
 import { SotError } from '../../errors.ts';
 import { courtDateIso } from '../../i18n/format.ts';
 import { ApiError } from './schemas.ts';
@@ -80,7 +81,7 @@ export const dutyApi: FastifyPluginAsyncTypebox = async (app) => {
         throw error;
       }
       return {
-        amountKzt: formatTiyn(quote.amountTiyn),
+        amountKzt: tiynToDecimal(quote.amountTiyn),
         amountTiyn: quote.amountTiyn,
         basis: quote.basis.article,
         ruleId: quote.basis.ruleId,

@@ -9,8 +9,8 @@ import { filingsOf } from '../../queries/filingForm.ts';
 import { latestDistribution } from '../../queries/registry.ts';
 import { CabinetCasePage } from '../../views/pages/CabinetCasePage.tsx';
 import { CabinetPage } from '../../views/pages/CabinetPage.tsx';
+import { isUuid } from '../../domain/ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cabinet', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -25,7 +25,7 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { caseId } = request.params;
       // A case the person may not see does not exist for them: 404, never 403.
-      if (!UUID.test(caseId)) throw new SotError('not_found');
+      if (!isUuid(caseId)) throw new SotError('not_found');
       const relations = await caseRelations(app.db, request.principal!, caseId);
       if (!can(request.principal, { action: 'read', resource: 'case', relations })) throw new SotError('not_found');
       const details = await caseForParticipants(app.db, caseId);

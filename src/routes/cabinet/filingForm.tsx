@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { dutyOfFiling, isExemptionCode } from '../../commands/filingDuty.ts';
 import { attachFiles, createFiling, deleteDraft, ownFiling, removeAttachment, updateFiling, type Filing } from '../../commands/filings.ts';
 import type { AttachmentPurpose } from '../../db/schema/index.ts';
-import { CASE_CATEGORIES, isCaseCategory } from '../../domain/caseKinds.ts';
+import { isCaseCategory, kindOfCategory } from '../../domain/caseKinds.ts';
 import { EXEMPTION_CODES } from '../../domain/duty/rates.ts';
 import { missingForSubmit, type FilingFields, type FilingParty } from '../../domain/filingFields.ts';
 import { asksAmount, asksSubject, isFilingStep, nextStep, resumeStep, type FilingStep } from '../../domain/filingSteps.ts';
@@ -55,7 +55,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
     switch (step) {
       case 'court': {
         const region = (request.query as { region?: string }).region || undefined;
-        const kind = data.category ? (Object.keys(CASE_CATEGORIES) as (keyof typeof CASE_CATEGORIES)[]).find((k) => (CASE_CATEGORIES[k] as readonly string[]).includes(data.category!)) : undefined;
+        const kind = data.category ? kindOfCategory(data.category) : undefined;
         return page(<CourtStep data={data} errors={errors} courts={await courtChoices(app.db, kind)} region={region} />);
       }
       case 'category':

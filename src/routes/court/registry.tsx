@@ -11,9 +11,9 @@ import { judgeNames, latestDistribution, registryQueue } from '../../queries/reg
 import { urls } from '../../urls.ts';
 import { DistributionPage } from '../../views/pages/court/DistributionPage.tsx';
 import { RegistryPage } from '../../views/pages/court/RegistryPage.tsx';
+import { isUuid } from '../../domain/ids.ts';
 
 const CaseId = Type.Object({ caseId: Type.String({ maxLength: 40 }) });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The court office's registry of incoming cases, and the distribution protocol the parties see. */
 export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -22,7 +22,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/court/registry', { config: office, schema: { hide: true, querystring: Type.Object({ registered: Type.Optional(Type.String({ maxLength: 40 })) }) } }, async (request, reply) => {
     const registeredId = request.query.registered;
     let registered: { number: string; judge: string } | null = null;
-    if (registeredId && UUID.test(registeredId)) {
+    if (registeredId && isUuid(registeredId)) {
       const [row] = await app.db.select({ number: cases.number, judge: users.fullName }).from(cases).innerJoin(users, eq(users.id, cases.judgeId)).where(eq(cases.id, registeredId));
       if (row?.number) registered = { number: row.number, judge: row.judge };
     }
@@ -44,7 +44,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/cabinet/cases/:caseId/distribution', { config: { access: 'signed-in' }, schema: { hide: true, params: CaseId } }, async (request, reply) => {
     const { caseId } = request.params;
-    if (!UUID.test(caseId)) throw new SotError('not_found');
+    if (!isUuid(caseId)) throw new SotError('not_found');
     if (!can(request.principal, { action: 'read', resource: 'case', relations: await caseRelations(app.db, request.principal!, caseId) })) throw new SotError('not_found');
     const found = await latestDistribution(app.db, caseId);
     if (!found) throw new SotError('not_found');
