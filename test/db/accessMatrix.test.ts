@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
+import { formSession } from '../support/forms.ts';
 
 /**
  * Every protected route × every role × every relation to a case, against what the rules mean
@@ -85,11 +86,7 @@ describeDb('access matrix: route × role × relation', () => {
 
   /** The person's form token and the cookie that goes with it, as their own profile page gives them. */
   async function formToken(user: TestUser) {
-    const page = await t.app.inject({ method: 'GET', url: '/profile', headers: { cookie: user.cookie } });
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-    const secret = /_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
-    if (!token || !secret) throw new Error('the profile page gave no form token');
-    return { token, cookie: `${user.cookie}; _csrf=${secret}` };
+    return formSession(await t.app.inject({ method: 'GET', url: '/profile', headers: { cookie: user.cookie } }), user.cookie);
   }
 
   async function submittedCase(): Promise<string> {

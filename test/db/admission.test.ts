@@ -11,6 +11,7 @@ import type { Principal } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { signedInUser } from '../support/sessions.ts';
+import { formSession } from '../support/forms.ts';
 
 /** The judge's decision on admission: accept, return with grounds, leave without motion with a term. */
 describeDb('admission of a case by its judge', () => {
@@ -67,8 +68,7 @@ describeDb('admission of a case by its judge', () => {
     const page = await t.app.inject({ method: 'GET', url: '/judge/cases', headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`/judge/cases/${caseId}/accept`);
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const withCsrf = `${cookie}; _csrf=${/_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))![1]}`;
+    const { token, cookie: withCsrf } = formSession(page, cookie);
     const post = (decision: string, form: string) => t.app.inject({ method: 'POST', url: `/judge/cases/${caseId}/${decision}`, headers: { cookie: withCsrf, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token)}&${form}` });
     const refused = await post('return', 'grounds=');
     expect(refused.statusCode).toBe(400);

@@ -7,6 +7,7 @@ import { describeDb } from '../support/db.ts';
 import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
 import { issueSigner, makeRootCa, testIin, type TestSigner } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
+import { formSession } from '../support/forms.ts';
 
 /**
  * The filing form as a person without JavaScript goes through it: one topic per page, each
@@ -30,8 +31,7 @@ describeDb('filing form pages', () => {
     [{ id: medeu }] = (await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'))) as [{ id: string }];
     const page = await t.app.inject({ method: 'GET', url: '/cabinet/filings/new', headers: { cookie: me.cookie } });
     expect(page.statusCode).toBe(200);
-    token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    cookie = `${me.cookie}; _csrf=${/_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))![1]}`;
+    ({ token, cookie } = formSession(page, me.cookie));
   });
   afterAll(() => t?.close());
 

@@ -5,6 +5,7 @@ import { normalisePhone } from '../../src/commands/profile.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
+import { formSession } from '../support/forms.ts';
 
 describeDb('profile', () => {
   let t: TestApp;
@@ -17,10 +18,7 @@ describeDb('profile', () => {
 
   /** A form's CSRF token, as a browser would find it on the page. */
   async function formToken(url: string, user: TestUser): Promise<{ token: string; cookie: string }> {
-    const page = await t.app.inject({ method: 'GET', url, headers: { cookie: user.cookie } });
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const secret = String(page.headers['set-cookie']).match(/_csrf=([^;]+)/)![1]!;
-    return { token, cookie: `${user.cookie}; _csrf=${secret}` };
+    return formSession(await t.app.inject({ method: 'GET', url, headers: { cookie: user.cookie } }), user.cookie);
   }
 
   const post = async (url: string, form: Record<string, string>, user = me) => {

@@ -8,6 +8,7 @@ import type { Principal } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
+import { formSession } from '../support/forms.ts';
 
 /**
  * Registration in the court office: a number without duplicates or gaps even when clerks
@@ -72,8 +73,7 @@ describeDb('registering incoming cases', () => {
     const page = await t.app.inject({ method: 'GET', url: '/court/registry', headers: { cookie: clerk.cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`/court/cases/${caseId}/register`);
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const cookie = `${clerk.cookie}; _csrf=${/_csrf=([^;]+)/.exec(String(page.headers['set-cookie']))![1]}`;
+    const { token, cookie } = formSession(page, clerk.cookie);
     const res = await t.app.inject({ method: 'POST', url: `/court/cases/${caseId}/register`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token)}` });
     expect(res.statusCode).toBe(303);
     const after = await t.app.inject({ method: 'GET', url: res.headers.location as string, headers: { cookie } });

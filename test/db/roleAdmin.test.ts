@@ -4,6 +4,7 @@ import { auditLog, courts, userRoles, users } from '../../src/db/schema/index.ts
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
+import { formSession } from '../support/forms.ts';
 
 describeDb('granting court staff roles', () => {
   let t: TestApp;
@@ -19,13 +20,11 @@ describeDb('granting court staff roles', () => {
   afterAll(() => t?.close());
 
   async function grant(actor: TestUser, form: Record<string, string>) {
-    const page = await t.app.inject({ method: 'GET', url: '/admin/roles', headers: { cookie: actor.cookie } });
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-    const secret = String(page.headers['set-cookie']).match(/_csrf=([^;]+)/)![1]!;
+    const { token, cookie } = formSession(await t.app.inject({ method: 'GET', url: '/admin/roles', headers: { cookie: actor.cookie } }), actor.cookie);
     return t.app.inject({
       method: 'POST',
       url: '/admin/roles',
-      headers: { cookie: `${actor.cookie}; _csrf=${secret}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ _csrf: token, ...form }).toString(),
     });
   }

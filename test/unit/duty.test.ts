@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALL_CASE_CATEGORIES } from '../../src/domain/caseKinds.ts';
+import { tiynToDecimal } from '../../src/domain/money.ts';
 import { CLAIMANT_TYPES, FILING_TYPES } from '../../src/domain/filingTypes.ts';
 import {
   DutyInputError,
@@ -9,7 +10,6 @@ import {
   MAX_AMOUNT_TIYN,
   MCI,
   RATES,
-  formatTiyn,
   inForce,
   parseTenge,
   quoteDuty,
@@ -390,10 +390,10 @@ describe('amounts in tenge', () => {
   });
 
   it('writes tiyn as tenge with two decimals', () => {
-    expect(formatTiyn(129_750)).toBe('1297.50');
-    expect(formatTiyn(1_500_000)).toBe('15000.00');
-    expect(formatTiyn(5)).toBe('0.05');
-    expect(formatTiyn(0)).toBe('0.00');
+    expect(tiynToDecimal(129_750)).toBe('1297.50');
+    expect(tiynToDecimal(1_500_000)).toBe('15000.00');
+    expect(tiynToDecimal(5)).toBe('0.05');
+    expect(tiynToDecimal(0)).toBe('0.00');
   });
 });
 
