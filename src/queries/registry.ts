@@ -36,10 +36,13 @@ export async function latestDistribution(db: Db, caseId: string) {
     .from(caseDistributions)
     .innerJoin(users, eq(users.id, caseDistributions.judgeId))
     .innerJoin(cases, eq(cases.id, caseDistributions.caseId))
-    .where(eq(caseDistributions.caseId, caseId))
+    .where(and(eq(caseDistributions.caseId, caseId), eq(caseDistributions.method, 'automatic')))
     .orderBy(sql`${caseDistributions.drawnAt} desc`)
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const { seed, protocol, protocolSha256 } = row.distribution;
+  // The automatic rows carry all three by the table's check constraint.
+  return { ...row, distribution: { ...row.distribution, seed: seed!, protocol: protocol!, protocolSha256: protocolSha256! } };
 }
 
 /** Names of the judges named in a protocol, by id. */

@@ -209,7 +209,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
       await tx.insert(events).values({ caseId, type: 'judge_assigned', occurredAt: at, actorId: null, data: { judgeId } });
     }
     const act = DOCUMENT_FOR_STATUS[status];
-    if (act && judgeId) {
+    if (act && judgeId && act.kind === 'notice') {
       const [doc] = await tx
         .insert(documents)
         .values({ caseId, kind: act.kind, title: act.title[0], signerId: judgeId, issuedAt: at, createdBy: judgeId, createdAt: at })

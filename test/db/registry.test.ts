@@ -46,7 +46,7 @@ describeDb('registering incoming cases', () => {
     const [stored] = await t.database.db.select().from(cases).where(eq(cases.id, caseId!));
     expect(stored).toMatchObject({ status: 'assigned', number: registration.number, judgeId: registration.judgeId });
     const [distribution] = await t.database.db.select().from(caseDistributions).where(eq(caseDistributions.caseId, caseId!));
-    expect(verifyDraw(distribution!.protocol)).toBe(true);
+    expect(verifyDraw(distribution!.protocol!)).toBe(true);
     expect((await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, caseId!))).map((a) => a.action)).toContain('case.registered');
     await expect(registerCase(t.database.db, clerkPrincipal, caseId!, now())).rejects.toMatchObject({ code: 'case_not_awaiting_registration' });
   });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   pgTable,
@@ -39,6 +40,8 @@ export const cases = pgTable(
     closedHearing: boolean('closed_hearing').notNull().default(false),
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow(),
     registeredAt: timestamp('registered_at', { withTimezone: true }),
+    /** The day the case's final act entered into force; the cassation term runs from it. */
+    inForceOn: date('in_force_on'),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -106,6 +109,8 @@ export const parties = pgTable(
   ],
 );
 
+export const DISTRIBUTION_METHODS = ['automatic', 'manual'] as const;
+
 export const HEARING_STATUSES = ['scheduled', 'held', 'postponed', 'cancelled'] as const;
 
 export const hearings = pgTable(
@@ -121,12 +126,21 @@ export const hearings = pgTable(
     videoLink: text('video_link'),
     status: text('status', { enum: HEARING_STATUSES }).notNull().default('scheduled'),
     reason: text('reason'),
+    /** The judge and court as they were when scheduled: conflicts are checked against them. */
+    judgeId: uuid('judge_id').references(() => users.id),
+    courtId: uuid('court_id').references(() => courts.id),
+    /** A postponed hearing points at the one that replaced it. */
+    postponedToId: uuid('postponed_to_id').references((): AnyPgColumn => hearings.id),
+    createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('hearings_status_check', sql`${t.status} in (${inList(HEARING_STATUSES)})`),
+    check('hearings_place_check', sql`${t.room} is not null or ${t.videoLink} is not null`),
     index('hearings_case_idx').on(t.caseId),
     index('hearings_starts_idx').on(t.startsAt),
+    index('hearings_judge_idx').on(t.judgeId, t.startsAt),
+    index('hearings_court_room_idx').on(t.courtId, t.room, t.startsAt),
   ],
 );
 
@@ -145,10 +159,111 @@ export const caseDistributions = pgTable(
     judgeId: uuid('judge_id')
       .notNull()
       .references(() => users.id),
-    seed: text('seed').notNull(),
-    protocol: text('protocol').notNull(),
-    protocolSha256: text('protocol_sha256').notNull(),
+    /** `automatic`: the draw; `manual`: the court chair's reassignment, with its reason. */
+    method: text('method', { enum: DISTRIBUTION_METHODS }).notNull().default('automatic'),
+    /** Null for a manual reassignment, which draws nothing. */
+    seed: text('seed'),
+    protocol: text('protocol'),
+    protocolSha256: text('protocol_sha256'),
+    reason: text('reason'),
+    assignedBy: uuid('assigned_by').references(() => users.id),
     drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('case_distributions_case_idx').on(t.caseId, t.drawnAt)],
+  (t) => [
+    check('case_distributions_method_check', sql`${t.method} in (${inList(DISTRIBUTION_METHODS)})`),
+    check(
+      'case_distributions_record_check',
+      sql`(${t.method} = 'automatic' and ${t.seed} is not null and ${t.protocol} is not null and ${t.protocolSha256} is not null) or (${t.method} = 'manual' and ${t.reason} is not null and ${t.assignedBy} is not null)`,
+    ),
+    index('case_distributions_case_idx').on(t.caseId, t.drawnAt),
+  ],
+);
+
+/**
+ * Case categories a judge hears in their court. A judge with no rows hears every category of
+ * the court (a court of general jurisdiction); rows narrow that to a specialisation.
+ */
+export const judgeCategories = pgTable(
+  'judge_categories',
+  {
+    judgeId: uuid('judge_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courtId: uuid('court_id')
+      .notNull()
+      .references(() => courts.id),
+    category: text('category').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.judgeId, t.courtId, t.category] })],
+);
+
+export const ABSENCE_REASONS = ['leave', 'sick', 'training', 'other'] as const;
+
+/** Days a judge is away (both ends included, court dates): no case is drawn for them then. */
+export const judgeAbsences = pgTable(
+  'judge_absences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    judgeId: uuid('judge_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courtId: uuid('court_id')
+      .notNull()
+      .references(() => courts.id),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    reason: text('reason', { enum: ABSENCE_REASONS }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('judge_absences_reason_check', sql`${t.reason} in (${inList(ABSENCE_REASONS)})`),
+    check('judge_absences_range_check', sql`${t.startsOn} <= ${t.endsOn}`),
+    index('judge_absences_judge_idx').on(t.judgeId, t.startsOn),
+  ],
+);
+
+/** A judge removed from one case (self-recusal or a granted challenge): never drawn for it again. */
+export const caseRecusals = pgTable(
+  'case_recusals',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    judgeId: uuid('judge_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.judgeId] })],
+);
+
+/**
+ * The procedural terms running in a case, as computed by the deadline calculator when the act
+ * that starts them happens. `concerns` says who must act by the date: the parties (an appeal,
+ * a fix of defects) or the court (the decision in final form). `closedAt` is set when the term
+ * is met or no longer runs.
+ */
+export const caseDeadlines = pgTable(
+  'case_deadlines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    runsFrom: date('runs_from').notNull(),
+    dueOn: date('due_on').notNull(),
+    article: text('article').notNull(),
+    concerns: text('concerns', { enum: ['parties', 'court'] }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('case_deadlines_concerns_check', sql`${t.concerns} in ('parties', 'court')`),
+    index('case_deadlines_case_idx').on(t.caseId, t.dueOn),
+    index('case_deadlines_open_idx').on(t.dueOn).where(sql`${t.closedAt} is null`),
+  ],
 );

@@ -32,6 +32,13 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** Court acts are documents the court issues and signs; the rest come from the parties. */
 export const COURT_ACT_KINDS = ['ruling', 'decision', 'court_order', 'resolution'] as const satisfies readonly DocumentKind[];
 
+export const DECISION_FORMS = ['operative', 'final'] as const;
+export type DecisionForm = (typeof DECISION_FORMS)[number];
+
+/** What an appellate or cassation court did with the act under review. */
+export const REVIEW_OUTCOMES = ['upheld', 'changed', 'reversed', 'sent_back'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
 export const DOCUMENT_VISIBILITIES = ['parties', 'court', 'public'] as const;
 
 export const documents = pgTable(
@@ -49,6 +56,14 @@ export const documents = pgTable(
     /** CMS SignedData over the document's sha256, as signed by `signerId`. */
     signature: bytea('signature'),
     signerId: uuid('signer_id').references(() => users.id),
+    /** For a court act: the canonical JSON the judge signed (court, case, kind, text's sha256). */
+    signedManifest: text('signed_manifest'),
+    /** For an issued court act: the code printed with its QR, checked at `/verify/<code>`. */
+    verifyCode: text('verify_code').unique(),
+    /** A decision's form: the operative part announced in the courtroom, or the decision in final form. */
+    decisionForm: text('decision_form', { enum: DECISION_FORMS }),
+    /** A higher court's act: what it did with the act under review. */
+    outcome: text('outcome', { enum: REVIEW_OUTCOMES }),
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     visibility: text('visibility', { enum: DOCUMENT_VISIBILITIES }).notNull().default('parties'),
     createdBy: uuid('created_by').references(() => users.id),
@@ -57,6 +72,9 @@ export const documents = pgTable(
   (t) => [
     check('documents_kind_check', sql.raw(`kind in (${DOCUMENT_KINDS.map((k) => `'${k}'`).join(', ')})`)),
     check('documents_visibility_check', sql`${t.visibility} in ('parties', 'court', 'public')`),
+    check('documents_decision_form_check', sql`${t.decisionForm} is null or (${t.kind} = 'decision' and ${t.decisionForm} in ('operative', 'final'))`),
+    check('documents_outcome_check', sql`${t.outcome} is null or ${t.outcome} in ('upheld', 'changed', 'reversed', 'sent_back')`),
+    check('documents_issued_check', sql`${t.issuedAt} is null or ${t.kind} not in ('ruling', 'decision', 'court_order', 'resolution') or (${t.signature} is not null and ${t.signedManifest} is not null and ${t.verifyCode} is not null)`),
     check('documents_sha256_check', sql`${t.sha256} is null or ${t.sha256} ~ '^[0-9a-f]{64}$'`),
     index('documents_case_idx').on(t.caseId, t.issuedAt),
     index('documents_sha256_idx').on(t.sha256),

@@ -21,6 +21,8 @@ export const blobs = pgTable(
   (t) => [check('blobs_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`)],
 );
 
+export const FILING_CHANNELS = ['portal', 'counter'] as const;
+
 export const FILING_STATUSES = ['draft', 'submitted'] as const;
 
 /**
@@ -38,6 +40,8 @@ export const filings = pgTable(
     /** The legal entity the filer acted for, from their certificate at the time. */
     filerBin: text('filer_bin'),
     type: text('type', { enum: FILING_TYPES }).notNull(),
+    /** `portal`: filed by the filer through the Court Cabinet; `counter`: a paper filing entered by the court office (`filerId` is then the clerk). */
+    channel: text('channel', { enum: FILING_CHANNELS }).notNull().default('portal'),
     status: text('status', { enum: FILING_STATUSES }).notNull().default('draft'),
     courtId: uuid('court_id').references(() => courts.id),
     /** The case filed in (appeals, complaints, petitions), or the case a claim started once submitted. */
@@ -63,7 +67,9 @@ export const filings = pgTable(
     check('filings_type_check', sql`${t.type} in (${inList(FILING_TYPES)})`),
     check('filings_status_check', sql`${t.status} in (${inList(FILING_STATUSES)})`),
     check('filings_duty_status_check', sql`${t.dutyStatus} in (${inList(DUTY_STATUSES)})`),
-    check('filings_submitted_check', sql`${t.status} = 'draft' or (${t.talonNumber} is not null and ${t.signature} is not null and ${t.submittedAt} is not null)`),
+    check('filings_channel_check', sql`${t.channel} in (${inList(FILING_CHANNELS)})`),
+    // A paper filing carries the filer's handwritten signature on the scan, not an EDS.
+    check('filings_submitted_check', sql`${t.status} = 'draft' or (${t.talonNumber} is not null and (${t.signature} is not null or ${t.channel} = 'counter') and ${t.submittedAt} is not null)`),
     index('filings_filer_idx').on(t.filerId, t.updatedAt),
     index('filings_case_idx').on(t.caseId),
   ],
