@@ -21,6 +21,7 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+/** The first instance's lifecycle. */
 export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   draft: ['submitted'],
   submitted: ['registered'],
@@ -30,18 +31,37 @@ export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   left_without_motion: ['accepted', 'returned'],
   accepted: ['preparation'],
   preparation: ['hearing_scheduled'],
+  // Another hearing (a postponement, a continuation) keeps the case where it is.
   hearing_scheduled: ['hearing_scheduled', 'decided'],
   decided: ['decision_final'],
   decision_final: ['appeal_window'],
   appeal_window: ['appealed', 'in_force'],
-  appealed: ['in_force', 'hearing_scheduled'],
-  in_force: ['archived'],
+  // The appellate court upholds, changes or reverses (the act enters into force), or sends the case back.
+  appealed: ['in_force', 'preparation'],
+  // A cassation court may send a case in force back for a new hearing.
+  in_force: ['archived', 'preparation'],
   returned: ['archived'],
   archived: [],
 };
 
-export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
-  return NEXT_STATUSES[from].includes(to);
+/**
+ * Appellate, cassation and Supreme Court cases follow the same path up to the decision, but a
+ * higher court's act enters into force when it is announced: no final form, no appeal window.
+ */
+export const REVIEW_NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
+  ...NEXT_STATUSES,
+  decided: ['in_force'],
+  decision_final: [],
+  appeal_window: [],
+  appealed: [],
+};
+
+export function nextStatuses(from: CaseStatus, instance: number): readonly CaseStatus[] {
+  return (instance === 1 ? NEXT_STATUSES : REVIEW_NEXT_STATUSES)[from];
+}
+
+export function canTransition(from: CaseStatus, to: CaseStatus, instance = 1): boolean {
+  return nextStatuses(from, instance).includes(to);
 }
 
 export function isCaseStatus(value: string): value is CaseStatus {

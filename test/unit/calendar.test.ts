@@ -27,6 +27,13 @@ describe('the court calendar', () => {
     expect(daysOff(2025)).toEqual(['2025-03-10', '2025-03-24', '2025-03-25', '2025-07-07', '2025-09-01', '2025-10-27']);
   });
 
+  it('moves the 2027 weekend holidays to the next working days and keeps Constitution Day on 15 March', () => {
+    // 2 Jan Sat; Nauryz 21 Mar Sun (22–23 are holidays already); 1 May Sat; 9 May Sun; Kurban Ait 16 May Sun (religious).
+    expect(daysOff(2027)).toEqual(['2027-01-04', '2027-03-24', '2027-05-03', '2027-05-10']);
+    expect(isWorkingDay('2027-03-15')).toBe(false);
+    expect(isWorkingDay('2027-08-30')).toBe(true);
+  });
+
   it('never moves a religious holiday that falls on a weekend', () => {
     const rows = [
       { date: '2023-01-07' as IsoDay, kind: 'holiday' as const, name: 'orthodox_christmas', religious: true },
@@ -85,8 +92,8 @@ describe('addWorkingDays', () => {
   });
 
   it('throws CalendarMissingError rather than guess a year without data', () => {
-    expect(() => isWorkingDay('2027-01-04')).toThrow(CalendarMissingError);
-    expect(() => addWorkingDays('2026-12-30', 5)).toThrow(/No court calendar for 2027/);
+    expect(() => isWorkingDay('2028-01-04')).toThrow(CalendarMissingError);
+    expect(() => addWorkingDays('2027-12-29', 5)).toThrow(/No court calendar for 2028/);
     expect(() => calendarYear(2024)).toThrow(CalendarMissingError);
   });
 

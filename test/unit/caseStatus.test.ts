@@ -1,9 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, canTransition, NEXT_STATUSES, PUBLIC_STAGE, type CaseStatus } from '../../src/domain/caseStatus.ts';
+import { CASE_STATUSES, canTransition, nextStatuses, PUBLIC_STAGE, type CaseStatus } from '../../src/domain/caseStatus.ts';
 import { lifecyclePath } from '../../src/seed/demo.ts';
 
+/** The lifecycle as the law has it, written out by hand: the map in the code must match it exactly. */
+const FIRST_INSTANCE = `
+  draft>submitted submitted>registered registered>assigned
+  assigned>accepted assigned>returned assigned>left_without_motion
+  left_without_motion>accepted left_without_motion>returned
+  accepted>preparation preparation>hearing_scheduled
+  hearing_scheduled>hearing_scheduled hearing_scheduled>decided
+  decided>decision_final decision_final>appeal_window
+  appeal_window>appealed appeal_window>in_force
+  appealed>in_force appealed>preparation
+  in_force>archived in_force>preparation returned>archived`;
+
+const REVIEW = `
+  draft>submitted submitted>registered registered>assigned
+  assigned>accepted assigned>returned assigned>left_without_motion
+  left_without_motion>accepted left_without_motion>returned
+  accepted>preparation preparation>hearing_scheduled
+  hearing_scheduled>hearing_scheduled hearing_scheduled>decided
+  decided>in_force
+  in_force>archived in_force>preparation returned>archived`;
+
+const pairs = (text: string) => new Set(text.split(/\s+/).filter(Boolean));
+
 describe('case lifecycle', () => {
-  it('reaches every status from filing', () => {
+  it('reaches every first-instance status from filing', () => {
     for (const status of CASE_STATUSES.filter((s) => s !== 'draft')) {
       const path = lifecyclePath(status);
       expect(path[0]).toBe('submitted');
@@ -12,22 +35,33 @@ describe('case lifecycle', () => {
     }
   });
 
-  it('ends only in the archive', () => {
-    const terminal = CASE_STATUSES.filter((s) => NEXT_STATUSES[s].length === 0);
-    expect(terminal).toEqual(['archived']);
-  });
+  for (const [instance, expected] of [
+    [1, FIRST_INSTANCE],
+    [2, REVIEW],
+    [3, REVIEW],
+    [4, REVIEW],
+  ] as const) {
+    it(`allows exactly the lawful transitions at instance ${instance}, and refuses every other pair`, () => {
+      const allowed = pairs(expected);
+      for (const from of CASE_STATUSES) {
+        for (const to of CASE_STATUSES) expect(canTransition(from, to, instance), `${from}>${to}`).toBe(allowed.has(`${from}>${to}`));
+      }
+    });
+  }
 
-  it('allows only the listed transitions', () => {
-    const allowed = new Set(CASE_STATUSES.flatMap((from) => NEXT_STATUSES[from].map((to) => `${from}>${to}`)));
-    for (const from of CASE_STATUSES) {
-      for (const to of CASE_STATUSES) expect(canTransition(from, to)).toBe(allowed.has(`${from}>${to}`));
-    }
-    expect(canTransition('submitted', 'decided')).toBe(false);
-    expect(canTransition('archived', 'submitted')).toBe(false);
+  it('ends only in the archive, on every instance', () => {
+    expect(CASE_STATUSES.filter((s) => s !== 'decision_final' && s !== 'appeal_window' && s !== 'appealed' && nextStatuses(s, 2).length === 0)).toEqual(['archived']);
+    expect(CASE_STATUSES.filter((s) => nextStatuses(s, 1).length === 0)).toEqual(['archived']);
   });
 
   it('gives a judge three answers to a new case', () => {
-    expect([...NEXT_STATUSES.assigned].sort()).toEqual<CaseStatus[]>(['accepted', 'left_without_motion', 'returned']);
+    expect([...nextStatuses('assigned', 1)].sort()).toEqual<CaseStatus[]>(['accepted', 'left_without_motion', 'returned']);
+  });
+
+  it('has no appeal window above the first instance', () => {
+    expect(canTransition('decided', 'decision_final', 2)).toBe(false);
+    expect(canTransition('decided', 'in_force', 1)).toBe(false);
+    expect(canTransition('decided', 'in_force', 2)).toBe(true);
   });
 
   it('shows the public a stage for every status', () => {

@@ -45,7 +45,7 @@ describe('procedural deadlines', () => {
   });
 
   it('throws when the deadline runs into a year without a calendar', () => {
-    expect(() => deadline('cassation', '2026-09-01')).toThrow(CalendarMissingError);
+    expect(() => deadline('cassation', '2027-09-01')).toThrow(CalendarMissingError);
   });
 
   it('always ends on a working day, never before the term itself', () => {

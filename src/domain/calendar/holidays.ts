@@ -72,4 +72,26 @@ export const CALENDAR: Readonly<Record<number, readonly CalendarRow[]>> = {
     // The weekend holidays of 2026 give days off on 9 March, 24–25 March, 11 May and 26 October;
     // those follow from the rule above and are not stored. No ministry swap for 2026 is known.
   ],
+  2027: [
+    holiday('2027-01-01', 'new_year'),
+    holiday('2027-01-02', 'new_year'),
+    holiday('2027-01-07', 'orthodox_christmas', true),
+    holiday('2027-03-08', 'womens_day'),
+    // Constitution Day, 15 March from 2027 under the Constitution adopted on 15 March 2026.
+    holiday('2027-03-15', 'constitution_day'),
+    holiday('2027-03-21', 'nauryz'),
+    holiday('2027-03-22', 'nauryz'),
+    holiday('2027-03-23', 'nauryz'),
+    holiday('2027-05-01', 'unity_day'),
+    holiday('2027-05-07', 'defender_day'),
+    holiday('2027-05-09', 'victory_day'),
+    // Kurban Ait's date is fixed each year by government decree; 16 May is the expected first
+    // day of Eid al-Adha 1448 and must be checked against the decree when it is published.
+    holiday('2027-05-16', 'kurban_ait', true),
+    holiday('2027-07-06', 'capital_day'),
+    holiday('2027-10-25', 'republic_day'),
+    holiday('2027-12-16', 'independence_day'),
+    // Weekend holidays (2 January, 21 March, 1 and 9 May) give days off by the rule above. The
+    // labour ministry's swaps for 2027 are not yet known.
+  ],
 };
