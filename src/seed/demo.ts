@@ -11,6 +11,7 @@ import { NEXT_STATUSES, type CaseStatus } from '../domain/caseStatus.ts';
 import { courtDateIso } from '../i18n/format.ts';
 import { DEMO_COURTS, DEMO_REGIONS } from './courts.ts';
 import { DEMO_BANK, DEMO_COMPANY, demoPeople, type DemoPerson } from './people.ts';
+import { seedBench } from './bench.ts';
 
 const DAY = 86_400_000;
 
@@ -305,6 +306,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
         if (role === 'judge' && court) judgesByCourt.set(court, [...(judgesByCourt.get(court) ?? []), row!.id]);
       }
     }
+    await seedBench(tx, { people, courtIds, now });
 
     const ctx: SeedContext = { tx, now, people, courtIds, organisationIds: { company: company!.id, bank: bank!.id }, judgesByCourt };
     // Oldest first, so sequence numbers grow with registration dates as they would in a court
