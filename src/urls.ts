@@ -36,14 +36,16 @@ export const urls = {
   judgeDecision: (caseId: string, decision: 'accept' | 'return' | 'leave-without-motion') => `/judge/cases/${encodeURIComponent(caseId)}/${decision}`,
   registry: (registered?: string) => withQuery('/court/registry', registered ? { registered } : undefined),
   registerCase: (caseId: string) => `/court/cases/${encodeURIComponent(caseId)}/register`,
+  incoming: (filter?: { type?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined; page?: number | undefined; done?: 'received' | 'attached' }) =>
+    withQuery('/court/registry', filter ? { ...filter, page: filter.page && filter.page > 1 ? filter.page : undefined } : undefined),
+  officeFiling: (filingId: string, done?: 'entered') => withQuery(`/court/filings/${encodeURIComponent(filingId)}`, done ? { done } : undefined),
+  officeFilingFile: (filingId: string, fileId: string) => `/court/filings/${encodeURIComponent(filingId)}/files/${encodeURIComponent(fileId)}`,
+  officeTalonPdf: (filingId: string) => `/court/filings/${encodeURIComponent(filingId)}/talon.pdf`,
+  receiveFiling: (filingId: string) => `/court/filings/${encodeURIComponent(filingId)}/receive`,
+  attachFiling: (filingId: string) => `/court/filings/${encodeURIComponent(filingId)}/attach`,
+  counterFiling: () => '/court/counter/new',
+  counterFilingSubmit: () => '/court/counter',
   distribution: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/distribution`,
-  bench: (court?: string, done?: 'categories' | 'absence-added' | 'absence-removed') => withQuery('/court/judges', { court, done }),
-  benchCategories: (judgeId: string) => `/court/judges/${encodeURIComponent(judgeId)}/categories`,
-  benchAbsences: (judgeId: string) => `/court/judges/${encodeURIComponent(judgeId)}/absences`,
-  absenceRemove: (absenceId: string) => `/court/absences/${encodeURIComponent(absenceId)}/remove`,
-  assignment: (caseId: string, done?: 'reassigned') => withQuery(`/court/cases/${encodeURIComponent(caseId)}/assignment`, done ? { done } : undefined),
-  reassign: (caseId: string) => `/court/cases/${encodeURIComponent(caseId)}/reassign`,
-  recuse: (caseId: string) => `/judge/cases/${encodeURIComponent(caseId)}/recuse`,
   paymentQueue: (done?: 'verified' | 'rejected') => withQuery('/court/payments', done ? { done } : undefined),
   paymentScan: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/document`,
   paymentVerify: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/verify`,
@@ -71,7 +73,7 @@ export interface PageSample {
   as?: 'citizen' | 'sysadmin' | 'clerk-7517' | 'judge-7517-1';
 }
 
-export function pageSamples(demo: { caseNumber: string; citizenCaseId: string; medeuCaseId?: string }): PageSample[] {
+export function pageSamples(demo: { caseNumber: string; citizenCaseId: string; paperFilingId?: string | undefined }): PageSample[] {
   return [
     { name: 'home', url: urls.home() },
     { name: 'courts', url: urls.courts() },
@@ -92,10 +94,10 @@ export function pageSamples(demo: { caseNumber: string; citizenCaseId: string; m
     { name: 'filing-start', url: urls.newFiling(), as: 'citizen' },
     { name: 'court-registry', url: urls.registry(), as: 'clerk-7517' },
     { name: 'court-payments', url: urls.paymentQueue(), as: 'clerk-7517' },
+    { name: 'court-registry-filtered', url: urls.incoming({ type: 'petition', q: '7517' }), as: 'clerk-7517' },
+    { name: 'court-counter', url: urls.counterFiling(), as: 'clerk-7517' },
+    ...(demo.paperFilingId ? [{ name: 'court-filing', url: urls.officeFiling(demo.paperFilingId), as: 'clerk-7517' as const }] : []),
     { name: 'judge-cases', url: urls.judgeCases(), as: 'judge-7517-1' },
-    // judge-7517-1 also chairs the Medeu court.
-    { name: 'court-bench', url: urls.bench(), as: 'judge-7517-1' },
-    ...(demo.medeuCaseId ? [{ name: 'case-assignment', url: urls.assignment(demo.medeuCaseId), as: 'judge-7517-1' as const }] : []),
     { name: 'talon-check-unknown', url: urls.verifyTalon('0000000000AA'), status: 404 },
     { name: 'acquirer-bad-link', url: '/sandbox/acquirer/pay', status: 400 },
     { name: 'role-admin', url: urls.roleAdmin(), as: 'sysadmin' },

@@ -35,7 +35,8 @@ function assertFieldsValid(fields: FilingFields): void {
 export async function ownFiling(db: Db, principal: Principal, id: string, action: 'read' | 'update' | 'submit' | 'pay' = 'read'): Promise<Filing> {
   if (!isUuid(id)) throw new SotError('filing_not_found');
   const [filing] = await db.select().from(filings).where(eq(filings.id, id));
-  if (!filing || !can(principal, { action, resource: 'filing', filerId: filing.filerId })) throw new SotError('filing_not_found');
+  // A paper filing names the clerk who entered it as filer; it is the court's record, not their own filing.
+  if (!filing || filing.channel === 'counter' || !can(principal, { action, resource: 'filing', filerId: filing.filerId })) throw new SotError('filing_not_found');
   return filing;
 }
 

@@ -31,7 +31,7 @@ export interface Talon {
   verifyCode: string;
 }
 
-const DOCUMENT_KIND: Record<FilingType, DocumentKind> = {
+export const DOCUMENT_KIND: Record<FilingType, DocumentKind> = {
   claim: 'claim',
   counterclaim: 'counterclaim',
   appeal: 'appeal',
@@ -96,7 +96,7 @@ async function verifySigner(verifier: SignatureVerifier, principal: Principal, c
   return identity;
 }
 
-async function nextTalonNumber(tx: Tx, courtId: string, now: Date): Promise<string> {
+export async function nextTalonNumber(tx: Tx, courtId: string, now: Date): Promise<string> {
   const year = courtYear(now);
   const [court] = await tx.select({ code: courts.code }).from(courts).where(eq(courts.id, courtId));
   const [counter] = await tx

@@ -1,7 +1,7 @@
-import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
+import { office } from './sections/office.ts';
 import { payments } from './sections/payments.ts';
 import { talon } from './sections/talon.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
@@ -315,10 +315,10 @@ export const en = {
   'admin.roles.saved': 'The roles are updated.',
   'login.demo.wrongPassword': 'The certificate password is wrong.',
   'login.failed': 'Signing in did not succeed. Try again.',
-  ...bench.en,
   ...court.en,
   ...duty.en,
   ...filing.en,
+  ...office.en,
   ...payments.en,
   ...talon.en,
 } as const;

@@ -1,8 +1,8 @@
 import type { MessageKey } from './en.ts';
-import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
+import { office } from './sections/office.ts';
 import { payments } from './sections/payments.ts';
 import { talon } from './sections/talon.ts';
 
@@ -317,10 +317,10 @@ export const kk: Record<MessageKey, string> = {
   'admin.roles.saved': 'Рөлдер жаңартылды.',
   'login.demo.wrongPassword': 'Сертификат құпиясөзі қате.',
   'login.failed': 'Кіру сәтсіз аяқталды. Қайталап көріңіз.',
-  ...bench.kk,
   ...court.kk,
   ...duty.kk,
   ...filing.kk,
+  ...office.kk,
   ...payments.kk,
   ...talon.kk,
 };

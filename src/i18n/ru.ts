@@ -1,8 +1,8 @@
 import type { MessageKey } from './en.ts';
-import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
+import { office } from './sections/office.ts';
 import { payments } from './sections/payments.ts';
 import { talon } from './sections/talon.ts';
 
@@ -317,10 +317,10 @@ export const ru: Record<MessageKey, string> = {
   'admin.roles.saved': 'Роли обновлены.',
   'login.demo.wrongPassword': 'Неверный пароль сертификата.',
   'login.failed': 'Войти не удалось. Попробуйте ещё раз.',
-  ...bench.ru,
   ...court.ru,
   ...duty.ru,
   ...filing.ru,
+  ...office.ru,
   ...payments.ru,
   ...talon.ru,
 };

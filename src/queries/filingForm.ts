@@ -57,7 +57,7 @@ export async function filingsOf(db: Db, userId: string) {
   return db
     .select({ id: filings.id, type: filings.type, status: filings.status, talonNumber: filings.talonNumber, updatedAt: filings.updatedAt, submittedAt: filings.submittedAt, dutyStatus: filings.dutyStatus })
     .from(filings)
-    .where(eq(filings.filerId, userId))
+    .where(and(eq(filings.filerId, userId), eq(filings.channel, 'portal')))
     .orderBy(desc(filings.updatedAt))
     .limit(50);
 }

@@ -1,32 +1,11 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { caseDistributions, cases, courts, filings, parties, users } from '../db/schema/index.ts';
+import { caseDistributions, cases, users } from '../db/schema/index.ts';
 import type { Principal } from '../policies/principal.ts';
 
 /** Courts whose office the principal works in. */
 export function officeCourts(principal: Principal): string[] {
   return principal.roles.filter((r) => (r.role === 'clerk' || r.role === 'court_chair') && r.courtId).map((r) => r.courtId!);
-}
-
-/** Cases filed and not yet registered in the principal's courts, oldest first. */
-export async function registryQueue(db: Db, principal: Principal) {
-  const courtIds = officeCourts(principal);
-  if (courtIds.length === 0) return [];
-  return db
-    .select({
-      caseId: cases.id,
-      filedAt: cases.filedAt,
-      category: cases.category,
-      court: { code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn },
-      talonNumber: filings.talonNumber,
-      parties: sql<string>`(select string_agg(${parties.displayName}, ', ' order by ${parties.createdAt}) from ${parties} where ${parties.caseId} = ${cases.id} and ${parties.role} not in ('representative', 'lawyer'))`,
-    })
-    .from(cases)
-    .innerJoin(courts, eq(courts.id, cases.courtId))
-    .leftJoin(filings, and(eq(filings.caseId, cases.id), inArray(filings.type, ['claim', 'court_order_application'])))
-    .where(and(eq(cases.status, 'submitted'), inArray(cases.courtId, courtIds)))
-    .orderBy(asc(cases.filedAt))
-    .limit(200);
 }
 
 /** The latest distribution of a case, with the judge's name, for the protocol page. */

@@ -4,6 +4,7 @@ import { cases, certificates, courts, filingAttachments, filings, organisations,
 import { startsCase } from '../domain/filingTypes.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { TalonData } from '../talon/talonData.ts';
+import type { PaperFilingFields } from '../domain/paperFiling.ts';
 import { urls } from '../urls.ts';
 import { localName } from '../views/components/names.ts';
 
@@ -26,17 +27,23 @@ export async function talonOf(db: Db, where: { filingId: string } | { verifyCode
     .from(filingAttachments)
     .where(and(eq(filingAttachments.filingId, filing.id), ne(filingAttachments.purpose, 'payment_document')))
     .orderBy(asc(filingAttachments.createdAt), asc(filingAttachments.id));
+  // A paper filing's filer is whoever handed it in, as the clerk typed it; the user row is the clerk's.
+  const paper = filing.channel === 'counter' ? (filing.fields as unknown as PaperFilingFields) : null;
+  const filer = paper
+    ? { name: paper.filer.name, iin: paper.filer.iin ?? '', ...(paper.filer.bin ? { organisation: { name: paper.filer.name, bin: paper.filer.bin } } : {}) }
+    : { name: row.filerName, iin: row.filerIin, ...(filing.filerBin ? { organisation: { name: row.organisation ?? filing.filerBin, bin: filing.filerBin } } : {}) };
   return {
     filingId: filing.id,
     talonNumber: filing.talonNumber!,
     verifyUrl: `${publicUrl}${urls.verifyTalon(filing.verifyCode!)}`,
     court: { code: row.court.code, name: localName(row.court, lang) },
     submittedAt: filing.submittedAt!,
-    filer: { name: row.filerName, iin: row.filerIin, ...(filing.filerBin ? { organisation: { name: row.organisation ?? filing.filerBin, bin: filing.filerBin } } : {}) },
+    filer,
     filingType: filing.type,
     caseNumber: startsCase(filing.type) ? null : row.caseNumber,
     attachments,
     duty: { status: filing.dutyStatus, amountTiyn: filing.dutyAmountTiyn, basis: filing.dutyBasis },
-    signer: { name: row.filerName, certificateSerial: row.serial ?? '—' },
+    signer: { name: paper ? paper.filer.name : row.filerName, certificateSerial: row.serial ?? '—' },
+    ...(paper ? { counter: { clerkName: row.filerName } } : {}),
   };
 }

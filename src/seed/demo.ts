@@ -9,9 +9,9 @@ import type { CaseCategory, CaseKind, Instance } from '../domain/caseKinds.ts';
 import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
 import { NEXT_STATUSES, type CaseStatus } from '../domain/caseStatus.ts';
 import { courtDateIso } from '../i18n/format.ts';
+import { seedIncomingFilings } from './counter.ts';
 import { DEMO_COURTS, DEMO_REGIONS } from './courts.ts';
 import { DEMO_BANK, DEMO_COMPANY, demoPeople, type DemoPerson } from './people.ts';
-import { seedBench } from './bench.ts';
 
 const DAY = 86_400_000;
 
@@ -306,7 +306,6 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
         if (role === 'judge' && court) judgesByCourt.set(court, [...(judgesByCourt.get(court) ?? []), row!.id]);
       }
     }
-    await seedBench(tx, { people, courtIds, now });
 
     const ctx: SeedContext = { tx, now, people, courtIds, organisationIds: { company: company!.id, bank: bank!.id }, judgesByCourt };
     // Oldest first, so sequence numbers grow with registration dates as they would in a court
@@ -318,6 +317,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
       caseIds.set(index, await seedCase(ctx, scenario, index, parentCaseId));
     }
 
+    await seedIncomingFilings(tx, now);
     await appendAudit(tx, { actorId: null, action: 'demo.seeded', entityType: 'system', entityId: 'demo', data: { courts: courtIds.size, people: people.size, cases: caseIds.size } }, now);
     return { seeded: true, courts: courtIds.size, people: people.size, cases: caseIds.size };
   });

@@ -23,6 +23,8 @@ export interface TalonData {
   duty: { status: DutyStatus; amountTiyn: number | null; basis: string | null };
   /** Who signed the filing with their EDS. */
   signer: { name: string; certificateSerial: string };
+  /** A paper filing: signed by hand, and entered by this clerk at the court's counter instead. */
+  counter?: { clerkName: string };
 }
 
 export interface TalonAttachment {

@@ -91,10 +91,11 @@ function fieldRows(talon: TalonData, t: Translate, lang: Lang): Row[] {
     [t('talon.field.filingType'), t(`talon.filingType.${talon.filingType}`)],
     !!talon.caseNumber && [t('talon.field.caseNumber'), talon.caseNumber],
     [t('talon.field.filer'), filer.name],
-    [t('talon.field.iin'), filer.iin],
+    !!filer.iin && [t('talon.field.iin'), filer.iin],
     !!filer.organisation && [t('talon.field.organisation'), t('talon.field.organisationValue', { ...filer.organisation })],
-    [t('talon.field.signer'), signer.name],
-    [t('talon.field.certificateSerial'), signer.certificateSerial],
+    ...(talon.counter
+      ? [[t('office.talon.receivedBy'), talon.counter.clerkName] as Row]
+      : [[t('talon.field.signer'), signer.name] as Row, [t('talon.field.certificateSerial'), signer.certificateSerial] as Row]),
   ];
   return rows.filter((row): row is Row => row !== false);
 }

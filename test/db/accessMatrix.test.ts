@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { keepBlob } from '../../src/db/blobs.ts';
-import { caseDistributions, cases, courts, filingAttachments, filings, judgeAbsences, parties, payments, userRoles } from '../../src/db/schema/index.ts';
+import { caseDistributions, cases, courts, filingAttachments, filings, parties, payments, userRoles } from '../../src/db/schema/index.ts';
 import { drawJudge } from '../../src/domain/distribution.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -24,12 +24,12 @@ describeDb('access matrix: route × role × relation', () => {
   let grantee: TestUser;
   /** A draft filing of someone else: no role at all may see or touch it. */
   let othersFiling: string;
-  /** A payment document awaiting a clerk of the case's court. */
+  /** A submitted claim of the case's court waiting for registration, with one attached file. */
+  let incomingClaim: { id: string; fileId: string };
+  /** A submitted petition in the case, waiting to be received by the office. */
+  let incomingPetition: string;
+    /** A payment document awaiting a clerk of the case's court. */
   let documentPayment: () => Promise<string>;
-  /** The judges of the case's court, as the demo seats them. */
-  let benchJudges: string[];
-  /** The case's judge as a reassignment form would carry it, read just before each attempt. */
-  let currentJudge = '';
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
@@ -50,7 +50,31 @@ describeDb('access matrix: route × role × relation', () => {
     // The case's distribution protocol, as registration leaves it.
     const draw = drawJudge({ caseId, category: 'property', seed: 'a'.repeat(64), candidates: [{ judgeId: grantee.id, categories: ['property'], onLeave: false, recused: false, openCases: 0 }] });
     await t.database.db.insert(caseDistributions).values({ caseId, judgeId: grantee.id, seed: 'a'.repeat(64), protocol: draw.protocol, protocolSha256: draw.protocolSha256 });
-    benchJudges = (await t.database.db.select({ id: userRoles.userId }).from(userRoles).where(and(eq(userRoles.courtId, caseCourt.id), eq(userRoles.role, 'judge')))).map((r) => r.id);
+    {
+      const db = t.database.db;
+      const staged = await t.app.blobs.stage(Readable.from([Buffer.from('%PDF-1.4 claim')]), 1024);
+      await keepBlob(db, t.app.blobs, staged, 'application/pdf', new Date());
+      const [shell] = await db.insert(cases).values({ courtId: caseCourt.id, kind: 'civil', category: 'property', instance: 1, status: 'submitted' }).returning({ id: cases.id });
+      const submittedFiling = (type: 'claim' | 'petition', inCase: string) => ({
+        filerId: owner.id,
+        type,
+        status: 'submitted' as const,
+        courtId: caseCourt.id,
+        caseId: inCase,
+        talonNumber: `7594-26-${String(Math.random()).slice(2, 8)}`,
+        verifyCode: String(Math.random()).slice(2, 14),
+        signature: Buffer.from('x'),
+        submittedAt: new Date(),
+      });
+      const [claim] = await db.insert(filings).values(submittedFiling('claim', shell!.id)).returning({ id: filings.id });
+      const [file] = await db
+        .insert(filingAttachments)
+        .values({ filingId: claim!.id, sha256: staged.sha256, name: 'claim.pdf', mediaType: 'application/pdf', sizeBytes: staged.sizeBytes })
+        .returning({ id: filingAttachments.id });
+      incomingClaim = { id: claim!.id, fileId: file!.id };
+      const [petition] = await db.insert(filings).values(submittedFiling('petition', caseId)).returning({ id: filings.id });
+      incomingPetition = petition!.id;
+    }
     // Each decision is final, so every attempt to review gets a payment of its own.
     documentPayment = async () => {
       const db = t.database.db;
@@ -99,11 +123,6 @@ describeDb('access matrix: route × role × relation', () => {
     return created!.id;
   }
 
-  async function freshAbsence(): Promise<string> {
-    const [row] = await t.database.db.insert(judgeAbsences).values({ judgeId: benchJudges[0]!, courtId: caseCourt.id, startsOn: '2027-01-10', endsOn: '2027-01-11', reason: 'leave' }).returning({ id: judgeAbsences.id });
-    return row!.id;
-  }
-
   async function freshClerkGrant(): Promise<string> {
     const clerk = await signedInUser(t.database.db);
     const [grant] = await t.database.db.insert(userRoles).values({ userId: clerk.id, role: 'clerk', courtId: caseCourt.id }).returning({ id: userRoles.id });
@@ -123,7 +142,9 @@ describeDb('access matrix: route × role × relation', () => {
   const everyone: Expect = () => true;
   const nobody: Expect = () => false;
   const reviewsHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'court_chair') && placement === 'this court';
-  const chairHere: Expect = (role, _relation, placement) => role === 'court_chair' && placement === 'this court';
+  const readsFilingsHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'court_chair' || role === 'judge') && placement === 'this court';
+  // Any clerk enters paper for their own court; the form and its post know no other.
+  const clerks: Expect = (role) => role === 'clerk';
   const administersThisCourt: Expect = (role, _relation, placement) => role === 'system_admin' || (role === 'court_admin' && placement === 'this court');
   const routes: RouteCase[] = [
     { method: 'GET', route: '/cabinet', url: () => '/cabinet', allowed: everyone },
@@ -169,35 +190,18 @@ describeDb('access matrix: route × role × relation', () => {
       url: () => `/cabinet/cases/${caseId}/distribution`,
       allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
     },
-    // The chair's bench and a change of judge: the chair of the case's court only; a judge steps
-    // down only from a case of their own, and none of these people has the case.
-    { method: 'GET', route: '/court/judges', url: () => '/court/judges', allowed: (role) => role === 'court_chair' },
-    { method: 'POST', route: '/court/judges/:judgeId/categories', url: () => `/court/judges/${benchJudges[0]}/categories`, form: () => ({ court: caseCourt.code, categories: 'property' }), allowed: chairHere },
-    {
-      method: 'POST',
-      route: '/court/judges/:judgeId/absences',
-      url: () => `/court/judges/${benchJudges[0]}/absences`,
-      form: () => ({ court: caseCourt.code, from: '2026-12-01', to: '2026-12-02', reason: 'training' }),
-      allowed: chairHere,
-    },
-    { method: 'POST', route: '/court/absences/:absenceId/remove', url: async () => `/court/absences/${await freshAbsence()}/remove`, form: () => ({}), allowed: chairHere },
-    { method: 'GET', route: '/court/cases/:caseId/assignment', url: () => `/court/cases/${caseId}/assignment`, allowed: chairHere },
-    {
-      method: 'POST',
-      route: '/court/cases/:caseId/reassign',
-      url: async () => {
-        const [row] = await t.database.db.select({ judgeId: cases.judgeId }).from(cases).where(eq(cases.id, caseId));
-        currentJudge = row!.judgeId ?? '';
-        return `/court/cases/${caseId}/reassign`;
-      },
-      form: () => ({ current: currentJudge, judgeId: benchJudges.find((j) => j !== currentJudge)!, reason: 'Распределение нагрузки' }),
-      allowed: chairHere,
-    },
-    { method: 'POST', route: '/judge/cases/:caseId/recuse', url: () => `/judge/cases/${caseId}/recuse`, form: () => ({ reason: 'Знаком с истцом лично' }), allowed: nobody },
     { method: 'GET', route: '/court/payments', url: () => '/court/payments', allowed: (role) => role === 'clerk' || role === 'court_chair' },
     { method: 'GET', route: '/court/payments/:paymentId/document', url: async () => `/court/payments/${await documentPayment()}/document`, allowed: reviewsHere },
     { method: 'POST', route: '/court/payments/:paymentId/verify', url: async () => `/court/payments/${await documentPayment()}/verify`, form: () => ({}), allowed: reviewsHere },
     { method: 'POST', route: '/court/payments/:paymentId/reject', url: async () => `/court/payments/${await documentPayment()}/reject`, form: () => ({ reason: 'Сумма не совпадает' }), allowed: reviewsHere },
+    { method: 'GET', route: '/court/filings/:filingId', url: () => `/court/filings/${incomingClaim.id}`, allowed: readsFilingsHere },
+    { method: 'GET', route: '/court/filings/:filingId/files/:fileId', url: () => `/court/filings/${incomingClaim.id}/files/${incomingClaim.fileId}`, allowed: readsFilingsHere },
+    { method: 'GET', route: '/court/filings/:filingId/talon.pdf', url: () => `/court/filings/${incomingClaim.id}/talon.pdf`, allowed: readsFilingsHere },
+    { method: 'POST', route: '/court/filings/:filingId/receive', url: () => `/court/filings/${incomingPetition}/receive`, form: () => ({}), allowed: reviewsHere },
+    // A number that is not one: the door is tested, the claim stays where it is.
+    { method: 'POST', route: '/court/filings/:filingId/attach', url: () => `/court/filings/${incomingClaim.id}/attach`, form: () => ({ caseNumber: 'not-a-number' }), allowed: reviewsHere },
+    { method: 'GET', route: '/court/counter/new', url: () => '/court/counter/new', allowed: clerks },
+    { method: 'POST', route: '/court/counter', url: () => '/court/counter', form: () => ({}), allowed: clerks },
     { method: 'POST', route: '/api/v1/filings', url: () => '/api/v1/filings', json: { type: 'claim' }, allowed: everyone },
     { method: 'GET', route: '/api/v1/filings/:id', url: () => `/api/v1/filings/${othersFiling}`, allowed: nobody },
     { method: 'PUT', route: '/api/v1/filings/:id', url: () => `/api/v1/filings/${othersFiling}`, json: { version: 1, fields: {} }, allowed: nobody },

@@ -63,27 +63,28 @@ describe('profiles', () => {
   });
 });
 
-describe('the bench and a change of judge', () => {
-  it("lets only the chair of the case's court reassign it", () => {
-    expect(can(principal('court_chair', COURT), { action: 'reassign', resource: 'case', courtId: COURT })).toBe(true);
-    expect(can(principal('court_chair', OTHER_COURT), { action: 'reassign', resource: 'case', courtId: COURT })).toBe(false);
-    for (const role of ROLES.filter((r) => r !== 'court_chair')) expect(can(principal(role, COURT), { action: 'reassign', resource: 'case', courtId: COURT }), role).toBe(false);
+describe('the court office and incoming filings', () => {
+  const office = (action: 'read' | 'receive' | 'attach' | 'enter_paper', who: Principal, courtId = COURT) => can(who, { action, resource: 'filing_office', courtId });
+
+  it('shows a submitted filing to the clerks, the chair and the judges of its court, and to no one else', () => {
+    for (const role of ROLES) {
+      expect(office('read', principal(role, COURT)), role).toBe(['clerk', 'court_chair', 'judge'].includes(role));
+      expect(office('read', principal(role, OTHER_COURT)), `${role} of another court`).toBe(false);
+    }
   });
 
-  it("lets only the chair of a court manage that court's bench", () => {
-    expect(can(principal('court_chair', COURT), { action: 'manage', resource: 'bench', courtId: COURT })).toBe(true);
-    expect(can(principal('court_chair', OTHER_COURT), { action: 'manage', resource: 'bench', courtId: COURT })).toBe(false);
-    for (const role of ROLES.filter((r) => r !== 'court_chair')) expect(can(principal(role, COURT), { action: 'manage', resource: 'bench', courtId: COURT }), role).toBe(false);
+  it('lets the office of that court receive and attach, and a clerk of that court enter paper', () => {
+    for (const role of ROLES) {
+      for (const action of ['receive', 'attach'] as const) {
+        expect(office(action, principal(role, COURT)), `${role} ${action}`).toBe(['clerk', 'court_chair'].includes(role));
+        expect(office(action, principal(role, OTHER_COURT)), `${role} ${action} elsewhere`).toBe(false);
+      }
+      expect(office('enter_paper', principal(role, COURT)), role).toBe(role === 'clerk');
+      expect(office('enter_paper', principal(role, OTHER_COURT)), role).toBe(false);
+    }
   });
 
-  it('lets a judge step down only from a case of their own in their court', () => {
-    const judge = principal('judge', COURT);
-    expect(can(judge, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: judge.userId })).toBe(true);
-    expect(can(judge, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: 'another-judge' })).toBe(false);
-    expect(can(judge, { action: 'recuse', resource: 'case', courtId: OTHER_COURT, judgeId: judge.userId })).toBe(false);
-    expect(can(judge, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: null })).toBe(false);
-    // The chair may move a case, but steps down from one only as its judge.
-    const chair = principal('court_chair', COURT);
-    expect(can(chair, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: chair.userId })).toBe(false);
+  it('denies everyone who is not signed in', () => {
+    for (const action of ['read', 'receive', 'attach', 'enter_paper'] as const) expect(can(null, { action, resource: 'filing_office', courtId: COURT })).toBe(false);
   });
 });

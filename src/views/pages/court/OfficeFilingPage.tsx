@@ -1,0 +1,230 @@
+import type { FilingParty } from '../../../domain/filingFields.ts';
+import type { FilingType } from '../../../domain/filingTypes.ts';
+import { maskIinTail } from '../../../domain/paperFiling.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format.ts';
+import type { CheckOutcome, FilingFile, SignatureCheck } from '../../../queries/office.ts';
+import { urls } from '../../../urls.ts';
+import { useView } from '../../context.ts';
+import { CsrfField, ErrorSummary, SuccessBanner, SummaryList, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { categoryLabel } from '../../components/labels.ts';
+
+export interface OfficeFilingView {
+  id: string;
+  type: FilingType;
+  channel: 'portal' | 'counter';
+  talonNumber: string;
+  submittedAt: Date;
+  /** The portal user who filed it, or the paper's filer as the clerk typed them in. */
+  filer: { name: string; iin: string | null; bin: string | null; address: string | null; phone: string | null };
+  parties: FilingParty[];
+  category: string | null;
+  subject: string | null;
+  amount: string | null;
+  caseId: string | null;
+  caseNumber: string | null;
+  caseStatus: string | null;
+  files: FilingFile[];
+  /** Portal filings: the signature checked again now. */
+  signature: SignatureCheck | null;
+  /** Paper filings: who took the paper in, and the day it was handed in. */
+  counter: { clerkName: string; receivedOn: string } | null;
+  received: { at: Date; clerk: string | null } | null;
+  may: { register: boolean; attach: boolean; receive: boolean };
+}
+
+/** The person's identifier as court staff see it: the last four digits only. */
+function maskedId(filer: { iin: string | null; bin: string | null }): string {
+  if (filer.bin) return filer.bin;
+  return filer.iin ? maskIinTail(filer.iin) : '—';
+}
+
+function Outcome({ outcome, at }: { outcome: CheckOutcome; at: Date }) {
+  const { t, lang } = useView();
+  const when = formatDateTime(at, lang);
+  if (outcome.valid) {
+    return (
+      <>
+        <strong class="govuk-tag govuk-tag--green">{t('office.signature.valid')}</strong> <span class="govuk-body-s">{when}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <strong class="govuk-tag govuk-tag--red">{t('office.signature.invalid')}</strong> <span class="govuk-body-s">{when}</span>
+      <span class="sot-block">{t(`office.signature.failure.${outcome.code}`)}</span>
+    </>
+  );
+}
+
+function SignatureSection({ view }: { view: OfficeFilingView }) {
+  const { t, lang } = useView();
+  if (view.counter) {
+    return (
+      <>
+        <h2 class="govuk-heading-m">{t('office.signature.title')}</h2>
+        <p class="govuk-body" data-signature="paper">
+          {t('office.signature.paper', { clerk: view.counter.clerkName, date: formatDate(new Date(`${view.counter.receivedOn}T12:00:00+05:00`), lang) })}
+        </p>
+      </>
+    );
+  }
+  const check = view.signature;
+  if (!check) return null;
+  const state = check.now.valid && check.atSigning.valid ? 'valid' : 'invalid';
+  return (
+    <>
+      <h2 class="govuk-heading-m">{t('office.signature.title')}</h2>
+      <SummaryList
+        rows={[
+          { key: t('office.signature.signer'), value: check.signer?.name ?? '—' },
+          { key: t('talon.field.iin'), value: check.signer?.iin ? maskIinTail(check.signer.iin) : '—' },
+          ...(check.signer?.organisation ? [{ key: t('talon.field.organisation'), value: t('talon.field.organisationValue', { name: check.signer.organisation, bin: check.signer.bin ?? '—' }) }] : []),
+          { key: t('talon.field.certificateSerial'), value: <span class="sot-break">{check.certificate?.serialNumber ?? '—'}</span> },
+          { key: t('office.signature.issuer'), value: <span class="sot-break">{check.certificate?.issuer ?? '—'}</span> },
+          {
+            key: t('office.signature.validity'),
+            value: check.certificate ? t('office.signature.validityValue', { from: formatDate(check.certificate.notBefore, lang), to: formatDate(check.certificate.notAfter, lang) }) : '—',
+          },
+          { key: t('office.signature.now'), value: <Outcome outcome={check.now} at={check.checkedAt} /> },
+          { key: t('office.signature.atSigning'), value: <Outcome outcome={check.atSigning} at={check.signedAt} /> },
+        ]}
+      />
+      <p class="govuk-body" data-signature={state}>
+        {t(state === 'valid' ? 'office.signature.summary.valid' : 'office.signature.summary.invalid')}
+      </p>
+    </>
+  );
+}
+
+function Files({ view }: { view: OfficeFilingView }) {
+  const { t, lang } = useView();
+  if (view.files.length === 0) return <p class="govuk-body">{t('office.files.none')}</p>;
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m">{t('office.files.title')}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">{t('office.files.name')}</th>
+          <th scope="col" class="govuk-table__header">{t('office.files.size')}</th>
+          <th scope="col" class="govuk-table__header">sha256</th>
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {view.files.map((file) => (
+          <tr class="govuk-table__row" key={file.id}>
+            <td class="govuk-table__cell">
+              <a class="govuk-link" href={urls.officeFilingFile(view.id, file.id)} download>
+                {file.name}
+              </a>
+              {file.id === 'manifest' && <span class="govuk-body-s sot-block">{t('office.files.manifest')}</span>}
+            </td>
+            <td class="govuk-table__cell">{t('office.files.bytes', { size: formatNumber(file.sizeBytes, lang) })}</td>
+            <td class="govuk-table__cell">
+              <code class="sot-break govuk-body-s">{file.sha256}</code>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Actions({ view, errors, caseNumber }: { view: OfficeFilingView; errors: FieldError[]; caseNumber: string }) {
+  const { t } = useView();
+  const caseError = errors.find((e) => e.field === 'caseNumber')?.message;
+  if (!view.may.register && !view.may.attach && !view.may.receive) return null;
+  return (
+    <>
+      <h2 class="govuk-heading-m" id="actions">
+        {t('office.actions.title')}
+      </h2>
+      {view.may.receive && (
+        <form method="post" action={urls.receiveFiling(view.id)}>
+          <CsrfField />
+          <p class="govuk-body">{t('office.receive.lead')}</p>
+          <button type="submit" class="govuk-button" data-module="govuk-button">
+            {t('office.receive')}
+          </button>
+        </form>
+      )}
+      {view.may.register && view.caseId && (
+        <form method="post" action={urls.registerCase(view.caseId)}>
+          <CsrfField />
+          <p class="govuk-body">{t('office.register.lead')}</p>
+          <button type="submit" class="govuk-button" data-module="govuk-button">
+            {t('court.registry.register')}
+          </button>
+        </form>
+      )}
+      {view.may.attach && (
+        <form method="post" action={urls.attachFiling(view.id)} novalidate>
+          <CsrfField />
+          <h3 class="govuk-heading-s">{t('office.attach.title')}</h3>
+          <TextInput id="caseNumber" name="caseNumber" label={t('office.attach.caseNumber')} hint={t('office.attach.hint')} value={caseNumber} error={caseError} classes="govuk-input--width-20" spellcheck={false} />
+          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t('office.attach.submit')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** A filing as the court office sees it: what it says, what it consists of, and whether its signature holds. */
+export function OfficeFilingPage({ view, errors, caseNumber, entered }: { view: OfficeFilingView; errors: FieldError[]; caseNumber: string; entered: boolean }) {
+  const { t, lang } = useView();
+  const others = view.parties.filter((p) => p.side !== 'claimant');
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {entered && <SuccessBanner title={t('profile.notice.title')} message={t('office.counter.entered', { talon: view.talonNumber })} />}
+      <span class="govuk-caption-l">{t(`filing.type.${view.type}`)}</span>
+      <h1 class="govuk-heading-l">{t('office.filing.title', { talon: view.talonNumber })}</h1>
+      <p class="govuk-body">
+        <a class="govuk-link" href={urls.officeTalonPdf(view.id)} download>
+          {t('office.filing.talonPdf')}
+        </a>
+        {' · '}
+        <a class="govuk-link" href={urls.registry()}>
+          {t('office.backToQueue')}
+        </a>
+      </p>
+      <SummaryList
+        rows={[
+          { key: t('office.filing.talon'), value: <strong data-talon-number>{view.talonNumber}</strong> },
+          { key: t('talon.field.filingType'), value: t(`filing.type.${view.type}`) },
+          { key: t('talon.field.submittedAt'), value: <time dateTime={view.submittedAt.toISOString()}>{formatDateTime(view.submittedAt, lang)}</time> },
+          { key: t('office.filing.channel'), value: t(view.channel === 'counter' ? 'office.channel.counter' : 'office.channel.portal') },
+          { key: t('talon.field.filer'), value: view.filer.name },
+          { key: view.filer.bin ? t('office.filing.bin') : t('talon.field.iin'), value: maskedId(view.filer) },
+          ...(view.filer.address ? [{ key: t('office.filing.address'), value: view.filer.address }] : []),
+          ...(view.filer.phone ? [{ key: t('office.filing.phone'), value: view.filer.phone }] : []),
+          { key: t('office.column.case'), value: view.caseNumber ?? t('office.queue.awaitingNumber') },
+          ...(view.category ? [{ key: t('court.registry.column.category'), value: categoryLabel(t, view.category) }] : []),
+          ...(view.subject ? [{ key: t('office.filing.subject'), value: view.subject }] : []),
+          ...(view.amount ? [{ key: t('office.filing.amount'), value: view.amount }] : []),
+          ...(others.length > 0
+            ? [
+                {
+                  key: t('court.registry.column.parties'),
+                  value: (
+                    <ul class="govuk-list">
+                      {others.map((p, i) => (
+                        <li key={i}>
+                          {p.name} <span class="govuk-body-s">({t(`office.side.${p.side}`)})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]
+            : []),
+          ...(view.received ? [{ key: t('office.filing.received'), value: t('office.filing.receivedValue', { date: formatDateTime(view.received.at, lang), clerk: view.received.clerk ?? '—' }) }] : []),
+        ]}
+      />
+      <Files view={view} />
+      <SignatureSection view={view} />
+      <Actions view={view} errors={errors} caseNumber={caseNumber} />
+    </>
+  );
+}
