@@ -34,6 +34,7 @@ import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
 import { registryRoutes } from './routes/court/registry.tsx';
 import { officeRoutes } from './routes/court/office.tsx';
 import { judgeRoutes } from './routes/court/judge.tsx';
+import { benchRoutes } from './routes/court/bench.tsx';
 import { filingFormRoutes } from './routes/cabinet/filingForm.tsx';
 import { talonRoutes } from './routes/cabinet/talon.tsx';
 import { standInAcquirer } from './adapters/payments/standInAcquirer.tsx';
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(registryRoutes);
   await app.register(officeRoutes);
   await app.register(judgeRoutes);
+  await app.register(benchRoutes);
   if (config.demo) await app.register(devRoutes);
   // The stand-in card acquirer: the whole payment flow runs locally, never in production.
   if (config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });

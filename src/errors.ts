@@ -47,6 +47,18 @@ export const ERRORS = {
   no_eligible_judge: { status: 409, message: 'error.noEligibleJudge' },
   case_decision_not_allowed: { status: 409, message: 'error.caseDecisionNotAllowed' },
   decision_reason_required: { status: 400, message: 'error.decisionReasonRequired' },
+  // The bench: judges' categories and absences, recusal, reassignment by the chair.
+  bench_categories_invalid: { status: 400, message: 'bench.error.categoriesInvalid' },
+  absence_dates_invalid: { status: 400, message: 'bench.error.absenceDatesInvalid' },
+  absence_ends_before_start: { status: 400, message: 'bench.error.absenceEndsBeforeStart' },
+  absence_in_past: { status: 400, message: 'bench.error.absenceInPast' },
+  absence_too_long: { status: 400, message: 'bench.error.absenceTooLong' },
+  absence_overlaps: { status: 409, message: 'bench.error.absenceOverlaps' },
+  absence_reason_invalid: { status: 400, message: 'bench.error.absenceReasonInvalid' },
+  assignment_closed: { status: 409, message: 'bench.error.assignmentClosed' },
+  assignment_changed: { status: 409, message: 'bench.error.assignmentChanged' },
+  assignment_reason_required: { status: 400, message: 'bench.error.assignmentReasonRequired' },
+  judge_not_eligible: { status: 400, message: 'bench.error.judgeNotEligible' },
   // The court office: incoming filings, attaching a claim to a case, paper filings at the counter.
   filing_already_received: { status: 409, message: 'office.error.alreadyReceived' },
   filing_already_registered: { status: 409, message: 'office.error.alreadyRegistered' },

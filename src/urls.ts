@@ -46,6 +46,13 @@ export const urls = {
   counterFiling: () => '/court/counter/new',
   counterFilingSubmit: () => '/court/counter',
   distribution: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/distribution`,
+  bench: (court?: string, done?: 'categories' | 'absence-added' | 'absence-removed') => withQuery('/court/judges', { court, done }),
+  benchCategories: (judgeId: string) => `/court/judges/${encodeURIComponent(judgeId)}/categories`,
+  benchAbsences: (judgeId: string) => `/court/judges/${encodeURIComponent(judgeId)}/absences`,
+  absenceRemove: (absenceId: string) => `/court/absences/${encodeURIComponent(absenceId)}/remove`,
+  assignment: (caseId: string, done?: 'reassigned') => withQuery(`/court/cases/${encodeURIComponent(caseId)}/assignment`, done ? { done } : undefined),
+  reassign: (caseId: string) => `/court/cases/${encodeURIComponent(caseId)}/reassign`,
+  recuse: (caseId: string) => `/judge/cases/${encodeURIComponent(caseId)}/recuse`,
   paymentQueue: (done?: 'verified' | 'rejected') => withQuery('/court/payments', done ? { done } : undefined),
   paymentScan: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/document`,
   paymentVerify: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/verify`,
@@ -73,7 +80,7 @@ export interface PageSample {
   as?: 'citizen' | 'sysadmin' | 'clerk-7517' | 'judge-7517-1';
 }
 
-export function pageSamples(demo: { caseNumber: string; citizenCaseId: string; paperFilingId?: string | undefined }): PageSample[] {
+export function pageSamples(demo: { caseNumber: string; citizenCaseId: string; medeuCaseId?: string; paperFilingId?: string | undefined }): PageSample[] {
   return [
     { name: 'home', url: urls.home() },
     { name: 'courts', url: urls.courts() },
@@ -98,6 +105,9 @@ export function pageSamples(demo: { caseNumber: string; citizenCaseId: string; p
     { name: 'court-counter', url: urls.counterFiling(), as: 'clerk-7517' },
     ...(demo.paperFilingId ? [{ name: 'court-filing', url: urls.officeFiling(demo.paperFilingId), as: 'clerk-7517' as const }] : []),
     { name: 'judge-cases', url: urls.judgeCases(), as: 'judge-7517-1' },
+    // judge-7517-1 also chairs the Medeu court.
+    { name: 'court-bench', url: urls.bench(), as: 'judge-7517-1' },
+    ...(demo.medeuCaseId ? [{ name: 'case-assignment', url: urls.assignment(demo.medeuCaseId), as: 'judge-7517-1' as const }] : []),
     { name: 'talon-check-unknown', url: urls.verifyTalon('0000000000AA'), status: 404 },
     { name: 'acquirer-bad-link', url: '/sandbox/acquirer/pay', status: 400 },
     { name: 'role-admin', url: urls.roleAdmin(), as: 'sysadmin' },

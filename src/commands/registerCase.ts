@@ -3,40 +3,26 @@
  * transaction, a judge by automatic distribution. Both are compare-and-set on the case's status,
  * recorded on the timeline and in the audit log.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { allocateCaseNumber } from '../db/caseNumbers.ts';
-import type { Tx } from '../db/tx.ts';
-import { caseDistributions, cases, courts, events, userRoles } from '../db/schema/index.ts';
+import { caseDistributions, cases, courts, events } from '../db/schema/index.ts';
 import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
 import type { CaseKind, Instance } from '../domain/caseKinds.ts';
-import { drawJudge, NoEligibleJudgeError, type Candidate } from '../domain/distribution.ts';
+import { drawJudge, NoEligibleJudgeError } from '../domain/distribution.ts';
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { isUuid } from '../domain/ids.ts';
-import { courtYear } from '../i18n/format.ts';
+import { courtDateIso, courtYear } from '../i18n/format.ts';
+import { drawCandidates } from '../queries/bench.ts';
 
 export interface Registration {
   caseId: string;
   number: string;
   judgeId: string;
-}
-
-/**
- * The court's judges as the draw sees them. Until judges' specialisations and absences are
- * kept, every judge of the court hears every category and nobody is away.
- */
-async function candidatesOf(tx: Tx, courtId: string, category: string): Promise<Candidate[]> {
-  const rows = await tx.execute<{ judge_id: string; open_cases: number }>(sql`
-    select r.user_id as judge_id,
-           (select count(*)::int from ${cases} c
-             where c.judge_id = r.user_id and c.status not in ('in_force', 'archived', 'returned')) as open_cases
-      from ${userRoles} r
-     where r.role = 'judge' and r.court_id = ${courtId}`);
-  return rows.rows.map((row) => ({ judgeId: row.judge_id, categories: [category], onLeave: false, recused: false, openCases: Number(row.open_cases) }));
 }
 
 export async function registerCase(db: Db, principal: Principal, caseId: string, now: Date): Promise<Registration> {
@@ -62,7 +48,9 @@ export async function registerCase(db: Db, principal: Principal, caseId: string,
     const seed = randomBytes(32).toString('hex');
     let draw;
     try {
-      draw = drawJudge({ caseId, category: locked!.category, candidates: await candidatesOf(tx, found.courtId, locked!.category), seed });
+      // Absences count on the registration's court date: a judge away today is not drawn today.
+      const candidates = await drawCandidates(tx, { courtId: found.courtId, caseId, day: courtDateIso(now) });
+      draw = drawJudge({ caseId, category: locked!.category, candidates, seed });
     } catch (error) {
       if (error instanceof NoEligibleJudgeError) throw new SotError('no_eligible_judge');
       throw error;

@@ -1,3 +1,4 @@
+import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
@@ -315,6 +316,7 @@ export const en = {
   'admin.roles.saved': 'The roles are updated.',
   'login.demo.wrongPassword': 'The certificate password is wrong.',
   'login.failed': 'Signing in did not succeed. Try again.',
+  ...bench.en,
   ...court.en,
   ...duty.en,
   ...filing.en,

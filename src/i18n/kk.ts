@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
@@ -317,6 +318,7 @@ export const kk: Record<MessageKey, string> = {
   'admin.roles.saved': 'Рөлдер жаңартылды.',
   'login.demo.wrongPassword': 'Сертификат құпиясөзі қате.',
   'login.failed': 'Кіру сәтсіз аяқталды. Қайталап көріңіз.',
+  ...bench.kk,
   ...court.kk,
   ...duty.kk,
   ...filing.kk,

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
@@ -317,6 +318,7 @@ export const ru: Record<MessageKey, string> = {
   'admin.roles.saved': 'Роли обновлены.',
   'login.demo.wrongPassword': 'Неверный пароль сертификата.',
   'login.failed': 'Войти не удалось. Попробуйте ещё раз.',
+  ...bench.ru,
   ...court.ru,
   ...duty.ru,
   ...filing.ru,

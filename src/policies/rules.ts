@@ -18,6 +18,9 @@ export type PolicyRequest =
   | { action: 'review'; resource: 'payment'; courtId: string }
   | { action: 'register'; resource: 'case'; courtId: string }
   | { action: 'decide'; resource: 'case'; courtId: string; judgeId: string | null }
+  | { action: 'recuse'; resource: 'case'; courtId: string; judgeId: string | null }
+  | { action: 'reassign'; resource: 'case'; courtId: string }
+  | { action: 'manage'; resource: 'bench'; courtId: string }
   | { action: 'read' | 'receive' | 'attach' | 'enter_paper'; resource: 'filing_office'; courtId: string };
 
 type Rule = {
@@ -31,6 +34,8 @@ type Rule = {
 
 const related = (...wanted: CaseRelation[]) => (_: Principal, request: PolicyRequest) =>
   request.resource === 'case' && 'relations' in request && wanted.some((relation) => request.relations.has(relation));
+
+const chairs = (p: Principal, courtId: string) => p.roles.some((held) => held.role === 'court_chair' && held.courtId === courtId);
 
 /**
  * Everything anyone may do, in one list. What is not allowed here is denied. Court staff act
@@ -74,6 +79,18 @@ export const RULES: readonly Rule[] = [
     resource: 'case',
     when: (p, r) => r.resource === 'case' && 'judgeId' in r && r.judgeId === p.userId && p.roles.some((held) => held.role === 'judge' && held.courtId === r.courtId),
   },
+
+  // A judge steps down only from a case of their own, in the court they sit in.
+  {
+    roles: ['judge'],
+    action: 'recuse',
+    resource: 'case',
+    when: (p, r) => r.resource === 'case' && 'judgeId' in r && r.judgeId === p.userId && p.roles.some((held) => held.role === 'judge' && held.courtId === r.courtId),
+  },
+  // The chair of a court answers for its bench: who hears what, who is away, and a change of
+  // judge by hand. Never in another court, whatever else the person is.
+  { roles: ['court_chair'], action: 'reassign', resource: 'case', when: (p, r) => r.resource === 'case' && 'courtId' in r && chairs(p, r.courtId) },
+  { roles: ['court_chair'], action: 'manage', resource: 'bench', when: (p, r) => r.resource === 'bench' && chairs(p, r.courtId) },
 
   { roles: ['system_admin', 'court_admin'], action: 'view', resource: 'role_admin' },
   { roles: ['system_admin'], action: 'grant', resource: 'role' },

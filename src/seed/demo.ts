@@ -12,6 +12,7 @@ import { courtDateIso } from '../i18n/format.ts';
 import { seedIncomingFilings } from './counter.ts';
 import { DEMO_COURTS, DEMO_REGIONS } from './courts.ts';
 import { DEMO_BANK, DEMO_COMPANY, demoPeople, type DemoPerson } from './people.ts';
+import { seedBench } from './bench.ts';
 
 const DAY = 86_400_000;
 
@@ -306,6 +307,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
         if (role === 'judge' && court) judgesByCourt.set(court, [...(judgesByCourt.get(court) ?? []), row!.id]);
       }
     }
+    await seedBench(tx, { people, courtIds, now });
 
     const ctx: SeedContext = { tx, now, people, courtIds, organisationIds: { company: company!.id, bank: bank!.id }, judgesByCourt };
     // Oldest first, so sequence numbers grow with registration dates as they would in a court

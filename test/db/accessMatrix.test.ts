@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { keepBlob } from '../../src/db/blobs.ts';
-import { caseDistributions, cases, courts, filingAttachments, filings, parties, payments, userRoles } from '../../src/db/schema/index.ts';
+import { caseDistributions, cases, courts, filingAttachments, filings, judgeAbsences, parties, payments, userRoles } from '../../src/db/schema/index.ts';
 import { drawJudge } from '../../src/domain/distribution.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -30,6 +30,10 @@ describeDb('access matrix: route × role × relation', () => {
   let incomingPetition: string;
     /** A payment document awaiting a clerk of the case's court. */
   let documentPayment: () => Promise<string>;
+  /** The judges of the case's court, as the demo seats them. */
+  let benchJudges: string[];
+  /** The case's judge as a reassignment form would carry it, read just before each attempt. */
+  let currentJudge = '';
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
@@ -75,6 +79,7 @@ describeDb('access matrix: route × role × relation', () => {
       const [petition] = await db.insert(filings).values(submittedFiling('petition', caseId)).returning({ id: filings.id });
       incomingPetition = petition!.id;
     }
+    benchJudges = (await t.database.db.select({ id: userRoles.userId }).from(userRoles).where(and(eq(userRoles.courtId, caseCourt.id), eq(userRoles.role, 'judge')))).map((r) => r.id);
     // Each decision is final, so every attempt to review gets a payment of its own.
     documentPayment = async () => {
       const db = t.database.db;
@@ -123,6 +128,11 @@ describeDb('access matrix: route × role × relation', () => {
     return created!.id;
   }
 
+  async function freshAbsence(): Promise<string> {
+    const [row] = await t.database.db.insert(judgeAbsences).values({ judgeId: benchJudges[0]!, courtId: caseCourt.id, startsOn: '2027-01-10', endsOn: '2027-01-11', reason: 'leave' }).returning({ id: judgeAbsences.id });
+    return row!.id;
+  }
+
   async function freshClerkGrant(): Promise<string> {
     const clerk = await signedInUser(t.database.db);
     const [grant] = await t.database.db.insert(userRoles).values({ userId: clerk.id, role: 'clerk', courtId: caseCourt.id }).returning({ id: userRoles.id });
@@ -145,6 +155,7 @@ describeDb('access matrix: route × role × relation', () => {
   const readsFilingsHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'court_chair' || role === 'judge') && placement === 'this court';
   // Any clerk enters paper for their own court; the form and its post know no other.
   const clerks: Expect = (role) => role === 'clerk';
+  const chairHere: Expect = (role, _relation, placement) => role === 'court_chair' && placement === 'this court';
   const administersThisCourt: Expect = (role, _relation, placement) => role === 'system_admin' || (role === 'court_admin' && placement === 'this court');
   const routes: RouteCase[] = [
     { method: 'GET', route: '/cabinet', url: () => '/cabinet', allowed: everyone },
@@ -190,6 +201,31 @@ describeDb('access matrix: route × role × relation', () => {
       url: () => `/cabinet/cases/${caseId}/distribution`,
       allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
     },
+    // The chair's bench and a change of judge: the chair of the case's court only; a judge steps
+    // down only from a case of their own, and none of these people has the case.
+    { method: 'GET', route: '/court/judges', url: () => '/court/judges', allowed: (role) => role === 'court_chair' },
+    { method: 'POST', route: '/court/judges/:judgeId/categories', url: () => `/court/judges/${benchJudges[0]}/categories`, form: () => ({ court: caseCourt.code, categories: 'property' }), allowed: chairHere },
+    {
+      method: 'POST',
+      route: '/court/judges/:judgeId/absences',
+      url: () => `/court/judges/${benchJudges[0]}/absences`,
+      form: () => ({ court: caseCourt.code, from: '2026-12-01', to: '2026-12-02', reason: 'training' }),
+      allowed: chairHere,
+    },
+    { method: 'POST', route: '/court/absences/:absenceId/remove', url: async () => `/court/absences/${await freshAbsence()}/remove`, form: () => ({}), allowed: chairHere },
+    { method: 'GET', route: '/court/cases/:caseId/assignment', url: () => `/court/cases/${caseId}/assignment`, allowed: chairHere },
+    {
+      method: 'POST',
+      route: '/court/cases/:caseId/reassign',
+      url: async () => {
+        const [row] = await t.database.db.select({ judgeId: cases.judgeId }).from(cases).where(eq(cases.id, caseId));
+        currentJudge = row!.judgeId ?? '';
+        return `/court/cases/${caseId}/reassign`;
+      },
+      form: () => ({ current: currentJudge, judgeId: benchJudges.find((j) => j !== currentJudge)!, reason: 'Распределение нагрузки' }),
+      allowed: chairHere,
+    },
+    { method: 'POST', route: '/judge/cases/:caseId/recuse', url: () => `/judge/cases/${caseId}/recuse`, form: () => ({ reason: 'Знаком с истцом лично' }), allowed: nobody },
     { method: 'GET', route: '/court/payments', url: () => '/court/payments', allowed: (role) => role === 'clerk' || role === 'court_chair' },
     { method: 'GET', route: '/court/payments/:paymentId/document', url: async () => `/court/payments/${await documentPayment()}/document`, allowed: reviewsHere },
     { method: 'POST', route: '/court/payments/:paymentId/verify', url: async () => `/court/payments/${await documentPayment()}/verify`, form: () => ({}), allowed: reviewsHere },

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Lang } from '../../src/i18n/index.ts';
 import { showcaseCaseNumber } from '../../src/seed/demo.ts';
+import { demoReassignableCase } from '../../src/seed/bench.ts';
 import { demoPaperFiling } from '../../src/seed/counter.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { pageSamples, type PageSample } from '../../src/urls.ts';
@@ -30,7 +31,7 @@ describe('every page, in every language', () => {
     server = await startDemoServer();
     browser = await launchBrowser();
     const db = server.database.db;
-    samples = pageSamples({ caseNumber: await showcaseCaseNumber(db), citizenCaseId: await demoCaseOf(db, 'citizen'), paperFilingId: await demoPaperFiling(db) });
+    samples = pageSamples({ caseNumber: await showcaseCaseNumber(db), citizenCaseId: await demoCaseOf(db, 'citizen'), medeuCaseId: await demoReassignableCase(db), paperFilingId: await demoPaperFiling(db) });
     for (const handle of ['citizen', 'sysadmin', 'clerk-7517', 'judge-7517-1'] as const) sessions.set(handle, await demoSession(db, handle));
   });
   afterAll(async () => {

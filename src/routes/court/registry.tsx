@@ -10,9 +10,10 @@ import { can } from '../../policies/rules.ts';
 import { caseRelations } from '../../queries/caseRelations.ts';
 import { attachedAway, counterCourts, incomingQueue, queueFilter } from '../../queries/office.ts';
 import { judgeNames, latestDistribution } from '../../queries/registry.ts';
+import { reassignmentAfterDraw } from '../../queries/bench.ts';
 import type { FieldError } from '../../views/components/govuk.tsx';
 import { urls } from '../../urls.ts';
-import { DistributionPage } from '../../views/pages/court/DistributionPage.tsx';
+import { DistributionPage, type CandidateStanding } from '../../views/pages/court/DistributionPage.tsx';
 import { RegistryPage } from '../../views/pages/court/RegistryPage.tsx';
 import { isUuid } from '../../domain/ids.ts';
 
@@ -69,17 +70,32 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!can(request.principal, { action: 'read', resource: 'case', relations: await caseRelations(app.db, request.principal!, caseId) })) throw new SotError('not_found');
     const found = await latestDistribution(app.db, caseId);
     if (!found) throw new SotError('not_found');
-    const protocol = JSON.parse(found.distribution.protocol) as { candidates: { judgeId: string; openCases: number }[]; eligible: { judgeId: string; weight: string }[] };
+    const protocol = JSON.parse(found.distribution.protocol) as {
+      category: string;
+      candidates: { judgeId: string; openCases: number; categories: string[]; onLeave: boolean; recused: boolean }[];
+      eligible: { judgeId: string; weight: string }[];
+    };
     const names = await judgeNames(app.db, protocol.candidates.map((c) => c.judgeId));
     const weights = new Map(protocol.eligible.map((e) => [e.judgeId, e.weight]));
+    const standing = (c: (typeof protocol.candidates)[number]): CandidateStanding =>
+      c.recused ? 'recused' : c.onLeave ? 'onLeave' : !c.categories.includes(protocol.category) ? 'otherCategory' : 'eligible';
+    const reassigned = await reassignmentAfterDraw(app.db, caseId, found.distribution.drawnAt);
+    const [assignedTo] = await app.db.select({ courtId: cases.courtId, judgeId: cases.judgeId }).from(cases).where(eq(cases.id, caseId));
+    const showAssignment =
+      !!assignedTo &&
+      (can(request.principal, { action: 'reassign', resource: 'case', courtId: assignedTo.courtId }) ||
+        can(request.principal, { action: 'recuse', resource: 'case', courtId: assignedTo.courtId, judgeId: assignedTo.judgeId }));
     return reply.page(
       { title: request.t('distribution.title'), nav: 'cabinet' },
       <DistributionPage
         view={{
+          caseId,
           caseNumber: found.number,
           judgeName: found.judgeName,
           drawnAt: found.distribution.drawnAt,
-          candidates: protocol.candidates.map((c) => ({ name: names.get(c.judgeId) ?? c.judgeId, openCases: c.openCases, weight: weights.get(c.judgeId) ?? null })),
+          candidates: protocol.candidates.map((c) => ({ name: names.get(c.judgeId) ?? c.judgeId, openCases: c.openCases, weight: weights.get(c.judgeId) ?? null, standing: standing(c) })),
+          reassigned,
+          showAssignment,
           verified: verifyDraw(found.distribution.protocol),
           protocol: found.distribution.protocol,
           protocolSha256: found.distribution.protocolSha256,

@@ -1,12 +1,25 @@
 import { formatDateTime } from '../../../i18n/format.ts';
+import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { SummaryList } from '../../components/govuk.tsx';
 
+/** Why a judge was or was not in the draw, as the protocol records it. */
+export type CandidateStanding = 'eligible' | 'onLeave' | 'recused' | 'otherCategory';
+
 export interface DistributionView {
+  caseId: string;
   caseNumber: string | null;
   judgeName: string;
   drawnAt: Date;
-  candidates: { name: string; openCases: number; weight: string | null }[];
+  candidates: { name: string; openCases: number; weight: string | null; standing: CandidateStanding }[];
+  /**
+   * The chair's later reassignment, if any: the judge and the day, never the chair's reason.
+   * The reason is free text that can name a judge's illness or a party's ties to a judge, so it
+   * stays in the court's record and the audit log; the parties learn that the chair decided.
+   */
+  reassigned: { judgeName: string; at: Date } | null;
+  /** Whether the reader is court staff who may open the case's assignment page. */
+  showAssignment: boolean;
   verified: boolean;
   protocol: string;
   protocolSha256: string;
@@ -27,6 +40,16 @@ export function DistributionPage({ view }: { view: DistributionView }) {
             { key: t('distribution.drawnAt'), value: <time dateTime={view.drawnAt.toISOString()}>{formatDateTime(view.drawnAt, lang)}</time> },
           ]}
         />
+        {view.reassigned && (
+          <div class="govuk-warning-text" data-distribution-reassigned>
+            <span class="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong class="govuk-warning-text__text">
+              {t('distribution.reassigned', { judge: view.reassigned.judgeName, date: formatDateTime(view.reassigned.at, lang) })}
+            </strong>
+          </div>
+        )}
         {view.verified && (
           <div class="govuk-inset-text" data-distribution-verified>
             {t('distribution.verified')}
@@ -39,6 +62,7 @@ export function DistributionPage({ view }: { view: DistributionView }) {
               <th scope="col" class="govuk-table__header">{t('distribution.judge')}</th>
               <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t('distribution.openCases')}</th>
               <th scope="col" class="govuk-table__header govuk-table__header--numeric">{t('distribution.weight')}</th>
+              <th scope="col" class="govuk-table__header">{t('distribution.standing')}</th>
             </tr>
           </thead>
           <tbody class="govuk-table__body">
@@ -47,6 +71,7 @@ export function DistributionPage({ view }: { view: DistributionView }) {
                 <td class="govuk-table__cell">{c.name}</td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">{c.openCases}</td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">{c.weight ?? '—'}</td>
+                <td class="govuk-table__cell">{t(`distribution.standing.${c.standing}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -60,6 +85,13 @@ export function DistributionPage({ view }: { view: DistributionView }) {
             <pre class="sot-hash sot-prewrap">{view.protocol}</pre>
           </div>
         </details>
+        {view.showAssignment && (
+          <p class="govuk-body">
+            <a class="govuk-link" href={urls.assignment(view.caseId)}>
+              {t('assignment.link')}
+            </a>
+          </p>
+        )}
       </div>
     </div>
   );
