@@ -33,6 +33,8 @@ import { paymentPages } from './routes/cabinet/payments.tsx';
 import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
 import { registryRoutes } from './routes/court/registry.tsx';
 import { officeRoutes } from './routes/court/office.tsx';
+import { judgeCaseRoutes } from './routes/court/judgeCase.tsx';
+import { courtActRoutes } from './routes/cabinet/courtActs.tsx';
 import { judgeRoutes } from './routes/court/judge.tsx';
 import { benchRoutes } from './routes/court/bench.tsx';
 import { filingFormRoutes } from './routes/cabinet/filingForm.tsx';
@@ -193,6 +195,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(registryRoutes);
   await app.register(officeRoutes);
   await app.register(judgeRoutes);
+  await app.register(judgeCaseRoutes);
+  await app.register(courtActRoutes);
   await app.register(benchRoutes);
   if (config.demo) await app.register(devRoutes);
   // The stand-in card acquirer: the whole payment flow runs locally, never in production.

@@ -39,7 +39,7 @@ export function assetVersion(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-const SCRIPTS = ['signin', 'submitFiling', 'upload'].map((name) => ({ entry: `src/client/${name}.ts`, out: `public/build/${name}.js` }));
+const SCRIPTS = ['signin', 'signDocument', 'upload'].map((name) => ({ entry: `src/client/${name}.ts`, out: `public/build/${name}.js` }));
 
 /** Bundles the few page scripts (ES modules for current browsers) when missing or stale. */
 export async function ensureScripts(): Promise<void> {

@@ -16,6 +16,7 @@ import { courtDateIso } from '../i18n/format.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { isUuid } from '../domain/ids.ts';
+import { closeDeadlines, openSetDeadline, today } from './caseProgress.ts';
 
 export type AdmissionDecision = { kind: 'accept' } | { kind: 'return'; grounds: string } | { kind: 'leave_without_motion'; defects: string; workingDays: number };
 
@@ -51,6 +52,8 @@ export async function decideAdmission(db: Db, principal: Principal, caseId: stri
       .returning({ id: cases.id });
     if (updated.length === 0) throw new SotError('case_decision_not_allowed');
     await tx.insert(events).values({ caseId, type: 'status_changed', occurredAt: now, actorId: principal.userId, data });
+    await closeDeadlines(tx, caseId, ['defects_fix'], now);
+    if (decision.kind === 'leave_without_motion') await openSetDeadline(tx, caseId, 'defects_fix', today(now), data['fixBy'] as IsoDay, 'CPC Art. 152');
     await appendAudit(tx, { actorId: principal.userId, action: `case.${decision.kind}`, entityType: 'case', entityId: caseId, data: { from: found.status, to } }, now);
     return { status: to, ...(data['fixBy'] ? { fixBy: data['fixBy'] as IsoDay } : {}) };
   });

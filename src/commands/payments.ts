@@ -13,11 +13,12 @@ import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
-import { blobs, filingAttachments, filings, outbox, paymentNotifications, payments, users } from '../db/schema/index.ts';
+import { blobs, filingAttachments, filings, paymentNotifications, payments, users } from '../db/schema/index.ts';
+import { queueNotice } from './notices.ts';
 import { dutySettled, type DutyStatus } from '../domain/filingTypes.ts';
 import { SotError } from '../errors.ts';
 import { courtDateIso, formatTenge } from '../i18n/format.ts';
-import { DEFAULT_LANG, isLang, translator, type MessageKey, type Translate } from '../i18n/index.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { urls } from '../urls.ts';
@@ -59,24 +60,19 @@ async function payableFiling(db: Db, principal: Principal, filingId: string, now
 /** How a notice names the filing: its talon once submitted, else as the person's draft. */
 const filingLabel = (t: Translate, filing: Pick<Filing, 'talonNumber'>) => (filing.talonNumber ? t('payments.notice.talon', { talon: filing.talonNumber }) : t('payments.notice.draft'));
 
-/**
- * Tells the filer by each verified channel they keep notices on. Until the SMS and e-mail
- * adapters exist the messages stop in the outbox, written in the same transaction as the change
- * they report, so no notice goes out for a change that rolled back.
- */
+/** Tells the filer, by the channels they keep notices on. */
 async function notifyFiler(tx: Tx, filing: Pick<Filing, 'filerId' | 'talonNumber'>, notice: { subject: MessageKey; body: MessageKey; params: Record<string, string | number>; amountTiyn: number }, now: Date): Promise<void> {
   const [filer] = await tx.select().from(users).where(eq(users.id, filing.filerId));
   if (!filer) return;
-  const lang = isLang(filer.language) ? filer.language : DEFAULT_LANG;
-  const t = translator(lang);
-  const params = { ...notice.params, filing: filingLabel(t, filing), amount: formatTenge(notice.amountTiyn / 100, lang) };
-  const body = t(notice.body, params);
-  const channels: { channel: 'email' | 'sms'; address: string }[] = [];
-  if (filer.email && filer.emailVerifiedAt && filer.notifyByEmail) channels.push({ channel: 'email', address: filer.email });
-  if (filer.phone && filer.phoneVerifiedAt && filer.notifyBySms) channels.push({ channel: 'sms', address: filer.phone });
-  for (const { channel, address } of channels) {
-    await tx.insert(outbox).values({ userId: filer.id, channel, address, subject: channel === 'email' ? t(notice.subject, params) : null, body, createdAt: now });
-  }
+  await queueNotice(
+    tx,
+    filer,
+    (t, lang) => {
+      const params = { ...notice.params, filing: filingLabel(t, filing), amount: formatTenge(notice.amountTiyn / 100, lang) };
+      return { subject: t(notice.subject, params), body: t(notice.body, params) };
+    },
+    now,
+  );
 }
 
 // ── Card payments ────────────────────────────────────────────────────────────────────────────

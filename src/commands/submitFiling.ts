@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { Readable } from 'node:stream';
-import { EdsError, type SignatureVerifier, type SignerIdentity } from '../adapters/eds/index.ts';
+import type { SignatureVerifier, SignerIdentity } from '../adapters/eds/index.ts';
 import type { BlobStore } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
@@ -24,7 +24,8 @@ import { hasRole, type Principal } from '../policies/principal.ts';
 import { dutyOfStoredFiling } from './filingDuty.ts';
 import { ownFiling, type Filing, type FilingAttachment } from './filings.ts';
 import { courtYear } from '../i18n/format.ts';
-import { decodeBase64 } from '../domain/base64.ts';
+import { decodeCms, verifySigner } from './signatures.ts';
+import { applyInCaseFiling } from './reviews.ts';
 
 export interface Talon {
   talonNumber: string;
@@ -76,24 +77,6 @@ function dutyStatusAtSubmission(current: DutyStatus, duty: { amountTiyn: number;
   if (duty.amountTiyn === 0) return 'not_required';
   if (current === 'paid' || current === 'verified') return settledTiyn >= duty.amountTiyn ? current : 'unpaid';
   return current === 'not_required' || current === 'exempt' ? 'unpaid' : current;
-}
-
-function decodeCms(text: string): Uint8Array {
-  const cms = decodeBase64(text);
-  if (!cms) throw new SotError('malformed_cms');
-  return cms;
-}
-
-async function verifySigner(verifier: SignatureVerifier, principal: Principal, cms: Uint8Array, manifest: Uint8Array, now: Date): Promise<SignerIdentity> {
-  let identity: SignerIdentity;
-  try {
-    identity = await verifier.verify({ cms, content: manifest, at: now });
-  } catch (error) {
-    if (error instanceof EdsError) throw new SotError(error.code);
-    throw error;
-  }
-  if (identity.iin !== principal.iin) throw new SotError('signer_mismatch');
-  return identity;
 }
 
 export async function nextTalonNumber(tx: Tx, courtId: string, now: Date): Promise<string> {
@@ -180,12 +163,14 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
     if (locked!.version !== filing.version) throw new SotError('filing_changed');
     const talonNumber = await nextTalonNumber(tx, filing.courtId!, now);
     const verifyCode = newVerifyCode();
+    // The case the filing is in; its documents go to the review case when it opens one (an appeal).
     const caseId = startsCase(filing.type) ? await startCase(tx, filing, principal, identity, now) : filing.caseId!;
+    const documentsCaseId = startsCase(filing.type) ? caseId : await applyInCaseFiling(tx, { filingId: id, type: filing.type, caseId, talonNumber, filerId: principal.userId }, now);
     const [certificate] = await tx.select({ id: certificates.id }).from(certificates).where(eq(certificates.thumbprintSha256, identity.certificate.thumbprintSha256));
 
     await tx.insert(blobs).values({ sha256: staged.sha256, sizeBytes: staged.sizeBytes, mediaType: 'application/json', createdAt: now }).onConflictDoNothing();
     await tx.insert(documents).values({
-      caseId,
+      caseId: documentsCaseId,
       kind: DOCUMENT_KIND[filing.type],
       title: talonNumber,
       fileName: `${talonNumber}.json`,
@@ -200,7 +185,7 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
     });
     for (const attachment of attachments) {
       await tx.insert(documents).values({
-        caseId,
+        caseId: documentsCaseId,
         kind: attachment.purpose === 'power_of_attorney' ? 'power_of_attorney' : attachment.purpose === 'payment_document' ? 'payment_document' : 'attachment',
         title: attachment.name,
         fileName: attachment.name,

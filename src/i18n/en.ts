@@ -4,6 +4,7 @@ import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { payments } from './sections/payments.ts';
+import { proceedings } from './sections/proceedings.ts';
 import { talon } from './sections/talon.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
@@ -322,6 +323,7 @@ export const en = {
   ...filing.en,
   ...office.en,
   ...payments.en,
+  ...proceedings.en,
   ...talon.en,
 } as const;
 

@@ -27,6 +27,12 @@ export function formatTime(date: Date, lang: Lang): string {
   return cached(`t:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: COURT_TIME_ZONE, timeStyle: 'short' })).format(date);
 }
 
+/** A court date stored as `YYYY-MM-DD` (a term's last day), in the language's long form. */
+export function formatCourtDay(day: string, lang: Lang): string {
+  // Noon in Kazakhstan is the same calendar day in every time zone the formatter might assume.
+  return formatDate(new Date(`${day}T12:00:00+05:00`), lang);
+}
+
 /** ISO calendar date (YYYY-MM-DD) of an instant in Kazakhstan, for grouping and machine-readable output. */
 export function courtDateIso(date: Date): string {
   return cached('iso', () => new Intl.DateTimeFormat('en-CA', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(date);

@@ -5,6 +5,7 @@ import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { payments } from './sections/payments.ts';
+import { proceedings } from './sections/proceedings.ts';
 import { talon } from './sections/talon.ts';
 
 /** Қазақша каталог. */
@@ -324,5 +325,6 @@ export const kk: Record<MessageKey, string> = {
   ...filing.kk,
   ...office.kk,
   ...payments.kk,
+  ...proceedings.kk,
   ...talon.kk,
 };

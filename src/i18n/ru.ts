@@ -5,6 +5,7 @@ import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { payments } from './sections/payments.ts';
+import { proceedings } from './sections/proceedings.ts';
 import { talon } from './sections/talon.ts';
 
 /** Русский каталог. */
@@ -324,5 +325,6 @@ export const ru: Record<MessageKey, string> = {
   ...filing.ru,
   ...office.ru,
   ...payments.ru,
+  ...proceedings.ru,
   ...talon.ru,
 };

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { enterDecisionsIntoForce } from '../commands/entryIntoForce.ts';
 import { cleanUpBlobs } from '../db/blobs.ts';
 
 const HOUR = 3_600_000;
 
 /**
- * Periodic tidying in the web process: files nothing refers to any more. It is idempotent and
- * safe to run in every instance at once (each file is cleaned under its own lock).
+ * Periodic work in the web process: files nothing refers to any more, and decisions whose appeal
+ * term has ended. Both are idempotent and safe to run in every instance at once (each file and
+ * each case is handled under its own lock).
  */
 export function startHousekeeping(app: FastifyInstance, everyMs = HOUR): () => void {
   const run = () => {
@@ -14,6 +16,12 @@ export function startHousekeeping(app: FastifyInstance, everyMs = HOUR): () => v
         if (result.removed || result.staged) app.log.info(result, 'removed unreferenced files');
       },
       (error: unknown) => app.log.error({ err: error }, 'file clean-up failed'),
+    );
+    enterDecisionsIntoForce(app.db, app.clock()).then(
+      (moved) => {
+        if (moved) app.log.info({ moved }, 'decisions entered into force');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'entry into force failed'),
     );
   };
   const first = setTimeout(run, 60_000).unref();

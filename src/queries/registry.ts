@@ -40,8 +40,9 @@ export async function casesAwaitingAdmission(db: Db, judgeId: string) {
       status: cases.status,
       category: cases.category,
       registeredAt: cases.registeredAt,
-      // Spelled out: in a one-table select drizzle leaves column names unqualified, and "id" would bind to events.
-      fixBy: sql<string | null>`(select e.data->>'fixBy' from events e where e.case_id = "cases"."id" and e.data->>'to' = 'left_without_motion' order by e.occurred_at desc limit 1)`,
+      // The last day of the term to fix the defects, as the deadline calculator recorded it. "cases"."id" is
+      // spelled out: in a one-table select drizzle leaves column names unqualified.
+      fixBy: sql<string | null>`(select max(d.due_on)::text from case_deadlines d where d.case_id = "cases"."id" and d.kind = 'defects_fix' and d.closed_at is null)`,
     })
     .from(cases)
     .where(and(eq(cases.judgeId, judgeId), inArray(cases.status, ['assigned', 'left_without_motion'])))

@@ -7,7 +7,10 @@ import type { DocumentKind, PartyRole } from '../db/schema/index.ts';
 import type { Tx } from '../db/tx.ts';
 import type { CaseCategory, CaseKind, Instance } from '../domain/caseKinds.ts';
 import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
-import { NEXT_STATUSES, type CaseStatus } from '../domain/caseStatus.ts';
+import { nextStatuses, type CaseStatus } from '../domain/caseStatus.ts';
+import { addWorkingDays } from '../domain/calendar/workingDays.ts';
+import type { IsoDay } from '../domain/calendar/holidays.ts';
+import { closeDeadlines, openDeadline, openSetDeadline } from '../commands/caseProgress.ts';
 import { courtDateIso } from '../i18n/format.ts';
 import { seedIncomingFilings } from './counter.ts';
 import { DEMO_COURTS, DEMO_REGIONS } from './courts.ts';
@@ -17,14 +20,14 @@ import { seedBench } from './bench.ts';
 const DAY = 86_400_000;
 
 /** The shortest way through the lifecycle from filing to `target`, as the case would have travelled it. */
-export function lifecyclePath(target: CaseStatus): CaseStatus[] {
+export function lifecyclePath(target: CaseStatus, instance = 1): CaseStatus[] {
   const start: CaseStatus = 'submitted';
   const previous = new Map<CaseStatus, CaseStatus | null>([[start, null]]);
   const queue: CaseStatus[] = [start];
   while (queue.length > 0) {
     const status = queue.shift()!;
     if (status === target) break;
-    for (const next of NEXT_STATUSES[status]) {
+    for (const next of nextStatuses(status, instance)) {
       if (!previous.has(next)) {
         previous.set(next, status);
         queue.push(next);
@@ -86,10 +89,12 @@ const SCENARIOS: Scenario[] = [
   { court: '7114', kind: 'administrative_offence', category: 'administrative_offence', status: 'hearing_scheduled', filedDaysAgo: 10, claimant: 'citizen2', defendant: 'citizen', hearingInDays: 1 },
   { court: '5911', kind: 'civil', category: 'property', status: 'preparation', filedDaysAgo: 18, claimant: 'citizen', defendant: 'citizen4' },
   { court: '3594', kind: 'civil', category: 'property', status: 'accepted', filedDaysAgo: 7, claimant: 'company', defendant: 'bank' },
-  // Appeals: reviewing the decisions of the cases at the given index.
+  // Appeals: reviewing the decisions of the cases at the given index (new scenarios go after them).
   { court: '7599', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 40, claimant: 'company', defendant: 'citizen2', hearingInDays: 8, appealOf: 7, lawyerFor: 'defendant' },
   { court: '7599', kind: 'civil', category: 'divorce', status: 'accepted', filedDaysAgo: 5, claimant: 'citizen4', defendant: 'citizen3', closed: true, appealOf: 15 },
   { court: '7199', kind: 'civil', category: 'labour', status: 'in_force', filedDaysAgo: 60, claimant: 'citizen3', defendant: 'company', hearingInDays: -30, appealOf: 25 },
+  // A decision in final form whose appeal window is open: the demo citizen can appeal it.
+  { court: '7517', kind: 'civil', category: 'property', status: 'appeal_window', filedDaysAgo: 55, claimant: 'citizen', defendant: 'citizen4', hearingInDays: -5 },
 ];
 
 const EARLIEST_STEP_DAYS: Partial<Record<CaseStatus, number>> = { registered: 1, assigned: 1, accepted: 4, preparation: 1 };
@@ -131,11 +136,38 @@ const DOCUMENT_FOR_STATUS: Partial<Record<CaseStatus, { kind: DocumentKind; titl
   decision_final: { kind: 'decision', title: ['Решение в окончательной форме', 'Decision in final form'] },
 };
 
+/** The procedural terms a case at this stage has running or met, counted from the days its steps happened. */
+async function seedTerms(tx: Tx, caseId: string, path: CaseStatus[], stepTimes: Date[], instance: number): Promise<void> {
+  const dayOf = (status: CaseStatus) => courtDateIso(stepTimes[path.indexOf(status)]!) as IsoDay;
+  const last = path.at(-1)!;
+  const at = stepTimes.at(-1)!;
+  if (last === 'left_without_motion') await openSetDeadline(tx, caseId, 'defects_fix', dayOf(last), addWorkingDays(dayOf(last), 10), 'CPC Art. 152');
+  if (instance !== 1) {
+    if (last === 'in_force') {
+      await openDeadline(tx, caseId, 'cassation', dayOf('in_force'));
+      await tx.update(cases).set({ inForceOn: dayOf('in_force') }).where(eq(cases.id, caseId));
+    }
+    return;
+  }
+  if (path.includes('decided')) {
+    await openDeadline(tx, caseId, 'decision_final_form', dayOf('decided'));
+    if (path.includes('decision_final')) await closeDeadlines(tx, caseId, ['decision_final_form'], at);
+  }
+  if (path.includes('decision_final')) {
+    await openDeadline(tx, caseId, 'appeal', dayOf('decision_final'));
+    if (last === 'appealed' || last === 'in_force' || last === 'archived') await closeDeadlines(tx, caseId, ['appeal'], at);
+  }
+  if (last === 'in_force') {
+    await openDeadline(tx, caseId, 'cassation', dayOf('in_force'));
+    await tx.update(cases).set({ inForceOn: dayOf('in_force') }).where(eq(cases.id, caseId));
+  }
+}
+
 async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, parentCaseId: string | null): Promise<string> {
   const { tx, now } = ctx;
   const courtId = ctx.courtIds.get(scenario.court)!;
   const instance: Instance = scenario.appealOf === undefined ? 1 : 2;
-  const path = lifecyclePath(scenario.status);
+  const path = lifecyclePath(scenario.status, instance);
   const filedAt = new Date(now.getTime() - scenario.filedDaysAgo * DAY);
 
   // Steps are spread between filing and now, so the timeline reads like a real case's.
@@ -219,6 +251,8 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
       await tx.insert(events).values({ caseId, type: 'document_issued', occurredAt: at, actorId: judgeId, data: { documentId: doc!.id, kind: act.kind } });
     }
   }
+
+  await seedTerms(tx, caseId, path, stepTimes, instance);
 
   if (scenario.hearingInDays !== undefined) {
     // Hearings start on the hour between 09:00 and 16:00 Kazakhstan time (UTC+5).

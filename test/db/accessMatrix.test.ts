@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { keepBlob } from '../../src/db/blobs.ts';
-import { caseDistributions, cases, courts, filingAttachments, filings, judgeAbsences, parties, payments, userRoles } from '../../src/db/schema/index.ts';
+import { caseDistributions, cases, courts, documents, filingAttachments, filings, hearings, judgeAbsences, parties, payments, userRoles } from '../../src/db/schema/index.ts';
 import { drawJudge } from '../../src/domain/distribution.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -24,6 +24,7 @@ describeDb('access matrix: route × role × relation', () => {
   let grantee: TestUser;
   /** A draft filing of someone else: no role at all may see or touch it. */
   let othersFiling: string;
+  let issuedActId: string;
   /** A submitted claim of the case's court waiting for registration, with one attached file. */
   let incomingClaim: { id: string; fileId: string };
   /** A submitted petition in the case, waiting to be received by the office. */
@@ -51,9 +52,16 @@ describeDb('access matrix: route × role × relation', () => {
       .values({ filerId: owner.id, type: 'claim', courtId: caseCourt.id, fields: { parties: [{ side: 'defendant', kind: 'individual', name: 'Тест' }] } })
       .returning({ id: filings.id });
     othersFiling = draft!.id;
+    // An issued act of the case: its PDF is for whoever may read the case.
+    const [act] = await t.database.db
+      .insert(documents)
+      .values({ caseId, kind: 'ruling', title: 'Определение', mediaType: 'application/pdf', sha256: 'a'.repeat(64), signature: Buffer.from('x'), signedManifest: '{}', verifyCode: 'ACCESSMATRX1', issuedAt: new Date(), visibility: 'parties' })
+      .returning({ id: documents.id });
+    issuedActId = act!.id;
     // The case's distribution protocol, as registration leaves it.
     const draw = drawJudge({ caseId, category: 'property', seed: 'a'.repeat(64), candidates: [{ judgeId: grantee.id, categories: ['property'], onLeave: false, recused: false, openCases: 0 }] });
     await t.database.db.insert(caseDistributions).values({ caseId, judgeId: grantee.id, seed: 'a'.repeat(64), protocol: draw.protocol, protocolSha256: draw.protocolSha256 });
+    benchJudges = (await t.database.db.select({ id: userRoles.userId }).from(userRoles).where(and(eq(userRoles.courtId, caseCourt.id), eq(userRoles.role, 'judge')))).map((r) => r.id);
     {
       const db = t.database.db;
       const staged = await t.app.blobs.stage(Readable.from([Buffer.from('%PDF-1.4 claim')]), 1024);
@@ -79,7 +87,6 @@ describeDb('access matrix: route × role × relation', () => {
       const [petition] = await db.insert(filings).values(submittedFiling('petition', caseId)).returning({ id: filings.id });
       incomingPetition = petition!.id;
     }
-    benchJudges = (await t.database.db.select({ id: userRoles.userId }).from(userRoles).where(and(eq(userRoles.courtId, caseCourt.id), eq(userRoles.role, 'judge')))).map((r) => r.id);
     // Each decision is final, so every attempt to review gets a payment of its own.
     documentPayment = async () => {
       const db = t.database.db;
@@ -139,6 +146,16 @@ describeDb('access matrix: route × role × relation', () => {
     return grant!.id;
   }
 
+  async function scheduledHearing(): Promise<string> {
+    const [row] = await t.database.db.insert(hearings).values({ caseId, startsAt: new Date('2026-12-10T05:00:00Z'), room: '9', status: 'scheduled' }).returning({ id: hearings.id });
+    return row!.id;
+  }
+
+  async function draftAct(): Promise<string> {
+    const [row] = await t.database.db.insert(documents).values({ caseId, kind: 'ruling', title: 'Проект определения', visibility: 'court' }).returning({ id: documents.id });
+    return row!.id;
+  }
+
   type Expect = (role: Role, relation: Relation, placement: Placement) => boolean;
   interface RouteCase {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -152,10 +169,10 @@ describeDb('access matrix: route × role × relation', () => {
   const everyone: Expect = () => true;
   const nobody: Expect = () => false;
   const reviewsHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'court_chair') && placement === 'this court';
+  const chairHere: Expect = (role, _relation, placement) => role === 'court_chair' && placement === 'this court';
   const readsFilingsHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'court_chair' || role === 'judge') && placement === 'this court';
   // Any clerk enters paper for their own court; the form and its post know no other.
   const clerks: Expect = (role) => role === 'clerk';
-  const chairHere: Expect = (role, _relation, placement) => role === 'court_chair' && placement === 'this court';
   const administersThisCourt: Expect = (role, _relation, placement) => role === 'system_admin' || (role === 'court_admin' && placement === 'this court');
   const routes: RouteCase[] = [
     { method: 'GET', route: '/cabinet', url: () => '/cabinet', allowed: everyone },
@@ -193,6 +210,21 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'GET', route: '/judge/cases', url: () => '/judge/cases', allowed: (role) => role === 'judge' },
     // Only the judge the case was distributed to decides; none of these people is that judge.
     { method: 'POST', route: '/judge/cases/:caseId/:decision', url: () => `/judge/cases/${caseId}/accept`, form: () => ({}), allowed: nobody },
+    // The judge's own case page and its changes: none of these people is the case's judge.
+    { method: 'GET', route: '/judge/cases/:caseId', url: () => `/judge/cases/${caseId}`, allowed: nobody },
+    { method: 'POST', route: '/judge/cases/:caseId/hearings', url: () => `/judge/cases/${caseId}/hearings`, form: () => ({ form: 'hearing', date: '2026-12-03', time: '10:00', duration: '60', room: '1' }), allowed: nobody },
+    { method: 'POST', route: '/judge/hearings/:hearingId/postpone', url: async () => `/judge/hearings/${await scheduledHearing()}/postpone`, form: () => ({ reason: 'Неявка сторон', date: '2026-12-04', time: '10:00', duration: '60', room: '1' }), allowed: nobody },
+    { method: 'POST', route: '/judge/cases/:caseId/acts', url: () => `/judge/cases/${caseId}/acts`, form: () => ({ kind: 'ruling', title: 'Определение', text: 'Текст определения суда по делу.' }), allowed: nobody },
+    { method: 'POST', route: '/judge/acts/:documentId/discard', url: async () => `/judge/acts/${await draftAct()}/discard`, form: () => ({}), allowed: nobody },
+    { method: 'GET', route: '/judge/acts/:documentId/text', url: async () => `/judge/acts/${await draftAct()}/text`, allowed: nobody },
+    { method: 'GET', route: '/api/v1/acts/:documentId/manifest', url: async () => `/api/v1/acts/${await draftAct()}/manifest`, allowed: nobody },
+    { method: 'POST', route: '/api/v1/acts/:documentId/issue', url: async () => `/api/v1/acts/${await draftAct()}/issue`, json: { cms: 'AAAA' }, allowed: nobody },
+    {
+      method: 'GET',
+      route: '/cabinet/cases/:caseId/acts/:documentId/pdf',
+      url: () => `/cabinet/cases/${caseId}/acts/${issuedActId}/pdf`,
+      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+    },
     { method: 'GET', route: '/court/registry', url: () => '/court/registry', allowed: (role) => role === 'clerk' || role === 'court_chair' },
     { method: 'POST', route: '/court/cases/:caseId/register', url: async () => `/court/cases/${await submittedCase()}/register`, form: () => ({}), allowed: reviewsHere },
     {

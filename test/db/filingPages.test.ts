@@ -100,8 +100,8 @@ describeDb('filing form pages', () => {
     expect((await post(`/cabinet/filings/${filingId}/duty`, { version: await version('duty'), exemption: '' })).headers.location).toBe(`/cabinet/filings/${filingId}/check`);
     const check = await get(`/cabinet/filings/${filingId}/check`);
     expect(check.body).toContain('Check your filing');
-    expect(check.body).toContain('data-submit=');
-    expect(check.body).toContain('/public/build/submitFiling.js');
+    expect(check.body).toContain('data-sign-manifest=');
+    expect(check.body).toContain('/public/build/signDocument.js');
   });
 
   it('gives the talon page, the PDF and the public check once signed', async () => {

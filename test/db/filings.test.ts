@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,7 @@ describeDb('filing API', () => {
   let medeu: string;
   let caseNumber: string;
   let foreignCaseNumber: string;
+  let appealCaseNumber: string;
   const now = () => new Date();
 
   beforeAll(async () => {
@@ -33,10 +34,14 @@ describeDb('filing API', () => {
     stranger = await signedInUser(t.database.db, { lang: 'en', now: now() });
     mySigner = await issueSigner(root, { person: { fullName: 'ТЕСТОВ ТЕСТ', iin: me.iin } });
     [{ id: medeu }] = (await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'))) as [{ id: string }];
-    const registered = await t.database.db.select({ id: cases.id, number: cases.number }).from(cases).where(eq(cases.courtId, medeu)).limit(2);
-    caseNumber = registered[0]!.number!;
-    foreignCaseNumber = registered[1]!.number!;
-    await t.database.db.insert(parties).values({ caseId: registered[0]!.id, role: 'defendant', userId: me.id, displayName: 'Тестов Тест' });
+    // A decision in force takes a cassation complaint and any other filing; one in its appeal window takes an appeal.
+    const inForce = await t.database.db.select({ id: cases.id, number: cases.number }).from(cases).where(and(eq(cases.courtId, medeu), eq(cases.status, 'in_force'), eq(cases.instance, 1))).limit(1);
+    const appealable = await t.database.db.select({ id: cases.id, number: cases.number }).from(cases).where(and(eq(cases.courtId, medeu), eq(cases.status, 'appeal_window'))).limit(1);
+    const foreign = await t.database.db.select({ number: cases.number }).from(cases).where(and(eq(cases.courtId, medeu), eq(cases.status, 'hearing_scheduled'))).limit(1);
+    caseNumber = inForce[0]!.number!;
+    appealCaseNumber = appealable[0]!.number!;
+    foreignCaseNumber = foreign[0]!.number!;
+    for (const { id } of [inForce[0]!, appealable[0]!]) await t.database.db.insert(parties).values({ caseId: id, role: 'defendant', userId: me.id, displayName: 'Тестов Тест' });
   });
   afterAll(() => t?.close());
 
@@ -126,11 +131,11 @@ describeDb('filing API', () => {
   });
 
   it.each(FILING_TYPES.filter((type) => !startsCase(type)))('takes a %s in a case the filer is party to', async (type: FilingType) => {
-    const id = await draft({ type, caseNumber, text: 'Текст обращения.', ...(type === 'counterclaim' ? { subject: 'Встречное требование' } : {}) });
+    const id = await draft({ type, caseNumber: type === 'appeal' ? appealCaseNumber : caseNumber, text: 'Текст обращения.', ...(type === 'counterclaim' ? { subject: 'Встречное требование' } : {}) });
     const res = await submit(id);
     expect(res.statusCode, res.body).toBe(201);
     const view = (await api('GET', `/filings/${id}`)).json();
-    expect(view.caseNumber).toBe(caseNumber);
+    expect(view.caseNumber).toBe(type === 'appeal' ? appealCaseNumber : caseNumber);
     // Appeals and procedural papers carry no duty; a cassation complaint and a counterclaim do.
     const owes = type === 'cassation_complaint' || type === 'counterclaim';
     expect(view.duty.status === 'not_required' || view.duty.status === 'exempt', `${type}: ${JSON.stringify(view.duty)}`).toBe(!owes);

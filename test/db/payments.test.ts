@@ -52,7 +52,8 @@ describeDb('state duty payments', () => {
     const [other] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7594'));
     clerk = await signedInUser(db, { lang: 'en', now: now(), roles: [{ role: 'clerk', courtId: medeu }] });
     otherClerk = await signedInUser(db, { lang: 'en', now: now(), roles: [{ role: 'clerk', courtId: other!.id }] });
-    const [registered] = await db.select({ id: cases.id, number: cases.number }).from(cases).where(eq(cases.courtId, medeu)).limit(1);
+    // A decision open to appeal, so an appeal can be filed in it.
+    const [registered] = await db.select({ id: cases.id, number: cases.number }).from(cases).where(and(eq(cases.courtId, medeu), eq(cases.status, 'appeal_window'))).limit(1);
     caseNumber = registered!.number!;
     await db.insert(parties).values({ caseId: registered!.id, role: 'defendant', userId: me.id, displayName: 'Тестов Тест' });
   });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, customType, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { COURT_ACT_KINDS, DECISION_FORMS, REVIEW_OUTCOMES } from '../../domain/courtActs.ts';
 import { cases } from './cases.ts';
 import { users } from './users.ts';
 
@@ -20,24 +21,13 @@ export const DOCUMENT_KINDS = [
   'attachment',
   'power_of_attorney',
   'payment_document',
-  'ruling',
-  'decision',
-  'court_order',
-  'resolution',
+  // Court acts: documents the court issues and signs; the rest come from the parties.
+  ...COURT_ACT_KINDS,
   'notice',
   'hearing_record',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** Court acts are documents the court issues and signs; the rest come from the parties. */
-export const COURT_ACT_KINDS = ['ruling', 'decision', 'court_order', 'resolution'] as const satisfies readonly DocumentKind[];
-
-export const DECISION_FORMS = ['operative', 'final'] as const;
-export type DecisionForm = (typeof DECISION_FORMS)[number];
-
-/** What an appellate or cassation court did with the act under review. */
-export const REVIEW_OUTCOMES = ['upheld', 'changed', 'reversed', 'sent_back'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
 export const DOCUMENT_VISIBILITIES = ['parties', 'court', 'public'] as const;
 

@@ -10,6 +10,8 @@ import { latestDistribution } from '../../queries/registry.ts';
 import { CabinetCasePage } from '../../views/pages/CabinetCasePage.tsx';
 import { CabinetPage } from '../../views/pages/CabinetPage.tsx';
 import { isUuid } from '../../domain/ids.ts';
+import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
+import { today } from '../../commands/caseProgress.ts';
 
 
 export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -30,8 +32,17 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!can(request.principal, { action: 'read', resource: 'case', relations })) throw new SotError('not_found');
       const details = await caseForParticipants(app.db, caseId);
       if (!details) throw new SotError('not_found');
-      const hasDistribution = (await latestDistribution(app.db, caseId)) !== null;
-      return reply.page({ title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' }, <CabinetCasePage details={details} hasDistribution={hasDistribution} />);
+      const [distribution, deadlines, acts, linked] = await Promise.all([
+        latestDistribution(app.db, caseId),
+        deadlinesOf(app.db, caseId),
+        actsOf(app.db, caseId, { drafts: false }),
+        linkedCasesOf(app.db, caseId, details.case.parentCaseId),
+      ]);
+      const canAppeal = details.case.status === 'appeal_window' && can(request.principal, { action: 'file_in', resource: 'case', relations });
+      return reply.page(
+        { title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' },
+        <CabinetCasePage details={details} file={{ deadlines, acts, linked, today: today(app.clock()), canAppeal }} hasDistribution={distribution !== null} />,
+      );
     },
   );
 

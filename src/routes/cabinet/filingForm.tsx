@@ -13,9 +13,8 @@ import { isValidBin, isValidIin } from '../../domain/iin.ts';
 import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
 import { formatTenge } from '../../i18n/format.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { DEV_PKCS12_PASSWORD } from '../../pki/devCa.ts';
 import { courtChoices, filingPageData, type FilingPageData } from '../../queries/filingForm.ts';
-import { demoPeople } from '../../seed/people.ts';
+import { demoSignerOf } from '../../seed/demoSigner.ts';
 import { urls } from '../../urls.ts';
 import {
   AttachmentsStep,
@@ -72,7 +71,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return page(<DutyStep data={data} errors={errors} duty={dutyView(request, filing, data)} exemptions={EXEMPTION_CODES.map((code) => ({ value: code, label: request.t(`duty.exemption.${code}`) }))} />);
       case 'check': {
         const missing = missingForSubmit(filing.type, data.fields, { hasCourt: filing.courtId !== null, hasCase: filing.caseId !== null, attachmentCount: data.attachments.length });
-        return page(<CheckPage data={data} errors={errors} missing={missing} demoSigner={demoSignerFor(request)} />, ['/public/build/submitFiling.js']);
+        return page(<CheckPage data={data} errors={errors} missing={missing} demoSigner={demoSignerFor(request)} />, ['/public/build/signDocument.js']);
       }
     }
   }
@@ -102,9 +101,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** In demo mode, the signed-in demo person's own certificate, if they are one. */
   function demoSignerFor(request: FastifyRequest) {
-    if (!app.config.demo) return null;
-    const person = demoPeople().find((p) => p.iin === request.principal!.iin);
-    return person ? { handle: person.handle, password: DEV_PKCS12_PASSWORD } : null;
+    return app.config.demo ? demoSignerOf(request.principal!.iin) : null;
   }
 
   async function draftFor(request: FastifyRequest, id: string): Promise<Filing> {
@@ -126,8 +123,15 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.redirect(urls.filingStep(filing.id, then ?? (fromCheck ? 'check' : nextStep(filing.type, step))), 303);
   }
 
-  app.get('/cabinet/filings/new', { config: signedIn, schema: { hide: true } }, async (request, reply) =>
-    reply.page({ title: request.t('filing.start.title'), nav: 'cabinet' }, <FilingStartPage errors={[]} values={{}} />),
+  // A case page links here with the filing type and the case number chosen (an appeal on its decision).
+  app.get(
+    '/cabinet/filings/new',
+    { config: signedIn, schema: { hide: true, querystring: Type.Object({ type: Type.Optional(Type.String({ maxLength: 40 })), case: Type.Optional(Type.String({ maxLength: 40 })) }) } },
+    async (request, reply) => {
+      const { type, case: caseNumber } = request.query;
+      const values = { ...(type && isFilingType(type) ? { type } : {}), ...(caseNumber ? { caseNumber } : {}) };
+      return reply.page({ title: request.t('filing.start.title'), nav: 'cabinet' }, <FilingStartPage errors={[]} values={values} />);
+    },
   );
 
   app.post('/cabinet/filings', { config: signedIn, schema: { hide: true, body: Form } }, async (request, reply) => {

@@ -8,10 +8,13 @@ import { qrSvg } from '../../talon/qr.ts';
 import { renderTalonPdf } from '../../talon/talonPdf.ts';
 import { TalonPage, VerifyTalonPage } from '../../views/pages/filing/TalonPages.tsx';
 import { ApiError } from '../api/schemas.ts';
+import { actDataOf } from '../../acts/actData.ts';
+import { issuedAct } from '../../queries/caseFile.ts';
+import { VerifyActPage } from '../../views/pages/VerifyActPage.tsx';
 
 const FilingId = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
-/** The registration talon: the filer's page and PDF, and the public check behind its QR code. */
+/** The registration talon: the filer's page and PDF, and the public check behind its QR code (a court act's too). */
 export const talonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function ownTalon(request: Parameters<typeof ownFiling>[1], id: string, lang: Parameters<typeof talonOf>[2]) {
     await ownFiling(app.db, request, id);
@@ -46,6 +49,12 @@ export const talonRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/verify/:code', { config: { access: 'public' }, schema: { hide: true, params: Type.Object({ code: Type.String({ maxLength: 40 }) }) } }, async (request, reply) => {
     const code = request.params.code.toUpperCase();
     const talon = isVerifyCode(code) ? await talonOf(app.db, { verifyCode: code }, request.lang, app.config.publicUrl) : null;
+    // Court acts carry codes of the same form, printed under their QR.
+    const act = !talon && isVerifyCode(code) ? await issuedAct(app.db, { verifyCode: code }) : null;
+    if (act) {
+      const data = await actDataOf(act, { verifier: app.signatureVerifier, blobs: app.blobs, publicUrl: app.config.publicUrl }, request.lang, false);
+      return reply.page({ title: request.t(data.signature.valid ? 'proceedings.verify.genuine' : 'proceedings.signature.invalid') }, <VerifyActPage act={data} />);
+    }
     return reply.page({ title: request.t(talon ? 'verify.genuine' : 'verify.notFound.title'), status: talon ? 200 : 404 }, <VerifyTalonPage talon={talon} />);
   });
 };

@@ -6,6 +6,8 @@ import { casesAwaitingAdmission } from '../../queries/registry.ts';
 import { urls } from '../../urls.ts';
 import { JudgeCasesPage } from '../../views/pages/court/JudgeCasesPage.tsx';
 import { isCaseStatus } from '../../domain/caseStatus.ts';
+import { defectsOf, judgeCaseload } from '../../queries/caseFile.ts';
+import { today } from '../../commands/caseProgress.ts';
 
 const DECISIONS = ['accept', 'return', 'leave-without-motion'] as const;
 
@@ -13,9 +15,20 @@ const DECISIONS = ['accept', 'return', 'leave-without-motion'] as const;
 export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const judges = { access: ['judge'] } as const;
 
+  async function judgeLists(judgeId: string) {
+    const [awaiting, caseload] = await Promise.all([casesAwaitingAdmission(app.db, judgeId), judgeCaseload(app.db, judgeId)]);
+    const defects = await defectsOf(app.db, awaiting.map((row) => row.caseId));
+    const day = today(app.clock());
+    const rows = awaiting.map((row) => {
+      const d = defects.get(row.caseId);
+      return { ...row, fixFiledAt: d?.fixFiledAt ?? null, termPassed: row.status === 'left_without_motion' && !!d?.dueOn && d.dueOn < day };
+    });
+    return { rows, caseload };
+  }
+
   app.get('/judge/cases', { config: judges, schema: { hide: true, querystring: Type.Object({ decided: Type.Optional(Type.String({ maxLength: 30 })) }) } }, async (request, reply) => {
     const decided = request.query.decided && isCaseStatus(request.query.decided) ? request.t(`status.${request.query.decided}`) : null;
-    return reply.page({ title: request.t('judge.cases.title'), nav: 'judge' }, <JudgeCasesPage rows={await casesAwaitingAdmission(app.db, request.principal!.userId)} decided={decided} errors={[]} />);
+    return reply.page({ title: request.t('judge.cases.title'), nav: 'judge' }, <JudgeCasesPage {...await judgeLists(request.principal!.userId)} decided={decided} errors={[]} />);
   });
 
   app.post(
@@ -41,7 +54,7 @@ export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const field = decision === 'return' ? `grounds-${caseId}` : decision === 'leave-without-motion' ? `defects-${caseId}` : `case-${caseId}`;
         return reply.page(
           { title: `${request.t('error.title')}: ${request.t('judge.cases.title')}`, nav: 'judge', status: error.status },
-          <JudgeCasesPage rows={await casesAwaitingAdmission(app.db, request.principal!.userId)} decided={null} errors={[{ field, message: request.t(ERRORS[error.code].message) }]} />,
+          <JudgeCasesPage {...await judgeLists(request.principal!.userId)} decided={null} errors={[{ field, message: request.t(ERRORS[error.code].message) }]} />,
         );
       }
     },

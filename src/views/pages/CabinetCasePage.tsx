@@ -7,6 +7,9 @@ import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
 import { SummaryList } from '../components/govuk.tsx';
 import { categoryLabel } from '../components/labels.ts';
+import { DeadlinesTable, IssuedActs, LinkedCases } from '../components/caseFile.tsx';
+import type { CaseDeadline, CourtActRow, LinkedCase } from '../../queries/caseFile.ts';
+import { isReviewOutcome } from '../../domain/courtActs.ts';
 import { localName } from '../components/names.ts';
 
 function timelineText(t: Translate, event: CaseForParticipants['timeline'][number]): string {
@@ -20,12 +23,31 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t('timeline.hearingScheduled');
     case 'document_issued':
       return t('timeline.documentIssued');
+    case 'hearing_postponed':
+      return t('proceedings.timeline.hearingPostponed');
+    case 'review_filed':
+      return t(event.data['filingType'] === 'cassation_complaint' ? 'proceedings.timeline.cassationFiled' : 'proceedings.timeline.appealFiled');
+    case 'review_outcome':
+      return typeof event.data['outcome'] === 'string' && isReviewOutcome(event.data['outcome']) ? t('proceedings.timeline.reviewOutcome', { outcome: t(`proceedings.outcome.${event.data['outcome']}`) }) : t('timeline.other');
+    case 'defects_fixed':
+      return t('proceedings.timeline.defectsFixed');
+    case 'filing_submitted':
+      return t('proceedings.timeline.filingSubmitted');
     default:
       return t('timeline.other');
   }
 }
 
-export function CabinetCasePage({ details, hasDistribution = false }: { details: CaseForParticipants; hasDistribution?: boolean }) {
+export interface CaseFileParts {
+  deadlines: CaseDeadline[];
+  acts: CourtActRow[];
+  linked: LinkedCase[];
+  today: string;
+  /** The reader takes part in the case and its decision may be appealed now. */
+  canAppeal: boolean;
+}
+
+export function CabinetCasePage({ details, file, hasDistribution = false }: { details: CaseForParticipants; file: CaseFileParts; hasDistribution?: boolean }) {
   const { t, lang } = useView();
   const c = details.case;
   const rows: { key: string; value: ComponentChildren }[] = [
@@ -64,6 +86,18 @@ export function CabinetCasePage({ details, hasDistribution = false }: { details:
       <span class="govuk-caption-l">{t('cabinet.title')}</span>
       <h1 class="govuk-heading-xl sot-case-number">{c.number ?? t('cabinet.notRegistered')}</h1>
       <SummaryList rows={rows} />
+      {file.canAppeal && c.number && (
+        <a class="govuk-button" data-module="govuk-button" href={urls.newFiling({ type: 'appeal', case: c.number })}>
+          {t('proceedings.appeal.file')}
+        </a>
+      )}
+      <LinkedCases linked={file.linked} caseId={c.id} href={urls.cabinetCase} />
+
+      <h2 class="govuk-heading-l">{t('proceedings.deadlines.title')}</h2>
+      <DeadlinesTable deadlines={file.deadlines} today={file.today} />
+
+      <h2 class="govuk-heading-l">{t('proceedings.acts.title')}</h2>
+      <IssuedActs caseId={c.id} acts={file.acts} />
 
       <h2 class="govuk-heading-l">{t('case.participants')}</h2>
       <ul class="govuk-list">
@@ -82,7 +116,8 @@ export function CabinetCasePage({ details, hasDistribution = false }: { details:
           {details.hearings.map((h) => (
             <li key={h.id}>
               <time dateTime={h.startsAt.toISOString()}>{formatDateTime(h.startsAt, lang)}</time>
-              {h.room ? `, ${t('caseStatus.room', { room: h.room })}` : ''} — {t(`hearingStatus.${h.status}`)}
+              {h.room ? `, ${t('caseStatus.room', { room: h.room })}` : `, ${t('proceedings.hearing.video')}`} — {t(`hearingStatus.${h.status}`)}
+              {h.reason && <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">{t('proceedings.hearing.reason', { reason: h.reason })}</span>}
             </li>
           ))}
         </ul>

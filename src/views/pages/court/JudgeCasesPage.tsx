@@ -1,14 +1,15 @@
 import type { casesAwaitingAdmission } from '../../../queries/registry.ts';
-import { formatDate } from '../../../i18n/format.ts';
+import { formatCourtDay, formatDateTime } from '../../../i18n/format.ts';
+import type { CaseloadRow } from '../../../queries/caseFile.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { CsrfField, ErrorSummary, SuccessBanner, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { categoryLabel } from '../../components/labels.ts';
 
-export type AwaitingCase = Awaited<ReturnType<typeof casesAwaitingAdmission>>[number];
+export type AwaitingCase = Awaited<ReturnType<typeof casesAwaitingAdmission>>[number] & { fixFiledAt: Date | null; termPassed: boolean };
 
-/** The judge's new cases, each with the three decisions on admission. */
-export function JudgeCasesPage({ rows, decided, errors }: { rows: AwaitingCase[]; decided: string | null; errors: FieldError[] }) {
+/** The judge's new cases, each with the three decisions on admission, then the cases in progress by their nearest term. */
+export function JudgeCasesPage({ rows, caseload, decided, errors }: { rows: AwaitingCase[]; caseload: CaseloadRow[]; decided: string | null; errors: FieldError[] }) {
   const { t, lang } = useView();
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
@@ -21,14 +22,25 @@ export function JudgeCasesPage({ rows, decided, errors }: { rows: AwaitingCase[]
       {rows.map((row) => (
         <section class="govuk-!-margin-bottom-8" key={row.caseId} aria-labelledby={`case-${row.caseId}`}>
           <h2 class="govuk-heading-m" id={`case-${row.caseId}`}>
-            <a class="govuk-link sot-case-number" href={urls.cabinetCase(row.caseId)}>
+            <a class="govuk-link sot-case-number" href={urls.judgeCase(row.caseId)}>
               {row.number}
             </a>
           </h2>
           <p class="govuk-body">
             {categoryLabel(t, row.category)} · {t(`status.${row.status}`)}
-            {row.fixBy && <span class="sot-block">{t('judge.cases.fixBy', { date: formatDate(new Date(`${row.fixBy}T12:00:00+05:00`), lang) })}</span>}
+            {row.fixBy && <span class="sot-block">{t('judge.cases.fixBy', { date: formatCourtDay(row.fixBy, lang) })}</span>}
           </p>
+          {row.fixFiledAt && (
+            <div class="govuk-inset-text">{t('proceedings.judge.fixFiled', { date: formatDateTime(row.fixFiledAt, lang) })}</div>
+          )}
+          {!row.fixFiledAt && row.termPassed && (
+            <div class="govuk-warning-text">
+              <span class="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong class="govuk-warning-text__text">{t('proceedings.judge.returnProposed')}</strong>
+            </div>
+          )}
           <form method="post" action={urls.judgeDecision(row.caseId, 'accept')}>
             <CsrfField />
             <button type="submit" class="govuk-button" data-module="govuk-button">
@@ -43,7 +55,14 @@ export function JudgeCasesPage({ rows, decided, errors }: { rows: AwaitingCase[]
             <div class="govuk-details__text">
               <form method="post" action={urls.judgeDecision(row.caseId, 'return')}>
                 <CsrfField />
-                <Textarea id={`grounds-${row.caseId}`} name="grounds" label={t('judge.return.grounds')} error={errorFor(`grounds-${row.caseId}`)} rows={4} />
+                <Textarea
+                  id={`grounds-${row.caseId}`}
+                  name="grounds"
+                  label={t('judge.return.grounds')}
+                  error={errorFor(`grounds-${row.caseId}`)}
+                  value={!row.fixFiledAt && row.termPassed ? t('proceedings.judge.returnGrounds') : undefined}
+                  rows={4}
+                />
                 <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
                   {t('judge.return')}
                   <span class="govuk-visually-hidden"> {row.number}</span>
@@ -71,6 +90,37 @@ export function JudgeCasesPage({ rows, decided, errors }: { rows: AwaitingCase[]
           )}
         </section>
       ))}
+      <h2 class="govuk-heading-l">{t('proceedings.judge.caseload')}</h2>
+      {caseload.length === 0 ? (
+        <p class="govuk-body">{t('proceedings.judge.caseloadEmpty')}</p>
+      ) : (
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-visually-hidden">{t('proceedings.judge.caseload')}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">{t('caseStatus.number.label')}</th>
+              <th scope="col" class="govuk-table__header">{t('caseStatus.status')}</th>
+              <th scope="col" class="govuk-table__header">{t('proceedings.judge.nextHearing')}</th>
+              <th scope="col" class="govuk-table__header">{t('proceedings.judge.nextDue')}</th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {caseload.map((row) => (
+              <tr class="govuk-table__row" key={row.caseId}>
+                <td class="govuk-table__cell">
+                  <a class="govuk-link sot-case-number" href={urls.judgeCase(row.caseId)}>
+                    {row.number}
+                  </a>
+                  <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">{categoryLabel(t, row.category)}</span>
+                </td>
+                <td class="govuk-table__cell">{t(`status.${row.status}`)}</td>
+                <td class="govuk-table__cell">{row.nextHearingMs ? formatDateTime(new Date(Number(row.nextHearingMs)), lang) : '—'}</td>
+                <td class="govuk-table__cell">{row.nextDue ? formatCourtDay(row.nextDue, lang) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

@@ -8,7 +8,8 @@ import { formatNumber, formatTenge } from '../../../i18n/format.ts';
 import type { FilingPageData } from '../../../queries/filingForm.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { CsrfField, describedBy, ErrorSummary, HintAndError, Radios, Select, SigningErrorSummary, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { CsrfField, describedBy, ErrorSummary, HintAndError, Radios, Select, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { SignPanel } from '../../components/SignPanel.tsx';
 import { localName } from '../../components/names.ts';
 
 export type Errors = FieldError[];
@@ -424,31 +425,14 @@ export function CheckPage({ data, errors, missing, demoSigner }: { data: FilingP
 
 export type MissingField = 'court' | 'category' | 'defendant' | 'subject' | 'amount' | 'case' | 'text';
 
-/** Signing needs NCALayer (or the demo certificate), so this part works with JavaScript only, and says so. */
 function SignAndSubmit({ filingId, demoSigner }: { filingId: string; demoSigner: { handle: string; password: string } | null }) {
   const { t } = useView();
   return (
-    <div data-submit={filingId} data-talon-url={urls.talon(filingId)} data-failed={t('login.failed')} data-ncalayer-missing={t('login.ncalayer.missing')} data-wrong-password={t('login.demo.wrongPassword')}>
-      <h2 class="govuk-heading-m">{t('filing.check.sign.title')}</h2>
-      <p class="govuk-body">{t('filing.check.sign.body')}</p>
-      <SigningErrorSummary />
-      <noscript>
-        <div class="govuk-inset-text">{t('filing.check.sign.noscript')}</div>
-      </noscript>
-      <div data-needs-js hidden>
-        <button type="button" class="govuk-button" data-module="govuk-button" data-ncalayer>
-          {t('filing.check.sign.ncalayer')}
-        </button>
-        {demoSigner && (
-          <form data-demo-signer>
-            <input type="hidden" name="handle" value={demoSigner.handle} />
-            <input type="hidden" name="password" value={demoSigner.password} />
-            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
-              {t('filing.check.sign.demo')}
-            </button>
-          </form>
-        )}
-      </div>
-    </div>
+    <SignPanel
+      target={{ manifestUrl: urls.filingManifest(filingId), submitUrl: urls.filingSubmit(filingId), doneUrl: urls.talon(filingId) }}
+      title={t('filing.check.sign.title')}
+      body={t('filing.check.sign.body')}
+      demoSigner={demoSigner}
+    />
   );
 }

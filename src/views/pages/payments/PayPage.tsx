@@ -5,7 +5,7 @@
 import type { OwedDuty } from '../../../commands/payments.ts';
 import type { DutyStatus, FilingType } from '../../../domain/filingTypes.ts';
 import { ACCEPT_ATTRIBUTE } from '../../../domain/uploads.ts';
-import { formatDate, formatTenge } from '../../../i18n/format.ts';
+import { formatCourtDay, formatDate, formatTenge } from '../../../i18n/format.ts';
 import type { PaymentDocumentView } from '../../../queries/paymentQueue.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
@@ -31,7 +31,7 @@ export interface PayPageProps {
 
 /** A payment document's date as people read it; the column holds a calendar day. */
 export function documentDate(iso: string | null, lang: Parameters<typeof formatDate>[1]): string {
-  return iso ? formatDate(new Date(`${iso}T12:00:00+05:00`), lang) : '—';
+  return iso ? formatCourtDay(iso, lang) : '—';
 }
 
 /** Where the filer came from: the talon once submitted, else the draft. */

@@ -1,0 +1,102 @@
+/**
+ * What a filing in an existing case does to it, inside the submitting transaction. An appeal
+ * opens an appellate case at the parent court (or joins the one the other side already opened);
+ * a cassation complaint opens a case at the cassation court for the kind of proceedings; any
+ * filing by a party while their claim is left without motion counts as the fix of its defects
+ * and brings the claim back to the judge.
+ */
+import { and, eq, isNull, notInArray } from 'drizzle-orm';
+import type { Tx } from '../db/tx.ts';
+import { caseDeadlines, cases, courts, events, parties } from '../db/schema/index.ts';
+import type { FilingType } from '../domain/filingTypes.ts';
+import { reviewRoute, type ReviewKind } from '../domain/reviewRouting.ts';
+import { SotError } from '../errors.ts';
+import { closeDeadlines, moveCase, today } from './caseProgress.ts';
+
+const REVIEW_OF: Partial<Record<FilingType, ReviewKind>> = { appeal: 'appeal', cassation_complaint: 'cassation' };
+
+export interface InCaseFiling {
+  filingId: string;
+  type: FilingType;
+  caseId: string;
+  talonNumber: string;
+  filerId: string;
+}
+
+/**
+ * Returns the case the filing's documents belong to: the review case for an appeal or a
+ * cassation complaint, else the case it was filed in.
+ */
+export async function applyInCaseFiling(tx: Tx, filing: InCaseFiling, now: Date): Promise<string> {
+  const [lower] = await tx.select().from(cases).where(eq(cases.id, filing.caseId)).for('update');
+  if (!lower) throw new SotError('case_not_found');
+  const review = REVIEW_OF[filing.type];
+  if (review) return openReview(tx, lower, review, filing, now);
+  if (lower.status === 'left_without_motion') {
+    await tx.insert(events).values({ caseId: lower.id, type: 'defects_fixed', occurredAt: now, actorId: filing.filerId, data: { filingId: filing.filingId, talonNumber: filing.talonNumber } });
+    await closeDeadlines(tx, lower.id, ['defects_fix'], now);
+  }
+  return lower.id;
+}
+
+async function openReview(tx: Tx, lower: typeof cases.$inferSelect, review: ReviewKind, filing: InCaseFiling, now: Date): Promise<string> {
+  // The other side's appeal on the same decision joins the appellate case already opened.
+  if (review === 'appeal' && lower.status === 'appealed') {
+    const [open] = await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.parentCaseId, lower.id), eq(cases.instance, 2), notInArray(cases.status, ['returned', 'in_force', 'archived'])));
+    if (open) {
+      await assertAppealInTime(tx, lower.id, now);
+      await recordReviewFiled(tx, lower.id, open.id, filing, now);
+      return open.id;
+    }
+  }
+  const courtRows = await tx.select({ id: courts.id, level: courts.level, parentId: courts.parentId, caseKinds: courts.caseKinds }).from(courts);
+  const route = reviewRoute(review, lower, courtRows);
+  if (!route.ok) throw new SotError(route.reason === 'no_review_court' ? 'review_court_missing' : 'review_not_open');
+  if (review === 'appeal') await assertAppealInTime(tx, lower.id, now);
+
+  const [created] = await tx
+    .insert(cases)
+    .values({ courtId: route.courtId, kind: lower.kind, category: lower.category, instance: route.instance, status: 'submitted', parentCaseId: lower.id, closedHearing: lower.closedHearing, filedAt: now, statusChangedAt: now, createdAt: now })
+    .returning({ id: cases.id });
+  const reviewId = created!.id;
+  await copyParticipants(tx, lower.id, reviewId, now);
+  await tx.insert(events).values({ caseId: reviewId, type: 'status_changed', occurredAt: now, actorId: filing.filerId, data: { from: null, to: 'submitted', reviewOf: lower.id } });
+  if (review === 'appeal') await moveCase(tx, { caseId: lower.id, instance: lower.instance, from: lower.status, path: ['appealed'], actorId: filing.filerId, now, data: { reviewCaseId: reviewId } });
+  await recordReviewFiled(tx, lower.id, reviewId, filing, now);
+  return reviewId;
+}
+
+/** An appeal after the last day of its term is refused; restoring a missed term is the court's decision on a petition. */
+async function assertAppealInTime(tx: Tx, caseId: string, now: Date): Promise<void> {
+  const [term] = await tx
+    .select({ dueOn: caseDeadlines.dueOn })
+    .from(caseDeadlines)
+    .where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal'), isNull(caseDeadlines.closedAt)));
+  if (term && term.dueOn < today(now)) throw new SotError('appeal_term_passed');
+}
+
+async function recordReviewFiled(tx: Tx, lowerId: string, reviewId: string, filing: InCaseFiling, now: Date): Promise<void> {
+  const data = { reviewCaseId: reviewId, filingId: filing.filingId, filingType: filing.type, talonNumber: filing.talonNumber };
+  await tx.insert(events).values([
+    { caseId: lowerId, type: 'review_filed', occurredAt: now, actorId: filing.filerId, data },
+    { caseId: reviewId, type: 'filing_submitted', occurredAt: now, actorId: filing.filerId, data: { filingType: filing.type, talonNumber: filing.talonNumber } },
+  ]);
+}
+
+/** The parties of the reviewed case take part in the review as they are, representatives included. */
+async function copyParticipants(tx: Tx, fromCase: string, toCase: string, now: Date): Promise<void> {
+  const rows = await tx.select().from(parties).where(eq(parties.caseId, fromCase));
+  const newIds = new Map<string, string>();
+  // Parties first, then those who act for them, so each representative points at the copy of its party.
+  for (const row of [...rows.filter((r) => !r.representsPartyId), ...rows.filter((r) => r.representsPartyId)]) {
+    const { id, caseId: _case, createdAt: _created, representsPartyId, ...rest } = row;
+    const [copy] = await tx
+      .insert(parties)
+      .values({ ...rest, caseId: toCase, representsPartyId: representsPartyId ? (newIds.get(representsPartyId) ?? null) : null, createdAt: now })
+      .returning({ id: parties.id });
+    newIds.set(id, copy!.id);
+  }
+}

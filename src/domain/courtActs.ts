@@ -1,0 +1,120 @@
+import { canonicalJson } from './canonicalJson.ts';
+import type { CaseStatus } from './caseStatus.ts';
+import type { DeadlineKind } from './deadlines.ts';
+
+/**
+ * Court acts and what issuing one does to a case. A ruling (определение) or a court order moves
+ * nothing by itself; a first-instance decision is announced as its operative part and then made
+ * in final form (or made in final form at once), which opens the appeal window; a higher court's
+ * resolution (постановление) says what became of the act under review and enters into force.
+ */
+
+export const COURT_ACT_KINDS = ['ruling', 'decision', 'court_order', 'resolution'] as const;
+export type CourtActKind = (typeof COURT_ACT_KINDS)[number];
+
+export const DECISION_FORMS = ['operative', 'final'] as const;
+export type DecisionForm = (typeof DECISION_FORMS)[number];
+
+export const REVIEW_OUTCOMES = ['upheld', 'changed', 'reversed', 'sent_back'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+export function isReviewOutcome(value: string): value is ReviewOutcome {
+  return (REVIEW_OUTCOMES as readonly string[]).includes(value);
+}
+
+export interface ActChoice {
+  kind: CourtActKind;
+  decisionForm?: DecisionForm | null;
+  outcome?: ReviewOutcome | null;
+}
+
+export type ActEffect = {
+  /** The statuses the case passes through, in order; empty when the act moves nothing. */
+  path: CaseStatus[];
+  /** Terms the act starts, counted from the day it is issued. */
+  opens: DeadlineKind[];
+  /** Terms the act meets. */
+  closes: DeadlineKind[];
+};
+
+/** Statuses in which a judge may issue procedural acts: from acceptance until the case is closed. */
+const PROCEEDING: readonly CaseStatus[] = ['accepted', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed', 'left_without_motion', 'assigned'];
+
+export type ActRefusal = 'act_kind_not_allowed' | 'act_not_allowed_now' | 'act_outcome_required' | 'act_form_required';
+
+/**
+ * What issuing the act does to a case at `instance` in `status`, or why it may not be issued.
+ * The same answer is given when the judge drafts the act and again, under the case's lock, when
+ * they sign it — the case may have moved in between.
+ */
+export function actEffect(act: ActChoice, instance: number, status: CaseStatus): ActEffect | { refused: ActRefusal } {
+  const none: ActEffect = { path: [], opens: [], closes: [] };
+  switch (act.kind) {
+    case 'ruling':
+      return PROCEEDING.includes(status) ? none : { refused: 'act_not_allowed_now' };
+    case 'court_order':
+      if (instance !== 1) return { refused: 'act_kind_not_allowed' };
+      return ['accepted', 'preparation'].includes(status) ? none : { refused: 'act_not_allowed_now' };
+    case 'decision':
+      if (instance !== 1) return { refused: 'act_kind_not_allowed' };
+      if (act.outcome) return { refused: 'act_kind_not_allowed' };
+      if (act.decisionForm === 'operative') {
+        return status === 'hearing_scheduled' ? { path: ['decided'], opens: ['decision_final_form'], closes: [] } : { refused: 'act_not_allowed_now' };
+      }
+      if (act.decisionForm === 'final') {
+        if (status === 'hearing_scheduled') return { path: ['decided', 'decision_final', 'appeal_window'], opens: ['appeal'], closes: [] };
+        if (status === 'decided') return { path: ['decision_final', 'appeal_window'], opens: ['appeal'], closes: ['decision_final_form'] };
+        return { refused: 'act_not_allowed_now' };
+      }
+      return { refused: 'act_form_required' };
+    case 'resolution':
+      if (instance === 1) return { refused: 'act_kind_not_allowed' };
+      if (act.decisionForm) return { refused: 'act_kind_not_allowed' };
+      if (!act.outcome) return { refused: 'act_outcome_required' };
+      return status === 'hearing_scheduled' ? { path: ['decided', 'in_force'], opens: [], closes: [] } : { refused: 'act_not_allowed_now' };
+  }
+}
+
+/**
+ * What a higher court's outcome does to the case under review. An appealed decision enters into
+ * force unless the case is sent back; a case already in force (reviewed in cassation) goes back
+ * for a new hearing only when sent back, and otherwise keeps its status with the outcome on its
+ * timeline.
+ */
+export function lowerCaseEffect(outcome: ReviewOutcome, lowerStatus: CaseStatus): CaseStatus | null {
+  if (lowerStatus === 'appealed') return outcome === 'sent_back' ? 'preparation' : 'in_force';
+  if (lowerStatus === 'in_force' && outcome === 'sent_back') return 'preparation';
+  return null;
+}
+
+export interface ActManifestInput {
+  documentId: string;
+  court: { code: string; nameRu: string };
+  caseNumber: string;
+  act: ActChoice;
+  title: string;
+  content: { sha256: string; mediaType: string; sizeBytes: number };
+  judge: { name: string };
+}
+
+/**
+ * The exact bytes a judge signs for an act: canonical JSON naming the court, the case, the kind
+ * of act and the sha256 of its text or file. The document id makes every draft's manifest
+ * distinct, so a signature can never be moved from one act to another.
+ */
+export function actManifest(input: ActManifestInput): Uint8Array {
+  return new TextEncoder().encode(
+    canonicalJson({
+      format: 'sot-court-act/1',
+      documentId: input.documentId,
+      court: input.court,
+      caseNumber: input.caseNumber,
+      kind: input.act.kind,
+      decisionForm: input.act.decisionForm ?? null,
+      outcome: input.act.outcome ?? null,
+      title: input.title,
+      content: input.content,
+      judge: input.judge,
+    }),
+  );
+}

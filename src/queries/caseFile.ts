@@ -1,0 +1,109 @@
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.ts';
+import { caseDeadlines, cases, courts, documents, events, users } from '../db/schema/index.ts';
+import { COURT_ACT_KINDS } from '../domain/courtActs.ts';
+
+// Spelled out: in a one-table select drizzle leaves column names unqualified, and "id" inside a
+// subquery would bind to the subquery's own table.
+const CASE_ID = sql.raw('"cases"."id"');
+
+/**
+ * The parts of a case file beyond its summary: the terms running in it, its court acts, and
+ * the cases linked to it up and down the instances.
+ */
+
+export async function deadlinesOf(db: Db, caseId: string) {
+  return db
+    .select({ id: caseDeadlines.id, kind: caseDeadlines.kind, runsFrom: caseDeadlines.runsFrom, dueOn: caseDeadlines.dueOn, article: caseDeadlines.article, concerns: caseDeadlines.concerns, closedAt: caseDeadlines.closedAt })
+    .from(caseDeadlines)
+    .where(eq(caseDeadlines.caseId, caseId))
+    .orderBy(asc(caseDeadlines.dueOn), asc(caseDeadlines.createdAt));
+}
+export type CaseDeadline = Awaited<ReturnType<typeof deadlinesOf>>[number];
+
+/** Issued acts for everyone who may see the case; the judge also sees their drafts. */
+export async function actsOf(db: Db, caseId: string, options: { drafts: boolean }) {
+  const signer = alias(users, 'signer');
+  return db
+    .select({
+      id: documents.id,
+      kind: documents.kind,
+      title: documents.title,
+      decisionForm: documents.decisionForm,
+      outcome: documents.outcome,
+      issuedAt: documents.issuedAt,
+      verifyCode: documents.verifyCode,
+      createdAt: documents.createdAt,
+      signerName: signer.fullName,
+    })
+    .from(documents)
+    .leftJoin(signer, eq(signer.id, documents.signerId))
+    .where(and(eq(documents.caseId, caseId), inArray(documents.kind, [...COURT_ACT_KINDS]), options.drafts ? undefined : isNotNull(documents.issuedAt)))
+    .orderBy(desc(sql`coalesce(${documents.issuedAt}, ${documents.createdAt})`));
+}
+export type CourtActRow = Awaited<ReturnType<typeof actsOf>>[number];
+
+/** The case this one reviews, and the cases reviewing it, with their courts. */
+export async function linkedCasesOf(db: Db, caseId: string, parentCaseId: string | null) {
+  return db
+    .select({ id: cases.id, number: cases.number, instance: cases.instance, status: cases.status, parentCaseId: cases.parentCaseId, court: { code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn } })
+    .from(cases)
+    .innerJoin(courts, eq(courts.id, cases.courtId))
+    .where(or(eq(cases.parentCaseId, caseId), parentCaseId ? eq(cases.id, parentCaseId) : undefined))
+    .orderBy(asc(cases.instance), asc(cases.filedAt));
+}
+export type LinkedCase = Awaited<ReturnType<typeof linkedCasesOf>>[number];
+
+/** An issued act for its PDF and its public check: the case, the court and the signer. */
+export async function issuedAct(db: Db, where: { documentId: string } | { verifyCode: string }) {
+  const signer = alias(users, 'signer');
+  const [row] = await db
+    .select({ document: documents, case: { id: cases.id, number: cases.number, closedHearing: cases.closedHearing, instance: cases.instance }, court: courts, signerName: signer.fullName })
+    .from(documents)
+    .innerJoin(cases, eq(cases.id, documents.caseId))
+    .innerJoin(courts, eq(courts.id, cases.courtId))
+    .leftJoin(signer, eq(signer.id, documents.signerId))
+    .where(and('documentId' in where ? eq(documents.id, where.documentId) : eq(documents.verifyCode, where.verifyCode), isNotNull(documents.issuedAt), inArray(documents.kind, [...COURT_ACT_KINDS])));
+  return row ?? null;
+}
+export type IssuedAct = NonNullable<Awaited<ReturnType<typeof issuedAct>>>;
+
+/** A judge's cases in progress, with the nearest open term, for the judge's cabinet. */
+export async function judgeCaseload(db: Db, judgeId: string) {
+  return db
+    .select({
+      caseId: cases.id,
+      number: cases.number,
+      status: cases.status,
+      category: cases.category,
+      instance: cases.instance,
+      nextDue: sql<string | null>`(select min(d.due_on)::text from ${caseDeadlines} d where d.case_id = ${CASE_ID} and d.closed_at is null)`,
+      nextHearingMs: sql<string | null>`(select (extract(epoch from min(h.starts_at)) * 1000)::bigint::text from hearings h where h.case_id = ${CASE_ID} and h.status = 'scheduled')`,
+    })
+    .from(cases)
+    .where(and(eq(cases.judgeId, judgeId), inArray(cases.status, ['accepted', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed'])))
+    .orderBy(asc(sql`(select min(d.due_on) from ${caseDeadlines} d where d.case_id = ${CASE_ID} and d.closed_at is null)`), asc(cases.statusChangedAt))
+    .limit(300);
+}
+export type CaseloadRow = Awaited<ReturnType<typeof judgeCaseload>>[number];
+
+export const openDeadlines = (rows: CaseDeadline[]) => rows.filter((d) => d.closedAt === null);
+
+/**
+ * For claims left without motion: whether the party has filed the fix since, and the last day of
+ * the term. A term that passed with no fix is the system's proposal to return the claim.
+ */
+export async function defectsOf(db: Db, caseIds: string[]): Promise<Map<string, { fixFiledAt: Date | null; dueOn: string | null }>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      caseId: cases.id,
+      fixFiledAt: sql<string | null>`(select (extract(epoch from max(f.occurred_at)) * 1000)::bigint::text from ${events} f where f.case_id = ${CASE_ID} and f.type = 'defects_fixed'
+        and f.occurred_at >= (select max(l.occurred_at) from ${events} l where l.case_id = ${CASE_ID} and l.type = 'status_changed' and l.data->>'to' = 'left_without_motion'))`,
+      dueOn: sql<string | null>`(select max(d.due_on)::text from ${caseDeadlines} d where d.case_id = ${CASE_ID} and d.kind = 'defects_fix')`,
+    })
+    .from(cases)
+    .where(inArray(cases.id, caseIds));
+  return new Map(rows.map((r) => [r.caseId, { fixFiledAt: r.fixFiledAt ? new Date(Number(r.fixFiledAt)) : null, dueOn: r.dueOn }]));
+}

@@ -1,0 +1,246 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { actManifestOf, discardAct, draftAct, issueAct, type ActDraft } from '../../commands/courtActs.ts';
+import { today } from '../../commands/caseProgress.ts';
+import { postponeHearing, scheduleHearing, type HearingSlot } from '../../commands/hearings.ts';
+import { documents, hearings } from '../../db/schema/index.ts';
+import { actEffect, COURT_ACT_KINDS, DECISION_FORMS, REVIEW_OUTCOMES, type CourtActKind, type DecisionForm, type ReviewOutcome } from '../../domain/courtActs.ts';
+import { courtInstant } from '../../domain/hearingSlots.ts';
+import { isUuid } from '../../domain/ids.ts';
+import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { can } from '../../policies/rules.ts';
+import { caseForParticipants } from '../../queries/cabinet.ts';
+import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
+import { demoSignerOf } from '../../seed/demoSigner.ts';
+import { urls } from '../../urls.ts';
+import { JudgeCasePage, type ActOption } from '../../views/pages/court/JudgeCasePage.tsx';
+import { ApiError } from '../api/schemas.ts';
+import { eq } from 'drizzle-orm';
+
+const DONE: Record<string, MessageKey> = {
+  scheduled: 'proceedings.done.scheduled',
+  postponed: 'proceedings.done.postponed',
+  drafted: 'proceedings.done.drafted',
+  discarded: 'proceedings.done.discarded',
+  issued: 'proceedings.done.issued',
+};
+
+/** The acts a judge may draft at this stage, from the same rule that checks them when issued. */
+function actOptions(instance: number, status: Parameters<typeof actEffect>[2]): ActOption[] {
+  const options: ActOption[] = [];
+  for (const kind of COURT_ACT_KINDS) {
+    const forms = kind === 'decision' ? DECISION_FORMS.filter((decisionForm) => !('refused' in actEffect({ kind, decisionForm }, instance, status))) : [];
+    const needsOutcome = kind === 'resolution';
+    const allowed = kind === 'decision' ? forms.length > 0 : !('refused' in actEffect({ kind, outcome: needsOutcome ? 'upheld' : null }, instance, status));
+    if (allowed) options.push({ kind, forms, needsOutcome });
+  }
+  return options;
+}
+
+/** Which form field a refusal belongs to, so the error summary links to it. */
+function fieldOf(code: ErrorCode, form: string): string {
+  if (code.startsWith('act_')) return code === 'act_outcome_required' ? 'act-outcome' : code === 'act_title_required' ? 'act-title' : code === 'act_text_required' ? 'act-text' : 'act-kind';
+  if (code === 'decision_reason_required') return `reason-${form.replace(/^postpone-/, '')}`;
+  if (code === 'hearing_duration_invalid') return `${form}-duration`;
+  if (code === 'hearing_place_required' || code === 'hearing_room_busy') return `${form}-room`;
+  if (code === 'hearing_link_invalid') return `${form}-video`;
+  return `${form}-date`;
+}
+
+const SlotBody = {
+  _csrf: Type.Optional(Type.String()),
+  form: Type.Optional(Type.String({ maxLength: 60 })),
+  date: Type.Optional(Type.String({ maxLength: 20 })),
+  time: Type.Optional(Type.String({ maxLength: 10 })),
+  duration: Type.Optional(Type.String({ maxLength: 4 })),
+  room: Type.Optional(Type.String({ maxLength: 100 })),
+  videoLink: Type.Optional(Type.String({ maxLength: 600 })),
+};
+
+function slotOf(body: { date?: string | undefined; time?: string | undefined; duration?: string | undefined; room?: string | undefined; videoLink?: string | undefined }): HearingSlot {
+  const startsAt = courtInstant((body.date ?? '').trim(), (body.time ?? '').trim());
+  if (!startsAt) throw new SotError('hearing_time_invalid');
+  const duration = (body.duration ?? '').trim();
+  return { startsAt, durationMinutes: /^\d{1,3}$/.test(duration) ? Number(duration) : NaN, room: body.room, videoLink: body.videoLink };
+}
+
+/** The judge's page of one case: hearings, terms and court acts, and the API the signing script uses. */
+export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const judges = { access: ['judge'] } as const;
+
+  async function render(request: FastifyRequest, reply: FastifyReply, caseId: string, options: { done?: string | undefined; errors?: { field: string; message: string }[]; status?: number; values?: Record<string, string> }) {
+    if (!isUuid(caseId)) throw new SotError('not_found');
+    const details = await caseForParticipants(app.db, caseId);
+    if (!details || !can(request.principal, { action: 'decide', resource: 'case', courtId: details.case.courtId, judgeId: details.case.judgeId })) throw new SotError('not_found');
+    const [deadlines, acts, linked] = await Promise.all([deadlinesOf(app.db, caseId), actsOf(app.db, caseId, { drafts: true }), linkedCasesOf(app.db, caseId, details.case.parentCaseId)]);
+    const done = options.done && DONE[options.done] ? request.t(DONE[options.done]!) : null;
+    return reply.page(
+      { title: `${details.case.number ?? ''} — ${request.t('judge.cases.title')}`, nav: 'judge', scripts: ['/public/build/signDocument.js'], ...(options.status ? { status: options.status } : {}) },
+      <JudgeCasePage
+        view={{
+          details,
+          deadlines,
+          acts,
+          linked,
+          today: today(app.clock()),
+          actOptions: actOptions(details.case.instance, details.case.status),
+          canSchedule: ['accepted', 'preparation', 'hearing_scheduled'].includes(details.case.status),
+          demoSigner: app.config.demo ? demoSignerOf(request.principal!.iin) : null,
+          done,
+          values: options.values ?? {},
+        }}
+        errors={options.errors ?? []}
+      />,
+    );
+  }
+
+  /** Runs a change; a refusal re-renders the page with the error beside its field and the input kept. */
+  async function act(request: FastifyRequest, reply: FastifyReply, caseId: string, form: string, values: Record<string, string>, run: () => Promise<string>) {
+    try {
+      const done = await run();
+      return reply.redirect(urls.judgeCase(caseId, done), 303);
+    } catch (error) {
+      if (!(error instanceof SotError) || error.code === 'not_found') throw error;
+      return render(request, reply, caseId, { errors: [{ field: fieldOf(error.code, form), message: request.t(ERRORS[error.code].message, error.params) }], status: error.status, values: { ...values, form } });
+    }
+  }
+
+  const CaseParams = Type.Object({ caseId: Type.String({ maxLength: 40 }) });
+  const DocumentParams = Type.Object({ documentId: Type.String({ maxLength: 40 }) });
+
+  app.get('/judge/cases/:caseId', { config: judges, schema: { hide: true, params: CaseParams, querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) =>
+    render(request, reply, request.params.caseId, { done: request.query.done }),
+  );
+
+  app.post('/judge/cases/:caseId/hearings', { config: judges, schema: { hide: true, params: CaseParams, body: Type.Object(SlotBody) } }, async (request, reply) => {
+    const { _csrf, ...values } = request.body;
+    return act(request, reply, request.params.caseId, 'hearing', values as Record<string, string>, async () => {
+      await scheduleHearing(app.db, request.principal!, request.params.caseId, slotOf(request.body), app.clock());
+      return 'scheduled';
+    });
+  });
+
+  app.post(
+    '/judge/hearings/:hearingId/postpone',
+    { config: judges, schema: { hide: true, params: Type.Object({ hearingId: Type.String({ maxLength: 40 }) }), body: Type.Object({ ...SlotBody, reason: Type.Optional(Type.String({ maxLength: 3000 })) }) } },
+    async (request, reply) => {
+      const { hearingId } = request.params;
+      if (!isUuid(hearingId)) throw new SotError('not_found');
+      const caseId = await caseOfHearing(hearingId);
+      const { _csrf, ...values } = request.body;
+      return act(request, reply, caseId, `postpone-${hearingId}`, values as Record<string, string>, async () => {
+        await postponeHearing(app.db, request.principal!, hearingId, slotOf(request.body), request.body.reason ?? '', app.clock());
+        return 'postponed';
+      });
+    },
+  );
+
+  async function caseOfHearing(hearingId: string): Promise<string> {
+    const [hearing] = await app.db.select({ caseId: hearings.caseId }).from(hearings).where(eq(hearings.id, hearingId));
+    if (!hearing) throw new SotError('not_found');
+    return hearing.caseId;
+  }
+
+  app.post(
+    '/judge/cases/:caseId/acts',
+    {
+      config: judges,
+      schema: {
+        hide: true,
+        params: CaseParams,
+        body: Type.Object({
+          _csrf: Type.Optional(Type.String()),
+          kind: Type.Optional(Type.String({ maxLength: 40 })),
+          outcome: Type.Optional(Type.String({ maxLength: 20 })),
+          title: Type.Optional(Type.String({ maxLength: 1000 })),
+          text: Type.Optional(Type.String({ maxLength: 400_000 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { _csrf, ...values } = request.body;
+      return act(request, reply, request.params.caseId, 'act', values as Record<string, string>, async () => {
+        await draftAct(app.db, app.blobs, request.principal!, request.params.caseId, actDraftOf(request.body), app.clock());
+        return 'drafted';
+      });
+    },
+  );
+
+  app.post('/judge/acts/:documentId/discard', { config: judges, schema: { hide: true, params: DocumentParams, body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } }, async (request, reply) => {
+    const caseId = await caseOfAct(request.params.documentId);
+    return act(request, reply, caseId, 'act', {}, async () => {
+      await discardAct(app.db, request.principal!, request.params.documentId, app.clock());
+      return 'discarded';
+    });
+  });
+
+  async function caseOfAct(documentId: string): Promise<string> {
+    if (!isUuid(documentId)) throw new SotError('not_found');
+    const [doc] = await app.db.select({ caseId: documents.caseId }).from(documents).where(eq(documents.id, documentId));
+    if (!doc?.caseId) throw new SotError('not_found');
+    return doc.caseId;
+  }
+
+  app.get('/judge/acts/:documentId/text', { config: judges, schema: { hide: true, params: DocumentParams } }, async (request, reply) => {
+    // The manifest check is the access check: only the case's judge gets this far.
+    await actManifestOf(app.db, request.principal!, request.params.documentId).catch((error: unknown) => {
+      if (error instanceof SotError && error.code === 'act_issued') return null;
+      throw error;
+    });
+    const [doc] = await app.db.select({ sha256: documents.sha256, mediaType: documents.mediaType }).from(documents).where(eq(documents.id, request.params.documentId));
+    return reply.type(doc!.mediaType ?? 'text/plain; charset=utf-8').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(app.blobs.open(doc!.sha256!));
+  });
+
+  app.get(
+    '/api/v1/acts/:documentId/manifest',
+    {
+      config: judges,
+      schema: {
+        tags: ['court acts'],
+        summary: 'The exact bytes the judge signs to issue a draft court act',
+        description: 'Canonical JSON naming the court, the case, the kind of act and the sha256 of its text. Sign it (CMS) with the EDS you signed in with and post the CMS to /issue.',
+        params: DocumentParams,
+        response: { 200: Type.Unknown({ description: 'The manifest (canonical JSON, UTF-8)' }), 404: ApiError, 409: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const manifest = await actManifestOf(app.db, request.principal!, request.params.documentId);
+      return reply.type('application/json; charset=utf-8').header('cache-control', 'no-store').send(Buffer.from(manifest));
+    },
+  );
+
+  app.post(
+    '/api/v1/acts/:documentId/issue',
+    {
+      config: judges,
+      schema: {
+        tags: ['court acts'],
+        summary: 'Issue a draft court act with the judge’s signature over its manifest',
+        params: DocumentParams,
+        body: Type.Object({ cms: Type.String({ maxLength: 200_000, description: 'Base64 DER CMS SignedData over the manifest bytes' }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ verifyUrl: Type.String() }), 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 503: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const { verifyCode } = await issueAct(app.db, app.signatureVerifier, request.principal!, request.params.documentId, request.body.cms, app.clock());
+      return reply.code(201).send({ verifyUrl: `${app.config.publicUrl}${urls.verifyTalon(verifyCode)}` });
+    },
+  );
+};
+
+function actDraftOf(body: { kind?: string | undefined; outcome?: string | undefined; title?: string | undefined; text?: string | undefined }): ActDraft {
+  const [kind, form] = (body.kind ?? '').split(':') as [string, string | undefined];
+  if (!(COURT_ACT_KINDS as readonly string[]).includes(kind)) throw new SotError('act_kind_not_allowed');
+  if (form !== undefined && !(DECISION_FORMS as readonly string[]).includes(form)) throw new SotError('act_form_required');
+  const outcome = body.outcome && (REVIEW_OUTCOMES as readonly string[]).includes(body.outcome) ? (body.outcome as ReviewOutcome) : null;
+  return {
+    kind: kind as CourtActKind,
+    decisionForm: (form as DecisionForm | undefined) ?? null,
+    // Only a resolution carries an outcome; a stray radio value on another act is not one.
+    outcome: kind === 'resolution' ? outcome : null,
+    title: body.title ?? '',
+    text: body.text ?? '',
+  };
+}

@@ -1,0 +1,189 @@
+import type { ComponentChildren } from 'preact';
+import { REVIEW_OUTCOMES, type CourtActKind, type DecisionForm } from '../../../domain/courtActs.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
+import type { CaseForParticipants } from '../../../queries/cabinet.ts';
+import type { CaseDeadline, CourtActRow, LinkedCase } from '../../../queries/caseFile.ts';
+import { urls } from '../../../urls.ts';
+import { useView } from '../../context.ts';
+import { actLabel, DeadlinesTable, IssuedActs, LinkedCases } from '../../components/caseFile.tsx';
+import { CsrfField, ErrorSummary, Radios, SuccessBanner, SummaryList, Textarea, TextInput, type Choice, type FieldError } from '../../components/govuk.tsx';
+import { categoryLabel } from '../../components/labels.ts';
+import { localName } from '../../components/names.ts';
+import { SignPanel } from '../../components/SignPanel.tsx';
+
+/** The acts the judge may draft now: each kind, with the decision forms it allows. */
+export interface ActOption {
+  kind: CourtActKind;
+  forms: DecisionForm[];
+  needsOutcome: boolean;
+}
+
+export interface JudgeCaseView {
+  details: CaseForParticipants;
+  deadlines: CaseDeadline[];
+  acts: CourtActRow[];
+  linked: LinkedCase[];
+  today: string;
+  actOptions: ActOption[];
+  canSchedule: boolean;
+  demoSigner: { handle: string; password: string } | null;
+  done: string | null;
+  /** What the judge typed, given back after a refusal. */
+  values: Record<string, string>;
+}
+
+/** One case in the judge's hands: terms, hearings and the acts to draft, sign and issue. */
+export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: FieldError[] }) {
+  const { t, lang } = useView();
+  const c = view.details.case;
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+  const v = (name: string) => view.values[name];
+  const rows: { key: string; value: ComponentChildren }[] = [
+    { key: t('caseStatus.court'), value: localName(view.details.court, lang) },
+    { key: t('caseStatus.category'), value: categoryLabel(t, c.category) },
+    { key: t('caseStatus.instance'), value: t(`instance.${c.instance as 1 | 2 | 3 | 4}`) },
+    { key: t('caseStatus.status'), value: <strong class="govuk-tag">{t(`status.${c.status}`)}</strong> },
+    { key: t('case.participants'), value: view.details.participants.map((p) => `${t(`partyRole.${p.role}`)}: ${p.name}`).join('; ') },
+  ];
+  const drafts = view.acts.filter((a) => !a.issuedAt);
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {view.done && <SuccessBanner title={t('profile.notice.title')} message={view.done} />}
+      <span class="govuk-caption-l">{t('judge.cases.title')}</span>
+      <h1 class="govuk-heading-xl sot-case-number">{c.number}</h1>
+      <SummaryList rows={rows} />
+      {(c.status === 'assigned' || c.status === 'left_without_motion') && (
+        <p class="govuk-body">
+          <a class="govuk-link" href={urls.judgeCases()}>
+            {t('proceedings.judge.admission')}
+          </a>
+        </p>
+      )}
+      <LinkedCases linked={view.linked} caseId={c.id} href={urls.cabinetCase} />
+
+      <h2 class="govuk-heading-l">{t('proceedings.deadlines.title')}</h2>
+      <DeadlinesTable deadlines={view.deadlines} today={view.today} />
+
+      <h2 class="govuk-heading-l">{t('case.hearings')}</h2>
+      {view.details.hearings.length === 0 ? (
+        <p class="govuk-body">{t('caseStatus.noHearing')}</p>
+      ) : (
+        <ul class="govuk-list govuk-list--spaced">
+          {view.details.hearings.map((h) => (
+            <li key={h.id}>
+              <time dateTime={h.startsAt.toISOString()}>{formatDateTime(h.startsAt, lang)}</time>, {h.room ? t('caseStatus.room', { room: h.room }) : t('proceedings.hearing.video')} — {t(`hearingStatus.${h.status}`)}
+              {h.reason && <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">{t('proceedings.hearing.reason', { reason: h.reason })}</span>}
+              {h.status === 'scheduled' && c.status === 'hearing_scheduled' && (
+                <details class="govuk-details govuk-!-margin-top-2">
+                  <summary class="govuk-details__summary">
+                    <span class="govuk-details__summary-text">{t('proceedings.hearing.postpone')}</span>
+                  </summary>
+                  <div class="govuk-details__text">
+                    <form method="post" action={urls.postponeHearing(h.id)} novalidate>
+                      <CsrfField />
+                      <Textarea id={`reason-${h.id}`} name="reason" label={t('proceedings.hearing.postponeReason')} error={errorFor(`reason-${h.id}`)} rows={3} />
+                      <SlotFields prefix={`postpone-${h.id}`} values={view.values} errorFor={errorFor} />
+                      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+                        {t('proceedings.hearing.postpone')}
+                      </button>
+                    </form>
+                  </div>
+                </details>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.canSchedule && (
+        <form method="post" action={urls.scheduleHearing(c.id)} novalidate>
+          <CsrfField />
+          <h3 class="govuk-heading-m">{t('proceedings.hearing.schedule')}</h3>
+          <SlotFields prefix="hearing" values={view.values} errorFor={errorFor} />
+          <button type="submit" class="govuk-button" data-module="govuk-button">
+            {t('proceedings.hearing.schedule')}
+          </button>
+        </form>
+      )}
+
+      <h2 class="govuk-heading-l">{t('proceedings.acts.title')}</h2>
+      <IssuedActs caseId={c.id} acts={view.acts} />
+      {drafts.map((draft) => (
+        <section class="govuk-!-margin-bottom-6" key={draft.id} aria-labelledby={`draft-${draft.id}`}>
+          <h3 class="govuk-heading-m" id={`draft-${draft.id}`}>
+            {t('proceedings.acts.draft', { act: actLabel(t, draft) })}: {draft.title}
+          </h3>
+          {draft.outcome && <p class="govuk-body">{t(`proceedings.outcome.${draft.outcome}`)}</p>}
+          <p class="govuk-body">
+            <a class="govuk-link" href={urls.actText(draft.id)}>
+              {t('proceedings.acts.readDraft')}
+            </a>
+          </p>
+          <SignPanel
+            target={{ manifestUrl: urls.actManifest(draft.id), submitUrl: urls.actIssue(draft.id), doneUrl: urls.judgeCase(c.id, 'issued') }}
+            title={t('proceedings.acts.sign.title')}
+            body={t('proceedings.acts.sign.body')}
+            demoSigner={view.demoSigner}
+          />
+          <form method="post" action={urls.actDiscard(draft.id)}>
+            <CsrfField />
+            <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
+              {t('proceedings.acts.discard')}
+              <span class="govuk-visually-hidden"> {draft.title}</span>
+            </button>
+          </form>
+        </section>
+      ))}
+      {view.actOptions.length > 0 && (
+        <form method="post" action={urls.draftAct(c.id)} novalidate>
+          <CsrfField />
+          <h3 class="govuk-heading-m">{t('proceedings.acts.new')}</h3>
+          <Radios
+            id="act-kind"
+            name="kind"
+            legend={t('proceedings.acts.kind')}
+            value={v('kind') ?? view.actOptions[0]!.kind}
+            error={errorFor('act-kind')}
+            choices={view.actOptions.flatMap((option): Choice[] =>
+              option.kind === 'decision'
+                ? option.forms.map((form) => ({ value: `decision:${form}`, label: t(`proceedings.decisionForm.${form}`), hint: t(`proceedings.decisionForm.${form}.hint`) }))
+                : [{ value: option.kind, label: t(`proceedings.actKind.${option.kind}`) }],
+            )}
+          />
+          {view.actOptions.some((o) => o.needsOutcome) && (
+            <Radios
+              id="act-outcome"
+              name="outcome"
+              legend={t('proceedings.acts.outcome')}
+              value={v('outcome')}
+              error={errorFor('act-outcome')}
+              choices={REVIEW_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`proceedings.outcome.${outcome}`) }))}
+            />
+          )}
+          <TextInput id="act-title" name="title" label={t('proceedings.acts.actTitle')} value={v('title')} error={errorFor('act-title')} />
+          <Textarea id="act-text" name="text" label={t('proceedings.acts.text')} hint={t('proceedings.acts.text.hint')} value={v('text')} error={errorFor('act-text')} rows={12} />
+          <button type="submit" class="govuk-button" data-module="govuk-button">
+            {t('proceedings.acts.save')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+/** Date, time, length and place of a hearing; the same fields schedule and postpone. */
+function SlotFields({ prefix, values, errorFor }: { prefix: string; values: Record<string, string>; errorFor: (field: string) => string | undefined }) {
+  const { t } = useView();
+  const own = values['form'] === prefix;
+  const value = (name: string) => (own ? values[name] : undefined);
+  return (
+    <>
+      <input type="hidden" name="form" value={prefix} />
+      <TextInput id={`${prefix}-date`} name="date" label={t('proceedings.hearing.date')} hint={t('proceedings.hearing.date.hint')} value={value('date')} error={errorFor(`${prefix}-date`)} classes="govuk-input--width-10" />
+      <TextInput id={`${prefix}-time`} name="time" label={t('proceedings.hearing.time')} hint={t('proceedings.hearing.time.hint')} value={value('time')} classes="govuk-input--width-5" />
+      <TextInput id={`${prefix}-duration`} name="duration" label={t('proceedings.hearing.duration')} value={value('duration') ?? '60'} error={errorFor(`${prefix}-duration`)} classes="govuk-input--width-3" inputmode="numeric" />
+      <TextInput id={`${prefix}-room`} name="room" label={t('proceedings.hearing.room')} hint={t('proceedings.hearing.room.hint')} value={value('room')} error={errorFor(`${prefix}-room`)} classes="govuk-input--width-10" />
+      <TextInput id={`${prefix}-video`} name="videoLink" label={t('proceedings.hearing.videoLink')} hint={t('proceedings.hearing.videoLink.hint')} value={value('videoLink')} error={errorFor(`${prefix}-video`)} />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { courtInstant, isVideoLink, overlaps, slotRefusal } from '../../src/domain/hearingSlots.ts';
+
+const NOW = new Date('2026-11-25T05:00:00Z'); // Wednesday 10:00 in Kazakhstan
+
+describe('hearing slots', () => {
+  it('reads a court date and time as Kazakhstan time', () => {
+    expect(courtInstant('2026-11-26', '10:30')?.toISOString()).toBe('2026-11-26T05:30:00.000Z');
+    expect(courtInstant('2026-02-30', '10:00')).toBeNull();
+    expect(courtInstant('2026-11-26', '24:00')).toBeNull();
+    expect(courtInstant('26.11.2026', '10:00')).toBeNull();
+  });
+
+  it('accepts a working-day slot within court hours', () => {
+    expect(slotRefusal(courtInstant('2026-11-26', '09:00')!, 60, NOW)).toBeNull();
+    expect(slotRefusal(courtInstant('2026-11-26', '17:30')!, 60, NOW)).toBeNull();
+  });
+
+  it('refuses the past, the present moment, weekends, holidays and transferred days off', () => {
+    expect(slotRefusal(courtInstant('2026-11-24', '11:00')!, 60, NOW)).toBe('hearing_in_past');
+    expect(slotRefusal(NOW, 60, NOW)).toBe('hearing_in_past');
+    expect(slotRefusal(courtInstant('2026-11-28', '10:00')!, 60, NOW)).toBe('hearing_not_working_day');
+    expect(slotRefusal(courtInstant('2026-12-16', '10:00')!, 60, NOW)).toBe('hearing_not_working_day');
+    expect(slotRefusal(courtInstant('2027-01-04', '10:00')!, 60, NOW)).toBe('hearing_not_working_day');
+  });
+
+  it('refuses hours outside the court day and durations out of range', () => {
+    expect(slotRefusal(courtInstant('2026-11-26', '08:30')!, 60, NOW)).toBe('hearing_outside_hours');
+    expect(slotRefusal(courtInstant('2026-11-26', '18:00')!, 45, NOW)).toBe('hearing_outside_hours');
+    expect(slotRefusal(courtInstant('2026-11-26', '10:00')!, 10, NOW)).toBe('hearing_duration_invalid');
+    expect(slotRefusal(courtInstant('2026-11-26', '10:00')!, 481, NOW)).toBe('hearing_duration_invalid');
+  });
+
+  it('says so when the calendar does not reach the day', () => {
+    expect(slotRefusal(courtInstant('2028-02-01', '10:00')!, 60, NOW)).toBe('calendar_missing');
+  });
+
+  it('treats back-to-back hearings as free and any shared minute as a conflict', () => {
+    const at = (time: string, durationMinutes: number) => ({ startsAt: courtInstant('2026-11-26', time)!, durationMinutes });
+    expect(overlaps(at('10:00', 60), at('11:00', 30))).toBe(false);
+    expect(overlaps(at('10:00', 61), at('11:00', 30))).toBe(true);
+    expect(overlaps(at('10:30', 15), at('10:00', 120))).toBe(true);
+  });
+
+  it('takes only https links without credentials', () => {
+    expect(isVideoLink('https://vc.sud.kz/room/7517-204')).toBe(true);
+    expect(isVideoLink('javascript:alert(1)')).toBe(false);
+    expect(isVideoLink('http://vc.sud.kz/room')).toBe(false);
+    expect(isVideoLink('https://user:pw@vc.sud.kz/room')).toBe(false);
+    expect(isVideoLink('https://localhost/room')).toBe(false);
+  });
+});
