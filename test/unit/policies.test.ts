@@ -63,6 +63,31 @@ describe('profiles', () => {
   });
 });
 
+describe('the bench and a change of judge', () => {
+  it("lets only the chair of the case's court reassign it", () => {
+    expect(can(principal('court_chair', COURT), { action: 'reassign', resource: 'case', courtId: COURT })).toBe(true);
+    expect(can(principal('court_chair', OTHER_COURT), { action: 'reassign', resource: 'case', courtId: COURT })).toBe(false);
+    for (const role of ROLES.filter((r) => r !== 'court_chair')) expect(can(principal(role, COURT), { action: 'reassign', resource: 'case', courtId: COURT }), role).toBe(false);
+  });
+
+  it("lets only the chair of a court manage that court's bench", () => {
+    expect(can(principal('court_chair', COURT), { action: 'manage', resource: 'bench', courtId: COURT })).toBe(true);
+    expect(can(principal('court_chair', OTHER_COURT), { action: 'manage', resource: 'bench', courtId: COURT })).toBe(false);
+    for (const role of ROLES.filter((r) => r !== 'court_chair')) expect(can(principal(role, COURT), { action: 'manage', resource: 'bench', courtId: COURT }), role).toBe(false);
+  });
+
+  it('lets a judge step down only from a case of their own in their court', () => {
+    const judge = principal('judge', COURT);
+    expect(can(judge, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: judge.userId })).toBe(true);
+    expect(can(judge, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: 'another-judge' })).toBe(false);
+    expect(can(judge, { action: 'recuse', resource: 'case', courtId: OTHER_COURT, judgeId: judge.userId })).toBe(false);
+    expect(can(judge, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: null })).toBe(false);
+    // The chair may move a case, but steps down from one only as its judge.
+    const chair = principal('court_chair', COURT);
+    expect(can(chair, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: chair.userId })).toBe(false);
+  });
+});
+
 describe('the court office and incoming filings', () => {
   const office = (action: 'read' | 'receive' | 'attach' | 'enter_paper', who: Principal, courtId = COURT) => can(who, { action, resource: 'filing_office', courtId });
 
@@ -86,30 +111,5 @@ describe('the court office and incoming filings', () => {
 
   it('denies everyone who is not signed in', () => {
     for (const action of ['read', 'receive', 'attach', 'enter_paper'] as const) expect(can(null, { action, resource: 'filing_office', courtId: COURT })).toBe(false);
-  });
-});
-
-describe('the bench and a change of judge', () => {
-  it("lets only the chair of the case's court reassign it", () => {
-    expect(can(principal('court_chair', COURT), { action: 'reassign', resource: 'case', courtId: COURT })).toBe(true);
-    expect(can(principal('court_chair', OTHER_COURT), { action: 'reassign', resource: 'case', courtId: COURT })).toBe(false);
-    for (const role of ROLES.filter((r) => r !== 'court_chair')) expect(can(principal(role, COURT), { action: 'reassign', resource: 'case', courtId: COURT }), role).toBe(false);
-  });
-
-  it("lets only the chair of a court manage that court's bench", () => {
-    expect(can(principal('court_chair', COURT), { action: 'manage', resource: 'bench', courtId: COURT })).toBe(true);
-    expect(can(principal('court_chair', OTHER_COURT), { action: 'manage', resource: 'bench', courtId: COURT })).toBe(false);
-    for (const role of ROLES.filter((r) => r !== 'court_chair')) expect(can(principal(role, COURT), { action: 'manage', resource: 'bench', courtId: COURT }), role).toBe(false);
-  });
-
-  it('lets a judge step down only from a case of their own in their court', () => {
-    const judge = principal('judge', COURT);
-    expect(can(judge, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: judge.userId })).toBe(true);
-    expect(can(judge, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: 'another-judge' })).toBe(false);
-    expect(can(judge, { action: 'recuse', resource: 'case', courtId: OTHER_COURT, judgeId: judge.userId })).toBe(false);
-    expect(can(judge, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: null })).toBe(false);
-    // The chair may move a case, but steps down from one only as its judge.
-    const chair = principal('court_chair', COURT);
-    expect(can(chair, { action: 'recuse', resource: 'case', courtId: COURT, judgeId: chair.userId })).toBe(false);
   });
 });

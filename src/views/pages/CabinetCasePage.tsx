@@ -18,7 +18,7 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
     case 'status_changed':
       return typeof to === 'string' && isCaseStatus(to) ? t(`status.${to}`) : t('timeline.other');
     case 'judge_assigned':
-      return t('timeline.judgeAssigned');
+      return event.data['reason'] === 'manual' ? t('proceedings.timeline.judgeReassigned') : event.data['reason'] === 'recusal' ? t('proceedings.timeline.judgeRecused') : t('timeline.judgeAssigned');
     case 'hearing_scheduled':
       return t('timeline.hearingScheduled');
     case 'document_issued':
