@@ -83,7 +83,7 @@ const en = {
   'proceedings.notice.hearing.postponed.subject': 'Hearing postponed in case {number}',
   'proceedings.notice.hearing.postponed.body': 'Sot: the hearing in case {number} is postponed to {when}. Details in the Court Cabinet.',
   'proceedings.notice.actIssued.subject': '{act} issued in case {number}',
-  'proceedings.notice.actIssued.body': 'Sot: the court issued a {act} in case {number}. Read it in the Court Cabinet.',
+  'proceedings.notice.actIssued.body': 'Sot: the court issued an act ({act}) in case {number}. Read it in the Court Cabinet.',
   'proceedings.pdf.caseNumber': 'Case number',
   'proceedings.pdf.issuedAt': 'Issued on',
   'proceedings.pdf.text': 'Text',
