@@ -4,7 +4,10 @@ import { ensureAssets } from './assets.ts';
 import type { Config } from './config.ts';
 import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import path from 'node:path';
 import { seedDemo } from './seed/demo.ts';
+import { seedDemoActs } from './seed/demoActs.ts';
+import { createDiskBlobStore } from './adapters/storage/blobStore.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki } from './pki/devCa.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
@@ -28,12 +31,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await migrateDatabase(database);
     // Demo data only where a newcomer runs the portal on its own database, never in production.
-    if (config.demo && database.kind === 'pglite') {
-      const seeded = await seedDemo(database.db);
-      if (seeded.seeded) console.log(`Demo data: ${seeded.courts} courts, ${seeded.people} people, ${seeded.cases} cases.`);
-    }
+    const seeded = config.demo && database.kind === 'pglite' ? await seedDemo(database.db) : null;
+    if (seeded?.seeded) console.log(`Demo data: ${seeded.courts} courts, ${seeded.people} people, ${seeded.cases} cases.`);
     // Demo certificates for the in-browser signer; their root is trusted in demo mode only.
     if (config.demo) await createDevPki(config.devPkiDir, demoPeople());
+    // The demo's decisions are signed with its judges' demo certificates, so they need both.
+    if (seeded?.seeded) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), config.devPkiDir);
     app = await buildApp({ config, database });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

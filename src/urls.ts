@@ -91,7 +91,20 @@ export interface PageSample {
   as?: 'citizen' | 'sysadmin' | 'clerk-7517' | 'judge-7517-1';
 }
 
-export function pageSamples(demo: { caseNumber: string; citizenCaseId: string; medeuCaseId?: string; paperFilingId?: string | undefined }): PageSample[] {
+export interface DemoSamples {
+  caseNumber: string;
+  citizenCaseId: string;
+  medeuCaseId?: string;
+  paperFilingId?: string | undefined;
+  /** A case of the demo citizen in its appeal window: terms, a signed decision, the appeal button. */
+  appealableCaseId?: string | undefined;
+  /** A case of judge-7517-1 with a hearing scheduled: the judge's case page with its forms. */
+  judgeCaseId?: string | undefined;
+  /** The check code of a demo court act. */
+  actCode?: string | undefined;
+}
+
+export function pageSamples(demo: DemoSamples): PageSample[] {
   return [
     { name: 'home', url: urls.home() },
     { name: 'courts', url: urls.courts() },
@@ -107,6 +120,8 @@ export function pageSamples(demo: { caseNumber: string; citizenCaseId: string; m
     { name: 'outbox', url: urls.devOutbox() },
     { name: 'cabinet', url: urls.cabinet(), as: 'citizen' },
     { name: 'cabinet-case', url: urls.cabinetCase(demo.citizenCaseId), as: 'citizen' },
+    ...(demo.appealableCaseId ? [{ name: 'cabinet-case-decided', url: urls.cabinetCase(demo.appealableCaseId), as: 'citizen' as const }] : []),
+    ...(demo.actCode ? [{ name: 'act-check', url: urls.verifyTalon(demo.actCode) }] : []),
     { name: 'profile', url: urls.profile(), as: 'citizen' },
     { name: 'profile-verify', url: urls.profileVerify('email'), as: 'citizen' },
     { name: 'filing-start', url: urls.newFiling(), as: 'citizen' },
@@ -116,6 +131,7 @@ export function pageSamples(demo: { caseNumber: string; citizenCaseId: string; m
     { name: 'court-counter', url: urls.counterFiling(), as: 'clerk-7517' },
     ...(demo.paperFilingId ? [{ name: 'court-filing', url: urls.officeFiling(demo.paperFilingId), as: 'clerk-7517' as const }] : []),
     { name: 'judge-cases', url: urls.judgeCases(), as: 'judge-7517-1' },
+    ...(demo.judgeCaseId ? [{ name: 'judge-case', url: urls.judgeCase(demo.judgeCaseId), as: 'judge-7517-1' as const }] : []),
     // judge-7517-1 also chairs the Medeu court.
     { name: 'court-bench', url: urls.bench(), as: 'judge-7517-1' },
     ...(demo.medeuCaseId ? [{ name: 'case-assignment', url: urls.assignment(demo.medeuCaseId), as: 'judge-7517-1' as const }] : []),

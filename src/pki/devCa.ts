@@ -11,6 +11,12 @@ import { digest, parseCertificate, pkiEngine, toArrayBuffer } from './cms.ts';
 import { createPkcs12 } from './pkcs12.ts';
 
 export const DEV_PKCS12_PASSWORD = 'sot-demo';
+
+/**
+ * How far back the demo certificates are valid from: the demo's court acts are dated up to this
+ * long ago, and their signatures are checked as of the day they were issued.
+ */
+const DEMO_HISTORY = 400 * 24 * 3_600_000;
 export const DEV_ROOT_NAME = 'Sot Development Root CA (not for production)';
 
 export const NAME_OID = {
@@ -191,7 +197,7 @@ async function loadOrCreateRoot(dir: string, now: Date): Promise<{ root: RootCa;
     ],
     publicKey: keys.publicKey,
     issuer: { privateKey: keys.privateKey },
-    notBefore: new Date(now.getTime() - HOUR),
+    notBefore: new Date(now.getTime() - DEMO_HISTORY),
     notAfter: new Date(now.getTime() + 10 * 365 * DAY),
     ca: {},
     keyUsage: ['keyCertSign', 'cRLSign'],
@@ -229,7 +235,7 @@ async function issueDemoFiles(root: RootCa, person: DevPerson, certPath: string,
     subject: ncaPersonSubject(person),
     publicKey: keys.publicKey,
     issuer: root,
-    notBefore: new Date(now.getTime() - HOUR),
+    notBefore: new Date(now.getTime() - DEMO_HISTORY),
     notAfter: new Date(now.getTime() - HOUR + 365 * DAY),
     keyUsage: ['digitalSignature', 'nonRepudiation'],
     extendedKeyUsage: [EKU.clientAuth, EKU.emailProtection],

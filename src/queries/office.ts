@@ -41,6 +41,8 @@ export interface QueueRow {
   court: { code: string; nameKk: string; nameRu: string; nameEn: string };
   /** The parties of a new case; the filer of a filing in a case. */
   names: string | null;
+  /** For an appellate or cassation case waiting for its number: the number of the case it reviews. */
+  reviews: string | null;
 }
 
 const STARTING = sql.raw(CASE_STARTING_FILINGS.map((t) => `'${t}'`).join(', '));
@@ -84,6 +86,7 @@ export async function incomingQueue(db: Db, principal: Principal, filter: QueueF
     name_ru: string;
     name_en: string;
     names: string | null;
+    reviews: string | null;
     total: number | string;
   }>(sql`
     select q.*, co.code as court_code, co.name_kk, co.name_ru, co.name_en, count(*) over () as total
@@ -91,20 +94,20 @@ export async function incomingQueue(db: Db, principal: Principal, filter: QueueF
         select 'registration' as kind, c.id as case_id, f.id as filing_id, f.type as filing_type, f.channel, f.talon_number,
                coalesce(f.submitted_at, c.filed_at) as filed_at, c.number as case_number, c.category, c.court_id,
                (select string_agg(p.display_name, ', ' order by p.created_at) from parties p
-                 where p.case_id = c.id and p.role not in ('representative', 'lawyer')) as names
+                 where p.case_id = c.id and p.role not in ('representative', 'lawyer')) as names,
+               (select pc.number from cases pc where pc.id = c.parent_case_id) as reviews
           from cases c
           left join filings f on f.case_id = c.id and f.status = 'submitted' and f.type in (${STARTING})
          where c.status = 'submitted' and c.court_id in (${courtList})
         union all
         select 'in_case', c.id, f.id, f.type, f.channel, f.talon_number, f.submitted_at, c.number, c.category, c.court_id,
-               case when f.channel = 'counter' then f.fields->'filer'->>'name' else u.full_name end
+               case when f.channel = 'counter' then f.fields->'filer'->>'name' else u.full_name end, null
           from filings f
           join cases c on c.id = f.case_id
           join users u on u.id = f.filer_id
          where f.status = 'submitted' and f.type not in (${STARTING}) and c.court_id in (${courtList})
-           -- Receipt has no column of its own (the schema is fixed for this release): the office's
-           -- receipt is the 'filing_received' event it writes on the case, so a filing is still
-           -- waiting while no such event names it.
+           -- Receipt has no column of its own: the office's receipt is the 'filing_received' event
+           -- it writes on the case, so a filing is still waiting while no such event names it.
            and not exists (select 1 from events e where e.case_id = f.case_id and e.type = 'filing_received' and e.data->>'filingId' = f.id::text)
       ) q
       join courts co on co.id = q.court_id
@@ -125,6 +128,7 @@ export async function incomingQueue(db: Db, principal: Principal, filter: QueueF
       category: r.category,
       court: { code: r.court_code, nameKk: r.name_kk, nameRu: r.name_ru, nameEn: r.name_en },
       names: r.names,
+      reviews: r.reviews,
     })),
     total,
     page,

@@ -127,13 +127,9 @@ async function insertParty(ctx: SeedContext, caseId: string, role: PartyRole, ha
   return row!.id;
 }
 
-const DOCUMENT_FOR_STATUS: Partial<Record<CaseStatus, { kind: DocumentKind; title: [string, string] }>> = {
-  accepted: { kind: 'ruling', title: ['Определение о принятии искового заявления к производству', 'Ruling accepting the claim for proceedings'] },
-  returned: { kind: 'ruling', title: ['Определение о возвращении искового заявления', 'Ruling returning the claim'] },
-  left_without_motion: { kind: 'ruling', title: ['Определение об оставлении искового заявления без движения', 'Ruling leaving the claim without motion'] },
+/** Summonses the court sent as the demo cases went along; court acts are signed later (demoActs.ts), with the judges' certificates. */
+const NOTICE_FOR_STATUS: Partial<Record<CaseStatus, { kind: DocumentKind; title: [string, string] }>> = {
   hearing_scheduled: { kind: 'notice', title: ['Судебная повестка', 'Summons to a hearing'] },
-  decided: { kind: 'decision', title: ['Решение (резолютивная часть)', 'Decision (operative part)'] },
-  decision_final: { kind: 'decision', title: ['Решение в окончательной форме', 'Decision in final form'] },
 };
 
 /** The procedural terms a case at this stage has running or met, counted from the days its steps happened. */
@@ -242,8 +238,8 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
     if (status === 'assigned' && judgeId) {
       await tx.insert(events).values({ caseId, type: 'judge_assigned', occurredAt: at, actorId: null, data: { judgeId } });
     }
-    const act = DOCUMENT_FOR_STATUS[status];
-    if (act && judgeId && act.kind === 'notice') {
+    const act = NOTICE_FOR_STATUS[status];
+    if (act && judgeId) {
       const [doc] = await tx
         .insert(documents)
         .values({ caseId, kind: act.kind, title: act.title[0], signerId: judgeId, issuedAt: at, createdBy: judgeId, createdAt: at })

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { createSession } from '../../src/auth/sessions.ts';
 import type { Db } from '../../src/db/client.ts';
-import { parties, users } from '../../src/db/schema/index.ts';
+import { cases, documents, parties, users } from '../../src/db/schema/index.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 
 async function demoUserId(db: Db, handle: string): Promise<string> {
@@ -21,4 +21,27 @@ export async function demoSession(db: Db, handle: string): Promise<string> {
 export async function demoCaseOf(db: Db, handle: string): Promise<string> {
   const [party] = await db.select({ caseId: parties.caseId }).from(parties).where(eq(parties.userId, await demoUserId(db, handle))).limit(1);
   return party!.caseId;
+}
+
+/** The demo person's case at a given stage. */
+export async function demoCaseAt(db: Db, handle: string, status: (typeof cases.$inferSelect)['status']): Promise<string> {
+  const [row] = await db
+    .select({ caseId: cases.id })
+    .from(parties)
+    .innerJoin(cases, eq(cases.id, parties.caseId))
+    .where(and(eq(parties.userId, await demoUserId(db, handle)), eq(cases.status, status)))
+    .limit(1);
+  return row!.caseId;
+}
+
+/** A case the demo judge has in hand with a hearing scheduled. */
+export async function demoJudgeCase(db: Db, handle: string): Promise<string> {
+  const [row] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.judgeId, await demoUserId(db, handle)), eq(cases.status, 'hearing_scheduled'))).limit(1);
+  return row!.id;
+}
+
+/** The check code of one of the demo's signed court acts. */
+export async function demoActCode(db: Db): Promise<string> {
+  const [row] = await db.select({ code: documents.verifyCode }).from(documents).where(isNotNull(documents.verifyCode)).limit(1);
+  return row!.code!;
 }

@@ -1,13 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, translator, type Lang } from '../../src/i18n/index.ts';
-import { DEMO_COURTS } from '../../src/seed/courts.ts';
-import { demoPeople } from '../../src/seed/people.ts';
+import { LANGUAGES, translator } from '../../src/i18n/index.ts';
 import { SAMPLE_FILES } from '../support/filing.ts';
+import { expectAccessible, fileClaim, signIn, signOut } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
-
-const LANG_INDEX: Record<Lang, number> = { kk: 0, ru: 1, en: 2 };
 
 /**
  * The heart of the Court Cabinet in a real browser: a demo citizen signs in, files a property
@@ -18,85 +14,6 @@ const LANG_INDEX: Record<Lang, number> = { kk: 0, ru: 1, en: 2 };
  */
 describe('filing a claim', () => {
   const demo = withDemoBrowser();
-
-  async function expectAccessible(page: Page): Promise<void> {
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id} @ ${new URL(page.url()).pathname}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  }
-
-  async function continueTo(page: Page, t: ReturnType<typeof translator>, path: RegExp) {
-    await Promise.all([page.waitForURL(path), page.getByRole('button', { name: t('filing.continue') }).click()]);
-  }
-
-  type T = ReturnType<typeof translator>;
-
-  async function signIn(page: Page, t: T, handle: string) {
-    await page.goto(`${demo.server.url}/login`);
-    await page.getByLabel(t('login.demo.user')).selectOption(handle);
-    await Promise.all([page.waitForURL('**/cabinet'), page.getByRole('button', { name: t('login.demo.button') }).click()]);
-  }
-
-  async function signOut(page: Page, t: T) {
-    await Promise.all([page.waitForURL(`${demo.server.url}/`), page.getByRole('button', { name: t('layout.signOut') }).click()]);
-  }
-
-  /** From the cabinet to the talon page, checking every page on the way. Returns the talon number. */
-  async function fileClaim(page: Page, t: T, lang: Lang): Promise<string> {
-    await Promise.all([page.waitForURL('**/cabinet/filings/new'), page.getByRole('button', { name: t('cabinet.filings.new') }).click()]);
-    await expectAccessible(page);
-    await page.getByLabel(t('filing.type.claim'), { exact: true }).check();
-    await Promise.all([page.waitForURL(/\/court$/), page.getByRole('button', { name: t('filing.start.submit') }).click()]);
-
-    await expectAccessible(page);
-    const medeu = DEMO_COURTS.find((c) => c.code === '7517')!.names[LANG_INDEX[lang]];
-    await page.getByLabel(t('filing.court.label'), { exact: true }).selectOption({ label: medeu });
-    await continueTo(page, t, /\/category$/);
-
-    await expectAccessible(page);
-    await page.getByLabel(t('category.property'), { exact: true }).check();
-    await page.getByLabel(t('filing.claimantType.individual'), { exact: true }).check();
-    await continueTo(page, t, /\/parties$/);
-
-    await expectAccessible(page);
-    const defendant = demoPeople().find((p) => p.handle === 'citizen2')!;
-    await page.getByLabel(t('filing.party.name'), { exact: true }).fill(defendant.fullName);
-    await page.getByLabel(t('filing.party.identifier'), { exact: true }).fill(defendant.iin);
-    await page.getByLabel(t('filing.party.address'), { exact: true }).fill('Алматы, Абай даңғылы, 10');
-    await page.getByRole('button', { name: t('filing.parties.addButton') }).click();
-    await page.getByText(defendant.fullName).first().waitFor();
-    await Promise.all([page.waitForURL(/\/representative$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
-
-    await expectAccessible(page);
-    await continueTo(page, t, /\/claim$/);
-
-    await expectAccessible(page);
-    await page.getByLabel(t('filing.claim.subject'), { exact: true }).fill('Қарыз шарты бойынша борышты өндіріп алу');
-    await page.getByLabel(t('filing.claim.amount'), { exact: true }).fill('1500000');
-    await page.getByLabel(t('filing.claim.text'), { exact: true }).fill('Жауапкер 2026 жылғы 1 наурыздағы қарыз шарты бойынша 1 500 000 теңгені қайтармады.');
-    await continueTo(page, t, /\/attachments$/);
-
-    await expectAccessible(page);
-    await page.getByLabel(t('filing.attachments.add'), { exact: true }).setInputFiles([
-      { name: 'шарт.pdf', mimeType: 'application/pdf', buffer: SAMPLE_FILES.pdf() },
-      { name: 'қолхат.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png() },
-    ]);
-    await page.getByRole('button', { name: t('filing.attachments.upload') }).click();
-    await page.locator('[data-attachments] .govuk-summary-list__row').nth(1).waitFor();
-    expect(await page.locator('[data-attachments]').innerText()).toContain('қолхат.png');
-    await Promise.all([page.waitForURL(/\/duty$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
-
-    await expectAccessible(page);
-    // 1% of 1,500,000 ₸.
-    expect((await page.locator('[data-duty]').innerText()).replace(/\D/g, '')).toMatch(/^15000/);
-    await continueTo(page, t, /\/check$/);
-
-    await expectAccessible(page);
-    await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('filing.check.sign.demo') }).click()]);
-    await expectAccessible(page);
-    const talonNumber = await page.locator('[data-talon-number]').innerText();
-    expect(talonNumber).toMatch(/^7517-\d{2}-\d{6}$/);
-    return talonNumber;
-  }
 
   /** The duty status on the talon page, waiting for the acquirer's callback if it is still on its way. */
   async function dutyStatusBecomes(page: Page, talonUrl: string, status: string) {
@@ -117,7 +34,7 @@ describe('filing a claim', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
 
-      await signIn(page, t, 'citizen');
+      await signIn(page, demo.server.url, t, 'citizen');
       const talonNumber = await fileClaim(page, t, lang);
       const talonUrl = page.url();
       const pdf = await page.request.get(`${demo.server.url}${await page.getByRole('link', { name: t('filing.talon.pdf') }).getAttribute('href')}`);
@@ -157,7 +74,7 @@ describe('filing a claim', () => {
     await context.addCookies([{ name: 'lang', value: lang, url: demo.server.url }]);
     const page = await context.newPage();
 
-    await signIn(page, t, 'citizen');
+    await signIn(page, demo.server.url, t, 'citizen');
     const talonNumber = await fileClaim(page, t, lang);
     const talonUrl = page.url();
     await Promise.all([page.waitForURL(/\/pay$/), page.getByRole('button', { name: t('filing.talon.pay') }).click()]);
@@ -169,9 +86,9 @@ describe('filing a claim', () => {
     await page.getByLabel(t('payments.document.file'), { exact: true }).setInputFiles({ name: 'квитанция.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png() });
     await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('payments.document.submit') }).click()]);
     expect(await page.locator('[data-duty-status]').getAttribute('data-duty-status')).toBe('document_pending');
-    await signOut(page, t);
+    await signOut(page, demo.server.url, t);
 
-    await signIn(page, t, 'clerk-7517');
+    await signIn(page, demo.server.url, t, 'clerk-7517');
     await Promise.all([page.waitForURL('**/court/registry'), page.getByRole('link', { name: t('layout.nav.court') }).click()]);
     await Promise.all([page.waitForURL('**/court/payments'), page.getByRole('link', { name: t('payments.queue.title') }).click()]);
     await expectAccessible(page);
@@ -186,9 +103,9 @@ describe('filing a claim', () => {
     await Promise.all([page.waitForURL(/\/court\/registry\?registered=/), page.locator('tr', { hasText: talonNumber }).getByRole('button', { name: new RegExp(t('court.registry.register')) }).click()]);
     await expectAccessible(page);
     const caseNumber = /7517-\d{2}-00-2\/\d+/.exec(await page.locator('.govuk-notification-banner').innerText())![0];
-    await signOut(page, t);
+    await signOut(page, demo.server.url, t);
 
-    await signIn(page, t, 'citizen');
+    await signIn(page, demo.server.url, t, 'citizen');
     await page.goto(talonUrl);
     expect(await page.locator('[data-duty-status]').getAttribute('data-duty-status')).toBe('verified');
     await page.goto(`${demo.server.url}/cabinet`);

@@ -6,10 +6,13 @@ import { HomePage } from '../../views/pages/HomePage.tsx';
 import { LoginPage, type DemoSigner } from '../../views/pages/LoginPage.tsx';
 import { safeReturnPath } from './language.ts';
 
-/** The demo certificates offered on the sign-in page: one person of each kind. */
+/**
+ * The demo certificates offered on the sign-in page: one person of each kind, and every judge of
+ * the Medeu district court and the Almaty City Court, so whoever the draw picks there can sign in.
+ */
 function demoSigners(): DemoSigner[] {
   return demoPeople()
-    .filter((p) => !p.handle.startsWith('judge-') || p.handle.endsWith('-1') || p.handle === 'judge-7517-2')
+    .filter((p) => !p.handle.startsWith('judge-') || p.handle.endsWith('-1') || p.handle.startsWith('judge-7517-') || p.handle.startsWith('judge-7599-'))
     .map((p) => ({
       handle: p.handle,
       fullName: p.fullName,

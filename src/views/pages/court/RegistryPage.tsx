@@ -140,6 +140,7 @@ export function RegistryPage({ queue, filter, registered, done, errors, canEnter
                 </td>
                 <td class="govuk-table__cell">
                   {row.caseNumber ?? <strong class="govuk-tag govuk-tag--yellow">{t('office.queue.awaitingNumber')}</strong>}
+                  {row.reviews && <span class="govuk-body-s sot-block">{t('proceedings.registry.reviews', { number: row.reviews })}</span>}
                   <span class="govuk-body-s sot-block">{categoryLabel(t, row.category)}</span>
                 </td>
                 <td class="govuk-table__cell">{row.names ?? '—'}</td>

@@ -1,0 +1,109 @@
+import { and, desc, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { BlobStore } from '../adapters/storage/blobStore.ts';
+import type { Db } from '../db/client.ts';
+import { keepBlob } from '../db/blobs.ts';
+import { blobs, cases, courts, documents, events, users } from '../db/schema/index.ts';
+import { actManifest, COURT_ACT_KINDS, type ActChoice } from '../domain/courtActs.ts';
+import type { CaseStatus } from '../domain/caseStatus.ts';
+import { newVerifyCode } from '../domain/talonNumber.ts';
+import { importPrivateKey, signCms } from '../pki/cms.ts';
+import { DEV_PKCS12_PASSWORD } from '../pki/devCa.ts';
+import { parsePkcs12 } from '../pki/pkcs12.ts';
+import { demoPeople } from './people.ts';
+
+const TEXT_MEDIA_TYPE = 'text/plain; charset=utf-8';
+
+/** The act a demo case at this stage was decided by, and the status whose time dates it. */
+function actFor(instance: number, status: CaseStatus): { act: ActChoice; datedBy: CaseStatus; title: string } | null {
+  if (instance === 1 && status === 'decided') return { act: { kind: 'decision', decisionForm: 'operative' }, datedBy: 'decided', title: 'Решение (резолютивная часть)' };
+  if (instance === 1 && ['decision_final', 'appeal_window', 'appealed', 'in_force', 'archived'].includes(status)) {
+    return { act: { kind: 'decision', decisionForm: 'final' }, datedBy: 'decision_final', title: 'Решение в окончательной форме' };
+  }
+  if (instance > 1 && status === 'in_force') return { act: { kind: 'resolution', outcome: 'upheld' }, datedBy: 'in_force', title: 'Постановление апелляционной инстанции' };
+  return null;
+}
+
+function demoText(number: string, act: ActChoice): string {
+  const resolved = act.kind === 'resolution' ? 'Решение суда первой инстанции оставить без изменения, апелляционную жалобу — без удовлетворения.' : 'Иск удовлетворить частично.';
+  return [
+    'ИМЕНЕМ РЕСПУБЛИКИ КАЗАХСТАН',
+    `Дело № ${number}. Демонстрационный судебный акт Sot: стороны, обстоятельства и суммы вымышлены.`,
+    'Суд, рассмотрев в открытом судебном заседании материалы дела, выслушав стороны и исследовав доказательства, руководствуясь нормами Гражданского процессуального кодекса Республики Казахстан,',
+    `ПОСТАНОВИЛ: ${resolved}`,
+  ].join('\n\n');
+}
+
+/**
+ * Signs the demo cases' decisions and resolutions with their judges' demo certificates, as if
+ * each judge had issued them through Sot: the text kept by content, the manifest signed, a check
+ * code, the timeline event. Runs once after the demo data and the demo certificates exist; a case
+ * that already has a court act is left alone, so running it again adds nothing.
+ */
+export async function seedDemoActs(db: Db, store: BlobStore, pkiDir: string): Promise<number> {
+  const handles = new Map(demoPeople().map((p) => [p.iin, p.handle]));
+  const rows = await db
+    .select({ case: cases, court: { code: courts.code, nameRu: courts.nameRu }, judge: { iin: users.iin, name: users.fullName } })
+    .from(cases)
+    .innerJoin(courts, eq(courts.id, cases.courtId))
+    .innerJoin(users, eq(users.id, cases.judgeId))
+    .where(and(isNotNull(cases.number), notExists(db.select({ one: sql`1` }).from(documents).where(and(eq(documents.caseId, cases.id), inArray(documents.kind, [...COURT_ACT_KINDS]))))));
+  let issued = 0;
+  for (const row of rows) {
+    const plan = actFor(row.case.instance, row.case.status);
+    const handle = handles.get(row.judge.iin);
+    if (!plan || !handle) continue;
+    const [dated] = await db
+      .select({ at: events.occurredAt })
+      .from(events)
+      .where(and(eq(events.caseId, row.case.id), eq(events.type, 'status_changed'), sql`${events.data}->>'to' = ${plan.datedBy}`))
+      .orderBy(desc(events.occurredAt))
+      .limit(1);
+    const issuedAt = dated?.at ?? row.case.statusChangedAt;
+
+    const text = Buffer.from(demoText(row.case.number!, plan.act), 'utf8');
+    const staged = await store.stage(Readable.from([text]), text.byteLength);
+    await keepBlob(db, store, staged, TEXT_MEDIA_TYPE, issuedAt);
+    const documentId = randomUUID();
+    const manifest = actManifest({
+      documentId,
+      court: row.court,
+      caseNumber: row.case.number!,
+      act: plan.act,
+      title: plan.title,
+      content: { sha256: staged.sha256, mediaType: TEXT_MEDIA_TYPE, sizeBytes: staged.sizeBytes },
+      judge: { name: row.judge.name },
+    });
+    const { certificateDer, chainDer, privateKeyPkcs8 } = await parsePkcs12(new Uint8Array(readFileSync(path.join(pkiDir, 'users', `${handle}.p12`))), DEV_PKCS12_PASSWORD);
+    const cms = await signCms({ content: manifest, certificateDer, chainDer, privateKey: await importPrivateKey(privateKeyPkcs8, certificateDer), detached: false });
+
+    await db.transaction(async (tx) => {
+      await tx.insert(blobs).values({ sha256: staged.sha256, sizeBytes: staged.sizeBytes, mediaType: TEXT_MEDIA_TYPE, createdAt: issuedAt }).onConflictDoNothing();
+      await tx.insert(documents).values({
+        id: documentId,
+        caseId: row.case.id,
+        kind: plan.act.kind,
+        decisionForm: plan.act.decisionForm ?? null,
+        outcome: plan.act.outcome ?? null,
+        title: plan.title,
+        mediaType: TEXT_MEDIA_TYPE,
+        sizeBytes: staged.sizeBytes,
+        sha256: staged.sha256,
+        signature: Buffer.from(cms),
+        signedManifest: Buffer.from(manifest).toString('utf8'),
+        verifyCode: newVerifyCode(),
+        signerId: row.case.judgeId,
+        issuedAt,
+        visibility: 'parties',
+        createdBy: row.case.judgeId,
+        createdAt: issuedAt,
+      });
+      await tx.insert(events).values({ caseId: row.case.id, type: 'document_issued', occurredAt: issuedAt, actorId: row.case.judgeId, data: { documentId, kind: plan.act.kind, decisionForm: plan.act.decisionForm ?? null, outcome: plan.act.outcome ?? null } });
+    });
+    issued++;
+  }
+  return issued;
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
+import { DEV_ROOT_FILE, pemCertificates } from '../../src/auth/verifier.ts';
+import { cases, documents } from '../../src/db/schema/index.ts';
+import { createDevPki } from '../../src/pki/devCa.ts';
+import { seedDemoActs } from '../../src/seed/demoActs.ts';
+import { demoPeople } from '../../src/seed/people.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+import { describeDb } from '../support/db.ts';
+
+/** The demo's decisions are real signed acts: each checks out against its judge's demo certificate. */
+describeDb('demo court acts', () => {
+  let t: TestApp;
+  let pkiDir: string;
+
+  beforeAll(async () => {
+    pkiDir = mkdtempSync(path.join(tmpdir(), 'sot-demo-acts-'));
+    // Only the judges sign acts; their certificates are enough.
+    await createDevPki(pkiDir, demoPeople().filter((p) => p.handle.startsWith('judge-')));
+    const roots = pemCertificates(readFileSync(path.join(pkiDir, DEV_ROOT_FILE), 'utf8'));
+    t = await createTestApp({ seed: true, signatureVerifier: createBuiltInVerifier({ trustedRoots: roots }), clock: () => new Date() });
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('signs a decision for every decided demo case, once, and each passes the public check', async () => {
+    const issued = await seedDemoActs(t.database.db, t.app.blobs, pkiDir);
+    expect(issued).toBeGreaterThan(3);
+    expect(await seedDemoActs(t.database.db, t.app.blobs, pkiDir)).toBe(0);
+    const [appealable] = await t.database.db.select({ id: cases.id }).from(cases).where(eq(cases.status, 'appeal_window'));
+    const acts = await t.database.db.select().from(documents).where(and(eq(documents.caseId, appealable!.id), isNotNull(documents.issuedAt), eq(documents.kind, 'decision')));
+    expect(acts).toHaveLength(1);
+    expect(acts[0]).toMatchObject({ decisionForm: 'final', visibility: 'parties' });
+    const all = await t.database.db.select({ code: documents.verifyCode }).from(documents).where(isNotNull(documents.verifyCode));
+    for (const { code } of all) {
+      const page = await t.app.inject({ method: 'GET', url: `/verify/${code}`, headers: { cookie: 'lang=en' } });
+      expect(page.body, code!).toContain('This court act is genuine');
+    }
+  });
+});

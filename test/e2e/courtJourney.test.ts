@@ -1,0 +1,128 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
+import { addCalendarDays, isWorkingDay } from '../../src/domain/calendar/workingDays.ts';
+import { courtDateIso } from '../../src/i18n/format.ts';
+import { translator } from '../../src/i18n/index.ts';
+import { demoPeople } from '../../src/seed/people.ts';
+import { expectAccessible, fileClaim, signIn, signOut, type T } from './journeys.ts';
+import { withDemoBrowser } from './server.ts';
+
+/** The second working day from today in the court's calendar, as the hearing form takes it. */
+function hearingDay(): IsoDay {
+  let day = courtDateIso(new Date()) as IsoDay;
+  for (let found = 0; found < 2; ) {
+    day = addCalendarDays(day, 1);
+    if (isWorkingDay(day)) found++;
+  }
+  return day;
+}
+
+/** The demo person whose name the page shows, for signing in as them. */
+function handleOf(fullName: string): string {
+  const person = demoPeople().find((p) => p.fullName === fullName);
+  if (!person) throw new Error(`no demo person named ${fullName}`);
+  return person.handle;
+}
+
+/**
+ * A case from filing to the appellate court across every role, in a real browser: the citizen
+ * files, the clerk registers (number and automatic distribution), the drawn judge accepts,
+ * schedules a hearing and signs a decision with EDS; the citizen sees the timeline, the terms and
+ * the decision's PDF and public check, and appeals; the regional court's clerk finds the
+ * appellate case and registers it. Every page on the way passes axe.
+ */
+describe('a case through the court and up to the appellate court', () => {
+  const demo = withDemoBrowser();
+
+  async function registerIn(page: Page, t: T, rowText: string): Promise<{ number: string; judge: string }> {
+    await page.goto(`${demo.server.url}/court/registry`);
+    await expectAccessible(page);
+    await Promise.all([page.waitForURL(/\/court\/registry\?registered=/), page.locator('tr', { hasText: rowText }).getByRole('button', { name: new RegExp(t('court.registry.register')) }).click()]);
+    await expectAccessible(page);
+    // The banner's sentence, with its two blanks read back out.
+    const template = t('court.registry.registered').replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace('{number}', '(\\S+)').replace('{judge}', '(.+)');
+    const match = new RegExp(template).exec(await page.locator('.govuk-notification-banner').innerText());
+    expect(match, 'the registration banner').not.toBeNull();
+    return { number: match![1]!, judge: match![2]!.trim() };
+  }
+
+  it('files, registers, decides, shows the decision and its terms, and takes an appeal to the regional court', async () => {
+    const t = translator('en');
+    const context = await demo.browser.newContext();
+    await context.addCookies([{ name: 'lang', value: 'en', url: demo.server.url }]);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    // The citizen files a claim.
+    await signIn(page, demo.server.url, t, 'citizen');
+    const talonNumber = await fileClaim(page, t, 'en');
+    await signOut(page, demo.server.url, t);
+
+    // The court office registers it: a number, and a judge drawn automatically.
+    await signIn(page, demo.server.url, t, 'clerk-7517');
+    const { number, judge } = await registerIn(page, t, talonNumber);
+    expect(number).toMatch(/^7517-\d{2}-00-2\/\d+$/);
+    await signOut(page, demo.server.url, t);
+
+    // The drawn judge accepts the case, schedules a hearing and signs the decision.
+    await signIn(page, demo.server.url, t, handleOf(judge));
+    await page.goto(`${demo.server.url}/judge/cases`);
+    await expectAccessible(page);
+    await Promise.all([page.waitForURL(/decided=accepted/), page.locator('section', { hasText: number }).getByRole('button', { name: t('judge.accept') }).click()]);
+    await Promise.all([page.waitForURL(/\/judge\/cases\/[0-9a-f-]+$/), page.getByRole('link', { name: number }).click()]);
+    await expectAccessible(page);
+    await page.getByLabel(t('proceedings.hearing.date'), { exact: true }).fill(hearingDay());
+    await page.getByLabel(t('proceedings.hearing.time'), { exact: true }).fill('10:00');
+    await page.getByLabel(t('proceedings.hearing.room'), { exact: true }).fill('305');
+    await Promise.all([page.waitForURL(/done=scheduled/), page.getByRole('button', { name: t('proceedings.hearing.schedule') }).click()]);
+    await expectAccessible(page);
+    await page.getByLabel(t('proceedings.decisionForm.final'), { exact: true }).check();
+    await page.getByLabel(t('proceedings.acts.actTitle'), { exact: true }).fill('Решение по иску о взыскании долга');
+    await page.getByLabel(t('proceedings.acts.text'), { exact: true }).fill('Именем Республики Казахстан.\n\nСуд, рассмотрев дело, РЕШИЛ: иск удовлетворить, взыскать с ответчика 1 500 000 тенге.');
+    await Promise.all([page.waitForURL(/done=drafted/), page.getByRole('button', { name: t('proceedings.acts.save') }).click()]);
+    await expectAccessible(page);
+    await Promise.all([page.waitForURL(/done=issued/), page.getByRole('button', { name: t('filing.check.sign.demo') }).click()]);
+    await expectAccessible(page);
+    expect(await page.locator('.govuk-tag', { hasText: t('status.appeal_window') }).count()).toBe(1);
+    await signOut(page, demo.server.url, t);
+
+    // The citizen sees the decision, its PDF and public check, the appeal term, and appeals.
+    await signIn(page, demo.server.url, t, 'citizen');
+    await Promise.all([page.waitForURL(/\/cabinet\/cases\//), page.getByRole('link', { name: number }).click()]);
+    await expectAccessible(page);
+    const casePage = await page.locator('main').innerText();
+    expect(casePage).toContain('CPC Art. 403');
+    expect(casePage).toContain(t('proceedings.deadline.appeal'));
+    expect(casePage).toContain(t('proceedings.decisionForm.final'));
+    const pdfHref = await page.getByRole('link', { name: new RegExp(t('proceedings.acts.pdf')) }).getAttribute('href');
+    const pdf = await page.request.get(`${demo.server.url}${pdfHref}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await Promise.all([page.waitForURL(/\/verify\//), page.getByRole('link', { name: new RegExp(t('proceedings.acts.check')) }).click()]);
+    await expectAccessible(page);
+    expect(await page.locator('h1').innerText()).toBe(t('proceedings.verify.genuine'));
+    await page.goBack();
+    await Promise.all([page.waitForURL(/\/cabinet\/filings\/new\?type=appeal/), page.getByRole('link', { name: t('proceedings.appeal.file') }).click()]);
+    await expectAccessible(page);
+    await Promise.all([page.waitForURL(/\/claim$/), page.getByRole('button', { name: t('filing.start.submit') }).click()]);
+    await page.getByLabel(t('filing.claim.text'), { exact: true }).fill('Прошу отменить решение суда первой инстанции: суд не учёл частичное погашение долга.');
+    await Promise.all([page.waitForURL(/\/attachments$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
+    await Promise.all([page.waitForURL(/\/duty$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
+    await Promise.all([page.waitForURL(/\/check$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
+    await expectAccessible(page);
+    await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('filing.check.sign.demo') }).click()]);
+    await page.goto(`${demo.server.url}/cabinet`);
+    await Promise.all([page.waitForURL(/\/cabinet\/cases\//), page.getByRole('link', { name: number }).click()]);
+    expect(await page.locator('.govuk-tag', { hasText: t('status.appealed') }).count()).toBe(1);
+    expect(await page.locator('main').innerText()).toContain(t('proceedings.timeline.appealFiled'));
+    await signOut(page, demo.server.url, t);
+
+    // The appellate case waits at the Almaty City Court, which registers it with its own number.
+    await signIn(page, demo.server.url, t, 'clerk-7599');
+    const appellate = await registerIn(page, t, t('proceedings.registry.reviews', { number }));
+    expect(appellate.number).toMatch(/^7599-\d{2}-00-2а\/\d+$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
