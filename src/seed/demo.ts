@@ -8,7 +8,7 @@ import type { Tx } from '../db/tx.ts';
 import type { CaseCategory, CaseKind, Instance } from '../domain/caseKinds.ts';
 import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
 import { nextStatuses, type CaseStatus } from '../domain/caseStatus.ts';
-import { addWorkingDays } from '../domain/calendar/workingDays.ts';
+import { addWorkingDays, nextWorkingDayOnOrAfter } from '../domain/calendar/workingDays.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { closeDeadlines, openDeadline, openSetDeadline } from '../commands/caseProgress.ts';
 import { courtDateIso } from '../i18n/format.ts';
@@ -168,10 +168,13 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
 
   // Steps are spread between filing and now, so the timeline reads like a real case's.
   const span = Math.max(now.getTime() - filedAt.getTime() - DAY / 4, path.length * 60_000);
-  const stepTimes = path.map((status, i) => {
+  const stepTimes: Date[] = [];
+  path.forEach((status, i) => {
     const early = EARLIEST_STEP_DAYS[status];
     const even = filedAt.getTime() + (span * i) / Math.max(path.length, 1);
-    return new Date(early !== undefined && i > 0 ? Math.min(even, filedAt.getTime() + i * early * DAY) : even);
+    const at = early !== undefined && i > 0 ? Math.min(even, filedAt.getTime() + i * early * DAY) : even;
+    // Never before the step it follows: a timeline reads in order.
+    stepTimes.push(new Date(i > 0 ? Math.max(at, stepTimes[i - 1]!.getTime() + 60_000) : at));
   });
 
   const registeredIndex = path.indexOf('registered');
@@ -252,8 +255,9 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
 
   if (scenario.hearingInDays !== undefined) {
     // Hearings start on the hour between 09:00 and 16:00 Kazakhstan time (UTC+5).
-    const day = new Date(now.getTime() + scenario.hearingInDays * DAY);
-    const startsAt = new Date(`${courtDateIso(day)}T${String(9 + (index % 8)).padStart(2, '0')}:00:00+05:00`);
+    // Courts sit on working days only.
+    const day = nextWorkingDayOnOrAfter(courtDateIso(new Date(now.getTime() + scenario.hearingInDays * DAY)) as IsoDay);
+    const startsAt = new Date(`${day}T${String(9 + (index % 8)).padStart(2, '0')}:00:00+05:00`);
     const upcoming = startsAt.getTime() > now.getTime();
     const [hearing] = await tx
       .insert(hearings)

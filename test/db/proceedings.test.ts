@@ -287,6 +287,20 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect((await t.app.inject({ method: 'GET', url: `/api/v1/acts/${id}/manifest`, headers: { cookie: party.cookie } })).statusCode).toBe(403);
     });
 
+    it('issues an act once when the judge’s signature arrives twice at the same moment', async () => {
+      const { caseId, judge } = await acceptedCase();
+      await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '13:00'), durationMinutes: 30, room: '5' }, now());
+      const id = await draft(judge, caseId, { kind: 'decision:final' });
+      const manifest = await t.app.inject({ method: 'GET', url: `/api/v1/acts/${id}/manifest`, headers: { cookie: judge.cookie } });
+      const cms = Buffer.from(await signContent(judge.signer, manifest.rawPayload)).toString('base64');
+      const post = () => t.app.inject({ method: 'POST', url: `/api/v1/acts/${id}/issue`, headers: { cookie: judge.cookie }, payload: { cms } });
+      const results = await Promise.all([post(), post()]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+      expect((await t.database.db.select().from(events).where(and(eq(events.caseId, caseId), eq(events.type, 'document_issued')))).length).toBe(1);
+      expect((await openTerms(caseId)).filter((d) => d.kind === 'appeal')).toHaveLength(1);
+      expect(await statusOf(caseId)).toMatchObject({ status: 'appeal_window' });
+    });
+
     it('enters an unappealed decision into force the day after the appeal term ends, once', async () => {
       const { caseId, judge } = await acceptedCase();
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '12:00'), durationMinutes: 60, room: '2' }, now());

@@ -50,7 +50,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
     <>
       <ErrorSummary errors={errors} />
       {view.done && <SuccessBanner title={t('profile.notice.title')} message={view.done} />}
-      <span class="govuk-caption-l">{t('judge.cases.title')}</span>
+      <span class="govuk-caption-l">{t('layout.nav.judge')}</span>
       <h1 class="govuk-heading-xl sot-case-number">{c.number}</h1>
       <SummaryList rows={rows} />
       {(c.status === 'assigned' || c.status === 'left_without_motion') && (
