@@ -233,3 +233,54 @@ export function SigningErrorSummary() {
     </div>
   );
 }
+
+/**
+ * GOV.UK date input: day, month and year in one fieldset. Each box is named `<name>` as given;
+ * an error marks all three and the summary links to the day box.
+ */
+export function DateInput(props: {
+  id: string;
+  legend: string;
+  legendClass?: string;
+  hint: string;
+  error: string | undefined;
+  boxes: [day: DateBox, month: DateBox, year: DateBox];
+}) {
+  const { t } = useView();
+  const widths = ['govuk-input--width-2', 'govuk-input--width-2', 'govuk-input--width-4'];
+  const labels = [t('payments.document.date.day'), t('payments.document.date.month'), t('payments.document.date.year')];
+  const { id, error } = props;
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" role="group" aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}>
+        <legend class={`govuk-fieldset__legend${props.legendClass ? ` ${props.legendClass}` : ''}`}>{props.legend}</legend>
+        <div id={`${id}-hint`} class="govuk-hint">
+          {props.hint}
+        </div>
+        {error && (
+          <p id={`${id}-error`} class="govuk-error-message">
+            <span class="govuk-visually-hidden">{t('error.title')}:</span> {error}
+          </p>
+        )}
+        <div class="govuk-date-input" id={id}>
+          {props.boxes.map((box, i) => (
+            <div class="govuk-date-input__item" key={box.id}>
+              <div class="govuk-form-group">
+                <label class="govuk-label govuk-date-input__label" for={box.id}>
+                  {labels[i]}
+                </label>
+                <input class={`govuk-input govuk-date-input__input ${widths[i]}${error ? ' govuk-input--error' : ''}`} id={box.id} name={box.name} type="text" inputMode="numeric" value={box.value ?? ''} />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export interface DateBox {
+  id: string;
+  name: string;
+  value: string | undefined;
+}

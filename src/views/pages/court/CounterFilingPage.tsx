@@ -3,7 +3,7 @@ import { CASE_STARTING_FILINGS, FILING_TYPES, startsCase } from '../../../domain
 import { PAPER_PARTY_SLOTS, SCAN_ACCEPT_ATTRIBUTE, type PaperFilingForm } from '../../../domain/paperFiling.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { ErrorSummary, Radios, Select, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { DateInput, ErrorSummary, Radios, Select, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { categoryLabel } from '../../components/labels.ts';
 import { localName } from '../../components/names.ts';
 
@@ -13,40 +13,22 @@ export interface CounterFilingPageProps {
   errors: FieldError[];
 }
 
-/** GOV.UK date input for the day the paper was handed in; errors link to the day box. */
+/** The day the paper was handed in; errors link to the day box. */
 function ReceivedOn({ values, error }: { values: PaperFilingForm; error: string | undefined }) {
   const { t } = useView();
-  const parts = [
-    { id: 'receivedDay', label: t('payments.document.date.day'), width: 'govuk-input--width-2', value: values.receivedDay },
-    { id: 'receivedMonth', label: t('payments.document.date.month'), width: 'govuk-input--width-2', value: values.receivedMonth },
-    { id: 'receivedYear', label: t('payments.document.date.year'), width: 'govuk-input--width-4', value: values.receivedYear },
-  ];
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" role="group" aria-describedby={error ? 'received-hint received-error' : 'received-hint'}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('office.counter.receivedOn')}</legend>
-        <div id="received-hint" class="govuk-hint">
-          {t('office.counter.receivedOn.hint')}
-        </div>
-        {error && (
-          <p id="received-error" class="govuk-error-message">
-            <span class="govuk-visually-hidden">{t('error.title')}:</span> {error}
-          </p>
-        )}
-        <div class="govuk-date-input">
-          {parts.map((part) => (
-            <div class="govuk-date-input__item" key={part.id}>
-              <div class="govuk-form-group">
-                <label class="govuk-label govuk-date-input__label" for={part.id}>
-                  {part.label}
-                </label>
-                <input class={`govuk-input govuk-date-input__input ${part.width}${error ? ' govuk-input--error' : ''}`} id={part.id} name={part.id} type="text" inputMode="numeric" value={part.value ?? ''} />
-              </div>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+    <DateInput
+      id="received"
+      legend={t('office.counter.receivedOn')}
+      legendClass="govuk-fieldset__legend--s"
+      hint={t('office.counter.receivedOn.hint')}
+      error={error}
+      boxes={[
+        { id: 'receivedDay', name: 'receivedDay', value: values.receivedDay },
+        { id: 'receivedMonth', name: 'receivedMonth', value: values.receivedMonth },
+        { id: 'receivedYear', name: 'receivedYear', value: values.receivedYear },
+      ]}
+    />
   );
 }
 

@@ -9,7 +9,7 @@ import { formatCourtDay, formatDate, formatTenge } from '../../../i18n/format.ts
 import type { PaymentDocumentView } from '../../../queries/paymentQueue.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { CsrfField, ErrorSummary, SummaryList, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { CsrfField, DateInput, ErrorSummary, SummaryList, TextInput, type FieldError } from '../../components/govuk.tsx';
 
 /** The form's fields as typed, shown again after an error (never the file). */
 export interface PaymentDocumentValues {
@@ -110,7 +110,7 @@ function DocumentForm({ filingId, errors, values }: { filingId: string; errors: 
       <p class="govuk-body">{t('payments.document.lead')}</p>
       <form method="post" action={`${urls.filingPay(filingId)}/document?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate>
         <TextInput id="number" name="number" label={t('payments.document.number')} hint={t('payments.document.number.hint')} value={values.number} error={errorFor(errors, 'number')} classes="govuk-input--width-20" spellcheck={false} />
-        <DateInput values={values} error={errorFor(errors, 'date-day')} />
+        <PaymentDate values={values} error={errorFor(errors, 'date-day')} />
         <TextInput id="amount" name="amount" label={t('payments.document.amount')} hint={t('payments.document.amount.hint')} value={values.amount} error={errorFor(errors, 'amount')} classes="govuk-input--width-10" inputmode="decimal" spellcheck={false} />
         <div class={`govuk-form-group${fileError ? ' govuk-form-group--error' : ''}`}>
           <label class="govuk-label" for="file">
@@ -134,39 +134,20 @@ function DocumentForm({ filingId, errors, values }: { filingId: string; errors: 
   );
 }
 
-/** GOV.UK date input: day, month and year in one fieldset; errors link to the day. */
-function DateInput({ values, error }: { values: PaymentDocumentValues; error: string | undefined }) {
+/** The payment document's date; errors link to the day. */
+function PaymentDate({ values, error }: { values: PaymentDocumentValues; error: string | undefined }) {
   const { t } = useView();
-  const parts = [
-    { id: 'date-day', name: 'day', label: t('payments.document.date.day'), width: 'govuk-input--width-2', value: values.day },
-    { id: 'date-month', name: 'month', label: t('payments.document.date.month'), width: 'govuk-input--width-2', value: values.month },
-    { id: 'date-year', name: 'year', label: t('payments.document.date.year'), width: 'govuk-input--width-4', value: values.year },
-  ];
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" role="group" aria-describedby={error ? 'date-hint date-error' : 'date-hint'}>
-        <legend class="govuk-fieldset__legend">{t('payments.document.date')}</legend>
-        <div id="date-hint" class="govuk-hint">
-          {t('payments.document.date.hint')}
-        </div>
-        {error && (
-          <p id="date-error" class="govuk-error-message">
-            <span class="govuk-visually-hidden">{t('error.title')}:</span> {error}
-          </p>
-        )}
-        <div class="govuk-date-input" id="date">
-          {parts.map((part) => (
-            <div class="govuk-date-input__item" key={part.id}>
-              <div class="govuk-form-group">
-                <label class="govuk-label govuk-date-input__label" for={part.id}>
-                  {part.label}
-                </label>
-                <input class={`govuk-input govuk-date-input__input ${part.width}${error ? ' govuk-input--error' : ''}`} id={part.id} name={part.name} type="text" inputMode="numeric" value={part.value ?? ''} />
-              </div>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+    <DateInput
+      id="date"
+      legend={t('payments.document.date')}
+      hint={t('payments.document.date.hint')}
+      error={error}
+      boxes={[
+        { id: 'date-day', name: 'day', value: values.day },
+        { id: 'date-month', name: 'month', value: values.month },
+        { id: 'date-year', name: 'year', value: values.year },
+      ]}
+    />
   );
 }
