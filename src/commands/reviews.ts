@@ -1,7 +1,8 @@
 /**
  * What a filing in an existing case does to it, inside the submitting transaction. An appeal
  * opens an appellate case at the parent court (or joins the one the other side already opened);
- * a cassation complaint opens a case at the cassation court for the kind of proceedings; any
+ * a cassation complaint opens a case at the cassation court for the kind of proceedings, or,
+ * against a cassation court's act, a review case at the Supreme Court; any
  * filing by a party while their claim is left without motion counts as the fix of its defects
  * and brings the claim back to the judge.
  */
@@ -31,7 +32,8 @@ export async function applyInCaseFiling(tx: Tx, filing: InCaseFiling, now: Date)
   const [lower] = await tx.select().from(cases).where(eq(cases.id, filing.caseId)).for('update');
   if (!lower) throw new SotError('case_not_found');
   const review = REVIEW_OF[filing.type];
-  if (review) return openReview(tx, lower, review, filing, now);
+  // A complaint against a cassation court's act in force goes to the Supreme Court for review.
+  if (review) return openReview(tx, lower, review === 'cassation' && lower.instance === 3 ? 'supreme_review' : review, filing, now);
   if (lower.status === 'left_without_motion') {
     await tx.insert(events).values({ caseId: lower.id, type: 'defects_fixed', occurredAt: now, actorId: filing.filerId, data: { filingId: filing.filingId, talonNumber: filing.talonNumber } });
     await closeDeadlines(tx, lower.id, ['defects_fix'], now);
