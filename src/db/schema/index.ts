@@ -5,3 +5,4 @@ export * from './documents.ts';
 export * from './events.ts';
 export * from './auth.ts';
 export * from './filings.ts';
+export * from './access.ts';
