@@ -50,6 +50,11 @@ import { cabinetRoutes } from './routes/cabinet/cabinet.tsx';
 import { profileRoutes } from './routes/cabinet/profile.tsx';
 import { devRoutes } from './routes/dev/dev.tsx';
 import { roleAdminRoutes } from './routes/admin/roles.tsx';
+import type { EmailSender, SmsSender } from './adapters/delivery.ts';
+import { standInSmsGateway } from './adapters/sms/standInGateway.ts';
+import { notificationsPlugin } from './plugins/notifications.ts';
+import { notificationRoutes } from './routes/cabinet/notifications.tsx';
+import { smsReportsApi } from './routes/api/smsReports.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -73,6 +78,10 @@ export interface AppDependencies {
   signatureVerifier?: SignatureVerifier;
   /** Uploaded files; by default on disk in DATA_DIR/blobs. */
   blobs?: BlobStore;
+  /** Notices by e-mail; `server.ts` passes the SMTP relay (or its stand-in). None: e-mails wait queued. */
+  email?: EmailSender;
+  /** Notices by SMS; by default the configured gateway. */
+  sms?: SmsSender;
 }
 
 const VENDOR_ASSETS = [
@@ -144,6 +153,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(viewsPlugin);
   await app.register(errorsPlugin);
   await app.register(metricsPlugin, { token: config.metricsToken, isProduction: config.isProduction });
+  await app.register(notificationsPlugin, { email: deps.email, sms: deps.sms });
 
   await app.register(swagger, {
     openapi: {
@@ -198,6 +208,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(judgeCaseRoutes);
   await app.register(courtActRoutes);
   await app.register(benchRoutes);
+  await app.register(notificationRoutes);
   if (config.demo) await app.register(devRoutes);
   // The stand-in card acquirer: the whole payment flow runs locally, never in production.
   if (config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
@@ -206,6 +217,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(dutyApi, { prefix: '/api/v1' });
   await app.register(paymentsApi, { prefix: '/api/v1' });
   await app.register(authApi, { prefix: '/api/v1' });
+  await app.register(smsReportsApi, { prefix: '/api/v1' });
+  // The stand-in SMS gateway: messages land in the outbox (/dev/outbox), never in production.
+  if (config.notifications.smsStandIn) await app.register(standInSmsGateway, { prefix: '/sandbox/sms', key: config.notifications.smsGatewayKey });
 
   return app;
 }

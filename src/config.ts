@@ -26,6 +26,13 @@ const EnvSchema = Type.Object({
   EDS_VERIFIER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   EDS_REVOCATION: Type.Enum(['off', 'ocsp-crl'], { default: 'off' }),
   TRUST_PROXY: Type.Optional(Type.Boolean()),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  SMTP_FROM: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+  SMS_GATEWAY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  SMS_GATEWAY_KEY: Type.Optional(Type.String({ minLength: 32 })),
+  NOTIFY_RETRY_LIMIT: Type.Integer({ minimum: 0, maximum: 50, default: 12 }),
+  NOTIFY_RETRY_DELAY_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
+  NOTIFY_SEND_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -56,13 +63,31 @@ export interface Config {
   acquirer: { url: string; merchantId: string; secret: string; standIn: boolean };
   /** Where the development PKI (demo certificates and PKCS#12 files) lives. */
   devPkiDir: string;
+  notifications: NotificationConfig;
 }
+
+export interface NotificationConfig {
+  /** The SMTP relay; unset outside production, where Sot starts its own stand-in SMTP server. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** The SMS gateway's base URL; outside production Sot's stand-in at /sandbox/sms by default. */
+  smsGatewayUrl: string;
+  /** Bearer key toward the gateway; also the HMAC key of its delivery reports. */
+  smsGatewayKey: string;
+  smsStandIn: boolean;
+  /** pg-boss retries of one message, and the first delay; each further delay doubles. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** How long one call to the SMTP relay or the SMS gateway may take. */
+  sendTimeoutMs: number;
+}
+
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const INTEGER_KEYS = new Set(['PORT', 'DB_POOL_SIZE']);
+const INTEGER_KEYS = new Set(['PORT', 'DB_POOL_SIZE', 'NOTIFY_RETRY_LIMIT', 'NOTIFY_RETRY_DELAY_SECONDS', 'NOTIFY_SEND_TIMEOUT_MS']);
 const BOOLEAN_KEYS = new Set(['DEMO', 'TRUST_PROXY']);
 
 /** Reads only Sot's own keys, turning numeric and boolean strings into values; empty strings count as unset. */
@@ -120,6 +145,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && env.DEMO) {
     throw new ConfigError('Invalid configuration:\n  DEMO: demo mode cannot be enabled in production');
   }
+  if (isProduction && !(env.SMTP_URL && env.SMS_GATEWAY_URL && env.SMS_GATEWAY_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  SMTP_URL, SMS_GATEWAY_URL, SMS_GATEWAY_KEY: required in production (e-mail and SMS notices to the parties)');
+  }
   const dataDir = path.resolve(env.DATA_DIR);
   const sessionSecret = env.SESSION_SECRET ?? devSessionSecret(dataDir);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
@@ -147,5 +175,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       standIn: !isProduction && !env.ACQUIRER_URL,
     },
     devPkiDir: path.join(dataDir, 'pki'),
+    notifications: {
+      smtpUrl: env.SMTP_URL,
+      smtpFrom: env.SMTP_FROM ?? `Sot <no-reply@${new URL(publicUrl).hostname}>`,
+      smsGatewayUrl: (env.SMS_GATEWAY_URL ?? `${publicUrl}/sandbox/sms`).replace(/\/$/, ''),
+      smsGatewayKey: env.SMS_GATEWAY_KEY ?? createHmac('sha256', sessionSecret).update('stand-in sms gateway').digest('hex'),
+      smsStandIn: !isProduction && !env.SMS_GATEWAY_URL,
+      retryLimit: env.NOTIFY_RETRY_LIMIT,
+      retryDelaySeconds: env.NOTIFY_RETRY_DELAY_SECONDS,
+      sendTimeoutMs: env.NOTIFY_SEND_TIMEOUT_MS,
+    },
   };
 }

@@ -34,6 +34,7 @@ export const ERRORS = {
   role_not_grantable: { status: 400, message: 'error.roleNotGrantable' },
   bar_number_invalid: { status: 400, message: 'error.barNumberInvalid' },
   user_not_found: { status: 404, message: 'error.userNotFound' },
+  sms_report_unauthorized: { status: 401, message: 'notifications.error.reportSignature' },
   // Filing through the Court Cabinet.
   duty_amount_required: { status: 400, message: 'error.dutyAmountRequired' },
   duty_amount_invalid: { status: 400, message: 'error.dutyAmountInvalid' },

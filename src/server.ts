@@ -11,6 +11,9 @@ import { createDiskBlobStore } from './adapters/storage/blobStore.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki } from './pki/devCa.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
+import { createSmtpSender } from './adapters/email/smtp.ts';
+import { startStandInSmtp, type StandInSmtp } from './adapters/email/standInSmtp.ts';
+import { queueDeadlineReminders } from './jobs/deadlineReminders.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -21,13 +24,14 @@ export interface RunningServer {
 
 /**
  * Starts the portal: database, migrations, demo data on an empty embedded database, then the
- * web server. Jobs join this process when the worker exists.
+ * web server and, in the same process, the notification worker and periodic jobs.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   const started = performance.now();
   await ensureAssets();
   const database = await openDatabase(databaseTargetFromConfig(config));
   let app: FastifyInstance | undefined;
+  let smtpStandIn: StandInSmtp | undefined;
   try {
     await migrateDatabase(database);
     // Demo data only where a newcomer runs the portal on its own database, never in production.
@@ -37,10 +41,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.demo) await createDevPki(config.devPkiDir, demoPeople());
     // The demo's decisions are signed with its judges' demo certificates, so they need both.
     if (seeded?.seeded) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), config.devPkiDir);
-    app = await buildApp({ config, database });
+    // Outside production without a relay, e-mails go to a local stand-in that fills /dev/outbox.
+    const notices = config.notifications;
+    if (!notices.smtpUrl && !config.isProduction) smtpStandIn = await startStandInSmtp(database.db);
+    const smtpUrl = notices.smtpUrl ?? smtpStandIn?.url;
+    const email = smtpUrl ? createSmtpSender({ url: smtpUrl, from: notices.smtpFrom, timeoutMs: notices.sendTimeoutMs }) : undefined;
+    app = await buildApp({ config, database, ...(email ? { email } : {}) });
     await app.listen({ port: config.port, host: config.host });
+    await app.notifications.start();
   } catch (error) {
     await app?.close();
+    await smtpStandIn?.stop();
     await database.close();
     throw error;
   }
@@ -51,6 +62,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const running = app;
   const stopHousekeeping = startHousekeeping(running);
+  const stopReminders = startDeadlineReminders(running);
   let stopping: Promise<void> | undefined;
   return {
     app: running,
@@ -59,9 +71,28 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stop() {
       // Stop taking requests, let those in flight finish, then close the database.
       stopHousekeeping();
-      stopping ??= running.close().then(() => database.close());
+      stopReminders();
+      stopping ??= running
+        .close()
+        .then(() => smtpStandIn?.stop())
+        .then(() => database.close());
       return stopping;
     },
+  };
+}
+
+/** Term reminders: hourly, idempotent, so a restart or a second instance sends nothing twice. */
+function startDeadlineReminders(app: FastifyInstance, everyMs = 3_600_000): () => void {
+  const run = () =>
+    queueDeadlineReminders(app.db, app.clock()).then(
+      (ids) => (ids.length ? app.notifications.dispatch() : 0),
+      (error: unknown) => app.log.error({ err: error }, 'term reminders failed'),
+    );
+  const first = setTimeout(run, 30_000).unref();
+  const timer = setInterval(run, everyMs).unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
   };
 }
 

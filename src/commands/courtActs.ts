@@ -22,6 +22,7 @@ import { can } from '../policies/rules.ts';
 import { closeDeadlines, moveCase, openDeadline, today } from './caseProgress.ts';
 import { markHeld } from './hearings.ts';
 import { noticeToParticipants } from './notices.ts';
+import { urls } from '../urls.ts';
 import { decodeCms, verifySigner } from './signatures.ts';
 
 export interface ActDraft {
@@ -176,13 +177,20 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
     await appendAudit(tx, { actorId: principal.userId, action: 'act.issued', entityType: 'case', entityId: caseId, data: { documentId, kind: choice.kind, verifyCode } }, now);
     await noticeToParticipants(
       tx,
-      caseId,
-      (t) => {
-        const params = { number: locked.case.number ?? '', act: t(`proceedings.actKind.${choice.kind}`) };
-        return { subject: t('proceedings.notice.actIssued.subject', params), body: t('proceedings.notice.actIssued.body', params) };
+      {
+        event: 'document_issued',
+        aboutId: documentId,
+        caseId,
+        link: urls.cabinetCase(caseId),
+        legallyRequired: true,
+        compose: (t) => {
+          const params = { number: locked.case.number ?? '', act: t(`proceedings.actKind.${choice.kind}`) };
+          return { subject: t('proceedings.notice.actIssued.subject', params), body: t('proceedings.notice.actIssued.body', params) };
+        },
       },
       now,
     );
+
     return { verifyCode };
   });
 }

@@ -17,6 +17,7 @@ import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { moveCase } from './caseProgress.ts';
 import { noticeToParticipants } from './notices.ts';
+import { urls } from '../urls.ts';
 
 export interface HearingSlot {
   startsAt: Date;
@@ -71,13 +72,20 @@ async function assertFree(tx: Tx, slot: ReturnType<typeof checkedSlot>, courtId:
   }
 }
 
-function tellParties(tx: Tx, caseId: string, number: string | null, startsAt: Date, key: 'scheduled' | 'postponed', now: Date) {
+function tellParties(tx: Tx, caseId: string, hearingId: string, number: string | null, startsAt: Date, key: 'scheduled' | 'postponed', now: Date) {
   return noticeToParticipants(
     tx,
-    caseId,
-    (t, lang) => {
-      const params = { number: number ?? '', when: formatDateTime(startsAt, lang) };
-      return { subject: t(`proceedings.notice.hearing.${key}.subject`, params), body: t(`proceedings.notice.hearing.${key}.body`, params) };
+    {
+      event: key === 'scheduled' ? 'hearing_scheduled' : 'hearing_changed',
+      // A postponement makes a new hearing row, so each new time is its own notice.
+      aboutId: hearingId,
+      caseId,
+      link: urls.cabinetCase(caseId),
+      legallyRequired: true,
+      compose: (t, lang) => {
+        const params = { number: number ?? '', when: formatDateTime(startsAt, lang) };
+        return { subject: t(`proceedings.notice.hearing.${key}.subject`, params), body: t(`proceedings.notice.hearing.${key}.body`, params) };
+      },
     },
     now,
   );
@@ -98,7 +106,7 @@ export async function scheduleHearing(db: Db, principal: Principal, caseId: stri
     await moveCase(tx, { caseId, instance: found.instance, from: found.status, path, actorId: principal.userId, now });
     await tx.insert(events).values({ caseId, type: 'hearing_scheduled', occurredAt: now, actorId: principal.userId, data: { hearingId: hearing!.id, startsAt: checked.startsAt.toISOString() } });
     await appendAudit(tx, { actorId: principal.userId, action: 'hearing.scheduled', entityType: 'case', entityId: caseId, data: { hearingId: hearing!.id, startsAt: checked.startsAt.toISOString() } }, now);
-    await tellParties(tx, caseId, found.number, checked.startsAt, 'scheduled', now);
+    await tellParties(tx, caseId, hearing!.id, found.number, checked.startsAt, 'scheduled', now);
     return hearing!.id;
   });
 }
@@ -130,7 +138,7 @@ export async function postponeHearing(db: Db, principal: Principal, hearingId: s
       data: { hearingId, replacedBy: replacement!.id, from: old!.startsAt.toISOString(), startsAt: checked.startsAt.toISOString() },
     });
     await appendAudit(tx, { actorId: principal.userId, action: 'hearing.postponed', entityType: 'case', entityId: found.id, data: { hearingId, replacedBy: replacement!.id, reason: trimmed } }, now);
-    await tellParties(tx, found.id, found.number, checked.startsAt, 'postponed', now);
+    await tellParties(tx, found.id, replacement!.id, found.number, checked.startsAt, 'postponed', now);
     return replacement!.id;
   });
 }

@@ -1,38 +1,188 @@
 /**
- * Notices to people about their cases. Until the SMS and e-mail adapters deliver them, notices
- * stop in the outbox, written in the same transaction as the change they report, so no notice
- * goes out for a change that rolled back. Each goes by every verified channel the person keeps
- * notices on, in their own language.
+ * Notices to people about their cases, as a transactional outbox: the `notifications` rows are
+ * written in the same transaction as the change they report, so a rollback sends nothing and a
+ * commit loses nothing. Delivery (`src/jobs/notifications.ts`) reads the rows after commit. Each
+ * notice is written in the recipient's own language, once per channel: always in the app, and by
+ * e-mail and SMS to verified contacts the person keeps notices on.
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/tx.ts';
-import { outbox, parties, users } from '../db/schema/index.ts';
+import { cases, notifications, parties, users, type NotificationChannel } from '../db/schema/index.ts';
+import { urls } from '../urls.ts';
 import { DEFAULT_LANG, isLang, translator, type Lang, type Translate } from '../i18n/index.ts';
 
 type Recipient = typeof users.$inferSelect;
-export type Compose = (t: Translate, lang: Lang) => { subject: string; body: string };
 
-/** Writes one notice to `user`; `compose` writes it in the user's language. */
-export async function queueNotice(tx: Tx, user: Recipient, compose: Compose, now: Date): Promise<void> {
-  const lang = isLang(user.language) ? user.language : DEFAULT_LANG;
-  const { subject, body } = compose(translator(lang), lang);
-  const channels: { channel: 'email' | 'sms'; address: string }[] = [];
-  if (user.email && user.emailVerifiedAt && user.notifyByEmail) channels.push({ channel: 'email', address: user.email });
-  if (user.phone && user.phoneVerifiedAt && user.notifyBySms) channels.push({ channel: 'sms', address: user.phone });
-  for (const { channel, address } of channels) {
-    await tx.insert(outbox).values({ userId: user.id, channel, address, subject: channel === 'email' ? subject : null, body, createdAt: now });
+/** What the portal tells people about; the name is the first part of every dedupe key. */
+export type NoticeEvent =
+  | 'payment_verified'
+  | 'payment_rejected'
+  | 'payment_paid'
+  | 'payment_declined'
+  | 'hearing_scheduled'
+  | 'hearing_changed'
+  | 'document_issued'
+  | 'deadline_reminder'
+  | 'appeal_filed'
+  | 'contact_code';
+
+/** `sms` is the short form; without it the SMS says the subject. */
+export type Compose = (t: Translate, lang: Lang) => { subject: string; body: string; sms?: string };
+
+export interface Notice {
+  event: NoticeEvent;
+  /** What the event is about (a payment, hearing, document…): with the event, recipient and channel, the dedupe key. */
+  aboutId: string;
+  caseId: string | null;
+  /** A path on Sot the message leads to. */
+  link: string | null;
+  /** Goes by at least one verified external channel even if the person turned both off. */
+  legallyRequired: boolean;
+  compose: Compose;
+}
+
+/** Absolute links in messages; set once at start from the configured public URL. */
+let publicUrl = 'http://localhost:3000';
+export function setNoticePublicUrl(url: string): void {
+  publicUrl = url.replace(/\/$/, '');
+}
+
+export const dedupeKey = (event: string, aboutId: string, userId: string, channel: NotificationChannel) => `${event}:${aboutId}:${userId}:${channel}`;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The message by channel: SMS short with the absolute link, e-mail as text and escaped HTML. */
+export function renderNotice(t: Translate, composed: ReturnType<Compose>, link: string | null, channel: NotificationChannel): { subject: string | null; body: string; html: string | null } {
+  const url = link ? `${publicUrl}${link}` : null;
+  if (channel === 'in_app') return { subject: composed.subject, body: composed.body, html: null };
+  if (channel === 'sms') {
+    const text = composed.sms ?? composed.subject;
+    return { subject: null, body: url ? t('notifications.sms.withLink', { text, link: url }) : text, html: null };
   }
+  const footer = t('notifications.email.footer');
+  const body = [composed.body, url ? t('notifications.email.open', { link: url }) : null, '', footer].filter((line) => line !== null).join('\n');
+  const html = [
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(composed.subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c">`,
+    `<h1 style="font-size:24px">${escapeHtml(composed.subject)}</h1>`,
+    `<p>${escapeHtml(composed.body)}</p>`,
+    url ? `<p><a href="${escapeHtml(url)}">${escapeHtml(t('notifications.email.linkText'))}</a></p>` : '',
+    `<p style="color:#505a5f;font-size:14px">${escapeHtml(footer)}</p>`,
+    '</body></html>',
+  ].join('');
+  return { subject: composed.subject, body, html };
+}
+
+/** Which external channels a notice goes by: verified contacts the person keeps; for a required notice at least one. */
+export function externalChannels(user: Recipient, legallyRequired: boolean): { channel: 'email' | 'sms'; address: string }[] {
+  const email = user.email && user.emailVerifiedAt ? { channel: 'email' as const, address: user.email } : null;
+  const sms = user.phone && user.phoneVerifiedAt ? { channel: 'sms' as const, address: user.phone } : null;
+  const chosen = [email && user.notifyByEmail ? email : null, sms && user.notifyBySms ? sms : null].filter((c) => c !== null);
+  if (chosen.length === 0 && legallyRequired) {
+    const fallback = email ?? sms;
+    if (fallback) chosen.push(fallback);
+  }
+  return chosen;
+}
+
+const languageOf = (user: Recipient): Lang => (isLang(user.language) ? user.language : DEFAULT_LANG);
+
+/**
+ * Writes one notice to `user`: in the app, and by the external channels above. The same notice
+ * again (same event, subject and person) adds nothing. Returns the ids of new rows to deliver.
+ */
+export async function queueNotice(tx: Tx, user: Recipient, notice: Notice, now: Date): Promise<string[]> {
+  const lang = languageOf(user);
+  const t = translator(lang);
+  const composed = notice.compose(t, lang);
+  const rows = [{ channel: 'in_app' as const, address: null }, ...externalChannels(user, notice.legallyRequired)].map(({ channel, address }) => ({
+    userId: user.id,
+    caseId: notice.caseId,
+    event: notice.event,
+    dedupeKey: dedupeKey(notice.event, notice.aboutId, user.id, channel),
+    channel,
+    address,
+    lang,
+    ...renderNotice(t, composed, notice.link, channel),
+    link: notice.link,
+    legallyRequired: notice.legallyRequired,
+    // In the app the notice is there once the transaction commits: nothing is left to deliver.
+    ...(channel === 'in_app' ? { status: 'delivered' as const, sentAt: now, deliveredAt: now } : {}),
+    queuedAt: now,
+  }));
+  const inserted = await tx.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ id: notifications.id, channel: notifications.channel });
+  return inserted.filter((r) => r.channel !== 'in_app').map((r) => r.id);
 }
 
 /**
- * Tells every person taking part in the case through the portal: parties with an account, and
+ * A message to an address that is not (yet) the person's verified contact, such as a
+ * confirmation code: by that one channel only, never in the app, always sent.
+ */
+export async function queueMessageToAddress(
+  tx: Tx,
+  message: { userId: string; channel: 'email' | 'sms'; address: string; lang: Lang; event: NoticeEvent; aboutId: string; compose: Compose },
+  now: Date,
+): Promise<string[]> {
+  const t = translator(message.lang);
+  const rendered = renderNotice(t, message.compose(t, message.lang), null, message.channel);
+  const inserted = await tx
+    .insert(notifications)
+    .values({
+      userId: message.userId,
+      event: message.event,
+      dedupeKey: dedupeKey(message.event, message.aboutId, message.userId, message.channel),
+      channel: message.channel,
+      address: message.address,
+      lang: message.lang,
+      ...rendered,
+      legallyRequired: true,
+      queuedAt: now,
+    })
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning({ id: notifications.id });
+  return inserted.map((r) => r.id);
+}
+
+/**
+ * Everyone taking part in the case through the portal: parties with an account, and
  * representatives and lawyers whose authority the court accepted. Each person once.
  */
-export async function noticeToParticipants(tx: Tx, caseId: string, compose: Compose, now: Date): Promise<void> {
+export async function caseParticipants(tx: Tx, caseId: string): Promise<Recipient[]> {
   const people = await tx
     .selectDistinctOn([users.id], { user: users })
     .from(parties)
     .innerJoin(users, eq(users.id, parties.userId))
     .where(and(eq(parties.caseId, caseId), isNotNull(parties.userId), sql`(${parties.role} not in ('representative', 'lawyer') or ${parties.authorityAcceptedAt} is not null)`));
-  for (const { user } of people) await queueNotice(tx, user, compose, now);
+  return people.map((p) => p.user);
+}
+
+/** Tells every participant of the case (see `caseParticipants`), except `except` (who caused the event). */
+export async function noticeToParticipants(tx: Tx, notice: Notice & { caseId: string }, now: Date, except: readonly string[] = []): Promise<string[]> {
+  const ids: string[] = [];
+  for (const user of await caseParticipants(tx, notice.caseId)) if (!except.includes(user.id)) ids.push(...(await queueNotice(tx, user, notice, now)));
+  return ids;
+}
+
+/**
+ * An appeal or cassation complaint filed by one participant: the others of the case it attacks
+ * hear of it (the filer knows already).
+ */
+export async function noticeReviewFiled(tx: Tx, lowerCaseId: string, filing: { filingId: string; type: string; filerId: string }, now: Date): Promise<string[]> {
+  const [lower] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, lowerCaseId));
+  const kind = filing.type === 'appeal' ? 'appeal' : 'cassation';
+  return noticeToParticipants(
+    tx,
+    {
+      event: 'appeal_filed',
+      aboutId: filing.filingId,
+      caseId: lowerCaseId,
+      link: urls.cabinetCase(lowerCaseId),
+      legallyRequired: false,
+      compose: (t) => {
+        const params = { number: lower?.number ?? '', kind: t(`notifications.appealFiled.${kind}`) };
+        return { subject: t('notifications.appealFiled.subject', params), body: t('notifications.appealFiled.body', params) };
+      },
+    },
+    now,
+    [filing.filerId],
+  );
 }

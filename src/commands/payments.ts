@@ -14,7 +14,7 @@ import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
 import { blobs, filingAttachments, filings, paymentNotifications, payments, users } from '../db/schema/index.ts';
-import { queueNotice } from './notices.ts';
+import { queueNotice, type NoticeEvent } from './notices.ts';
 import { dutySettled, type DutyStatus } from '../domain/filingTypes.ts';
 import { SotError } from '../errors.ts';
 import { courtDateIso, formatTenge } from '../i18n/format.ts';
@@ -61,15 +61,27 @@ async function payableFiling(db: Db, principal: Principal, filingId: string, now
 const filingLabel = (t: Translate, filing: Pick<Filing, 'talonNumber'>) => (filing.talonNumber ? t('payments.notice.talon', { talon: filing.talonNumber }) : t('payments.notice.draft'));
 
 /** Tells the filer, by the channels they keep notices on. */
-async function notifyFiler(tx: Tx, filing: Pick<Filing, 'filerId' | 'talonNumber'>, notice: { subject: MessageKey; body: MessageKey; params: Record<string, string | number>; amountTiyn: number }, now: Date): Promise<void> {
+async function notifyFiler(
+  tx: Tx,
+  filing: Pick<Filing, 'id' | 'filerId' | 'talonNumber' | 'caseId'>,
+  notice: { event: NoticeEvent; paymentId: string; subject: MessageKey; body: MessageKey; params: Record<string, string | number>; amountTiyn: number },
+  now: Date,
+): Promise<void> {
   const [filer] = await tx.select().from(users).where(eq(users.id, filing.filerId));
   if (!filer) return;
   await queueNotice(
     tx,
     filer,
-    (t, lang) => {
-      const params = { ...notice.params, filing: filingLabel(t, filing), amount: formatTenge(notice.amountTiyn / 100, lang) };
-      return { subject: t(notice.subject, params), body: t(notice.body, params) };
+    {
+      event: notice.event,
+      aboutId: notice.paymentId,
+      caseId: filing.caseId,
+      link: urls.filing(filing.id),
+      legallyRequired: false,
+      compose: (t, lang) => {
+        const params = { ...notice.params, filing: filingLabel(t, filing), amount: formatTenge(notice.amountTiyn / 100, lang) };
+        return { subject: t(notice.subject, params), body: t(notice.body, params) };
+      },
     },
     now,
   );
@@ -182,8 +194,11 @@ export async function handleAcquirerNotification(db: Db, acquirer: AcquirerClien
     }
     await recordNotification(tx, { ...fields, outcome: 'applied' }, now);
     await appendAudit(tx, { actorId: null, action: `payment.${n.status}`, entityType: 'payment', entityId: payment.id, data: { filingId: payment.filingId, orderId: n.orderId, amountTiyn: n.amountTiyn, reference: n.reference } }, now);
-    const notice = n.status === 'paid' ? ({ subject: 'payments.notice.paid.subject', body: 'payments.notice.paid.body' } as const) : ({ subject: 'payments.notice.declined.subject', body: 'payments.notice.declined.body' } as const);
-    await notifyFiler(tx, filing!, { ...notice, params: {}, amountTiyn: payment.amountTiyn }, now);
+    const notice =
+      n.status === 'paid'
+        ? ({ event: 'payment_paid', subject: 'payments.notice.paid.subject', body: 'payments.notice.paid.body' } as const)
+        : ({ event: 'payment_declined', subject: 'payments.notice.declined.subject', body: 'payments.notice.declined.body' } as const);
+    await notifyFiler(tx, filing!, { ...notice, paymentId: payment.id, params: {}, amountTiyn: payment.amountTiyn }, now);
     return { accepted: true };
   });
 }
@@ -325,8 +340,8 @@ export async function reviewPaymentDocument(db: Db, principal: Principal, paymen
     await tx.update(filings).set({ dutyStatus, dutyFlagged: !dutySettled(dutyStatus), updatedAt: now }).where(eq(filings.id, reviewed.filingId));
     await appendAudit(tx, { actorId: principal.userId, action: `payment.${status}`, entityType: 'payment', entityId: paymentId, data: { filingId: reviewed.filingId, ...(reason ? { reason } : {}) } }, now);
     const notice = decision.verified
-      ? ({ subject: 'payments.notice.verified.subject', body: 'payments.notice.verified.body' } as const)
-      : ({ subject: 'payments.notice.rejected.subject', body: 'payments.notice.rejected.body' } as const);
-    await notifyFiler(tx, filing!, { ...notice, params: { reason: reason ?? '' }, amountTiyn: reviewed.amountTiyn }, now);
+      ? ({ event: 'payment_verified', subject: 'payments.notice.verified.subject', body: 'payments.notice.verified.body' } as const)
+      : ({ event: 'payment_rejected', subject: 'payments.notice.rejected.subject', body: 'payments.notice.rejected.body' } as const);
+    await notifyFiler(tx, filing!, { ...notice, paymentId, params: { reason: reason ?? '' }, amountTiyn: reviewed.amountTiyn }, now);
   });
 }

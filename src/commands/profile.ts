@@ -2,9 +2,10 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
-import { contactVerifications, outbox, users } from '../db/schema/index.ts';
+import { contactVerifications, users } from '../db/schema/index.ts';
+import { queueMessageToAddress } from './notices.ts';
 import { SotError } from '../errors.ts';
-import { translator, type Lang } from '../i18n/index.ts';
+import type { Lang } from '../i18n/index.ts';
 
 export type ContactChannel = 'sms' | 'email';
 
@@ -34,26 +35,26 @@ export async function updatePreferences(db: Db, userId: string, input: { languag
 
 /**
  * Sends a six-digit code to a new phone number or e-mail address. The address becomes the
- * person's only when they type the code back. Until the notification adapters exist the message
- * stops in the outbox.
+ * person's only when they type the code back. The code goes through the notification pipeline
+ * like any message, after commit.
  */
 export async function requestContactVerification(db: Db, userId: string, channel: ContactChannel, rawAddress: string, lang: Lang, now: Date): Promise<string> {
   const address = channel === 'sms' ? normalisePhone(rawAddress) : normaliseEmail(rawAddress);
   if (!address) throw new SotError(channel === 'sms' ? 'invalid_phone' : 'invalid_email');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const t = translator(lang);
   await db.transaction(async (tx) => {
     // A new code replaces any earlier one still waiting on the same channel.
     await tx.delete(contactVerifications).where(and(eq(contactVerifications.userId, userId), eq(contactVerifications.channel, channel), isNull(contactVerifications.verifiedAt)));
-    await tx.insert(contactVerifications).values({ userId, channel, address, codeHash: digest(code).toString('hex'), createdAt: now, expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS) });
-    await tx.insert(outbox).values({
-      userId,
-      channel,
-      address,
-      subject: channel === 'email' ? t('profile.code.subject') : null,
-      body: t('profile.code.body', { code }),
-      createdAt: now,
-    });
+    const [verification] = await tx
+      .insert(contactVerifications)
+      .values({ userId, channel, address, codeHash: digest(code).toString('hex'), createdAt: now, expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS) })
+      .returning({ id: contactVerifications.id });
+    // The address is not the person's yet, so the code goes to it alone, never into the app.
+    await queueMessageToAddress(
+      tx,
+      { userId, channel, address, lang, event: 'contact_code', aboutId: verification!.id, compose: (t) => ({ subject: t('profile.code.subject'), body: t('profile.code.body', { code }), sms: t('profile.code.body', { code }) }) },
+      now,
+    );
   });
   return address;
 }

@@ -13,6 +13,7 @@ import type { FilingType } from '../domain/filingTypes.ts';
 import { reviewRoute, type ReviewKind } from '../domain/reviewRouting.ts';
 import { SotError } from '../errors.ts';
 import { closeDeadlines, moveCase, today } from './caseProgress.ts';
+import { noticeReviewFiled } from './notices.ts';
 
 const REVIEW_OF: Partial<Record<FilingType, ReviewKind>> = { appeal: 'appeal', cassation_complaint: 'cassation' };
 
@@ -86,6 +87,7 @@ async function recordReviewFiled(tx: Tx, lowerId: string, reviewId: string, fili
     { caseId: lowerId, type: 'review_filed', occurredAt: now, actorId: filing.filerId, data },
     { caseId: reviewId, type: 'filing_submitted', occurredAt: now, actorId: filing.filerId, data: { filingType: filing.type, talonNumber: filing.talonNumber } },
   ]);
+  await noticeReviewFiled(tx, lowerId, filing, now);
 }
 
 /** The parties of the reviewed case take part in the review as they are, representatives included. */

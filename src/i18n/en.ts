@@ -3,6 +3,7 @@ import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
+import { notifications } from './sections/notifications.ts';
 import { payments } from './sections/payments.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { talon } from './sections/talon.ts';
@@ -322,6 +323,7 @@ export const en = {
   ...duty.en,
   ...filing.en,
   ...office.en,
+  ...notifications.en,
   ...payments.en,
   ...proceedings.en,
   ...talon.en,

@@ -4,6 +4,7 @@ import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
+import { notifications } from './sections/notifications.ts';
 import { payments } from './sections/payments.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { talon } from './sections/talon.ts';
@@ -324,6 +325,7 @@ export const kk: Record<MessageKey, string> = {
   ...duty.kk,
   ...filing.kk,
   ...office.kk,
+  ...notifications.kk,
   ...payments.kk,
   ...proceedings.kk,
   ...talon.kk,

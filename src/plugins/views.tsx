@@ -40,6 +40,7 @@ function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext 
     showRoleAdmin: can(principal, { action: 'view', resource: 'role_admin' }),
     showCourtOffice: Boolean(principal && (hasRole(principal, 'clerk') || hasRole(principal, 'court_chair'))),
     showJudgeCases: Boolean(principal && hasRole(principal, 'judge')),
+    unreadNotifications: principal ? request.unreadNotifications : null,
   };
 }
 

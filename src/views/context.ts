@@ -20,6 +20,8 @@ export interface ViewContext {
   showCourtOffice: boolean;
   /** Whether the judge's new cases are in the menu. */
   showJudgeCases: boolean;
+  /** Unread notifications of the signed-in person, for the menu's badge. */
+  unreadNotifications: number | null;
 }
 
 export const ViewContextProvider = createContext<ViewContext | null>(null);

@@ -6,10 +6,10 @@ import { Interpolated } from './components/Interpolated.tsx';
 
 export const HELP_LINE = '1401';
 
-export type NavKey = 'home' | 'courts' | 'caseStatus' | 'signIn' | 'cabinet' | 'profile' | 'court' | 'judge' | 'admin';
+export type NavKey = 'home' | 'courts' | 'caseStatus' | 'signIn' | 'cabinet' | 'notifications' | 'profile' | 'court' | 'judge' | 'admin';
 
 function ServiceNavigation({ current }: { current: NavKey | undefined }) {
-  const { t, signedInAs, csrfToken, showRoleAdmin, showCourtOffice, showJudgeCases } = useView();
+  const { t, signedInAs, csrfToken, showRoleAdmin, showCourtOffice, showJudgeCases, unreadNotifications } = useView();
   const items: { key: NavKey; href: string }[] = [
     { key: 'home', href: urls.home() },
     { key: 'courts', href: urls.courts() },
@@ -17,6 +17,7 @@ function ServiceNavigation({ current }: { current: NavKey | undefined }) {
     ...(signedInAs
       ? [
           { key: 'cabinet' as const, href: urls.cabinet() },
+          { key: 'notifications' as const, href: urls.notifications() },
           { key: 'profile' as const, href: urls.profile() },
           ...(showJudgeCases ? [{ key: 'judge' as const, href: urls.judgeCases() }] : []),
           ...(showCourtOffice ? [{ key: 'court' as const, href: urls.registry() }] : []),
@@ -39,6 +40,7 @@ function ServiceNavigation({ current }: { current: NavKey | undefined }) {
                   <li class={`govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}`} key={item.key}>
                     <a class="govuk-service-navigation__link" href={item.href} aria-current={active ? 'page' : undefined}>
                       {active ? <strong class="govuk-service-navigation__active-fallback">{t(`layout.nav.${item.key}`)}</strong> : t(`layout.nav.${item.key}`)}
+                      {item.key === 'notifications' && unreadNotifications ? <UnreadBadge count={unreadNotifications} /> : null}
                     </a>
                   </li>
                 );
@@ -57,6 +59,20 @@ function ServiceNavigation({ current }: { current: NavKey | undefined }) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The unread count: the number is seen, the words are read out (", 3 unread"). */
+function UnreadBadge({ count }: { count: number }) {
+  const { t } = useView();
+  return (
+    <>
+      {' '}
+      <span class="sot-badge" aria-hidden="true">
+        {count > 99 ? '99+' : count}
+      </span>
+      <span class="govuk-visually-hidden">({t('notifications.unread', { count })})</span>
+    </>
   );
 }
 

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
 import { signBody } from '../../src/adapters/payments/acquirer.ts';
-import { auditLog, cases, courts, filingAttachments, filings, outbox, parties, paymentNotifications, payments, users } from '../../src/db/schema/index.ts';
+import { auditLog, cases, courts, filingAttachments, filings, notifications, parties, paymentNotifications, payments, users } from '../../src/db/schema/index.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
@@ -78,7 +78,7 @@ describeDb('state duty payments', () => {
   const paymentRows = (filingId: string) => t.database.db.select().from(payments).where(eq(payments.filingId, filingId));
   const notificationsOf = (orderId: string) => t.database.db.select().from(paymentNotifications).where(eq(paymentNotifications.orderId, orderId));
   const auditOf = (entityId: string, action: string) => t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
-  const outboxMentioning = async (text: string) => (await t.database.db.select().from(outbox).where(eq(outbox.userId, me.id))).filter((m) => m.body.includes(text));
+  const outboxMentioning = async (text: string) => (await t.database.db.select().from(notifications).where(and(eq(notifications.userId, me.id), eq(notifications.channel, 'email')))).filter((m) => m.body.includes(text));
 
   describe('by card', () => {
     /** From the pay page through the stand-in acquirer's card form back to Sot's result page. */

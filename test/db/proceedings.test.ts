@@ -6,7 +6,7 @@ import { decideAdmission } from '../../src/commands/admitCase.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { postponeHearing, scheduleHearing } from '../../src/commands/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
-import { caseDeadlines, cases, courts, documents, events, hearings, outbox, parties, userRoles, users } from '../../src/db/schema/index.ts';
+import { caseDeadlines, cases, courts, documents, events, hearings, notifications, parties, userRoles, users } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { addCalendarDays, isWorkingDay } from '../../src/domain/calendar/workingDays.ts';
 import { parseCaseNumber } from '../../src/domain/caseNumber.ts';
@@ -149,7 +149,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
       const timeline = await t.database.db.select().from(events).where(eq(events.caseId, caseId));
       expect(timeline.filter((e) => e.type === 'status_changed').map((e) => e.data['to'])).toEqual(expect.arrayContaining(['preparation', 'hearing_scheduled']));
       expect(timeline.find((e) => e.type === 'hearing_scheduled')!.data).toMatchObject({ hearingId: id });
-      const notices = await t.database.db.select().from(outbox).where(eq(outbox.userId, party.id));
+      const notices = await t.database.db.select().from(notifications).where(eq(notifications.userId, party.id));
       expect(notices.some((n) => n.channel === 'email' && /hearing in case/i.test(n.body))).toBe(true);
     });
 
@@ -258,7 +258,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect(check.statusCode).toBe(200);
       expect(check.body).toContain('This court act is genuine');
       expect(check.body).not.toContain('иск удовлетворить');
-      const notices = await t.database.db.select().from(outbox).where(eq(outbox.userId, party.id));
+      const notices = await t.database.db.select().from(notifications).where(eq(notifications.userId, party.id));
       expect(notices.some((n) => n.body.includes(number) && /issued an act/.test(n.body))).toBe(true);
     });
 

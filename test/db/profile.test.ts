@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { auditLog, outbox, users } from '../../src/db/schema/index.ts';
+import { auditLog, notifications, users } from '../../src/db/schema/index.ts';
 import { normalisePhone } from '../../src/commands/profile.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
@@ -37,7 +37,7 @@ describeDb('profile', () => {
     const sent = await post('/profile/contact/sms', { address: '8 (701) 555-12-34' });
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe('/profile/verify/sms');
-    const [message] = await t.database.db.select().from(outbox).where(eq(outbox.address, '+77015551234')).orderBy(desc(outbox.createdAt)).limit(1);
+    const [message] = await t.database.db.select().from(notifications).where(eq(notifications.address, '+77015551234')).orderBy(desc(notifications.queuedAt)).limit(1);
     const code = /\d{6}/.exec(message!.body)![0];
     const wrong = await post('/profile/verify/sms', { code: code === '000000' ? '111111' : '000000' });
     expect(wrong.statusCode).toBe(400);
@@ -53,7 +53,7 @@ describeDb('profile', () => {
 
   it('stops accepting a code after five wrong tries', async () => {
     await post('/profile/contact/email', { address: 'Person@Example.kz' });
-    const [message] = await t.database.db.select().from(outbox).where(eq(outbox.address, 'person@example.kz'));
+    const [message] = await t.database.db.select().from(notifications).where(eq(notifications.address, 'person@example.kz'));
     const code = /\d{6}/.exec(message!.body)![0];
     const wrongCode = code === '123456' ? '654321' : '123456';
     for (let i = 0; i < 5; i++) expect((await post('/profile/verify/email', { code: wrongCode })).statusCode).toBe(400);

@@ -8,6 +8,9 @@ import { createDevPki } from '../../src/pki/devCa.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'sot-config-'));
 
+
+const MESSAGING = { SMTP_URL: 'smtp://mail.example.kz:587', SMS_GATEWAY_URL: 'https://sms.example.kz/v1', SMS_GATEWAY_KEY: 'k'.repeat(40) };
+
 describe('configuration', () => {
   it('runs with no settings at all: port 3000, embedded database, demo mode', () => {
     const config = loadConfig({ DATA_DIR: tmp() });
@@ -39,8 +42,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp() })).toThrow(/ACQUIRER_URL/);
     const acquirer = { ACQUIRER_URL: 'https://pay.example.kz/', ACQUIRER_MERCHANT_ID: 'SUD-0001', ACQUIRER_SECRET: 'a'.repeat(40) };
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer, DEMO: 'true' })).toThrow(/DEMO/);
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer, PUBLIC_URL: 'https://sot.example.kz/' });
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer })).toThrow(/SMTP_URL/);
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer, ...MESSAGING, PUBLIC_URL: 'https://sot.example.kz/' });
     expect(config).toMatchObject({ isProduction: true, demo: false, publicUrl: 'https://sot.example.kz', acquirer: { url: 'https://pay.example.kz', merchantId: 'SUD-0001', standIn: false } });
+  });
+
+  it('uses the stand-in SMTP server and SMS gateway outside production', () => {
+    const config = loadConfig({ DATA_DIR: tmp(), PUBLIC_URL: 'http://localhost:4000' });
+    expect(config.notifications).toMatchObject({ smtpUrl: undefined, smsGatewayUrl: 'http://localhost:4000/sandbox/sms', smsStandIn: true });
+    expect(() => loadConfig({ DATA_DIR: tmp(), SMTP_URL: 'http://x' })).toThrow(/SMTP_URL/);
   });
 
   it('uses the stand-in acquirer outside production, with a secret that lasts as long as the data directory', () => {
@@ -55,7 +65,7 @@ describe('configuration', () => {
     const secret = 'x'.repeat(40);
     const roots = tmp();
     const production = () =>
-      loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: roots, ACQUIRER_URL: 'https://pay.example.kz', ACQUIRER_MERCHANT_ID: 'SUD', ACQUIRER_SECRET: 'a'.repeat(40) });
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: roots, ACQUIRER_URL: 'https://pay.example.kz', ACQUIRER_MERCHANT_ID: 'SUD', ACQUIRER_SECRET: 'a'.repeat(40), ...MESSAGING });
     expect(() => signatureVerifierFromConfig(production())).toThrow(ConfigError);
     writeFileSync(path.join(roots, 'nca-root.pem'), (await createDevPki(tmp(), [])).rootPem);
     expect(() => signatureVerifierFromConfig(production())).not.toThrow();

@@ -1,0 +1,53 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { caseDeadlines, cases } from '../db/schema/index.ts';
+import { addWorkingDays, isWorkingDay } from '../domain/calendar/workingDays.ts';
+import type { DeadlineKind } from '../domain/deadlines.ts';
+import { formatCourtDay } from '../i18n/format.ts';
+import { noticeToParticipants } from '../commands/notices.ts';
+import { today } from '../commands/caseProgress.ts';
+import { urls } from '../urls.ts';
+
+/** Reminders go this many working days before a term's last day. */
+export const REMINDER_DAYS = [3, 1] as const;
+
+/**
+ * Reminds the parties of terms that are theirs to meet, 3 and 1 working days before the last
+ * day. Runs on working days only; idempotent (the dedupe key names the term and the day count),
+ * so it may run every hour in every instance. Returns the ids of messages to deliver.
+ */
+export async function queueDeadlineReminders(db: Db, now: Date): Promise<string[]> {
+  const day = today(now);
+  if (!isWorkingDay(day)) return [];
+  const ids: string[] = [];
+  for (const days of REMINDER_DAYS) {
+    const due = addWorkingDays(day, days);
+    const rows = await db
+      .select({ id: caseDeadlines.id, caseId: caseDeadlines.caseId, kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn, number: cases.number })
+      .from(caseDeadlines)
+      .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
+      .where(and(eq(caseDeadlines.concerns, 'parties'), isNull(caseDeadlines.closedAt), eq(caseDeadlines.dueOn, due)));
+    for (const row of rows) {
+      ids.push(
+        ...(await db.transaction((tx) =>
+          noticeToParticipants(
+            tx,
+            {
+              event: 'deadline_reminder',
+              aboutId: `${row.id}:${days}`,
+              caseId: row.caseId,
+              link: urls.cabinetCase(row.caseId),
+              legallyRequired: false,
+              compose: (t, lang) => {
+                const params = { term: t(`proceedings.deadline.${row.kind as DeadlineKind}`), number: row.number ?? '', due: formatCourtDay(row.dueOn, lang), days };
+                return { subject: t('notifications.reminder.subject', params), body: t('notifications.reminder.body', params) };
+              },
+            },
+            now,
+          ),
+        )),
+      );
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,192 @@
+/**
+ * Delivery of queued notifications by pg-boss, in the web process. The `notifications` rows are
+ * the source of truth; a pg-boss job (its id is the notification's id, so sending it twice is a
+ * no-op) only says "try this one now". After a commit `dispatch()` sends jobs for queued rows; a
+ * periodic sweep does the same, so a crash between commit and dispatch loses nothing.
+ *
+ * The worker re-reads the row and skips anything no longer `queued`, and records `sent` with the
+ * provider's message id in the step that learns of success. pg-boss retries temporary failures
+ * with exponential backoff; a permanent refusal, or the last retry, marks the row `failed` with
+ * the error. pg-boss runs over the app's own pool (`db.executeSql`), so it works the same on
+ * PGlite and on PostgreSQL.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
+import type pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+import { DeliveryError, type EmailSender, type SmsSender } from '../adapters/delivery.ts';
+import type { Db } from '../db/client.ts';
+import { notifications } from '../db/schema/index.ts';
+
+export const DELIVERY_QUEUE = 'notification-delivery';
+const DISPATCH_BATCH = 1000;
+
+export interface NotificationDeliveryOptions {
+  db: Db;
+  pool: pg.Pool;
+  log: FastifyBaseLogger;
+  email: EmailSender | undefined;
+  sms: SmsSender | undefined;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  clock: () => Date;
+}
+
+interface DeliveryJob {
+  notificationId: string;
+}
+
+export interface DrainOptions {
+  /** Take jobs whose retry delay has not run out yet (tests drive retries without waiting). */
+  ignoreStartAfter?: boolean;
+  /** Stop after this many jobs. */
+  limit?: number;
+}
+
+export class NotificationDelivery {
+  #boss: PgBoss | undefined;
+  #sweep: NodeJS.Timeout | undefined;
+  #dispatching: Promise<number> | undefined;
+  #again = false;
+
+  constructor(private readonly options: NotificationDeliveryOptions) {}
+
+  get running(): boolean {
+    return this.#boss !== undefined;
+  }
+
+  /** Starts pg-boss over the app's pool; with `work` the worker polls, else tests drive it with `drain()`. */
+  async start({ work = true, sweepEveryMs = 60_000 }: { work?: boolean; sweepEveryMs?: number } = {}): Promise<void> {
+    if (this.#boss) return;
+    const pool = this.options.pool;
+    const boss = new PgBoss({
+      db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
+      // Cron scheduling polls the clock constantly; Sot's periodic work has its own timers.
+      schedule: false,
+    });
+    boss.on('error', (error) => this.options.log.error({ err: error }, 'notification queue error'));
+    await boss.start();
+    await boss.createQueue(DELIVERY_QUEUE, { name: DELIVERY_QUEUE, retryLimit: this.options.retryLimit, retryDelay: this.options.retryDelaySeconds, retryBackoff: true });
+    this.#boss = boss;
+    if (work) {
+      await boss.work<DeliveryJob>(DELIVERY_QUEUE, { batchSize: 10, pollingIntervalSeconds: 1, includeMetadata: true }, (jobs) => Promise.all(jobs.map((job) => this.#deliver(job.data.notificationId, job.retryCount >= job.retryLimit))));
+      this.#sweep = setInterval(() => void this.dispatch().catch((error: unknown) => this.options.log.error({ err: error }, 'notification sweep failed')), sweepEveryMs).unref();
+      await this.dispatch();
+    }
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#sweep);
+    const boss = this.#boss;
+    this.#boss = undefined;
+    await this.#dispatching?.catch(() => {});
+    await boss?.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+  }
+
+  /**
+   * Sends a job for every queued message. Jobs that exist already (same id) are left alone, so
+   * this is safe after every commit and from every instance. Returns how many rows it offered.
+   */
+  dispatch(): Promise<number> {
+    if (!this.#boss) return Promise.resolve(0);
+    if (this.#dispatching) {
+      this.#again = true;
+      return this.#dispatching;
+    }
+    const run = async (): Promise<number> => {
+      let offered = 0;
+      do {
+        this.#again = false;
+        offered = await this.#dispatchOnce();
+      } while (this.#again && this.#boss);
+      return offered;
+    };
+    this.#dispatching = run().finally(() => (this.#dispatching = undefined));
+    return this.#dispatching;
+  }
+
+  async #dispatchOnce(): Promise<number> {
+    const boss = this.#boss;
+    if (!boss) return 0;
+    let offered = 0;
+    let after = '';
+    for (;;) {
+      const rows = await this.options.db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(and(eq(notifications.status, 'queued'), sql`${notifications.id}::text > ${after}`))
+        .orderBy(asc(sql`${notifications.id}::text`))
+        .limit(DISPATCH_BATCH);
+      if (rows.length === 0) return offered;
+      await boss.insert(rows.map((r) => ({ id: r.id, name: DELIVERY_QUEUE, data: { notificationId: r.id } })));
+      offered += rows.length;
+      after = rows.at(-1)!.id;
+    }
+  }
+
+  /** Works through due jobs now, in this call: for tests and for a one-off run. Returns how many it handled. */
+  async drain(options: DrainOptions = {}): Promise<number> {
+    const boss = this.#boss;
+    if (!boss) throw new Error('notification delivery is not started');
+    let handled = 0;
+    const limit = options.limit ?? Infinity;
+    while (handled < limit) {
+      const jobs = await boss.fetch<DeliveryJob>(DELIVERY_QUEUE, { batchSize: Math.min(20, limit - handled), includeMetadata: true, ignoreStartAfter: options.ignoreStartAfter ?? false });
+      if (!jobs || jobs.length === 0) break;
+      await Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await this.#deliver(job.data.notificationId, job.retryCount >= job.retryLimit);
+            await boss.complete(DELIVERY_QUEUE, job.id);
+          } catch (error) {
+            await boss.fail(DELIVERY_QUEUE, job.id, { message: (error as Error).message });
+          }
+        }),
+      );
+      handled += jobs.length;
+    }
+    return handled;
+  }
+
+  /** One attempt at one message. Throws to have pg-boss try again later. */
+  async #deliver(id: string, lastAttempt: boolean): Promise<void> {
+    const { db } = this.options;
+    const [row] = await db
+      .update(notifications)
+      .set({ attempts: sql`${notifications.attempts} + 1` })
+      .where(and(eq(notifications.id, id), eq(notifications.status, 'queued')))
+      .returning();
+    // Sent, delivered or failed already: whoever got there first decided.
+    if (!row || row.channel === 'in_app' || !row.address) return;
+    try {
+      const sent =
+        row.channel === 'email'
+          ? await this.#email().send({ id: row.id, to: row.address, subject: row.subject ?? '', text: row.body, html: row.html })
+          : await this.#sms().send({ reference: row.id, to: row.address, text: row.body });
+      await db
+        .update(notifications)
+        .set({ status: 'sent', providerMessageId: sent.providerMessageId, sentAt: this.options.clock(), lastError: null })
+        .where(and(eq(notifications.id, id), eq(notifications.status, 'queued')));
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error : new DeliveryError('unexpected delivery error', false);
+      if (!(error instanceof DeliveryError)) this.options.log.error({ err: error, notificationId: id }, 'notification delivery failed unexpectedly');
+      const final = failure.permanent || lastAttempt;
+      await db
+        .update(notifications)
+        .set(final ? { status: 'failed', failedAt: this.options.clock(), lastError: failure.message } : { lastError: failure.message })
+        .where(and(eq(notifications.id, id), eq(notifications.status, 'queued')));
+      this.options.log.warn({ notificationId: id, channel: row.channel, attempt: row.attempts, final, reason: failure.message }, 'notification not delivered');
+      if (!final) throw failure;
+    }
+  }
+
+  #email(): EmailSender {
+    if (!this.options.email) throw new DeliveryError('no SMTP relay configured', false);
+    return this.options.email;
+  }
+
+  #sms(): SmsSender {
+    if (!this.options.sms) throw new DeliveryError('no SMS gateway configured', false);
+    return this.options.sms;
+  }
+}

@@ -1,0 +1,202 @@
+import { and, eq } from 'drizzle-orm';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createSmtpSender } from '../../src/adapters/email/smtp.ts';
+import { startStandInSmtp, type StandInSmtp } from '../../src/adapters/email/standInSmtp.ts';
+import { createSmsGateway, signDeliveryReport } from '../../src/adapters/sms/gateway.ts';
+import { queueNotice, type Notice } from '../../src/commands/notices.ts';
+import { notifications, outbox, users } from '../../src/db/schema/index.ts';
+import { NotificationDelivery } from '../../src/jobs/notifications.ts';
+import { createTestApp, TEST_NOW, type TestApp } from '../support/app.ts';
+import { describeDb } from '../support/db.ts';
+import { signedInUser } from '../support/sessions.ts';
+
+describeDb('notifications: transactional outbox, pg-boss delivery, stand-ins', () => {
+  let t: TestApp;
+  let smtp: StandInSmtp;
+  let delivery: NotificationDelivery;
+  let base: string;
+
+  const notice = (aboutId: string, legallyRequired = false): Notice => ({
+    event: 'document_issued',
+    aboutId,
+    caseId: null,
+    link: '/cabinet',
+    legallyRequired,
+    compose: (tr) => ({ subject: tr('notifications.title'), body: tr('notifications.lead') }),
+  });
+
+  async function person(contacts: { email?: string; phone?: string; notifyByEmail?: boolean; notifyBySms?: boolean }) {
+    const user = await signedInUser(t.database.db);
+    const [row] = await t.database.db
+      .update(users)
+      .set({
+        language: 'en',
+        ...(contacts.email ? { email: contacts.email, emailVerifiedAt: TEST_NOW } : {}),
+        ...(contacts.phone ? { phone: contacts.phone, phoneVerifiedAt: TEST_NOW } : {}),
+        notifyByEmail: contacts.notifyByEmail ?? true,
+        notifyBySms: contacts.notifyBySms ?? true,
+      })
+      .where(eq(users.id, user.id))
+      .returning();
+    return row!;
+  }
+  const queue = (user: typeof users.$inferSelect, n: Notice) => t.database.db.transaction((tx) => queueNotice(tx, user, n, TEST_NOW));
+  const rowsOf = (userId: string) => t.database.db.select().from(notifications).where(eq(notifications.userId, userId));
+
+  beforeAll(async () => {
+    t = await createTestApp({ config: { NOTIFY_RETRY_LIMIT: '5', NOTIFY_RETRY_DELAY_SECONDS: '1' } });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    smtp = await startStandInSmtp(t.database.db);
+    const key = t.app.config.notifications.smsGatewayKey;
+    delivery = new NotificationDelivery({
+      db: t.database.db,
+      pool: t.database.pool,
+      log: t.app.log,
+      email: createSmtpSender({ url: smtp.url, from: 'Sot <no-reply@sot.test>', timeoutMs: 2_000 }),
+      sms: createSmsGateway({ url: `${base}/sandbox/sms`, key, callbackUrl: `${base}/api/v1/sms/delivery-reports`, timeoutMs: 300 }),
+      retryLimit: 5,
+      retryDelaySeconds: 1,
+      clock: () => TEST_NOW,
+    });
+    await delivery.start({ work: false });
+  }, 60_000);
+
+  afterAll(async () => {
+    await delivery?.stop();
+    await smtp?.stop();
+    await t?.close();
+  });
+
+  it('writes one row per channel and nothing more when the same event comes twice', async () => {
+    const user = await person({ email: 'a@example.kz', phone: '+77010000001' });
+    await queue(user, notice('doc-1'));
+    await queue(user, notice('doc-1'));
+    const rows = await rowsOf(user.id);
+    expect(rows.map((r) => r.channel).sort()).toEqual(['email', 'in_app', 'sms']);
+    expect(rows.find((r) => r.channel === 'sms')!.body).toMatch(/^Sot: .+\. http:\/\/localhost:3000\/cabinet$/);
+    expect(rows.find((r) => r.channel === 'email')!.html).toContain('<a href="http://localhost:3000/cabinet">');
+  });
+
+  it('writes nothing when the transaction rolls back', async () => {
+    const user = await person({ email: 'b@example.kz' });
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await queueNotice(tx, user, notice('doc-2'), TEST_NOW);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await rowsOf(user.id)).toEqual([]);
+  });
+
+  it('respects the person’s preferences, but a legally required notice still goes by one channel', async () => {
+    const user = await person({ email: 'c@example.kz', phone: '+77010000002', notifyByEmail: false, notifyBySms: false });
+    await queue(user, notice('doc-3'));
+    expect((await rowsOf(user.id)).map((r) => r.channel)).toEqual(['in_app']);
+    await queue(user, notice('doc-4', true));
+    expect((await rowsOf(user.id)).filter((r) => r.dedupeKey.startsWith('document_issued:doc-4')).map((r) => r.channel).sort()).toEqual(['email', 'in_app']);
+    const smsOnly = await person({ phone: '+77010000003', notifyBySms: false });
+    await queue(smsOnly, notice('doc-5', true));
+    expect((await rowsOf(smsOnly.id)).map((r) => r.channel).sort()).toEqual(['in_app', 'sms']);
+  });
+
+  it('delivers 1,000 e-mails exactly once across an SMTP outage', async () => {
+    await delivery.drain({ ignoreStartAfter: true });
+    await t.database.db.delete(outbox);
+    const user = await person({ email: 'many@example.kz', notifyBySms: false });
+    for (let batch = 0; batch < 10; batch++) {
+      await t.database.db.transaction(async (tx) => {
+        for (let i = 0; i < 100; i++) await queueNotice(tx, user, notice(`bulk-${batch}-${i}`), TEST_NOW);
+      });
+    }
+    await smtp.stop();
+    expect(await delivery.dispatch()).toBeGreaterThanOrEqual(1000);
+    // The relay is down: every message fails its first attempt and waits for its retry.
+    const untried = async () => (await rowsOf(user.id)).filter((r) => r.channel === 'email' && r.attempts === 0).length;
+    while ((await untried()) > 0) await delivery.drain({ limit: 100 });
+    const waiting = (await rowsOf(user.id)).filter((r) => r.channel === 'email');
+    expect(waiting.every((r) => r.status === 'queued' && r.attempts >= 1 && /SMTP relay unreachable/.test(r.lastError ?? ''))).toBe(true);
+    // A dispatch during the outage offers the same jobs again: nothing doubles.
+    await delivery.dispatch();
+    await smtp.start();
+    await delivery.drain({ ignoreStartAfter: true });
+    const rows = (await rowsOf(user.id)).filter((r) => r.channel === 'email');
+    expect(rows).toHaveLength(1000);
+    expect(rows.filter((r) => r.status === 'sent')).toHaveLength(1000);
+    const received = await t.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.address, 'many@example.kz'));
+    expect(received).toHaveLength(1000);
+    expect(new Set(received.map((r) => r.id))).toEqual(new Set(rows.map((r) => r.id)));
+    expect(smtp.received).toBe(1000);
+  }, 120_000);
+
+  async function smsTo(phone: string, aboutId: string) {
+    await delivery.drain({ ignoreStartAfter: true });
+    const user = await person({ phone, notifyByEmail: false });
+    await queue(user, notice(aboutId));
+    const [row] = (await rowsOf(user.id)).filter((r) => r.channel === 'sms');
+    await delivery.dispatch();
+    return row!.id;
+  }
+  const rowById = async (id: string) => (await t.database.db.select().from(notifications).where(eq(notifications.id, id)))[0]!;
+  const storedSms = (id: string) => t.database.db.select().from(outbox).where(and(eq(outbox.id, id), eq(outbox.channel, 'sms')));
+
+  it('retries an SMS after the gateway’s 500 and sends it once', async () => {
+    const id = await smsTo('+77010000500', 'sms-500');
+    await delivery.drain({ limit: 1 });
+    expect(await rowById(id)).toMatchObject({ status: 'queued', attempts: 1, lastError: 'SMS gateway 500: temporary failure' });
+    await delivery.drain({ ignoreStartAfter: true });
+    expect(await rowById(id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await storedSms(id)).toHaveLength(1);
+  });
+
+  it('retries an SMS after the gateway timed out', async () => {
+    const id = await smsTo('+77010000504', 'sms-504');
+    await delivery.drain({ limit: 1 });
+    expect((await rowById(id)).lastError).toMatch(/did not answer within 300 ms/);
+    await delivery.drain({ ignoreStartAfter: true });
+    expect(await rowById(id)).toMatchObject({ status: 'sent' });
+    expect(await storedSms(id)).toHaveLength(1);
+  });
+
+  it('marks an SMS the gateway rejects as failed, with the reason, without retrying', async () => {
+    const id = await smsTo('+77010000400', 'sms-400');
+    await delivery.drain({ ignoreStartAfter: true });
+    expect(await rowById(id)).toMatchObject({ status: 'failed', attempts: 1, lastError: 'SMS gateway 400: invalid number' });
+    expect(t.app.standInSms.attempts(id)).toBe(1);
+  });
+
+  it('records the gateway’s delivery report and refuses a forged one', async () => {
+    const id = await smsTo('+77010000777', 'sms-report');
+    await delivery.drain({ ignoreStartAfter: true });
+    const sent = await rowById(id);
+    expect(sent.status).toBe('sent');
+    const forged = JSON.stringify({ messageId: sent.providerMessageId, status: 'failed' });
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/sms/delivery-reports', payload: forged, headers: { 'content-type': 'application/json', 'x-sot-signature': signDeliveryReport('not-the-key', forged) } });
+    expect(refused.statusCode).toBe(401);
+    expect((await rowById(id)).status).toBe('sent');
+    await t.app.standInSms.idle();
+    expect(await rowById(id)).toMatchObject({ status: 'delivered' });
+    // The same report again changes nothing.
+    const again = JSON.stringify({ messageId: sent.providerMessageId, status: 'delivered' });
+    const repeated = await t.app.inject({ method: 'POST', url: '/api/v1/sms/delivery-reports', payload: again, headers: { 'content-type': 'application/json', 'x-sot-signature': signDeliveryReport(t.app.config.notifications.smsGatewayKey, again) } });
+    expect(repeated.json()).toEqual({ status: 'delivered' });
+  });
+
+  it('shows the person’s notices in the centre with an unread count, and marks them read', async () => {
+    const viewer = await signedInUser(t.database.db, { lang: 'en' });
+    const [user] = await t.database.db.select().from(users).where(eq(users.id, viewer.id));
+    await queue(user!, notice('centre-1'));
+    const page = await t.app.inject({ method: 'GET', url: '/cabinet/notifications', headers: { cookie: viewer.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('(1 unread)');
+    expect(page.body).toContain('href="/cabinet"');
+    const seenUntil = /name="seenUntil" value="([^"]+)"/.exec(page.body)![1]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const cookies = [viewer.cookie, ...[page.headers['set-cookie']].flat().filter((c): c is string => Boolean(c)).map((c) => c.split(';')[0])].join('; ');
+    const read = await t.app.inject({ method: 'POST', url: '/cabinet/notifications/read', payload: { _csrf: csrf, seenUntil }, headers: { cookie: cookies, 'content-type': 'application/json', origin: t.app.config.publicUrl } });
+    expect(read.statusCode).toBe(303);
+    const after = await t.app.inject({ method: 'GET', url: '/cabinet/notifications', headers: { cookie: viewer.cookie } });
+    expect(after.body).not.toContain('unread)');
+  });
+});
