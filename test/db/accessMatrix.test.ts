@@ -188,6 +188,8 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/profile/contact/:channel', url: () => '/profile/contact/email', form: () => ({ address: 'person@example.kz' }), allowed: everyone },
     { method: 'GET', route: '/profile/verify/:channel', url: () => '/profile/verify/sms', allowed: everyone },
     { method: 'POST', route: '/profile/verify/:channel', url: () => '/profile/verify/sms', form: () => ({ code: '000000' }), allowed: everyone },
+    { method: 'GET', route: '/cabinet/notifications', url: () => '/cabinet/notifications', allowed: everyone },
+    { method: 'POST', route: '/cabinet/notifications/read', url: () => '/cabinet/notifications/read', form: () => ({ seenUntil: '2026-11-25T05:00:00.000Z' }), allowed: everyone },
     { method: 'GET', route: '/admin/roles', url: () => '/admin/roles', allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/roles', url: () => '/admin/roles', form: () => ({ iin: grantee.iin, role: 'clerk', court: caseCourt.code }), allowed: administersThisCourt },
     { method: 'POST', route: '/admin/roles/:grantId/revoke', url: async () => `/admin/roles/${await freshClerkGrant()}/revoke`, form: () => ({}), allowed: administersThisCourt },
