@@ -26,6 +26,7 @@ const EnvSchema = Type.Object({
   EDS_VERIFIER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   EDS_REVOCATION: Type.Enum(['off', 'ocsp-crl'], { default: 'off' }),
   TRUST_PROXY: Type.Optional(Type.Boolean()),
+  RECORDING_MAX_BYTES: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, default: 2 * 1024 * 1024 * 1024 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   SMTP_FROM: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
   SMS_GATEWAY_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
@@ -63,6 +64,8 @@ export interface Config {
   acquirer: { url: string; merchantId: string; secret: string; standIn: boolean };
   /** Where the development PKI (demo certificates and PKCS#12 files) lives. */
   devPkiDir: string;
+  /** The largest hearing recording the court may upload (resumably), in bytes. */
+  recordingMaxBytes: number;
   notifications: NotificationConfig;
 }
 
@@ -82,12 +85,11 @@ export interface NotificationConfig {
   sendTimeoutMs: number;
 }
 
-
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const INTEGER_KEYS = new Set(['PORT', 'DB_POOL_SIZE', 'NOTIFY_RETRY_LIMIT', 'NOTIFY_RETRY_DELAY_SECONDS', 'NOTIFY_SEND_TIMEOUT_MS']);
+const INTEGER_KEYS = new Set(['PORT', 'DB_POOL_SIZE', 'RECORDING_MAX_BYTES', 'NOTIFY_RETRY_LIMIT', 'NOTIFY_RETRY_DELAY_SECONDS', 'NOTIFY_SEND_TIMEOUT_MS']);
 const BOOLEAN_KEYS = new Set(['DEMO', 'TRUST_PROXY']);
 
 /** Reads only Sot's own keys, turning numeric and boolean strings into values; empty strings count as unset. */
@@ -175,6 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       standIn: !isProduction && !env.ACQUIRER_URL,
     },
     devPkiDir: path.join(dataDir, 'pki'),
+    recordingMaxBytes: env.RECORDING_MAX_BYTES,
     notifications: {
       smtpUrl: env.SMTP_URL,
       smtpFrom: env.SMTP_FROM ?? `Sot <no-reply@${new URL(publicUrl).hostname}>`,

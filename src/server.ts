@@ -7,6 +7,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import path from 'node:path';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoActs } from './seed/demoActs.ts';
+import { seedDemoRecordings } from './seed/demoRecordings.ts';
 import { createDiskBlobStore } from './adapters/storage/blobStore.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki } from './pki/devCa.ts';
@@ -41,6 +42,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (config.demo) await createDevPki(config.devPkiDir, demoPeople());
     // The demo's decisions are signed with its judges' demo certificates, so they need both.
     if (seeded?.seeded) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), config.devPkiDir);
+    if (seeded?.seeded) await seedDemoRecordings(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
     // Outside production without a relay, e-mails go to a local stand-in that fills /dev/outbox.
     const notices = config.notifications;
     if (!notices.smtpUrl && !config.isProduction) smtpStandIn = await startStandInSmtp(database.db);

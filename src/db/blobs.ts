@@ -6,7 +6,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { BlobStore, StoredBlob } from '../adapters/storage/blobStore.ts';
 import type { Db } from './client.ts';
-import { blobs, documents, filingAttachments } from './schema/index.ts';
+import { blobs, documents, filingAttachments, recordings } from './schema/index.ts';
 import type { Tx } from './tx.ts';
 
 const lockBlob = (tx: Tx, sha256: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`blob:${sha256}`}))`);
@@ -27,10 +27,11 @@ const unreferenced = (sha: typeof blobs.sha256) =>
   and(
     sql`not exists (select 1 from ${filingAttachments} where ${filingAttachments.sha256} = ${sha})`,
     sql`not exists (select 1 from ${documents} where ${documents.sha256} = ${sha})`,
+    sql`not exists (select 1 from ${recordings} where ${recordings.sha256} = ${sha})`,
   );
 
 /**
- * Removes files no filing or document names any more (a removed attachment, a deleted draft,
+ * Removes files no filing, document or recording names any more (a removed attachment, a deleted draft,
  * an upload that failed half-way), once they are older than the grace period; and staged files
  * an interrupted upload left behind.
  */

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { enterDecisionsIntoForce } from '../commands/entryIntoForce.ts';
 import { cleanUpBlobs } from '../db/blobs.ts';
+import { cleanUpRecordingUploads, recordingUploadDir } from '../commands/recordings.ts';
 
 const HOUR = 3_600_000;
 
 /**
- * Periodic work in the web process: files nothing refers to any more, and decisions whose appeal
- * term has ended. Both are idempotent and safe to run in every instance at once (each file and
- * each case is handled under its own lock).
+ * Periodic work in the web process: files nothing refers to any more, recording uploads abandoned
+ * half-way, and decisions whose appeal term has ended. All are idempotent and safe to run in every
+ * instance at once (each file and each case is handled under its own lock; an abandoned upload's
+ * row is deleted by one instance only).
  */
 export function startHousekeeping(app: FastifyInstance, everyMs = HOUR): () => void {
   const run = () => {
@@ -16,6 +18,12 @@ export function startHousekeeping(app: FastifyInstance, everyMs = HOUR): () => v
         if (result.removed || result.staged) app.log.info(result, 'removed unreferenced files');
       },
       (error: unknown) => app.log.error({ err: error }, 'file clean-up failed'),
+    );
+    cleanUpRecordingUploads(app.db, recordingUploadDir(app.config.dataDir), app.clock()).then(
+      (removed) => {
+        if (removed) app.log.info({ removed }, 'removed abandoned recording uploads');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'recording upload clean-up failed'),
     );
     enterDecisionsIntoForce(app.db, app.clock()).then(
       (moved) => {

@@ -28,7 +28,8 @@ export interface BlobStore {
   /** Moves a staged file to its content address, replacing any file there (same address, same bytes). */
   commit(staged: StoredBlob): Promise<void>;
   discard(staged: StoredBlob): Promise<void>;
-  open(sha256: string): Readable;
+  /** The file's bytes, or only those from `start` to `end` inclusive (a player's range request). */
+  open(sha256: string, range?: { start: number; end: number }): Readable;
   exists(sha256: string): Promise<boolean>;
   remove(sha256: string): Promise<void>;
   /** Removes staged files older than the given time: uploads a crash or a dropped connection abandoned. */
@@ -78,7 +79,7 @@ export function createDiskBlobStore(root: string): BlobStore {
 
     discard: (staged) => rm(staged.stagedPath, { force: true }),
 
-    open: (sha256) => createReadStream(addressOf(sha256)),
+    open: (sha256, range) => createReadStream(addressOf(sha256), range ? { start: range.start, end: range.end } : {}),
 
     async exists(sha256) {
       try {
