@@ -41,10 +41,16 @@ export const urls = {
   scheduleHearing: (caseId: string) => `/judge/cases/${encodeURIComponent(caseId)}/hearings`,
   postponeHearing: (hearingId: string) => `/judge/hearings/${encodeURIComponent(hearingId)}/postpone`,
   draftAct: (caseId: string) => `/judge/cases/${encodeURIComponent(caseId)}/acts`,
+  acceptAuthority: (caseId: string, partyId: string) => `/judge/cases/${encodeURIComponent(caseId)}/representatives/${encodeURIComponent(partyId)}/accept`,
+  draftActUpload: (caseId: string) => `/judge/cases/${encodeURIComponent(caseId)}/acts/upload`,
   actDiscard: (documentId: string) => `/judge/acts/${encodeURIComponent(documentId)}/discard`,
   actText: (documentId: string) => `/judge/acts/${encodeURIComponent(documentId)}/text`,
   actManifest: (documentId: string) => `/api/v1/acts/${encodeURIComponent(documentId)}/manifest`,
   actIssue: (documentId: string) => `/api/v1/acts/${encodeURIComponent(documentId)}/issue`,
+  caseDocument: (caseId: string, documentId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}`,
+  caseDocumentFile: (caseId: string, documentId: string, download = false) => withQuery(`/cabinet/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/file`, download ? { download: 1 } : undefined),
+  caseDocumentPrint: (caseId: string, documentId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/print`,
+  caseAccessLog: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/access-log`,
   actPdf: (caseId: string, documentId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/acts/${encodeURIComponent(documentId)}/pdf`,
   judgeDecision: (caseId: string, decision: 'accept' | 'return' | 'leave-without-motion') => `/judge/cases/${encodeURIComponent(caseId)}/${decision}`,
   registry: (registered?: string) => withQuery('/court/registry', registered ? { registered } : undefined),
@@ -72,6 +78,11 @@ export const urls = {
   paymentReject: (paymentId: string) => `/court/payments/${encodeURIComponent(paymentId)}/reject`,
   apiDocs: () => '/api/docs',
   publicCaseApi: (number: string) => `/api/v1/public/cases/${encodeURIComponent(number)}`,
+  courtRecordings: (hearingId: string, done?: 'added') => withQuery(`/court/hearings/${encodeURIComponent(hearingId)}/recordings`, done ? { done } : undefined),
+  recordingUploads: (hearingId: string) => `/api/v1/hearings/${encodeURIComponent(hearingId)}/recording-uploads`,
+  recordingUpload: (uploadId: string) => `/api/v1/recording-uploads/${encodeURIComponent(uploadId)}`,
+  hearingRecordings: (caseId: string, hearingId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/hearings/${encodeURIComponent(hearingId)}/recordings`,
+  recordingMedia: (caseId: string, recordingId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/recordings/${encodeURIComponent(recordingId)}/media`,
 } as const;
 
 function withQuery(path: string, query?: Record<string, string | number | undefined>): string {
@@ -104,6 +115,10 @@ export interface DemoSamples {
   judgeCaseId?: string | undefined;
   /** The check code of a demo court act. */
   actCode?: string | undefined;
+  /** A document of the appealable case (its signed decision). */
+  appealableDocumentId?: string | undefined;
+  /** The held hearing with the demo recording, in a case of the demo citizen's. */
+  recordingHearing?: { caseId: string; hearingId: string } | undefined;
 }
 
 export function pageSamples(demo: DemoSamples): PageSample[] {
@@ -124,6 +139,14 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'cabinet-case', url: urls.cabinetCase(demo.citizenCaseId), as: 'citizen' },
     ...(demo.appealableCaseId ? [{ name: 'cabinet-case-decided', url: urls.cabinetCase(demo.appealableCaseId), as: 'citizen' as const }] : []),
     ...(demo.actCode ? [{ name: 'act-check', url: urls.verifyTalon(demo.actCode) }] : []),
+    ...(demo.appealableCaseId && demo.appealableDocumentId
+      ? [
+          { name: 'case-document', url: urls.caseDocument(demo.appealableCaseId, demo.appealableDocumentId), as: 'citizen' as const },
+          { name: 'case-document-print', url: urls.caseDocumentPrint(demo.appealableCaseId, demo.appealableDocumentId), as: 'citizen' as const },
+          { name: 'case-access-log', url: urls.caseAccessLog(demo.appealableCaseId), as: 'citizen' as const },
+        ]
+      : []),
+    { name: 'notice-link-unknown', url: '/n/bm90LWEtbGluaw.AAAAAAAAAAAAAAAAAAAAAA', status: 404 },
     { name: 'profile', url: urls.profile(), as: 'citizen' },
     { name: 'notifications', url: urls.notifications(), as: 'citizen' },
     { name: 'profile-verify', url: urls.profileVerify('email'), as: 'citizen' },
@@ -133,6 +156,12 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'court-registry-filtered', url: urls.incoming({ type: 'petition', q: '7517' }), as: 'clerk-7517' },
     { name: 'court-counter', url: urls.counterFiling(), as: 'clerk-7517' },
     ...(demo.paperFilingId ? [{ name: 'court-filing', url: urls.officeFiling(demo.paperFilingId), as: 'clerk-7517' as const }] : []),
+    ...(demo.recordingHearing
+      ? [
+          { name: 'hearing-recordings', url: urls.hearingRecordings(demo.recordingHearing.caseId, demo.recordingHearing.hearingId), as: 'citizen' as const },
+          { name: 'court-hearing-recordings', url: urls.courtRecordings(demo.recordingHearing.hearingId), as: 'clerk-7517' as const },
+        ]
+      : []),
     { name: 'judge-cases', url: urls.judgeCases(), as: 'judge-7517-1' },
     ...(demo.judgeCaseId ? [{ name: 'judge-case', url: urls.judgeCase(demo.judgeCaseId), as: 'judge-7517-1' as const }] : []),
     // judge-7517-1 also chairs the Medeu court.

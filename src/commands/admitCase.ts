@@ -17,6 +17,8 @@ import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { isUuid } from '../domain/ids.ts';
 import { closeDeadlines, openSetDeadline, today } from './caseProgress.ts';
+import { noticeToParticipants } from './notices.ts';
+import { urls } from '../urls.ts';
 
 export type AdmissionDecision = { kind: 'accept' } | { kind: 'return'; grounds: string } | { kind: 'leave_without_motion'; defects: string; workingDays: number };
 
@@ -31,7 +33,7 @@ function reasonOf(text: string): string {
 
 export async function decideAdmission(db: Db, principal: Principal, caseId: string, decision: AdmissionDecision, now: Date): Promise<{ status: CaseStatus; fixBy?: IsoDay }> {
   if (!isUuid(caseId)) throw new SotError('not_found');
-  const [found] = await db.select({ courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status }).from(cases).where(eq(cases.id, caseId));
+  const [found] = await db.select({ courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status, number: cases.number }).from(cases).where(eq(cases.id, caseId));
   if (!found || !can(principal, { action: 'decide', resource: 'case', courtId: found.courtId, judgeId: found.judgeId })) throw new SotError('not_found');
   const to = TARGET[decision.kind];
   const from = (['assigned', 'left_without_motion'] as const).filter((status) => canTransition(status, to));
@@ -55,6 +57,22 @@ export async function decideAdmission(db: Db, principal: Principal, caseId: stri
     await closeDeadlines(tx, caseId, ['defects_fix'], now);
     if (decision.kind === 'leave_without_motion') await openSetDeadline(tx, caseId, 'defects_fix', today(now), data['fixBy'] as IsoDay, 'CPC Art. 152');
     await appendAudit(tx, { actorId: principal.userId, action: `case.${decision.kind}`, entityType: 'case', entityId: caseId, data: { from: found.status, to } }, now);
+    await noticeToParticipants(
+      tx,
+      {
+        event: 'case_admission',
+        // One notice per decision: a claim left without motion and then accepted hears of both.
+        aboutId: `${caseId}:${to}`,
+        caseId,
+        link: urls.cabinetCase(caseId),
+        legallyRequired: true,
+        compose: (t) => {
+          const params = { number: found.number ?? '', decision: t(`status.${to}`) };
+          return { subject: t('notifications.admission.subject', params), body: t('notifications.admission.body', params) };
+        },
+      },
+      now,
+    );
     return { status: to, ...(data['fixBy'] ? { fixBy: data['fixBy'] as IsoDay } : {}) };
   });
 }

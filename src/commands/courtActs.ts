@@ -7,7 +7,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { Readable } from 'node:stream';
 import type { SignatureVerifier } from '../adapters/eds/index.ts';
-import type { BlobStore } from '../adapters/storage/blobStore.ts';
+import type { BlobStore, StoredBlob } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
@@ -24,13 +24,15 @@ import { markHeld } from './hearings.ts';
 import { noticeToParticipants } from './notices.ts';
 import { urls } from '../urls.ts';
 import { decodeCms, verifySigner } from './signatures.ts';
+import { stageChecked, type IncomingFile } from './filings.ts';
 
 export interface ActDraft {
   kind: CourtActKind;
   decisionForm?: DecisionForm | null;
   outcome?: ReviewOutcome | null;
   title: string;
-  text: string;
+  /** The act written in the page, or the act as a PDF the judge prepared elsewhere. */
+  content: { text: string } | { file: IncomingFile };
 }
 
 const TEXT_MEDIA_TYPE = 'text/plain; charset=utf-8';
@@ -54,6 +56,23 @@ function refuseUnlessAllowed(choice: ActChoice, instance: number, status: Parame
   return effect;
 }
 
+/** The act's bytes in the blob store: its text as UTF-8, or the uploaded PDF checked by content. */
+async function storedContent(store: BlobStore, content: ActDraft['content']): Promise<{ staged: StoredBlob; mediaType: string; fileName: string | null }> {
+  if ('text' in content) {
+    const text = content.text.replace(/\r\n/g, '\n').trim();
+    if (text.length < 20 || text.length > MAX_TEXT) throw new SotError('act_text_required');
+    const bytes = Buffer.from(text, 'utf8');
+    return { staged: await store.stage(Readable.from([bytes]), bytes.byteLength), mediaType: TEXT_MEDIA_TYPE, fileName: null };
+  }
+  const checked = await stageChecked(store, content.file);
+  // A court act is issued as text or as a PDF: a scan or a spreadsheet is not an act.
+  if (checked.mediaType !== 'application/pdf') {
+    await store.discard(checked.staged);
+    throw new SotError('act_file_not_pdf');
+  }
+  return { staged: checked.staged, mediaType: checked.mediaType, fileName: checked.fileName };
+}
+
 /** Saves the judge's act as a draft of the case, seen only by the court until it is issued. */
 export async function draftAct(db: Db, store: BlobStore, principal: Principal, caseId: string, draft: ActDraft, now: Date): Promise<string> {
   const found = await judgeCase(db, principal, caseId);
@@ -61,13 +80,10 @@ export async function draftAct(db: Db, store: BlobStore, principal: Principal, c
   refuseUnlessAllowed(choice, found.case.instance, found.case.status);
   const title = draft.title.trim();
   if (title.length < 3 || title.length > 300) throw new SotError('act_title_required');
-  const text = draft.text.replace(/\r\n/g, '\n').trim();
-  if (text.length < 20 || text.length > MAX_TEXT) throw new SotError('act_text_required');
-  const bytes = Buffer.from(text, 'utf8');
-  const staged = await store.stage(Readable.from([bytes]), bytes.byteLength);
-  await keepBlob(db, store, staged, TEXT_MEDIA_TYPE, now);
+  const { staged, mediaType, fileName } = await storedContent(store, draft.content);
+  await keepBlob(db, store, staged, mediaType, now);
   return db.transaction(async (tx) => {
-    await tx.insert(blobs).values({ sha256: staged.sha256, sizeBytes: staged.sizeBytes, mediaType: TEXT_MEDIA_TYPE, createdAt: now }).onConflictDoNothing();
+    await tx.insert(blobs).values({ sha256: staged.sha256, sizeBytes: staged.sizeBytes, mediaType, createdAt: now }).onConflictDoNothing();
     const [row] = await tx
       .insert(documents)
       .values({
@@ -76,8 +92,8 @@ export async function draftAct(db: Db, store: BlobStore, principal: Principal, c
         decisionForm: choice.decisionForm,
         outcome: choice.outcome,
         title,
-        fileName: null,
-        mediaType: TEXT_MEDIA_TYPE,
+        fileName,
+        mediaType,
         sizeBytes: staged.sizeBytes,
         sha256: staged.sha256,
         visibility: 'court',
@@ -181,7 +197,8 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
         event: 'document_issued',
         aboutId: documentId,
         caseId,
-        link: urls.cabinetCase(caseId),
+        // The notice leads to the act itself.
+        link: urls.caseDocument(caseId, documentId),
         legallyRequired: true,
         compose: (t) => {
           const params = { number: locked.case.number ?? '', act: t(`proceedings.actKind.${choice.kind}`) };
@@ -190,7 +207,6 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
       },
       now,
     );
-
     return { verifyCode };
   });
 }

@@ -7,6 +7,7 @@
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/tx.ts';
+import { noticeLinkPath } from '../auth/noticeLinks.ts';
 import { cases, notifications, parties, users, type NotificationChannel } from '../db/schema/index.ts';
 import { urls } from '../urls.ts';
 import { DEFAULT_LANG, isLang, translator, type Lang, type Translate } from '../i18n/index.ts';
@@ -15,6 +16,9 @@ type Recipient = typeof users.$inferSelect;
 
 /** What the portal tells people about; the name is the first part of every dedupe key. */
 export type NoticeEvent =
+  | 'filing_received'
+  | 'case_registered'
+  | 'case_admission'
   | 'payment_verified'
   | 'payment_rejected'
   | 'payment_paid'
@@ -41,10 +45,17 @@ export interface Notice {
   compose: Compose;
 }
 
-/** Absolute links in messages; set once at start from the configured public URL. */
-let publicUrl = 'http://localhost:3000';
-export function setNoticePublicUrl(url: string): void {
-  publicUrl = url.replace(/\/$/, '');
+/**
+ * Links in SMS and e-mail are absolute and signed (`/n/<token>`, src/auth/noticeLinks.ts), so an
+ * old or altered link is refused clearly; set once at start from the configuration.
+ */
+let linkSettings = { publicUrl: 'http://localhost:3000', secret: '' };
+export function setNoticeLinks(settings: { publicUrl: string; secret: string }): void {
+  linkSettings = { publicUrl: settings.publicUrl.replace(/\/$/, ''), secret: settings.secret };
+}
+
+function absoluteLink(path: string, now: Date): string {
+  return `${linkSettings.publicUrl}${linkSettings.secret ? noticeLinkPath(path, now, linkSettings.secret) : path}`;
 }
 
 export const dedupeKey = (event: string, aboutId: string, userId: string, channel: NotificationChannel) => `${event}:${aboutId}:${userId}:${channel}`;
@@ -52,8 +63,8 @@ export const dedupeKey = (event: string, aboutId: string, userId: string, channe
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The message by channel: SMS short with the absolute link, e-mail as text and escaped HTML. */
-export function renderNotice(t: Translate, composed: ReturnType<Compose>, link: string | null, channel: NotificationChannel): { subject: string | null; body: string; html: string | null } {
-  const url = link ? `${publicUrl}${link}` : null;
+export function renderNotice(t: Translate, composed: ReturnType<Compose>, link: string | null, channel: NotificationChannel, now: Date): { subject: string | null; body: string; html: string | null } {
+  const url = link ? absoluteLink(link, now) : null;
   if (channel === 'in_app') return { subject: composed.subject, body: composed.body, html: null };
   if (channel === 'sms') {
     const text = composed.sms ?? composed.subject;
@@ -102,7 +113,7 @@ export async function queueNotice(tx: Tx, user: Recipient, notice: Notice, now: 
     channel,
     address,
     lang,
-    ...renderNotice(t, composed, notice.link, channel),
+    ...renderNotice(t, composed, notice.link, channel, now),
     link: notice.link,
     legallyRequired: notice.legallyRequired,
     // In the app the notice is there once the transaction commits: nothing is left to deliver.
@@ -123,7 +134,7 @@ export async function queueMessageToAddress(
   now: Date,
 ): Promise<string[]> {
   const t = translator(message.lang);
-  const rendered = renderNotice(t, message.compose(t, message.lang), null, message.channel);
+  const rendered = renderNotice(t, message.compose(t, message.lang), null, message.channel, now);
   const inserted = await tx
     .insert(notifications)
     .values({

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { allocateCaseNumber } from '../db/caseNumbers.ts';
-import { caseDistributions, cases, courts, events } from '../db/schema/index.ts';
+import { caseDistributions, cases, courts, events, users } from '../db/schema/index.ts';
 import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
 import type { CaseKind, Instance } from '../domain/caseKinds.ts';
 import { drawJudge, NoEligibleJudgeError } from '../domain/distribution.ts';
@@ -18,6 +18,8 @@ import { can } from '../policies/rules.ts';
 import { isUuid } from '../domain/ids.ts';
 import { courtDateIso, courtYear } from '../i18n/format.ts';
 import { drawCandidates } from '../queries/bench.ts';
+import { noticeToParticipants } from './notices.ts';
+import { urls } from '../urls.ts';
 
 export interface Registration {
   caseId: string;
@@ -68,6 +70,22 @@ export async function registerCase(db: Db, principal: Principal, caseId: string,
       { caseId, type: 'judge_assigned', occurredAt: now, actorId: null, data: { judgeId: draw.judgeId, protocol: draw.protocolSha256 } },
     ]);
     await appendAudit(tx, { actorId: principal.userId, action: 'case.registered', entityType: 'case', entityId: caseId, data: { number, judgeId: draw.judgeId, protocol: draw.protocolSha256 } }, now);
+    const [judge] = await tx.select({ name: users.fullName }).from(users).where(eq(users.id, draw.judgeId));
+    await noticeToParticipants(
+      tx,
+      {
+        event: 'case_registered',
+        aboutId: caseId,
+        caseId,
+        link: urls.cabinetCase(caseId),
+        legallyRequired: true,
+        compose: (t) => {
+          const params = { number, judge: judge!.name };
+          return { subject: t('notifications.caseRegistered.subject', params), body: t('notifications.caseRegistered.body', params) };
+        },
+      },
+      now,
+    );
     return { caseId, number, judgeId: draw.judgeId };
   });
 }

@@ -12,7 +12,7 @@ import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
-import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, payments, talonCounters, type DocumentKind } from '../db/schema/index.ts';
+import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, payments, talonCounters, users, type DocumentKind } from '../db/schema/index.ts';
 import { kindOfCategory } from '../domain/caseKinds.ts';
 import type { FilingFields } from '../domain/filingFields.ts';
 import { missingForSubmit } from '../domain/filingFields.ts';
@@ -26,6 +26,8 @@ import { ownFiling, type Filing, type FilingAttachment } from './filings.ts';
 import { courtYear } from '../i18n/format.ts';
 import { decodeCms, verifySigner } from './signatures.ts';
 import { applyInCaseFiling } from './reviews.ts';
+import { queueNotice } from './notices.ts';
+import { urls } from '../urls.ts';
 
 export interface Talon {
   talonNumber: string;
@@ -218,6 +220,23 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
       .returning({ id: filings.id });
     if (updated.length === 0) throw new SotError('filing_changed');
     await tx.insert(events).values({ caseId, type: 'filing_submitted', occurredAt: now, actorId: principal.userId, data: { filingType: filing.type, talonNumber } });
+    const [filer] = await tx.select().from(users).where(eq(users.id, principal.userId));
+    await queueNotice(
+      tx,
+      filer!,
+      {
+        event: 'filing_received',
+        aboutId: id,
+        caseId,
+        link: urls.talon(id),
+        legallyRequired: false,
+        compose: (t) => {
+          const params = { talon: talonNumber, kind: t(`talon.filingType.${filing.type}`) };
+          return { subject: t('notifications.filingReceived.subject', params), body: t('notifications.filingReceived.body', params) };
+        },
+      },
+      now,
+    );
     await appendAudit(tx, { actorId: principal.userId, action: 'filing.submitted', entityType: 'filing', entityId: id, data: { talonNumber, caseId, manifest: staged.sha256 } }, now);
     return { talonNumber, verifyCode };
   });

@@ -69,7 +69,7 @@ export async function caseForParticipants(db: Db, caseId: string) {
   if (!found) return null;
   const [participants, caseHearings, timeline] = await Promise.all([
     db
-      .select({ id: parties.id, role: parties.role, name: parties.displayName, representsPartyId: parties.representsPartyId })
+      .select({ id: parties.id, role: parties.role, name: parties.displayName, representsPartyId: parties.representsPartyId, authorityAcceptedAt: parties.authorityAcceptedAt })
       .from(parties)
       .where(eq(parties.caseId, caseId))
       .orderBy(asc(parties.createdAt)),

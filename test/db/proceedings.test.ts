@@ -16,7 +16,7 @@ import { courtDateIso } from '../../src/i18n/format.ts';
 import type { Principal } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
-import { signedManifest } from '../support/filing.ts';
+import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
 import { formSession } from '../support/forms.ts';
 import { pdfText } from '../support/pdfText.ts';
 import { issueSigner, makeRootCa, signContent, type TestCa, type TestSigner } from '../support/pki.ts';
@@ -226,6 +226,18 @@ describeDb('hearings, court acts, terms and reviews', () => {
     });
   });
 
+  it('lets a lawyer see the case only once the judge accepts the warrant', async () => {
+    const { caseId, judge } = await acceptedCase();
+    const lawyer = await signedInUser(t.database.db, { lang: 'en', now: now(), roles: [{ role: 'lawyer', courtId: null }] });
+    const [client] = await t.database.db.select({ id: parties.id }).from(parties).where(and(eq(parties.caseId, caseId), eq(parties.role, 'claimant')));
+    const [pending] = await t.database.db.insert(parties).values({ caseId, role: 'lawyer', userId: lawyer.id, displayName: 'Адвокатов Адвокат', representsPartyId: client!.id }).returning({ id: parties.id });
+    expect((await t.app.inject({ method: 'GET', url: `/cabinet/cases/${caseId}`, headers: { cookie: lawyer.cookie } })).statusCode).toBe(404);
+    const accepted = await postForm(judge, caseId, `/judge/cases/${caseId}/representatives/${pending!.id}/accept`, {});
+    expect(accepted.statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: `/cabinet/cases/${caseId}`, headers: { cookie: lawyer.cookie } })).statusCode).toBe(200);
+    expect((await postForm(judge, caseId, `/judge/cases/${caseId}/representatives/${pending!.id}/accept`, {})).statusCode).toBe(409);
+  });
+
   describe('court acts and terms', () => {
     it('announces the operative part, then the decision in final form, opening the appeal term from the calendar', async () => {
       const { caseId, number, judge } = await acceptedCase();
@@ -285,6 +297,27 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect((await t.app.inject({ method: 'GET', url: `/api/v1/acts/${id}/manifest`, headers: { cookie: judge.cookie } })).json().error.code).toBe('act_issued');
       // Another judge of the court cannot even see the draft's manifest.
       expect((await t.app.inject({ method: 'GET', url: `/api/v1/acts/${id}/manifest`, headers: { cookie: party.cookie } })).statusCode).toBe(403);
+    });
+
+    it('takes an act uploaded as a PDF, refuses any other file, and gives the parties the signed original', async () => {
+      const { caseId, judge } = await acceptedCase();
+      const page = await t.app.inject({ method: 'GET', url: `/judge/cases/${caseId}`, headers: { cookie: judge.cookie } });
+      const { token, cookie } = formSession(page, judge.cookie);
+      const upload = (file: { name: string; content: Buffer }) => {
+        const { payload, headers } = multipart([file], { kind: 'ruling', title: 'Определение о назначении экспертизы' });
+        return t.app.inject({ method: 'POST', url: `/judge/cases/${caseId}/acts/upload?_csrf=${encodeURIComponent(token)}`, headers: { cookie, ...headers }, payload });
+      };
+      const refused = await upload({ name: 'scan.png', content: SAMPLE_FILES.png() });
+      expect(refused.statusCode).toBe(415);
+      expect(refused.body).toContain('Upload the act as a PDF file');
+      expect((await upload({ name: 'определение.pdf', content: SAMPLE_FILES.pdf() })).statusCode).toBe(303);
+      const [draft] = await t.database.db.select().from(documents).where(and(eq(documents.caseId, caseId), eq(documents.kind, 'ruling')));
+      expect(draft).toMatchObject({ mediaType: 'application/pdf', fileName: 'определение.pdf', visibility: 'court' });
+      expect((await issue(judge, draft!.id)).statusCode).toBe(201);
+      const original = await t.app.inject({ method: 'GET', url: `/cabinet/cases/${caseId}/documents/${draft!.id}/file?download=1`, headers: { cookie: party.cookie } });
+      expect(original.rawPayload.equals(SAMPLE_FILES.pdf())).toBe(true);
+      const pdf = await t.app.inject({ method: 'GET', url: `/cabinet/cases/${caseId}/acts/${draft!.id}/pdf`, headers: { cookie: `${party.cookie}; lang=en` } });
+      expect(pdfText(pdf.rawPayload)).toContain('issued as a signed file');
     });
 
     it('issues an act once when the judge’s signature arrives twice at the same moment', async () => {

@@ -78,8 +78,8 @@ describe('a case through the court and up to the appellate court', () => {
     await page.getByLabel(t('proceedings.hearing.room'), { exact: true }).fill('305');
     await Promise.all([page.waitForURL(/done=scheduled/), page.getByRole('button', { name: t('proceedings.hearing.schedule') }).click()]);
     await expectAccessible(page);
-    await page.getByLabel(t('proceedings.decisionForm.final'), { exact: true }).check();
-    await page.getByLabel(t('proceedings.acts.actTitle'), { exact: true }).fill('Решение по иску о взыскании долга');
+    await page.locator('form', { has: page.locator('#act-text') }).getByLabel(t('proceedings.decisionForm.final'), { exact: true }).check();
+    await page.locator('#act-title').fill('Решение по иску о взыскании долга');
     await page.getByLabel(t('proceedings.acts.text'), { exact: true }).fill('Именем Республики Казахстан.\n\nСуд, рассмотрев дело, РЕШИЛ: иск удовлетворить, взыскать с ответчика 1 500 000 тенге.');
     await Promise.all([page.waitForURL(/done=drafted/), page.getByRole('button', { name: t('proceedings.acts.save') }).click()]);
     await expectAccessible(page);

@@ -20,6 +20,12 @@ const en = {
   'notifications.appealFiled.body': 'Sot: another participant filed a complaint ({kind}) against the court act in case {number}. Details in the Court Cabinet.',
   'notifications.appealFiled.appeal': 'appeal',
   'notifications.appealFiled.cassation': 'cassation',
+  'notifications.filingReceived.subject': 'Filing received: talon {talon}',
+  'notifications.filingReceived.body': 'Sot: your filing ({kind}) was received by the court, registration talon {talon}. The talon is in the Court Cabinet.',
+  'notifications.caseRegistered.subject': 'Case {number} registered',
+  'notifications.caseRegistered.body': 'Sot: the court registered case {number}; it was assigned to judge {judge} by automatic distribution.',
+  'notifications.admission.subject': 'Case {number}: {decision}',
+  'notifications.admission.body': 'Sot: in case {number} the judge decided: {decision}. Details and terms in the Court Cabinet.',
   'notifications.error.reportSignature': 'The delivery report is not signed with the gateway key.',
 };
 
@@ -45,6 +51,12 @@ export const notifications: Section<typeof en> = {
     'notifications.appealFiled.body': 'Sot: другой участник подал жалобу ({kind}) на судебный акт по делу {number}. Подробности в Судебном кабинете.',
     'notifications.appealFiled.appeal': 'апелляционная',
     'notifications.appealFiled.cassation': 'кассационная',
+    'notifications.filingReceived.subject': 'Документ принят: талон {talon}',
+    'notifications.filingReceived.body': 'Sot: ваш документ ({kind}) принят судом, талон о регистрации {talon}. Талон — в Судебном кабинете.',
+    'notifications.caseRegistered.subject': 'Дело {number} зарегистрировано',
+    'notifications.caseRegistered.body': 'Sot: суд зарегистрировал дело {number}; автоматизированным распределением оно передано судье {judge}.',
+    'notifications.admission.subject': 'Дело {number}: {decision}',
+    'notifications.admission.body': 'Sot: по делу {number} судья вынес решение: {decision}. Подробности и сроки — в Судебном кабинете.',
     'notifications.error.reportSignature': 'Отчёт о доставке не подписан ключом шлюза.',
   },
   kk: {
@@ -67,6 +79,12 @@ export const notifications: Section<typeof en> = {
     'notifications.appealFiled.body': 'Sot: басқа қатысушы {number} іс бойынша сот актісіне шағым ({kind}) берді. Толығырақ Сот кабинетінде.',
     'notifications.appealFiled.appeal': 'апелляциялық',
     'notifications.appealFiled.cassation': 'кассациялық',
+    'notifications.filingReceived.subject': 'Құжат қабылданды: талон {talon}',
+    'notifications.filingReceived.body': 'Sot: сіздің құжатыңыз ({kind}) сотқа қабылданды, тіркеу талоны {talon}. Талон Сот кабинетінде.',
+    'notifications.caseRegistered.subject': '{number} ісі тіркелді',
+    'notifications.caseRegistered.body': 'Sot: сот {number} ісін тіркеді; автоматтандырылған бөлу арқылы іс {judge} судьяға берілді.',
+    'notifications.admission.subject': '{number} ісі: {decision}',
+    'notifications.admission.body': 'Sot: {number} ісі бойынша судья шешім қабылдады: {decision}. Толығырақ және мерзімдер Сот кабинетінде.',
     'notifications.error.reportSignature': 'Жеткізу туралы есепке шлюз кілтімен қол қойылмаған.',
   },
 };

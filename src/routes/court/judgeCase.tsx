@@ -3,8 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { actManifestOf, discardAct, draftAct, issueAct, type ActDraft } from '../../commands/courtActs.ts';
 import { today } from '../../commands/caseProgress.ts';
+import { acceptAuthority } from '../../commands/authority.ts';
 import { postponeHearing, scheduleHearing, type HearingSlot } from '../../commands/hearings.ts';
-import { documents, hearings } from '../../db/schema/index.ts';
+import { cases, documents, hearings } from '../../db/schema/index.ts';
 import { actEffect, COURT_ACT_KINDS, DECISION_FORMS, REVIEW_OUTCOMES, type CourtActKind, type DecisionForm, type ReviewOutcome } from '../../domain/courtActs.ts';
 import { courtInstant } from '../../domain/hearingSlots.ts';
 import { isUuid } from '../../domain/ids.ts';
@@ -23,6 +24,7 @@ const DONE: Record<string, MessageKey> = {
   scheduled: 'proceedings.done.scheduled',
   postponed: 'proceedings.done.postponed',
   drafted: 'proceedings.done.drafted',
+  authority: 'proceedings.done.authority',
   discarded: 'proceedings.done.discarded',
   issued: 'proceedings.done.issued',
 };
@@ -41,6 +43,7 @@ function actOptions(instance: number, status: Parameters<typeof actEffect>[2]): 
 
 /** Which form field a refusal belongs to, so the error summary links to it. */
 function fieldOf(code: ErrorCode, form: string): string {
+  if (form === 'upload') return code === 'act_title_required' ? 'upload-title' : code === 'act_outcome_required' ? 'upload-outcome' : code.startsWith('act_') && code !== 'act_file_not_pdf' ? 'upload-kind' : 'upload-file';
   if (code.startsWith('act_')) return code === 'act_outcome_required' ? 'act-outcome' : code === 'act_title_required' ? 'act-title' : code === 'act_text_required' ? 'act-text' : 'act-kind';
   if (code === 'decision_reason_required') return `reason-${form.replace(/^postpone-/, '')}`;
   if (code === 'hearing_duration_invalid') return `${form}-duration`;
@@ -162,10 +165,38 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { _csrf, ...values } = request.body;
       return act(request, reply, request.params.caseId, 'act', values as Record<string, string>, async () => {
-        await draftAct(app.db, app.blobs, request.principal!, request.params.caseId, actDraftOf(request.body), app.clock());
+        await draftAct(app.db, app.blobs, request.principal!, request.params.caseId, actDraftOf(request.body, { text: request.body.text ?? '' }), app.clock());
         return 'drafted';
       });
     },
+  );
+
+  // The same draft from a PDF the judge prepared elsewhere; the form's fields come before the file.
+  app.post('/judge/cases/:caseId/acts/upload', { config: judges, schema: { hide: true, params: CaseParams } }, async (request, reply) => {
+    const fields: Record<string, string> = {};
+    // Whose case it is is settled before reading a byte of the upload.
+    await judgeCaseOf(request.principal!, request.params.caseId);
+    return act(request, reply, request.params.caseId, 'upload', fields, async () => {
+      if (!request.isMultipart()) throw new SotError('unsupported_media_type');
+      for await (const part of request.parts()) {
+        if (part.type === 'field' && ['kind', 'outcome', 'title'].includes(part.fieldname)) fields[part.fieldname] = String(part.value).slice(0, 1000);
+        if (part.type === 'file') {
+          await draftAct(app.db, app.blobs, request.principal!, request.params.caseId, actDraftOf(fields, { file: { stream: part.file, fileName: part.filename } }), app.clock());
+          return 'drafted';
+        }
+      }
+      throw new SotError('file_missing');
+    });
+  });
+
+  app.post(
+    '/judge/cases/:caseId/representatives/:partyId/accept',
+    { config: judges, schema: { hide: true, params: Type.Object({ caseId: Type.String({ maxLength: 40 }), partyId: Type.String({ maxLength: 40 }) }), body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } },
+    async (request, reply) =>
+      act(request, reply, request.params.caseId, 'authority', {}, async () => {
+        await acceptAuthority(app.db, request.principal!, request.params.caseId, request.params.partyId, app.clock());
+        return 'authority';
+      }),
   );
 
   app.post('/judge/acts/:documentId/discard', { config: judges, schema: { hide: true, params: DocumentParams, body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } }, async (request, reply) => {
@@ -175,6 +206,12 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return 'discarded';
     });
   });
+
+  async function judgeCaseOf(principal: NonNullable<FastifyRequest['principal']>, caseId: string): Promise<void> {
+    if (!isUuid(caseId)) throw new SotError('not_found');
+    const [found] = await app.db.select({ courtId: cases.courtId, judgeId: cases.judgeId }).from(cases).where(eq(cases.id, caseId));
+    if (!found || !can(principal, { action: 'decide', resource: 'case', courtId: found.courtId, judgeId: found.judgeId })) throw new SotError('not_found');
+  }
 
   async function caseOfAct(documentId: string): Promise<string> {
     if (!isUuid(documentId)) throw new SotError('not_found');
@@ -230,7 +267,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-function actDraftOf(body: { kind?: string | undefined; outcome?: string | undefined; title?: string | undefined; text?: string | undefined }): ActDraft {
+function actDraftOf(body: { kind?: string | undefined; outcome?: string | undefined; title?: string | undefined }, content: ActDraft['content']): ActDraft {
   const [kind, form] = (body.kind ?? '').split(':') as [string, string | undefined];
   if (!(COURT_ACT_KINDS as readonly string[]).includes(kind)) throw new SotError('act_kind_not_allowed');
   if (form !== undefined && !(DECISION_FORMS as readonly string[]).includes(form)) throw new SotError('act_form_required');
@@ -241,6 +278,6 @@ function actDraftOf(body: { kind?: string | undefined; outcome?: string | undefi
     // Only a resolution carries an outcome; a stray radio value on another act is not one.
     outcome: kind === 'resolution' ? outcome : null,
     title: body.title ?? '',
-    text: body.text ?? '',
+    content,
   };
 }

@@ -34,7 +34,7 @@ export interface JudgeCaseView {
 
 /** One case in the judge's hands: terms, hearings and the acts to draft, sign and issue. */
 export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: FieldError[] }) {
-  const { t, lang } = useView();
+  const { t, lang, csrfToken } = useView();
   const c = view.details.case;
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   const v = (name: string) => view.values[name];
@@ -61,6 +61,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
         </p>
       )}
       <LinkedCases linked={view.linked} caseId={c.id} href={urls.cabinetCase} />
+      <PendingAuthority caseId={c.id} participants={view.details.participants} />
 
       <h2 class="govuk-heading-l">{t('proceedings.deadlines.title')}</h2>
       <DeadlinesTable deadlines={view.deadlines} today={view.today} />
@@ -74,6 +75,11 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
             <li key={h.id}>
               <time dateTime={h.startsAt.toISOString()}>{formatDateTime(h.startsAt, lang)}</time>, {h.room ? t('caseStatus.room', { room: h.room }) : t('proceedings.hearing.video')} — {t(`hearingStatus.${h.status}`)}
               {h.reason && <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">{t('proceedings.hearing.reason', { reason: h.reason })}</span>}
+              {h.status === 'held' && (
+                <a class="govuk-link sot-block" href={urls.courtRecordings(h.id)}>
+                  {t('recordings.link')}
+                </a>
+              )}
               {h.status === 'scheduled' && c.status === 'hearing_scheduled' && (
                 <details class="govuk-details govuk-!-margin-top-2">
                   <summary class="govuk-details__summary">
@@ -135,37 +141,43 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
         </section>
       ))}
       {view.actOptions.length > 0 && (
-        <form method="post" action={urls.draftAct(c.id)} novalidate>
-          <CsrfField />
-          <h3 class="govuk-heading-m">{t('proceedings.acts.new')}</h3>
-          <Radios
-            id="act-kind"
-            name="kind"
-            legend={t('proceedings.acts.kind')}
-            value={v('kind') ?? view.actOptions[0]!.kind}
-            error={errorFor('act-kind')}
-            choices={view.actOptions.flatMap((option): Choice[] =>
-              option.kind === 'decision'
-                ? option.forms.map((form) => ({ value: `decision:${form}`, label: t(`proceedings.decisionForm.${form}`), hint: t(`proceedings.decisionForm.${form}.hint`) }))
-                : [{ value: option.kind, label: t(`proceedings.actKind.${option.kind}`) }],
-            )}
-          />
-          {view.actOptions.some((o) => o.needsOutcome) && (
-            <Radios
-              id="act-outcome"
-              name="outcome"
-              legend={t('proceedings.acts.outcome')}
-              value={v('outcome')}
-              error={errorFor('act-outcome')}
-              choices={REVIEW_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`proceedings.outcome.${outcome}`) }))}
-            />
-          )}
-          <TextInput id="act-title" name="title" label={t('proceedings.acts.actTitle')} value={v('title')} error={errorFor('act-title')} />
-          <Textarea id="act-text" name="text" label={t('proceedings.acts.text')} hint={t('proceedings.acts.text.hint')} value={v('text')} error={errorFor('act-text')} rows={12} />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            {t('proceedings.acts.save')}
-          </button>
-        </form>
+        <>
+          <form method="post" action={urls.draftAct(c.id)} novalidate>
+            <CsrfField />
+            <h3 class="govuk-heading-m">{t('proceedings.acts.new')}</h3>
+            <ActChoiceFields prefix="act" options={view.actOptions} values={view.values['form'] === 'upload' ? {} : view.values} errorFor={errorFor} />
+            <TextInput id="act-title" name="title" label={t('proceedings.acts.actTitle')} value={view.values['form'] === 'upload' ? undefined : v('title')} error={errorFor('act-title')} />
+            <Textarea id="act-text" name="text" label={t('proceedings.acts.text')} hint={t('proceedings.acts.text.hint')} value={v('text')} error={errorFor('act-text')} rows={12} />
+            <button type="submit" class="govuk-button" data-module="govuk-button">
+              {t('proceedings.acts.save')}
+            </button>
+          </form>
+          <details class="govuk-details" open={view.values['form'] === 'upload'}>
+            <summary class="govuk-details__summary">
+              <span class="govuk-details__summary-text">{t('proceedings.acts.upload')}</span>
+            </summary>
+            <div class="govuk-details__text">
+              <form method="post" action={`${urls.draftActUpload(c.id)}?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate>
+                <ActChoiceFields prefix="upload" options={view.actOptions} values={view.values['form'] === 'upload' ? view.values : {}} errorFor={errorFor} />
+                <TextInput id="upload-title" name="title" label={t('proceedings.acts.actTitle')} value={view.values['form'] === 'upload' ? v('title') : undefined} error={errorFor('upload-title')} />
+                <div class={`govuk-form-group${errorFor('upload-file') ? ' govuk-form-group--error' : ''}`}>
+                  <label class="govuk-label" for="upload-file">
+                    {t('proceedings.acts.upload.file')}
+                  </label>
+                  {errorFor('upload-file') && (
+                    <p id="upload-file-error" class="govuk-error-message">
+                      <span class="govuk-visually-hidden">{t('error.title')}:</span> {errorFor('upload-file')}
+                    </p>
+                  )}
+                  <input class="govuk-file-upload" id="upload-file" name="file" type="file" accept="application/pdf" aria-describedby={errorFor('upload-file') ? 'upload-file-error' : undefined} />
+                </div>
+                <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  {t('proceedings.acts.upload.submit')}
+                </button>
+              </form>
+            </div>
+          </details>
+        </>
       )}
     </>
   );
@@ -184,6 +196,61 @@ function SlotFields({ prefix, values, errorFor }: { prefix: string; values: Reco
       <TextInput id={`${prefix}-duration`} name="duration" label={t('proceedings.hearing.duration')} value={value('duration') ?? '60'} error={errorFor(`${prefix}-duration`)} classes="govuk-input--width-3" inputmode="numeric" />
       <TextInput id={`${prefix}-room`} name="room" label={t('proceedings.hearing.room')} hint={t('proceedings.hearing.room.hint')} value={value('room')} error={errorFor(`${prefix}-room`)} classes="govuk-input--width-10" />
       <TextInput id={`${prefix}-video`} name="videoLink" label={t('proceedings.hearing.videoLink')} hint={t('proceedings.hearing.videoLink.hint')} value={value('videoLink')} error={errorFor(`${prefix}-video`)} />
+    </>
+  );
+}
+
+/** The kind of act (and a review's outcome) as radios; the same fields write and upload an act. */
+function ActChoiceFields({ prefix, options, values, errorFor }: { prefix: string; options: ActOption[]; values: Record<string, string>; errorFor: (field: string) => string | undefined }) {
+  const { t } = useView();
+  return (
+    <>
+      <Radios
+        id={`${prefix}-kind`}
+        name="kind"
+        legend={t('proceedings.acts.kind')}
+        value={values['kind'] ?? options[0]!.kind}
+        error={errorFor(`${prefix}-kind`)}
+        choices={options.flatMap((option): Choice[] =>
+          option.kind === 'decision'
+            ? option.forms.map((form) => ({ value: `decision:${form}`, label: t(`proceedings.decisionForm.${form}`), hint: t(`proceedings.decisionForm.${form}.hint`) }))
+            : [{ value: option.kind, label: t(`proceedings.actKind.${option.kind}`) }],
+        )}
+      />
+      {options.some((o) => o.needsOutcome) && (
+        <Radios
+          id={`${prefix}-outcome`}
+          name="outcome"
+          legend={t('proceedings.acts.outcome')}
+          value={values['outcome']}
+          error={errorFor(`${prefix}-outcome`)}
+          choices={REVIEW_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`proceedings.outcome.${outcome}`) }))}
+        />
+      )}
+    </>
+  );
+}
+
+/** Representatives and lawyers waiting for the judge to accept their power of attorney or warrant. */
+function PendingAuthority({ caseId, participants }: { caseId: string; participants: CaseForParticipants['participants'] }) {
+  const { t } = useView();
+  const pending = participants.filter((p) => (p.role === 'representative' || p.role === 'lawyer') && !p.authorityAcceptedAt);
+  if (pending.length === 0) return null;
+  const nameOf = (id: string | null) => participants.find((p) => p.id === id)?.name ?? '—';
+  return (
+    <>
+      <h2 class="govuk-heading-l">{t('proceedings.authority.title')}</h2>
+      <p class="govuk-body">{t('proceedings.authority.lead')}</p>
+      {pending.map((p) => (
+        <form method="post" action={urls.acceptAuthority(caseId, p.id)} key={p.id}>
+          <CsrfField />
+          <p class="govuk-body">{t('proceedings.authority.pending', { name: p.name, role: t(`partyRole.${p.role}`), party: nameOf(p.representsPartyId) })}</p>
+          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+            {t('proceedings.authority.accept')}
+            <span class="govuk-visually-hidden"> {p.name}</span>
+          </button>
+        </form>
+      ))}
     </>
   );
 }
