@@ -35,8 +35,12 @@ import { registryRoutes } from './routes/court/registry.tsx';
 import { officeRoutes } from './routes/court/office.tsx';
 import { judgeCaseRoutes } from './routes/court/judgeCase.tsx';
 import { courtActRoutes } from './routes/cabinet/courtActs.tsx';
+import { caseDocumentRoutes } from './routes/cabinet/caseDocuments.tsx';
+import { noticeLinkRoutes } from './routes/public/noticeLinks.ts';
 import { judgeRoutes } from './routes/court/judge.tsx';
 import { benchRoutes } from './routes/court/bench.tsx';
+import { courtRecordingRoutes } from './routes/court/recordings.tsx';
+import { recordingViewerRoutes } from './routes/cabinet/recordings.tsx';
 import { filingFormRoutes } from './routes/cabinet/filingForm.tsx';
 import { talonRoutes } from './routes/cabinet/talon.tsx';
 import { standInAcquirer } from './adapters/payments/standInAcquirer.tsx';
@@ -169,6 +173,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         { name: 'filings', description: 'Filing claims, complaints and petitions through the Court Cabinet' },
         { name: 'duty', description: 'The state duty a filing owes' },
         { name: 'payments', description: 'Paying the state duty' },
+        { name: 'recordings', description: 'Hearing recordings: resumable uploads by the court' },
         { name: 'ops', description: 'For operators and load balancers' },
       ],
     },
@@ -207,8 +212,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(judgeRoutes);
   await app.register(judgeCaseRoutes);
   await app.register(courtActRoutes);
+  await app.register(caseDocumentRoutes);
+  await app.register(noticeLinkRoutes);
   await app.register(benchRoutes);
   await app.register(notificationRoutes);
+  await app.register(courtRecordingRoutes);
+  await app.register(recordingViewerRoutes);
   if (config.demo) await app.register(devRoutes);
   // The stand-in card acquirer: the whole payment flow runs locally, never in production.
   if (config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });

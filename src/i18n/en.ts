@@ -5,7 +5,9 @@ import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
 import { payments } from './sections/payments.ts';
+import { documents } from './sections/documents.ts';
 import { proceedings } from './sections/proceedings.ts';
+import { recordings } from './sections/recordings.ts';
 import { talon } from './sections/talon.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
@@ -325,7 +327,9 @@ export const en = {
   ...office.en,
   ...notifications.en,
   ...payments.en,
+  ...documents.en,
   ...proceedings.en,
+  ...recordings.en,
   ...talon.en,
 } as const;
 

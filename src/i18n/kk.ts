@@ -6,7 +6,9 @@ import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
 import { payments } from './sections/payments.ts';
+import { documents } from './sections/documents.ts';
 import { proceedings } from './sections/proceedings.ts';
+import { recordings } from './sections/recordings.ts';
 import { talon } from './sections/talon.ts';
 
 /** Қазақша каталог. */
@@ -327,6 +329,8 @@ export const kk: Record<MessageKey, string> = {
   ...office.kk,
   ...notifications.kk,
   ...payments.kk,
+  ...documents.kk,
   ...proceedings.kk,
+  ...recordings.kk,
   ...talon.kk,
 };

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { EmailSender, SmsSender } from '../adapters/delivery.ts';
 import { createSmsGateway } from '../adapters/sms/gateway.ts';
-import { setNoticePublicUrl } from '../commands/notices.ts';
+import { setNoticeLinks } from '../commands/notices.ts';
 import { NotificationDelivery } from '../jobs/notifications.ts';
 import { unreadCount } from '../queries/notifications.ts';
 
@@ -26,7 +26,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const notificationsPlugin = fp<{ email?: EmailSender | undefined; sms?: SmsSender | undefined }>(
   async (app, options) => {
     const config = app.config.notifications;
-    setNoticePublicUrl(app.config.publicUrl);
+    setNoticeLinks({ publicUrl: app.config.publicUrl, secret: app.config.sessionSecret });
     const sms =
       options.sms ??
       createSmsGateway({ url: config.smsGatewayUrl, key: config.smsGatewayKey, callbackUrl: `${app.config.publicUrl}/api/v1/sms/delivery-reports`, timeoutMs: config.sendTimeoutMs });

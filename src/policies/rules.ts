@@ -4,7 +4,7 @@ import type { GrantableRole, Principal, Role } from './principal.ts';
  * How a principal stands to a case. Computed from the database (src/queries/caseRelations.ts);
  * here it is only a value the rules read.
  */
-export const CASE_RELATIONS = ['party', 'representative', 'assigned_judge', 'court_staff', 'unrelated'] as const;
+export const CASE_RELATIONS = ['party', 'representative', 'assigned_judge', 'court_staff', 'higher_court', 'unrelated'] as const;
 export type CaseRelation = (typeof CASE_RELATIONS)[number];
 
 export type PolicyRequest =
@@ -21,7 +21,9 @@ export type PolicyRequest =
   | { action: 'recuse'; resource: 'case'; courtId: string; judgeId: string | null }
   | { action: 'reassign'; resource: 'case'; courtId: string }
   | { action: 'manage'; resource: 'bench'; courtId: string }
-  | { action: 'read' | 'receive' | 'attach' | 'enter_paper'; resource: 'filing_office'; courtId: string };
+  | { action: 'read' | 'receive' | 'attach' | 'enter_paper'; resource: 'filing_office'; courtId: string }
+  | { action: 'manage'; resource: 'recordings'; courtId: string }
+  | { action: 'watch'; resource: 'recording'; relations: ReadonlySet<CaseRelation>; closedHearing: boolean };
 
 type Rule = {
   /** Roles the rule applies to; 'signed-in' means anyone with a session. */
@@ -34,6 +36,9 @@ type Rule = {
 
 const related = (...wanted: CaseRelation[]) => (_: Principal, request: PolicyRequest) =>
   request.resource === 'case' && 'relations' in request && wanted.some((relation) => request.relations.has(relation));
+
+/** Who may follow a hearing held in camera: its participants and the court. */
+const CLOSED_HEARING_AUDIENCE: readonly CaseRelation[] = ['party', 'representative', 'assigned_judge', 'court_staff', 'higher_court'];
 
 const chairs = (p: Principal, courtId: string) => p.roles.some((held) => held.role === 'court_chair' && held.courtId === courtId);
 
@@ -50,6 +55,8 @@ export const RULES: readonly Rule[] = [
   { roles: ['citizen', 'lawyer'], action: 'read', resource: 'case', when: related('representative') },
   { roles: ['judge'], action: 'read', resource: 'case', when: related('assigned_judge', 'court_staff') },
   { roles: ['clerk', 'court_chair', 'court_admin'], action: 'read', resource: 'case', when: related('court_staff') },
+  // The staff of a court reviewing the case on appeal or cassation read the file under review.
+  { roles: ['judge', 'clerk', 'court_chair'], action: 'read', resource: 'case', when: related('higher_court') },
 
   // Appeals, complaints and petitions come from the case's parties and their accepted representatives.
   { roles: ['citizen', 'legal_representative'], action: 'file_in', resource: 'case', when: related('party') },
@@ -91,6 +98,19 @@ export const RULES: readonly Rule[] = [
   // judge by hand. Never in another court, whatever else the person is.
   { roles: ['court_chair'], action: 'reassign', resource: 'case', when: (p, r) => r.resource === 'case' && 'courtId' in r && chairs(p, r.courtId) },
   { roles: ['court_chair'], action: 'manage', resource: 'bench', when: (p, r) => r.resource === 'bench' && chairs(p, r.courtId) },
+
+  // A hearing's recordings are attached by the staff of the court that held it. Whoever may read
+  // the case may watch them, except that a closed hearing stays with its participants and the court.
+  { roles: ['clerk', 'judge', 'court_chair'], action: 'manage', resource: 'recordings', when: (p, r) => r.resource === 'recordings' && p.roles.some((held) => ['clerk', 'judge', 'court_chair'].includes(held.role) && held.courtId === r.courtId) },
+  {
+    roles: 'signed-in',
+    action: 'watch',
+    resource: 'recording',
+    when: (p, r) =>
+      r.resource === 'recording' &&
+      can(p, { action: 'read', resource: 'case', relations: r.relations }) &&
+      (!r.closedHearing || CLOSED_HEARING_AUDIENCE.some((relation) => r.relations.has(relation))),
+  },
 
   { roles: ['system_admin', 'court_admin'], action: 'view', resource: 'role_admin' },
   { roles: ['system_admin'], action: 'grant', resource: 'role' },

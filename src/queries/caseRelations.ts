@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { cases, organisations, parties } from '../db/schema/index.ts';
 import type { Principal } from '../policies/principal.ts';
@@ -24,6 +24,12 @@ export async function caseRelations(db: Db, principal: Principal, caseId: string
   for (const { role } of mine) relations.add(role === 'representative' || role === 'lawyer' ? 'representative' : 'party');
   if (found.judgeId === principal.userId) relations.add('assigned_judge');
   if (principal.roles.some((r) => r.courtId === found.courtId && ['clerk', 'judge', 'court_chair', 'court_admin'].includes(r.role))) relations.add('court_staff');
+  // A higher court reviewing the case reads the case file it reviews.
+  const reviewCourts = principal.roles.filter((r) => r.courtId && r.courtId !== found.courtId && ['clerk', 'judge', 'court_chair'].includes(r.role)).map((r) => r.courtId!);
+  if (reviewCourts.length > 0) {
+    const [review] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.parentCaseId, caseId), inArray(cases.courtId, reviewCourts))).limit(1);
+    if (review) relations.add('higher_court');
+  }
   if (relations.size === 0) relations.add('unrelated');
   return relations;
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { keepBlob } from '../../src/db/blobs.ts';
-import { caseDistributions, cases, courts, documents, filingAttachments, filings, hearings, judgeAbsences, parties, payments, userRoles } from '../../src/db/schema/index.ts';
+import { caseDistributions, cases, courts, documents, filingAttachments, filings, hearings, judgeAbsences, parties, payments, recordings, recordingUploads, userRoles } from '../../src/db/schema/index.ts';
 import { drawJudge } from '../../src/domain/distribution.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -25,6 +25,7 @@ describeDb('access matrix: route × role × relation', () => {
   /** A draft filing of someone else: no role at all may see or touch it. */
   let othersFiling: string;
   let issuedActId: string;
+  let caseDocumentId: string;
   /** A submitted claim of the case's court waiting for registration, with one attached file. */
   let incomingClaim: { id: string; fileId: string };
   /** A submitted petition in the case, waiting to be received by the office. */
@@ -58,6 +59,14 @@ describeDb('access matrix: route × role × relation', () => {
       .values({ caseId, kind: 'ruling', title: 'Определение', mediaType: 'application/pdf', sha256: 'a'.repeat(64), signature: Buffer.from('x'), signedManifest: '{}', verifyCode: 'ACCESSMATRX1', issuedAt: new Date(), visibility: 'parties' })
       .returning({ id: documents.id });
     issuedActId = act!.id;
+    // A party's document with its file, for the document pages.
+    const text = await t.app.blobs.stage(Readable.from([Buffer.from('Ходатайство')]), 1024);
+    await keepBlob(t.database.db, t.app.blobs, text, 'text/plain; charset=utf-8', new Date());
+    const [doc] = await t.database.db
+      .insert(documents)
+      .values({ caseId, kind: 'petition', title: 'Ходатайство', mediaType: 'text/plain; charset=utf-8', sha256: text.sha256, sizeBytes: text.sizeBytes, visibility: 'parties' })
+      .returning({ id: documents.id });
+    caseDocumentId = doc!.id;
     // The case's distribution protocol, as registration leaves it.
     const draw = drawJudge({ caseId, category: 'property', seed: 'a'.repeat(64), candidates: [{ judgeId: grantee.id, categories: ['property'], onLeave: false, recused: false, openCases: 0 }] });
     await t.database.db.insert(caseDistributions).values({ caseId, judgeId: grantee.id, seed: 'a'.repeat(64), protocol: draw.protocol, protocolSha256: draw.protocolSha256 });
@@ -151,6 +160,24 @@ describeDb('access matrix: route × role × relation', () => {
     return row!.id;
   }
 
+  /** A held hearing of the case with a recording, and an upload of another one begun by the court. */
+  let recorded: Promise<{ hearingId: string; recordingId: string; uploadId: string }> | undefined;
+  function recordedHearing() {
+    recorded ??= (async () => {
+      const db = t.database.db;
+      const staged = await t.app.blobs.stage(Readable.from([Buffer.from('RIFF....WAVEfmt ')]), 1024);
+      await keepBlob(db, t.app.blobs, staged, 'audio/wav', new Date());
+      const [hearing] = await db.insert(hearings).values({ caseId, startsAt: new Date('2026-11-02T05:00:00Z'), room: '8', status: 'held' }).returning({ id: hearings.id });
+      const [recording] = await db
+        .insert(recordings)
+        .values({ hearingId: hearing!.id, caseId, kind: 'audio', title: 'Аудиозапись', mediaType: 'audio/wav', sizeBytes: staged.sizeBytes, sha256: staged.sha256 })
+        .returning({ id: recordings.id });
+      const [upload] = await db.insert(recordingUploads).values({ hearingId: hearing!.id, kind: 'audio', title: 'Часть 2', fileName: 'b.wav', totalBytes: 1000, createdBy: grantee.id }).returning({ id: recordingUploads.id });
+      return { hearingId: hearing!.id, recordingId: recording!.id, uploadId: upload!.id };
+    })();
+    return recorded;
+  }
+
   async function draftAct(): Promise<string> {
     const [row] = await t.database.db.insert(documents).values({ caseId, kind: 'ruling', title: 'Проект определения', visibility: 'court' }).returning({ id: documents.id });
     return row!.id;
@@ -173,6 +200,7 @@ describeDb('access matrix: route × role × relation', () => {
   const readsFilingsHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'court_chair' || role === 'judge') && placement === 'this court';
   // Any clerk enters paper for their own court; the form and its post know no other.
   const clerks: Expect = (role) => role === 'clerk';
+  const recordsHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'judge' || role === 'court_chair') && placement === 'this court';
   const administersThisCourt: Expect = (role, _relation, placement) => role === 'system_admin' || (role === 'court_admin' && placement === 'this court');
   const routes: RouteCase[] = [
     { method: 'GET', route: '/cabinet', url: () => '/cabinet', allowed: everyone },
@@ -217,10 +245,26 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/judge/cases/:caseId/hearings', url: () => `/judge/cases/${caseId}/hearings`, form: () => ({ form: 'hearing', date: '2026-12-03', time: '10:00', duration: '60', room: '1' }), allowed: nobody },
     { method: 'POST', route: '/judge/hearings/:hearingId/postpone', url: async () => `/judge/hearings/${await scheduledHearing()}/postpone`, form: () => ({ reason: 'Неявка сторон', date: '2026-12-04', time: '10:00', duration: '60', room: '1' }), allowed: nobody },
     { method: 'POST', route: '/judge/cases/:caseId/acts', url: () => `/judge/cases/${caseId}/acts`, form: () => ({ kind: 'ruling', title: 'Определение', text: 'Текст определения суда по делу.' }), allowed: nobody },
+    { method: 'POST', route: '/judge/cases/:caseId/representatives/:partyId/accept', url: () => `/judge/cases/${caseId}/representatives/${claimantParty}/accept`, form: () => ({}), allowed: nobody },
+    { method: 'POST', route: '/judge/cases/:caseId/acts/upload', url: () => `/judge/cases/${caseId}/acts/upload`, form: () => ({}), allowed: nobody },
     { method: 'POST', route: '/judge/acts/:documentId/discard', url: async () => `/judge/acts/${await draftAct()}/discard`, form: () => ({}), allowed: nobody },
     { method: 'GET', route: '/judge/acts/:documentId/text', url: async () => `/judge/acts/${await draftAct()}/text`, allowed: nobody },
     { method: 'GET', route: '/api/v1/acts/:documentId/manifest', url: async () => `/api/v1/acts/${await draftAct()}/manifest`, allowed: nobody },
     { method: 'POST', route: '/api/v1/acts/:documentId/issue', url: async () => `/api/v1/acts/${await draftAct()}/issue`, json: { cms: 'AAAA' }, allowed: nobody },
+    ...(['', '/file', '/print'] as const).map(
+      (suffix): RouteCase => ({
+        method: 'GET',
+        route: `/cabinet/cases/:caseId/documents/:documentId${suffix}`,
+        url: () => `/cabinet/cases/${caseId}/documents/${caseDocumentId}${suffix}`,
+        allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+      }),
+    ),
+    {
+      method: 'GET',
+      route: '/cabinet/cases/:caseId/access-log',
+      url: () => `/cabinet/cases/${caseId}/access-log`,
+      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+    },
     {
       method: 'GET',
       route: '/cabinet/cases/:caseId/acts/:documentId/pdf',
@@ -280,6 +324,32 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'GET', route: '/api/v1/filings/:id/manifest', url: () => `/api/v1/filings/${othersFiling}/manifest`, allowed: nobody },
     { method: 'POST', route: '/api/v1/filings/:id/submit', url: () => `/api/v1/filings/${othersFiling}/submit`, json: { cms: 'AAAA' }, allowed: nobody },
     { method: 'POST', route: '/api/v1/auth/logout', url: () => '/api/v1/auth/logout', json: {}, allowed: everyone },
+    // Hearing recordings: the court that held the hearing attaches them; whoever reads the case watches them.
+    { method: 'GET', route: '/court/hearings/:hearingId/recordings', url: async () => `/court/hearings/${(await recordedHearing()).hearingId}/recordings`, allowed: recordsHere },
+    // A form that is not multipart: the door is tested, nothing is stored.
+    { method: 'POST', route: '/court/hearings/:hearingId/recordings', url: async () => `/court/hearings/${(await recordedHearing()).hearingId}/recordings`, form: () => ({ kind: 'audio' }), allowed: recordsHere },
+    {
+      method: 'POST',
+      route: '/api/v1/hearings/:hearingId/recording-uploads',
+      url: async () => `/api/v1/hearings/${(await recordedHearing()).hearingId}/recording-uploads`,
+      json: { kind: 'audio', title: 'Часть 3', fileName: 'c.wav', totalBytes: 10 },
+      allowed: recordsHere,
+    },
+    { method: 'GET', route: '/api/v1/recording-uploads/:id', url: async () => `/api/v1/recording-uploads/${(await recordedHearing()).uploadId}`, allowed: recordsHere },
+    // JSON where bytes belong: let through the door, then refused as the wrong media type.
+    { method: 'PUT', route: '/api/v1/recording-uploads/:id', url: async () => `/api/v1/recording-uploads/${(await recordedHearing()).uploadId}`, json: {}, allowed: recordsHere },
+    {
+      method: 'GET',
+      route: '/cabinet/cases/:caseId/hearings/:hearingId/recordings',
+      url: async () => `/cabinet/cases/${caseId}/hearings/${(await recordedHearing()).hearingId}/recordings`,
+      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+    },
+    {
+      method: 'GET',
+      route: '/cabinet/cases/:caseId/recordings/:recordingId/media',
+      url: async () => `/cabinet/cases/${caseId}/recordings/${(await recordedHearing()).recordingId}/media`,
+      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+    },
   ];
 
   it('lists every protected route', () => {
@@ -316,7 +386,7 @@ describeDb('access matrix: route × role × relation', () => {
             const expected = route.allowed(role, relation, placement);
             if (wasAllowed(res) !== expected) unexpected.push(`${role} (${relation}, ${placement}): ${res.statusCode}, expected ${expected ? 'allow' : 'deny'}`);
             if (res.statusCode >= 500) unexpected.push(`${role} (${relation}, ${placement}): ${res.statusCode}`);
-            if (!expected && route.route === '/cabinet/cases/:caseId') expect(res.statusCode, 'a hidden case is not found, not forbidden').toBe(404);
+            if (!expected && (route.route === '/cabinet/cases/:caseId' || route.route.startsWith('/cabinet/cases/:caseId/recordings') || route.route.startsWith('/cabinet/cases/:caseId/hearings'))) expect(res.statusCode, 'a hidden case is not found, not forbidden').toBe(404);
           }
         }
       }

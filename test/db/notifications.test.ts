@@ -75,8 +75,11 @@ describeDb('notifications: transactional outbox, pg-boss delivery, stand-ins', (
     await queue(user, notice('doc-1'));
     const rows = await rowsOf(user.id);
     expect(rows.map((r) => r.channel).sort()).toEqual(['email', 'in_app', 'sms']);
-    expect(rows.find((r) => r.channel === 'sms')!.body).toMatch(/^Sot: .+\. http:\/\/localhost:3000\/cabinet$/);
-    expect(rows.find((r) => r.channel === 'email')!.html).toContain('<a href="http://localhost:3000/cabinet">');
+    // Links are signed and expire (src/auth/noticeLinks.ts); the signed link leads to the page.
+    const smsLink = /^Sot: .+\. (http:\/\/localhost:3000(\/n\/[A-Za-z0-9_.-]+))$/.exec(rows.find((r) => r.channel === 'sms')!.body);
+    expect(smsLink).not.toBeNull();
+    expect(rows.find((r) => r.channel === 'email')!.html).toContain(`<a href="${smsLink![1]}">`);
+    expect((await t.app.inject({ method: 'GET', url: smsLink![2]! })).headers.location).toBe('/cabinet');
   });
 
   it('writes nothing when the transaction rolls back', async () => {
@@ -149,6 +152,13 @@ describeDb('notifications: transactional outbox, pg-boss delivery, stand-ins', (
     await delivery.drain({ ignoreStartAfter: true });
     expect(await rowById(id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await storedSms(id)).toHaveLength(1);
+  });
+
+  it('sends to a number written the way people write it, with spaces and brackets', async () => {
+    const id = await smsTo('+7 (701) 000-00-01', 'sms-spaces');
+    await delivery.drain({ ignoreStartAfter: true });
+    expect(await rowById(id)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await storedSms(id))[0]).toMatchObject({ address: '+77010000001' });
   });
 
   it('retries an SMS after the gateway timed out', async () => {

@@ -78,7 +78,9 @@ describeDb('state duty payments', () => {
   const paymentRows = (filingId: string) => t.database.db.select().from(payments).where(eq(payments.filingId, filingId));
   const notificationsOf = (orderId: string) => t.database.db.select().from(paymentNotifications).where(eq(paymentNotifications.orderId, orderId));
   const auditOf = (entityId: string, action: string) => t.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action)));
-  const outboxMentioning = async (text: string) => (await t.database.db.select().from(notifications).where(and(eq(notifications.userId, me.id), eq(notifications.channel, 'email')))).filter((m) => m.body.includes(text));
+  // The payment's own notices, not the talon's receipt the filing got on submission.
+  const outboxMentioning = async (text: string) =>
+    (await t.database.db.select().from(notifications).where(and(eq(notifications.userId, me.id), eq(notifications.channel, 'email')))).filter((m) => m.body.includes(text) && m.event.startsWith('payment_'));
 
   describe('by card', () => {
     /** From the pay page through the stand-in acquirer's card form back to Sot's result page. */

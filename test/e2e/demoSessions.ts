@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { createSession } from '../../src/auth/sessions.ts';
 import type { Db } from '../../src/db/client.ts';
-import { cases, documents, parties, users } from '../../src/db/schema/index.ts';
+import { cases, documents, parties, recordings, users } from '../../src/db/schema/index.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 
 async function demoUserId(db: Db, handle: string): Promise<string> {
@@ -44,4 +44,16 @@ export async function demoJudgeCase(db: Db, handle: string): Promise<string> {
 export async function demoActCode(db: Db): Promise<string> {
   const [row] = await db.select({ code: documents.verifyCode }).from(documents).where(isNotNull(documents.verifyCode)).limit(1);
   return row!.code!;
+}
+
+/** The signed decision of a demo case. */
+export async function demoActOf(db: Db, caseId: string): Promise<string> {
+  const [row] = await db.select({ id: documents.id }).from(documents).where(and(eq(documents.caseId, caseId), isNotNull(documents.verifyCode))).limit(1);
+  return row!.id;
+}
+
+/** The held hearing the demo recording is attached to, in a case of the demo citizen's. */
+export async function demoRecordingHearing(db: Db): Promise<{ caseId: string; hearingId: string }> {
+  const [row] = await db.select({ caseId: recordings.caseId, hearingId: recordings.hearingId }).from(recordings).where(eq(recordings.kind, 'audio')).limit(1);
+  return row!;
 }

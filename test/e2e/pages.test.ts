@@ -9,7 +9,7 @@ import { demoReassignableCase } from '../../src/seed/bench.ts';
 import { demoPaperFiling } from '../../src/seed/counter.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { pageSamples, type PageSample } from '../../src/urls.ts';
-import { demoActCode, demoCaseAt, demoCaseOf, demoJudgeCase, demoSession } from './demoSessions.ts';
+import { demoActCode, demoActOf, demoCaseAt, demoCaseOf, demoJudgeCase, demoSession, demoRecordingHearing } from './demoSessions.ts';
 import { launchBrowser } from './browser.ts';
 import { startDemoServer } from './server.ts';
 
@@ -31,14 +31,17 @@ describe('every page, in every language', () => {
     server = await startDemoServer();
     browser = await launchBrowser();
     const db = server.database.db;
+    const appealableCaseId = await demoCaseAt(db, 'citizen', 'appeal_window');
     samples = pageSamples({
       caseNumber: await showcaseCaseNumber(db),
       citizenCaseId: await demoCaseOf(db, 'citizen'),
       medeuCaseId: await demoReassignableCase(db),
       paperFilingId: await demoPaperFiling(db),
-      appealableCaseId: await demoCaseAt(db, 'citizen', 'appeal_window'),
+      appealableCaseId,
+      appealableDocumentId: await demoActOf(db, appealableCaseId),
       judgeCaseId: await demoJudgeCase(db, 'judge-7517-1'),
       actCode: await demoActCode(db),
+      recordingHearing: await demoRecordingHearing(db),
     });
     for (const handle of ['citizen', 'sysadmin', 'clerk-7517', 'judge-7517-1'] as const) sessions.set(handle, await demoSession(db, handle));
   });

@@ -12,15 +12,15 @@ function principal(role: Role, courtId: string | null = null): Principal {
 }
 
 describe('who may read a case', () => {
-  // The intended rule, stated independently of the rule list: participants and the staff of the
-  // case's court read it; nobody else does, whatever their role.
-  const expected = (relations: Set<CaseRelation>) => relations.has('party') || relations.has('representative') || relations.has('court_staff') || relations.has('assigned_judge');
+  // The intended rule, stated independently of the rule list: participants, the staff of the
+  // case's court and the judges and office of a court reviewing it read it; nobody else does.
+  const expected = (relations: Set<CaseRelation>) => relations.has('party') || relations.has('representative') || relations.has('court_staff') || relations.has('assigned_judge') || relations.has('higher_court');
 
   for (const role of ROLES) {
     for (const relation of CASE_RELATIONS) {
       it(`${role} related as ${relation}`, () => {
         const relations = new Set<CaseRelation>([relation]);
-        expect(can(principal(role, COURT), { action: 'read', resource: 'case', relations })).toBe(expected(relations) && (relation !== 'court_staff' || ['clerk', 'judge', 'court_chair', 'court_admin'].includes(role)) && (relation !== 'assigned_judge' || role === 'judge'));
+        expect(can(principal(role, COURT), { action: 'read', resource: 'case', relations })).toBe(expected(relations) && (relation !== 'court_staff' || ['clerk', 'judge', 'court_chair', 'court_admin'].includes(role)) && (relation !== 'assigned_judge' || role === 'judge') && (relation !== 'higher_court' || ['clerk', 'judge', 'court_chair'].includes(role)));
       });
     }
   }

@@ -25,6 +25,11 @@ export function deliveryReportSignatureValid(key: string, rawBody: Buffer, heade
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
+/** Gateways take the number as digits with its country code; people write it with spaces, dashes and brackets. */
+export function e164(phone: string): string {
+  return phone.replace(/[\s()-]/g, '');
+}
+
 export function createSmsGateway(options: { url: string; key: string; callbackUrl: string; timeoutMs: number }): SmsSender {
   return {
     async send(message: OutgoingSms) {
@@ -33,7 +38,7 @@ export function createSmsGateway(options: { url: string; key: string; callbackUr
         response = await fetch(`${options.url}/messages`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${options.key}`, 'idempotency-key': message.reference },
-          body: JSON.stringify({ to: message.to, text: message.text, reference: message.reference, callbackUrl: options.callbackUrl }),
+          body: JSON.stringify({ to: e164(message.to), text: message.text, reference: message.reference, callbackUrl: options.callbackUrl }),
           signal: AbortSignal.timeout(options.timeoutMs),
           redirect: 'error',
         });

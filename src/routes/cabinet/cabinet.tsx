@@ -11,6 +11,7 @@ import { CabinetCasePage } from '../../views/pages/CabinetCasePage.tsx';
 import { CabinetPage } from '../../views/pages/CabinetPage.tsx';
 import { isUuid } from '../../domain/ids.ts';
 import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
+import { caseDocuments } from '../../queries/caseDocuments.ts';
 import { today } from '../../commands/caseProgress.ts';
 
 
@@ -32,16 +33,17 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!can(request.principal, { action: 'read', resource: 'case', relations })) throw new SotError('not_found');
       const details = await caseForParticipants(app.db, caseId);
       if (!details) throw new SotError('not_found');
-      const [distribution, deadlines, acts, linked] = await Promise.all([
+      const [distribution, deadlines, acts, linked, documents] = await Promise.all([
         latestDistribution(app.db, caseId),
         deadlinesOf(app.db, caseId),
         actsOf(app.db, caseId, { drafts: false }),
         linkedCasesOf(app.db, caseId, details.case.parentCaseId),
+        caseDocuments(app.db, caseId),
       ]);
       const canAppeal = details.case.status === 'appeal_window' && can(request.principal, { action: 'file_in', resource: 'case', relations });
       return reply.page(
         { title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' },
-        <CabinetCasePage details={details} file={{ deadlines, acts, linked, today: today(app.clock()), canAppeal }} hasDistribution={distribution !== null} />,
+        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal }} hasDistribution={distribution !== null} />,
       );
     },
   );

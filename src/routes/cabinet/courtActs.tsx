@@ -4,9 +4,10 @@ import { actDataOf } from '../../acts/actData.ts';
 import { renderActPdf } from '../../acts/actPdf.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { SotError } from '../../errors.ts';
-import { can } from '../../policies/rules.ts';
 import { issuedAct } from '../../queries/caseFile.ts';
-import { caseRelations } from '../../queries/caseRelations.ts';
+import { logAccess } from '../../commands/accessLog.ts';
+import { readableCase } from './readableCase.ts';
+import { contentDisposition } from '../contentDisposition.ts';
 
 /** An issued court act's PDF, for everyone who may read the case. */
 export const courtActRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -15,15 +16,15 @@ export const courtActRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: 'signed-in' }, schema: { hide: true, params: Type.Object({ caseId: Type.String({ maxLength: 40 }), documentId: Type.String({ maxLength: 40 }) }) } },
     async (request, reply) => {
       const { caseId, documentId } = request.params;
-      if (!isUuid(caseId) || !isUuid(documentId)) throw new SotError('not_found');
-      if (!can(request.principal, { action: 'read', resource: 'case', relations: await caseRelations(app.db, request.principal!, caseId) })) throw new SotError('not_found');
-      const act = await issuedAct(app.db, { documentId });
+      const reader = await readableCase(app, request.principal!, caseId);
+      const act = isUuid(documentId) ? await issuedAct(app.db, { documentId }) : null;
       if (!act || act.case.id !== caseId) throw new SotError('not_found');
+      await logAccess(app.db, { caseId, target: { documentId }, userId: request.principal!.userId, capacity: reader.capacity, action: 'view', at: app.clock() });
       const data = await actDataOf(act, { verifier: app.signatureVerifier, blobs: app.blobs, publicUrl: app.config.publicUrl }, request.lang, true);
       const pdf = await renderActPdf(data, request.lang);
       return reply
         .type('application/pdf')
-        .header('content-disposition', `inline; filename="act-${act.case.number?.replace(/[^0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі-]/g, '_') ?? 'case'}.pdf"`)
+        .header('content-disposition', contentDisposition(`${act.case.number ?? 'act'}.pdf`.replace(/\//g, '-'), 'inline'))
         .header('cache-control', 'private, no-store')
         .send(pdf);
     },

@@ -16,15 +16,11 @@ import { urls } from '../../urls.ts';
 import type { FieldError } from '../../views/components/govuk.tsx';
 import { CounterFilingPage } from '../../views/pages/court/CounterFilingPage.tsx';
 import { OfficeFilingPage, type OfficeFilingView } from '../../views/pages/court/OfficeFilingPage.tsx';
+import { contentDisposition } from '../contentDisposition.ts';
 
 const FilingParams = Type.Object({ filingId: Type.String({ maxLength: 40 }) });
 const FormBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
 
-/** A name safe in a quoted header value, and the exact one for browsers that read RFC 5987. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** Errors of the attach form that belong next to the case number. */
 const CASE_NUMBER_ERRORS: readonly ErrorCode[] = ['case_number_required', 'invalid_case_number', 'attach_target_not_found', 'attach_target_closed'];

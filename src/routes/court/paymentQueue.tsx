@@ -6,14 +6,10 @@ import { SotError } from '../../errors.ts';
 import { paymentDocumentScan, paymentQueue } from '../../queries/paymentQueue.ts';
 import type { FieldError } from '../../views/components/govuk.tsx';
 import { PaymentQueuePage, paymentQueueUrls, reasonFieldId } from '../../views/pages/payments/PaymentQueuePage.tsx';
+import { contentDisposition } from '../contentDisposition.ts';
 
 const PaymentParams = Type.Object({ paymentId: Type.String({ maxLength: 40 }) });
 
-/** A name safe in a quoted header value, and the exact one for browsers that read RFC 5987. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** The court's side of payment documents: the clerks' queue, the scans, and their decisions. */
 export const paymentQueuePages: FastifyPluginAsyncTypebox = async (app) => {

@@ -5,6 +5,7 @@ import type { CaseDeadline, CourtActRow, LinkedCase } from '../../queries/caseFi
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
 import { localName } from './names.ts';
+import { Table } from './govuk.tsx';
 
 /** The parts of a case page that the parties and the judge see alike. */
 
@@ -25,17 +26,7 @@ export function DeadlinesTable({ deadlines, today }: { deadlines: CaseDeadline[]
   const { t, lang } = useView();
   if (deadlines.length === 0) return <p class="govuk-body">{t('proceedings.deadlines.none')}</p>;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-visually-hidden">{t('proceedings.deadlines.title')}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">{t('proceedings.deadlines.term')}</th>
-          <th scope="col" class="govuk-table__header">{t('proceedings.deadlines.due')}</th>
-          <th scope="col" class="govuk-table__header">{t('proceedings.deadlines.concerns')}</th>
-          <th scope="col" class="govuk-table__header">{t('proceedings.deadlines.state')}</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
+    <Table caption={t('proceedings.deadlines.title')} headers={[t('proceedings.deadlines.term'), t('proceedings.deadlines.due'), t('proceedings.deadlines.concerns'), t('proceedings.deadlines.state')]}>
         {deadlines.map((d) => (
           <tr class="govuk-table__row" key={d.id}>
             <td class="govuk-table__cell">
@@ -59,8 +50,7 @@ export function DeadlinesTable({ deadlines, today }: { deadlines: CaseDeadline[]
             </td>
           </tr>
         ))}
-      </tbody>
-    </table>
+    </Table>
   );
 }
 
@@ -78,6 +68,11 @@ export function IssuedActs({ caseId, acts }: { caseId: string; acts: CourtActRow
           <span class="govuk-hint govuk-!-margin-bottom-1 sot-block">{t('proceedings.acts.issued', { date: formatDateTime(act.issuedAt!, lang), judge: act.signerName ?? '—' })}</span>
           <a class="govuk-link" href={urls.actPdf(caseId, act.id)}>
             {t('proceedings.acts.pdf')}
+            <span class="govuk-visually-hidden"> {act.title}</span>
+          </a>
+          {' · '}
+          <a class="govuk-link" href={urls.caseDocumentPrint(caseId, act.id)}>
+            {t('documents.print')}
             <span class="govuk-visually-hidden"> {act.title}</span>
           </a>
           {act.verifyCode && (

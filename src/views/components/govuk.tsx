@@ -284,3 +284,25 @@ export interface DateBox {
   name: string;
   value: string | undefined;
 }
+
+/**
+ * A GOV.UK table: a caption for screen readers, one header row, and the body's rows as given.
+ * A header may be visually hidden (a column of buttons still needs a name).
+ */
+export function Table({ caption, headers, children }: { caption: string; headers: (string | { hidden: string })[]; children: ComponentChildren }) {
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          {headers.map((header, i) => (
+            <th scope="col" class="govuk-table__header" key={i}>
+              {typeof header === 'string' ? header : <span class="govuk-visually-hidden">{header.hidden}</span>}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">{children}</tbody>
+    </table>
+  );
+}

@@ -8,6 +8,8 @@ import { useView } from '../context.ts';
 import { SummaryList } from '../components/govuk.tsx';
 import { categoryLabel } from '../components/labels.ts';
 import { DeadlinesTable, IssuedActs, LinkedCases } from '../components/caseFile.tsx';
+import { CaseDocumentsList } from './documents/CaseDocumentsList.tsx';
+import type { CaseDocument } from '../../queries/caseDocuments.ts';
 import type { CaseDeadline, CourtActRow, LinkedCase } from '../../queries/caseFile.ts';
 import { isReviewOutcome } from '../../domain/courtActs.ts';
 import { localName } from '../components/names.ts';
@@ -31,6 +33,8 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return typeof event.data['outcome'] === 'string' && isReviewOutcome(event.data['outcome']) ? t('proceedings.timeline.reviewOutcome', { outcome: t(`proceedings.outcome.${event.data['outcome']}`) }) : t('timeline.other');
     case 'defects_fixed':
       return t('proceedings.timeline.defectsFixed');
+    case 'authority_accepted':
+      return t('proceedings.timeline.authorityAccepted');
     case 'filing_submitted':
       return t('proceedings.timeline.filingSubmitted');
     default:
@@ -39,6 +43,7 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
 }
 
 export interface CaseFileParts {
+  documents: CaseDocument[];
   deadlines: CaseDeadline[];
   acts: CourtActRow[];
   linked: LinkedCase[];
@@ -99,6 +104,14 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
       <h2 class="govuk-heading-l">{t('proceedings.acts.title')}</h2>
       <IssuedActs caseId={c.id} acts={file.acts} />
 
+      <h2 class="govuk-heading-l">{t('documents.title')}</h2>
+      <CaseDocumentsList caseId={c.id} documents={file.documents} />
+      <p class="govuk-body">
+        <a class="govuk-link" href={urls.caseAccessLog(c.id)}>
+          {t('documents.accessLog.link')}
+        </a>
+      </p>
+
       <h2 class="govuk-heading-l">{t('case.participants')}</h2>
       <ul class="govuk-list">
         {details.participants.map((p) => (
@@ -118,6 +131,11 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
               <time dateTime={h.startsAt.toISOString()}>{formatDateTime(h.startsAt, lang)}</time>
               {h.room ? `, ${t('caseStatus.room', { room: h.room })}` : `, ${t('proceedings.hearing.video')}`} — {t(`hearingStatus.${h.status}`)}
               {h.reason && <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">{t('proceedings.hearing.reason', { reason: h.reason })}</span>}
+              {h.status === 'held' && (
+                <a class="govuk-link sot-block" href={urls.hearingRecordings(c.id, h.id)}>
+                  {t('recordings.link')}
+                </a>
+              )}
             </li>
           ))}
         </ul>

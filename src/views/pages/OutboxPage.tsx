@@ -2,6 +2,19 @@ import type { outbox } from '../../db/schema/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useView } from '../context.ts';
 
+/** The message's text with its links clickable, as a phone or a mail program would show them. */
+function withLinks(text: string) {
+  return text.split(/(https?:\/\/[^\s]+)/).map((part, i) =>
+    i % 2 === 1 ? (
+      <a class="govuk-link sot-break" href={part} key={i}>
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
+}
+
 /** Development only: what Sot would have sent by SMS and e-mail. */
 export function OutboxPage({ messages }: { messages: (typeof outbox.$inferSelect)[] }) {
   const { t, lang } = useView();
@@ -30,7 +43,7 @@ export function OutboxPage({ messages }: { messages: (typeof outbox.$inferSelect
                 </td>
                 <td class="govuk-table__cell">
                   {m.subject && <strong>{m.subject}. </strong>}
-                  {m.body}
+                  <span class="sot-prewrap">{withLinks(m.body)}</span>
                 </td>
               </tr>
             ))}

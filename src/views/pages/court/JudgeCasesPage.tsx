@@ -3,7 +3,7 @@ import { formatCourtDay, formatDateTime } from '../../../i18n/format.ts';
 import type { CaseloadRow } from '../../../queries/caseFile.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { CsrfField, ErrorSummary, SuccessBanner, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { CsrfField, ErrorSummary, SuccessBanner, Table, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { categoryLabel } from '../../components/labels.ts';
 
 export type AwaitingCase = Awaited<ReturnType<typeof casesAwaitingAdmission>>[number] & { fixFiledAt: Date | null; termPassed: boolean };
@@ -94,17 +94,7 @@ export function JudgeCasesPage({ rows, caseload, decided, errors }: { rows: Awai
       {caseload.length === 0 ? (
         <p class="govuk-body">{t('proceedings.judge.caseloadEmpty')}</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">{t('proceedings.judge.caseload')}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">{t('caseStatus.number.label')}</th>
-              <th scope="col" class="govuk-table__header">{t('caseStatus.status')}</th>
-              <th scope="col" class="govuk-table__header">{t('proceedings.judge.nextHearing')}</th>
-              <th scope="col" class="govuk-table__header">{t('proceedings.judge.nextDue')}</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
+        <Table caption={t('proceedings.judge.caseload')} headers={[t('caseStatus.number.label'), t('caseStatus.status'), t('proceedings.judge.nextHearing'), t('proceedings.judge.nextDue')]}>
             {caseload.map((row) => (
               <tr class="govuk-table__row" key={row.caseId}>
                 <td class="govuk-table__cell">
@@ -118,8 +108,7 @@ export function JudgeCasesPage({ rows, caseload, decided, errors }: { rows: Awai
                 <td class="govuk-table__cell">{row.nextDue ? formatCourtDay(row.nextDue, lang) : '—'}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </Table>
       )}
     </>
   );
