@@ -6,9 +6,14 @@ import type { GrantableRole } from '../../src/policies/principal.ts';
 import { withCheckDigit } from '../../src/seed/people.ts';
 import { TEST_NOW } from './app.ts';
 
-/** An IIN with a valid check digit that no demo person has (serials from 5000 up). */
+/**
+ * An IIN with a valid check digit that no demo person has (serials 5000–8999; the demo's start at
+ * 9000). The birth date varies too: the access matrix makes thousands of people, more than one
+ * day's serials hold.
+ */
 export function freshIin(): string {
-  return withCheckDigit('800101', '3', 5000 + randomInt(0, 4000));
+  const born = `80${String(randomInt(1, 13)).padStart(2, '0')}${String(randomInt(1, 29)).padStart(2, '0')}`;
+  return withCheckDigit(born, '3', 5000 + randomInt(0, 4000));
 }
 
 export interface TestUser {
