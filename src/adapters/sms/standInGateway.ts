@@ -97,8 +97,11 @@ export const standInSmsGateway = fp<StandInSmsOptions & { prefix?: string }>(
       },
       attempts: (reference: string) => state.seen.get(reference) ?? 0,
     });
-    app.addHook('onClose', async () => {
+    // Before the server waits for requests in flight: a "does not answer" request would otherwise hold the close.
+    app.addHook('preClose', async () => {
       state.shutdown.abort();
+    });
+    app.addHook('onClose', async () => {
       await Promise.allSettled(state.inFlight);
     });
     await app.register(routes({ key: options.key, reportDelayMs: options.reportDelayMs ?? 1_000, hangMs: options.hangMs ?? 15_000 }, state), { prefix: options.prefix ?? '' });

@@ -35,6 +35,8 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t('proceedings.timeline.defectsFixed');
     case 'authority_accepted':
       return t('proceedings.timeline.authorityAccepted');
+    case 'recording_added':
+      return t('proceedings.timeline.recordingAdded');
     case 'filing_submitted':
       return t('proceedings.timeline.filingSubmitted');
     default:
