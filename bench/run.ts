@@ -24,6 +24,9 @@ import { openDatabase, type Database } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { createDevPki } from '../src/pki/devCa.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import { seedDemoActs } from '../src/seed/demoActs.ts';
+import { demoPeople } from '../src/seed/people.ts';
+import { createDiskBlobStore } from '../src/adapters/storage/blobStore.ts';
 
 const usePglite = process.env.BENCH_DB === 'pglite';
 const totalCases = Number(process.env.BENCH_CASES ?? (usePglite ? 100_000 : 1_000_000));
@@ -73,12 +76,17 @@ async function measure(url: string, scenario: Scenario) {
   };
 }
 
-/** A directory holding one root certificate: production refuses to start without any. */
-async function benchTrustedRoots(): Promise<string> {
+/**
+ * A directory holding one root certificate (production refuses to start without any), and the
+ * demo judges' certificates under it, so the demo's court acts are signed and their public check
+ * verifies each signature for real.
+ */
+async function benchTrustedRoots(): Promise<{ rootsDir: string; pkiDir: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sot-bench-roots-'));
-  const pki = await createDevPki(path.join(dir, 'ca'), []);
+  const pkiDir = path.join(dir, 'ca');
+  const pki = await createDevPki(pkiDir, demoPeople().filter((p) => p.handle.startsWith('judge-')));
   writeFileSync(path.join(dir, 'root.pem'), pki.rootPem);
-  return dir;
+  return { rootsDir: dir, pkiDir };
 }
 
 async function main() {
@@ -96,7 +104,12 @@ async function main() {
     const pick = () => numbers[Math.floor(Math.random() * numbers.length)]!;
     const courts = ['7517', '7514', '7599', '7113', '0001'];
 
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', TRUSTED_ROOTS_DIR: await benchTrustedRoots(), ACQUIRER_URL: 'https://acquirer.invalid', ACQUIRER_MERCHANT_ID: 'bench', ACQUIRER_SECRET: 'bench-acquirer-secret-bench-acquirer-secret', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-bench-cfg-')), LOG_LEVEL: 'warn' });
+    const { rootsDir, pkiDir } = await benchTrustedRoots();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-bench-cfg-'));
+    await seedDemoActs(database.db, createDiskBlobStore(path.join(dataDir, 'blobs')), pkiDir);
+    const actCodes = (await database.db.execute<{ code: string }>(sql`select verify_code as code from documents where verify_code is not null`)).rows.map((r) => r.code);
+    if (actCodes.length === 0) throw new Error('no signed court act to check');
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', TRUSTED_ROOTS_DIR: rootsDir, ACQUIRER_URL: 'https://acquirer.invalid', ACQUIRER_MERCHANT_ID: 'bench', ACQUIRER_SECRET: 'bench-acquirer-secret-bench-acquirer-secret', SMTP_URL: 'smtp://127.0.0.1:9', SMS_GATEWAY_URL: 'https://sms.invalid', SMS_GATEWAY_KEY: 'bench-sms-key-bench-sms-key-bench-sms-key', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     const app = await buildApp({ config, database });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
@@ -111,6 +124,8 @@ async function main() {
       { name: 'API: unknown case number (404)', path: () => `/api/v1/public/cases/${encodeURIComponent('7517-99-00-2/9999999')}` },
       { name: 'API: state duty quote', path: () => `/api/v1/duty/quote?filingType=claim&claimantType=individual&category=property&amount=${1000 + Math.floor(Math.random() * 10_000_000)}` },
       { name: 'page: talon check, unknown code (404)', path: () => `/verify/${randomBytes(6).toString('hex').toUpperCase().replace(/[ILOU]/g, '0')}` },
+      // The QR on every court act leads here; the judge's signature is checked once per process, then remembered.
+      { name: 'page: court act check (QR)', path: () => `/verify/${actCodes[Math.floor(Math.random() * actCodes.length)]}` },
     ];
     // Warm-up, so the first scenario does not pay for JIT and connection set-up.
     await autocannon({ url: `${url}/health`, connections, duration: 2 });

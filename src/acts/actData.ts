@@ -1,4 +1,5 @@
-import type { SignatureVerifier, SignerIdentity } from '../adapters/eds/index.ts';
+import { createHash } from 'node:crypto';
+import { EdsError, type SignatureVerifier, type SignerIdentity } from '../adapters/eds/index.ts';
 import type { BlobStore } from '../adapters/storage/blobStore.ts';
 import type { CourtActKind, DecisionForm, ReviewOutcome } from '../domain/courtActs.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -30,11 +31,37 @@ async function readText(store: BlobStore, sha256: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Signatures already checked, per verifier: an issued act's signature, manifest and date never
+ * change, and checking a CMS chain costs milliseconds of CPU — too much to repeat for every scan of
+ * a QR code on a public page. Bounded, oldest out first.
+ */
+const checked = new WeakMap<SignatureVerifier, Map<string, Promise<SignerIdentity>>>();
+const CHECKED_MAX = 5_000;
+
+function verifiedOnce(verifier: SignatureVerifier, doc: IssuedAct['document']): Promise<SignerIdentity> {
+  let cache = checked.get(verifier);
+  if (!cache) checked.set(verifier, (cache = new Map()));
+  const key = `${doc.id}:${createHash('sha256').update(doc.signature!).update(doc.signedManifest!).digest('hex')}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = verifier.verify({ cms: new Uint8Array(doc.signature!), content: new TextEncoder().encode(doc.signedManifest!), at: doc.issuedAt! });
+    // A verifier that could not answer (its service down) is asked again next time; a signature
+    // found wrong stays wrong.
+    result.catch((error: unknown) => {
+      if (!(error instanceof EdsError) || error.code === 'verifier_unavailable') cache.delete(key);
+    });
+    if (cache.size >= CHECKED_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(key, result);
+  }
+  return result;
+}
+
 export async function actDataOf(act: IssuedAct, deps: { verifier: SignatureVerifier; blobs: BlobStore; publicUrl: string }, lang: Lang, withText: boolean): Promise<ActData> {
   const doc = act.document;
   let signature: ActData['signature'];
   try {
-    const signer = await deps.verifier.verify({ cms: new Uint8Array(doc.signature!), content: new TextEncoder().encode(doc.signedManifest!), at: doc.issuedAt! });
+    const signer = await verifiedOnce(deps.verifier, doc);
     // The manifest names the content's hash: the stored text must still be what was signed.
     const signed = JSON.parse(doc.signedManifest!) as { content?: { sha256?: string } };
     signature = signed.content?.sha256 === doc.sha256 ? { valid: true, signer } : { valid: false, signerName: act.signerName };
