@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EdsError, type SignatureVerifier, type SignerIdentity } from '../adapters/eds/index.ts';
-import type { BlobStore } from '../adapters/storage/blobStore.ts';
+import { readBlob, type BlobStore } from '../adapters/storage/blobStore.ts';
 import type { CourtActKind, DecisionForm, ReviewOutcome } from '../domain/courtActs.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { IssuedAct } from '../queries/caseFile.ts';
@@ -23,12 +23,6 @@ export interface ActData {
   contentSha256: string;
   verifyUrl: string;
   signature: { valid: true; signer: SignerIdentity } | { valid: false; signerName: string | null };
-}
-
-async function readText(store: BlobStore, sha256: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of store.open(sha256)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -76,7 +70,7 @@ export async function actDataOf(act: IssuedAct, deps: { verifier: SignatureVerif
     court: { code: act.court.code, name: localName(act.court, lang) },
     caseNumber: act.case.number ?? '',
     issuedAt: doc.issuedAt!,
-    text: withText && doc.mediaType?.startsWith('text/plain') ? await readText(deps.blobs, doc.sha256!) : null,
+    text: withText && doc.mediaType?.startsWith('text/plain') ? (await readBlob(deps.blobs, doc.sha256!)).toString('utf8') : null,
     contentSha256: doc.sha256!,
     verifyUrl: `${deps.publicUrl}/verify/${doc.verifyCode}`,
     signature,

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { certificateInfo, EdsError, identityFromCertificate, parseSignedCms, type CertificateInfo, type EdsFailureCode, type SignatureVerifier } from '../adapters/eds/index.ts';
-import type { BlobStore } from '../adapters/storage/blobStore.ts';
+import { readBlob, type BlobStore } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { blobs, cases, courts, filingAttachments, filings, users } from '../db/schema/index.ts';
 import { CASE_STARTING_FILINGS, FILING_TYPES, type FilingType } from '../domain/filingTypes.ts';
@@ -235,12 +235,6 @@ export interface SignatureCheck {
   signedAt: Date;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 async function outcome(verifier: SignatureVerifier, cms: Uint8Array, content: Uint8Array, at: Date): Promise<CheckOutcome> {
   try {
     await verifier.verify({ cms, content, at });
@@ -275,7 +269,7 @@ export async function checkFilingSignature(store: BlobStore, verifier: Signature
     // Unreadable: the outcome below says so.
   }
   let manifest: Uint8Array | null = null;
-  if (filing.manifestSha256 && (await store.exists(filing.manifestSha256))) manifest = await readAll(store.open(filing.manifestSha256));
+  if (filing.manifestSha256 && (await store.exists(filing.manifestSha256))) manifest = new Uint8Array(await readBlob(store, filing.manifestSha256));
   const missing: CheckOutcome = { valid: false, code: 'manifest_missing' };
   return {
     signer,

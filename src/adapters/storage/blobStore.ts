@@ -36,6 +36,13 @@ export interface BlobStore {
   sweepStaging(olderThan: Date): Promise<number>;
 }
 
+/** A stored file's bytes, whole: for small files shown or checked in full (texts, signed manifests). */
+export async function readBlob(store: BlobStore, sha256: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of store.open(sha256)) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
 const SHA256 = /^[0-9a-f]{64}$/;
 
 export function createDiskBlobStore(root: string): BlobStore {

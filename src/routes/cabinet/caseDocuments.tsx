@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { actDataOf } from '../../acts/actData.ts';
+import { readBlob } from '../../adapters/storage/blobStore.ts';
 import { logAccess } from '../../commands/accessLog.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { SotError } from '../../errors.ts';
@@ -38,9 +39,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   async function textOf(sha256: string | null, mediaType: string | null, sizeBytes: number | null): Promise<string | null> {
     if (!sha256 || previewOf(mediaType) !== 'text' || (sizeBytes ?? 0) > MAX_INLINE_TEXT) return null;
-    const chunks: Buffer[] = [];
-    for await (const chunk of app.blobs.open(sha256)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    return (await readBlob(app.blobs, sha256)).toString('utf8');
   }
 
   app.get('/cabinet/cases/:caseId/documents/:documentId', { config: signedIn, schema: { hide: true, params: Params } }, async (request, reply) => {
