@@ -40,6 +40,8 @@ export const ERRORS = {
   duty_amount_invalid: { status: 400, message: 'error.dutyAmountInvalid' },
   duty_category_not_allowed: { status: 400, message: 'error.dutyCategoryNotAllowed' },
   duty_date_out_of_range: { status: 400, message: 'error.dutyDateOutOfRange' },
+  // A value of the law an operator has not entered yet: never guessed, never a 5xx.
+  duty_mci_missing: { status: 422, message: 'error.dutyMciMissing' },
   duty_not_payable: { status: 409, message: 'payments.error.notPayable' },
   payment_already_reviewed: { status: 409, message: 'payments.error.alreadyReviewed' },
   draft_has_payments: { status: 409, message: 'error.draftHasPayments' },
@@ -49,7 +51,7 @@ export const ERRORS = {
   case_decision_not_allowed: { status: 409, message: 'error.caseDecisionNotAllowed' },
   decision_reason_required: { status: 400, message: 'error.decisionReasonRequired' },
   // Hearings, court acts, terms and reviews.
-  calendar_missing: { status: 503, message: 'proceedings.error.calendarMissing' },
+  calendar_missing: { status: 422, message: 'proceedings.error.calendarMissing' },
   hearing_time_invalid: { status: 400, message: 'proceedings.error.hearingTimeInvalid' },
   hearing_in_past: { status: 400, message: 'proceedings.error.hearingInPast' },
   hearing_not_working_day: { status: 400, message: 'proceedings.error.hearingNotWorkingDay' },

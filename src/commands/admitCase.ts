@@ -8,7 +8,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { cases, events } from '../db/schema/index.ts';
-import { addWorkingDays } from '../domain/calendar/workingDays.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { canTransition, type CaseStatus } from '../domain/caseStatus.ts';
 import { SotError } from '../errors.ts';
@@ -19,6 +18,7 @@ import { isUuid } from '../domain/ids.ts';
 import { closeDeadlines, openSetDeadline, today } from './caseProgress.ts';
 import { noticeToParticipants } from './notices.ts';
 import { urls } from '../urls.ts';
+import { loadReference } from '../queries/reference.ts';
 
 export type AdmissionDecision = { kind: 'accept' } | { kind: 'return'; grounds: string } | { kind: 'leave_without_motion'; defects: string; workingDays: number };
 
@@ -44,7 +44,8 @@ export async function decideAdmission(db: Db, principal: Principal, caseId: stri
   if (decision.kind === 'leave_without_motion') {
     data['defects'] = reasonOf(decision.defects);
     if (!Number.isInteger(decision.workingDays) || decision.workingDays < 1 || decision.workingDays > 30) throw new SotError('invalid_request');
-    data['fixBy'] = addWorkingDays(courtDateIso(now) as IsoDay, decision.workingDays);
+    const { calendar } = await loadReference(db);
+    data['fixBy'] = calendar.addWorkingDays(courtDateIso(now) as IsoDay, decision.workingDays);
   }
   return db.transaction(async (tx) => {
     const updated = await tx

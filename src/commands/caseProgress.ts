@@ -12,6 +12,7 @@ import { canTransition, type CaseStatus } from '../domain/caseStatus.ts';
 import { deadline, type DeadlineKind } from '../domain/deadlines.ts';
 import { SotError } from '../errors.ts';
 import { courtDateIso } from '../i18n/format.ts';
+import { loadReference } from '../queries/reference.ts';
 
 /** Who must act by a term's last day. */
 const CONCERNS: Record<DeadlineKind, 'parties' | 'court'> = {
@@ -62,9 +63,10 @@ export async function moveCase(tx: Tx, move: Move): Promise<void> {
 
 /** Opens a term that runs from `from` (a court date); refuses clearly when the calendar does not reach its end. */
 export async function openDeadline(tx: Tx, caseId: string, kind: DeadlineKind, from: IsoDay): Promise<IsoDay> {
+  const { calendar } = await loadReference(tx);
   let due;
   try {
-    due = deadline(kind, from);
+    due = deadline(kind, from, calendar);
   } catch (error) {
     if (error instanceof CalendarMissingError) throw new SotError('calendar_missing', { year: error.year });
     throw error;

@@ -8,6 +8,8 @@ import { SotError } from '../errors.ts';
 import type { FilingFields } from '../domain/filingFields.ts';
 import { parseTengeToTiyn } from '../domain/money.ts';
 import type { Filing } from './filings.ts';
+import type { MciYear } from '../domain/duty/rates.ts';
+import { loadReference } from '../queries/reference.ts';
 
 export interface FilingDuty {
   amountTiyn: number;
@@ -22,7 +24,7 @@ export interface FilingDuty {
  * The duty the filing owes if paid at `at`, from its category, claimant and claim value. A draft
  * without a category yet owes nothing computable; submitting a claim needs a category anyway.
  */
-export function dutyOfFiling(filing: Pick<Filing, 'type' | 'fields'>, at: Date, caseCategory?: CaseCategory): FilingDuty {
+export function dutyOfFiling(filing: Pick<Filing, 'type' | 'fields'>, at: Date, mci: readonly MciYear[], caseCategory?: CaseCategory): FilingDuty {
   const fields = filing.fields as FilingFields;
   // In an existing case the case's category decides; the filer names it only for a new one.
   const category = caseCategory ?? fields.category;
@@ -37,11 +39,12 @@ export function dutyOfFiling(filing: Pick<Filing, 'type' | 'fields'>, at: Date, 
       ...(amountTiyn !== undefined ? { amountTiyn } : {}),
       ...(fields.exemption && isExemptionCode(fields.exemption) ? { exemption: fields.exemption } : {}),
       date: at,
-    });
+    }, mci);
   } catch (error) {
     if (!(error instanceof DutyInputError)) throw error;
     if (error.code === 'amount_required') throw new SotError('filing_incomplete', { missing: 'amount' });
     if (error.code === 'amount_invalid') throw new SotError('invalid_amount');
+    if (error.code === 'mci_missing') throw new SotError('duty_mci_missing', { year: error.year ?? '' });
     // Kinds of proceedings without a state duty (criminal cases, for one) have no rate row.
     if (error.code === 'category_not_allowed') return { amountTiyn: 0, exempt: false, basis: null, quote: null };
     throw error;
@@ -55,7 +58,8 @@ export function isExemptionCode(value: string): value is ExemptionCode {
 
 /** The duty of a stored filing: one filed in a case takes the case's category. */
 export async function dutyOfStoredFiling(db: Db, filing: Pick<Filing, 'type' | 'fields' | 'caseId'>, at: Date): Promise<FilingDuty> {
-  if (!filing.caseId) return dutyOfFiling(filing, at);
+  const { mci } = await loadReference(db);
+  if (!filing.caseId) return dutyOfFiling(filing, at, mci);
   const [found] = await db.select({ category: cases.category }).from(cases).where(eq(cases.id, filing.caseId));
-  return dutyOfFiling(filing, at, found?.category as CaseCategory | undefined);
+  return dutyOfFiling(filing, at, mci, found?.category as CaseCategory | undefined);
 }

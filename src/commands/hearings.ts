@@ -10,6 +10,8 @@ import type { Tx } from '../db/tx.ts';
 import { cases, events, hearings } from '../db/schema/index.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
 import { isVideoLink, slotRefusal } from '../domain/hearingSlots.ts';
+import type { CourtCalendar } from '../domain/calendar/workingDays.ts';
+import { loadReference } from '../queries/reference.ts';
 import { isUuid } from '../domain/ids.ts';
 import { SotError } from '../errors.ts';
 import { formatDateTime } from '../i18n/format.ts';
@@ -33,8 +35,8 @@ const PATH_TO_HEARING: Partial<Record<CaseStatus, CaseStatus[]>> = {
   hearing_scheduled: [],
 };
 
-function checkedSlot(slot: HearingSlot, now: Date): { startsAt: Date; durationMinutes: number; room: string | null; videoLink: string | null } {
-  const refusal = slotRefusal(slot.startsAt, slot.durationMinutes, now);
+function checkedSlot(slot: HearingSlot, now: Date, calendar: CourtCalendar): { startsAt: Date; durationMinutes: number; room: string | null; videoLink: string | null } {
+  const refusal = slotRefusal(slot.startsAt, slot.durationMinutes, now, calendar);
   if (refusal) throw new SotError(refusal);
   const room = slot.room?.trim() || null;
   const videoLink = slot.videoLink?.trim() || null;
@@ -92,7 +94,7 @@ function tellParties(tx: Tx, caseId: string, hearingId: string, number: string |
 }
 
 export async function scheduleHearing(db: Db, principal: Principal, caseId: string, slot: HearingSlot, now: Date): Promise<string> {
-  const checked = checkedSlot(slot, now);
+  const checked = checkedSlot(slot, now, (await loadReference(db)).calendar);
   await lockedCase(db, principal, caseId, false);
   return db.transaction(async (tx) => {
     const found = await lockedCase(tx, principal, caseId, true);
@@ -116,7 +118,7 @@ export async function postponeHearing(db: Db, principal: Principal, hearingId: s
   if (!isUuid(hearingId)) throw new SotError('not_found');
   const trimmed = reason.trim();
   if (trimmed.length < 5 || trimmed.length > 2000) throw new SotError('decision_reason_required');
-  const checked = checkedSlot(slot, now);
+  const checked = checkedSlot(slot, now, (await loadReference(db)).calendar);
   const [existing] = await db.select({ caseId: hearings.caseId }).from(hearings).where(eq(hearings.id, hearingId));
   if (!existing) throw new SotError('not_found');
   await lockedCase(db, principal, existing.caseId, false);

@@ -1,4 +1,4 @@
-import { addCalendarDays, addCalendarMonths, addWorkingDays, nextWorkingDayOnOrAfter, type IsoDay } from './calendar/workingDays.ts';
+import { addCalendarDays, addCalendarMonths, type CourtCalendar, type IsoDay } from './calendar/workingDays.ts';
 
 /**
  * Procedural deadlines of the Civil Procedure Code of 31 October 2015 as data, each with its
@@ -11,7 +11,7 @@ export type Term =
   | { unit: 'months'; count: number };
 
 export interface DeadlineRule {
-  /** What the term runs from; `deadline(kind, from)` takes this day. */
+  /** What the term runs from; `deadline(kind, from, calendar)` takes this day. */
   runsFrom: string;
   term: Term;
   article: string;
@@ -50,18 +50,18 @@ export const DEADLINES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
  * instead on the next working day (Civil Procedure Code: when the last day of a procedural term
  * falls on a non-working day, the term ends on the next working day).
  */
-export function termEnd(term: Term, from: IsoDay): IsoDay {
+export function termEnd(term: Term, from: IsoDay, calendar: CourtCalendar): IsoDay {
   switch (term.unit) {
     case 'working_days':
-      return addWorkingDays(from, term.count);
+      return calendar.addWorkingDays(from, term.count);
     case 'calendar_days':
-      return nextWorkingDayOnOrAfter(addCalendarDays(from, term.count));
+      return calendar.nextWorkingDayOnOrAfter(addCalendarDays(from, term.count));
     case 'months':
-      return nextWorkingDayOnOrAfter(addCalendarMonths(from, term.count));
+      return calendar.nextWorkingDayOnOrAfter(addCalendarMonths(from, term.count));
   }
 }
 
-export function deadline(kind: DeadlineKind, from: IsoDay): { due: IsoDay; article: string } {
+export function deadline(kind: DeadlineKind, from: IsoDay, calendar: CourtCalendar): { due: IsoDay; article: string } {
   const rule = DEADLINES[kind];
-  return { due: termEnd(rule.term, from), article: rule.article };
+  return { due: termEnd(rule.term, from, calendar), article: rule.article };
 }

@@ -1,5 +1,5 @@
 import type { IsoDay } from './calendar/holidays.ts';
-import { CalendarMissingError, isWorkingDay } from './calendar/workingDays.ts';
+import { CalendarMissingError, type CourtCalendar } from './calendar/workingDays.ts';
 
 /**
  * When a hearing may be held: in the future, on a working day of the court calendar, within the
@@ -33,11 +33,11 @@ function minuteOfDay(instant: Date): number {
   return shifted.getUTCHours() * 60 + shifted.getUTCMinutes();
 }
 
-export function slotRefusal(startsAt: Date, durationMinutes: number, now: Date): SlotRefusal | null {
+export function slotRefusal(startsAt: Date, durationMinutes: number, now: Date, calendar: CourtCalendar): SlotRefusal | null {
   if (!Number.isInteger(durationMinutes) || durationMinutes < MIN_MINUTES || durationMinutes > MAX_MINUTES) return 'hearing_duration_invalid';
   if (startsAt.getTime() <= now.getTime()) return 'hearing_in_past';
   try {
-    if (!isWorkingDay(courtDay(startsAt))) return 'hearing_not_working_day';
+    if (!calendar.isWorkingDay(courtDay(startsAt))) return 'hearing_not_working_day';
   } catch (error) {
     if (error instanceof CalendarMissingError) return 'calendar_missing';
     throw error;

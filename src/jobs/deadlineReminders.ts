@@ -1,12 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { caseDeadlines, cases } from '../db/schema/index.ts';
-import { addWorkingDays, isWorkingDay } from '../domain/calendar/workingDays.ts';
 import type { DeadlineKind } from '../domain/deadlines.ts';
 import { formatCourtDay } from '../i18n/format.ts';
 import { noticeToParticipants } from '../commands/notices.ts';
 import { today } from '../commands/caseProgress.ts';
 import { urls } from '../urls.ts';
+import { loadReference } from '../queries/reference.ts';
+import { CalendarMissingError } from '../domain/calendar/workingDays.ts';
 
 /** Reminders go this many working days before a term's last day. */
 export const REMINDER_DAYS = [3, 1] as const;
@@ -18,10 +19,18 @@ export const REMINDER_DAYS = [3, 1] as const;
  */
 export async function queueDeadlineReminders(db: Db, now: Date): Promise<string[]> {
   const day = today(now);
-  if (!isWorkingDay(day)) return [];
+  const { calendar } = await loadReference(db);
+  // A day beyond the entered calendar: the administrators are warned of it; no reminder is guessed.
+  if (!calendar.hasYear(Number(day.slice(0, 4))) || !calendar.isWorkingDay(day)) return [];
   const ids: string[] = [];
   for (const days of REMINDER_DAYS) {
-    const due = addWorkingDays(day, days);
+    let due;
+    try {
+      due = calendar.addWorkingDays(day, days);
+    } catch (error) {
+      if (error instanceof CalendarMissingError) continue;
+      throw error;
+    }
     const rows = await db
       .select({ id: caseDeadlines.id, caseId: caseDeadlines.caseId, kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn, number: cases.number })
       .from(caseDeadlines)

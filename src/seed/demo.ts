@@ -8,7 +8,8 @@ import type { Tx } from '../db/tx.ts';
 import type { CaseCategory, CaseKind, Instance } from '../domain/caseKinds.ts';
 import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
 import { nextStatuses, type CaseStatus } from '../domain/caseStatus.ts';
-import { addWorkingDays, nextWorkingDayOnOrAfter } from '../domain/calendar/workingDays.ts';
+import type { CourtCalendar } from '../domain/calendar/workingDays.ts';
+import { loadReference } from '../queries/reference.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { closeDeadlines, openDeadline, openSetDeadline } from '../commands/caseProgress.ts';
 import { courtDateIso } from '../i18n/format.ts';
@@ -101,6 +102,7 @@ const EARLIEST_STEP_DAYS: Partial<Record<CaseStatus, number>> = { registered: 1,
 
 interface SeedContext {
   tx: Tx;
+  calendar: CourtCalendar;
   now: Date;
   people: Map<string, { id: string; person: DemoPerson }>;
   courtIds: Map<string, string>;
@@ -133,11 +135,11 @@ const NOTICE_FOR_STATUS: Partial<Record<CaseStatus, { kind: DocumentKind; title:
 };
 
 /** The procedural terms a case at this stage has running or met, counted from the days its steps happened. */
-async function seedTerms(tx: Tx, caseId: string, path: CaseStatus[], stepTimes: Date[], instance: number): Promise<void> {
+async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: CaseStatus[], stepTimes: Date[], instance: number): Promise<void> {
   const dayOf = (status: CaseStatus) => courtDateIso(stepTimes[path.indexOf(status)]!) as IsoDay;
   const last = path.at(-1)!;
   const at = stepTimes.at(-1)!;
-  if (last === 'left_without_motion') await openSetDeadline(tx, caseId, 'defects_fix', dayOf(last), addWorkingDays(dayOf(last), 10), 'CPC Art. 152');
+  if (last === 'left_without_motion') await openSetDeadline(tx, caseId, 'defects_fix', dayOf(last), calendar.addWorkingDays(dayOf(last), 10), 'CPC Art. 152');
   if (instance !== 1) {
     if (last === 'in_force') {
       await openDeadline(tx, caseId, 'cassation', dayOf('in_force'));
@@ -251,12 +253,12 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
     }
   }
 
-  await seedTerms(tx, caseId, path, stepTimes, instance);
+  await seedTerms(tx, ctx.calendar, caseId, path, stepTimes, instance);
 
   if (scenario.hearingInDays !== undefined) {
     // Hearings start on the hour between 09:00 and 16:00 Kazakhstan time (UTC+5).
     // Courts sit on working days only.
-    const day = nextWorkingDayOnOrAfter(courtDateIso(new Date(now.getTime() + scenario.hearingInDays * DAY)) as IsoDay);
+    const day = ctx.calendar.nextWorkingDayOnOrAfter(courtDateIso(new Date(now.getTime() + scenario.hearingInDays * DAY)) as IsoDay);
     const startsAt = new Date(`${day}T${String(9 + (index % 8)).padStart(2, '0')}:00:00+05:00`);
     const upcoming = startsAt.getTime() > now.getTime();
     const [hearing] = await tx
@@ -343,7 +345,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
     }
     await seedBench(tx, { people, courtIds, now });
 
-    const ctx: SeedContext = { tx, now, people, courtIds, organisationIds: { company: company!.id, bank: bank!.id }, judgesByCourt };
+    const ctx: SeedContext = { tx, calendar: (await loadReference(tx)).calendar, now, people, courtIds, organisationIds: { company: company!.id, bank: bank!.id }, judgesByCourt };
     // Oldest first, so sequence numbers grow with registration dates as they would in a court
     // (and a reviewed case always exists before its appeal).
     const order = SCENARIOS.map((scenario, index) => ({ scenario, index })).sort((a, b) => b.scenario.filedDaysAgo - a.scenario.filedDaysAgo);

@@ -4,7 +4,7 @@ import { decideAdmission } from '../../src/commands/admitCase.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
 import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { cases, courts, events, users } from '../../src/db/schema/index.ts';
-import { addWorkingDays } from '../../src/domain/calendar/workingDays.ts';
+import { initialReference } from '../../src/domain/reference.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import type { Principal } from '../../src/policies/principal.ts';
@@ -41,7 +41,7 @@ describeDb('admission of a case by its judge', () => {
   it('leaves a case without motion with a term in working days, then accepts it once fixed', async () => {
     const { caseId, judge } = await distributedCase();
     const left = await decideAdmission(t.database.db, judge, caseId, { kind: 'leave_without_motion', defects: 'Не приложен документ об уплате госпошлины.', workingDays: 10 }, now());
-    expect(left).toEqual({ status: 'left_without_motion', fixBy: addWorkingDays(courtDateIso(now()) as IsoDay, 10) });
+    expect(left).toEqual({ status: 'left_without_motion', fixBy: initialReference().calendar.addWorkingDays(courtDateIso(now()) as IsoDay, 10) });
     const timeline = await t.database.db.select().from(events).where(eq(events.caseId, caseId));
     expect(timeline.at(-1)!.data).toMatchObject({ to: 'left_without_motion', defects: 'Не приложен документ об уплате госпошлины.' });
     expect((await decideAdmission(t.database.db, judge, caseId, { kind: 'accept' }, now())).status).toBe('accepted');

@@ -8,9 +8,10 @@ import { postponeHearing, scheduleHearing } from '../../src/commands/hearings.ts
 import { registerCase } from '../../src/commands/registerCase.ts';
 import { caseDeadlines, cases, courts, documents, events, hearings, notifications, parties, userRoles, users } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
-import { addCalendarDays, isWorkingDay } from '../../src/domain/calendar/workingDays.ts';
+import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
+import { initialReference } from '../../src/domain/reference.ts';
 import { parseCaseNumber } from '../../src/domain/caseNumber.ts';
-import { deadline } from '../../src/domain/deadlines.ts';
+import { deadline as deadlineIn, type DeadlineKind } from '../../src/domain/deadlines.ts';
 import { courtInstant } from '../../src/domain/hearingSlots.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import type { Principal } from '../../src/policies/principal.ts';
@@ -21,6 +22,11 @@ import { formSession } from '../support/forms.ts';
 import { pdfText } from '../support/pdfText.ts';
 import { issueSigner, makeRootCa, signContent, type TestCa, type TestSigner } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
+
+// The reference tables start with the calendar Sot ships; these tests do not change it.
+const { calendar } = initialReference();
+const isWorkingDay = calendar.isWorkingDay;
+const deadline = (kind: DeadlineKind, from: IsoDay) => deadlineIn(kind, from, calendar);
 
 /**
  * The case after admission, through the court's own acts: hearings, decisions and their terms,

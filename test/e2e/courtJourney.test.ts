@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
-import { addCalendarDays, isWorkingDay } from '../../src/domain/calendar/workingDays.ts';
+import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
+import { initialReference } from '../../src/domain/reference.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { demoPeople } from '../../src/seed/people.ts';
@@ -13,7 +14,7 @@ function hearingDay(): IsoDay {
   let day = courtDateIso(new Date()) as IsoDay;
   for (let found = 0; found < 2; ) {
     day = addCalendarDays(day, 1);
-    if (isWorkingDay(day)) found++;
+    if (initialReference().calendar.isWorkingDay(day)) found++;
   }
   return day;
 }

@@ -1,16 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CALENDAR, type IsoDay } from '../../src/domain/calendar/holidays.ts';
-import {
-  addCalendarDays,
-  addCalendarMonths,
-  addWorkingDays,
-  CalendarMissingError,
-  calendarYear,
-  isWorkingDay,
-  nextWorkingDayOnOrAfter,
-  weekendTransfers,
-} from '../../src/domain/calendar/workingDays.ts';
+import { INITIAL_CALENDAR as CALENDAR, type IsoDay } from '../../src/domain/calendar/holidays.ts';
+import { addCalendarDays, addCalendarMonths, CalendarMissingError, courtCalendar, weekendTransfers } from '../../src/domain/calendar/workingDays.ts';
+import { initialReference } from '../../src/domain/reference.ts';
+
+const { calendar } = initialReference();
+const { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter } = calendar;
+const calendarYear = (year: number) => calendar.year(year);
 
 const daysOff = (year: number) => calendarYear(year).filter((row) => row.kind === 'day_off_transfer').map((row) => row.date);
 
@@ -22,9 +18,28 @@ describe('the court calendar', () => {
     expect(daysOff(2026)).toEqual(['2026-03-09', '2026-03-24', '2026-03-25', '2026-05-11', '2026-10-26']);
   });
 
-  it('moves the 2025 weekend holidays to the next working days', () => {
-    // 8 Mar Sat; Nauryz 22–23 Mar Sat–Sun; 6 Jul Sun; 30 Aug Sat; 25 Oct Sat.
-    expect(daysOff(2025)).toEqual(['2025-03-10', '2025-03-24', '2025-03-25', '2025-07-07', '2025-09-01', '2025-10-27']);
+  it('moves the 2025 weekend holidays to the next working days, beside the ordered 3 January', () => {
+    // 3 Jan by order; 8 Mar Sat; Nauryz 22–23 Mar Sat–Sun; 6 Jul Sun; 30 Aug Sat; 25 Oct Sat.
+    expect(daysOff(2025)).toEqual(['2025-01-03', '2025-03-10', '2025-03-24', '2025-03-25', '2025-07-07', '2025-09-01', '2025-10-27']);
+  });
+
+  it('takes Friday 3 January 2025 off and works Sunday 5 January 2025 (Labour Code Art. 85(3))', () => {
+    expect(isWorkingDay('2025-01-03')).toBe(false);
+    expect(isWorkingDay('2025-01-05')).toBe(true);
+    // Thu 2 Jan 2025 + 1 working day: Fri 3 is off, so Sun 5.
+    expect(addWorkingDays('2025-01-02', 1)).toBe('2025-01-05');
+  });
+
+  it('knows a year once an operator enters its holidays, and only then', () => {
+    const withoutNextYear = courtCalendar(CALENDAR[2026]!);
+    expect(withoutNextYear.years).toEqual([2026]);
+    expect(() => withoutNextYear.addWorkingDays('2026-12-30', 3)).toThrow(CalendarMissingError);
+    // A single swap is not a calendar: the year stays unknown until it has holidays.
+    const onlyASwap = courtCalendar([...CALENDAR[2026]!, { date: '2027-01-09', kind: 'working_day_transfer', name: 'x' }]);
+    expect(onlyASwap.hasYear(2027)).toBe(false);
+    const entered = courtCalendar([...CALENDAR[2026]!, ...CALENDAR[2027]!]);
+    // Thu 31 Dec; 1–2 Jan holidays, Mon 4 Jan the day off for Saturday 2 Jan; Tue 5, Wed 6.
+    expect(entered.addWorkingDays('2026-12-30', 3)).toBe('2027-01-06');
   });
 
   it('moves the 2027 weekend holidays to the next working days and keeps Constitution Day on 15 March', () => {
@@ -39,7 +54,7 @@ describe('the court calendar', () => {
       { date: '2023-01-07' as IsoDay, kind: 'holiday' as const, name: 'orthodox_christmas', religious: true },
       { date: '2023-01-08' as IsoDay, kind: 'holiday' as const, name: 'secular_sunday' },
     ];
-    expect(weekendTransfers(rows)).toEqual([{ date: '2023-01-09', kind: 'day_off_transfer', name: 'secular_sunday' }]);
+    expect(weekendTransfers(rows)).toEqual([{ date: '2023-01-09', kind: 'day_off_transfer', name: 'secular_sunday', derived: true }]);
   });
 
   it('does not make 30 August a holiday in 2026', () => {

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, addCalendarMonths, CalendarMissingError, isWorkingDay } from '../../src/domain/calendar/workingDays.ts';
-import { DEADLINE_KINDS, deadline, termEnd } from '../../src/domain/deadlines.ts';
+import { addCalendarDays, addCalendarMonths, CalendarMissingError } from '../../src/domain/calendar/workingDays.ts';
+import { DEADLINE_KINDS, deadline as deadlineIn, termEnd as termEndIn, type DeadlineKind, type Term } from '../../src/domain/deadlines.ts';
+import { initialReference } from '../../src/domain/reference.ts';
+
+const { calendar } = initialReference();
+const deadline = (kind: DeadlineKind, from: Parameters<typeof deadlineIn>[1]) => deadlineIn(kind, from, calendar);
+const termEnd = (term: Term, from: Parameters<typeof termEndIn>[1]) => termEndIn(term, from, calendar);
+const isWorkingDay = calendar.isWorkingDay;
 
 describe('procedural deadlines', () => {
   it('gives the judge 5 working days to accept a claim, across Nauryz', () => {

@@ -8,7 +8,7 @@ import {
   EXEMPTION_CODES,
   EXEMPTIONS,
   MAX_AMOUNT_TIYN,
-  MCI,
+  INITIAL_MCI as MCI_YEARS,
   RATES,
   inForce,
   parseTenge,
@@ -27,7 +27,7 @@ const IN_2025 = on('2025-06-15');
 const tenge = (amount: number) => Math.round(amount * 100);
 
 function quote(input: Partial<DutyInput> & Pick<DutyInput, 'filingType' | 'category'>): DutyQuote {
-  return quoteDuty({ claimantType: 'individual', date: IN_2026, ...input });
+  return quoteDuty({ claimantType: 'individual', date: IN_2026, ...input }, MCI_YEARS);
 }
 
 function refusal(input: Partial<DutyInput> & Pick<DutyInput, 'filingType' | 'category'>): DutyInputErrorCode | undefined {
@@ -150,7 +150,7 @@ describe('state duty rates, 2026 (Tax Code 2026, Art. 665)', () => {
 describe('state duty rates, 2025 (Tax Code 2017, Art. 610)', () => {
   for (const example of EXAMPLES_2025) {
     it(example.name, () => {
-      const q = quoteDuty({ claimantType: 'individual', date: IN_2025, ...example.input });
+      const q = quoteDuty({ claimantType: 'individual', date: IN_2025, ...example.input }, MCI_YEARS);
       expect(q.amountTiyn).toBe(tenge(example.kzt));
       expect(q.basis.ruleId).toBe(example.ruleId);
       expect(q.basis.article).toMatch(/^Tax Code 2017, Art\. 61[06]/);
@@ -159,14 +159,14 @@ describe('state duty rates, 2025 (Tax Code 2017, Art. 610)', () => {
   }
 
   it('quotes a property claim paid in 2025 under Art. 610 with the 2025 cap of 39,320,000 ₸', () => {
-    const q = quoteDuty({ filingType: 'claim', category: 'property', claimantType: 'individual', amountTiyn: tenge(10_000_000_000), date: IN_2025 });
+    const q = quoteDuty({ filingType: 'claim', category: 'property', claimantType: 'individual', amountTiyn: tenge(10_000_000_000), date: IN_2025 }, MCI_YEARS);
     expect(q.basis.article).toBe('Tax Code 2017, Art. 610(1)(1)');
     expect(q.amountTiyn).toBe(tenge(39_320_000));
     expect(q.computation).toMatchObject({ capped: true });
   });
 
   it('uses the 2024 MCI of 3,692 ₸ for a 2024 payment', () => {
-    const q = quoteDuty({ filingType: 'claim', category: 'divorce', claimantType: 'individual', date: on('2024-03-10') });
+    const q = quoteDuty({ filingType: 'claim', category: 'divorce', claimantType: 'individual', date: on('2024-03-10') }, MCI_YEARS);
     expect(q.mciTenge).toBe(3_692);
     expect(q.amountTiyn).toBe(tenge(1_107.6));
   });
@@ -319,12 +319,28 @@ describe('input the duty cannot be quoted for', () => {
     expect(refusal({ filingType: 'claim', category: 'state_body_complaint', alsoPropertyDemand: true, amountTiyn: 100_000 })).toBe('category_not_allowed');
   });
 
-  it('refuses payment dates without an MCI or rates', () => {
-    expect(refusal({ filingType: 'claim', category: 'divorce', date: on('2023-06-01') })).toBe('date_out_of_range');
-    expect(refusal({ filingType: 'claim', category: 'divorce', date: new Date('2023-12-31T17:59:59Z') })).toBe('date_out_of_range');
+  it('refuses payment dates without rates, and years whose MCI is not entered', () => {
+    expect(refusal({ filingType: 'claim', category: 'divorce', date: on('2023-05-20') })).toBe('date_out_of_range');
+    expect(refusal({ filingType: 'claim', category: 'divorce', date: on('2023-06-01') })).toBe('mci_missing');
+    expect(refusal({ filingType: 'claim', category: 'divorce', date: new Date('2023-12-31T17:59:59Z') })).toBe('mci_missing');
     expect(refusal({ filingType: 'claim', category: 'divorce', date: new Date('2023-12-31T18:00:00Z') })).toBeUndefined();
-    expect(refusal({ filingType: 'claim', category: 'divorce', date: on('2027-01-01') })).toBe('date_out_of_range');
+    expect(refusal({ filingType: 'claim', category: 'divorce', date: on('2027-01-01') })).toBe('mci_missing');
     expect(refusal({ filingType: 'claim', category: 'divorce', date: new Date('garbage') })).toBe('date_out_of_range');
+  });
+
+  it('answers without an MCI where none is needed: an appeal, an exempt claim', () => {
+    const in2027 = on('2027-01-15');
+    const appeal = quoteDuty({ filingType: 'appeal', category: 'property', claimantType: 'individual', date: in2027 }, MCI_YEARS);
+    expect(appeal).toMatchObject({ amountTiyn: 0, mciTenge: null, computation: { kind: 'not_dutiable' } });
+    const labour = quoteDuty({ filingType: 'claim', category: 'labour', claimantType: 'individual', date: in2027 }, MCI_YEARS);
+    expect(labour).toMatchObject({ amountTiyn: 0, exempt: true, mciTenge: null });
+  });
+
+  it('prices a 2027 payment once the 2027 MCI is entered', () => {
+    const in2027 = on('2027-01-15');
+    expect(() => quoteDuty({ filingType: 'claim', category: 'divorce', claimantType: 'individual', date: in2027 }, MCI_YEARS)).toThrow(DutyInputError);
+    const entered = [...MCI_YEARS, { year: 2027, tenge: 4_500, basis: 'test' }];
+    expect(quoteDuty({ filingType: 'claim', category: 'divorce', claimantType: 'individual', date: in2027 }, entered)).toMatchObject({ amountTiyn: 135_000, mciTenge: 4_500 });
   });
 });
 
@@ -334,12 +350,11 @@ describe('the rate data', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('has exactly one MCI for every day it covers, without gaps', () => {
-    for (let i = 1; i < MCI.length; i++) {
-      const end = new Date(`${MCI[i - 1]!.to}T00:00:00Z`);
-      end.setUTCDate(end.getUTCDate() + 1);
-      expect(end.toISOString().slice(0, 10)).toBe(MCI[i]!.from);
-    }
+  it('ships one MCI per year, for consecutive years, each with its act', () => {
+    const years = MCI_YEARS.map((row) => row.year);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    for (let i = 1; i < years.length; i++) expect(years[i]).toBe(years[i - 1]! + 1);
+    for (const row of MCI_YEARS) expect(row.basis).toMatch(/budget/);
   });
 
   it('prices each filing by one row, or a claim by at most one percentage and one flat row', () => {
@@ -414,7 +429,7 @@ describe('properties of the duty', () => {
         fc.boolean(),
         (filingType, category, claimantType, amountTiyn, date, exemption, alsoPropertyDemand) => {
           try {
-            const q = quoteDuty({ filingType, category, claimantType, amountTiyn, date, exemption, alsoPropertyDemand });
+            const q = quoteDuty({ filingType, category, claimantType, amountTiyn, date, exemption, alsoPropertyDemand }, MCI_YEARS);
             expect(q.amountTiyn).toBeGreaterThanOrEqual(0);
             expect(Number.isInteger(q.amountTiyn)).toBe(true);
             if (q.exempt) expect(q.amountTiyn).toBe(0);
@@ -430,12 +445,12 @@ describe('properties of the duty', () => {
     fc.assert(
       fc.property(amount, amount, claimant, day, (a, b, claimantType, date) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
-        const duty = (amountTiyn: number) => quoteDuty({ filingType: 'claim', category: 'property', claimantType, amountTiyn, date });
+        const duty = (amountTiyn: number) => quoteDuty({ filingType: 'claim', category: 'property', claimantType, amountTiyn, date }, MCI_YEARS);
         const lowQuote = duty(low);
         const highQuote = duty(high);
         expect(lowQuote.amountTiyn).toBeLessThanOrEqual(highQuote.amountTiyn);
         const capMci = claimantType === 'individual' ? 10_000 : 20_000;
-        expect(highQuote.amountTiyn).toBeLessThanOrEqual(capMci * highQuote.mciTenge * 100);
+        expect(highQuote.amountTiyn).toBeLessThanOrEqual(capMci * highQuote.mciTenge! * 100);
       }),
     );
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { courtInstant, isVideoLink, overlaps, slotRefusal } from '../../src/domain/hearingSlots.ts';
+import { courtInstant, isVideoLink, overlaps, slotRefusal as slotRefusalIn } from '../../src/domain/hearingSlots.ts';
+import { initialReference } from '../../src/domain/reference.ts';
+
+const { calendar } = initialReference();
+const slotRefusal = (startsAt: Date, minutes: number, now: Date) => slotRefusalIn(startsAt, minutes, now, calendar);
 
 const NOW = new Date('2026-11-25T05:00:00Z'); // Wednesday 10:00 in Kazakhstan
 

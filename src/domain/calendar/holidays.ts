@@ -1,16 +1,19 @@
 /**
- * Kazakhstan's public holidays and day swaps as data, one list per year, so that a new year or a
- * changed law is a change of rows (Law "On holidays in the Republic of Kazakhstan" of 13 December
- * 2001 No. 267-II, and the Labour Code).
+ * Kazakhstan's public holidays and day swaps: the types, and the rows Sot ships as the initial
+ * court calendar. From then on operators maintain the calendar in the database
+ * (`/admin/reference`, `sot reference calendar`), each row with its legal basis, so a new year or
+ * a decree moving a day off is entered without a release (Law "On holidays in the Republic of
+ * Kazakhstan" of 13 December 2001 No. 267-II, and the Labour Code).
  *
- * Only holidays and ministry-ordered swaps are stored. The automatic Labour Code rule — a holiday
- * that falls on a Saturday or Sunday gives a day off on the next working day, except religious
- * holidays — is applied by code in workingDays.ts, so a row here never duplicates a derived day.
+ * Only holidays and ordered swaps are stored. The automatic rule — a holiday that falls on a
+ * Saturday or Sunday gives a day off on the next working day, except religious holidays — is
+ * applied by code in workingDays.ts, so a row here never duplicates a derived day.
  */
 
 /** A calendar day in Kazakhstan (the court's calendar, Asia/Almaty), `YYYY-MM-DD`. */
 export type IsoDay = `${number}-${number}-${number}`;
 
+export const CALENDAR_ROW_KINDS = ['holiday', 'day_off_transfer', 'working_day_transfer'] as const;
 export type CalendarRowKind =
   /** A public holiday: never a working day. */
   | 'holiday'
@@ -22,16 +25,27 @@ export type CalendarRowKind =
 export interface CalendarRow {
   date: IsoDay;
   kind: CalendarRowKind;
-  /** A message key: `calendar.holiday.<name>`. */
+  /** A message key `calendar.holiday.<name>` for the holidays the law names; free text an operator typed otherwise. */
   name: string;
   /** Religious holidays (Orthodox Christmas, Kurban Ait) are never moved off a weekend. */
   religious?: boolean;
+  /** The act that makes the day what it is; absent on derived days. */
+  basis?: string;
+  /** A day off that follows from a weekend holiday by the rule, not stored. */
+  derived?: boolean;
 }
 
-const holiday = (date: IsoDay, name: string, religious?: true): CalendarRow =>
-  religious ? { date, kind: 'holiday', name, religious } : { date, kind: 'holiday', name };
+const HOLIDAYS_LAW = 'Law on holidays of 13.12.2001 No. 267-II, Art. 1';
+const holiday = (date: IsoDay, name: string, religious?: true): CalendarRow => ({
+  date,
+  kind: 'holiday',
+  name,
+  basis: religious ? `${HOLIDAYS_LAW}; Labour Code Art. 84(5)` : HOLIDAYS_LAW,
+  ...(religious ? { religious } : {}),
+});
 
-export const CALENDAR: Readonly<Record<number, readonly CalendarRow[]>> = {
+/** Years of the initial calendar; the database holds the live one. */
+export const INITIAL_CALENDAR: Readonly<Record<number, readonly CalendarRow[]>> = {
   2025: [
     holiday('2025-01-01', 'new_year'),
     holiday('2025-01-02', 'new_year'),
@@ -48,9 +62,9 @@ export const CALENDAR: Readonly<Record<number, readonly CalendarRow[]>> = {
     holiday('2025-08-30', 'constitution_day'),
     holiday('2025-10-25', 'republic_day'),
     holiday('2025-12-16', 'independence_day'),
-    // Ministry swaps (working Saturdays) for 2025 are not listed: none has been checked against
-    // the government's resolution yet. Add them here, as a 'working_day_transfer' row and its
-    // 'day_off_transfer' row, once verified.
+    // The 2025 swap (Labour Code Art. 85(3)): Friday 3 January a day off, Sunday 5 January worked.
+    { date: '2025-01-03', kind: 'day_off_transfer', name: 'new_year', basis: 'Labour Code Art. 85(3); transfer of days off in 2025' },
+    { date: '2025-01-05', kind: 'working_day_transfer', name: 'new_year', basis: 'Labour Code Art. 85(3); transfer of days off in 2025' },
   ],
   2026: [
     holiday('2026-01-01', 'new_year'),

@@ -1,14 +1,14 @@
-import { CALENDAR, type CalendarRow, type IsoDay } from './holidays.ts';
+import type { CalendarRow, IsoDay } from './holidays.ts';
 
 export type { IsoDay } from './holidays.ts';
 
 /**
  * A day in a year the calendar has no rows for. Guessing would silently move deadlines, so the
- * caller must fail loudly until the year's holidays are added.
+ * caller must fail loudly until an operator enters the year's holidays.
  */
 export class CalendarMissingError extends Error {
   constructor(readonly year: number) {
-    super(`No court calendar for ${year}: add its holidays and swaps to src/domain/calendar/holidays.ts`);
+    super(`No court calendar for ${year}: enter its holidays on /admin/reference or with 'sot reference calendar add'`);
     this.name = 'CalendarMissingError';
   }
 }
@@ -25,6 +25,16 @@ function dayNumber(day: IsoDay): number {
 
 function fromDayNumber(n: number): IsoDay {
   return new Date(n * DAY_MS).toISOString().slice(0, 10) as IsoDay;
+}
+
+/** True for `YYYY-MM-DD` naming a day that exists. */
+export function isCalendarDay(value: string): value is IsoDay {
+  try {
+    dayNumber(value as IsoDay);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isWeekend(n: number): boolean {
@@ -49,9 +59,10 @@ export function addCalendarMonths(from: IsoDay, n: number): IsoDay {
 }
 
 /**
- * Labour Code rule: a holiday on a Saturday or Sunday gives a day off on the next working day
- * after the holiday, religious holidays excepted. Holidays are taken in date order, so Nauryz 2026
- * (Saturday 21 – Monday 23 March) gives 24 and 25 March rather than two claims on the 24th.
+ * Law on holidays: a holiday on a Saturday or Sunday gives a day off on the next working day
+ * after the holiday, religious holidays excepted (Labour Code Art. 84(5)). Holidays are taken in
+ * date order, so Nauryz 2026 (Saturday 21 – Monday 23 March) gives 24 and 25 March rather than
+ * two claims on the 24th.
  */
 export function weekendTransfers(rows: readonly CalendarRow[]): CalendarRow[] {
   const taken = new Set(rows.filter((row) => row.kind !== 'working_day_transfer').map((row) => row.date));
@@ -62,59 +73,79 @@ export function weekendTransfers(rows: readonly CalendarRow[]): CalendarRow[] {
     while (isWeekend(n) || taken.has(fromDayNumber(n))) n++;
     const date = fromDayNumber(n);
     taken.add(date);
-    transfers.push({ date, kind: 'day_off_transfer', name: row.name });
+    transfers.push({ date, kind: 'day_off_transfer', name: row.name, derived: true });
   }
   return transfers;
 }
 
-let dayKinds: Map<IsoDay, CalendarRow['kind']> | undefined;
-
-/** Every stored or derived row by day; a derived day off may fall in the next year, so the map spans all years. */
-function calendarDays(): Map<IsoDay, CalendarRow['kind']> {
-  if (!dayKinds) {
-    dayKinds = new Map();
-    for (const rows of Object.values(CALENDAR)) {
-      for (const row of [...rows, ...weekendTransfers(rows)]) dayKinds.set(row.date, row.kind);
-    }
-  }
-  return dayKinds;
-}
-
-/** Every stored and derived row of a year, in date order: what the court's calendar shows. */
-export function calendarYear(year: number): CalendarRow[] {
-  const rows = CALENDAR[year];
-  if (!rows) throw new CalendarMissingError(year);
-  return [...rows, ...weekendTransfers(rows)].sort((a, b) => a.date.localeCompare(b.date));
-}
-
-export function isWorkingDay(day: IsoDay): boolean {
-  const n = dayNumber(day);
-  const year = Number(day.slice(0, 4));
-  if (!CALENDAR[year]) throw new CalendarMissingError(year);
-  const kind = calendarDays().get(day);
-  if (kind === 'working_day_transfer') return true;
-  if (kind === 'holiday' || kind === 'day_off_transfer') return false;
-  return !isWeekend(n);
-}
-
-export function nextWorkingDayOnOrAfter(day: IsoDay): IsoDay {
-  let current = day;
-  while (!isWorkingDay(current)) current = addCalendarDays(current, 1);
-  return current;
-}
-
 /**
- * The `n`th working day after `from`: counting starts the next day, as procedural terms begin the
- * day after the event that starts them, and only working days count. `n = 0` gives `from` itself
- * when it is a working day, else the next one.
+ * The court calendar: which days are working days, from the rows an operator maintains. A year
+ * is known once it has at least one holiday (every year has New Year); a question about any
+ * other year throws `CalendarMissingError` rather than guess.
  */
-export function addWorkingDays(from: IsoDay, n: number): IsoDay {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number ≥ 0: ${n}`);
-  if (n === 0) return nextWorkingDayOnOrAfter(from);
-  let day = from;
-  for (let counted = 0; counted < n; ) {
-    day = addCalendarDays(day, 1);
-    if (isWorkingDay(day)) counted++;
+export interface CourtCalendar {
+  /** The years with holidays entered, ascending. */
+  readonly years: readonly number[];
+  hasYear(year: number): boolean;
+  /** Every stored and derived row of a year, in date order: what the court's calendar shows. */
+  year(year: number): CalendarRow[];
+  isWorkingDay(day: IsoDay): boolean;
+  nextWorkingDayOnOrAfter(day: IsoDay): IsoDay;
+  /**
+   * The `n`th working day after `from`: counting starts the next day, as procedural terms begin
+   * the day after the event that starts them, and only working days count. `n = 0` gives `from`
+   * itself when it is a working day, else the next one.
+   */
+  addWorkingDays(from: IsoDay, n: number): IsoDay;
+}
+
+export function courtCalendar(rows: readonly CalendarRow[]): CourtCalendar {
+  const byYear = new Map<number, CalendarRow[]>();
+  for (const row of rows) {
+    const year = Number(row.date.slice(0, 4));
+    byYear.set(year, [...(byYear.get(year) ?? []), row]);
   }
-  return day;
+  const years = [...byYear.keys()].filter((year) => byYear.get(year)!.some((row) => row.kind === 'holiday')).sort((a, b) => a - b);
+  // A derived day off may fall in the next year, so the map spans all years.
+  const dayKinds = new Map<IsoDay, CalendarRow['kind']>();
+  for (const yearRows of byYear.values()) {
+    for (const row of [...weekendTransfers(yearRows), ...yearRows]) dayKinds.set(row.date, row.kind);
+  }
+  const hasYear = (year: number) => years.includes(year);
+
+  const isWorkingDay = (day: IsoDay): boolean => {
+    const n = dayNumber(day);
+    const year = Number(day.slice(0, 4));
+    if (!hasYear(year)) throw new CalendarMissingError(year);
+    const kind = dayKinds.get(day);
+    if (kind === 'working_day_transfer') return true;
+    if (kind === 'holiday' || kind === 'day_off_transfer') return false;
+    return !isWeekend(n);
+  };
+  const nextWorkingDayOnOrAfter = (day: IsoDay): IsoDay => {
+    let current = day;
+    while (!isWorkingDay(current)) current = addCalendarDays(current, 1);
+    return current;
+  };
+  return {
+    years,
+    hasYear,
+    year(year) {
+      const yearRows = byYear.get(year);
+      if (!yearRows || !hasYear(year)) throw new CalendarMissingError(year);
+      return [...yearRows, ...weekendTransfers(yearRows)].sort((a, b) => a.date.localeCompare(b.date));
+    },
+    isWorkingDay,
+    nextWorkingDayOnOrAfter,
+    addWorkingDays(from, n) {
+      if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number ≥ 0: ${n}`);
+      if (n === 0) return nextWorkingDayOnOrAfter(from);
+      let day = from;
+      for (let counted = 0; counted < n; ) {
+        day = addCalendarDays(day, 1);
+        if (isWorkingDay(day)) counted++;
+      }
+      return day;
+    },
+  };
 }

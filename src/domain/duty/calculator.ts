@@ -3,24 +3,28 @@ import type { CaseCategory } from '../caseKinds.ts';
 import type { ClaimantType, FilingType } from '../filingTypes.ts';
 import {
   EXEMPTIONS,
-  MCI,
   RATES,
   inForce,
   type DutyRule,
   type ExemptionCode,
   type ExemptionGround,
   type IsoDate,
+  type MciYear,
   type MciRate,
   type PercentRate,
   type RateRow,
 } from './rates.ts';
 
-export const DUTY_INPUT_ERRORS = ['amount_required', 'amount_invalid', 'category_not_allowed', 'date_out_of_range'] as const;
+export const DUTY_INPUT_ERRORS = ['amount_required', 'amount_invalid', 'category_not_allowed', 'date_out_of_range', 'mci_missing'] as const;
 export type DutyInputErrorCode = (typeof DUTY_INPUT_ERRORS)[number];
 
-/** Input the duty cannot be quoted for; each code is a 400 for the caller. */
+/** Input the duty cannot be quoted for; each code is a 4xx for the caller. */
 export class DutyInputError extends Error {
-  constructor(readonly code: DutyInputErrorCode) {
+  constructor(
+    readonly code: DutyInputErrorCode,
+    /** The year whose MCI is not entered, with `mci_missing`. */
+    readonly year?: number,
+  ) {
     super(code);
     this.name = 'DutyInputError';
   }
@@ -89,7 +93,8 @@ export interface DutyQuote {
   exempt: boolean;
   /** The rate row applied, or the exemption row when exempt. */
   basis: { ruleId: string; article: string };
-  mciTenge: number;
+  /** The MCI of the payment's year; null when the year has none entered and the answer needed none. */
+  mciTenge: number | null;
   computation: DutyComputation;
 }
 
@@ -106,22 +111,24 @@ interface Plan {
 }
 
 /**
- * The state duty for a filing paid on a given day. Each step rounds half up to the tiyn, as a
- * person checking the quote would: the rate, then each share of it.
+ * The state duty for a filing paid on a given day, at the MCI of that day's year as operators
+ * entered it. Each step rounds half up to the tiyn, as a person checking the quote would: the
+ * rate, then each share of it. A year whose MCI is not entered is refused, never guessed.
  */
-export function quoteDuty(input: DutyInput): DutyQuote {
+export function quoteDuty(input: DutyInput, mciYears: readonly MciYear[]): DutyQuote {
   const day = paymentDay(input.date);
-  const mci = MCI.find((row) => inForce(row, day));
   const rows = RATES.filter((row) => inForce(row, day));
-  if (!mci || rows.length === 0) throw new DutyInputError('date_out_of_range');
+  if (rows.length === 0) throw new DutyInputError('date_out_of_range');
+  const year = Number(day.slice(0, 4));
+  const mci = mciYears.find((row) => row.year === year);
   const amountTiyn = checkedAmount(input.amountTiyn);
   const context: Context = { ...input, amountTiyn, day, rows };
   const plan = planFiling(context, input.filingType, input.category);
   const basis = { ruleId: plan.row.id, article: plan.row.article };
-  const mciTenge = mci.tenge;
 
+  // Nothing to charge, or exempt: the answer needs no MCI, so a year without one still gets it.
   if (plan.row.rate.kind === 'none') {
-    return { amountTiyn: 0, exempt: false, basis, mciTenge, computation: { kind: 'not_dutiable', rule: plan.row.rule } };
+    return { amountTiyn: 0, exempt: false, basis, mciTenge: mci?.tenge ?? null, computation: { kind: 'not_dutiable', rule: plan.row.rule } };
   }
   const exemption = exemptionFor(context);
   if (exemption) {
@@ -129,10 +136,12 @@ export function quoteDuty(input: DutyInput): DutyQuote {
       amountTiyn: 0,
       exempt: true,
       basis: { ruleId: exemption.id, article: exemption.article },
-      mciTenge,
+      mciTenge: mci?.tenge ?? null,
       computation: { kind: 'exempt', ground: exemption.ground },
     };
   }
+  if (!mci) throw new DutyInputError('mci_missing', year);
+  const mciTenge = mci.tenge;
 
   const parts = plan.parts.map((row) => pricePart(row, amountTiyn, mciTenge));
   let total = parts.reduce((sum, part) => sum + part.amountTiyn, 0);

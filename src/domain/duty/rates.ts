@@ -22,15 +22,22 @@ export interface Dated {
   to?: IsoDate;
 }
 
-/** The monthly calculation index (МРП / АЕК), set each year by the republican budget law. */
-export interface MciRow extends Dated {
+/**
+ * The monthly calculation index (МРП / АЕК) of one year, set by that year's republican budget
+ * law. Operators enter each new year's value (`/admin/reference`, `sot reference mci set`); these
+ * are the values Sot ships with.
+ */
+export interface MciYear {
+  year: number;
   tenge: number;
+  /** The act that sets it. */
+  basis: string;
 }
 
-export const MCI: readonly MciRow[] = [
-  { from: '2024-01-01', to: '2024-12-31', tenge: 3_692 },
-  { from: '2025-01-01', to: '2025-12-31', tenge: 3_932 },
-  { from: '2026-01-01', to: '2026-12-31', tenge: 4_325 },
+export const INITIAL_MCI: readonly MciYear[] = [
+  { year: 2024, tenge: 3_692, basis: 'Law on the republican budget for 2024–2026' },
+  { year: 2025, tenge: 3_932, basis: 'Law on the republican budget for 2025–2027' },
+  { year: 2026, tenge: 4_325, basis: 'Law on the republican budget for 2026–2028' },
 ];
 
 /** What each rate row prices; message keys `duty.rule.<rule>` describe them. */

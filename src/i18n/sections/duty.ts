@@ -30,6 +30,8 @@ const en = {
   'error.dutyAmountInvalid': 'Enter the claim value in tenge as a positive number with at most two decimals, for example 1500000.50.',
   'error.dutyCategoryNotAllowed': 'This document is not filed in cases of this category, so no state duty can be calculated for it.',
   'error.dutyDateOutOfRange': 'The state duty cannot be calculated for this payment date: the rates for it are not known.',
+  'error.dutyMciMissing':
+    'The state duty for a payment in {year} cannot be calculated yet: the monthly calculation index for {year} has not been entered in Sot. Your draft is kept. Come back once it is published, or, if you have already paid, attach the receipt and the court office will check the amount.',
 } as const;
 
 /** Messages of the duty pages and errors. */
@@ -63,6 +65,8 @@ export const duty: Section<typeof en> = {
     'error.dutyAmountInvalid': 'Укажите цену иска в тенге положительным числом, не более двух знаков после точки, например 1500000.50.',
     'error.dutyCategoryNotAllowed': 'Такой документ не подается по делам этой категории, поэтому государственная пошлина по нему не рассчитывается.',
     'error.dutyDateOutOfRange': 'Государственную пошлину нельзя рассчитать на эту дату оплаты: ставки на нее неизвестны.',
+    'error.dutyMciMissing':
+      'Государственную пошлину при оплате в {year} году пока нельзя рассчитать: месячный расчетный показатель на {year} год еще не внесен в Sot. Черновик сохранен. Вернитесь, когда МРП будет опубликован, или, если вы уже оплатили, приложите квитанцию — канцелярия суда проверит сумму.',
   },
   kk: {
     'duty.rule.property_individual': 'Жеке тұлғаның мүліктік сипаттағы талап арызы',
@@ -92,5 +96,7 @@ export const duty: Section<typeof en> = {
     'error.dutyAmountInvalid': 'Талап қою бағасын теңгемен оң сан түрінде, нүктеден кейін екі таңбадан аспайтын етіп көрсетіңіз, мысалы 1500000.50.',
     'error.dutyCategoryNotAllowed': 'Мұндай құжат осы санаттағы істер бойынша берілмейді, сондықтан ол бойынша мемлекеттік баж есептелмейді.',
     'error.dutyDateOutOfRange': 'Бұл төлем күніне мемлекеттік бажды есептеу мүмкін емес: оған қолданылатын мөлшерлемелер белгісіз.',
+    'error.dutyMciMissing':
+      '{year} жылы төленетін мемлекеттік бажды әзірге есептеу мүмкін емес: {year} жылға арналған айлық есептік көрсеткіш Sot жүйесіне әлі енгізілмеген. Жобаңыз сақталды. АЕК жарияланғаннан кейін қайта оралыңыз немесе төлеп қойсаңыз, түбіртекті тіркеңіз — сот кеңсесі соманы тексереді.',
   },
 };

@@ -8,6 +8,7 @@ import { EXEMPTION_CODES } from '../../domain/duty/rates.ts';
 import { tiynToDecimal } from '../../domain/money.ts';
 import { SotError } from '../../errors.ts';
 import { courtDateIso } from '../../i18n/format.ts';
+import { loadReference } from '../../queries/reference.ts';
 import { ApiError } from './schemas.ts';
 
 const DutyQuoteQuery = Type.Object({
@@ -29,16 +30,14 @@ const DutyQuoteResponse = Type.Object(
     basis: Type.String({ description: 'The article applied', examples: ['Tax Code 2026, Art. 665(1)(1)'] }),
     ruleId: Type.String({ description: 'The rate or exemption row applied', examples: ['tc2026.property_individual'] }),
     exempt: Type.Boolean(),
-    mciKzt: Type.Number({ description: 'The monthly calculation index on the payment date' }),
+    mciKzt: Type.Union([Type.Number(), Type.Null()], { description: "The monthly calculation index of the payment date's year; null when it is not entered and nothing needed it" }),
     description: Type.String({ description: "What is charged, or the ground of exemption, in the caller's language" }),
   },
   { $id: 'DutyQuote' },
 );
 
-// The errors catalogue has no duty codes yet: until it does, they reach the caller as
-// invalid_request with the duty message as its detail.
-function refusal(code: DutyInputErrorCode): SotError {
-  return new SotError(`duty_${code}`);
+function refusal(error: { code: DutyInputErrorCode; year?: number | undefined }): SotError {
+  return new SotError(`duty_${error.code}`, error.year === undefined ? undefined : { year: error.year });
 }
 
 /** A day in Kazakhstan as an instant on it: noon is that day whatever the offset of the time. */
@@ -62,22 +61,23 @@ export const dutyApi: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'The state duty for a filing, with the article it is charged under',
         description:
           'Rates of the Tax Code in force on the payment date, at that day\'s MCI. Refusals are 400 with a message saying what to fix: ' +
-          'a property claim without a value, a malformed value, a filing not made in that category, a date without known rates.',
+          'a property claim without a value, a malformed value, a filing not made in that category, a date without known rates; ' +
+          "422 when the MCI of the payment date's year has not been entered yet.",
         querystring: DutyQuoteQuery,
-        response: { 200: DutyQuoteResponse, 400: ApiError },
+        response: { 200: DutyQuoteResponse, 400: ApiError, 422: ApiError },
       },
     },
     async (request) => {
       const { amount, date, ...input } = request.query;
       const amountTiyn = amount ? parseTenge(amount) : undefined;
-      if (amount && amountTiyn === undefined) throw refusal('amount_invalid');
+      if (amount && amountTiyn === undefined) throw refusal({ code: 'amount_invalid' });
       const paidOn = date === undefined ? app.clock() : paymentDate(date);
       if (!paidOn) throw new SotError('invalid_request', { detail: 'date is not a calendar date' });
       let quote: DutyQuote;
       try {
-        quote = quoteDuty({ ...input, amountTiyn, date: paidOn });
+        quote = quoteDuty({ ...input, amountTiyn, date: paidOn }, (await loadReference(app.db)).mci);
       } catch (error) {
-        if (error instanceof DutyInputError) throw refusal(error.code);
+        if (error instanceof DutyInputError) throw refusal(error);
         throw error;
       }
       return {

@@ -16,6 +16,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { courtChoices, filingPageData, type FilingPageData } from '../../queries/filingForm.ts';
 import { demoSignerOf } from '../../seed/demoSigner.ts';
 import { urls } from '../../urls.ts';
+import { loadReference } from '../../queries/reference.ts';
 import {
   AttachmentsStep,
   CategoryStep,
@@ -68,7 +69,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       case 'attachments':
         return page(<AttachmentsStep data={data} errors={errors} />, ['/public/build/upload.js']);
       case 'duty':
-        return page(<DutyStep data={data} errors={errors} duty={dutyView(request, filing, data)} exemptions={EXEMPTION_CODES.map((code) => ({ value: code, label: request.t(`duty.exemption.${code}`) }))} />);
+        return page(<DutyStep data={data} errors={errors} duty={await dutyView(request, filing, data)} exemptions={EXEMPTION_CODES.map((code) => ({ value: code, label: request.t(`duty.exemption.${code}`) }))} />);
       case 'check': {
         const missing = missingForSubmit(filing.type, data.fields, { hasCourt: filing.courtId !== null, hasCase: filing.caseId !== null, attachmentCount: data.attachments.length });
         return page(<CheckPage data={data} errors={errors} missing={missing} demoSigner={demoSignerFor(request)} />, ['/public/build/signDocument.js']);
@@ -76,9 +77,10 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   }
 
-  function dutyView(request: FastifyRequest, filing: Filing, data: FilingPageData): DutyView {
+  async function dutyView(request: FastifyRequest, filing: Filing, data: FilingPageData): Promise<DutyView> {
+    const { mci } = await loadReference(app.db);
     try {
-      const duty = dutyOfFiling(filing, app.clock(), startsCase(filing.type) ? undefined : data.category);
+      const duty = dutyOfFiling(filing, app.clock(), mci, startsCase(filing.type) ? undefined : data.category);
       return { amountTiyn: duty.amountTiyn, exempt: duty.exempt, basis: duty.basis, explanation: duty.quote ? explainDuty(request, duty.quote) : null };
     } catch (error) {
       if (!(error instanceof SotError)) throw error;
@@ -93,7 +95,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const parts = c.parts.map((part) =>
       part.rate.kind === 'percent'
         ? request.t(part.capped ? 'filing.duty.explain.capped' : 'filing.duty.explain.percent', { percent: part.rate.percent, base: money(part.baseTiyn ?? 0), amount: money(part.amountTiyn), cap: money(part.capTiyn ?? 0) })
-        : request.t('filing.duty.explain.mci', { mci: part.rate.mci, mciTenge: money(quote.mciTenge * 100), amount: money(part.amountTiyn) }),
+        : request.t('filing.duty.explain.mci', { mci: part.rate.mci, mciTenge: money((quote.mciTenge ?? 0) * 100), amount: money(part.amountTiyn) }),
     );
     const shares = c.shares.map((share) => request.t('filing.duty.explain.share', { percent: share.percent, amount: money(share.amountTiyn) }));
     return [...parts, ...shares].join(' ');
