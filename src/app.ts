@@ -28,6 +28,8 @@ import { viewsPlugin } from './plugins/views.tsx';
 import { publicCaseApi } from './routes/api/publicCases.ts';
 import { filingsApi } from './routes/api/filings.ts';
 import { dutyApi } from './routes/api/duty.ts';
+import { termRoutes } from './routes/public/terms.tsx';
+import { referenceAdminRoutes } from './routes/admin/reference.tsx';
 import { paymentsApi } from './routes/api/payments.ts';
 import { paymentPages } from './routes/cabinet/payments.tsx';
 import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
@@ -57,6 +59,7 @@ import { roleAdminRoutes } from './routes/admin/roles.tsx';
 import type { EmailSender, SmsSender } from './adapters/delivery.ts';
 import { standInSmsGateway } from './adapters/sms/standInGateway.ts';
 import { notificationsPlugin } from './plugins/notifications.ts';
+import { referenceWarningsPlugin } from './plugins/referenceWarnings.ts';
 import { notificationRoutes } from './routes/cabinet/notifications.tsx';
 import { smsReportsApi } from './routes/api/smsReports.ts';
 
@@ -158,6 +161,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(errorsPlugin);
   await app.register(metricsPlugin, { token: config.metricsToken, isProduction: config.isProduction });
   await app.register(notificationsPlugin, { email: deps.email, sms: deps.sms });
+  await app.register(referenceWarningsPlugin);
 
   await app.register(swagger, {
     openapi: {
@@ -199,10 +203,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(staticPages);
   await app.register(courtRoutes);
   await app.register(caseStatusRoutes);
+  await app.register(termRoutes);
   await app.register(languageRoutes);
   await app.register(cabinetRoutes);
   await app.register(profileRoutes);
   await app.register(roleAdminRoutes);
+  await app.register(referenceAdminRoutes);
   await app.register(talonRoutes);
   await app.register(filingFormRoutes);
   await app.register(paymentPages);

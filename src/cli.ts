@@ -9,6 +9,7 @@ import { seedDemo } from './seed/demo.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki, DEV_PKCS12_PASSWORD } from './pki/devCa.ts';
 import { startServer, stopOnSignals } from './server.ts';
+import { REFERENCE_USAGE, referenceCommand } from './referenceCli.ts';
 
 const USAGE = `Usage: sot <command>
 
@@ -20,6 +21,9 @@ Commands:
   pki dev-ca      make the development CA and demo certificates (PKCS#12) in DATA_DIR/pki
   bench-data --cases N
                   top the database up to N synthetic cases for benchmarks
+${REFERENCE_USAGE}
+                  the values of the law operators keep: each year's MCI, the court
+                  calendar, dated limits; each change needs the act that makes it law
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -34,7 +38,16 @@ async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { demo: { type: 'boolean' }, cases: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: {
+      demo: { type: 'boolean' },
+      cases: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      basis: { type: 'string' },
+      name: { type: 'string' },
+      religious: { type: 'boolean' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    }, });
   const [command, sub] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -87,6 +100,11 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Development CA in ${config.devPkiDir}: ${pki.files.length} demo certificates, PKCS#12 password "${DEV_PKCS12_PASSWORD}".`);
       return 0;
     }
+    case 'reference':
+      return withDatabase(async (database) => {
+        await migrateDatabase(database);
+        return referenceCommand(database.db, positionals.slice(1), values, new Date(), (line) => console.log(line));
+      });
     case 'audit': {
       if (sub !== 'verify') break;
       const result = await withDatabase((database) => verifyAuditChain(database.db));

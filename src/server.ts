@@ -15,6 +15,7 @@ import { startHousekeeping } from './jobs/housekeeping.ts';
 import { createSmtpSender } from './adapters/email/smtp.ts';
 import { startStandInSmtp, type StandInSmtp } from './adapters/email/standInSmtp.ts';
 import { queueDeadlineReminders } from './jobs/deadlineReminders.ts';
+import { watchReferenceValues } from './jobs/referenceWatch.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -65,6 +66,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const running = app;
   const stopHousekeeping = startHousekeeping(running);
   const stopReminders = startDeadlineReminders(running);
+  const stopReferenceWatch = watchReferenceValues(running);
   let stopping: Promise<void> | undefined;
   return {
     app: running,
@@ -74,6 +76,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // Stop taking requests, let those in flight finish, then close the database.
       stopHousekeeping();
       stopReminders();
+      stopReferenceWatch();
       stopping ??= running
         .close()
         .then(() => smtpStandIn?.stop())

@@ -15,6 +15,8 @@ export const urls = {
   cabinetCase: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}`,
   profile: () => '/profile',
   roleAdmin: () => '/admin/roles',
+  referenceAdmin: (year?: number) => withQuery('/admin/reference', year ? { year } : undefined),
+  terms: (query?: { term?: string; day?: string; month?: string; year?: string }) => withQuery('/terms', query),
   profileVerify: (channel: 'sms' | 'email') => `/profile/verify/${channel}`,
   devOutbox: () => '/dev/outbox',
   notifications: (done?: 'read') => withQuery('/cabinet/notifications', done ? { done } : undefined),
@@ -170,5 +172,10 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'talon-check-unknown', url: urls.verifyTalon('0000000000AA'), status: 404 },
     { name: 'acquirer-bad-link', url: '/sandbox/acquirer/pay', status: 400 },
     { name: 'role-admin', url: urls.roleAdmin(), as: 'sysadmin' },
+    { name: 'reference-admin', url: urls.referenceAdmin(), as: 'sysadmin' },
+    { name: 'reference-admin-year', url: urls.referenceAdmin(2027), as: 'sysadmin' },
+    { name: 'terms', url: urls.terms() },
+    { name: 'terms-quote', url: urls.terms({ term: 'appeal', day: '8', month: '2', year: '2026' }) },
+    { name: 'terms-invalid', url: urls.terms({ term: 'appeal', day: '31', month: '2', year: '2026' }), status: 400 },
   ];
 }

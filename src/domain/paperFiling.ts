@@ -1,3 +1,4 @@
+import { isoDay } from './dateBoxes.ts';
 /**
  * A filing received on paper at the court's counter, as the clerk types it in from the paper:
  * who filed it, what it is, the other parties of a claim, and the day it was handed in. The
@@ -113,15 +114,6 @@ export interface PaperFilingFields {
 
 const text = (value: string | undefined) => (value ?? '').trim();
 const digits = (value: string | undefined) => text(value).replace(/\s+/g, '');
-
-/** A day as typed in three boxes, or null when there is no such day. */
-export function isoDay(day: string | undefined, month: string | undefined, year: string | undefined): string | null {
-  const [d, m, y] = [digits(day), digits(month), digits(year)];
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return null;
-  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso ? iso : null;
-}
 
 function identifierProblem(kind: string | undefined, id: string, field: string): PaperProblem | null {
   if (id === '') return null;

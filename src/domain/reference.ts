@@ -22,3 +22,25 @@ export function initialReference(): Reference {
     thresholds: INITIAL_THRESHOLDS,
   };
 }
+
+/** A value the rules will need and no operator has entered. */
+export interface ReferenceGap {
+  kind: 'mci' | 'calendar';
+  year: number;
+}
+
+/** Administrators are warned from this day of the year (1 November) about the next year. */
+export const WARN_FROM_MONTH_DAY = '11-01';
+
+/**
+ * What is missing now: this year's MCI or calendar at any time, and next year's from 1 November,
+ * the weeks in which the budget law and the transfer of days off are published.
+ */
+export function referenceGaps(reference: Reference, today: string): ReferenceGap[] {
+  const year = Number(today.slice(0, 4));
+  const years = today.slice(5) >= WARN_FROM_MONTH_DAY ? [year, year + 1] : [year];
+  return years.flatMap((y) => [
+    ...(reference.mci.some((row) => row.year === y) ? [] : [{ kind: 'mci' as const, year: y }]),
+    ...(reference.calendar.hasYear(y) ? [] : [{ kind: 'calendar' as const, year: y }]),
+  ]);
+}

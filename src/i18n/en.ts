@@ -8,6 +8,7 @@ import { payments } from './sections/payments.ts';
 import { documents } from './sections/documents.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
+import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
@@ -330,6 +331,7 @@ export const en = {
   ...documents.en,
   ...proceedings.en,
   ...recordings.en,
+  ...reference.en,
   ...talon.en,
 } as const;
 

@@ -9,6 +9,7 @@ import { payments } from './sections/payments.ts';
 import { documents } from './sections/documents.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
+import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 
 /** Қазақша каталог. */
@@ -332,5 +333,6 @@ export const kk: Record<MessageKey, string> = {
   ...documents.kk,
   ...proceedings.kk,
   ...recordings.kk,
+  ...reference.kk,
   ...talon.kk,
 };

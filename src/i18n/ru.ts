@@ -9,6 +9,7 @@ import { payments } from './sections/payments.ts';
 import { documents } from './sections/documents.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
+import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 
 /** Русский каталог. */
@@ -332,5 +333,6 @@ export const ru: Record<MessageKey, string> = {
   ...documents.ru,
   ...proceedings.ru,
   ...recordings.ru,
+  ...reference.ru,
   ...talon.ru,
 };

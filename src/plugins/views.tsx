@@ -41,6 +41,7 @@ function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext 
     showCourtOffice: Boolean(principal && (hasRole(principal, 'clerk') || hasRole(principal, 'court_chair'))),
     showJudgeCases: Boolean(principal && hasRole(principal, 'judge')),
     unreadNotifications: principal ? request.unreadNotifications : null,
+    referenceGaps: request.referenceGaps ?? [],
   };
 }
 

@@ -1,9 +1,58 @@
+import { asc, eq } from 'drizzle-orm';
+import { referenceCalendarDays, referenceMci, referenceState, referenceThresholds } from '../db/schema/index.ts';
 import type { Executor } from '../db/tx.ts';
-import { initialReference, type Reference } from '../domain/reference.ts';
+import type { CalendarRow, CalendarRowKind, IsoDay } from '../domain/calendar/holidays.ts';
+import { courtCalendar } from '../domain/calendar/workingDays.ts';
+import type { ClaimantType } from '../domain/filingTypes.ts';
+import type { Reference } from '../domain/reference.ts';
+import type { ThresholdKey, ThresholdRow } from '../domain/thresholds.ts';
+import type { IsoDate } from '../domain/duty/rates.ts';
 
 /**
- * The reference values (MCI, court calendar, thresholds) in force, as the rules take them.
+ * The reference values in force, as the rules take them. Each instance keeps the last values it
+ * read per database and version; one read of the one-row state table tells it whether another
+ * instance (or the command line) changed them since, so a change applies everywhere at once.
  */
-export async function loadReference(_db: Executor): Promise<Reference> {
-  return initialReference();
+const cache = new Map<string, { version: number; reference: Reference }>();
+
+export async function loadReference(db: Executor): Promise<Reference> {
+  const [state] = await db.select({ databaseId: referenceState.databaseId, version: referenceState.version }).from(referenceState).where(eq(referenceState.id, 1));
+  if (!state) throw new Error('Reference values are not seeded: run the migrations (sot migrate)');
+  const cached = cache.get(state.databaseId);
+  if (cached && cached.version === state.version) return cached.reference;
+  const reference = await readReference(db);
+  cache.set(state.databaseId, { version: state.version, reference });
+  return reference;
+}
+
+async function readReference(db: Executor): Promise<Reference> {
+  const [mci, days, thresholds] = await Promise.all([
+    db.select({ year: referenceMci.year, tenge: referenceMci.tenge, basis: referenceMci.basis }).from(referenceMci).orderBy(asc(referenceMci.year)),
+    db.select().from(referenceCalendarDays).orderBy(asc(referenceCalendarDays.day)),
+    db.select().from(referenceThresholds).orderBy(asc(referenceThresholds.key), asc(referenceThresholds.validFrom)),
+  ]);
+  return {
+    mci,
+    calendar: courtCalendar(days.map(calendarRowOf)),
+    thresholds: thresholds.map(
+      (row): ThresholdRow => ({
+        key: row.key as ThresholdKey,
+        claimantType: row.claimantType as ClaimantType,
+        mci: row.mci,
+        from: row.validFrom as IsoDate,
+        ...(row.validTo ? { to: row.validTo as IsoDate } : {}),
+        basis: row.basis,
+      }),
+    ),
+  };
+}
+
+function calendarRowOf(row: typeof referenceCalendarDays.$inferSelect): CalendarRow {
+  return {
+    date: row.day as IsoDay,
+    kind: row.kind as CalendarRowKind,
+    name: row.name,
+    basis: row.basis,
+    ...(row.religious ? { religious: true } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Lang, Translate } from '../i18n/index.ts';
+import type { ReferenceGap } from '../domain/reference.ts';
 
 /** What every view may know about the request it renders for. Views never query. */
 export interface ViewContext {
@@ -20,6 +21,8 @@ export interface ViewContext {
   showCourtOffice: boolean;
   /** Whether the judge's new cases are in the menu. */
   showJudgeCases: boolean;
+  /** Reference values an administrator must enter (the MCI or calendar of this or next year). */
+  referenceGaps: readonly ReferenceGap[];
   /** Unread notifications of the signed-in person, for the menu's badge. */
   unreadNotifications: number | null;
 }

@@ -6,7 +6,7 @@ import { Interpolated } from './components/Interpolated.tsx';
 
 export const HELP_LINE = '1401';
 
-export type NavKey = 'home' | 'courts' | 'caseStatus' | 'signIn' | 'cabinet' | 'notifications' | 'profile' | 'court' | 'judge' | 'admin';
+export type NavKey = 'home' | 'courts' | 'caseStatus' | 'terms' | 'signIn' | 'cabinet' | 'notifications' | 'profile' | 'court' | 'judge' | 'admin';
 
 function ServiceNavigation({ current }: { current: NavKey | undefined }) {
   const { t, signedInAs, csrfToken, showRoleAdmin, showCourtOffice, showJudgeCases, unreadNotifications } = useView();
@@ -14,6 +14,7 @@ function ServiceNavigation({ current }: { current: NavKey | undefined }) {
     { key: 'home', href: urls.home() },
     { key: 'courts', href: urls.courts() },
     { key: 'caseStatus', href: urls.caseStatus() },
+    { key: 'terms', href: urls.terms() },
     ...(signedInAs
       ? [
           { key: 'cabinet' as const, href: urls.cabinet() },
@@ -145,6 +146,35 @@ function Footer() {
   );
 }
 
+/** For administrators: values of the law that quotes and terms will need and nobody has entered. */
+function ReferenceGapBanner() {
+  const { t, referenceGaps, currentUrl } = useView();
+  if (referenceGaps.length === 0) return null;
+  return (
+    <div class="govuk-notification-banner" role="region" aria-labelledby="reference-gap-title" data-module="govuk-notification-banner">
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="reference-gap-title">
+          {t('reference.gap.title')}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <ul class="govuk-list">
+          {referenceGaps.map((gap) => (
+            <li key={`${gap.kind}${gap.year}`}>{t(gap.kind === 'mci' ? 'reference.gap.mci' : 'reference.gap.calendar', { year: gap.year })}</li>
+          ))}
+        </ul>
+        {!currentUrl.startsWith(urls.referenceAdmin()) && (
+          <p class="govuk-body">
+            <a class="govuk-notification-banner__link" href={urls.referenceAdmin(referenceGaps[0]!.year)}>
+              {t('reference.gap.link')}
+            </a>
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
 export interface LayoutProps {
   title: string;
   nav?: NavKey | undefined;
@@ -184,6 +214,7 @@ export function Layout({ title, nav, scripts = [], children }: LayoutProps) {
             </div>
           )}
           <main class="govuk-main-wrapper" id="main-content">
+            <ReferenceGapBanner />
             {children}
           </main>
         </div>

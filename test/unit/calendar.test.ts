@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INITIAL_CALENDAR as CALENDAR, type IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { addCalendarDays, addCalendarMonths, CalendarMissingError, courtCalendar, weekendTransfers } from '../../src/domain/calendar/workingDays.ts';
-import { initialReference } from '../../src/domain/reference.ts';
+import { initialReference, referenceGaps } from '../../src/domain/reference.ts';
+import { isoDay } from '../../src/domain/dateBoxes.ts';
 
 const { calendar } = initialReference();
 const { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter } = calendar;
@@ -170,5 +171,40 @@ describe('addCalendarMonths', () => {
         }
       }),
     );
+  });
+});
+
+describe('warnings about missing reference values', () => {
+  const reference = initialReference();
+
+  it('says nothing before 1 November when this year is entered', () => {
+    expect(referenceGaps(reference, '2026-10-31')).toEqual([]);
+  });
+
+  it("names next year's MCI from 1 November, and not its calendar when that is entered", () => {
+    expect(referenceGaps(reference, '2026-11-01')).toEqual([{ kind: 'mci', year: 2027 }]);
+    expect(referenceGaps(reference, '2026-12-31')).toEqual([{ kind: 'mci', year: 2027 }]);
+  });
+
+  it('names both when a year has begun without either', () => {
+    expect(referenceGaps(reference, '2028-01-02')).toEqual([
+      { kind: 'mci', year: 2028 },
+      { kind: 'calendar', year: 2028 },
+    ]);
+  });
+});
+
+describe('a day typed into the date boxes', () => {
+  it('reads day, month and year, and the whole date typed into the first box', () => {
+    expect(isoDay('6', '12', '2026')).toBe('2026-12-06');
+    expect(isoDay('06.12.2026', '', '')).toBe('2026-12-06');
+    expect(isoDay(' 6 ', '1', '2027')).toBe('2027-01-06');
+  });
+
+  it('refuses days that do not exist and anything not a date', () => {
+    expect(isoDay('30', '2', '2026')).toBeNull();
+    expect(isoDay('06.12.2026', '1', '')).toBeNull();
+    expect(isoDay('a', 'b', 'c')).toBeNull();
+    expect(isoDay('1', '1', '26')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addCalendarMonths, CalendarMissingError } from '../../src/domain/calendar/workingDays.ts';
 import { DEADLINE_KINDS, deadline as deadlineIn, termEnd as termEndIn, type DeadlineKind, type Term } from '../../src/domain/deadlines.ts';
 import { initialReference } from '../../src/domain/reference.ts';
+import { PUBLIC_TERMS, quoteTerm } from '../../src/domain/termQuote.ts';
 
 const { calendar } = initialReference();
 const deadline = (kind: DeadlineKind, from: Parameters<typeof deadlineIn>[1]) => deadlineIn(kind, from, calendar);
@@ -64,5 +65,29 @@ describe('procedural deadlines', () => {
         if (kind === 'appeal') expect(due >= addCalendarMonths(from, 1)).toBe(true);
       }),
     );
+  });
+});
+
+describe('the public term calculator', () => {
+  it('counts each public term with the rule that sets it in a case', () => {
+    for (const term of PUBLIC_TERMS) {
+      const quote = quoteTerm(term, '2026-10-20', calendar);
+      expect(isWorkingDay(quote.endsOn)).toBe(true);
+      expect(quote.basis).toMatch(/^CPC/);
+    }
+  });
+
+  it('gives the appeal term a month on, moved off the day off', () => {
+    // 8 February 2026 + 1 month = Sunday 8 March (a holiday), then 9 March is the day off for it.
+    expect(quoteTerm('appeal', '2026-02-08', calendar)).toMatchObject({ endsOn: '2026-03-10', workingDays: false });
+  });
+
+  it("counts a debtor's objection in working days across the New Year", () => {
+    // From Wed 23 Dec 2026: 24, 25, 28, 29, 30, 31 Dec, (1, 2 Jan holidays, 4 Jan day off), 5, 6, (7 Jan) 8, 11 Jan.
+    expect(quoteTerm('court_order_objection', '2026-12-23', calendar)).toMatchObject({ endsOn: '2027-01-11', workingDays: true });
+  });
+
+  it('refuses a term that runs past the entered calendar', () => {
+    expect(() => quoteTerm('cassation', '2027-09-01', calendar)).toThrow(CalendarMissingError);
   });
 });

@@ -6,3 +6,4 @@ export * from './events.ts';
 export * from './auth.ts';
 export * from './filings.ts';
 export * from './access.ts';
+export * from './reference.ts';

@@ -25,7 +25,7 @@ export type CalendarRowKind =
 export interface CalendarRow {
   date: IsoDay;
   kind: CalendarRowKind;
-  /** A message key `calendar.holiday.<name>` for the holidays the law names; free text an operator typed otherwise. */
+  /** A message key `reference.holiday.<name>` for the holidays the law names; free text an operator typed otherwise. */
   name: string;
   /** Religious holidays (Orthodox Christmas, Kurban Ait) are never moved off a weekend. */
   religious?: boolean;

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { referenceGaps } from '../../domain/reference.ts';
+import { courtDateIso } from '../../i18n/format.ts';
+import { loadReference } from '../../queries/reference.ts';
 
 const HEALTH_TIMEOUT_MS = 2_000;
 
@@ -27,15 +30,24 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['ops'],
         summary: 'Liveness and database reachability, for load balancers',
+        description: 'With `details=1`, also the reference values of the law that are missing (this year, and next year from 1 November): operators alert on a non-empty list.',
+        querystring: Type.Object({ details: Type.Optional(Type.Literal('1')) }),
         response: {
-          200: Type.Object({ status: Type.Literal('ok'), db: Type.Literal('ok') }),
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            db: Type.Literal('ok'),
+            reference: Type.Optional(Type.Object({ missing: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('mci'), Type.Literal('calendar')]), year: Type.Integer() })) })),
+          }),
           503: Type.Object({ status: Type.Literal('unavailable'), db: Type.Literal('down') }),
         },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const ok = await databaseAnswers(() => app.database.pool.query('select 1'));
-      return ok ? { status: 'ok' as const, db: 'ok' as const } : reply.status(503).send({ status: 'unavailable' as const, db: 'down' as const });
+      if (!ok) return reply.status(503).send({ status: 'unavailable' as const, db: 'down' as const });
+      if (request.query.details !== '1') return { status: 'ok' as const, db: 'ok' as const };
+      const missing = referenceGaps(await loadReference(app.db), courtDateIso(app.clock()));
+      return { status: 'ok' as const, db: 'ok' as const, reference: { missing } };
     },
   );
 };

@@ -4,6 +4,7 @@ import type { VisibleGrant } from '../../queries/staff.ts';
 import { useView } from '../context.ts';
 import { CsrfField, ErrorSummary, SuccessBanner, TextInput } from '../components/govuk.tsx';
 import { localName } from '../components/names.ts';
+import { AdminNav } from './admin/AdminNav.tsx';
 
 export interface RolesAdminPageProps {
   grants: VisibleGrant[];
@@ -16,6 +17,7 @@ export function RolesAdminPage({ grants, error, values = {}, notice }: RolesAdmi
   const { t, lang } = useView();
   return (
     <>
+      <AdminNav current="roles" />
       <ErrorSummary errors={error ? [error] : []} />
       {notice && <SuccessBanner title={t('profile.notice.title')} message={t('admin.roles.saved')} />}
       <h1 class="govuk-heading-xl">{t('admin.roles.title')}</h1>
