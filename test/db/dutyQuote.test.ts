@@ -137,6 +137,6 @@ describeDb('state duty quote API', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
     const path = doc.paths['/api/v1/duty/quote'];
     expect(path.get.tags).toEqual(['duty']);
-    expect(Object.keys(path.get.responses).sort()).toEqual(['200', '400']);
+    expect(Object.keys(path.get.responses).sort()).toEqual(['200', '400', '422']);
   });
 });
