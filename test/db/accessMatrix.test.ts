@@ -221,6 +221,12 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'GET', route: '/admin/roles', url: () => '/admin/roles', allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/roles', url: () => '/admin/roles', form: () => ({ iin: grantee.iin, role: 'clerk', court: caseCourt.code }), allowed: administersThisCourt },
     { method: 'POST', route: '/admin/roles/:grantId/revoke', url: async () => `/admin/roles/${await freshClerkGrant()}/revoke`, form: () => ({}), allowed: administersThisCourt },
+    // The values of the law are national: any administrator keeps them. Forms that change nothing (a year out of range, no date).
+    { method: 'GET', route: '/admin/reference', url: () => '/admin/reference', allowed: (role) => role === 'system_admin' || role === 'court_admin' },
+    { method: 'POST', route: '/admin/reference/mci', url: () => '/admin/reference/mci', form: () => ({ year: '1999', tenge: '1', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
+    { method: 'POST', route: '/admin/reference/calendar', url: () => '/admin/reference/calendar', form: () => ({ day: '', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
+    { method: 'POST', route: '/admin/reference/calendar/remove', url: () => '/admin/reference/calendar/remove', form: () => ({ day: '', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
+    { method: 'POST', route: '/admin/reference/threshold', url: () => '/admin/reference/threshold', form: () => ({ key: 'cassation_min_claim' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'GET', route: '/api/v1/me', url: () => '/api/v1/me', allowed: everyone },
     { method: 'GET', route: '/cabinet/filings/new', url: () => '/cabinet/filings/new', allowed: everyone },
     { method: 'POST', route: '/cabinet/filings', url: () => '/cabinet/filings', form: () => ({ type: 'claim' }), allowed: everyone },

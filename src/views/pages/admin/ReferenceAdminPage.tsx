@@ -31,6 +31,22 @@ export function ReferenceAdminPage({ overview, saved, form, errors = [], values 
       {saved && <SuccessBanner title={t('profile.notice.title')} message={t('reference.saved')} />}
       <h1 class="govuk-heading-xl">{t('reference.title')}</h1>
       <p class="govuk-body">{t('reference.lead')}</p>
+      <ul class="govuk-list">
+        {(
+          [
+            ['#mci-title', 'reference.mci.title'],
+            ['#calendar-title', 'reference.calendar.title'],
+            ['#threshold-title', 'reference.threshold.title'],
+            ['#changes-title', 'reference.changes.title'],
+          ] as const
+        ).map(([href, key]) => (
+          <li key={href}>
+            <a class="govuk-link" href={href}>
+              {t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
 
       <MciSection overview={overview} values={own('mci')} errorOf={errorOf} />
       <CalendarSection overview={overview} values={own('day')} removeValues={own('remove')} errorOf={errorOf} />
