@@ -242,3 +242,34 @@ function splitOptions(args: string[]): [string[], Record<string, string | boolea
   }
   return [positionals, options];
 }
+
+describeDb('a filing paid in a year without an MCI', () => {
+  let t: TestApp;
+  let me: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true, clock: () => new Date('2027-01-15T06:00:00Z') });
+    me = await signedInUser(t.database.db, { lang: 'en', now: new Date('2027-01-15T06:00:00Z') });
+  });
+  afterAll(() => t?.close());
+
+  it('tells the filer the duty cannot be computed yet and what to do, keeping the draft', async () => {
+    const { token, cookie } = formSession(await t.app.inject({ method: 'GET', url: '/cabinet/filings/new', headers: { cookie: me.cookie } }), me.cookie);
+    const post = (url: string, form: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: token, ...form }).toString() });
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+    const version = async (url: string) => /name="version" value="(\d+)"/.exec((await get(url)).body)![1]!;
+
+    const started = await post('/cabinet/filings', { type: 'claim' });
+    const filing = /\/cabinet\/filings\/([0-9a-f-]{36})\//.exec(started.headers.location as string)![1]!;
+    const [medeu] = await t.database.db.execute<{ id: string }>(sql`select id from courts where code = '7517'`).then((r) => r.rows);
+    await post(`/cabinet/filings/${filing}/court`, { version: await version(`/cabinet/filings/${filing}/court`), courtId: medeu!.id });
+    await post(`/cabinet/filings/${filing}/category`, { version: await version(`/cabinet/filings/${filing}/category`), category: 'divorce', claimantType: 'individual' });
+    const duty = await get(`/cabinet/filings/${filing}/duty`);
+    expect(duty.statusCode).toBe(200);
+    expect(duty.body).toContain('cannot be calculated yet: the monthly calculation index for 2027 has not been entered');
+    expect(duty.body).toContain('attach the receipt');
+    // Once an operator enters it, the same page prices the claim.
+    await setMci(t.database.db, null, { year: 2027, tenge: 4_500, basis: 'Law on the republican budget for 2027–2029, Art. 9' }, new Date());
+    expect((await get(`/cabinet/filings/${filing}/duty`)).body).toMatch(/1,350/);
+  });
+});
