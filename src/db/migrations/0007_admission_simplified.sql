@@ -1,0 +1,3 @@
+ALTER TABLE "cases" DROP CONSTRAINT "cases_status_check";--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "simplified" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_status_check" CHECK ("cases"."status" in ('draft', 'submitted', 'registered', 'assigned', 'accepted', 'returned', 'refused', 'left_without_motion', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed', 'in_force', 'archived'));
