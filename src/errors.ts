@@ -50,6 +50,16 @@ export const ERRORS = {
   no_eligible_judge: { status: 409, message: 'error.noEligibleJudge' },
   case_decision_not_allowed: { status: 409, message: 'error.caseDecisionNotAllowed' },
   decision_reason_required: { status: 400, message: 'error.decisionReasonRequired' },
+  // Admission (CPC Arts 151, 152, 406, 407) and who may complain in cassation (Arts 434, 436).
+  admission_ground_required: { status: 400, message: 'admission.error.groundRequired' },
+  claim_without_motion: { status: 409, message: 'admission.error.claimWithoutMotion' },
+  appeal_term_to_cure_running: { status: 409, message: 'admission.error.termToCureRunning' },
+  cassation_no_appeal: { status: 409, message: 'admission.error.cassation.no_appeal' },
+  cassation_court_order: { status: 409, message: 'admission.error.cassation.court_order' },
+  cassation_simplified: { status: 409, message: 'admission.error.cassation.simplified' },
+  cassation_below_threshold: { status: 409, message: 'admission.error.cassation.below_threshold' },
+  cassation_term_passed: { status: 409, message: 'admission.error.cassation.term_passed' },
+  cassation_mci_missing: { status: 422, message: 'admission.error.cassation.mci_missing' },
   // Hearings, court acts, terms and reviews.
   calendar_missing: { status: 422, message: 'proceedings.error.calendarMissing' },
   hearing_time_invalid: { status: 400, message: 'proceedings.error.hearingTimeInvalid' },

@@ -1,6 +1,7 @@
 /**
  * A first-instance decision nobody appealed enters into force the day after the appeal term
- * ends. Run periodically; each case moves in its own transaction under its row lock, so running
+ * ends. It opens no cassation term: cassation lies only where the appeal route was used
+ * (CPC Art. 434(1)), from the appellate act's entry into force (Art. 436(1)). Run periodically; each case moves in its own transaction under its row lock, so running
  * it in several processes at once, or again, changes nothing twice.
  */
 import { and, eq, isNull, lt } from 'drizzle-orm';
@@ -9,7 +10,7 @@ import { appendAudit } from '../db/audit.ts';
 import { caseDeadlines, cases } from '../db/schema/index.ts';
 import { addCalendarDays } from '../domain/calendar/workingDays.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
-import { closeDeadlines, moveCase, openDeadline, today } from './caseProgress.ts';
+import { closeDeadlines, moveCase, today } from './caseProgress.ts';
 
 export async function enterDecisionsIntoForce(db: Db, now: Date, limit = 500): Promise<number> {
   const due = await db
@@ -26,7 +27,6 @@ export async function enterDecisionsIntoForce(db: Db, now: Date, limit = 500): P
       const inForceOn = addCalendarDays(dueOn as IsoDay, 1);
       await moveCase(tx, { caseId, instance: locked.instance, from: 'appeal_window', path: ['in_force'], actorId: null, now, data: { appealTermEnded: dueOn }, set: { inForceOn } });
       await closeDeadlines(tx, caseId, ['appeal'], now);
-      await openDeadline(tx, caseId, 'cassation', inForceOn);
       await appendAudit(tx, { actorId: null, action: 'case.in_force', entityType: 'case', entityId: caseId, data: { inForceOn } }, now);
       return true;
     });

@@ -20,6 +20,7 @@ import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { caseRelations } from '../queries/caseRelations.ts';
 import { isUuid } from '../domain/ids.ts';
+import { assertCassationAllowed } from '../queries/cassation.ts';
 
 export type Filing = typeof filings.$inferSelect;
 export type FilingAttachment = typeof filingAttachments.$inferSelect;
@@ -49,12 +50,14 @@ async function firstInstanceCourt(db: Db, courtId: string): Promise<string> {
 }
 
 /** The case a filing goes into: it must exist and the principal must take part in it. */
-async function caseToFileIn(db: Db, principal: Principal, caseNumber: string): Promise<{ caseId: string; courtId: string }> {
+async function caseToFileIn(db: Db, principal: Principal, caseNumber: string, type: FilingType, now: Date): Promise<{ caseId: string; courtId: string }> {
   const parsed = parseCaseNumber(caseNumber);
   if (!parsed) throw new SotError('invalid_case_number');
-  const [found] = await db.select({ id: cases.id, courtId: cases.courtId }).from(cases).where(eq(cases.number, parsed.canonical));
+  const [found] = await db.select({ id: cases.id, courtId: cases.courtId, instance: cases.instance }).from(cases).where(eq(cases.number, parsed.canonical));
   if (!found) throw new SotError('case_not_found');
   if (!can(principal, { action: 'file_in', resource: 'case', relations: await caseRelations(db, principal, found.id) })) throw new SotError('not_party_to_case');
+  // Said before the complaint is written and signed; submitting checks again under the case's lock.
+  if (type === 'cassation_complaint' && found.instance < 3) await assertCassationAllowed(db, found.id, now);
   return { caseId: found.id, courtId: found.courtId };
 }
 
@@ -72,7 +75,7 @@ export async function createFiling(db: Db, principal: Principal, input: NewFilin
     placement = { courtId: input.courtId ? await firstInstanceCourt(db, input.courtId) : null, caseId: null };
   } else {
     if (!input.caseNumber?.trim()) throw new SotError('case_number_required');
-    placement = await caseToFileIn(db, principal, input.caseNumber);
+    placement = await caseToFileIn(db, principal, input.caseNumber, input.type, now);
   }
   const fields: FilingFields = { claimantType: principal.bin ? 'legal' : 'individual', ...input.fields };
   return db.transaction(async (tx) => {

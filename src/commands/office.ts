@@ -17,7 +17,7 @@ import type { Principal } from '../policies/principal.ts';
 import { officeFiling } from '../queries/office.ts';
 
 /** Proceedings that are over: nothing more is added to them. */
-const CLOSED: readonly CaseStatus[] = ['in_force', 'archived', 'returned'];
+const CLOSED: readonly CaseStatus[] = ['in_force', 'archived', 'returned', 'refused'];
 
 /** The office takes a filing made in an existing case into the case: it leaves the queue. */
 export async function receiveFiling(db: Db, principal: Principal, filingId: string, now: Date): Promise<void> {

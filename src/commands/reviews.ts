@@ -2,9 +2,9 @@
  * What a filing in an existing case does to it, inside the submitting transaction. An appeal
  * opens an appellate case at the parent court (or joins the one the other side already opened);
  * a cassation complaint opens a case at the cassation court for the kind of proceedings, or,
- * against a cassation court's act, a review case at the Supreme Court; any
- * filing by a party while their claim is left without motion counts as the fix of its defects
- * and brings the claim back to the judge.
+ * against a cassation court's act, a review case at the Supreme Court (a cassation complaint only
+ * where the Code allows one: `domain/cassation.ts`); any filing by a party in an appeal left
+ * without motion counts as the fix of its defects and brings the appeal back to the judge.
  */
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Tx } from '../db/tx.ts';
@@ -14,6 +14,8 @@ import { reviewRoute, type ReviewKind } from '../domain/reviewRouting.ts';
 import { SotError } from '../errors.ts';
 import { closeDeadlines, moveCase, today } from './caseProgress.ts';
 import { noticeReviewFiled } from './notices.ts';
+import { APPEAL_DEFECTS_TERM } from './admitCase.ts';
+import { assertCassationAllowed } from '../queries/cassation.ts';
 
 const REVIEW_OF: Partial<Record<FilingType, ReviewKind>> = { appeal: 'appeal', cassation_complaint: 'cassation' };
 
@@ -35,9 +37,10 @@ export async function applyInCaseFiling(tx: Tx, filing: InCaseFiling, now: Date)
   const review = REVIEW_OF[filing.type];
   // A complaint against a cassation court's act in force goes to the Supreme Court for review.
   if (review) return openReview(tx, lower, review === 'cassation' && lower.instance === 3 ? 'supreme_review' : review, filing, now);
+  // Filed in the appellate case, it is the fix of an appeal left without motion (CPC Art. 406(2)).
   if (lower.status === 'left_without_motion') {
     await tx.insert(events).values({ caseId: lower.id, type: 'defects_fixed', occurredAt: now, actorId: filing.filerId, data: { filingId: filing.filingId, talonNumber: filing.talonNumber } });
-    await closeDeadlines(tx, lower.id, ['defects_fix'], now);
+    await closeDeadlines(tx, lower.id, [APPEAL_DEFECTS_TERM], now);
   }
   return lower.id;
 }
@@ -48,7 +51,7 @@ async function openReview(tx: Tx, lower: typeof cases.$inferSelect, review: Revi
     const [open] = await tx
       .select({ id: cases.id })
       .from(cases)
-      .where(and(eq(cases.parentCaseId, lower.id), eq(cases.instance, 2), notInArray(cases.status, ['returned', 'in_force', 'archived'])));
+      .where(and(eq(cases.parentCaseId, lower.id), eq(cases.instance, 2), notInArray(cases.status, ['returned', 'refused', 'in_force', 'archived'])));
     if (open) {
       await assertAppealInTime(tx, lower.id, now);
       await recordReviewFiled(tx, lower.id, open.id, filing, now);
@@ -59,6 +62,7 @@ async function openReview(tx: Tx, lower: typeof cases.$inferSelect, review: Revi
   const route = reviewRoute(review, lower, courtRows);
   if (!route.ok) throw new SotError(route.reason === 'no_review_court' ? 'review_court_missing' : 'review_not_open');
   if (review === 'appeal') await assertAppealInTime(tx, lower.id, now);
+  if (review === 'cassation') await assertCassationAllowed(tx, lower.id, now);
 
   const [created] = await tx
     .insert(cases)

@@ -9,6 +9,7 @@ export const CASE_STATUSES = [
   'assigned',
   'accepted',
   'returned',
+  'refused',
   'left_without_motion',
   'preparation',
   'hearing_scheduled',
@@ -21,14 +22,17 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** The first instance's lifecycle. */
+/**
+ * The first instance's lifecycle. A claim is accepted, returned (CPC Art. 152: the claimant may
+ * file again once the defect is cured) or refused (CPC Art. 151: the same claim between the same
+ * parties may not be filed again); the 2015 Code has no "without motion" stage for claims.
+ */
 export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   draft: ['submitted'],
   submitted: ['registered'],
   registered: ['assigned'],
-  assigned: ['accepted', 'returned', 'left_without_motion'],
-  // A defect fixed in time brings the claim back for acceptance; a missed term ends in return.
-  left_without_motion: ['accepted', 'returned'],
+  assigned: ['accepted', 'returned', 'refused'],
+  left_without_motion: [],
   accepted: ['preparation'],
   preparation: ['hearing_scheduled'],
   // Another hearing (a postponement, a continuation) keeps the case where it is.
@@ -36,28 +40,44 @@ export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   decided: ['decision_final'],
   decision_final: ['appeal_window'],
   appeal_window: ['appealed', 'in_force'],
-  // The appellate court upholds, changes or reverses (the act enters into force), or sends the case back.
-  appealed: ['in_force', 'preparation'],
+  // The appellate court upholds, changes or reverses (the act enters into force), or sends the case
+  // back; a returned appeal leaves the decision in its appeal term (CPC Art. 407).
+  appealed: ['in_force', 'preparation', 'appeal_window'],
   // A cassation court may send a case in force back for a new hearing.
   in_force: ['archived', 'preparation'],
   returned: ['archived'],
+  refused: ['archived'],
   archived: [],
 };
 
 /**
- * Appellate, cassation and Supreme Court cases follow the same path up to the decision, but a
- * higher court's act enters into force when it is announced: no final form, no appeal window.
+ * Cassation and Supreme Court cases follow the same path up to the decision, but a higher court's
+ * act enters into force when it is announced: no final form, no appeal window. A complaint is
+ * accepted or returned; refusal to accept is a claim's answer only.
  */
 export const REVIEW_NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   ...NEXT_STATUSES,
+  assigned: ['accepted', 'returned'],
   decided: ['in_force'],
   decision_final: [],
   appeal_window: [],
   appealed: [],
+  refused: [],
+};
+
+/**
+ * An appeal may besides be left without motion with a term to cure its defects (CPC Art. 406(1)):
+ * cured in time it counts as filed on the first day (Art. 406(2)) and comes back for acceptance;
+ * not cured, the judge returns it by a ruling (Art. 407(1)(1)).
+ */
+export const APPEAL_NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
+  ...REVIEW_NEXT_STATUSES,
+  assigned: ['accepted', 'returned', 'left_without_motion'],
+  left_without_motion: ['accepted', 'returned'],
 };
 
 export function nextStatuses(from: CaseStatus, instance: number): readonly CaseStatus[] {
-  return (instance === 1 ? NEXT_STATUSES : REVIEW_NEXT_STATUSES)[from];
+  return (instance === 1 ? NEXT_STATUSES : instance === 2 ? APPEAL_NEXT_STATUSES : REVIEW_NEXT_STATUSES)[from];
 }
 
 export function canTransition(from: CaseStatus, to: CaseStatus, instance = 1): boolean {
@@ -77,6 +97,7 @@ export const PUBLIC_STAGE: Record<CaseStatus, 'filing' | 'registration' | 'admis
   accepted: 'preparation',
   left_without_motion: 'admission',
   returned: 'closed',
+  refused: 'closed',
   preparation: 'preparation',
   hearing_scheduled: 'hearing',
   decided: 'decision',

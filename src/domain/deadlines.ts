@@ -39,9 +39,9 @@ export const DEADLINES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
   private_complaint: { runsFrom: 'the ruling complained of', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 429' },
   court_order_issued: { runsFrom: 'receipt of the application', term: { unit: 'working_days', count: 3 }, article: 'CPC Art. 139' },
   debtor_objection: { runsFrom: 'receipt of the court order', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 141' },
-  // Cassation was reworked from 1 July 2025 (a complaint to the cassation courts, decided within
-  // 6 months). The 6-month filing term stands; its article number in the new wording is unverified.
-  cassation: { runsFrom: 'entry into force of the decision', term: { unit: 'months', count: 6 }, article: 'CPC (cassation, wording of 1 July 2025)' },
+  // Only an appellate act opens it (Art. 434(1)): it enters into force when announced (Art. 431).
+  // Cassation was reworked from 1 July 2025; the article is cited as the Code numbered it before.
+  cassation: { runsFrom: 'entry into force of the appellate act', term: { unit: 'months', count: 6 }, article: 'CPC Art. 436(1)' },
 };
 
 /**

@@ -1,3 +1,4 @@
+import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
@@ -125,7 +126,8 @@ export const en = {
   'status.registered': 'Registered',
   'status.assigned': 'Assigned to a judge',
   'status.accepted': 'Accepted for proceedings',
-  'status.returned': 'Claim returned',
+  'status.returned': 'Returned',
+  'status.refused': 'Refused to accept',
   'status.left_without_motion': 'Left without motion',
   'status.preparation': 'Preparation for trial',
   'status.hearing_scheduled': 'Hearing scheduled',
@@ -138,7 +140,7 @@ export const en = {
 
   'stage.filing': 'Filing',
   'stage.registration': 'Registration',
-  'stage.admission': 'Admission of the claim',
+  'stage.admission': 'Admission',
   'stage.preparation': 'Preparation',
   'stage.hearing': 'Trial',
   'stage.decision': 'Decision',
@@ -321,6 +323,7 @@ export const en = {
   'admin.roles.saved': 'The roles are updated.',
   'login.demo.wrongPassword': 'The certificate password is wrong.',
   'login.failed': 'Signing in did not succeed. Try again.',
+  ...admission.en,
   ...bench.en,
   ...court.en,
   ...duty.en,

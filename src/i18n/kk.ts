@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
@@ -127,7 +128,8 @@ export const kk: Record<MessageKey, string> = {
   'status.registered': 'Тіркелді',
   'status.assigned': 'Судьяға берілді',
   'status.accepted': 'Іс жүргізуге қабылданды',
-  'status.returned': 'Талап арыз қайтарылды',
+  'status.returned': 'Қайтарылды',
+  'status.refused': 'Қабылдаудан бас тартылды',
   'status.left_without_motion': 'Қозғалыссыз қалдырылды',
   'status.preparation': 'Сот талқылауына дайындық',
   'status.hearing_scheduled': 'Отырыс тағайындалды',
@@ -140,7 +142,7 @@ export const kk: Record<MessageKey, string> = {
 
   'stage.filing': 'Беру',
   'stage.registration': 'Тіркеу',
-  'stage.admission': 'Талап арызды қабылдау',
+  'stage.admission': 'Іс жүргізуге қабылдау',
   'stage.preparation': 'Дайындық',
   'stage.hearing': 'Сот талқылауы',
   'stage.decision': 'Шешім',
@@ -323,6 +325,7 @@ export const kk: Record<MessageKey, string> = {
   'admin.roles.saved': 'Рөлдер жаңартылды.',
   'login.demo.wrongPassword': 'Сертификат құпиясөзі қате.',
   'login.failed': 'Кіру сәтсіз аяқталды. Қайталап көріңіз.',
+  ...admission.kk,
   ...bench.kk,
   ...court.kk,
   ...duty.kk,

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
@@ -127,7 +128,8 @@ export const ru: Record<MessageKey, string> = {
   'status.registered': 'Зарегистрировано',
   'status.assigned': 'Передано судье',
   'status.accepted': 'Принято к производству',
-  'status.returned': 'Иск возвращён',
+  'status.returned': 'Возвращено',
+  'status.refused': 'Отказано в принятии',
   'status.left_without_motion': 'Оставлено без движения',
   'status.preparation': 'Подготовка к разбирательству',
   'status.hearing_scheduled': 'Назначено заседание',
@@ -140,7 +142,7 @@ export const ru: Record<MessageKey, string> = {
 
   'stage.filing': 'Подача',
   'stage.registration': 'Регистрация',
-  'stage.admission': 'Принятие иска',
+  'stage.admission': 'Принятие к производству',
   'stage.preparation': 'Подготовка',
   'stage.hearing': 'Судебное разбирательство',
   'stage.decision': 'Решение',
@@ -323,6 +325,7 @@ export const ru: Record<MessageKey, string> = {
   'admin.roles.saved': 'Роли обновлены.',
   'login.demo.wrongPassword': 'Неверный пароль сертификата.',
   'login.failed': 'Войти не удалось. Попробуйте ещё раз.',
+  ...admission.ru,
   ...bench.ru,
   ...court.ru,
   ...duty.ru,

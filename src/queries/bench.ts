@@ -7,7 +7,7 @@ import type { Candidate } from '../domain/distribution.ts';
 import type { Principal } from '../policies/principal.ts';
 
 /** Statuses after which a case no longer weighs on its judge. */
-const CLOSED_STATUSES = sql`('in_force', 'archived', 'returned')`;
+const CLOSED_STATUSES = sql`('in_force', 'archived', 'returned', 'refused')`;
 
 /**
  * The court's judges as the draw sees them on a court date: what each hears, whether they are

@@ -91,8 +91,9 @@ export type CaseloadRow = Awaited<ReturnType<typeof judgeCaseload>>[number];
 export const openDeadlines = (rows: CaseDeadline[]) => rows.filter((d) => d.closedAt === null);
 
 /**
- * For claims left without motion: whether the party has filed the fix since, and the last day of
- * the term. A term that passed with no fix is the system's proposal to return the claim.
+ * For appeals left without motion: whether the appellant has filed the fix since, and the last
+ * day of the term. A term that passed with no fix makes the appeal due for return by the judge's
+ * ruling (CPC Art. 407(1)(1)).
  */
 export async function defectsOf(db: Db, caseIds: string[]): Promise<Map<string, { fixFiledAt: Date | null; dueOn: string | null }>> {
   if (caseIds.length === 0) return new Map();
@@ -101,7 +102,7 @@ export async function defectsOf(db: Db, caseIds: string[]): Promise<Map<string, 
       caseId: cases.id,
       fixFiledAt: sql<string | null>`(select (extract(epoch from max(f.occurred_at)) * 1000)::bigint::text from ${events} f where f.case_id = ${CASE_ID} and f.type = 'defects_fixed'
         and f.occurred_at >= (select max(l.occurred_at) from ${events} l where l.case_id = ${CASE_ID} and l.type = 'status_changed' and l.data->>'to' = 'left_without_motion'))`,
-      dueOn: sql<string | null>`(select max(d.due_on)::text from ${caseDeadlines} d where d.case_id = ${CASE_ID} and d.kind = 'defects_fix')`,
+      dueOn: sql<string | null>`(select max(d.due_on)::text from ${caseDeadlines} d where d.case_id = ${CASE_ID} and d.kind = 'appeal_defects')`,
     })
     .from(cases)
     .where(inArray(cases.id, caseIds));

@@ -31,7 +31,7 @@ export async function judgeNames(db: Db, ids: string[]): Promise<Map<string, str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The judge's cases waiting for a decision on admission, oldest first, with the term of any defects. */
+/** The judge's cases waiting for a decision on admission, oldest first, with the term to cure an appeal's defects. */
 export async function casesAwaitingAdmission(db: Db, judgeId: string) {
   return db
     .select({
@@ -39,10 +39,11 @@ export async function casesAwaitingAdmission(db: Db, judgeId: string) {
       number: cases.number,
       status: cases.status,
       category: cases.category,
+      instance: cases.instance,
       registeredAt: cases.registeredAt,
-      // The last day of the term to fix the defects, as the deadline calculator recorded it. "cases"."id" is
+      // The last day of the term to cure the defects, as the deadline calculator recorded it. "cases"."id" is
       // spelled out: in a one-table select drizzle leaves column names unqualified.
-      fixBy: sql<string | null>`(select max(d.due_on)::text from case_deadlines d where d.case_id = "cases"."id" and d.kind = 'defects_fix' and d.closed_at is null)`,
+      fixBy: sql<string | null>`(select max(d.due_on)::text from case_deadlines d where d.case_id = "cases"."id" and d.kind = 'appeal_defects' and d.closed_at is null)`,
     })
     .from(cases)
     .where(and(eq(cases.judgeId, judgeId), inArray(cases.status, ['assigned', 'left_without_motion'])))

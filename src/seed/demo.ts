@@ -12,6 +12,7 @@ import type { CourtCalendar } from '../domain/calendar/workingDays.ts';
 import { loadReference } from '../queries/reference.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { closeDeadlines, openDeadline, openSetDeadline } from '../commands/caseProgress.ts';
+import { APPEAL_DEFECTS_TERM } from '../commands/admitCase.ts';
 import { courtDateIso } from '../i18n/format.ts';
 import { seedIncomingFilings } from './counter.ts';
 import { DEMO_COURTS, DEMO_REGIONS } from './courts.ts';
@@ -65,7 +66,7 @@ const SCENARIOS: Scenario[] = [
   { court: '7517', kind: 'civil', category: 'divorce', status: 'preparation', filedDaysAgo: 20, claimant: 'citizen3', defendant: 'citizen4', closed: true },
   { court: '7517', kind: 'civil', category: 'labour', status: 'assigned', filedDaysAgo: 4, claimant: 'citizen2', defendant: 'company' },
   { court: '7517', kind: 'civil', category: 'alimony', status: 'accepted', filedDaysAgo: 9, claimant: 'citizen3', defendant: 'citizen2' },
-  { court: '7517', kind: 'civil', category: 'property', status: 'left_without_motion', filedDaysAgo: 8, claimant: 'citizen4', defendant: 'citizen' },
+  { court: '7517', kind: 'civil', category: 'property', status: 'returned', filedDaysAgo: 8, claimant: 'citizen4', defendant: 'citizen' },
   { court: '7517', kind: 'civil', category: 'housing', status: 'returned', filedDaysAgo: 30, claimant: 'citizen2', defendant: 'citizen4' },
   { court: '7517', kind: 'civil', category: 'property', status: 'appealed', filedDaysAgo: 150, claimant: 'company', defendant: 'citizen2', hearingInDays: -70, lawyerFor: 'defendant' },
   { court: '7517', kind: 'civil', category: 'inheritance', status: 'in_force', filedDaysAgo: 200, claimant: 'citizen', defendant: 'citizen3', hearingInDays: -120 },
@@ -96,7 +97,23 @@ const SCENARIOS: Scenario[] = [
   { court: '7199', kind: 'civil', category: 'labour', status: 'in_force', filedDaysAgo: 60, claimant: 'citizen3', defendant: 'company', hearingInDays: -30, appealOf: 25 },
   // A decision in final form whose appeal window is open: the demo citizen can appeal it.
   { court: '7517', kind: 'civil', category: 'property', status: 'appeal_window', filedDaysAgo: 55, claimant: 'citizen', defendant: 'citizen4', hearingInDays: -5 },
+  // An appeal left without motion by the regional court, with its term to cure the defects running.
+  { court: '7517', kind: 'civil', category: 'non_property', status: 'appealed', filedDaysAgo: 80, claimant: 'citizen2', defendant: 'citizen', hearingInDays: -25 },
+  { court: '7599', kind: 'civil', category: 'non_property', status: 'left_without_motion', filedDaysAgo: 3, claimant: 'citizen2', defendant: 'citizen', appealOf: 34 },
 ];
+
+/** What the judge's ruling on admission said, for the demo cases that stopped there (CPC Arts 152, 406). */
+const ADMISSION_RULING: Partial<Record<CaseStatus, Record<string, string>>> = {
+  returned: {
+    ground: 'pretrial_procedure',
+    article: 'CPC Art. 152(1)(1)',
+    reasons: 'Для данной категории споров установлен досудебный порядок урегулирования, сведений о его соблюдении к иску не приложено. Направьте ответчику претензию и по истечении срока ответа на неё обратитесь в суд повторно.',
+  },
+  left_without_motion: {
+    article: 'CPC Art. 406(1)',
+    defects: 'Не указано, в чем заключается незаконность решения суда и какой части решения касается жалоба (подпункты 4), 5) части первой статьи 404 ГПК); не приложены копии жалобы по числу лиц, участвующих в деле.',
+  },
+};
 
 const EARLIEST_STEP_DAYS: Partial<Record<CaseStatus, number>> = { registered: 1, assigned: 1, accepted: 4, preparation: 1 };
 
@@ -135,15 +152,17 @@ const NOTICE_FOR_STATUS: Partial<Record<CaseStatus, { kind: DocumentKind; title:
 };
 
 /** The procedural terms a case at this stage has running or met, counted from the days its steps happened. */
-async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: CaseStatus[], stepTimes: Date[], instance: number): Promise<void> {
+async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: CaseStatus[], stepTimes: Date[], instance: number, parentCaseId: string | null): Promise<void> {
   const dayOf = (status: CaseStatus) => courtDateIso(stepTimes[path.indexOf(status)]!) as IsoDay;
   const last = path.at(-1)!;
   const at = stepTimes.at(-1)!;
-  if (last === 'left_without_motion') await openSetDeadline(tx, caseId, 'defects_fix', dayOf(last), calendar.addWorkingDays(dayOf(last), 10), 'CPC Art. 152');
+  if (last === 'left_without_motion') await openSetDeadline(tx, caseId, APPEAL_DEFECTS_TERM, dayOf(last), calendar.addWorkingDays(dayOf(last), 10), 'CPC Art. 406(1)');
   if (instance !== 1) {
     if (last === 'in_force') {
-      await openDeadline(tx, caseId, 'cassation', dayOf('in_force'));
+      // The appellate act in force opens the cassation term, in its own case and in the one it reviewed.
       await tx.update(cases).set({ inForceOn: dayOf('in_force') }).where(eq(cases.id, caseId));
+      for (const id of [caseId, ...(parentCaseId ? [parentCaseId] : [])]) await openDeadline(tx, id, 'cassation', dayOf('in_force'));
+      if (parentCaseId) await tx.update(cases).set({ inForceOn: dayOf('in_force') }).where(eq(cases.id, parentCaseId));
     }
     return;
   }
@@ -155,10 +174,8 @@ async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: 
     await openDeadline(tx, caseId, 'appeal', dayOf('decision_final'));
     if (last === 'appealed' || last === 'in_force' || last === 'archived') await closeDeadlines(tx, caseId, ['appeal'], at);
   }
-  if (last === 'in_force') {
-    await openDeadline(tx, caseId, 'cassation', dayOf('in_force'));
-    await tx.update(cases).set({ inForceOn: dayOf('in_force') }).where(eq(cases.id, caseId));
-  }
+  // An unappealed decision opens no cassation term (CPC Art. 434(1)); an appeal in force opens it above.
+  if (last === 'in_force') await tx.update(cases).set({ inForceOn: dayOf('in_force') }).where(eq(cases.id, caseId));
 }
 
 async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, parentCaseId: string | null): Promise<string> {
@@ -239,7 +256,9 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
   for (let i = 0; i < path.length; i++) {
     const status = path[i]!;
     const at = stepTimes[i]!;
-    await tx.insert(events).values({ caseId, type: 'status_changed', occurredAt: at, data: { from: i === 0 ? null : path[i - 1], to: status } });
+    const ruling = i === path.length - 1 ? ADMISSION_RULING[status] : undefined;
+    const fixBy = status === 'left_without_motion' ? { fixBy: ctx.calendar.addWorkingDays(courtDateIso(at) as IsoDay, 10) } : {};
+    await tx.insert(events).values({ caseId, type: 'status_changed', occurredAt: at, actorId: ruling ? judgeId : null, data: { from: i === 0 ? null : path[i - 1], to: status, ...ruling, ...(ruling ? fixBy : {}) } });
     if (status === 'assigned' && judgeId) {
       await tx.insert(events).values({ caseId, type: 'judge_assigned', occurredAt: at, actorId: null, data: { judgeId } });
     }
@@ -253,7 +272,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
     }
   }
 
-  await seedTerms(tx, ctx.calendar, caseId, path, stepTimes, instance);
+  await seedTerms(tx, ctx.calendar, caseId, path, stepTimes, instance, parentCaseId);
 
   if (scenario.hearingInDays !== undefined) {
     // Hearings start on the hour between 09:00 and 16:00 Kazakhstan time (UTC+5).

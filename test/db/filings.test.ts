@@ -25,6 +25,7 @@ describeDb('filing API', () => {
   let caseNumber: string;
   let foreignCaseNumber: string;
   let appealCaseNumber: string;
+  let cassationCaseNumber: string;
   const now = () => new Date();
 
   beforeAll(async () => {
@@ -38,10 +39,13 @@ describeDb('filing API', () => {
     const inForce = await t.database.db.select({ id: cases.id, number: cases.number }).from(cases).where(and(eq(cases.courtId, medeu), eq(cases.status, 'in_force'), eq(cases.instance, 1))).limit(1);
     const appealable = await t.database.db.select({ id: cases.id, number: cases.number }).from(cases).where(and(eq(cases.courtId, medeu), eq(cases.status, 'appeal_window'))).limit(1);
     const foreign = await t.database.db.select({ number: cases.number }).from(cases).where(and(eq(cases.courtId, medeu), eq(cases.status, 'hearing_scheduled'))).limit(1);
+    // Cassation lies only against an appellate act in force (CPC Art. 434(1)).
+    const appellateInForce = await t.database.db.select({ id: cases.id, number: cases.number }).from(cases).where(and(eq(cases.status, 'in_force'), eq(cases.instance, 2))).limit(1);
     caseNumber = inForce[0]!.number!;
     appealCaseNumber = appealable[0]!.number!;
+    cassationCaseNumber = appellateInForce[0]!.number!;
     foreignCaseNumber = foreign[0]!.number!;
-    for (const { id } of [inForce[0]!, appealable[0]!]) await t.database.db.insert(parties).values({ caseId: id, role: 'defendant', userId: me.id, displayName: 'Тестов Тест' });
+    for (const { id } of [inForce[0]!, appealable[0]!, appellateInForce[0]!]) await t.database.db.insert(parties).values({ caseId: id, role: 'defendant', userId: me.id, displayName: 'Тестов Тест' });
   });
   afterAll(() => t?.close());
 
@@ -131,13 +135,15 @@ describeDb('filing API', () => {
   });
 
   it.each(FILING_TYPES.filter((type) => !startsCase(type)))('takes a %s in a case the filer is party to', async (type: FilingType) => {
-    const id = await draft({ type, caseNumber: type === 'appeal' ? appealCaseNumber : caseNumber, text: 'Текст обращения.', ...(type === 'counterclaim' ? { subject: 'Встречное требование' } : {}) });
+    const target = type === 'appeal' ? appealCaseNumber : type === 'cassation_complaint' ? cassationCaseNumber : caseNumber;
+    const id = await draft({ type, caseNumber: target, text: 'Текст обращения.', ...(type === 'counterclaim' ? { subject: 'Встречное требование' } : {}) });
     const res = await submit(id);
     expect(res.statusCode, res.body).toBe(201);
     const view = (await api('GET', `/filings/${id}`)).json();
-    expect(view.caseNumber).toBe(type === 'appeal' ? appealCaseNumber : caseNumber);
-    // Appeals and procedural papers carry no duty; a cassation complaint and a counterclaim do.
-    const owes = type === 'cassation_complaint' || type === 'counterclaim';
+    expect(view.caseNumber).toBe(target);
+    // Appeals and procedural papers carry no duty; a counterclaim does. A cassation complaint pays
+    // half the duty, but the demo's appellate act in force is in a labour dispute, exempt (Tax Code Art. 668).
+    const owes = type === 'counterclaim';
     expect(view.duty.status === 'not_required' || view.duty.status === 'exempt', `${type}: ${JSON.stringify(view.duty)}`).toBe(!owes);
   });
 

@@ -6,7 +6,7 @@ import { decideAdmission } from '../../src/commands/admitCase.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { postponeHearing, scheduleHearing } from '../../src/commands/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
-import { caseDeadlines, cases, courts, documents, events, hearings, notifications, parties, userRoles, users } from '../../src/db/schema/index.ts';
+import { caseDeadlines, cases, courts, documents, events, filings, hearings, notifications, parties, userRoles, users } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
 import { initialReference } from '../../src/domain/reference.ts';
@@ -348,7 +348,8 @@ describeDb('hearings, court acts, terms and reviews', () => {
       await t.database.db.update(caseDeadlines).set({ dueOn: ended }).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal')));
       expect(await enterDecisionsIntoForce(t.database.db, now())).toBeGreaterThanOrEqual(1);
       expect(await statusOf(caseId)).toEqual({ status: 'in_force', inForceOn: addCalendarDays(ended, 1) });
-      expect((await openTerms(caseId)).find((d) => d.kind === 'cassation')).toMatchObject({ runsFrom: addCalendarDays(ended, 1), concerns: 'parties', closedAt: null });
+      // Unappealed, it opens no cassation term (CPC Art. 434(1)).
+      expect((await openTerms(caseId)).find((d) => d.kind === 'cassation')).toBeUndefined();
       expect(await enterDecisionsIntoForce(t.database.db, now())).toBe(0);
     });
   });
@@ -400,6 +401,12 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect(lowerPage.body).toContain('Higher court: The act under review is upheld');
       expect(lowerPage.body).toContain(registration.number);
 
+      // The appellate act in force opens the six months for cassation, offered on both cases' pages.
+      expect((await openTerms(caseId)).find((d) => d.kind === 'cassation')).toMatchObject({ runsFrom: today(), article: 'CPC Art. 436(1)', closedAt: null });
+      for (const id of [caseId, review!.id]) {
+        const page = await t.app.inject({ method: 'GET', url: `/cabinet/cases/${id}`, headers: { cookie: party.cookie } });
+        expect(page.body).toContain('File a cassation complaint');
+      }
       // Cassation on the appellate act in force goes to the civil cassation court.
       const cassationFiled = await fileIn(registration.number, 'cassation_complaint');
       expect(cassationFiled.statusCode, cassationFiled.body).toBe(201);
@@ -433,30 +440,91 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect(await statusOf(caseId)).toMatchObject({ status: 'appeal_window' });
     });
 
-    it('brings a claim left without motion back to the judge when the party files the fix, and proposes return when the term passes', async () => {
-      const fixed = await acceptedCaseLeftWithoutMotion();
+    it('brings an appeal left without motion back to the judge when the appellant files the fix; one not fixed in time is due for return', async () => {
+      const fixed = await appealLeftWithoutMotion('11:00');
       expect((await fileIn(fixed.number, 'petition')).statusCode).toBe(201);
-      expect((await openTerms(fixed.caseId)).find((d) => d.kind === 'defects_fix')!.closedAt).not.toBeNull();
-      const lapsed = await acceptedCaseLeftWithoutMotion();
-      await t.database.db.update(caseDeadlines).set({ dueOn: addCalendarDays(today(), -1) }).where(eq(caseDeadlines.caseId, lapsed.caseId));
+      expect((await openTerms(fixed.caseId)).find((d) => d.kind === 'appeal_defects')!.closedAt).not.toBeNull();
+      const lapsed = await appealLeftWithoutMotion('11:30');
+      await t.database.db.update(caseDeadlines).set({ dueOn: addCalendarDays(today(), -1) }).where(and(eq(caseDeadlines.caseId, lapsed.caseId), eq(caseDeadlines.kind, 'appeal_defects')));
       for (const c of [fixed, lapsed]) {
         const page = await t.app.inject({ method: 'GET', url: '/judge/cases', headers: { cookie: c.judge.cookie } });
         expect(page.statusCode, JSON.stringify(t.logs.filter((l) => l['level'] === 50).slice(-1))).toBe(200);
         expect(page.body).toContain(`case-${c.caseId}`);
-        const section = page.body.slice(page.body.indexOf(`case-${c.caseId}`));
+        const section = page.body.slice(page.body.indexOf(`id="case-${c.caseId}"`));
         const own = section.slice(0, section.indexOf('</section>'));
-        if (c === fixed) expect(own).toContain('The party filed the fix of the defects');
-        else expect(own).toContain('Sot proposes returning the claim');
+        if (c === fixed) {
+          expect(own).toContain('The appellant filed the fix of the defects');
+          expect(own).not.toContain('due for return');
+        } else expect(own).toContain('the appeal is due for return by your ruling');
       }
     });
 
-    async function acceptedCaseLeftWithoutMotion() {
-      const [created] = await t.database.db.insert(cases).values({ courtId: courtIds['7517']!, kind: 'civil', category: 'property', instance: 1, status: 'submitted' }).returning({ id: cases.id });
+    /** A decision appealed by the party, its appellate case distributed and left without motion. */
+    async function appealLeftWithoutMotion(time: string) {
+      const { caseId, number, judge } = await acceptedCase();
+      await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, time), durationMinutes: 30, room: '6' }, now());
+      await issued(judge, caseId, { kind: 'decision:final' });
+      expect((await fileIn(number, 'appeal')).statusCode).toBe(201);
+      const [review] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, caseId));
+      const registration = await registerCase(t.database.db, await clerkOf('7599'), review!.id, now());
+      const appellate = await judgeOf(registration.judgeId, courtIds['7599']!);
+      await decideAdmission(t.database.db, appellate.principal, review!.id, { kind: 'leave_without_motion', defects: 'Не приложены копии жалобы по числу лиц, участвующих в деле.', workingDays: 5 }, now());
+      return { caseId: review!.id, number: registration.number, judge: appellate };
+    }
+
+    /** Starts a cassation complaint as the party would, and returns the refusal. */
+    async function startCassation(caseNumber: string) {
+      return t.app.inject({ method: 'POST', url: '/api/v1/filings', headers: { cookie: party.cookie }, payload: { type: 'cassation_complaint', caseNumber, text: 'Прошу отменить судебные акты.', amount: '1500000' } });
+    }
+
+    it('refuses a cassation complaint on a decision in force that was never appealed, and offers none on its page', async () => {
+      const { caseId, number, judge } = await acceptedCase();
+      await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '09:00'), durationMinutes: 30, room: '7' }, now());
+      await issued(judge, caseId, { kind: 'decision:final' });
+      await t.database.db.update(caseDeadlines).set({ dueOn: addCalendarDays(today(), -2) }).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal')));
+      await enterDecisionsIntoForce(t.database.db, now());
+      const refused = await startCassation(number);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error).toMatchObject({ code: 'cassation_no_appeal' });
+      expect(refused.json().error.message).toContain('CPC Art. 434(1)');
+      const page = await t.app.inject({ method: 'GET', url: `/cabinet/cases/${caseId}`, headers: { cookie: party.cookie } });
+      expect(page.body).not.toContain('File a cassation complaint');
+      expect(page.body).toContain('No cassation complaint in this case');
+    });
+
+    it('refuses a cassation complaint on a court order', async () => {
+      const [created] = await t.database.db.insert(cases).values({ courtId: courtIds['7517']!, kind: 'civil', category: 'court_order', instance: 1, status: 'submitted' }).returning({ id: cases.id });
       await t.database.db.insert(parties).values({ caseId: created!.id, role: 'claimant', userId: party.id, displayName: 'Тестов Тест' });
-      const { judgeId, number } = await registerCase(t.database.db, await clerkOf('7517'), created!.id, now());
-      const judge = await judgeOf(judgeId, courtIds['7517']!);
-      await decideAdmission(t.database.db, judge.principal, created!.id, { kind: 'leave_without_motion', defects: 'Не приложена квитанция об уплате госпошлины.', workingDays: 5 }, now());
-      return { caseId: created!.id, number, judge };
+      const { number } = await registerCase(t.database.db, await clerkOf('7517'), created!.id, now());
+      await t.database.db.update(cases).set({ status: 'in_force', inForceOn: today() }).where(eq(cases.id, created!.id));
+      const refused = await startCassation(number);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('cassation_court_order');
+      expect(refused.json().error.message).toContain('CPC Art. 434(2)(1)');
+    });
+
+    it('refuses a cassation complaint in a property claim under the threshold, weighed at the MCI of the year it was filed', async () => {
+      const { caseId, review } = await appealedAndUpheld();
+      // The claim as filed: 1,000,000 ₸ by an individual, under 2,000 MCI of the claim's year.
+      await t.database.db.insert(filings).values({ filerId: party.id, type: 'claim', status: 'submitted', caseId, fields: { category: 'property', amount: '1000000', claimantType: 'individual' }, talonNumber: `T-${caseId}`, submittedAt: now(), channel: 'counter' });
+      const refused = await startCassation(review.number);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('cassation_below_threshold');
+      expect(refused.json().error.message).toContain('2000');
+    });
+
+    async function appealedAndUpheld() {
+      const { caseId, number, judge } = await acceptedCase();
+      await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '14:00'), durationMinutes: 30, room: '8' }, now());
+      await issued(judge, caseId, { kind: 'decision:final' });
+      expect((await fileIn(number, 'appeal')).statusCode).toBe(201);
+      const [review] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, caseId));
+      const registration = await registerCase(t.database.db, await clerkOf('7599'), review!.id, now());
+      const appellate = await judgeOf(registration.judgeId, courtIds['7599']!);
+      await decideAdmission(t.database.db, appellate.principal, review!.id, { kind: 'accept' }, now());
+      await scheduleHearing(t.database.db, appellate.principal, review!.id, { startsAt: workingDayAt(2, '15:00'), durationMinutes: 60, room: '502' }, now());
+      await issued(appellate, review!.id, { kind: 'resolution', outcome: 'upheld', title: 'Постановление', text: 'Решение суда первой инстанции оставить без изменения.' });
+      return { caseId, number, review: { id: review!.id, number: registration.number } };
     }
   });
 });

@@ -38,6 +38,8 @@ export const cases = pgTable(
     parentCaseId: uuid('parent_case_id').references((): AnyPgColumn => cases.id),
     /** Closed proceedings: documents and recordings are never shown outside the parties and the court. */
     closedHearing: boolean('closed_hearing').notNull().default(false),
+    /** Accepted for simplified (written) proceedings (CPC Chapter 13): no cassation (Art. 434(2)(1)). */
+    simplified: boolean('simplified').notNull().default(false),
     filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow(),
     registeredAt: timestamp('registered_at', { withTimezone: true }),
     /** The day the case's final act entered into force; the cassation term runs from it. */

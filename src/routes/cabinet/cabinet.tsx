@@ -13,7 +13,14 @@ import { isUuid } from '../../domain/ids.ts';
 import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
 import { caseDocuments } from '../../queries/caseDocuments.ts';
 import { today } from '../../commands/caseProgress.ts';
+import { cassationVerdict } from '../../queries/cassation.ts';
 
+
+/** A calendar not yet entered for the term's end hides the offer; filing says why (calendar_missing). */
+function hideWithoutCalendar(error: unknown): null {
+  if (error instanceof SotError && error.code === 'calendar_missing') return null;
+  throw error;
+}
 
 export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cabinet', { config: { access: 'signed-in' } }, async (request, reply) => {
@@ -40,10 +47,13 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         linkedCasesOf(app.db, caseId, details.case.parentCaseId),
         caseDocuments(app.db, caseId),
       ]);
-      const canAppeal = details.case.status === 'appeal_window' && can(request.principal, { action: 'file_in', resource: 'case', relations });
+      const mayFile = can(request.principal, { action: 'file_in', resource: 'case', relations });
+      const canAppeal = details.case.status === 'appeal_window' && mayFile;
+      // The complaint is offered only where the Code allows it; the filing is refused on the same rule.
+      const cassation = mayFile && details.case.status === 'in_force' && details.case.instance <= 2 ? await cassationVerdict(app.db, caseId, app.clock()).catch(hideWithoutCalendar) : null;
       return reply.page(
         { title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' },
-        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal }} hasDistribution={distribution !== null} />,
+        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation }} hasDistribution={distribution !== null} />,
       );
     },
   );

@@ -8,8 +8,9 @@ import { JudgeCasesPage } from '../../views/pages/court/JudgeCasesPage.tsx';
 import { isCaseStatus } from '../../domain/caseStatus.ts';
 import { defectsOf, judgeCaseload } from '../../queries/caseFile.ts';
 import { today } from '../../commands/caseProgress.ts';
+import { dueForReturn } from '../../domain/admission.ts';
 
-const DECISIONS = ['accept', 'return', 'leave-without-motion'] as const;
+const DECISIONS = ['accept', 'return', 'refuse', 'leave-without-motion'] as const;
 
 /** The judge's new cases and the decisions on their admission. */
 export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -21,7 +22,7 @@ export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const day = today(app.clock());
     const rows = awaiting.map((row) => {
       const d = defects.get(row.caseId);
-      return { ...row, fixFiledAt: d?.fixFiledAt ?? null, termPassed: row.status === 'left_without_motion' && !!d?.dueOn && d.dueOn < day };
+      return { ...row, fixFiledAt: d?.fixFiledAt ?? null, dueForReturn: dueForReturn({ instance: row.instance, status: row.status, fixBy: d?.dueOn ?? null, fixFiled: !!d?.fixFiledAt }, day) };
     });
     return { rows, caseload };
   }
@@ -38,20 +39,40 @@ export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         hide: true,
         params: Type.Object({ caseId: Type.String({ maxLength: 40 }), decision: Type.Enum(DECISIONS) }),
-        body: Type.Object({ _csrf: Type.Optional(Type.String()), grounds: Type.Optional(Type.String({ maxLength: 5000 })), defects: Type.Optional(Type.String({ maxLength: 5000 })), days: Type.Optional(Type.String({ maxLength: 3 })) }),
+        body: Type.Object({
+          _csrf: Type.Optional(Type.String()),
+          ground: Type.Optional(Type.String({ maxLength: 40 })),
+          reasons: Type.Optional(Type.String({ maxLength: 5000 })),
+          defects: Type.Optional(Type.String({ maxLength: 5000 })),
+          days: Type.Optional(Type.String({ maxLength: 3 })),
+          simplified: Type.Optional(Type.String({ maxLength: 5 })),
+        }),
       },
     },
     async (request, reply) => {
       const { caseId, decision } = request.params;
       const body = request.body;
       const chosen: AdmissionDecision =
-        decision === 'accept' ? { kind: 'accept' } : decision === 'return' ? { kind: 'return', grounds: body.grounds ?? '' } : { kind: 'leave_without_motion', defects: body.defects ?? '', workingDays: Number(body.days ?? '10') };
+        decision === 'accept'
+          ? { kind: 'accept', simplified: body.simplified === 'yes' }
+          : decision === 'return'
+            ? { kind: 'return', ...(body.ground ? { ground: body.ground } : {}), reasons: body.reasons ?? '' }
+            : decision === 'refuse'
+              ? { kind: 'refuse', ground: body.ground ?? '', reasons: body.reasons ?? '' }
+              : { kind: 'leave_without_motion', defects: body.defects ?? '', workingDays: Number(body.days ?? '10') };
       try {
         const result = await decideAdmission(app.db, request.principal!, caseId, chosen, app.clock());
         return reply.redirect(urls.judgeCases(result.status), 303);
       } catch (error) {
         if (!(error instanceof SotError) || error.code === 'not_found') throw error;
-        const field = decision === 'return' ? `grounds-${caseId}` : decision === 'leave-without-motion' ? `defects-${caseId}` : `case-${caseId}`;
+        const field =
+          error.code === 'admission_ground_required'
+            ? `${decision}-ground-${caseId}`
+            : error.code === 'decision_reason_required'
+              ? decision === 'leave-without-motion'
+                ? `defects-${caseId}`
+                : `${decision}-reasons-${caseId}`
+              : `case-${caseId}`;
         return reply.page(
           { title: `${request.t('error.title')}: ${request.t('judge.cases.title')}`, nav: 'judge', status: error.status },
           <JudgeCasesPage {...await judgeLists(request.principal!.userId)} decided={null} errors={[{ field, message: request.t(ERRORS[error.code].message) }]} />,

@@ -9,10 +9,10 @@ import { Table } from './govuk.tsx';
 
 /** The parts of a case page that the parties and the judge see alike. */
 
-type TermKind = DeadlineKind | 'defects_fix';
+type TermKind = DeadlineKind | 'appeal_defects';
 
 function termLabel(t: Translate, kind: string): string {
-  const known = (DEADLINE_KINDS as readonly string[]).includes(kind) || kind === 'defects_fix';
+  const known = (DEADLINE_KINDS as readonly string[]).includes(kind) || kind === 'appeal_defects';
   return known ? t(`proceedings.deadline.${kind as TermKind}`) : kind;
 }
 

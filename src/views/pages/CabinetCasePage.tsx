@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { isCaseStatus } from '../../domain/caseStatus.ts';
-import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { formatCourtDay, formatDate, formatDateTime } from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { CaseForParticipants } from '../../queries/cabinet.ts';
 import { urls } from '../../urls.ts';
@@ -13,6 +13,8 @@ import type { CaseDocument } from '../../queries/caseDocuments.ts';
 import type { CaseDeadline, CourtActRow, LinkedCase } from '../../queries/caseFile.ts';
 import { isReviewOutcome } from '../../domain/courtActs.ts';
 import { localName } from '../components/names.ts';
+import type { CassationVerdict } from '../../domain/cassation.ts';
+import { GROUND_ARTICLE, isAdmissionGround } from '../../domain/admission.ts';
 
 function timelineText(t: Translate, event: CaseForParticipants['timeline'][number]): string {
   const to = event.data['to'];
@@ -52,6 +54,8 @@ export interface CaseFileParts {
   today: string;
   /** The reader takes part in the case and its decision may be appealed now. */
   canAppeal: boolean;
+  /** For a participant's case in force at first or appellate instance: whether the Code allows a cassation complaint. */
+  cassation: CassationVerdict | null;
 }
 
 export function CabinetCasePage({ details, file, hasDistribution = false }: { details: CaseForParticipants; file: CaseFileParts; hasDistribution?: boolean }) {
@@ -93,11 +97,13 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
       <span class="govuk-caption-l">{t('cabinet.title')}</span>
       <h1 class="govuk-heading-xl sot-case-number">{c.number ?? t('cabinet.notRegistered')}</h1>
       <SummaryList rows={rows} />
+      <AdmissionRuling details={details} />
       {file.canAppeal && c.number && (
         <a class="govuk-button" data-module="govuk-button" href={urls.newFiling({ type: 'appeal', case: c.number })}>
           {t('proceedings.appeal.file')}
         </a>
       )}
+      {file.cassation && c.number && <Cassation verdict={file.cassation} caseNumber={c.number} />}
       <LinkedCases linked={file.linked} caseId={c.id} href={urls.cabinetCase} />
 
       <h2 class="govuk-heading-l">{t('proceedings.deadlines.title')}</h2>
@@ -157,5 +163,51 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
         ))}
       </div>
     </>
+  );
+}
+
+/** What the judge decided on admission, as the ruling says it: ground, reasons, the defects and their term, and what the party may do next. */
+function AdmissionRuling({ details }: { details: CaseForParticipants }) {
+  const { t, lang } = useView();
+  const c = details.case;
+  if (c.status !== 'returned' && c.status !== 'refused' && c.status !== 'left_without_motion') return null;
+  const ruling = [...details.timeline].reverse().find((e) => e.type === 'status_changed' && e.data['to'] === c.status);
+  if (!ruling) return null;
+  const text = (key: string) => (typeof ruling.data[key] === 'string' ? (ruling.data[key] as string) : null);
+  const ground = text('ground');
+  const reasons = text('reasons') ?? text('grounds');
+  const defects = text('defects');
+  const fixBy = text('fixBy');
+  const next = c.status === 'refused' ? t('admission.party.refusedClaim') : c.status === 'returned' ? (c.instance === 1 ? t('admission.party.returnedClaim') : c.instance === 2 ? t('admission.party.returnedAppeal') : null) : null;
+  return (
+    <div class="govuk-inset-text" id="admission-ruling">
+      <h2 class="govuk-heading-s">{t(`status.${c.status}`)}</h2>
+      {ground && isAdmissionGround(ground) && <p class="govuk-body">{t('admission.party.ground', { article: GROUND_ARTICLE[ground], ground: t(`admission.ground.${ground}`) })}</p>}
+      {reasons && <p class="govuk-body">{t('admission.party.reasons', { reasons })}</p>}
+      {defects && <p class="govuk-body">{t('admission.party.defects', { defects })}</p>}
+      {fixBy && <p class="govuk-body">{t('admission.party.fixBy', { date: formatCourtDay(fixBy, lang) })}</p>}
+      {next && <p class="govuk-body govuk-!-margin-bottom-0">{next}</p>}
+    </div>
+  );
+}
+
+/** The cassation complaint a party may file, with its last day, or why the Code allows none here. */
+function Cassation({ verdict, caseNumber }: { verdict: CassationVerdict; caseNumber: string }) {
+  const { t, lang } = useView();
+  if (verdict.ok) {
+    return (
+      <>
+        <p class="govuk-body">{t('admission.cassation.until', { date: formatCourtDay(verdict.termEndsOn, lang) })}</p>
+        <a class="govuk-button" data-module="govuk-button" href={urls.newFiling({ type: 'cassation_complaint', case: caseNumber })}>
+          {t('admission.cassation.file')}
+        </a>
+      </>
+    );
+  }
+  return (
+    <div class="govuk-inset-text" id="cassation-closed">
+      <h2 class="govuk-heading-s">{t('admission.cassation.closed')}</h2>
+      <p class="govuk-body govuk-!-margin-bottom-0">{t(`admission.error.cassation.${verdict.reason}`, { article: verdict.article, limit: verdict.limitMci ?? '', year: verdict.year ?? '' })}</p>
+    </div>
   );
 }
