@@ -26,11 +26,10 @@ export async function loadReference(db: Executor): Promise<Reference> {
 }
 
 async function readReference(db: Executor): Promise<Reference> {
-  const [mci, days, thresholds] = await Promise.all([
-    db.select({ year: referenceMci.year, tenge: referenceMci.tenge, basis: referenceMci.basis }).from(referenceMci).orderBy(asc(referenceMci.year)),
-    db.select().from(referenceCalendarDays).orderBy(asc(referenceCalendarDays.day)),
-    db.select().from(referenceThresholds).orderBy(asc(referenceThresholds.key), asc(referenceThresholds.validFrom)),
-  ]);
+  // One after another: inside a transaction the executor is one connection.
+  const mci = await db.select({ year: referenceMci.year, tenge: referenceMci.tenge, basis: referenceMci.basis }).from(referenceMci).orderBy(asc(referenceMci.year));
+  const days = await db.select().from(referenceCalendarDays).orderBy(asc(referenceCalendarDays.day));
+  const thresholds = await db.select().from(referenceThresholds).orderBy(asc(referenceThresholds.key), asc(referenceThresholds.validFrom));
   return {
     mci,
     calendar: courtCalendar(days.map(calendarRowOf)),

@@ -24,21 +24,19 @@ export interface ReferenceOverview {
 /** Everything the administrators' reference page shows, for the year of the calendar asked for. */
 export async function referenceOverview(db: Db, calendarYear: number, today: string): Promise<ReferenceOverview> {
   const reference = await loadReference(db);
-  const [mci, thresholds, changes] = await Promise.all([
-    db.select({ ...getTableColumns(referenceMci), name: users.fullName }).from(referenceMci).leftJoin(users, eq(users.id, referenceMci.enteredBy)).orderBy(desc(referenceMci.year)),
-    db
-      .select({ ...getTableColumns(referenceThresholds), name: users.fullName })
-      .from(referenceThresholds)
-      .leftJoin(users, eq(users.id, referenceThresholds.enteredBy))
-      .orderBy(asc(referenceThresholds.key), asc(referenceThresholds.claimantType), desc(referenceThresholds.validFrom)),
-    db
-      .select({ at: auditLog.occurredAt, action: auditLog.action, entityId: auditLog.entityId, data: auditLog.data, name: users.fullName })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(eq(auditLog.entityType, 'reference'))
-      .orderBy(desc(auditLog.id))
-      .limit(20),
-  ]);
+  const mci = await db.select({ ...getTableColumns(referenceMci), name: users.fullName }).from(referenceMci).leftJoin(users, eq(users.id, referenceMci.enteredBy)).orderBy(desc(referenceMci.year));
+  const thresholds = await db
+    .select({ ...getTableColumns(referenceThresholds), name: users.fullName })
+    .from(referenceThresholds)
+    .leftJoin(users, eq(users.id, referenceThresholds.enteredBy))
+    .orderBy(asc(referenceThresholds.key), asc(referenceThresholds.claimantType), desc(referenceThresholds.validFrom));
+  const changes = await db
+    .select({ at: auditLog.occurredAt, action: auditLog.action, entityId: auditLog.entityId, data: auditLog.data, name: users.fullName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(eq(auditLog.entityType, 'reference'))
+    .orderBy(desc(auditLog.id))
+    .limit(20);
   return {
     gaps: referenceGaps(reference, today),
     mci: mci.map((row) => ({ year: row.year, tenge: row.tenge, basis: row.basis, entered: { name: row.name, at: row.enteredAt } })),
