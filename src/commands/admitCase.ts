@@ -33,8 +33,10 @@ function reasonOf(text: string): string {
 
 export async function decideAdmission(db: Db, principal: Principal, caseId: string, decision: AdmissionDecision, now: Date): Promise<{ status: CaseStatus; fixBy?: IsoDay }> {
   if (!isUuid(caseId)) throw new SotError('not_found');
-  const [found] = await db.select({ courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status, number: cases.number }).from(cases).where(eq(cases.id, caseId));
+  const [found] = await db.select({ courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status, number: cases.number, category: cases.category }).from(cases).where(eq(cases.id, caseId));
   if (!found || !can(principal, { action: 'decide', resource: 'case', courtId: found.courtId, judgeId: found.judgeId })) throw new SotError('not_found');
+  // An application for a court order is returned or refused, never left without motion (CPC Art. 138).
+  if (decision.kind === 'leave_without_motion' && found.category === 'court_order') throw new SotError('case_decision_not_allowed');
   const to = TARGET[decision.kind];
   const from = (['assigned', 'left_without_motion'] as const).filter((status) => canTransition(status, to));
   if (!(from as readonly string[]).includes(found.status)) throw new SotError('case_decision_not_allowed');

@@ -4,7 +4,8 @@
  * a cassation complaint opens a case at the cassation court for the kind of proceedings, or,
  * against a cassation court's act, a review case at the Supreme Court; any
  * filing by a party while their claim is left without motion counts as the fix of its defects
- * and brings the claim back to the judge.
+ * and brings the claim back to the judge; a debtor's objection to a court order in time sends the
+ * order to the judge for cancellation.
  */
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Tx } from '../db/tx.ts';
@@ -14,6 +15,7 @@ import { reviewRoute, type ReviewKind } from '../domain/reviewRouting.ts';
 import { SotError } from '../errors.ts';
 import { closeDeadlines, moveCase, today } from './caseProgress.ts';
 import { noticeReviewFiled } from './notices.ts';
+import { applyObjection } from './courtOrders.ts';
 
 const REVIEW_OF: Partial<Record<FilingType, ReviewKind>> = { appeal: 'appeal', cassation_complaint: 'cassation' };
 
@@ -35,6 +37,10 @@ export async function applyInCaseFiling(tx: Tx, filing: InCaseFiling, now: Date)
   const review = REVIEW_OF[filing.type];
   // A complaint against a cassation court's act in force goes to the Supreme Court for review.
   if (review) return openReview(tx, lower, review === 'cassation' && lower.instance === 3 ? 'supreme_review' : review, filing, now);
+  if (filing.type === 'court_order_objection') {
+    await applyObjection(tx, { caseId: lower.id, filingId: filing.filingId, talonNumber: filing.talonNumber, filerId: filing.filerId }, now);
+    return lower.id;
+  }
   if (lower.status === 'left_without_motion') {
     await tx.insert(events).values({ caseId: lower.id, type: 'defects_fixed', occurredAt: now, actorId: filing.filerId, data: { filingId: filing.filingId, talonNumber: filing.talonNumber } });
     await closeDeadlines(tx, lower.id, ['defects_fix'], now);

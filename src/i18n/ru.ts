@@ -2,6 +2,7 @@ import type { MessageKey } from './en.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
+import { courtOrders } from './sections/courtOrders.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
@@ -134,7 +135,7 @@ export const ru: Record<MessageKey, string> = {
   'status.decision_final': 'Решение в окончательной форме',
   'status.appeal_window': 'Идёт срок обжалования',
   'status.appealed': 'Обжаловано',
-  'status.in_force': 'Решение вступило в силу',
+  'status.in_force': 'Вступило в законную силу',
   'status.archived': 'В архиве',
 
   'stage.filing': 'Подача',
@@ -325,6 +326,7 @@ export const ru: Record<MessageKey, string> = {
   ...bench.ru,
   ...court.ru,
   ...duty.ru,
+  ...courtOrders.ru,
   ...filing.ru,
   ...office.ru,
   ...notifications.ru,

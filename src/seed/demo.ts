@@ -8,7 +8,7 @@ import type { Tx } from '../db/tx.ts';
 import type { CaseCategory, CaseKind, Instance } from '../domain/caseKinds.ts';
 import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
 import { nextStatuses, type CaseStatus } from '../domain/caseStatus.ts';
-import type { CourtCalendar } from '../domain/calendar/workingDays.ts';
+import { addCalendarDays, type CourtCalendar } from '../domain/calendar/workingDays.ts';
 import { loadReference } from '../queries/reference.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { closeDeadlines, openDeadline, openSetDeadline } from '../commands/caseProgress.ts';
@@ -21,14 +21,19 @@ import { seedBench } from './bench.ts';
 const DAY = 86_400_000;
 
 /** The shortest way through the lifecycle from filing to `target`, as the case would have travelled it. */
-export function lifecyclePath(target: CaseStatus, instance = 1): CaseStatus[] {
+export function lifecyclePath(target: CaseStatus, instance = 1, category?: string): CaseStatus[] {
   const start: CaseStatus = 'submitted';
+  // A court order's case goes by the order; any other case never passes through one.
+  const orderStage = (status: CaseStatus) => status.startsWith('order_');
+  const allowed = (status: CaseStatus) => category === 'court_order' || orderStage(target) || !orderStage(status);
+  const avoided = (status: CaseStatus) => category === 'court_order' && ['accepted', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed'].includes(status);
   const previous = new Map<CaseStatus, CaseStatus | null>([[start, null]]);
   const queue: CaseStatus[] = [start];
   while (queue.length > 0) {
     const status = queue.shift()!;
     if (status === target) break;
     for (const next of nextStatuses(status, instance)) {
+      if (!allowed(next) || avoided(next)) continue;
       if (!previous.has(next)) {
         previous.set(next, status);
         queue.push(next);
@@ -96,6 +101,8 @@ const SCENARIOS: Scenario[] = [
   { court: '7199', kind: 'civil', category: 'labour', status: 'in_force', filedDaysAgo: 60, claimant: 'citizen3', defendant: 'company', hearingInDays: -30, appealOf: 25 },
   // A decision in final form whose appeal window is open: the demo citizen can appeal it.
   { court: '7517', kind: 'civil', category: 'property', status: 'appeal_window', filedDaysAgo: 55, claimant: 'citizen', defendant: 'citizen4', hearingInDays: -5 },
+  // A court order just issued against the demo citizen on a bank's loan settlement: the debtor may object.
+  { court: '7517', kind: 'civil', category: 'court_order', status: 'order_issued', filedDaysAgo: 3, claimant: 'bank', defendant: 'citizen' },
 ];
 
 const EARLIEST_STEP_DAYS: Partial<Record<CaseStatus, number>> = { registered: 1, assigned: 1, accepted: 4, preparation: 1 };
@@ -135,10 +142,21 @@ const NOTICE_FOR_STATUS: Partial<Record<CaseStatus, { kind: DocumentKind; title:
 };
 
 /** The procedural terms a case at this stage has running or met, counted from the days its steps happened. */
-async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: CaseStatus[], stepTimes: Date[], instance: number): Promise<void> {
+async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: CaseStatus[], stepTimes: Date[], instance: number, category: string): Promise<void> {
   const dayOf = (status: CaseStatus) => courtDateIso(stepTimes[path.indexOf(status)]!) as IsoDay;
   const last = path.at(-1)!;
   const at = stepTimes.at(-1)!;
+  if (category === 'court_order') {
+    // An order in force was received the day after it was issued and met no objection; one just
+    // issued waits for the debtor to receive it. Court orders have no cassation (CPC Art. 434(2)).
+    if (last === 'in_force' || last === 'archived') {
+      const received = calendar.nextWorkingDayOnOrAfter(addCalendarDays(dayOf('order_issued'), 1));
+      const due = await openDeadline(tx, caseId, 'debtor_objection', received);
+      await closeDeadlines(tx, caseId, ['debtor_objection'], at);
+      if (last === 'in_force') await tx.update(cases).set({ inForceOn: addCalendarDays(due, 1) }).where(eq(cases.id, caseId));
+    }
+    return;
+  }
   if (last === 'left_without_motion') await openSetDeadline(tx, caseId, 'defects_fix', dayOf(last), calendar.addWorkingDays(dayOf(last), 10), 'CPC Art. 152');
   if (instance !== 1) {
     if (last === 'in_force') {
@@ -165,7 +183,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
   const { tx, now } = ctx;
   const courtId = ctx.courtIds.get(scenario.court)!;
   const instance: Instance = scenario.appealOf === undefined ? 1 : 2;
-  const path = lifecyclePath(scenario.status, instance);
+  const path = lifecyclePath(scenario.status, instance, scenario.category);
   const filedAt = new Date(now.getTime() - scenario.filedDaysAgo * DAY);
 
   // Steps are spread between filing and now, so the timeline reads like a real case's.
@@ -253,7 +271,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
     }
   }
 
-  await seedTerms(tx, ctx.calendar, caseId, path, stepTimes, instance);
+  await seedTerms(tx, ctx.calendar, caseId, path, stepTimes, instance, scenario.category);
 
   if (scenario.hearingInDays !== undefined) {
     // Hearings start on the hour between 09:00 and 16:00 Kazakhstan time (UTC+5).

@@ -12,7 +12,10 @@ const FIRST_INSTANCE = `
   decided>decision_final decision_final>appeal_window
   appeal_window>appealed appeal_window>in_force
   appealed>in_force appealed>preparation
-  in_force>archived in_force>preparation returned>archived`;
+  in_force>archived in_force>preparation returned>archived
+  assigned>order_issued accepted>order_issued
+  order_issued>order_objected order_issued>in_force
+  order_objected>order_cancelled order_cancelled>archived`;
 
 const REVIEW = `
   draft>submitted submitted>registered registered>assigned
@@ -50,12 +53,24 @@ describe('case lifecycle', () => {
   }
 
   it('ends only in the archive, on every instance', () => {
-    expect(CASE_STATUSES.filter((s) => s !== 'decision_final' && s !== 'appeal_window' && s !== 'appealed' && nextStatuses(s, 2).length === 0)).toEqual(['archived']);
+    const firstInstanceOnly: CaseStatus[] = ['decision_final', 'appeal_window', 'appealed', 'order_issued', 'order_objected', 'order_cancelled'];
+    expect(CASE_STATUSES.filter((s) => !firstInstanceOnly.includes(s) && nextStatuses(s, 2).length === 0)).toEqual(['archived']);
     expect(CASE_STATUSES.filter((s) => nextStatuses(s, 1).length === 0)).toEqual(['archived']);
   });
 
-  it('gives a judge three answers to a new case', () => {
-    expect([...nextStatuses('assigned', 1)].sort()).toEqual<CaseStatus[]>(['accepted', 'left_without_motion', 'returned']);
+  it('gives a judge three answers to a new case, and a court order on an application without a hearing', () => {
+    expect([...nextStatuses('assigned', 1)].sort()).toEqual<CaseStatus[]>(['accepted', 'left_without_motion', 'order_issued', 'returned']);
+    expect([...nextStatuses('assigned', 2)].sort()).toEqual<CaseStatus[]>(['accepted', 'left_without_motion', 'returned']);
+  });
+
+  it('lets an issued court order only be objected to or enter into force, and an objected one only be cancelled', () => {
+    expect([...nextStatuses('order_issued', 1)].sort()).toEqual<CaseStatus[]>(['in_force', 'order_objected']);
+    expect(nextStatuses('order_objected', 1)).toEqual<CaseStatus[]>(['order_cancelled']);
+    expect(nextStatuses('order_cancelled', 1)).toEqual<CaseStatus[]>(['archived']);
+    // Cancelled orders never come back, and an objection cannot follow entry into force.
+    expect(canTransition('order_cancelled', 'order_issued')).toBe(false);
+    expect(canTransition('in_force', 'order_objected')).toBe(false);
+    expect(PUBLIC_STAGE.order_cancelled).toBe('closed');
   });
 
   it('has no appeal window above the first instance', () => {

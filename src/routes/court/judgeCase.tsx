@@ -30,13 +30,14 @@ const DONE: Record<string, MessageKey> = {
 };
 
 /** The acts a judge may draft at this stage, from the same rule that checks them when issued. */
-function actOptions(instance: number, status: Parameters<typeof actEffect>[2]): ActOption[] {
+function actOptions(instance: number, status: Parameters<typeof actEffect>[2], category: string): ActOption[] {
   const options: ActOption[] = [];
   for (const kind of COURT_ACT_KINDS) {
-    const forms = kind === 'decision' ? DECISION_FORMS.filter((decisionForm) => !('refused' in actEffect({ kind, decisionForm }, instance, status))) : [];
+    const forms = kind === 'decision' ? DECISION_FORMS.filter((decisionForm) => !('refused' in actEffect({ kind, decisionForm }, instance, status, category))) : [];
     const needsOutcome = kind === 'resolution';
-    const allowed = kind === 'decision' ? forms.length > 0 : !('refused' in actEffect({ kind, outcome: needsOutcome ? 'upheld' : null }, instance, status));
-    if (allowed) options.push({ kind, forms, needsOutcome });
+    const effect = actEffect({ kind, outcome: needsOutcome ? 'upheld' : null }, instance, status, category);
+    const allowed = kind === 'decision' ? forms.length > 0 : !('refused' in effect);
+    if (allowed) options.push({ kind, forms, needsOutcome, cancelsOrder: 'path' in effect && effect.path.includes('order_cancelled') });
   }
   return options;
 }
@@ -88,7 +89,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           acts,
           linked,
           today: today(app.clock()),
-          actOptions: actOptions(details.case.instance, details.case.status),
+          actOptions: actOptions(details.case.instance, details.case.status, details.case.category),
           canSchedule: ['accepted', 'preparation', 'hearing_scheduled'].includes(details.case.status),
           demoSigner: app.config.demo ? demoSignerOf(request.principal!.iin) : null,
           done,

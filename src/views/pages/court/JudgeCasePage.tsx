@@ -16,6 +16,8 @@ export interface ActOption {
   kind: CourtActKind;
   forms: DecisionForm[];
   needsOutcome: boolean;
+  /** A ruling that cancels a court order on the debtor's objection (CPC Art. 142). */
+  cancelsOrder?: boolean;
 }
 
 export interface JudgeCaseView {
@@ -113,6 +115,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
       )}
 
       <h2 class="govuk-heading-l">{t('proceedings.acts.title')}</h2>
+      {c.status === 'order_objected' && <div class="govuk-inset-text">{t('courtOrder.judge.objected')}</div>}
       <IssuedActs caseId={c.id} acts={view.acts} />
       {drafts.map((draft) => (
         <section class="govuk-!-margin-bottom-6" key={draft.id} aria-labelledby={`draft-${draft.id}`}>
@@ -214,7 +217,7 @@ function ActChoiceFields({ prefix, options, values, errorFor }: { prefix: string
         choices={options.flatMap((option): Choice[] =>
           option.kind === 'decision'
             ? option.forms.map((form) => ({ value: `decision:${form}`, label: t(`proceedings.decisionForm.${form}`), hint: t(`proceedings.decisionForm.${form}.hint`) }))
-            : [{ value: option.kind, label: t(`proceedings.actKind.${option.kind}`) }],
+            : [{ value: option.kind, label: option.cancelsOrder ? t('courtOrder.judge.cancellation') : t(`proceedings.actKind.${option.kind}`) }],
         )}
       />
       {options.some((o) => o.needsOutcome) && (

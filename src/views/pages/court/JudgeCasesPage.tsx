@@ -5,8 +5,45 @@ import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { CsrfField, ErrorSummary, SuccessBanner, Table, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { categoryLabel } from '../../components/labels.ts';
+import { COURT_ORDER_DEMAND_RULES, isCourtOrderDemand } from '../../../domain/courtOrders.ts';
 
 export type AwaitingCase = Awaited<ReturnType<typeof casesAwaitingAdmission>>[number] & { fixFiledAt: Date | null; termPassed: boolean };
+
+/**
+ * An application for a court order: the demand it names, and for a demand CPC Art. 135 does not
+ * list, the return the Code prescribes (Art. 138(1)(1), a ruling within 3 working days).
+ */
+function OrderDemand({ row }: { row: AwaitingCase }) {
+  const { t } = useView();
+  const demand = row.orderDemand && isCourtOrderDemand(row.orderDemand) ? row.orderDemand : null;
+  if (demand) {
+    return (
+      <p class="govuk-body">
+        {t('courtOrder.judge.demand')}: {t(`courtOrder.demand.${demand}`)} ({t('courtOrder.demand.article', { n: COURT_ORDER_DEMAND_RULES[demand].subparagraph })})
+      </p>
+    );
+  }
+  return (
+    <>
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">
+          {t('courtOrder.judge.demand')}: {t('courtOrder.judge.demandNotListed')}
+        </strong>
+      </div>
+      <form method="post" action={urls.judgeDecision(row.caseId, 'return')}>
+        <CsrfField />
+        <input type="hidden" name="grounds" value={t('courtOrder.judge.returnNotListedGrounds')} />
+        <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
+          {t('courtOrder.judge.returnNotListed')}
+          <span class="govuk-visually-hidden"> {row.number}</span>
+        </button>
+      </form>
+    </>
+  );
+}
 
 /** The judge's new cases, each with the three decisions on admission, then the cases in progress by their nearest term. */
 export function JudgeCasesPage({ rows, caseload, decided, errors }: { rows: AwaitingCase[]; caseload: CaseloadRow[]; decided: string | null; errors: FieldError[] }) {
@@ -41,6 +78,7 @@ export function JudgeCasesPage({ rows, caseload, decided, errors }: { rows: Awai
               <strong class="govuk-warning-text__text">{t('proceedings.judge.returnProposed')}</strong>
             </div>
           )}
+          {row.orderApplication && <OrderDemand row={row} />}
           <form method="post" action={urls.judgeDecision(row.caseId, 'accept')}>
             <CsrfField />
             <button type="submit" class="govuk-button" data-module="govuk-button">
@@ -70,7 +108,7 @@ export function JudgeCasesPage({ rows, caseload, decided, errors }: { rows: Awai
               </form>
             </div>
           </details>
-          {row.status === 'assigned' && (
+          {row.status === 'assigned' && !row.orderApplication && (
             <details class="govuk-details">
               <summary class="govuk-details__summary">
                 <span class="govuk-details__summary-text">{t('judge.leave')}</span>
