@@ -7,7 +7,7 @@ import { enterCourtOrdersIntoForce, recordPaperDelivery } from '../../src/comman
 import { createFiling } from '../../src/commands/filings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
 import { submitFiling } from '../../src/commands/submitFiling.ts';
-import { auditLog, caseDeadlines, cases, courts, documents, events, notifications, parties, users } from '../../src/db/schema/index.ts';
+import { auditLog, caseDeadlines, cases, courts, documents, events, filings, notifications, parties, users } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
 import { initialReference } from '../../src/domain/reference.ts';
@@ -83,6 +83,7 @@ describeDb('court orders', () => {
       { caseId: created!.id, role: 'applicant', userId: creditor.id, displayName: 'Взыскателев Взыскатель' },
       { caseId: created!.id, role: 'defendant', userId: debtor.id, displayName: 'Должников Должник' },
     ]);
+    await t.database.db.insert(filings).values({ filerId: creditor.id, type: 'court_order_application', status: 'submitted', courtId: medeu, caseId: created!.id, fields: { category: 'court_order', courtOrderDemand: 'business_agreement', amount: '700000' }, talonNumber: `7517-26-${String(Math.random()).slice(2, 8)}`, verifyCode: String(Math.random()).slice(2, 14), signature: Buffer.from('x'), submittedAt: now() });
     const { judgeId, number } = await registerCase(t.database.db, (await clerk()).principal, created!.id, now());
     return { caseId: created!.id, number, judge: await judgeOf(judgeId) };
   }
@@ -147,6 +148,31 @@ describeDb('court orders', () => {
       expect(res.json().error.code).toBe('court_order_demand_not_listed');
     });
 
+    it('is offered to the judge for return under Art. 138(1)(1) when it came on paper as a property claim', async () => {
+      const [created] = await t.database.db.insert(cases).values({ courtId: medeu, kind: 'civil', category: 'property', instance: 1, status: 'submitted' }).returning({ id: cases.id });
+      await t.database.db.insert(parties).values({ caseId: created!.id, role: 'applicant', userId: creditor.id, displayName: 'Взыскателев Взыскатель' });
+      await t.database.db.insert(filings).values({ filerId: creditor.id, type: 'court_order_application', status: 'submitted', channel: 'counter', courtId: medeu, caseId: created!.id, fields: { category: 'property', amount: '500000' }, talonNumber: `7517-26-${String(Math.random()).slice(2, 8)}`, submittedAt: now() });
+      const { judgeId, number } = await registerCase(t.database.db, (await clerk()).principal, created!.id, now());
+      const judge = await judgeOf(judgeId);
+      const list = await t.app.inject({ method: 'GET', url: '/judge/cases', headers: { cookie: judge.cookie } });
+      const section = list.body.slice(list.body.indexOf(number));
+      expect(section).toContain('Not among the demands of CPC Article 135');
+      expect(section).toContain('Return: the demand is not listed in CPC Article 135');
+      // A court order cannot be issued on it; a ruling can.
+      const page = await t.app.inject({ method: 'GET', url: `/judge/cases/${created!.id}`, headers: { cookie: judge.cookie } });
+      expect(page.body).toContain('value="ruling"');
+      expect(page.body).not.toContain('value="court_order"');
+      const { token, cookie } = formSession(list, judge.cookie);
+      const returned = await t.app.inject({
+        method: 'POST',
+        url: `/judge/cases/${created!.id}/return`,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: token, grounds: 'The demand is not among those listed in Article 135 of the Civil Procedure Code; the application is returned under Article 138(1)(1).' }).toString(),
+      });
+      expect(returned.statusCode, returned.body.slice(0, 500)).toBe(303);
+      expect(await statusOf(created!.id)).toMatchObject({ status: 'returned' });
+    });
+
     it('leaves the judge return, not a term to fix defects (CPC Art. 138)', async () => {
       const { caseId, judge } = await orderCase();
       await expect(decideAdmission(t.database.db, judge.principal, caseId, { kind: 'leave_without_motion', defects: 'Не указан размер требования', workingDays: 5 }, now())).rejects.toMatchObject({ code: 'case_decision_not_allowed' });
@@ -198,6 +224,9 @@ describeDb('court orders', () => {
     // The judge's ruling cancels the order.
     const judgePage = await t.app.inject({ method: 'GET', url: `/judge/cases/${caseId}`, headers: { cookie: judge.cookie } });
     expect(judgePage.body).toContain('Ruling cancelling the court order');
+    expect(judgePage.body).toContain('Enforcement of a pre-trial settlement agreement in a business or investment dispute (Civil Procedure Code, Article 135, subparagraph 8)');
+    // No hearing is held on a court order.
+    expect(judgePage.body).not.toContain('action="/judge/cases/' + caseId + '/hearings"');
     await issueAct(judge, caseId, 'ruling', 'Определение об отмене судебного приказа', 'Судебный приказ отменить. Разъяснить истцу право предъявить требование в порядке искового производства.');
     expect(await statusOf(caseId)).toMatchObject({ status: 'order_cancelled' });
     expect((await termsOf(caseId, 'court_order_cancellation'))[0]!.closedAt).not.toBeNull();

@@ -13,7 +13,7 @@ import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { can } from '../../policies/rules.ts';
 import { caseForParticipants } from '../../queries/cabinet.ts';
-import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
+import { actsOf, courtOrderDemandOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
 import { demoSignerOf } from '../../seed/demoSigner.ts';
 import { urls } from '../../urls.ts';
 import { JudgeCasePage, type ActOption } from '../../views/pages/court/JudgeCasePage.tsx';
@@ -78,7 +78,12 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!isUuid(caseId)) throw new SotError('not_found');
     const details = await caseForParticipants(app.db, caseId);
     if (!details || !can(request.principal, { action: 'decide', resource: 'case', courtId: details.case.courtId, judgeId: details.case.judgeId })) throw new SotError('not_found');
-    const [deadlines, acts, linked] = await Promise.all([deadlinesOf(app.db, caseId), actsOf(app.db, caseId, { drafts: true }), linkedCasesOf(app.db, caseId, details.case.parentCaseId)]);
+    const [deadlines, acts, linked, orderDemand] = await Promise.all([
+      deadlinesOf(app.db, caseId),
+      actsOf(app.db, caseId, { drafts: true }),
+      linkedCasesOf(app.db, caseId, details.case.parentCaseId),
+      details.case.category === 'court_order' ? courtOrderDemandOf(app.db, caseId) : Promise.resolve(null),
+    ]);
     const done = options.done && DONE[options.done] ? request.t(DONE[options.done]!) : null;
     return reply.page(
       { title: `${details.case.number ?? ''} — ${request.t('judge.cases.title')}`, nav: 'judge', scripts: ['/public/build/signDocument.js'], ...(options.status ? { status: options.status } : {}) },
@@ -90,7 +95,9 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           linked,
           today: today(app.clock()),
           actOptions: actOptions(details.case.instance, details.case.status, details.case.category),
-          canSchedule: ['accepted', 'preparation', 'hearing_scheduled'].includes(details.case.status),
+          // A court order is issued without a hearing (CPC Art. 139).
+          canSchedule: ['accepted', 'preparation', 'hearing_scheduled'].includes(details.case.status) && details.case.category !== 'court_order',
+          orderDemand,
           demoSigner: app.config.demo ? demoSignerOf(request.principal!.iin) : null,
           done,
           values: options.values ?? {},

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { REVIEW_OUTCOMES, type CourtActKind, type DecisionForm } from '../../../domain/courtActs.ts';
+import { COURT_ORDER_DEMAND_RULES, type CourtOrderDemand } from '../../../domain/courtOrders.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseForParticipants } from '../../../queries/cabinet.ts';
 import type { CaseDeadline, CourtActRow, LinkedCase } from '../../../queries/caseFile.ts';
@@ -28,6 +29,8 @@ export interface JudgeCaseView {
   today: string;
   actOptions: ActOption[];
   canSchedule: boolean;
+  /** In a court order's case: the demand of CPC Art. 135 its application names. */
+  orderDemand?: CourtOrderDemand | null;
   demoSigner: { handle: string; password: string } | null;
   done: string | null;
   /** What the judge typed, given back after a refusal. */
@@ -47,6 +50,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
     { key: t('caseStatus.status'), value: <strong class="govuk-tag">{t(`status.${c.status}`)}</strong> },
     { key: t('case.participants'), value: view.details.participants.map((p) => `${t(`partyRole.${p.role}`)}: ${p.name}`).join('; ') },
   ];
+  if (view.orderDemand) rows.splice(2, 0, { key: t('courtOrder.judge.demand'), value: `${t(`courtOrder.demand.${view.orderDemand}`)} (${t('courtOrder.demand.article', { n: COURT_ORDER_DEMAND_RULES[view.orderDemand].subparagraph })})` });
   const drafts = view.acts.filter((a) => !a.issuedAt);
   return (
     <>

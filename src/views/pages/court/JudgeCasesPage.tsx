@@ -23,16 +23,19 @@ function OrderDemand({ row }: { row: AwaitingCase }) {
       </p>
     );
   }
+  // A paper application keeps no demand as data: the judge reads it. One of another category is not a court order's.
   return (
     <>
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="govuk-warning-text__text">
-          {t('courtOrder.judge.demand')}: {t('courtOrder.judge.demandNotListed')}
-        </strong>
-      </div>
+      {row.category !== 'court_order' && (
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            {t('courtOrder.judge.demand')}: {t('courtOrder.judge.demandNotListed')}
+          </strong>
+        </div>
+      )}
       <form method="post" action={urls.judgeDecision(row.caseId, 'return')}>
         <CsrfField />
         <input type="hidden" name="grounds" value={t('courtOrder.judge.returnNotListedGrounds')} />
