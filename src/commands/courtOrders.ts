@@ -10,7 +10,7 @@ import type { Db } from '../db/client.ts';
 import type { Executor, Tx } from '../db/tx.ts';
 import { appendAudit } from '../db/audit.ts';
 import { caseDeadlines, cases, documents, events, organisations, parties } from '../db/schema/index.ts';
-import { addCalendarDays } from '../domain/calendar/workingDays.ts';
+import { addCalendarDays, CalendarMissingError } from '../domain/calendar/workingDays.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { objectionInTime, receiptDay } from '../domain/courtOrders.ts';
 import { deadline } from '../domain/deadlines.ts';
@@ -86,7 +86,12 @@ async function recordReceipt(tx: Tx, caseId: string, receipt: { channel: Receipt
   let dueOn: IsoDay;
   if (term) {
     const { calendar } = await loadReference(tx);
-    dueOn = deadline('debtor_objection', receipt.day, calendar).due;
+    try {
+      dueOn = deadline('debtor_objection', receipt.day, calendar).due;
+    } catch (error) {
+      if (error instanceof CalendarMissingError) throw new SotError('calendar_missing', { year: error.year });
+      throw error;
+    }
     await tx.update(caseDeadlines).set({ runsFrom: receipt.day, dueOn }).where(eq(caseDeadlines.id, term.id));
   } else {
     dueOn = await openDeadline(tx, caseId, 'debtor_objection', receipt.day);

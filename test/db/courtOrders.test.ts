@@ -282,6 +282,27 @@ describeDb('court orders', () => {
     expect(await termsOf(caseId, 'cassation')).toEqual([]);
   });
 
+  it('runs the term from a paper copy delivered before the debtor opened the order here', async () => {
+    const { caseId, orderId } = await issuedOrder();
+    const issuedOn = addCalendarDays(today(), -6);
+    const handedOver = addCalendarDays(today(), -3);
+    await t.database.db.update(documents).set({ issuedAt: new Date(`${issuedOn}T06:00:00Z`) }).where(eq(documents.id, orderId));
+    await t.app.inject({ method: 'GET', url: `/cabinet/cases/${caseId}/documents/${orderId}`, headers: { cookie: debtor.cookie } });
+    expect((await termsOf(caseId, 'debtor_objection'))[0]).toMatchObject({ runsFrom: today() });
+    const office = await clerk();
+    // Before the order was issued it cannot have been handed over.
+    await expect(recordPaperDelivery(t.database.db, office.principal, caseId, addCalendarDays(issuedOn, -1), now())).rejects.toMatchObject({ code: 'court_order_delivery_date_invalid' });
+    expect(await recordPaperDelivery(t.database.db, office.principal, caseId, handedOver, now())).toBe(calendar.addWorkingDays(handedOver, 10));
+    const terms = await termsOf(caseId, 'debtor_objection');
+    expect(terms).toHaveLength(1);
+    expect(terms[0]).toMatchObject({ runsFrom: handedOver, dueOn: calendar.addWorkingDays(handedOver, 10), closedAt: null });
+    // A later delivery changes nothing but the timeline.
+    expect(await recordPaperDelivery(t.database.db, office.principal, caseId, today(), now())).toBeNull();
+    expect((await termsOf(caseId, 'debtor_objection'))[0]).toMatchObject({ runsFrom: handedOver });
+    const timeline = await t.database.db.select().from(events).where(and(eq(events.caseId, caseId), eq(events.type, 'court_order_delivered')));
+    expect(timeline).toHaveLength(1);
+  });
+
   it('lets the office record a paper copy delivered, in its own court only', async () => {
     const { caseId } = await issuedOrder();
     const office = await clerk();
