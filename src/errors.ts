@@ -35,6 +35,14 @@ export const ERRORS = {
   bar_number_invalid: { status: 400, message: 'error.barNumberInvalid' },
   user_not_found: { status: 404, message: 'error.userNotFound' },
   sms_report_unauthorized: { status: 401, message: 'notifications.error.reportSignature' },
+  // Court orders (CPC chapter 12).
+  court_order_demand_not_listed: { status: 400, message: 'courtOrder.error.notListed' },
+  court_order_not_applied_for: { status: 409, message: 'courtOrder.error.notAppliedFor' },
+  court_order_objection_not_debtor: { status: 403, message: 'courtOrder.error.notDebtor' },
+  court_order_objection_not_open: { status: 409, message: 'courtOrder.error.objectionNotOpen' },
+  court_order_objection_term_passed: { status: 409, message: 'courtOrder.error.termPassed' },
+  court_order_not_awaiting_receipt: { status: 409, message: 'courtOrder.error.notAwaitingReceipt' },
+  court_order_delivery_date_invalid: { status: 400, message: 'courtOrder.error.deliveryDate' },
   // Filing through the Court Cabinet.
   duty_amount_required: { status: 400, message: 'error.dutyAmountRequired' },
   duty_amount_invalid: { status: 400, message: 'error.dutyAmountInvalid' },

@@ -72,6 +72,7 @@ export const urls = {
   benchAbsences: (judgeId: string) => `/court/judges/${encodeURIComponent(judgeId)}/absences`,
   absenceRemove: (absenceId: string) => `/court/absences/${encodeURIComponent(absenceId)}/remove`,
   assignment: (caseId: string, done?: 'reassigned') => withQuery(`/court/cases/${encodeURIComponent(caseId)}/assignment`, done ? { done } : undefined),
+  courtOrderDelivery: (caseId: string, done?: 'recorded' | 'earlier') => withQuery(`/court/cases/${encodeURIComponent(caseId)}/court-order-delivery`, done ? { done } : undefined),
   reassign: (caseId: string) => `/court/cases/${encodeURIComponent(caseId)}/reassign`,
   recuse: (caseId: string) => `/judge/cases/${encodeURIComponent(caseId)}/recuse`,
   paymentQueue: (done?: 'verified' | 'rejected') => withQuery('/court/payments', done ? { done } : undefined),

@@ -9,7 +9,7 @@ import { and, desc, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/tx.ts';
 import { appendAudit } from '../db/audit.ts';
-import { caseDeadlines, cases, events } from '../db/schema/index.ts';
+import { caseDeadlines, cases, events, filings } from '../db/schema/index.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { admissionAnswers, dueForReturn, GROUND_ARTICLE, groundsFor, isAdmissionGround, type AdmissionGround, type AdmissionKind } from '../domain/admission.ts';
 import { canTransition, type CaseStatus } from '../domain/caseStatus.ts';
@@ -42,17 +42,24 @@ function reasonOf(text: string): string {
 }
 
 /** The ground chosen, which must be one the Code gives for this answer at this instance. */
-function groundOf(kind: AdmissionKind, instance: number, ground: string | undefined): AdmissionGround | null {
-  const allowed = groundsFor(kind, instance);
+function groundOf(kind: AdmissionKind, instance: number, category: string, ground: string | undefined): AdmissionGround | null {
+  const allowed = groundsFor(kind, instance, category);
   if (allowed.length === 0) return null;
   if (!ground || !isAdmissionGround(ground) || !allowed.includes(ground)) throw new SotError('admission_ground_required');
   return ground;
 }
 
+/** An application for a court order, even one that came on paper under another category (CPC Art. 138). */
+async function isOrderApplication(db: Db, caseId: string, category: string): Promise<boolean> {
+  if (category === 'court_order') return true;
+  const [filed] = await db.select({ id: filings.id }).from(filings).where(and(eq(filings.caseId, caseId), eq(filings.type, 'court_order_application'))).limit(1);
+  return filed !== undefined;
+}
+
 export async function decideAdmission(db: Db, principal: Principal, caseId: string, decision: AdmissionDecision, now: Date): Promise<{ status: CaseStatus; fixBy?: IsoDay }> {
   if (!isUuid(caseId)) throw new SotError('not_found');
   const [found] = await db
-    .select({ courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status, number: cases.number, instance: cases.instance, parentCaseId: cases.parentCaseId })
+    .select({ courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status, number: cases.number, instance: cases.instance, parentCaseId: cases.parentCaseId, category: cases.category })
     .from(cases)
     .where(eq(cases.id, caseId));
   if (!found || !can(principal, { action: 'decide', resource: 'case', courtId: found.courtId, judgeId: found.judgeId })) throw new SotError('not_found');
@@ -64,7 +71,7 @@ export async function decideAdmission(db: Db, principal: Principal, caseId: stri
   const data: Record<string, unknown> = { from: found.status, to };
   if (decision.kind === 'accept' && decision.simplified && found.instance === 1) data['simplified'] = true;
   if (decision.kind === 'return' || decision.kind === 'refuse') {
-    const ground = groundOf(decision.kind, found.instance, decision.ground);
+    const ground = groundOf(decision.kind, found.instance, (await isOrderApplication(db, caseId, found.category)) ? 'court_order' : found.category, decision.ground);
     if (ground) Object.assign(data, { ground, article: GROUND_ARTICLE[ground] });
     // Return for defects not cured is only for an appeal whose term to cure them has ended (Art. 407(1)(1)).
     if (ground === 'defects_not_cured') {

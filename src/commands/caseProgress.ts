@@ -23,6 +23,7 @@ const CONCERNS: Record<DeadlineKind, 'parties' | 'court'> = {
   private_complaint: 'parties',
   court_order_issued: 'court',
   debtor_objection: 'parties',
+  court_order_cancellation: 'court',
   cassation: 'parties',
 };
 

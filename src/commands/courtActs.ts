@@ -21,6 +21,7 @@ import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { closeDeadlines, moveCase, openDeadline, today } from './caseProgress.ts';
 import { markHeld } from './hearings.ts';
+import { noticeOrderCancelled } from './courtOrders.ts';
 import { noticeToParticipants } from './notices.ts';
 import { urls } from '../urls.ts';
 import { decodeCms, verifySigner } from './signatures.ts';
@@ -50,8 +51,8 @@ async function judgeCase(db: Db | Tx, principal: Principal, caseId: string, lock
   return found;
 }
 
-function refuseUnlessAllowed(choice: ActChoice, instance: number, status: Parameters<typeof actEffect>[2]) {
-  const effect = actEffect(choice, instance, status);
+function refuseUnlessAllowed(choice: ActChoice, instance: number, status: Parameters<typeof actEffect>[2], category: string) {
+  const effect = actEffect(choice, instance, status, category);
   if ('refused' in effect) throw new SotError(effect.refused);
   return effect;
 }
@@ -77,7 +78,7 @@ async function storedContent(store: BlobStore, content: ActDraft['content']): Pr
 export async function draftAct(db: Db, store: BlobStore, principal: Principal, caseId: string, draft: ActDraft, now: Date): Promise<string> {
   const found = await judgeCase(db, principal, caseId);
   const choice: ActChoice = { kind: draft.kind, decisionForm: draft.decisionForm ?? null, outcome: draft.outcome ?? null };
-  refuseUnlessAllowed(choice, found.case.instance, found.case.status);
+  refuseUnlessAllowed(choice, found.case.instance, found.case.status, found.case.category);
   const title = draft.title.trim();
   if (title.length < 3 || title.length > 300) throw new SotError('act_title_required');
   const { staged, mediaType, fileName } = await storedContent(store, draft.content);
@@ -162,7 +163,7 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
 
   return db.transaction(async (tx) => {
     const locked = await judgeCase(tx, principal, caseId, true);
-    const effect = refuseUnlessAllowed(choice, locked.case.instance, locked.case.status);
+    const effect = refuseUnlessAllowed(choice, locked.case.instance, locked.case.status, locked.case.category);
     const verifyCode = newVerifyCode();
     const issued = await tx
       .update(documents)
@@ -190,6 +191,7 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
     if (entersIntoForce && locked.case.instance === 2) await openDeadline(tx, caseId, 'cassation', day);
     await tx.insert(events).values({ caseId, type: 'document_issued', occurredAt: now, actorId: principal.userId, data: { documentId, kind: choice.kind, decisionForm: choice.decisionForm, outcome: choice.outcome } });
     if (choice.outcome && locked.case.parentCaseId) await reportOutcome(tx, locked.case.parentCaseId, caseId, choice.outcome, documentId, now);
+    if (effect.path.includes('order_cancelled')) await noticeOrderCancelled(tx, { caseId, number: locked.case.number ?? '', documentId, actorId: principal.userId }, now);
     await appendAudit(tx, { actorId: principal.userId, action: 'act.issued', entityType: 'case', entityId: caseId, data: { documentId, kind: choice.kind, verifyCode } }, now);
     await noticeToParticipants(
       tx,

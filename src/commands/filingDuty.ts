@@ -38,6 +38,7 @@ export function dutyOfFiling(filing: Pick<Filing, 'type' | 'fields'>, at: Date, 
       category,
       ...(amountTiyn !== undefined ? { amountTiyn } : {}),
       ...(fields.exemption && isExemptionCode(fields.exemption) ? { exemption: fields.exemption } : {}),
+      ...(fields.courtOrderDemand ? { courtOrderDemand: fields.courtOrderDemand } : {}),
       date: at,
     }, mci);
   } catch (error) {

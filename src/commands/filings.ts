@@ -21,14 +21,15 @@ import { can } from '../policies/rules.ts';
 import { caseRelations } from '../queries/caseRelations.ts';
 import { isUuid } from '../domain/ids.ts';
 import { assertCassationAllowed } from '../queries/cassation.ts';
+import { assertMayObject } from './courtOrders.ts';
 
 export type Filing = typeof filings.$inferSelect;
 export type FilingAttachment = typeof filingAttachments.$inferSelect;
 
 export const MAX_ATTACHMENTS = 50;
 
-function assertFieldsValid(fields: FilingFields): void {
-  const [problem] = fieldProblems(fields);
+function assertFieldsValid(fields: FilingFields, type: FilingType): void {
+  const [problem] = fieldProblems(fields, type);
   if (problem) throw new SotError(problem.code, { field: problem.field });
 }
 
@@ -69,15 +70,18 @@ export interface NewFiling {
 }
 
 export async function createFiling(db: Db, principal: Principal, input: NewFiling, now: Date): Promise<Filing> {
-  assertFieldsValid(input.fields);
+  assertFieldsValid(input.fields, input.type);
   let placement: { courtId: string | null; caseId: string | null };
   if (startsCase(input.type)) {
     placement = { courtId: input.courtId ? await firstInstanceCourt(db, input.courtId) : null, caseId: null };
   } else {
     if (!input.caseNumber?.trim()) throw new SotError('case_number_required');
     placement = await caseToFileIn(db, principal, input.caseNumber, input.type, now);
+    // An objection to a court order is the debtor's, and only while its term runs (CPC Art. 141(2)).
+    if (input.type === 'court_order_objection') await assertMayObject(db, principal, placement.caseId!, now);
   }
-  const fields: FilingFields = { claimantType: principal.bin ? 'legal' : 'individual', ...input.fields };
+  // An application for a court order is of its own category; its demand is chosen on its own page.
+  const fields: FilingFields = { claimantType: principal.bin ? 'legal' : 'individual', ...(input.type === 'court_order_application' ? { category: 'court_order' as const } : {}), ...input.fields };
   return db.transaction(async (tx) => {
     const [filing] = await tx
       .insert(filings)
@@ -100,7 +104,7 @@ export async function updateFiling(db: Db, principal: Principal, id: string, cha
   const filing = await ownFiling(db, principal, id, 'update');
   if (filing.status !== 'draft') throw new SotError('filing_submitted');
   const fields = change.fields ?? (filing.fields as FilingFields);
-  assertFieldsValid(fields);
+  assertFieldsValid(fields, filing.type);
   let courtId = filing.courtId;
   if (change.courtId !== undefined && startsCase(filing.type)) courtId = change.courtId ? await firstInstanceCourt(db, change.courtId) : null;
   const [saved] = await db

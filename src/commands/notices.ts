@@ -28,6 +28,10 @@ export type NoticeEvent =
   | 'document_issued'
   | 'deadline_reminder'
   | 'appeal_filed'
+  | 'court_order_received'
+  | 'court_order_objected'
+  | 'court_order_cancelled'
+  | 'court_order_in_force'
   | 'contact_code';
 
 /** `sms` is the short form; without it the SMS says the subject. */

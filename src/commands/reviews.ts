@@ -4,7 +4,8 @@
  * a cassation complaint opens a case at the cassation court for the kind of proceedings, or,
  * against a cassation court's act, a review case at the Supreme Court (a cassation complaint only
  * where the Code allows one: `domain/cassation.ts`); any filing by a party in an appeal left
- * without motion counts as the fix of its defects and brings the appeal back to the judge.
+ * without motion counts as the fix of its defects and brings the appeal back to the judge; a
+ * debtor's objection to a court order in time sends the order to the judge for cancellation.
  */
 import { and, eq, isNull, notInArray } from 'drizzle-orm';
 import type { Tx } from '../db/tx.ts';
@@ -16,6 +17,7 @@ import { closeDeadlines, moveCase, today } from './caseProgress.ts';
 import { noticeReviewFiled } from './notices.ts';
 import { APPEAL_DEFECTS_TERM } from './admitCase.ts';
 import { assertCassationAllowed } from '../queries/cassation.ts';
+import { applyObjection } from './courtOrders.ts';
 
 const REVIEW_OF: Partial<Record<FilingType, ReviewKind>> = { appeal: 'appeal', cassation_complaint: 'cassation' };
 
@@ -37,6 +39,10 @@ export async function applyInCaseFiling(tx: Tx, filing: InCaseFiling, now: Date)
   const review = REVIEW_OF[filing.type];
   // A complaint against a cassation court's act in force goes to the Supreme Court for review.
   if (review) return openReview(tx, lower, review === 'cassation' && lower.instance === 3 ? 'supreme_review' : review, filing, now);
+  if (filing.type === 'court_order_objection') {
+    await applyObjection(tx, { caseId: lower.id, filingId: filing.filingId, talonNumber: filing.talonNumber, filerId: filing.filerId }, now);
+    return lower.id;
+  }
   // Filed in the appellate case, it is the fix of an appeal left without motion (CPC Art. 406(2)).
   if (lower.status === 'left_without_motion') {
     await tx.insert(events).values({ caseId: lower.id, type: 'defects_fixed', occurredAt: now, actorId: filing.filerId, data: { filingId: filing.filingId, talonNumber: filing.talonNumber } });

@@ -26,6 +26,7 @@ import { ownFiling, type Filing, type FilingAttachment } from './filings.ts';
 import { courtYear } from '../i18n/format.ts';
 import { decodeCms, verifySigner } from './signatures.ts';
 import { applyInCaseFiling } from './reviews.ts';
+import { assertMayObject } from './courtOrders.ts';
 import { queueNotice } from './notices.ts';
 import { urls } from '../urls.ts';
 
@@ -44,6 +45,7 @@ export const DOCUMENT_KIND: Record<FilingType, DocumentKind> = {
   response: 'response',
   hearing_record_remarks: 'hearing_record_remarks',
   court_order_application: 'court_order_application',
+  court_order_objection: 'court_order_objection',
 };
 
 export async function filingAttachmentsOf(db: Db | Tx, filingId: string): Promise<FilingAttachment[]> {
@@ -148,6 +150,8 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
   const missing = missingForSubmit(filing.type, fields, { hasCourt: filing.courtId !== null, hasCase: filing.caseId !== null, attachmentCount: attachments.length });
   if (missing.length > 0) throw new SotError('filing_incomplete', { missing: missing.join(', ') });
 
+  // The debtor may have lost the right to object since the draft was started.
+  if (filing.type === 'court_order_objection') await assertMayObject(db, principal, filing.caseId!, now);
   const manifest = manifestOf(filing, attachments, principal);
   const cms = decodeCms(cmsText);
   const identity = await verifySigner(verifier, principal, cms, manifest, now);

@@ -30,10 +30,13 @@ export const CLAIM_REFUSAL_GROUNDS = ['not_civil_procedure', 'res_judicata', 'ar
 
 export const APPEAL_RETURN_GROUNDS = ['defects_not_cured', 'appellant_request', 'term_missed', 'no_standing'] as const;
 
+/** An application for a court order on a demand Art. 135 does not list is returned (Art. 138(1)(1)). */
+export const ORDER_RETURN_GROUNDS = ['order_demand_not_listed'] as const;
+
 export type ClaimReturnGround = (typeof CLAIM_RETURN_GROUNDS)[number];
 export type ClaimRefusalGround = (typeof CLAIM_REFUSAL_GROUNDS)[number];
 export type AppealReturnGround = (typeof APPEAL_RETURN_GROUNDS)[number];
-export type AdmissionGround = ClaimReturnGround | ClaimRefusalGround | AppealReturnGround;
+export type AdmissionGround = ClaimReturnGround | ClaimRefusalGround | AppealReturnGround | (typeof ORDER_RETURN_GROUNDS)[number];
 
 /** The subparagraph of the Code each ground is read from. */
 export const GROUND_ARTICLE: Record<AdmissionGround, string> = {
@@ -54,6 +57,7 @@ export const GROUND_ARTICLE: Record<AdmissionGround, string> = {
   appellant_request: 'CPC Art. 407(1)(2)',
   term_missed: 'CPC Art. 407(1)(3)',
   no_standing: 'CPC Art. 407(1)(4)',
+  order_demand_not_listed: 'CPC Art. 138(1)(1)',
 };
 
 export type AdmissionKind = 'accept' | 'return' | 'refuse' | 'leave_without_motion';
@@ -70,8 +74,9 @@ export function admissionAnswers(instance: number, status: CaseStatus): readonly
 }
 
 /** The grounds a judge chooses from for `kind` at `instance`; empty where the reasons are free text. */
-export function groundsFor(kind: AdmissionKind, instance: number): readonly AdmissionGround[] {
+export function groundsFor(kind: AdmissionKind, instance: number, category?: string): readonly AdmissionGround[] {
   if (kind === 'refuse') return instance === 1 ? CLAIM_REFUSAL_GROUNDS : [];
+  if (kind === 'return' && instance === 1 && category === 'court_order') return [...ORDER_RETURN_GROUNDS, ...CLAIM_RETURN_GROUNDS];
   if (kind === 'return') return instance === 1 ? CLAIM_RETURN_GROUNDS : instance === 2 ? APPEAL_RETURN_GROUNDS : [];
   return [];
 }

@@ -17,6 +17,9 @@ export const CASE_STATUSES = [
   'decision_final',
   'appeal_window',
   'appealed',
+  'order_issued',
+  'order_objected',
+  'order_cancelled',
   'in_force',
   'archived',
 ] as const;
@@ -31,9 +34,10 @@ export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   draft: ['submitted'],
   submitted: ['registered'],
   registered: ['assigned'],
-  assigned: ['accepted', 'returned', 'refused'],
+  assigned: ['accepted', 'returned', 'refused', 'order_issued'],
   left_without_motion: [],
-  accepted: ['preparation'],
+  // A court order is issued without a hearing (CPC Art. 139), on the application as assigned.
+  accepted: ['preparation', 'order_issued'],
   preparation: ['hearing_scheduled'],
   // Another hearing (a postponement, a continuation) keeps the case where it is.
   hearing_scheduled: ['hearing_scheduled', 'decided'],
@@ -43,6 +47,13 @@ export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   // The appellate court upholds, changes or reverses (the act enters into force), or sends the case
   // back; a returned appeal leaves the decision in its appeal term (CPC Art. 407).
   appealed: ['in_force', 'preparation', 'appeal_window'],
+  // The debtor objects in time (CPC Art. 141(2)), or the term ends without objection and the
+  // order is handed to the claimant for enforcement (Art. 143(1)).
+  order_issued: ['order_objected', 'in_force'],
+  // On an objection in time the judge cancels the order by a ruling (Art. 142).
+  order_objected: ['order_cancelled'],
+  // The claimant may bring the demand as a claim (Art. 142(2)); this case is done.
+  order_cancelled: ['archived'],
   // A cassation court may send a case in force back for a new hearing.
   in_force: ['archived', 'preparation'],
   returned: ['archived'],
@@ -58,6 +69,11 @@ export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
 export const REVIEW_NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   ...NEXT_STATUSES,
   assigned: ['accepted', 'returned'],
+  // Court orders are a first-instance procedure only.
+  accepted: ['preparation'],
+  order_issued: [],
+  order_objected: [],
+  order_cancelled: [],
   decided: ['in_force'],
   decision_final: [],
   appeal_window: [],
@@ -104,6 +120,9 @@ export const PUBLIC_STAGE: Record<CaseStatus, 'filing' | 'registration' | 'admis
   decision_final: 'decision',
   appeal_window: 'appeal',
   appealed: 'appeal',
+  order_issued: 'decision',
+  order_objected: 'decision',
+  order_cancelled: 'closed',
   in_force: 'closed',
   archived: 'closed',
 };

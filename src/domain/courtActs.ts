@@ -38,23 +38,29 @@ export type ActEffect = {
 };
 
 /** Statuses in which a judge may issue procedural acts: from acceptance until the case is closed. */
-const PROCEEDING: readonly CaseStatus[] = ['accepted', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed', 'left_without_motion', 'assigned'];
+const PROCEEDING: readonly CaseStatus[] = ['accepted', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed', 'left_without_motion', 'assigned', 'order_issued'];
 
-export type ActRefusal = 'act_kind_not_allowed' | 'act_not_allowed_now' | 'act_outcome_required' | 'act_form_required';
+export type ActRefusal = 'act_kind_not_allowed' | 'act_not_allowed_now' | 'act_outcome_required' | 'act_form_required' | 'court_order_not_applied_for';
 
 /**
  * What issuing the act does to a case at `instance` in `status`, or why it may not be issued.
  * The same answer is given when the judge drafts the act and again, under the case's lock, when
  * they sign it — the case may have moved in between.
  */
-export function actEffect(act: ActChoice, instance: number, status: CaseStatus): ActEffect | { refused: ActRefusal } {
+export function actEffect(act: ActChoice, instance: number, status: CaseStatus, category?: string): ActEffect | { refused: ActRefusal } {
   const none: ActEffect = { path: [], opens: [], closes: [] };
   switch (act.kind) {
     case 'ruling':
+      // An objection received in time leaves the judge one ruling: the order's cancellation
+      // (CPC Art. 142(1)), which tells the claimant they may bring the demand as a claim.
+      if (status === 'order_objected') return { path: ['order_cancelled'], opens: [], closes: ['court_order_cancellation'] };
       return PROCEEDING.includes(status) ? none : { refused: 'act_not_allowed_now' };
     case 'court_order':
       if (instance !== 1) return { refused: 'act_kind_not_allowed' };
-      return ['accepted', 'preparation'].includes(status) ? none : { refused: 'act_not_allowed_now' };
+      // Only on an application for a court order, whose demand CPC Art. 135 lists.
+      if (category !== undefined && category !== 'court_order') return { refused: 'court_order_not_applied_for' };
+      // Issued without a hearing (Art. 139); the debtor's objection term opens on receipt of the copy.
+      return ['assigned', 'accepted'].includes(status) ? { path: ['order_issued'], opens: [], closes: ['court_order_issued'] } : { refused: 'act_not_allowed_now' };
     case 'decision':
       if (instance !== 1) return { refused: 'act_kind_not_allowed' };
       if (act.outcome) return { refused: 'act_kind_not_allowed' };

@@ -25,6 +25,7 @@ export const DEADLINE_KINDS = [
   'private_complaint',
   'court_order_issued',
   'debtor_objection',
+  'court_order_cancellation',
   'cassation',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
@@ -38,7 +39,8 @@ export const DEADLINES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
   appeal: { runsFrom: 'decision in final form', term: { unit: 'months', count: 1 }, article: 'CPC Art. 403' },
   private_complaint: { runsFrom: 'the ruling complained of', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 429' },
   court_order_issued: { runsFrom: 'receipt of the application', term: { unit: 'working_days', count: 3 }, article: 'CPC Art. 139' },
-  debtor_objection: { runsFrom: 'receipt of the court order', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 141' },
+  debtor_objection: { runsFrom: 'receipt of the copy of the court order', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 141(2)' },
+  court_order_cancellation: { runsFrom: 'receipt of the objection', term: { unit: 'working_days', count: 3 }, article: 'CPC Art. 142(2)' },
   // Only an appellate act opens it (Art. 434(1)): it enters into force when announced (Art. 431).
   // Cassation was reworked from 1 July 2025; the article is cited as the Code numbered it before.
   cassation: { runsFrom: 'entry into force of the appellate act', term: { unit: 'months', count: 6 }, article: 'CPC Art. 436(1)' },

@@ -5,6 +5,7 @@
 import Type, { type Static } from 'typebox';
 import { ALL_CASE_CATEGORIES, type CaseCategory } from './caseKinds.ts';
 import { CLAIMANT_TYPES, startsCase, type FilingType } from './filingTypes.ts';
+import { COURT_ORDER_DEMANDS, demandValueRequired } from './courtOrders.ts';
 import { isValidBin, isValidIin } from './iin.ts';
 import { parseTengeToTiyn } from './money.ts';
 
@@ -47,16 +48,24 @@ export const FilingFields = Type.Object(
     amount: Type.Optional(Type.String({ maxLength: 30 })),
     text: Type.Optional(Type.String({ maxLength: 100_000 })),
     exemption: Type.Optional(Type.String({ maxLength: 40 })),
+    /** An application for a court order: the demand of CPC Art. 135 it makes. */
+    courtOrderDemand: Type.Optional(Type.Enum(COURT_ORDER_DEMANDS)),
   },
   { additionalProperties: false },
 );
 export type FilingFields = Static<typeof FilingFields>;
 
-export type FieldProblem = { field: string; code: 'invalid_iin' | 'invalid_bin' | 'invalid_amount' };
+export type FieldProblem = { field: string; code: 'invalid_iin' | 'invalid_bin' | 'invalid_amount' | 'court_order_demand_not_listed' };
 
-/** Format errors a draft may not keep: identifiers with a wrong check digit, amounts that are not amounts. */
-export function fieldProblems(fields: FilingFields): FieldProblem[] {
+/**
+ * Errors a draft may not keep: identifiers with a wrong check digit, amounts that are not
+ * amounts, and an application for a court order on anything but a demand CPC Art. 135 lists
+ * (its category is then `court_order`; any other demand goes by claim).
+ */
+export function fieldProblems(fields: FilingFields, type?: FilingType): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  if (type === 'court_order_application' && fields.category !== undefined && fields.category !== 'court_order') problems.push({ field: 'courtOrderDemand', code: 'court_order_demand_not_listed' });
+  if (type !== undefined && type !== 'court_order_application' && (fields.courtOrderDemand !== undefined || fields.category === 'court_order')) problems.push({ field: 'category', code: 'court_order_demand_not_listed' });
   fields.parties?.forEach((party, i) => {
     if (party.iin && !isValidIin(party.iin)) problems.push({ field: `parties[${i}].iin`, code: 'invalid_iin' });
     if (party.bin && !isValidBin(party.bin)) problems.push({ field: `parties[${i}].bin`, code: 'invalid_bin' });
@@ -75,6 +84,10 @@ export function missingForSubmit(type: FilingType, fields: FilingFields, context
     if (!fields.parties?.some((p) => p.side === 'defendant')) missing.push('defendant');
     if (!fields.subject?.trim()) missing.push('subject');
     if (fields.category === 'property' && !fields.amount?.trim()) missing.push('amount');
+    if (type === 'court_order_application') {
+      if (!fields.courtOrderDemand) missing.push('courtOrderDemand');
+      else if (demandValueRequired(fields.courtOrderDemand) && !fields.amount?.trim()) missing.push('amount');
+    }
   } else if (!context.hasCase) {
     missing.push('case');
   }

@@ -4,15 +4,19 @@
  */
 import type { FilingFields } from './filingFields.ts';
 import { startsCase, type FilingType } from './filingTypes.ts';
+import { asksDemandValue, type CourtOrderDemand } from './courtOrders.ts';
 
-export const FILING_STEPS = ['court', 'category', 'parties', 'representative', 'claim', 'attachments', 'duty', 'check'] as const;
+export const FILING_STEPS = ['court', 'category', 'demand', 'parties', 'representative', 'claim', 'attachments', 'duty', 'check'] as const;
 export type FilingStep = (typeof FILING_STEPS)[number];
 
-const NEW_CASE_STEPS: readonly FilingStep[] = FILING_STEPS;
+const CLAIM_STEPS: readonly FilingStep[] = FILING_STEPS.filter((step) => step !== 'demand');
+/** An application for a court order names its demand of CPC Art. 135 instead of a category. */
+const COURT_ORDER_STEPS: readonly FilingStep[] = FILING_STEPS.filter((step) => step !== 'category');
 const IN_CASE_STEPS: readonly FilingStep[] = ['claim', 'attachments', 'duty', 'check'];
 
 export function stepsOf(type: FilingType): readonly FilingStep[] {
-  return startsCase(type) ? NEW_CASE_STEPS : IN_CASE_STEPS;
+  if (type === 'court_order_application') return COURT_ORDER_STEPS;
+  return startsCase(type) ? CLAIM_STEPS : IN_CASE_STEPS;
 }
 
 export function isFilingStep(value: string): value is FilingStep {
@@ -34,6 +38,7 @@ export function previousStep(type: FilingType, step: FilingStep): FilingStep | n
 export function resumeStep(type: FilingType, fields: FilingFields, context: { hasCourt: boolean; attachmentCount: number }): FilingStep {
   if (startsCase(type)) {
     if (!context.hasCourt) return 'court';
+    if (type === 'court_order_application' && !fields.courtOrderDemand) return 'demand';
     if (!fields.category) return 'category';
     if (!fields.parties?.some((p) => p.side === 'defendant')) return 'parties';
     if (!fields.subject?.trim()) return 'claim';
@@ -43,9 +48,13 @@ export function resumeStep(type: FilingType, fields: FilingFields, context: { ha
   return 'check';
 }
 
-/** Whether the claim page asks for the claim's value: claims over property, and complaints reviewing them. */
-export function asksAmount(type: FilingType, category: string | undefined): boolean {
-  return (type === 'claim' || type === 'counterclaim' || type === 'court_order_application' || type === 'cassation_complaint') && category === 'property';
+/**
+ * Whether the claim page asks for the claim's value: claims over property, complaints reviewing
+ * them, and an application for a court order whose demand has a value.
+ */
+export function asksAmount(type: FilingType, category: string | undefined, demand?: CourtOrderDemand): boolean {
+  if (type === 'court_order_application') return asksDemandValue(demand);
+  return (type === 'claim' || type === 'counterclaim' || type === 'cassation_complaint') && category === 'property';
 }
 
 /** Whether the claim page asks for a subject line (what is claimed). */

@@ -12,6 +12,8 @@ export const FILING_TYPES = [
   'response',
   'hearing_record_remarks',
   'court_order_application',
+  // The debtor's objection to a court order (CPC Art. 141(2)), filed in its case.
+  'court_order_objection',
 ] as const;
 export type FilingType = (typeof FILING_TYPES)[number];
 

@@ -2,6 +2,7 @@ import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
+import { courtOrders } from './sections/courtOrders.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
@@ -135,7 +136,7 @@ export const en = {
   'status.decision_final': 'Decision in final form',
   'status.appeal_window': 'Appeal period running',
   'status.appealed': 'Under appeal',
-  'status.in_force': 'Decision in force',
+  'status.in_force': 'In legal force',
   'status.archived': 'Archived',
 
   'stage.filing': 'Filing',
@@ -327,6 +328,7 @@ export const en = {
   ...bench.en,
   ...court.en,
   ...duty.en,
+  ...courtOrders.en,
   ...filing.en,
   ...office.en,
   ...notifications.en,

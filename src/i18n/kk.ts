@@ -3,6 +3,7 @@ import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
+import { courtOrders } from './sections/courtOrders.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
@@ -137,7 +138,7 @@ export const kk: Record<MessageKey, string> = {
   'status.decision_final': 'Шешім түпкілікті нысанда',
   'status.appeal_window': 'Шағымдану мерзімі өтуде',
   'status.appealed': 'Шағымдалды',
-  'status.in_force': 'Шешім заңды күшіне енді',
+  'status.in_force': 'Заңды күшіне енді',
   'status.archived': 'Мұрағатта',
 
   'stage.filing': 'Беру',
@@ -329,6 +330,7 @@ export const kk: Record<MessageKey, string> = {
   ...bench.kk,
   ...court.kk,
   ...duty.kk,
+  ...courtOrders.kk,
   ...filing.kk,
   ...office.kk,
   ...notifications.kk,

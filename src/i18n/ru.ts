@@ -3,6 +3,7 @@ import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
+import { courtOrders } from './sections/courtOrders.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
@@ -137,7 +138,7 @@ export const ru: Record<MessageKey, string> = {
   'status.decision_final': 'Решение в окончательной форме',
   'status.appeal_window': 'Идёт срок обжалования',
   'status.appealed': 'Обжаловано',
-  'status.in_force': 'Решение вступило в силу',
+  'status.in_force': 'Вступило в законную силу',
   'status.archived': 'В архиве',
 
   'stage.filing': 'Подача',
@@ -329,6 +330,7 @@ export const ru: Record<MessageKey, string> = {
   ...bench.ru,
   ...court.ru,
   ...duty.ru,
+  ...courtOrders.ru,
   ...filing.ru,
   ...office.ru,
   ...notifications.ru,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { enterDecisionsIntoForce } from '../commands/entryIntoForce.ts';
+import { enterCourtOrdersIntoForce } from '../commands/courtOrders.ts';
 import { cleanUpBlobs } from '../db/blobs.ts';
 import { cleanUpRecordingUploads, recordingUploadDir } from '../commands/recordings.ts';
 
@@ -7,7 +8,7 @@ const HOUR = 3_600_000;
 
 /**
  * Periodic work in the web process: files nothing refers to any more, recording uploads abandoned
- * half-way, and decisions whose appeal term has ended. All are idempotent and safe to run in every
+ * half-way, decisions whose appeal term has ended, and court orders whose objection term ended without objection. All are idempotent and safe to run in every
  * instance at once (each file and each case is handled under its own lock; an abandoned upload's
  * row is deleted by one instance only).
  */
@@ -30,6 +31,12 @@ export function startHousekeeping(app: FastifyInstance, everyMs = HOUR): () => v
         if (moved) app.log.info({ moved }, 'decisions entered into force');
       },
       (error: unknown) => app.log.error({ err: error }, 'entry into force failed'),
+    );
+    enterCourtOrdersIntoForce(app.db, app.clock()).then(
+      (moved) => {
+        if (moved) app.log.info({ moved }, 'court orders entered into force');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'court order entry into force failed'),
     );
   };
   const first = setTimeout(run, 60_000).unref();

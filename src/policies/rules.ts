@@ -18,6 +18,7 @@ export type PolicyRequest =
   | { action: 'read' | 'update' | 'submit' | 'pay'; resource: 'filing'; filerId: string }
   | { action: 'review'; resource: 'payment'; courtId: string }
   | { action: 'register'; resource: 'case'; courtId: string }
+  | { action: 'serve'; resource: 'case'; courtId: string }
   | { action: 'decide'; resource: 'case'; courtId: string; judgeId: string | null }
   | { action: 'recuse'; resource: 'case'; courtId: string; judgeId: string | null }
   | { action: 'reassign'; resource: 'case'; courtId: string }
@@ -77,6 +78,9 @@ export const RULES: readonly Rule[] = [
   ...(['receive', 'attach'] as const).map(
     (action): Rule => ({ roles: ['clerk', 'court_chair'], action, resource: 'filing_office', when: (p, r) => r.resource === 'filing_office' && p.roles.some((held) => ['clerk', 'court_chair'].includes(held.role) && held.courtId === r.courtId) }),
   ),
+  // The office records the service of the court's papers on the parties (a court order's copy
+  // handed to the debtor, CPC Art. 141(1)), in its own court.
+  { roles: ['clerk', 'court_chair'], action: 'serve', resource: 'case', when: (p, r) => r.resource === 'case' && 'courtId' in r && p.roles.some((held) => ['clerk', 'court_chair'].includes(held.role) && held.courtId === r.courtId) },
   // Paper comes in over the counter, where the clerks sit.
   { roles: ['clerk'], action: 'enter_paper', resource: 'filing_office', when: (p, r) => r.resource === 'filing_office' && p.roles.some((held) => held.role === 'clerk' && held.courtId === r.courtId) },
 

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { caseDeadlines, cases, courts, documents, events, users } from '../db/schema/index.ts';
+import { caseDeadlines, cases, courts, documents, events, filings, users } from '../db/schema/index.ts';
+import { isCourtOrderDemand, type CourtOrderDemand } from '../domain/courtOrders.ts';
 import { COURT_ACT_KINDS } from '../domain/courtActs.ts';
 
 // Spelled out: in a one-table select drizzle leaves column names unqualified, and "id" inside a
@@ -43,6 +44,16 @@ export async function actsOf(db: Db, caseId: string, options: { drafts: boolean 
     .orderBy(desc(sql`coalesce(${documents.issuedAt}, ${documents.createdAt})`));
 }
 export type CourtActRow = Awaited<ReturnType<typeof actsOf>>[number];
+
+/** The demand of CPC Art. 135 an application for a court order names; null when it names none (a paper application). */
+export async function courtOrderDemandOf(db: Db, caseId: string): Promise<CourtOrderDemand | null> {
+  const [row] = await db
+    .select({ demand: sql<string | null>`${filings.fields}->>'courtOrderDemand'` })
+    .from(filings)
+    .where(and(eq(filings.caseId, caseId), eq(filings.type, 'court_order_application')))
+    .limit(1);
+  return row?.demand && isCourtOrderDemand(row.demand) ? row.demand : null;
+}
 
 /** The case this one reviews, and the cases reviewing it, with their courts. */
 export async function linkedCasesOf(db: Db, caseId: string, parentCaseId: string | null) {

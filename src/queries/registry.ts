@@ -44,6 +44,9 @@ export async function casesAwaitingAdmission(db: Db, judgeId: string) {
       // The last day of the term to cure the defects, as the deadline calculator recorded it. "cases"."id" is
       // spelled out: in a one-table select drizzle leaves column names unqualified.
       fixBy: sql<string | null>`(select max(d.due_on)::text from case_deadlines d where d.case_id = "cases"."id" and d.kind = 'appeal_defects' and d.closed_at is null)`,
+      // An application for a court order, and the demand of CPC Art. 135 it names (none on paper).
+      orderApplication: sql<boolean>`exists (select 1 from filings f where f.case_id = "cases"."id" and f.type = 'court_order_application')`,
+      orderDemand: sql<string | null>`(select f.fields->>'courtOrderDemand' from filings f where f.case_id = "cases"."id" and f.type = 'court_order_application' limit 1)`,
     })
     .from(cases)
     .where(and(eq(cases.judgeId, judgeId), inArray(cases.status, ['assigned', 'left_without_motion'])))

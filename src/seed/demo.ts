@@ -8,7 +8,7 @@ import type { Tx } from '../db/tx.ts';
 import type { CaseCategory, CaseKind, Instance } from '../domain/caseKinds.ts';
 import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
 import { nextStatuses, type CaseStatus } from '../domain/caseStatus.ts';
-import type { CourtCalendar } from '../domain/calendar/workingDays.ts';
+import { addCalendarDays, type CourtCalendar } from '../domain/calendar/workingDays.ts';
 import { loadReference } from '../queries/reference.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { closeDeadlines, openDeadline, openSetDeadline } from '../commands/caseProgress.ts';
@@ -22,14 +22,19 @@ import { seedBench } from './bench.ts';
 const DAY = 86_400_000;
 
 /** The shortest way through the lifecycle from filing to `target`, as the case would have travelled it. */
-export function lifecyclePath(target: CaseStatus, instance = 1): CaseStatus[] {
+export function lifecyclePath(target: CaseStatus, instance = 1, category?: string): CaseStatus[] {
   const start: CaseStatus = 'submitted';
+  // A court order's case goes by the order; any other case never passes through one.
+  const orderStage = (status: CaseStatus) => status.startsWith('order_');
+  const allowed = (status: CaseStatus) => category === 'court_order' || orderStage(target) || !orderStage(status);
+  const avoided = (status: CaseStatus) => category === 'court_order' && ['accepted', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed'].includes(status);
   const previous = new Map<CaseStatus, CaseStatus | null>([[start, null]]);
   const queue: CaseStatus[] = [start];
   while (queue.length > 0) {
     const status = queue.shift()!;
     if (status === target) break;
     for (const next of nextStatuses(status, instance)) {
+      if (!allowed(next) || avoided(next)) continue;
       if (!previous.has(next)) {
         previous.set(next, status);
         queue.push(next);
@@ -100,6 +105,8 @@ const SCENARIOS: Scenario[] = [
   // An appeal left without motion by the regional court, with its term to cure the defects running.
   { court: '7517', kind: 'civil', category: 'non_property', status: 'appealed', filedDaysAgo: 80, claimant: 'citizen2', defendant: 'citizen', hearingInDays: -25 },
   { court: '7599', kind: 'civil', category: 'non_property', status: 'left_without_motion', filedDaysAgo: 3, claimant: 'citizen2', defendant: 'citizen', appealOf: 34 },
+  // A court order just issued against the demo citizen on a bank's loan settlement: the debtor may object.
+  { court: '7517', kind: 'civil', category: 'court_order', status: 'order_issued', filedDaysAgo: 3, claimant: 'bank', defendant: 'citizen' },
 ];
 
 /** What the judge's ruling on admission said, for the demo cases that stopped there (CPC Arts 152, 406). */
@@ -152,10 +159,21 @@ const NOTICE_FOR_STATUS: Partial<Record<CaseStatus, { kind: DocumentKind; title:
 };
 
 /** The procedural terms a case at this stage has running or met, counted from the days its steps happened. */
-async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: CaseStatus[], stepTimes: Date[], instance: number, parentCaseId: string | null): Promise<void> {
+async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: CaseStatus[], stepTimes: Date[], instance: number, parentCaseId: string | null, category: string): Promise<void> {
   const dayOf = (status: CaseStatus) => courtDateIso(stepTimes[path.indexOf(status)]!) as IsoDay;
   const last = path.at(-1)!;
   const at = stepTimes.at(-1)!;
+  if (category === 'court_order') {
+    // An order in force was received the day after it was issued and met no objection; one just
+    // issued waits for the debtor to receive it. Court orders have no cassation (CPC Art. 434(2)).
+    if (last === 'in_force' || last === 'archived') {
+      const received = calendar.nextWorkingDayOnOrAfter(addCalendarDays(dayOf('order_issued'), 1));
+      const due = await openDeadline(tx, caseId, 'debtor_objection', received);
+      await closeDeadlines(tx, caseId, ['debtor_objection'], at);
+      if (last === 'in_force') await tx.update(cases).set({ inForceOn: addCalendarDays(due, 1) }).where(eq(cases.id, caseId));
+    }
+    return;
+  }
   if (last === 'left_without_motion') await openSetDeadline(tx, caseId, APPEAL_DEFECTS_TERM, dayOf(last), calendar.addWorkingDays(dayOf(last), 10), 'CPC Art. 406(1)');
   if (instance !== 1) {
     if (last === 'in_force') {
@@ -182,7 +200,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
   const { tx, now } = ctx;
   const courtId = ctx.courtIds.get(scenario.court)!;
   const instance: Instance = scenario.appealOf === undefined ? 1 : 2;
-  const path = lifecyclePath(scenario.status, instance);
+  const path = lifecyclePath(scenario.status, instance, scenario.category);
   const filedAt = new Date(now.getTime() - scenario.filedDaysAgo * DAY);
 
   // Steps are spread between filing and now, so the timeline reads like a real case's.
@@ -272,7 +290,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
     }
   }
 
-  await seedTerms(tx, ctx.calendar, caseId, path, stepTimes, instance, parentCaseId);
+  await seedTerms(tx, ctx.calendar, caseId, path, stepTimes, instance, parentCaseId, scenario.category);
 
   if (scenario.hearingInDays !== undefined) {
     // Hearings start on the hour between 09:00 and 16:00 Kazakhstan time (UTC+5).

@@ -18,7 +18,10 @@ import { demoPeople } from './people.ts';
 const TEXT_MEDIA_TYPE = 'text/plain; charset=utf-8';
 
 /** The act a demo case at this stage was decided by, and the status whose time dates it. */
-function actFor(instance: number, status: CaseStatus): { act: ActChoice; datedBy: CaseStatus; title: string } | null {
+function actFor(instance: number, status: CaseStatus, category: string): { act: ActChoice; datedBy: CaseStatus; title: string } | null {
+  if (category === 'court_order') {
+    return instance === 1 && ['order_issued', 'order_objected', 'order_cancelled', 'in_force', 'archived'].includes(status) ? { act: { kind: 'court_order' }, datedBy: 'order_issued', title: 'Судебный приказ' } : null;
+  }
   if (instance === 1 && status === 'decided') return { act: { kind: 'decision', decisionForm: 'operative' }, datedBy: 'decided', title: 'Решение (резолютивная часть)' };
   if (instance === 1 && ['decision_final', 'appeal_window', 'appealed', 'in_force', 'archived'].includes(status)) {
     return { act: { kind: 'decision', decisionForm: 'final' }, datedBy: 'decision_final', title: 'Решение в окончательной форме' };
@@ -28,6 +31,15 @@ function actFor(instance: number, status: CaseStatus): { act: ActChoice; datedBy
 }
 
 function demoText(number: string, act: ActChoice): string {
+  if (act.kind === 'court_order') {
+    return [
+      'СУДЕБНЫЙ ПРИКАЗ',
+      `Дело № ${number}. Демонстрационный судебный акт Sot: стороны, обстоятельства и суммы вымышлены.`,
+      'Судья, рассмотрев заявление о вынесении судебного приказа об исполнении соглашения по спору, вытекающему из договора банковского займа, заключённого в порядке досудебного урегулирования (подпункт 9) статьи 135 ГПК),',
+      'ПРИКАЗАЛ: взыскать с ответчика в пользу истца сумму, предусмотренную соглашением.',
+      'Ответчик вправе в течение десяти рабочих дней со дня получения копии судебного приказа направить в суд возражение против заявленного требования (часть вторая статьи 141 ГПК).',
+    ].join('\n\n');
+  }
   const resolved = act.kind === 'resolution' ? 'Решение суда первой инстанции оставить без изменения, апелляционную жалобу — без удовлетворения.' : 'Иск удовлетворить частично.';
   return [
     'ИМЕНЕМ РЕСПУБЛИКИ КАЗАХСТАН',
@@ -38,7 +50,7 @@ function demoText(number: string, act: ActChoice): string {
 }
 
 /**
- * Signs the demo cases' decisions and resolutions with their judges' demo certificates, as if
+ * Signs the demo cases' decisions, court orders and resolutions with their judges' demo certificates, as if
  * each judge had issued them through Sot: the text kept by content, the manifest signed, a check
  * code, the timeline event. Runs once after the demo data and the demo certificates exist; a case
  * that already has a court act is left alone, so running it again adds nothing.
@@ -53,7 +65,7 @@ export async function seedDemoActs(db: Db, store: BlobStore, pkiDir: string): Pr
     .where(and(isNotNull(cases.number), notExists(db.select({ one: sql`1` }).from(documents).where(and(eq(documents.caseId, cases.id), inArray(documents.kind, [...COURT_ACT_KINDS]))))));
   let issued = 0;
   for (const row of rows) {
-    const plan = actFor(row.case.instance, row.case.status);
+    const plan = actFor(row.case.instance, row.case.status, row.case.category);
     const handle = handles.get(row.judge.iin);
     if (!plan || !handle) continue;
     const [dated] = await db

@@ -36,6 +36,8 @@ describeDb('access matrix: route × role × relation', () => {
   let benchJudges: string[];
   /** The case's judge as a reassignment form would carry it, read just before each attempt. */
   let currentJudge = '';
+  /** A court order issued in the case's court, awaiting the debtor's receipt. */
+  let orderCaseId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
@@ -95,6 +97,11 @@ describeDb('access matrix: route × role × relation', () => {
       incomingClaim = { id: claim!.id, fileId: file!.id };
       const [petition] = await db.insert(filings).values(submittedFiling('petition', caseId)).returning({ id: filings.id });
       incomingPetition = petition!.id;
+    }
+    {
+      const [order] = await t.database.db.insert(cases).values({ courtId: caseCourt.id, kind: 'civil', category: 'court_order', instance: 1, status: 'order_issued' }).returning({ id: cases.id });
+      orderCaseId = order!.id;
+      await t.database.db.insert(documents).values({ caseId: orderCaseId, kind: 'court_order', title: 'Судебный приказ', mediaType: 'application/pdf', sha256: 'b'.repeat(64), signature: Buffer.from('x'), signedManifest: '{}', verifyCode: 'ACCESSMATRX2', issuedAt: new Date(Date.now() - 86_400_000), visibility: 'parties' });
     }
     // Each decision is final, so every attempt to review gets a payment of its own.
     documentPayment = async () => {
@@ -279,6 +286,14 @@ describeDb('access matrix: route × role × relation', () => {
     },
     { method: 'GET', route: '/court/registry', url: () => '/court/registry', allowed: (role) => role === 'clerk' || role === 'court_chair' },
     { method: 'POST', route: '/court/cases/:caseId/register', url: async () => `/court/cases/${await submittedCase()}/register`, form: () => ({}), allowed: reviewsHere },
+    { method: 'GET', route: '/court/cases/:caseId/court-order-delivery', url: () => `/court/cases/${orderCaseId}/court-order-delivery`, allowed: reviewsHere },
+    {
+      method: 'POST',
+      route: '/court/cases/:caseId/court-order-delivery',
+      url: () => `/court/cases/${orderCaseId}/court-order-delivery`,
+      form: () => ({ deliveredOn: new Date().toISOString().slice(0, 10) }),
+      allowed: reviewsHere,
+    },
     {
       method: 'GET',
       route: '/cabinet/cases/:caseId/distribution',

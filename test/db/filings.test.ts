@@ -134,7 +134,8 @@ describeDb('filing API', () => {
     });
   });
 
-  it.each(FILING_TYPES.filter((type) => !startsCase(type)))('takes a %s in a case the filer is party to', async (type: FilingType) => {
+  // An objection to a court order has its own rules (test/db/courtOrders.test.ts).
+  it.each(FILING_TYPES.filter((type) => !startsCase(type) && type !== 'court_order_objection'))('takes a %s in a case the filer is party to', async (type: FilingType) => {
     const target = type === 'appeal' ? appealCaseNumber : type === 'cassation_complaint' ? cassationCaseNumber : caseNumber;
     const id = await draft({ type, caseNumber: target, text: 'Текст обращения.', ...(type === 'counterclaim' ? { subject: 'Встречное требование' } : {}) });
     const res = await submit(id);
@@ -148,7 +149,7 @@ describeDb('filing API', () => {
   });
 
   it('takes an application for a court order, at half the property rate', async () => {
-    const id = await draft({ type: 'court_order_application', courtId: medeu, ...claimFields, text: 'Прошу выдать судебный приказ.' });
+    const id = await draft({ type: 'court_order_application', courtId: medeu, ...claimFields, category: 'court_order', courtOrderDemand: 'insurance_loan_agreement', text: 'Прошу выдать судебный приказ.' });
     expect((await submit(id)).statusCode).toBe(201);
     expect((await api('GET', `/filings/${id}`)).json().duty.amountKzt).toBe('7500.00');
   });

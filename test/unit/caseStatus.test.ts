@@ -12,7 +12,10 @@ const FIRST_INSTANCE = `
   decided>decision_final decision_final>appeal_window
   appeal_window>appealed appeal_window>in_force
   appealed>in_force appealed>preparation appealed>appeal_window
-  in_force>archived in_force>preparation returned>archived refused>archived`;
+  in_force>archived in_force>preparation returned>archived refused>archived
+  assigned>order_issued accepted>order_issued
+  order_issued>order_objected order_issued>in_force
+  order_objected>order_cancelled order_cancelled>archived`;
 
 // An appeal may be left without motion to cure its defects (Art. 406), then accepted or returned (Art. 407).
 const APPEAL = `
@@ -73,7 +76,7 @@ describe('case lifecycle', () => {
   }
 
   it('gives a judge three answers to a new claim, and never leaves a claim without motion', () => {
-    expect([...nextStatuses('assigned', 1)].sort()).toEqual<CaseStatus[]>(['accepted', 'refused', 'returned']);
+    expect([...nextStatuses('assigned', 1)].sort()).toEqual<CaseStatus[]>(['accepted', 'order_issued', 'refused', 'returned']);
     expect(reachable(1)).not.toContain('left_without_motion');
   });
 
@@ -86,6 +89,16 @@ describe('case lifecycle', () => {
   it('closes a refused claim as a returned one', () => {
     expect(PUBLIC_STAGE.refused).toBe('closed');
     expect(PUBLIC_STAGE.returned).toBe('closed');
+  });
+
+  it('lets an issued court order only be objected to or enter into force, and an objected one only be cancelled', () => {
+    expect([...nextStatuses('order_issued', 1)].sort()).toEqual<CaseStatus[]>(['in_force', 'order_objected']);
+    expect(nextStatuses('order_objected', 1)).toEqual<CaseStatus[]>(['order_cancelled']);
+    expect(nextStatuses('order_cancelled', 1)).toEqual<CaseStatus[]>(['archived']);
+    // Cancelled orders never come back, and an objection cannot follow entry into force.
+    expect(canTransition('order_cancelled', 'order_issued')).toBe(false);
+    expect(canTransition('in_force', 'order_objected')).toBe(false);
+    expect(PUBLIC_STAGE.order_cancelled).toBe('closed');
   });
 
   it('has no appeal window above the first instance', () => {

@@ -26,7 +26,8 @@ describe('procedural deadlines', () => {
 
   it('issues a court order within 3 working days and takes objections for 10', () => {
     expect(deadline('court_order_issued', '2026-04-29')).toEqual({ due: '2026-05-05', article: 'CPC Art. 139' });
-    expect(deadline('debtor_objection', '2026-10-20')).toEqual({ due: '2026-11-04', article: 'CPC Art. 141' });
+    expect(deadline('debtor_objection', '2026-10-20')).toEqual({ due: '2026-11-04', article: 'CPC Art. 141(2)' });
+    expect(deadline('court_order_cancellation', '2026-10-23')).toEqual({ due: '2026-10-29', article: 'CPC Art. 142(2)' });
     expect(deadline('private_complaint', '2026-10-20').article).toBe('CPC Art. 429');
   });
 

@@ -67,7 +67,8 @@ const EXAMPLES_2026: Example[] = [
   { name: 'complaint against a state body, individual: 0.3 MCI', input: { filingType: 'claim', category: 'state_body_complaint' }, kzt: 1_297.5, ruleId: 'tc2026.state_body_complaint_individual' },
   { name: 'complaint against a state body, legal entity: 5 MCI', input: { filingType: 'claim', category: 'state_body_complaint', claimantType: 'legal' }, kzt: 21_625, ruleId: 'tc2026.state_body_complaint_legal' },
   { name: 'court order of an individual: half of 1%', input: { filingType: 'court_order_application', category: 'court_order', amountTiyn: tenge(1_000_000) }, kzt: 5_000, ruleId: 'tc2026.court_order' },
-  { name: 'court order of a legal entity: half of 3%', input: { filingType: 'court_order_application', category: 'property', claimantType: 'legal', amountTiyn: tenge(1_000_000) }, kzt: 15_000, ruleId: 'tc2026.court_order' },
+  { name: 'court order of a legal entity: half of 3%', input: { filingType: 'court_order_application', category: 'court_order', claimantType: 'legal', amountTiyn: tenge(1_000_000), courtOrderDemand: 'insurance_loan_agreement' }, kzt: 15_000, ruleId: 'tc2026.court_order' },
+  { name: 'court order on an agreement naming no sum: half of 0.5 MCI', input: { filingType: 'court_order_application', category: 'court_order', courtOrderDemand: 'refutation_agreement' }, kzt: 1_081.25, ruleId: 'tc2026.court_order' },
   { name: 'appeal: nothing', input: { filingType: 'appeal', category: 'property', amountTiyn: tenge(1_000_000) }, kzt: 0, ruleId: 'tc2026.appeal' },
   { name: 'cassation of a property claim: half of 1%', input: { filingType: 'cassation_complaint', category: 'property', amountTiyn: tenge(1_500_000) }, kzt: 7_500, ruleId: 'tc2026.cassation' },
   { name: 'cassation of a divorce: half of 0.3 MCI', input: { filingType: 'cassation_complaint', category: 'divorce' }, kzt: 648.75, ruleId: 'tc2026.cassation' },
@@ -260,8 +261,8 @@ describe('exemptions', () => {
     }
   });
 
-  it('exempts a labour court order and carries the exemption to cassation', () => {
-    expect(quote({ filingType: 'court_order_application', category: 'labour', amountTiyn: tenge(400_000) })).toMatchObject({ exempt: true, amountTiyn: 0 });
+  it('exempts a court order for children\'s alimony and carries the exemption to cassation', () => {
+    expect(quote({ filingType: 'court_order_application', category: 'court_order', courtOrderDemand: 'child_alimony' })).toMatchObject({ exempt: true, amountTiyn: 0, basis: { ruleId: 'tc2026.exempt.alimony' } });
     expect(quote({ filingType: 'cassation_complaint', category: 'alimony' })).toMatchObject({ exempt: true, amountTiyn: 0 });
     expect(quote({ filingType: 'cassation_complaint', category: 'property', exemption: 'disability', amountTiyn: tenge(1_000_000) })).toMatchObject({ exempt: true });
   });

@@ -18,6 +18,7 @@ export const DOCUMENT_KINDS = [
   'cassation_complaint',
   'hearing_record_remarks',
   'court_order_application',
+  'court_order_objection',
   'attachment',
   'power_of_attorney',
   'payment_document',

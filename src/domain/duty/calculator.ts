@@ -1,6 +1,7 @@
 import { courtDateIso } from '../../i18n/format.ts';
 import type { CaseCategory } from '../caseKinds.ts';
 import type { ClaimantType, FilingType } from '../filingTypes.ts';
+import { COURT_ORDER_DEMAND_RULES, type CourtOrderDemand } from '../courtOrders.ts';
 import {
   EXEMPTIONS,
   RATES,
@@ -48,6 +49,8 @@ export interface DutyInput {
    * it pays both rates, the property one on `amountTiyn`.
    */
   alsoPropertyDemand?: boolean;
+  /** For an application for a court order: which demand of CPC Art. 135 it is. */
+  courtOrderDemand?: CourtOrderDemand;
 }
 
 /** One rate applied to the claim, before any share is taken. */
@@ -191,7 +194,7 @@ function planFiling(context: Context, filing: FilingType, category: CaseCategory
       // pays a share of what the case paid at first instance.
       const base =
         row.rate.of === 'property_claim'
-          ? planFiling(context, 'claim', 'property')
+          ? planFiling(context, 'claim', courtOrderValued(context) ? 'property' : 'non_property')
           : planFiling(context, category === 'court_order' ? 'court_order_application' : 'claim', category);
       return { row, parts: base.parts, shares: [...base.shares, { row, percent: row.rate.percent }] };
     }
@@ -227,10 +230,24 @@ function claimDemands(context: Context, byValue: RateRow | undefined, flat: Rate
   return [flat];
 }
 
+/**
+ * A court order on a sum of money or the value of property pays half the property-claim rate on
+ * it; an agreement to be enforced that names no sum (a refutation to publish) is priced as a
+ * non-property demand. A demand that must state a sum is priced by value, and without one the
+ * quote asks for it.
+ */
+function courtOrderValued(context: Context): boolean {
+  const demand = context.courtOrderDemand;
+  if (demand === undefined || COURT_ORDER_DEMAND_RULES[demand].value === 'required') return true;
+  return context.amountTiyn !== undefined;
+}
+
 function exemptionFor(context: Context) {
   const inForceToday = EXEMPTIONS.filter((row) => inForce(row, context.day));
+  const demandGround = context.filingType === 'court_order_application' && context.courtOrderDemand ? COURT_ORDER_DEMAND_RULES[context.courtOrderDemand].exemption : undefined;
   return (
     inForceToday.find((row) => row.categories?.includes(context.category)) ??
+    (demandGround ? inForceToday.find((row) => row.ground === demandGround) : undefined) ??
     (context.exemption ? inForceToday.find((row) => row.ground === context.exemption) : undefined)
   );
 }

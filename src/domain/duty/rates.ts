@@ -88,8 +88,12 @@ const VALUED_CATEGORIES = ['property', 'non_property', 'divorce', 'housing', 'in
 const NON_PROPERTY_CATEGORIES = ['non_property', 'housing', 'inheritance', 'labour', 'alimony'] as const satisfies readonly CaseCategory[];
 const CLAIMS = ['claim', 'counterclaim'] as const satisfies readonly FilingType[];
 /** Filed within a case and answered without a duty: the Tax Code lists them among the exempt. */
-const PROCEDURAL = ['private_complaint', 'petition', 'response', 'hearing_record_remarks'] as const satisfies readonly FilingType[];
-const COURT_ORDER_CATEGORIES = ['court_order', 'property', 'labour', 'alimony'] as const satisfies readonly CaseCategory[];
+const PROCEDURAL = ['private_complaint', 'petition', 'response', 'hearing_record_remarks', 'court_order_objection'] as const satisfies readonly FilingType[];
+/**
+ * An application for a court order is its own category: only the demands CPC Art. 135 lists
+ * (src/domain/courtOrders.ts), no longer ordinary property, wage or alimony claims by category.
+ */
+const COURT_ORDER_CATEGORIES = ['court_order'] as const satisfies readonly CaseCategory[];
 
 const TC2017 = { from: '2023-05-21', to: '2025-12-31' } as const satisfies Dated;
 const TC2026 = { from: '2026-01-01' } as const satisfies Dated;
@@ -164,7 +168,7 @@ export const RATES: readonly RateRow[] = [
     id: 'tc2026.court_order',
     rule: 'court_order',
     ...TC2026,
-    article: 'Tax Code 2026, Art. 665(1)',
+    article: 'Tax Code 2026, Art. 665(1)(10)',
     applies: { filings: ['court_order_application'], categories: COURT_ORDER_CATEGORIES },
     rate: { kind: 'share', percent: 50, of: 'property_claim' },
   },

@@ -14,7 +14,7 @@ const en = {
   'duty.rule.court_order': 'Application for a court order',
   'duty.rule.appeal': 'Appeal: no state duty is charged',
   'duty.rule.cassation': 'Cassation complaint',
-  'duty.rule.procedural_application': 'Petition, response, private complaint or remarks on the hearing record: no state duty is charged',
+  'duty.rule.procedural_application': 'Petition, response, private complaint, remarks on the hearing record or objection to a court order: no state duty is charged',
 
   'duty.exemption.labour': 'Claims for pay and other claims arising from labour relations',
   'duty.exemption.alimony': 'Claims for alimony',
@@ -49,7 +49,7 @@ export const duty: Section<typeof en> = {
     'duty.rule.court_order': 'Заявление о вынесении судебного приказа',
     'duty.rule.appeal': 'Апелляционная жалоба: государственная пошлина не взимается',
     'duty.rule.cassation': 'Кассационная жалоба',
-    'duty.rule.procedural_application': 'Ходатайство, отзыв, частная жалоба или замечания на протокол судебного заседания: государственная пошлина не взимается',
+    'duty.rule.procedural_application': 'Ходатайство, отзыв, частная жалоба, замечания на протокол судебного заседания или возражение против судебного приказа: государственная пошлина не взимается',
 
     'duty.exemption.labour': 'Иски о взыскании заработной платы и иные требования, вытекающие из трудовых правоотношений',
     'duty.exemption.alimony': 'Иски о взыскании алиментов',
@@ -80,7 +80,7 @@ export const duty: Section<typeof en> = {
     'duty.rule.court_order': 'Сот бұйрығын шығару туралы арыз',
     'duty.rule.appeal': 'Апелляциялық шағым: мемлекеттік баж алынбайды',
     'duty.rule.cassation': 'Кассациялық шағым',
-    'duty.rule.procedural_application': 'Өтінішхат, пікір, жеке шағым немесе сот отырысының хаттамасына ескертулер: мемлекеттік баж алынбайды',
+    'duty.rule.procedural_application': 'Өтінішхат, пікір, жеке шағым, сот отырысының хаттамасына ескертулер немесе сот бұйрығына қарсылық: мемлекеттік баж алынбайды',
 
     'duty.exemption.labour': 'Жалақыны өндіріп алу туралы және еңбек қатынастарынан туындайтын өзге де талаптар',
     'duty.exemption.alimony': 'Алимент өндіріп алу туралы талаптар',

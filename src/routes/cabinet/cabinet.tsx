@@ -14,6 +14,11 @@ import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
 import { caseDocuments } from '../../queries/caseDocuments.ts';
 import { today } from '../../commands/caseProgress.ts';
 import { cassationVerdict } from '../../queries/cassation.ts';
+import { isDebtor } from '../../commands/courtOrders.ts';
+import type { Principal } from '../../policies/principal.ts';
+import type { CaseRelation } from '../../policies/rules.ts';
+import type { CaseDeadline } from '../../queries/caseFile.ts';
+import type { CourtOrderPanel } from '../../views/pages/CabinetCasePage.tsx';
 
 
 /** A calendar not yet entered for the term's end hides the offer; filing says why (calendar_missing). */
@@ -51,12 +56,25 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const canAppeal = details.case.status === 'appeal_window' && mayFile;
       // The complaint is offered only where the Code allows it; the filing is refused on the same rule.
       const cassation = mayFile && details.case.status === 'in_force' && details.case.instance <= 2 ? await cassationVerdict(app.db, caseId, app.clock()).catch(hideWithoutCalendar) : null;
+      const courtOrder = details.case.category === 'court_order' ? await courtOrderPanel(request.principal!, details.case, relations, deadlines) : null;
       return reply.page(
         { title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' },
-        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation }} hasDistribution={distribution !== null} />,
+        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation, courtOrder }} hasDistribution={distribution !== null} />,
       );
     },
   );
+
+  /** What a court order's case offers its reader: the debtor's objection while the term runs, the office's record of delivery. */
+  async function courtOrderPanel(principal: Principal, c: { id: string; courtId: string; status: string }, relations: Set<CaseRelation>, deadlines: CaseDeadline[]): Promise<CourtOrderPanel> {
+    const term = deadlines.find((d) => d.kind === 'debtor_objection' && d.closedAt === null) ?? null;
+    const day = today(app.clock());
+    const debtor = c.status === 'order_issued' && can(principal, { action: 'file_in', resource: 'case', relations }) && (await isDebtor(app.db, principal, c.id));
+    return {
+      mayObject: debtor && (term === null || term.dueOn >= day),
+      objectionDue: term?.dueOn ?? null,
+      canRecordDelivery: c.status === 'order_issued' && can(principal, { action: 'serve', resource: 'case', courtId: c.courtId }),
+    };
+  }
 
   app.post('/logout', { config: { access: 'signed-in' } }, async (request, reply) => {
     await signOut(app.db, request.sessionIdHash!, request.principal!.userId, app.clock());

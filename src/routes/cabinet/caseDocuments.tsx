@@ -3,6 +3,7 @@ import Type from 'typebox';
 import { actDataOf } from '../../acts/actData.ts';
 import { readBlob } from '../../adapters/storage/blobStore.ts';
 import { logAccess } from '../../commands/accessLog.ts';
+import { receiptOnRead } from '../../commands/courtOrders.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { SotError } from '../../errors.ts';
 import { accessLogOf, caseDocument, isCourtAct } from '../../queries/caseDocuments.ts';
@@ -24,7 +25,8 @@ const MAX_INLINE_TEXT = 256 * 1024;
 /**
  * A case's documents for everyone who may read the case: the document's page, the file (inline
  * where the browser can show it, or downloaded), a page for printing, and the access log. Every
- * view, download and print is logged for the parties to see.
+ * view, download and print is logged for the parties to see; the debtor's first reading of a
+ * court order is their receipt of it (CPC Art. 141(2)).
  */
 export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const signedIn = { access: 'signed-in' } as const;
@@ -46,7 +48,10 @@ export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { reader, document } = await documentFor(request.principal!, request.params.caseId, request.params.documentId);
     const view: DocumentView = { caseId: reader.id, caseNumber: reader.number, document, text: await textOf(document.sha256, document.mediaType, document.sizeBytes) };
     // The page shows a text document itself; an image or a PDF is logged when its file is opened.
-    if (view.text !== null) await logAccess(app.db, { caseId: reader.id, target: { documentId: document.id }, userId: request.principal!.userId, capacity: reader.capacity, action: 'view', at: app.clock() });
+    if (view.text !== null) {
+      await logAccess(app.db, { caseId: reader.id, target: { documentId: document.id }, userId: request.principal!.userId, capacity: reader.capacity, action: 'view', at: app.clock() });
+      await receiptOnRead(app.db, request.principal!, { caseId: reader.id, ...document }, app.clock());
+    }
     return reply.page({ title: document.title, nav: 'cabinet' }, <DocumentPage view={view} />);
   });
 
@@ -59,6 +64,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Only what a browser shows safely opens in the tab; anything else is saved.
       const inline = request.query.download !== '1' && previewOf(document.mediaType) !== 'none';
       await logAccess(app.db, { caseId: reader.id, target: { documentId: document.id }, userId: request.principal!.userId, capacity: reader.capacity, action: inline ? 'view' : 'download', at: app.clock() });
+      await receiptOnRead(app.db, request.principal!, { caseId: reader.id, ...document }, app.clock());
       return reply
         .type(document.mediaType ?? 'application/octet-stream')
         .header('content-disposition', contentDisposition(document.fileName ?? `${document.title}`, inline ? 'inline' : 'attachment'))
@@ -75,6 +81,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const act = issued ? await actDataOf(issued, { verifier: app.signatureVerifier, blobs: app.blobs, publicUrl: app.config.publicUrl }, request.lang, true) : null;
     const svg = act ? await qrSvg(act.verifyUrl, request.t('proceedings.pdf.verify', { url: act.verifyUrl })) : null;
     await logAccess(app.db, { caseId: reader.id, target: { documentId: document.id }, userId: request.principal!.userId, capacity: reader.capacity, action: 'print', at: app.clock() });
+    await receiptOnRead(app.db, request.principal!, { caseId: reader.id, ...document }, app.clock());
     return reply.page({ title: document.title, nav: 'cabinet' }, <PrintDocumentPage view={view} act={act} qrSvg={svg} />);
   });
 

@@ -6,6 +6,7 @@ import { isUuid } from '../../domain/ids.ts';
 import { SotError } from '../../errors.ts';
 import { issuedAct } from '../../queries/caseFile.ts';
 import { logAccess } from '../../commands/accessLog.ts';
+import { receiptOnRead } from '../../commands/courtOrders.ts';
 import { readableCase } from './readableCase.ts';
 import { contentDisposition } from '../contentDisposition.ts';
 
@@ -20,6 +21,7 @@ export const courtActRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const act = isUuid(documentId) ? await issuedAct(app.db, { documentId }) : null;
       if (!act || act.case.id !== caseId) throw new SotError('not_found');
       await logAccess(app.db, { caseId, target: { documentId }, userId: request.principal!.userId, capacity: reader.capacity, action: 'view', at: app.clock() });
+      await receiptOnRead(app.db, request.principal!, { caseId, kind: act.document.kind, issuedAt: act.document.issuedAt }, app.clock());
       const data = await actDataOf(act, { verifier: app.signatureVerifier, blobs: app.blobs, publicUrl: app.config.publicUrl }, request.lang, true);
       const pdf = await renderActPdf(data, request.lang);
       return reply

@@ -9,6 +9,7 @@ import { EXEMPTION_CODES } from '../../domain/duty/rates.ts';
 import { missingForSubmit, type FilingFields, type FilingParty } from '../../domain/filingFields.ts';
 import { asksAmount, asksSubject, isFilingStep, nextStep, resumeStep, type FilingStep } from '../../domain/filingSteps.ts';
 import { CLAIMANT_TYPES, isFilingType, startsCase } from '../../domain/filingTypes.ts';
+import { asksDemandValue, isCourtOrderDemand } from '../../domain/courtOrders.ts';
 import { isValidBin, isValidIin } from '../../domain/iin.ts';
 import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
 import { formatTenge } from '../../i18n/format.ts';
@@ -23,6 +24,7 @@ import {
   CheckPage,
   ClaimStep,
   CourtStep,
+  DemandStep,
   DutyStep,
   FilingStartPage,
   PartiesStep,
@@ -60,6 +62,8 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       case 'category':
         return page(<CategoryStep data={data} errors={errors} />);
+      case 'demand':
+        return page(<DemandStep data={data} errors={errors} values={values} />);
       case 'parties':
         return page(<PartiesStep data={data} errors={errors} values={values} />);
       case 'representative':
@@ -186,6 +190,15 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!claimantType || !(CLAIMANT_TYPES as readonly string[]).includes(claimantType)) return showStep(request, reply, filing, step, fieldError(request, 'claimantType', 'error.chooseOne'), form);
         return save(request, reply, filing, step, form, { fields: { ...fields, category, claimantType: claimantType as FilingFields['claimantType'] } }, 'category');
       }
+      case 'demand': {
+        const demand = text(form, 'courtOrderDemand');
+        if (!demand) return showStep(request, reply, filing, step, fieldError(request, 'courtOrderDemand', 'error.chooseOne'), form);
+        // A demand CPC Art. 135 does not list goes by claim, never by court order.
+        if (!isCourtOrderDemand(demand)) return showStep(request, reply, filing, step, fieldError(request, 'courtOrderDemand', 'court_order_demand_not_listed'), form);
+        const next: FilingFields = { ...fields, category: 'court_order', courtOrderDemand: demand };
+        if (!asksDemandValue(demand)) delete next.amount;
+        return save(request, reply, filing, step, form, { fields: next }, 'courtOrderDemand');
+      }
       case 'parties': {
         const party = partyFrom(form);
         if ('error' in party) return showStep(request, reply, filing, step, fieldError(request, party.error.field, party.error.code), form);
@@ -214,7 +227,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
           if (!subject) return showStep(request, reply, filing, step, fieldError(request, 'subject', 'error.fieldRequired'), form);
           next.subject = subject;
         }
-        if (asksAmount(filing.type, data.category)) {
+        if (asksAmount(filing.type, data.category, fields.courtOrderDemand)) {
           if (amount) next.amount = amount;
           else delete next.amount;
         }

@@ -13,7 +13,7 @@ import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { can } from '../../policies/rules.ts';
 import { caseForParticipants } from '../../queries/cabinet.ts';
-import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
+import { actsOf, courtOrderDemandOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
 import { demoSignerOf } from '../../seed/demoSigner.ts';
 import { urls } from '../../urls.ts';
 import { JudgeCasePage, type ActOption } from '../../views/pages/court/JudgeCasePage.tsx';
@@ -30,13 +30,14 @@ const DONE: Record<string, MessageKey> = {
 };
 
 /** The acts a judge may draft at this stage, from the same rule that checks them when issued. */
-function actOptions(instance: number, status: Parameters<typeof actEffect>[2]): ActOption[] {
+function actOptions(instance: number, status: Parameters<typeof actEffect>[2], category: string): ActOption[] {
   const options: ActOption[] = [];
   for (const kind of COURT_ACT_KINDS) {
-    const forms = kind === 'decision' ? DECISION_FORMS.filter((decisionForm) => !('refused' in actEffect({ kind, decisionForm }, instance, status))) : [];
+    const forms = kind === 'decision' ? DECISION_FORMS.filter((decisionForm) => !('refused' in actEffect({ kind, decisionForm }, instance, status, category))) : [];
     const needsOutcome = kind === 'resolution';
-    const allowed = kind === 'decision' ? forms.length > 0 : !('refused' in actEffect({ kind, outcome: needsOutcome ? 'upheld' : null }, instance, status));
-    if (allowed) options.push({ kind, forms, needsOutcome });
+    const effect = actEffect({ kind, outcome: needsOutcome ? 'upheld' : null }, instance, status, category);
+    const allowed = kind === 'decision' ? forms.length > 0 : !('refused' in effect);
+    if (allowed) options.push({ kind, forms, needsOutcome, cancelsOrder: 'path' in effect && effect.path.includes('order_cancelled') });
   }
   return options;
 }
@@ -77,7 +78,12 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!isUuid(caseId)) throw new SotError('not_found');
     const details = await caseForParticipants(app.db, caseId);
     if (!details || !can(request.principal, { action: 'decide', resource: 'case', courtId: details.case.courtId, judgeId: details.case.judgeId })) throw new SotError('not_found');
-    const [deadlines, acts, linked] = await Promise.all([deadlinesOf(app.db, caseId), actsOf(app.db, caseId, { drafts: true }), linkedCasesOf(app.db, caseId, details.case.parentCaseId)]);
+    const [deadlines, acts, linked, orderDemand] = await Promise.all([
+      deadlinesOf(app.db, caseId),
+      actsOf(app.db, caseId, { drafts: true }),
+      linkedCasesOf(app.db, caseId, details.case.parentCaseId),
+      details.case.category === 'court_order' ? courtOrderDemandOf(app.db, caseId) : Promise.resolve(null),
+    ]);
     const done = options.done && DONE[options.done] ? request.t(DONE[options.done]!) : null;
     return reply.page(
       { title: `${details.case.number ?? ''} — ${request.t('judge.cases.title')}`, nav: 'judge', scripts: ['/public/build/signDocument.js'], ...(options.status ? { status: options.status } : {}) },
@@ -88,8 +94,10 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           acts,
           linked,
           today: today(app.clock()),
-          actOptions: actOptions(details.case.instance, details.case.status),
-          canSchedule: ['accepted', 'preparation', 'hearing_scheduled'].includes(details.case.status),
+          actOptions: actOptions(details.case.instance, details.case.status, details.case.category),
+          // A court order is issued without a hearing (CPC Art. 139).
+          canSchedule: ['accepted', 'preparation', 'hearing_scheduled'].includes(details.case.status) && details.case.category !== 'court_order',
+          orderDemand,
           demoSigner: app.config.demo ? demoSignerOf(request.principal!.iin) : null,
           done,
           values: options.values ?? {},

@@ -41,6 +41,12 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t('proceedings.timeline.recordingAdded');
     case 'filing_submitted':
       return t('proceedings.timeline.filingSubmitted');
+    case 'court_order_received':
+      return t('courtOrder.timeline.received');
+    case 'court_order_delivered':
+      return t('courtOrder.timeline.delivered');
+    case 'court_order_objected':
+      return t('courtOrder.timeline.objected');
     default:
       return t('timeline.other');
   }
@@ -56,6 +62,50 @@ export interface CaseFileParts {
   canAppeal: boolean;
   /** For a participant's case in force at first or appellate instance: whether the Code allows a cassation complaint. */
   cassation: CassationVerdict | null;
+  /** In a court order's case: what the reader may do about the order. */
+  courtOrder?: CourtOrderPanel | null;
+}
+
+export interface CourtOrderPanel {
+  /** The reader is the debtor and the objection term has not ended. */
+  mayObject: boolean;
+  /** The last day to object, once the debtor's receipt is recorded. */
+  objectionDue: string | null;
+  /** The reader is the court office, which records a paper copy delivered to the debtor. */
+  canRecordDelivery: boolean;
+}
+
+/** A court order's next step as its case page says it (CPC Arts 141–143). */
+function CourtOrderActions({ c, panel }: { c: CaseForParticipants['case']; panel: CourtOrderPanel }) {
+  const { t, lang } = useView();
+  return (
+    <>
+      {panel.mayObject && c.number && (
+        <>
+          <p class="govuk-body">{panel.objectionDue ? t('courtOrder.case.objectLead', { due: formatCourtDay(panel.objectionDue, lang) }) : t('courtOrder.case.objectLeadNoTerm')}</p>
+          <a class="govuk-button" data-module="govuk-button" href={urls.newFiling({ type: 'court_order_objection', case: c.number })}>
+            {t('courtOrder.case.object')}
+          </a>
+        </>
+      )}
+      {panel.canRecordDelivery && (
+        <p class="govuk-body">
+          <a class="govuk-link" href={urls.courtOrderDelivery(c.id)}>
+            {t('courtOrder.case.recordDelivery')}
+          </a>
+        </p>
+      )}
+      {c.status === 'order_cancelled' && (
+        <>
+          <p class="govuk-body">{t('courtOrder.case.cancelledLead')}</p>
+          <a class="govuk-button govuk-button--secondary" data-module="govuk-button" href={urls.newFiling({ type: 'claim', case: '' })}>
+            {t('courtOrder.case.fileClaim')}
+          </a>
+        </>
+      )}
+      {c.status === 'in_force' && <p class="govuk-body">{t('courtOrder.case.inForceLead')}</p>}
+    </>
+  );
 }
 
 export function CabinetCasePage({ details, file, hasDistribution = false }: { details: CaseForParticipants; file: CaseFileParts; hasDistribution?: boolean }) {
@@ -104,6 +154,7 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
         </a>
       )}
       {file.cassation && c.number && <Cassation verdict={file.cassation} caseNumber={c.number} />}
+      {file.courtOrder && <CourtOrderActions c={c} panel={file.courtOrder} />}
       <LinkedCases linked={file.linked} caseId={c.id} href={urls.cabinetCase} />
 
       <h2 class="govuk-heading-l">{t('proceedings.deadlines.title')}</h2>

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { REVIEW_OUTCOMES, type CourtActKind, type DecisionForm } from '../../../domain/courtActs.ts';
+import { COURT_ORDER_DEMAND_RULES, type CourtOrderDemand } from '../../../domain/courtOrders.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseForParticipants } from '../../../queries/cabinet.ts';
 import type { CaseDeadline, CourtActRow, LinkedCase } from '../../../queries/caseFile.ts';
@@ -16,6 +17,8 @@ export interface ActOption {
   kind: CourtActKind;
   forms: DecisionForm[];
   needsOutcome: boolean;
+  /** A ruling that cancels a court order on the debtor's objection (CPC Art. 142). */
+  cancelsOrder?: boolean;
 }
 
 export interface JudgeCaseView {
@@ -26,6 +29,8 @@ export interface JudgeCaseView {
   today: string;
   actOptions: ActOption[];
   canSchedule: boolean;
+  /** In a court order's case: the demand of CPC Art. 135 its application names. */
+  orderDemand?: CourtOrderDemand | null;
   demoSigner: { handle: string; password: string } | null;
   done: string | null;
   /** What the judge typed, given back after a refusal. */
@@ -45,6 +50,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
     { key: t('caseStatus.status'), value: <strong class="govuk-tag">{t(`status.${c.status}`)}</strong> },
     { key: t('case.participants'), value: view.details.participants.map((p) => `${t(`partyRole.${p.role}`)}: ${p.name}`).join('; ') },
   ];
+  if (view.orderDemand) rows.splice(2, 0, { key: t('courtOrder.judge.demand'), value: `${t(`courtOrder.demand.${view.orderDemand}`)} (${t('courtOrder.demand.article', { n: COURT_ORDER_DEMAND_RULES[view.orderDemand].subparagraph })})` });
   const drafts = view.acts.filter((a) => !a.issuedAt);
   return (
     <>
@@ -113,6 +119,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
       )}
 
       <h2 class="govuk-heading-l">{t('proceedings.acts.title')}</h2>
+      {c.status === 'order_objected' && <div class="govuk-inset-text">{t('courtOrder.judge.objected')}</div>}
       <IssuedActs caseId={c.id} acts={view.acts} />
       {drafts.map((draft) => (
         <section class="govuk-!-margin-bottom-6" key={draft.id} aria-labelledby={`draft-${draft.id}`}>
@@ -214,7 +221,7 @@ function ActChoiceFields({ prefix, options, values, errorFor }: { prefix: string
         choices={options.flatMap((option): Choice[] =>
           option.kind === 'decision'
             ? option.forms.map((form) => ({ value: `decision:${form}`, label: t(`proceedings.decisionForm.${form}`), hint: t(`proceedings.decisionForm.${form}.hint`) }))
-            : [{ value: option.kind, label: t(`proceedings.actKind.${option.kind}`) }],
+            : [{ value: option.kind, label: option.cancelsOrder ? t('courtOrder.judge.cancellation') : t(`proceedings.actKind.${option.kind}`) }],
         )}
       />
       {options.some((o) => o.needsOutcome) && (

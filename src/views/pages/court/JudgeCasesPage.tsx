@@ -6,8 +6,41 @@ import { useView } from '../../context.ts';
 import { CsrfField, ErrorSummary, Radios, SuccessBanner, Table, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { admissionAnswers, GROUND_ARTICLE, groundsFor } from '../../../domain/admission.ts';
 import { categoryLabel } from '../../components/labels.ts';
+import { COURT_ORDER_DEMAND_RULES, isCourtOrderDemand } from '../../../domain/courtOrders.ts';
 
 export type AwaitingCase = Awaited<ReturnType<typeof casesAwaitingAdmission>>[number] & { fixFiledAt: Date | null; dueForReturn: boolean };
+
+/**
+ * An application for a court order: the demand it names, and for a demand CPC Art. 135 does not
+ * list, the return the Code prescribes (Art. 138(1)(1), a ruling within 3 working days).
+ */
+function OrderDemand({ row }: { row: AwaitingCase }) {
+  const { t } = useView();
+  const demand = row.orderDemand && isCourtOrderDemand(row.orderDemand) ? row.orderDemand : null;
+  if (demand) {
+    return (
+      <p class="govuk-body">
+        {t('courtOrder.judge.demand')}: {t(`courtOrder.demand.${demand}`)} ({t('courtOrder.demand.article', { n: COURT_ORDER_DEMAND_RULES[demand].subparagraph })})
+      </p>
+    );
+  }
+  // A paper application keeps no demand as data: the judge reads it. One of another category is not a court order's.
+  return (
+    <>
+      {row.category !== 'court_order' && (
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            {t('courtOrder.judge.demand')}: {t('courtOrder.judge.demandNotListed')}
+          </strong>
+        </div>
+      )}
+      <p class="govuk-body">{t('courtOrder.judge.returnNotListedGrounds')}</p>
+    </>
+  );
+}
 
 /**
  * The judge's new cases, each with the answers the Code gives at its instance (a claim: accept,
@@ -38,6 +71,7 @@ export function JudgeCasesPage({ rows, caseload, decided, errors }: { rows: Awai
               {row.fixBy && <span class="sot-block">{t('judge.cases.fixBy', { date: formatCourtDay(row.fixBy, lang) })}</span>}
             </p>
             {row.fixFiledAt && <div class="govuk-inset-text">{t('proceedings.judge.fixFiled', { date: formatDateTime(row.fixFiledAt, lang) })}</div>}
+            {row.orderApplication && <OrderDemand row={row} />}
             {row.dueForReturn && <DueForReturn row={row} />}
             {answers.includes('accept') && <AcceptForm row={row} />}
             {answers.includes('leave_without_motion') && (
@@ -116,7 +150,7 @@ function AcceptForm({ row }: { row: AwaitingCase }) {
 /** Return or refusal: the ground from the Code's list, with its subparagraph, and the reasons in the judge's words. */
 function GroundsForm({ row, kind, errorFor }: { row: AwaitingCase; kind: 'return' | 'refuse'; errorFor: (field: string) => string | undefined }) {
   const { t } = useView();
-  const grounds = groundsFor(kind, row.instance);
+  const grounds = groundsFor(kind, row.instance, row.orderApplication ? 'court_order' : row.category);
   const title = kind === 'refuse' ? t('admission.refuse') : row.instance === 1 ? t('judge.return') : t('admission.returnComplaint');
   return (
     <details class="govuk-details">

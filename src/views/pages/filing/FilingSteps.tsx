@@ -8,7 +8,8 @@ import { formatNumber, formatTenge } from '../../../i18n/format.ts';
 import type { FilingPageData } from '../../../queries/filingForm.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { CsrfField, describedBy, ErrorSummary, HintAndError, Radios, Select, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { CsrfField, describedBy, ErrorSummary, HintAndError, Radios, Select, Textarea, TextInput, type Choice, type FieldError } from '../../components/govuk.tsx';
+import { COURT_ORDER_DEMAND_RULES, COURT_ORDER_DEMANDS, demandValueRequired } from '../../../domain/courtOrders.ts';
 import { SignPanel } from '../../components/SignPanel.tsx';
 import { localName } from '../../components/names.ts';
 
@@ -143,6 +144,25 @@ export function CategoryStep({ data, errors }: { data: FilingPageData; errors: E
   );
 }
 
+/**
+ * The demand of an application for a court order, one question on its page: the demands CPC
+ * Art. 135 lists, each with its subparagraph, and "another demand", which is refused with the
+ * advice to file a claim. Whether the applicant is an individual or a legal entity follows from
+ * their certificate (src/commands/filings.ts).
+ */
+export function DemandStep({ data, errors, values }: { data: FilingPageData; errors: Errors; values: Values }) {
+  const { t } = useView();
+  const choices: Choice[] = [
+    ...COURT_ORDER_DEMANDS.map((code) => ({ value: code, label: t(`courtOrder.demand.${code}`), hint: t('courtOrder.demand.article', { n: COURT_ORDER_DEMAND_RULES[code].subparagraph }) })),
+    { value: 'other', label: t('courtOrder.demand.other'), hint: t('courtOrder.demand.otherHint') },
+  ];
+  return (
+    <Step data={data} step="demand" title={t('courtOrder.demand.title')} errors={errors} lead={<p class="govuk-body">{t('courtOrder.demand.lead')}</p>}>
+      <Radios id="courtOrderDemand" name="courtOrderDemand" legend={t('courtOrder.check.demand')} value={values['courtOrderDemand'] ?? data.fields.courtOrderDemand} error={errorFor(errors, 'courtOrderDemand')} choices={choices} />
+    </Step>
+  );
+}
+
 function PartyRow({ party, index, filingId }: { party: FilingParty; index: number; filingId: string }) {
   const { t } = useView();
   return (
@@ -174,7 +194,7 @@ export function PartiesStep({ data, errors, values }: { data: FilingPageData; er
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <a class="govuk-back-link" href={urls.filingStep(data.filing.id, 'category')}>
+        <a class="govuk-back-link" href={urls.filingStep(data.filing.id, previousStep(data.filing.type, 'parties') ?? 'court')}>
           {t('filing.back')}
         </a>
         <ErrorSummary errors={errors} />
@@ -238,12 +258,12 @@ export function ClaimStep({ data, errors, values }: { data: FilingPageData; erro
   return (
     <Step data={data} step="claim" title={t(startsCase(filing.type) ? 'filing.claim.title' : 'filing.claim.titleInCase')} errors={errors} lead={data.caseNumber ? <p class="govuk-body">{t('filing.claim.inCase', { number: data.caseNumber })}</p> : undefined}>
       {asksSubject(filing.type) && <TextInput id="subject" name="subject" label={t('filing.claim.subject')} hint={t('filing.claim.subject.hint')} value={values['subject'] ?? fields.subject} error={errorFor(errors, 'subject')} />}
-      {asksAmount(filing.type, data.category) && (
+      {asksAmount(filing.type, data.category, fields.courtOrderDemand) && (
         <div class={`govuk-form-group${errorFor(errors, 'amount') ? ' govuk-form-group--error' : ''}`}>
           <label class="govuk-label" for="amount">
             {t('filing.claim.amount')}
           </label>
-          <HintAndError id="amount" hint={t('filing.claim.amount.hint')} error={errorFor(errors, 'amount')} />
+          <HintAndError id="amount" hint={fields.courtOrderDemand && !demandValueRequired(fields.courtOrderDemand) ? t('courtOrder.amount.optionalHint') : t('filing.claim.amount.hint')} error={errorFor(errors, 'amount')} />
           <div class="govuk-input__wrapper">
             <input class={`govuk-input govuk-input--width-10${errorFor(errors, 'amount') ? ' govuk-input--error' : ''}`} id="amount" name="amount" type="text" inputMode="decimal" spellcheck={false} value={values['amount'] ?? fields.amount ?? ''} aria-describedby={describedBy('amount', 'hint', errorFor(errors, 'amount'))} />
             <div class="govuk-input__suffix" aria-hidden="true">
@@ -377,7 +397,8 @@ export function CheckPage({ data, errors, missing, demoSigner }: { data: FilingP
   const rows: { key: string; value: ComponentChildren; step: FilingStep }[] = [];
   if (startsCase(filing.type)) {
     rows.push({ key: t('filing.check.court'), value: data.court ? localName(data.court, lang) : '—', step: 'court' });
-    rows.push({ key: t('filing.check.category'), value: fields.category ? t(`category.${fields.category}`) : '—', step: 'category' });
+    if (filing.type === 'court_order_application') rows.push({ key: t('courtOrder.check.demand'), value: fields.courtOrderDemand ? t(`courtOrder.demand.${fields.courtOrderDemand}`) : '—', step: 'demand' });
+    else rows.push({ key: t('filing.check.category'), value: fields.category ? t(`category.${fields.category}`) : '—', step: 'category' });
     rows.push({ key: t('filing.check.parties'), value: (fields.parties ?? []).map((p) => `${t(`filing.party.side.${p.side}`)}: ${p.name}`).join('; ') || '—', step: 'parties' });
     if (fields.representative) rows.push({ key: t('filing.check.representative'), value: fields.representative.name, step: 'representative' });
   } else {
@@ -423,7 +444,7 @@ export function CheckPage({ data, errors, missing, demoSigner }: { data: FilingP
   );
 }
 
-export type MissingField = 'court' | 'category' | 'defendant' | 'subject' | 'amount' | 'case' | 'text';
+export type MissingField = 'court' | 'category' | 'courtOrderDemand' | 'defendant' | 'subject' | 'amount' | 'case' | 'text';
 
 function SignAndSubmit({ filingId, demoSigner }: { filingId: string; demoSigner: { handle: string; password: string } | null }) {
   const { t } = useView();

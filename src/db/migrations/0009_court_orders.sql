@@ -1,0 +1,10 @@
+ALTER TABLE "cases" DROP CONSTRAINT "cases_status_check";--> statement-breakpoint
+ALTER TABLE "documents" DROP CONSTRAINT "documents_kind_check";--> statement-breakpoint
+ALTER TABLE "filings" DROP CONSTRAINT "filings_type_check";--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_status_check" CHECK ("cases"."status" in ('draft', 'submitted', 'registered', 'assigned', 'accepted', 'returned', 'refused', 'left_without_motion', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed', 'order_issued', 'order_objected', 'order_cancelled', 'in_force', 'archived'));--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_kind_check" CHECK (kind in ('claim', 'counterclaim', 'response', 'petition', 'appeal', 'private_complaint', 'cassation_complaint', 'hearing_record_remarks', 'court_order_application', 'court_order_objection', 'attachment', 'power_of_attorney', 'payment_document', 'ruling', 'decision', 'court_order', 'resolution', 'notice', 'hearing_record'));--> statement-breakpoint
+ALTER TABLE "filings" ADD CONSTRAINT "filings_type_check" CHECK ("filings"."type" in ('claim', 'counterclaim', 'appeal', 'private_complaint', 'cassation_complaint', 'petition', 'response', 'hearing_record_remarks', 'court_order_application', 'court_order_objection'));--> statement-breakpoint
+-- A court-order draft names its own category; its demand is asked on its own page when it is resumed.
+UPDATE "filings" SET "fields" = jsonb_set("fields", '{category}', '"court_order"') WHERE "type" = 'court_order_application' AND "status" = 'draft' AND coalesce("fields"->>'category', '') <> 'court_order';--> statement-breakpoint
+-- Court orders issued before orders had their own stages: the debtor's objection term awaits receipt.
+UPDATE "cases" c SET "status" = 'order_issued', "status_changed_at" = now() WHERE c."category" = 'court_order' AND c."status" IN ('accepted', 'preparation') AND EXISTS (SELECT 1 FROM "documents" d WHERE d."case_id" = c."id" AND d."kind" = 'court_order' AND d."issued_at" IS NOT NULL);
