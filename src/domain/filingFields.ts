@@ -7,6 +7,7 @@ import { ALL_CASE_CATEGORIES, type CaseCategory } from './caseKinds.ts';
 import { CLAIMANT_TYPES, startsCase, type FilingType } from './filingTypes.ts';
 import { isValidBin, isValidIin } from './iin.ts';
 import { parseTengeToTiyn } from './money.ts';
+import { ALIMONY_CLAIMS } from './duty/rates.ts';
 
 export const PARTY_SIDES = ['claimant', 'defendant', 'third_party'] as const;
 export const PARTY_KINDS = ['individual', 'legal'] as const;
@@ -47,6 +48,8 @@ export const FilingFields = Type.Object(
     amount: Type.Optional(Type.String({ maxLength: 30 })),
     text: Type.Optional(Type.String({ maxLength: 100_000 })),
     exemption: Type.Optional(Type.String({ maxLength: 40 })),
+    /** In an alimony case: whether the claim is to recover alimony or something else (a reduction, a release). */
+    alimonyClaim: Type.Optional(Type.Enum(ALIMONY_CLAIMS)),
   },
   { additionalProperties: false },
 );
@@ -75,6 +78,8 @@ export function missingForSubmit(type: FilingType, fields: FilingFields, context
     if (!fields.parties?.some((p) => p.side === 'defendant')) missing.push('defendant');
     if (!fields.subject?.trim()) missing.push('subject');
     if (fields.category === 'property' && !fields.amount?.trim()) missing.push('amount');
+    // Only a claim to recover alimony is exempt from the duty (Tax Code 2026, Art. 668(4)).
+    if (fields.category === 'alimony' && !fields.alimonyClaim) missing.push('alimonyClaim');
   } else if (!context.hasCase) {
     missing.push('case');
   }

@@ -43,8 +43,14 @@ export function resumeStep(type: FilingType, fields: FilingFields, context: { ha
   return 'check';
 }
 
-/** Whether the claim page asks for the claim's value: claims over property, and complaints reviewing them. */
+/**
+ * Whether the claim page asks for the claim's value: claims over property, and complaints
+ * reviewing them. A cassation complaint pays half the first-instance rate, which for a labour,
+ * alimony, housing or inheritance claim with a value is a percentage of it: its filer says the
+ * value when the claim had one (a claimant there is usually exempt; the other side is not).
+ */
 export function asksAmount(type: FilingType, category: string | undefined): boolean {
+  if (type === 'cassation_complaint' && ['labour', 'alimony', 'housing', 'inheritance'].includes(category ?? '')) return true;
   return (type === 'claim' || type === 'counterclaim' || type === 'court_order_application' || type === 'cassation_complaint') && category === 'property';
 }
 

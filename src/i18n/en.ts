@@ -1,6 +1,7 @@
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
+import { dutyExemptions } from './sections/dutyExemptions.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
@@ -323,6 +324,7 @@ export const en = {
   ...bench.en,
   ...court.en,
   ...duty.en,
+  ...dutyExemptions.en,
   ...filing.en,
   ...office.en,
   ...notifications.en,

@@ -2,6 +2,7 @@ import type { MessageKey } from './en.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { duty } from './sections/duty.ts';
+import { dutyExemptions } from './sections/dutyExemptions.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
@@ -325,6 +326,7 @@ export const kk: Record<MessageKey, string> = {
   ...bench.kk,
   ...court.kk,
   ...duty.kk,
+  ...dutyExemptions.kk,
   ...filing.kk,
   ...office.kk,
   ...notifications.kk,
