@@ -34,6 +34,7 @@ import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
 import { registryRoutes } from './routes/court/registry.tsx';
 import { officeRoutes } from './routes/court/office.tsx';
 import { judgeCaseRoutes } from './routes/court/judgeCase.tsx';
+import { decisionCopyRoutes } from './routes/court/decisionCopies.tsx';
 import { courtActRoutes } from './routes/cabinet/courtActs.tsx';
 import { caseDocumentRoutes } from './routes/cabinet/caseDocuments.tsx';
 import { noticeLinkRoutes } from './routes/public/noticeLinks.ts';
@@ -211,6 +212,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(officeRoutes);
   await app.register(judgeRoutes);
   await app.register(judgeCaseRoutes);
+  await app.register(decisionCopyRoutes);
   await app.register(courtActRoutes);
   await app.register(caseDocumentRoutes);
   await app.register(noticeLinkRoutes);

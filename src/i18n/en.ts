@@ -1,5 +1,6 @@
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
+import { appealTerms } from './sections/appealTerms.ts';
 import { duty } from './sections/duty.ts';
 import { dutyExemptions } from './sections/dutyExemptions.ts';
 import { filing } from './sections/filing.ts';
@@ -323,6 +324,7 @@ export const en = {
   'login.failed': 'Signing in did not succeed. Try again.',
   ...bench.en,
   ...court.en,
+  ...appealTerms.en,
   ...duty.en,
   ...dutyExemptions.en,
   ...filing.en,

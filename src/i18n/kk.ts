@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
+import { appealTerms } from './sections/appealTerms.ts';
 import { duty } from './sections/duty.ts';
 import { dutyExemptions } from './sections/dutyExemptions.ts';
 import { filing } from './sections/filing.ts';
@@ -325,6 +326,7 @@ export const kk: Record<MessageKey, string> = {
   'login.failed': 'Кіру сәтсіз аяқталды. Қайталап көріңіз.',
   ...bench.kk,
   ...court.kk,
+  ...appealTerms.kk,
   ...duty.kk,
   ...dutyExemptions.kk,
   ...filing.kk,

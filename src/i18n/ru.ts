@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
+import { appealTerms } from './sections/appealTerms.ts';
 import { duty } from './sections/duty.ts';
 import { dutyExemptions } from './sections/dutyExemptions.ts';
 import { filing } from './sections/filing.ts';
@@ -325,6 +326,7 @@ export const ru: Record<MessageKey, string> = {
   'login.failed': 'Войти не удалось. Попробуйте ещё раз.',
   ...bench.ru,
   ...court.ru,
+  ...appealTerms.ru,
   ...duty.ru,
   ...dutyExemptions.ru,
   ...filing.ru,
