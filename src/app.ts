@@ -37,6 +37,7 @@ import { registryRoutes } from './routes/court/registry.tsx';
 import { officeRoutes } from './routes/court/office.tsx';
 import { judgeCaseRoutes } from './routes/court/judgeCase.tsx';
 import { courtOrderRoutes } from './routes/court/courtOrders.tsx';
+import { decisionCopyRoutes } from './routes/court/decisionCopies.tsx';
 import { courtActRoutes } from './routes/cabinet/courtActs.tsx';
 import { caseDocumentRoutes } from './routes/cabinet/caseDocuments.tsx';
 import { noticeLinkRoutes } from './routes/public/noticeLinks.ts';
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(judgeRoutes);
   await app.register(judgeCaseRoutes);
   await app.register(courtOrderRoutes);
+  await app.register(decisionCopyRoutes);
   await app.register(courtActRoutes);
   await app.register(caseDocumentRoutes);
   await app.register(noticeLinkRoutes);

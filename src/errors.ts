@@ -94,6 +94,10 @@ export const ERRORS = {
   review_not_open: { status: 409, message: 'proceedings.error.reviewNotOpen' },
   review_court_missing: { status: 409, message: 'proceedings.error.reviewCourtMissing' },
   appeal_term_passed: { status: 409, message: 'proceedings.error.appealTermPassed' },
+  // A party absent from the hearing, and the copy of the decision sent to them (CPC Art. 403(3)).
+  attendance_party_unknown: { status: 400, message: 'appealTerms.error.partyUnknown' },
+  copy_not_awaited: { status: 409, message: 'appealTerms.error.copyNotAwaited' },
+  copy_day_invalid: { status: 400, message: 'appealTerms.error.copyDayInvalid' },
   // The court office: incoming filings, attaching a claim to a case, paper filings at the counter.
   filing_already_received: { status: 409, message: 'office.error.alreadyReceived' },
   filing_already_registered: { status: 409, message: 'office.error.alreadyRegistered' },

@@ -10,6 +10,7 @@ import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { CalendarMissingError } from '../domain/calendar/workingDays.ts';
 import { canTransition, type CaseStatus } from '../domain/caseStatus.ts';
 import { deadline, type DeadlineKind } from '../domain/deadlines.ts';
+import { ABSENT_PARTY_APPEAL_ARTICLE } from '../domain/appealTerms.ts';
 import { SotError } from '../errors.ts';
 import { courtDateIso } from '../i18n/format.ts';
 import { loadReference } from '../queries/reference.ts';
@@ -62,8 +63,11 @@ export async function moveCase(tx: Tx, move: Move): Promise<void> {
   }
 }
 
-/** Opens a term that runs from `from` (a court date); refuses clearly when the calendar does not reach its end. */
-export async function openDeadline(tx: Tx, caseId: string, kind: DeadlineKind, from: IsoDay): Promise<IsoDay> {
+/**
+ * Opens a term that runs from `from` (a court date); refuses clearly when the calendar does not
+ * reach its end. With `partyId` the term is that party's own (CPC Art. 403(3)).
+ */
+export async function openDeadline(tx: Tx, caseId: string, kind: DeadlineKind, from: IsoDay, partyId: string | null = null): Promise<IsoDay> {
   const { calendar } = await loadReference(tx);
   let due;
   try {
@@ -72,7 +76,8 @@ export async function openDeadline(tx: Tx, caseId: string, kind: DeadlineKind, f
     if (error instanceof CalendarMissingError) throw new SotError('calendar_missing', { year: error.year });
     throw error;
   }
-  await tx.insert(caseDeadlines).values({ caseId, kind, runsFrom: from, dueOn: due.due, article: due.article, concerns: CONCERNS[kind] });
+  const article = partyId !== null && kind === 'appeal' ? ABSENT_PARTY_APPEAL_ARTICLE : due.article;
+  await tx.insert(caseDeadlines).values({ caseId, kind, runsFrom: from, dueOn: due.due, article, concerns: CONCERNS[kind], partyId });
   return due.due;
 }
 

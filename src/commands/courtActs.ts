@@ -23,6 +23,8 @@ import { closeDeadlines, moveCase, openDeadline, today } from './caseProgress.ts
 import { markHeld } from './hearings.ts';
 import { noticeOrderCancelled } from './courtOrders.ts';
 import { noticeToParticipants } from './notices.ts';
+import { absentFromHearing, openAbsentPartyTerms } from './decisionCopies.ts';
+import { decisionParties } from '../queries/partyStanding.ts';
 import { urls } from '../urls.ts';
 import { decodeCms, verifySigner } from './signatures.ts';
 import { stageChecked, type IncomingFile } from './filings.ts';
@@ -32,6 +34,12 @@ export interface ActDraft {
   decisionForm?: DecisionForm | null;
   outcome?: ReviewOutcome | null;
   title: string;
+  /**
+   * A decision: the parties the judge ticked as taking part in the hearing at which it was made;
+   * absent when not asked (everyone took part). Each party not among them gets an appeal term of
+   * their own, from the day a copy is sent to them (CPC Art. 403(3)).
+   */
+  tookPartIds?: readonly string[];
   /** The act written in the page, or the act as a PDF the judge prepared elsewhere. */
   content: { text: string } | { file: IncomingFile };
 }
@@ -81,6 +89,8 @@ export async function draftAct(db: Db, store: BlobStore, principal: Principal, c
   refuseUnlessAllowed(choice, found.case.instance, found.case.status, found.case.category);
   const title = draft.title.trim();
   if (title.length < 3 || title.length > 300) throw new SotError('act_title_required');
+  // Who took part in the hearing matters for a decision only: it is what the appeal term follows.
+  const absentPartyIds = draft.kind === 'decision' && draft.tookPartIds ? await absentFromHearing(db, caseId, draft.tookPartIds) : [];
   const { staged, mediaType, fileName } = await storedContent(store, draft.content);
   await keepBlob(db, store, staged, mediaType, now);
   return db.transaction(async (tx) => {
@@ -92,6 +102,7 @@ export async function draftAct(db: Db, store: BlobStore, principal: Principal, c
         kind: draft.kind,
         decisionForm: choice.decisionForm,
         outcome: choice.outcome,
+        absentPartyIds: draft.kind === 'decision' ? absentPartyIds : null,
         title,
         fileName,
         mediaType,
@@ -117,7 +128,10 @@ async function draftOf(db: Db | Tx, principal: Principal, documentId: string) {
 
 async function manifestFor(db: Db | Tx, doc: typeof documents.$inferSelect, found: Awaited<ReturnType<typeof judgeCase>>, principal: Principal): Promise<Uint8Array> {
   const [judge] = await db.select({ name: users.fullName }).from(users).where(eq(users.id, principal.userId));
+  // The judge signs who did not take part too, so it cannot change between signing and issuing.
+  const absent = doc.absentPartyIds?.length ? (await decisionParties(db, found.case.id)).filter((p) => doc.absentPartyIds!.includes(p.id)).map((p) => ({ id: p.id, name: p.name })) : [];
   return actManifest({
+    absentParties: absent,
     documentId: doc.id,
     court: found.court,
     caseNumber: found.case.number ?? '',
@@ -187,6 +201,8 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
     if (effect.path.includes('decided')) await markHeld(tx, caseId, now);
     await closeDeadlines(tx, caseId, effect.closes, now);
     for (const kind of effect.opens) await openDeadline(tx, caseId, kind, day);
+    // Parties absent from the hearing get their own appeal term (CPC Art. 403(3)).
+    if (effect.opens.includes('appeal')) await openAbsentPartyTerms(tx, caseId, doc.absentPartyIds ?? [], day, principal.userId, now);
     // An appellate act in force may still be complained of in cassation.
     if (entersIntoForce && locked.case.instance === 2) await openDeadline(tx, caseId, 'cassation', day);
     await tx.insert(events).values({ caseId, type: 'document_issued', occurredAt: now, actorId: principal.userId, data: { documentId, kind: choice.kind, decisionForm: choice.decisionForm, outcome: choice.outcome } });
@@ -221,7 +237,7 @@ async function reportOutcome(tx: Tx, lowerId: string, reviewCaseId: string, outc
   const day = today(now);
   if (next) {
     await moveCase(tx, { caseId: lowerId, instance: lower.instance, from: lower.status, path: [next], actorId: null, now, data: { reviewCaseId, outcome }, ...(next === 'in_force' ? { set: { inForceOn: day } } : {}) });
-    await closeDeadlines(tx, lowerId, ['appeal'], now);
+    await closeDeadlines(tx, lowerId, ['appeal', 'decision_copies_sent'], now);
     if (next === 'in_force') await openDeadline(tx, lowerId, 'cassation', day);
   }
   await tx.insert(events).values({ caseId: lowerId, type: 'review_outcome', occurredAt: now, actorId: null, data: { reviewCaseId, outcome, documentId } });

@@ -3,13 +3,20 @@ import type { Db } from '../db/client.ts';
 import { cases } from '../db/schema/index.ts';
 import type { CaseCategory } from '../domain/caseKinds.ts';
 import { DutyInputError, quoteDuty, type DutyQuote } from '../domain/duty/calculator.ts';
-import { EXEMPTION_CODES, type ExemptionCode } from '../domain/duty/rates.ts';
+import { ALIMONY_CLAIMS, EXEMPTION_CODES, type AlimonyClaim, type ExemptionCode, type FilerStanding } from '../domain/duty/rates.ts';
 import { SotError } from '../errors.ts';
 import type { FilingFields } from '../domain/filingFields.ts';
 import { parseTengeToTiyn } from '../domain/money.ts';
 import type { Filing } from './filings.ts';
 import type { MciYear } from '../domain/duty/rates.ts';
 import { loadReference } from '../queries/reference.ts';
+import { standingOfFiler } from '../queries/partyStanding.ts';
+
+/** A filing made in an existing case: the case's category, and how the filer stands in it. */
+export interface InCase {
+  category: CaseCategory | undefined;
+  standing: FilerStanding;
+}
 
 export interface FilingDuty {
   amountTiyn: number;
@@ -23,11 +30,12 @@ export interface FilingDuty {
 /**
  * The duty the filing owes if paid at `at`, from its category, claimant and claim value. A draft
  * without a category yet owes nothing computable; submitting a claim needs a category anyway.
+ * A filing that starts a case is the claimant's; one in a case says how its filer stands there.
  */
-export function dutyOfFiling(filing: Pick<Filing, 'type' | 'fields'>, at: Date, mci: readonly MciYear[], caseCategory?: CaseCategory): FilingDuty {
+export function dutyOfFiling(filing: Pick<Filing, 'type' | 'fields'>, at: Date, mci: readonly MciYear[], inCase?: InCase): FilingDuty {
   const fields = filing.fields as FilingFields;
   // In an existing case the case's category decides; the filer names it only for a new one.
-  const category = caseCategory ?? fields.category;
+  const category = inCase ? inCase.category : fields.category;
   if (!category) return { amountTiyn: 0, exempt: false, basis: null, quote: null };
   const amountTiyn = fields.amount?.trim() ? (parseTengeToTiyn(fields.amount) ?? undefined) : undefined;
   let quote: DutyQuote;
@@ -36,6 +44,8 @@ export function dutyOfFiling(filing: Pick<Filing, 'type' | 'fields'>, at: Date, 
       filingType: filing.type,
       claimantType: fields.claimantType ?? 'individual',
       category,
+      standing: inCase?.standing ?? 'claimant',
+      ...(fields.alimonyClaim && isAlimonyClaim(fields.alimonyClaim) ? { alimonyClaim: fields.alimonyClaim } : {}),
       ...(amountTiyn !== undefined ? { amountTiyn } : {}),
       ...(fields.exemption && isExemptionCode(fields.exemption) ? { exemption: fields.exemption } : {}),
       ...(fields.courtOrderDemand ? { courtOrderDemand: fields.courtOrderDemand } : {}),
@@ -57,10 +67,20 @@ export function isExemptionCode(value: string): value is ExemptionCode {
   return (EXEMPTION_CODES as readonly string[]).includes(value);
 }
 
-/** The duty of a stored filing: one filed in a case takes the case's category. */
-export async function dutyOfStoredFiling(db: Db, filing: Pick<Filing, 'type' | 'fields' | 'caseId'>, at: Date): Promise<FilingDuty> {
-  const { mci } = await loadReference(db);
-  if (!filing.caseId) return dutyOfFiling(filing, at, mci);
+export function isAlimonyClaim(value: string): value is AlimonyClaim {
+  return (ALIMONY_CLAIMS as readonly string[]).includes(value);
+}
+
+/** The case and standing a filing in a case is priced by; undefined for a filing that starts one. */
+export async function inCaseOf(db: Db, filing: Pick<Filing, 'type' | 'caseId' | 'filerId' | 'filerBin'>): Promise<InCase | undefined> {
+  if (!filing.caseId) return undefined;
   const [found] = await db.select({ category: cases.category }).from(cases).where(eq(cases.id, filing.caseId));
-  return dutyOfFiling(filing, at, mci, found?.category as CaseCategory | undefined);
+  const standing = await standingOfFiler(db, filing.caseId, { userId: filing.filerId, bin: filing.filerBin }, filing.type);
+  return { category: found?.category as CaseCategory | undefined, standing };
+}
+
+/** The duty of a stored filing: one filed in a case takes the case's category and the filer's standing in it. */
+export async function dutyOfStoredFiling(db: Db, filing: Pick<Filing, 'type' | 'fields' | 'caseId' | 'filerId' | 'filerBin'>, at: Date): Promise<FilingDuty> {
+  const { mci } = await loadReference(db);
+  return dutyOfFiling(filing, at, mci, await inCaseOf(db, filing));
 }

@@ -178,6 +178,26 @@ export async function noticeToParticipants(tx: Tx, notice: Notice & { caseId: st
 }
 
 /**
+ * Tells one party of the case only: the party's own account, and the representatives and lawyers
+ * the court accepted for them. For what is that party's alone, such as their own appeal term.
+ */
+export async function noticeToParty(tx: Tx, notice: Notice & { caseId: string }, partyId: string, now: Date): Promise<string[]> {
+  const people = await tx
+    .selectDistinctOn([users.id], { user: users })
+    .from(parties)
+    .innerJoin(users, eq(users.id, parties.userId))
+    .where(
+      and(
+        eq(parties.caseId, notice.caseId),
+        sql`((${parties.id} = ${partyId} and ${parties.role} not in ('representative', 'lawyer')) or (${parties.representsPartyId} = ${partyId} and ${parties.authorityAcceptedAt} is not null))`,
+      ),
+    );
+  const ids: string[] = [];
+  for (const { user } of people) ids.push(...(await queueNotice(tx, user, notice, now)));
+  return ids;
+}
+
+/**
  * An appeal or cassation complaint filed by one participant: the others of the case it attacks
  * hear of it (the filer knows already).
  */

@@ -7,7 +7,7 @@
  * without motion counts as the fix of its defects and brings the appeal back to the judge; a
  * debtor's objection to a court order in time sends the order to the judge for cancellation.
  */
-import { and, eq, isNull, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import type { Tx } from '../db/tx.ts';
 import { caseDeadlines, cases, courts, events, parties } from '../db/schema/index.ts';
 import type { FilingType } from '../domain/filingTypes.ts';
@@ -18,6 +18,8 @@ import { noticeReviewFiled } from './notices.ts';
 import { APPEAL_DEFECTS_TERM } from './admitCase.ts';
 import { assertCassationAllowed } from '../queries/cassation.ts';
 import { applyObjection } from './courtOrders.ts';
+import { appealTermOf } from '../domain/appealTerms.ts';
+import { partiesActedFor } from '../queries/partyStanding.ts';
 
 const REVIEW_OF: Partial<Record<FilingType, ReviewKind>> = { appeal: 'appeal', cassation_complaint: 'cassation' };
 
@@ -27,6 +29,8 @@ export interface InCaseFiling {
   caseId: string;
   talonNumber: string;
   filerId: string;
+  /** The BIN of the entity the filer signed for, if any: its appeal term is the filer's. */
+  filerBin?: string | null;
 }
 
 /**
@@ -59,7 +63,7 @@ async function openReview(tx: Tx, lower: typeof cases.$inferSelect, review: Revi
       .from(cases)
       .where(and(eq(cases.parentCaseId, lower.id), eq(cases.instance, 2), notInArray(cases.status, ['returned', 'refused', 'in_force', 'archived'])));
     if (open) {
-      await assertAppealInTime(tx, lower.id, now);
+      await assertAppealInTime(tx, lower.id, filing, now);
       await recordReviewFiled(tx, lower.id, open.id, filing, now);
       return open.id;
     }
@@ -67,7 +71,7 @@ async function openReview(tx: Tx, lower: typeof cases.$inferSelect, review: Revi
   const courtRows = await tx.select({ id: courts.id, level: courts.level, parentId: courts.parentId, caseKinds: courts.caseKinds }).from(courts);
   const route = reviewRoute(review, lower, courtRows);
   if (!route.ok) throw new SotError(route.reason === 'no_review_court' ? 'review_court_missing' : 'review_not_open');
-  if (review === 'appeal') await assertAppealInTime(tx, lower.id, now);
+  if (review === 'appeal') await assertAppealInTime(tx, lower.id, filing, now);
   if (review === 'cassation') await assertCassationAllowed(tx, lower.id, now);
 
   const [created] = await tx
@@ -82,13 +86,19 @@ async function openReview(tx: Tx, lower: typeof cases.$inferSelect, review: Revi
   return reviewId;
 }
 
-/** An appeal after the last day of its term is refused; restoring a missed term is the court's decision on a petition. */
-async function assertAppealInTime(tx: Tx, caseId: string, now: Date): Promise<void> {
-  const [term] = await tx
-    .select({ dueOn: caseDeadlines.dueOn })
+/**
+ * An appeal after the last day of the filer's term is refused; restoring a missed term is the
+ * court's decision on a petition. A party absent from the hearing is held to their own term,
+ * from the day the copy was sent to them (CPC Art. 403(3)); everyone else to the case's.
+ */
+async function assertAppealInTime(tx: Tx, caseId: string, filing: InCaseFiling, now: Date): Promise<void> {
+  const open = await tx
+    .select({ kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn, partyId: caseDeadlines.partyId })
     .from(caseDeadlines)
-    .where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal'), isNull(caseDeadlines.closedAt)));
-  if (term && term.dueOn < today(now)) throw new SotError('appeal_term_passed');
+    .where(and(eq(caseDeadlines.caseId, caseId), inArray(caseDeadlines.kind, ['appeal', 'decision_copies_sent']), isNull(caseDeadlines.closedAt)));
+  const acted = await partiesActedFor(tx, caseId, { userId: filing.filerId, bin: filing.filerBin ?? null });
+  const term = appealTermOf(open, acted.map((p) => p.id));
+  if (term !== null && term !== 'not_started' && term.dueOn < today(now)) throw new SotError('appeal_term_passed');
 }
 
 async function recordReviewFiled(tx: Tx, lowerId: string, reviewId: string, filing: InCaseFiling, now: Date): Promise<void> {

@@ -171,7 +171,7 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
     const verifyCode = newVerifyCode();
     // The case the filing is in; its documents go to the review case when it opens one (an appeal).
     const caseId = startsCase(filing.type) ? await startCase(tx, filing, principal, identity, now) : filing.caseId!;
-    const documentsCaseId = startsCase(filing.type) ? caseId : await applyInCaseFiling(tx, { filingId: id, type: filing.type, caseId, talonNumber, filerId: principal.userId }, now);
+    const documentsCaseId = startsCase(filing.type) ? caseId : await applyInCaseFiling(tx, { filingId: id, type: filing.type, caseId, talonNumber, filerId: principal.userId, filerBin: filing.filerBin }, now);
     const [certificate] = await tx.select({ id: certificates.id }).from(certificates).where(eq(certificates.thumbprintSha256, identity.certificate.thumbprintSha256));
 
     await tx.insert(blobs).values({ sha256: staged.sha256, sizeBytes: staged.sizeBytes, mediaType: 'application/json', createdAt: now }).onConflictDoNothing();

@@ -101,6 +101,8 @@ export interface ActManifestInput {
   title: string;
   content: { sha256: string; mediaType: string; sizeBytes: number };
   judge: { name: string };
+  /** A decision: the parties recorded as not taking part in the hearing (CPC Art. 403(3)). */
+  absentParties?: readonly { id: string; name: string }[];
 }
 
 /**
@@ -121,6 +123,8 @@ export function actManifest(input: ActManifestInput): Uint8Array {
       title: input.title,
       content: input.content,
       judge: input.judge,
+      // Named only when someone was absent, so the manifests of other acts stay as they were.
+      ...(input.absentParties?.length ? { absentParties: input.absentParties } : {}),
     }),
   );
 }

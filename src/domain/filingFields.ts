@@ -8,6 +8,7 @@ import { CLAIMANT_TYPES, startsCase, type FilingType } from './filingTypes.ts';
 import { COURT_ORDER_DEMANDS, demandValueRequired } from './courtOrders.ts';
 import { isValidBin, isValidIin } from './iin.ts';
 import { parseTengeToTiyn } from './money.ts';
+import { ALIMONY_CLAIMS } from './duty/rates.ts';
 
 export const PARTY_SIDES = ['claimant', 'defendant', 'third_party'] as const;
 export const PARTY_KINDS = ['individual', 'legal'] as const;
@@ -50,6 +51,8 @@ export const FilingFields = Type.Object(
     exemption: Type.Optional(Type.String({ maxLength: 40 })),
     /** An application for a court order: the demand of CPC Art. 135 it makes. */
     courtOrderDemand: Type.Optional(Type.Enum(COURT_ORDER_DEMANDS)),
+    /** In an alimony case: whether the claim is to recover alimony or something else (a reduction, a release). */
+    alimonyClaim: Type.Optional(Type.Enum(ALIMONY_CLAIMS)),
   },
   { additionalProperties: false },
 );
@@ -88,6 +91,8 @@ export function missingForSubmit(type: FilingType, fields: FilingFields, context
       if (!fields.courtOrderDemand) missing.push('courtOrderDemand');
       else if (demandValueRequired(fields.courtOrderDemand) && !fields.amount?.trim()) missing.push('amount');
     }
+    // Only a claim to recover alimony is exempt from the duty (Tax Code 2026, Art. 668(4)).
+    if (fields.category === 'alimony' && !fields.alimonyClaim) missing.push('alimonyClaim');
   } else if (!context.hasCase) {
     missing.push('case');
   }

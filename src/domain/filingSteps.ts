@@ -50,10 +50,14 @@ export function resumeStep(type: FilingType, fields: FilingFields, context: { ha
 
 /**
  * Whether the claim page asks for the claim's value: claims over property, complaints reviewing
- * them, and an application for a court order whose demand has a value.
+ * them, and an application for a court order whose demand has a value. A cassation complaint pays
+ * half the first-instance rate, which for a labour, alimony, housing or inheritance claim with a
+ * value is a percentage of it: its filer says the value when the claim had one (a claimant there
+ * is usually exempt; the other side is not).
  */
 export function asksAmount(type: FilingType, category: string | undefined, demand?: CourtOrderDemand): boolean {
   if (type === 'court_order_application') return asksDemandValue(demand);
+  if (type === 'cassation_complaint' && ['labour', 'alimony', 'housing', 'inheritance'].includes(category ?? '')) return true;
   return (type === 'claim' || type === 'counterclaim' || type === 'cassation_complaint') && category === 'property';
 }
 

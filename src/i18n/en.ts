@@ -1,8 +1,10 @@
 import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
+import { appealTerms } from './sections/appealTerms.ts';
 import { duty } from './sections/duty.ts';
 import { courtOrders } from './sections/courtOrders.ts';
+import { dutyExemptions } from './sections/dutyExemptions.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
@@ -327,8 +329,10 @@ export const en = {
   ...admission.en,
   ...bench.en,
   ...court.en,
+  ...appealTerms.en,
   ...duty.en,
   ...courtOrders.en,
+  ...dutyExemptions.en,
   ...filing.en,
   ...office.en,
   ...notifications.en,

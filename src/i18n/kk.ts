@@ -2,8 +2,10 @@ import type { MessageKey } from './en.ts';
 import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
+import { appealTerms } from './sections/appealTerms.ts';
 import { duty } from './sections/duty.ts';
 import { courtOrders } from './sections/courtOrders.ts';
+import { dutyExemptions } from './sections/dutyExemptions.ts';
 import { filing } from './sections/filing.ts';
 import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
@@ -329,8 +331,10 @@ export const kk: Record<MessageKey, string> = {
   ...admission.kk,
   ...bench.kk,
   ...court.kk,
+  ...appealTerms.kk,
   ...duty.kk,
   ...courtOrders.kk,
+  ...dutyExemptions.kk,
   ...filing.kk,
   ...office.kk,
   ...notifications.kk,

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import { caseDeadlines, cases } from '../db/schema/index.ts';
 import type { DeadlineKind } from '../domain/deadlines.ts';
 import { formatCourtDay } from '../i18n/format.ts';
-import { noticeToParticipants } from '../commands/notices.ts';
+import { noticeToParticipants, noticeToParty, type Notice } from '../commands/notices.ts';
 import { today } from '../commands/caseProgress.ts';
 import { urls } from '../urls.ts';
 import { loadReference } from '../queries/reference.ts';
@@ -32,30 +32,24 @@ export async function queueDeadlineReminders(db: Db, now: Date): Promise<string[
       throw error;
     }
     const rows = await db
-      .select({ id: caseDeadlines.id, caseId: caseDeadlines.caseId, kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn, number: cases.number })
+      .select({ id: caseDeadlines.id, caseId: caseDeadlines.caseId, kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn, partyId: caseDeadlines.partyId, number: cases.number })
       .from(caseDeadlines)
       .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
       .where(and(eq(caseDeadlines.concerns, 'parties'), isNull(caseDeadlines.closedAt), eq(caseDeadlines.dueOn, due)));
     for (const row of rows) {
-      ids.push(
-        ...(await db.transaction((tx) =>
-          noticeToParticipants(
-            tx,
-            {
-              event: 'deadline_reminder',
-              aboutId: `${row.id}:${days}`,
-              caseId: row.caseId,
-              link: urls.cabinetCase(row.caseId),
-              legallyRequired: false,
-              compose: (t, lang) => {
-                const params = { term: t(`proceedings.deadline.${row.kind as DeadlineKind}`), number: row.number ?? '', due: formatCourtDay(row.dueOn, lang), days };
-                return { subject: t('notifications.reminder.subject', params), body: t('notifications.reminder.body', params) };
-              },
-            },
-            now,
-          ),
-        )),
-      );
+      const notice: Notice & { caseId: string } = {
+        event: 'deadline_reminder',
+        aboutId: `${row.id}:${days}`,
+        caseId: row.caseId,
+        link: urls.cabinetCase(row.caseId),
+        legallyRequired: false,
+        compose: (t, lang) => {
+          const params = { term: t(`proceedings.deadline.${row.kind as DeadlineKind}`), number: row.number ?? '', due: formatCourtDay(row.dueOn, lang), days };
+          return { subject: t('notifications.reminder.subject', params), body: t('notifications.reminder.body', params) };
+        },
+      };
+      // A party's own term (an absent party's appeal, CPC Art. 403(3)) is theirs alone to meet.
+      ids.push(...(await db.transaction((tx) => (row.partyId ? noticeToParty(tx, notice, row.partyId, now) : noticeToParticipants(tx, notice, now)))));
     }
   }
   return ids;

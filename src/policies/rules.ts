@@ -22,6 +22,7 @@ export type PolicyRequest =
   | { action: 'decide'; resource: 'case'; courtId: string; judgeId: string | null }
   | { action: 'recuse'; resource: 'case'; courtId: string; judgeId: string | null }
   | { action: 'reassign'; resource: 'case'; courtId: string }
+  | { action: 'send_copy'; resource: 'case'; courtId: string }
   | { action: 'manage'; resource: 'bench'; courtId: string }
   | { action: 'read' | 'receive' | 'attach' | 'enter_paper'; resource: 'filing_office'; courtId: string }
   | { action: 'manage'; resource: 'recordings'; courtId: string }
@@ -83,6 +84,14 @@ export const RULES: readonly Rule[] = [
   { roles: ['clerk', 'court_chair'], action: 'serve', resource: 'case', when: (p, r) => r.resource === 'case' && 'courtId' in r && p.roles.some((held) => ['clerk', 'court_chair'].includes(held.role) && held.courtId === r.courtId) },
   // Paper comes in over the counter, where the clerks sit.
   { roles: ['clerk'], action: 'enter_paper', resource: 'filing_office', when: (p, r) => r.resource === 'filing_office' && p.roles.some((held) => held.role === 'clerk' && held.courtId === r.courtId) },
+
+  // The court office sends copies of decisions (the judge may record it too), in its own court only.
+  {
+    roles: ['clerk', 'judge'],
+    action: 'send_copy',
+    resource: 'case',
+    when: (p, r) => r.resource === 'case' && r.action === 'send_copy' && p.roles.some((held) => ['clerk', 'judge'].includes(held.role) && held.courtId === r.courtId),
+  },
 
   // Admission of a case is for the judge it was distributed to, sitting in that court.
   {

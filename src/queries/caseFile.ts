@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { caseDeadlines, cases, courts, documents, events, filings, users } from '../db/schema/index.ts';
+import { caseDeadlines, cases, courts, documents, events, filings, parties, users } from '../db/schema/index.ts';
 import { isCourtOrderDemand, type CourtOrderDemand } from '../domain/courtOrders.ts';
 import { COURT_ACT_KINDS } from '../domain/courtActs.ts';
 
@@ -14,11 +14,32 @@ const CASE_ID = sql.raw('"cases"."id"');
  * the cases linked to it up and down the instances.
  */
 
-export async function deadlinesOf(db: Db, caseId: string) {
+/**
+ * The terms of a case. The court sees every one; a party (`forParties`: the parties the reader
+ * acts for) sees the case's terms and their own, never another party's (an absent party's own
+ * appeal term, CPC Art. 403(3)).
+ */
+export async function deadlinesOf(db: Db, caseId: string, forParties?: readonly string[]) {
   return db
-    .select({ id: caseDeadlines.id, kind: caseDeadlines.kind, runsFrom: caseDeadlines.runsFrom, dueOn: caseDeadlines.dueOn, article: caseDeadlines.article, concerns: caseDeadlines.concerns, closedAt: caseDeadlines.closedAt })
+    .select({
+      id: caseDeadlines.id,
+      kind: caseDeadlines.kind,
+      runsFrom: caseDeadlines.runsFrom,
+      dueOn: caseDeadlines.dueOn,
+      article: caseDeadlines.article,
+      concerns: caseDeadlines.concerns,
+      closedAt: caseDeadlines.closedAt,
+      partyId: caseDeadlines.partyId,
+      partyName: parties.displayName,
+    })
     .from(caseDeadlines)
-    .where(eq(caseDeadlines.caseId, caseId))
+    .leftJoin(parties, eq(parties.id, caseDeadlines.partyId))
+    .where(
+      and(
+        eq(caseDeadlines.caseId, caseId),
+        forParties === undefined ? undefined : forParties.length === 0 ? isNull(caseDeadlines.partyId) : or(isNull(caseDeadlines.partyId), inArray(caseDeadlines.partyId, [...forParties])),
+      ),
+    )
     .orderBy(asc(caseDeadlines.dueOn), asc(caseDeadlines.createdAt));
 }
 export type CaseDeadline = Awaited<ReturnType<typeof deadlinesOf>>[number];
@@ -33,6 +54,7 @@ export async function actsOf(db: Db, caseId: string, options: { drafts: boolean 
       title: documents.title,
       decisionForm: documents.decisionForm,
       outcome: documents.outcome,
+      absentPartyIds: documents.absentPartyIds,
       issuedAt: documents.issuedAt,
       verifyCode: documents.verifyCode,
       createdAt: documents.createdAt,

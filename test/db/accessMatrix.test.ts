@@ -208,6 +208,8 @@ describeDb('access matrix: route × role × relation', () => {
   // Any clerk enters paper for their own court; the form and its post know no other.
   const clerks: Expect = (role) => role === 'clerk';
   const recordsHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'judge' || role === 'court_chair') && placement === 'this court';
+  // The office of the case's court records copies of a decision posted to absent parties; its judges may too.
+  const sendsCopiesHere: Expect = (role, _relation, placement) => (role === 'clerk' || role === 'judge') && placement === 'this court';
   const administersThisCourt: Expect = (role, _relation, placement) => role === 'system_admin' || (role === 'court_admin' && placement === 'this court');
   const routes: RouteCase[] = [
     { method: 'GET', route: '/cabinet', url: () => '/cabinet', allowed: everyone },
@@ -312,6 +314,8 @@ describeDb('access matrix: route × role × relation', () => {
       allowed: chairHere,
     },
     { method: 'POST', route: '/court/absences/:absenceId/remove', url: async () => `/court/absences/${await freshAbsence()}/remove`, form: () => ({}), allowed: chairHere },
+    { method: 'GET', route: '/court/cases/:caseId/copies', url: () => `/court/cases/${caseId}/copies`, allowed: sendsCopiesHere },
+    { method: 'POST', route: '/court/cases/:caseId/copies/:partyId', url: () => `/court/cases/${caseId}/copies/${claimantParty}`, form: () => ({ sentOn: '2026-12-01' }), allowed: sendsCopiesHere },
     { method: 'GET', route: '/court/cases/:caseId/assignment', url: () => `/court/cases/${caseId}/assignment`, allowed: chairHere },
     {
       method: 'POST',

@@ -59,12 +59,23 @@ describeDb('state duty quote API', () => {
     expect(res.json()).toEqual({
       amountKzt: '0.00',
       amountTiyn: 0,
-      basis: 'Tax Code 2026, Art. 668',
+      basis: 'Tax Code 2026, Art. 668(1)',
       ruleId: 'tc2026.exempt.labour',
       exempt: true,
       mciKzt: 4_325,
       description: 'Иски о взыскании заработной платы и иные требования, вытекающие из трудовых правоотношений',
     });
+  });
+
+  it("exempts only the claimant and only a claim to recover alimony", async () => {
+    const defendant = await get({ filingType: 'cassation_complaint', claimantType: 'legal', category: 'labour', amount: '1000000', standing: 'other', date: '2026-06-15' });
+    expect(defendant.json()).toMatchObject({ amountTiyn: 1_500_000, exempt: false, ruleId: 'tc2026.cassation' });
+    const claimant = await get({ filingType: 'cassation_complaint', claimantType: 'individual', category: 'labour', amount: '1000000', standing: 'claimant', date: '2026-06-15' });
+    expect(claimant.json()).toMatchObject({ amountTiyn: 0, exempt: true, basis: 'Tax Code 2026, Art. 668(1)' });
+    const recovery = await get({ filingType: 'claim', claimantType: 'individual', category: 'alimony', alimonyClaim: 'recovery', date: '2026-06-15' });
+    expect(recovery.json()).toMatchObject({ exempt: true, basis: 'Tax Code 2026, Art. 668(4)' });
+    const reduction = await get({ filingType: 'claim', claimantType: 'individual', category: 'alimony', alimonyClaim: 'other', date: '2026-06-15' });
+    expect(reduction.json()).toMatchObject({ exempt: false, amountTiyn: 216_250, ruleId: 'tc2026.non_property' });
   });
 
   it('exempts on a claimed ground', async () => {

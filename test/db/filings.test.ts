@@ -143,8 +143,9 @@ describeDb('filing API', () => {
     const view = (await api('GET', `/filings/${id}`)).json();
     expect(view.caseNumber).toBe(target);
     // Appeals and procedural papers carry no duty; a counterclaim does. A cassation complaint pays
-    // half the duty, but the demo's appellate act in force is in a labour dispute, exempt (Tax Code Art. 668).
-    const owes = type === 'counterclaim';
+    // half the duty: the demo's appellate act in force is in a labour dispute, but the filer is the
+    // defendant, and the labour exemption is the claimant's (Tax Code 2026 Art. 668(1)).
+    const owes = type === 'counterclaim' || type === 'cassation_complaint';
     expect(view.duty.status === 'not_required' || view.duty.status === 'exempt', `${type}: ${JSON.stringify(view.duty)}`).toBe(!owes);
   });
 

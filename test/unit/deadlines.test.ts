@@ -4,6 +4,7 @@ import { addCalendarDays, addCalendarMonths, CalendarMissingError } from '../../
 import { DEADLINE_KINDS, deadline as deadlineIn, termEnd as termEndIn, type DeadlineKind, type Term } from '../../src/domain/deadlines.ts';
 import { initialReference } from '../../src/domain/reference.ts';
 import { PUBLIC_TERMS, quoteTerm } from '../../src/domain/termQuote.ts';
+import { absentPartyTerms, appealTermOf, inForceDay } from '../../src/domain/appealTerms.ts';
 
 const { calendar } = initialReference();
 const deadline = (kind: DeadlineKind, from: Parameters<typeof deadlineIn>[1]) => deadlineIn(kind, from, calendar);
@@ -90,5 +91,51 @@ describe('the public term calculator', () => {
 
   it('refuses a term that runs past the entered calendar', () => {
     expect(() => quoteTerm('cassation', '2027-09-01', calendar)).toThrow(CalendarMissingError);
+  });
+});
+
+describe('the appeal term of a party absent from the hearing (CPC Art. 403(3))', () => {
+  const parties = [
+    { id: 'claimant', tookPart: true, online: true },
+    { id: 'defendant-online', tookPart: false, online: true },
+    { id: 'defendant-paper', tookPart: false, online: false },
+  ];
+
+  it('gives an absent party reached through Sot their own term at once, and one on paper the court term to send the copy', () => {
+    expect(absentPartyTerms(parties)).toEqual([
+      { partyId: 'defendant-online', opens: 'appeal' },
+      { partyId: 'defendant-paper', opens: 'decision_copies_sent' },
+    ]);
+    expect(absentPartyTerms(parties.map((p) => ({ ...p, tookPart: true })))).toEqual([]);
+  });
+
+  it('runs the month from the day the copy was sent, not from the decision in final form', () => {
+    // Decision in final form on Fri 2 Oct 2026; a paper copy posted on Thu 8 Oct 2026.
+    expect(deadline('appeal', '2026-10-02').due).toBe('2026-11-02');
+    expect(deadline('appeal', '2026-10-08').due).toBe('2026-11-09');
+  });
+
+  it("holds each filer to their own term, an absent party's where the court opened one", () => {
+    const open = [
+      { kind: 'appeal', dueOn: '2026-11-02', partyId: null },
+      { kind: 'appeal', dueOn: '2026-11-09', partyId: 'defendant-paper' },
+    ];
+    expect(appealTermOf(open, ['claimant'])).toEqual({ dueOn: '2026-11-02' });
+    expect(appealTermOf(open, ['defendant-paper'])).toEqual({ dueOn: '2026-11-09' });
+    // While the copy is yet to be sent the term has not started: an appeal then is in time.
+    expect(appealTermOf([{ kind: 'appeal', dueOn: '2026-11-02', partyId: null }, { kind: 'decision_copies_sent', dueOn: '2026-10-07', partyId: 'defendant-paper' }], ['defendant-paper'])).toBe('not_started');
+    expect(appealTermOf([], ['claimant'])).toBeNull();
+  });
+
+  it('puts the decision in force the day after the last term ends, and never while a copy is still to be sent', () => {
+    const open = [
+      { kind: 'appeal', dueOn: '2026-11-02', partyId: null },
+      { kind: 'appeal', dueOn: '2026-11-09', partyId: 'defendant-paper' },
+    ];
+    expect(inForceDay(open, '2026-11-03')).toBeNull();
+    expect(inForceDay(open, '2026-11-09')).toBeNull();
+    expect(inForceDay(open, '2026-11-10')).toBe('2026-11-10');
+    expect(inForceDay([{ kind: 'appeal', dueOn: '2026-11-02', partyId: null }], '2026-11-03')).toBe('2026-11-03');
+    expect(inForceDay([{ kind: 'appeal', dueOn: '2026-11-02', partyId: null }, { kind: 'decision_copies_sent', dueOn: '2026-10-07', partyId: 'defendant-paper' }], '2027-01-15')).toBeNull();
   });
 });

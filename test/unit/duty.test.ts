@@ -27,7 +27,7 @@ const IN_2025 = on('2025-06-15');
 const tenge = (amount: number) => Math.round(amount * 100);
 
 function quote(input: Partial<DutyInput> & Pick<DutyInput, 'filingType' | 'category'>): DutyQuote {
-  return quoteDuty({ claimantType: 'individual', date: IN_2026, ...input }, MCI_YEARS);
+  return quoteDuty({ standing: 'claimant', claimantType: 'individual', date: IN_2026, ...input }, MCI_YEARS);
 }
 
 function refusal(input: Partial<DutyInput> & Pick<DutyInput, 'filingType' | 'category'>): DutyInputErrorCode | undefined {
@@ -151,7 +151,7 @@ describe('state duty rates, 2026 (Tax Code 2026, Art. 665)', () => {
 describe('state duty rates, 2025 (Tax Code 2017, Art. 610)', () => {
   for (const example of EXAMPLES_2025) {
     it(example.name, () => {
-      const q = quoteDuty({ claimantType: 'individual', date: IN_2025, ...example.input }, MCI_YEARS);
+      const q = quoteDuty({ standing: 'claimant', claimantType: 'individual', date: IN_2025, ...example.input }, MCI_YEARS);
       expect(q.amountTiyn).toBe(tenge(example.kzt));
       expect(q.basis.ruleId).toBe(example.ruleId);
       expect(q.basis.article).toMatch(/^Tax Code 2017, Art\. 61[06]/);
@@ -160,14 +160,14 @@ describe('state duty rates, 2025 (Tax Code 2017, Art. 610)', () => {
   }
 
   it('quotes a property claim paid in 2025 under Art. 610 with the 2025 cap of 39,320,000 ₸', () => {
-    const q = quoteDuty({ filingType: 'claim', category: 'property', claimantType: 'individual', amountTiyn: tenge(10_000_000_000), date: IN_2025 }, MCI_YEARS);
+    const q = quoteDuty({ standing: 'claimant', filingType: 'claim', category: 'property', claimantType: 'individual', amountTiyn: tenge(10_000_000_000), date: IN_2025 }, MCI_YEARS);
     expect(q.basis.article).toBe('Tax Code 2017, Art. 610(1)(1)');
     expect(q.amountTiyn).toBe(tenge(39_320_000));
     expect(q.computation).toMatchObject({ capped: true });
   });
 
   it('uses the 2024 MCI of 3,692 ₸ for a 2024 payment', () => {
-    const q = quoteDuty({ filingType: 'claim', category: 'divorce', claimantType: 'individual', date: on('2024-03-10') }, MCI_YEARS);
+    const q = quoteDuty({ standing: 'claimant', filingType: 'claim', category: 'divorce', claimantType: 'individual', date: on('2024-03-10') }, MCI_YEARS);
     expect(q.mciTenge).toBe(3_692);
     expect(q.amountTiyn).toBe(tenge(1_107.6));
   });
@@ -252,18 +252,64 @@ describe('the payment day in Kazakhstan', () => {
 });
 
 describe('exemptions', () => {
-  it('exempts labour and alimony claims by their category, with no claim value needed', () => {
-    for (const category of ['labour', 'alimony'] as const) {
-      const q = quote({ filingType: 'claim', category });
-      expect(q).toMatchObject({ amountTiyn: 0, exempt: true, basis: { ruleId: `tc2026.exempt.${category}`, article: 'Tax Code 2026, Art. 668' } });
+  it('exempts labour claims and claims to recover alimony by their category, with no claim value needed', () => {
+    for (const [category, article] of [
+      ['labour', 'Tax Code 2026, Art. 668(1)'],
+      ['alimony', 'Tax Code 2026, Art. 668(4)'],
+    ] as const) {
+      const q = quote({ filingType: 'claim', category, alimonyClaim: 'recovery' });
+      expect(q).toMatchObject({ amountTiyn: 0, exempt: true, basis: { ruleId: `tc2026.exempt.${category}`, article } });
       expect(q.computation).toEqual({ kind: 'exempt', ground: category });
-      expect(quote({ filingType: 'claim', category, amountTiyn: tenge(900_000), claimantType: 'legal' }).exempt).toBe(true);
+      expect(quote({ filingType: 'claim', category, alimonyClaim: 'recovery', amountTiyn: tenge(900_000), claimantType: 'legal' }).exempt).toBe(true);
+    }
+  });
+
+  it('exempts a claim to recover alimony (Art. 668(4)) and cites the words of the subparagraph', () => {
+    const q = quote({ filingType: 'claim', category: 'alimony', alimonyClaim: 'recovery' });
+    expect(q).toMatchObject({ exempt: true, amountTiyn: 0, basis: { ruleId: 'tc2026.exempt.alimony', article: 'Tax Code 2026, Art. 668(4)' } });
+    expect(EXEMPTIONS.find((row) => row.id === 'tc2026.exempt.alimony')?.wording).toBe('истцы – по искам о взыскании алиментов');
+  });
+
+  it("prices a payer's claim to reduce alimony at the non-property rate: only recovery is exempt", () => {
+    const reduction = quote({ filingType: 'claim', category: 'alimony', alimonyClaim: 'other' });
+    // 0.5 MCI at the 2026 MCI of 4,325 ₸.
+    expect(reduction).toMatchObject({ exempt: false, amountTiyn: tenge(2_162.5), basis: { ruleId: 'tc2026.non_property' } });
+    // Not said what the claim asks: nothing is exempted on a guess.
+    expect(quote({ filingType: 'claim', category: 'alimony' }).exempt).toBe(false);
+    // The payer's cassation complaint pays half of it.
+    expect(quote({ filingType: 'cassation_complaint', category: 'alimony', alimonyClaim: 'other' }).amountTiyn).toBe(tenge(1_081.25));
+  });
+
+  it("prices a defendant's cassation complaint in a labour case at 50% of the first-instance rate", () => {
+    // The employer pays half of 3% of the wage claim it lost: 1,000,000 ₸ → 30,000 ₸ → 15,000 ₸.
+    const employer = quote({ filingType: 'cassation_complaint', category: 'labour', claimantType: 'legal', standing: 'other', amountTiyn: tenge(1_000_000) });
+    expect(employer).toMatchObject({ exempt: false, amountTiyn: tenge(15_000), basis: { ruleId: 'tc2026.cassation' } });
+    expect(employer.computation).toMatchObject({ kind: 'rate', halved: true, parts: [{ ruleId: 'tc2026.property_legal', amountTiyn: tenge(30_000) }] });
+    // Without a claim value, half the non-property rate: 0.25 MCI.
+    expect(quote({ filingType: 'cassation_complaint', category: 'labour', standing: 'other' }).amountTiyn).toBe(tenge(1_081.25));
+  });
+
+  it("carries the claimant's labour exemption to their cassation complaint (Art. 668(1), part 2)", () => {
+    expect(quote({ filingType: 'cassation_complaint', category: 'labour', standing: 'claimant', amountTiyn: tenge(1_000_000) })).toMatchObject({
+      exempt: true,
+      amountTiyn: 0,
+      basis: { ruleId: 'tc2026.exempt.labour', article: 'Tax Code 2026, Art. 668(1)' },
+    });
+  });
+
+  it("does not exempt the defendant by the claimant's grounds, but keeps the grounds that are anyone's", () => {
+    for (const code of ['harm_to_health', 'criminal_damage', 'copyright_author'] as const) {
+      expect(quote({ filingType: 'cassation_complaint', category: 'property', standing: 'other', exemption: code, amountTiyn: tenge(1_000_000) }).exempt, code).toBe(false);
+    }
+    // Art. 668(13) "по всем делам и документам", 668(20) "истцы и ответчики", 668(17) state bodies appealing.
+    for (const code of ['veteran', 'disability', 'rehabilitation', 'prosecutor_state_body'] as const) {
+      expect(quote({ filingType: 'cassation_complaint', category: 'property', standing: 'other', exemption: code, amountTiyn: tenge(1_000_000) }).exempt, code).toBe(true);
     }
   });
 
   it('exempts a court order for children\'s alimony and carries the exemption to cassation', () => {
     expect(quote({ filingType: 'court_order_application', category: 'court_order', courtOrderDemand: 'child_alimony' })).toMatchObject({ exempt: true, amountTiyn: 0, basis: { ruleId: 'tc2026.exempt.alimony' } });
-    expect(quote({ filingType: 'cassation_complaint', category: 'alimony' })).toMatchObject({ exempt: true, amountTiyn: 0 });
+    expect(quote({ filingType: 'cassation_complaint', category: 'alimony', alimonyClaim: 'recovery' })).toMatchObject({ exempt: true, amountTiyn: 0 });
     expect(quote({ filingType: 'cassation_complaint', category: 'property', exemption: 'disability', amountTiyn: tenge(1_000_000) })).toMatchObject({ exempt: true });
   });
 
@@ -275,7 +321,8 @@ describe('exemptions', () => {
     it(`exempts a property claim on the claimed ground "${code}", under Art. 668 in 2026 and Art. 616 in 2025`, () => {
       const in2026 = quote({ filingType: 'claim', category: 'property', amountTiyn: tenge(2_000_000), exemption: code });
       const in2025 = quote({ filingType: 'claim', category: 'property', amountTiyn: tenge(2_000_000), exemption: code, date: IN_2025 });
-      expect(in2026).toEqual({ amountTiyn: 0, exempt: true, basis: { ruleId: `tc2026.exempt.${code}`, article: 'Tax Code 2026, Art. 668' }, mciTenge: 4_325, computation: { kind: 'exempt', ground: code } });
+      expect(in2026).toMatchObject({ amountTiyn: 0, exempt: true, basis: { ruleId: `tc2026.exempt.${code}` }, mciTenge: 4_325, computation: { kind: 'exempt', ground: code } });
+      expect(in2026.basis.article).toMatch(/^Tax Code 2026, Art\. 668\(\d+\)/);
       expect(in2025.basis).toEqual({ ruleId: `tc2017.exempt.${code}`, article: 'Tax Code 2017, Art. 616' });
       // Without the ground the same claim pays 1%.
       expect(quote({ filingType: 'claim', category: 'property', amountTiyn: tenge(2_000_000) }).amountTiyn).toBe(tenge(20_000));
@@ -288,7 +335,7 @@ describe('exemptions', () => {
 
   it('exempts labour and alimony by category in 2025 under Art. 616', () => {
     for (const category of ['labour', 'alimony'] as const) {
-      const q = quote({ filingType: 'claim', category, date: IN_2025 });
+      const q = quote({ filingType: 'claim', category, alimonyClaim: 'recovery', date: IN_2025 });
       expect(q.basis).toEqual({ ruleId: `tc2017.exempt.${category}`, article: 'Tax Code 2017, Art. 616' });
     }
   });
@@ -331,17 +378,17 @@ describe('input the duty cannot be quoted for', () => {
 
   it('answers without an MCI where none is needed: an appeal, an exempt claim', () => {
     const in2027 = on('2027-01-15');
-    const appeal = quoteDuty({ filingType: 'appeal', category: 'property', claimantType: 'individual', date: in2027 }, MCI_YEARS);
+    const appeal = quoteDuty({ standing: 'claimant', filingType: 'appeal', category: 'property', claimantType: 'individual', date: in2027 }, MCI_YEARS);
     expect(appeal).toMatchObject({ amountTiyn: 0, mciTenge: null, computation: { kind: 'not_dutiable' } });
-    const labour = quoteDuty({ filingType: 'claim', category: 'labour', claimantType: 'individual', date: in2027 }, MCI_YEARS);
+    const labour = quoteDuty({ standing: 'claimant', filingType: 'claim', category: 'labour', claimantType: 'individual', date: in2027 }, MCI_YEARS);
     expect(labour).toMatchObject({ amountTiyn: 0, exempt: true, mciTenge: null });
   });
 
   it('prices a 2027 payment once the 2027 MCI is entered', () => {
     const in2027 = on('2027-01-15');
-    expect(() => quoteDuty({ filingType: 'claim', category: 'divorce', claimantType: 'individual', date: in2027 }, MCI_YEARS)).toThrow(DutyInputError);
+    expect(() => quoteDuty({ standing: 'claimant', filingType: 'claim', category: 'divorce', claimantType: 'individual', date: in2027 }, MCI_YEARS)).toThrow(DutyInputError);
     const entered = [...MCI_YEARS, { year: 2027, tenge: 4_500, basis: 'test' }];
-    expect(quoteDuty({ filingType: 'claim', category: 'divorce', claimantType: 'individual', date: in2027 }, entered)).toMatchObject({ amountTiyn: 135_000, mciTenge: 4_500 });
+    expect(quoteDuty({ standing: 'claimant', filingType: 'claim', category: 'divorce', claimantType: 'individual', date: in2027 }, entered)).toMatchObject({ amountTiyn: 135_000, mciTenge: 4_500 });
   });
 });
 
@@ -383,7 +430,7 @@ describe('the rate data', () => {
       ...EXAMPLES_2025.map((example) => quote({ ...example.input, date: IN_2025 })),
       ...[IN_2026, IN_2025].flatMap((date) => [
         ...EXEMPTION_CODES.map((exemption) => quote({ filingType: 'claim', category: 'property', exemption, date })),
-        ...(['labour', 'alimony'] as const).map((category) => quote({ filingType: 'claim', category, date })),
+        ...(['labour', 'alimony'] as const).map((category) => quote({ filingType: 'claim', category, alimonyClaim: 'recovery', date })),
       ]),
     ];
     const used = new Set(quotes.flatMap(rowsUsed));
@@ -430,7 +477,7 @@ describe('properties of the duty', () => {
         fc.boolean(),
         (filingType, category, claimantType, amountTiyn, date, exemption, alsoPropertyDemand) => {
           try {
-            const q = quoteDuty({ filingType, category, claimantType, amountTiyn, date, exemption, alsoPropertyDemand }, MCI_YEARS);
+            const q = quoteDuty({ standing: 'claimant', filingType, category, claimantType, amountTiyn, date, exemption, alsoPropertyDemand }, MCI_YEARS);
             expect(q.amountTiyn).toBeGreaterThanOrEqual(0);
             expect(Number.isInteger(q.amountTiyn)).toBe(true);
             if (q.exempt) expect(q.amountTiyn).toBe(0);
@@ -446,7 +493,7 @@ describe('properties of the duty', () => {
     fc.assert(
       fc.property(amount, amount, claimant, day, (a, b, claimantType, date) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
-        const duty = (amountTiyn: number) => quoteDuty({ filingType: 'claim', category: 'property', claimantType, amountTiyn, date }, MCI_YEARS);
+        const duty = (amountTiyn: number) => quoteDuty({ standing: 'claimant', filingType: 'claim', category: 'property', claimantType, amountTiyn, date }, MCI_YEARS);
         const lowQuote = duty(low);
         const highQuote = duty(high);
         expect(lowQuote.amountTiyn).toBeLessThanOrEqual(highQuote.amountTiyn);

@@ -260,6 +260,12 @@ export const caseDeadlines = pgTable(
     dueOn: date('due_on').notNull(),
     article: text('article').notNull(),
     concerns: text('concerns', { enum: ['parties', 'court'] }).notNull(),
+    /**
+     * A term of one party only (the appeal term of a party absent from the hearing, CPC Art.
+     * 403(3)), or the court's term towards that party (sending them the decision's copy); null
+     * for a term of the case as a whole.
+     */
+    partyId: uuid('party_id').references(() => parties.id, { onDelete: 'cascade' }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -267,5 +273,6 @@ export const caseDeadlines = pgTable(
     check('case_deadlines_concerns_check', sql`${t.concerns} in ('parties', 'court')`),
     index('case_deadlines_case_idx').on(t.caseId, t.dueOn),
     index('case_deadlines_open_idx').on(t.dueOn).where(sql`${t.closedAt} is null`),
+    index('case_deadlines_party_idx').on(t.partyId),
   ],
 );

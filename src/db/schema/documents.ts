@@ -55,6 +55,12 @@ export const documents = pgTable(
     decisionForm: text('decision_form', { enum: DECISION_FORMS }),
     /** A higher court's act: what it did with the act under review. */
     outcome: text('outcome', { enum: REVIEW_OUTCOMES }),
+    /**
+     * A first-instance decision: the parties the judge recorded as not taking part in the hearing
+     * at which it was made. Their appeal term runs from the day a copy is sent to them (CPC Art.
+     * 403(3)). Null or empty: everyone took part.
+     */
+    absentPartyIds: uuid('absent_party_ids').array(),
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     visibility: text('visibility', { enum: DOCUMENT_VISIBILITIES }).notNull().default('parties'),
     createdBy: uuid('created_by').references(() => users.id),

@@ -6,10 +6,13 @@ import {
   EXEMPTIONS,
   RATES,
   inForce,
+  type AlimonyClaim,
   type DutyRule,
   type ExemptionCode,
+  type FilerStanding,
   type ExemptionGround,
   type IsoDate,
+  type ExemptionRow,
   type MciYear,
   type MciRate,
   type PercentRate,
@@ -42,8 +45,16 @@ export interface DutyInput {
   amountTiyn?: number;
   /** The payment date; the MCI and the rates are those of that day in Kazakhstan. */
   date: Date;
-  /** A ground the filer claims; labour and alimony claims are exempt by their category. */
+  /**
+   * How the filer stands in the case. The exemptions of Tax Code 2026 Art. 668 are mostly the
+   * claimant's, at first instance and on their appeal and cassation (Art. 668, part 2): a
+   * defendant's cassation complaint in a labour case is not exempt by the category.
+   */
+  standing: FilerStanding;
+  /** A ground the filer claims; labour claims and claims to recover alimony are exempt by their category. */
   exemption?: ExemptionCode;
+  /** In an alimony case, what the claim asks; only a claim to recover alimony is exempt (Art. 668(4)). */
+  alimonyClaim?: AlimonyClaim;
   /**
    * A non-property claim that also carries a property demand (property divided on divorce):
    * it pays both rates, the property one on `amountTiyn`.
@@ -243,12 +254,13 @@ function courtOrderValued(context: Context): boolean {
 }
 
 function exemptionFor(context: Context) {
-  const inForceToday = EXEMPTIONS.filter((row) => inForce(row, context.day));
+  const applies = (row: ExemptionRow) => inForce(row, context.day) && (row.standing === 'any' || context.standing === 'claimant');
+  const rows = EXEMPTIONS.filter(applies);
   const demandGround = context.filingType === 'court_order_application' && context.courtOrderDemand ? COURT_ORDER_DEMAND_RULES[context.courtOrderDemand].exemption : undefined;
   return (
-    inForceToday.find((row) => row.categories?.includes(context.category)) ??
-    (demandGround ? inForceToday.find((row) => row.ground === demandGround) : undefined) ??
-    (context.exemption ? inForceToday.find((row) => row.ground === context.exemption) : undefined)
+    rows.find((row) => row.categories?.includes(context.category) && (!row.alimonyClaims || (context.alimonyClaim !== undefined && row.alimonyClaims.includes(context.alimonyClaim)))) ??
+    (demandGround ? rows.find((row) => row.ground === demandGround) : undefined) ??
+    (context.exemption ? rows.find((row) => row.ground === context.exemption) : undefined)
   );
 }
 

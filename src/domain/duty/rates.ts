@@ -298,8 +298,8 @@ export const RATES: readonly RateRow[] = [
 
 /**
  * Grounds for exemption from the duty; message keys `duty.exemption.<ground>` name them. Labour
- * and alimony follow from the case category; the others are claimed by the filer and checked by
- * the court.
+ * and alimony follow from the case category (alimony only for a claim to recover it); the others
+ * are claimed by the filer and checked by the court.
  */
 export const EXEMPTION_GROUNDS = [
   'labour',
@@ -326,29 +326,86 @@ export const EXEMPTION_CODES = [
 ] as const satisfies readonly ExemptionGround[];
 export type ExemptionCode = (typeof EXEMPTION_CODES)[number];
 
+/**
+ * What an alimony claim asks: to recover alimony (exempt, Tax Code 2026 Art. 668(4)), or
+ * anything else (a payer's claim to reduce alimony or be released from paying it), which pays
+ * the rate of its claim.
+ */
+export const ALIMONY_CLAIMS = ['recovery', 'other'] as const;
+export type AlimonyClaim = (typeof ALIMONY_CLAIMS)[number];
+
+/**
+ * How the filer stands in the case: the claimant (also the applicant of a court order and the
+ * defendant who files a counterclaim, who is its claimant), or anyone else (a defendant, a third
+ * party). Most exemptions are the claimant's (Art. 668 lists "истцы – по искам …") and carry to
+ * the claimant's appeal and cassation (Art. 668, part 2), never to the other side's.
+ */
+export const FILER_STANDINGS = ['claimant', 'other'] as const;
+export type FilerStanding = (typeof FILER_STANDINGS)[number];
+
 export interface ExemptionRow extends Dated {
   id: string;
   ground: ExemptionGround;
   article: string;
+  /** The exempting words of the article, as enacted (Russian text), where they were read. */
+  wording?: string;
   /** Claims of these categories are exempt without being claimed. */
   categories?: readonly CaseCategory[];
+  /** In an alimony case, only these claims are exempt. */
+  alimonyClaims?: readonly AlimonyClaim[];
+  /** `claimant`: the exemption is the claimant's only; `any`: whoever files. */
+  standing: 'claimant' | 'any';
 }
 
-/** Both codes exempt on the same grounds; the exemption carries to appeal and cassation. */
-function exemptionRows(code: 'tc2017' | 'tc2026', dated: Dated, article: string): ExemptionRow[] {
-  return EXEMPTION_GROUNDS.map((ground) => ({
+interface Ground {
+  ground: ExemptionGround;
+  /** The subparagraph(s) of Tax Code 2026 Art. 668, part 1. */
+  tc2026: string;
+  wording: string;
+  standing: ExemptionRow['standing'];
+}
+
+/**
+ * Tax Code 2026, Art. 668, part 1, subparagraph by subparagraph; part 2: "Лица, указанные в части
+ * первой настоящей статьи, освобождаются от уплаты государственной пошлины в судах также при
+ * обжаловании судебных актов."
+ */
+const GROUNDS: readonly Ground[] = [
+  { ground: 'labour', tc2026: '668(1)', wording: 'истцы – по искам о взыскании сумм оплаты труда и другим требованиям, связанным с трудовой деятельностью', standing: 'claimant' },
+  { ground: 'alimony', tc2026: '668(4)', wording: 'истцы – по искам о взыскании алиментов', standing: 'claimant' },
+  { ground: 'harm_to_health', tc2026: '668(5)', wording: 'истцы – по искам о возмещении вреда, причиненного увечьем или иным повреждением здоровья, а также смертью кормильца', standing: 'claimant' },
+  { ground: 'criminal_damage', tc2026: '668(6)', wording: 'истцы – по искам о возмещении материального ущерба, причиненного уголовным правонарушением', standing: 'claimant' },
+  {
+    ground: 'copyright_author',
+    tc2026: '668(2), (3)',
+    wording: 'истцы – авторы, исполнители и организации, управляющие их имущественными правами на коллективной основе, – по искам, вытекающим из авторского права и смежных прав; истцы – авторы объектов промышленной собственности',
+    standing: 'claimant',
+  },
+  // "Истцы и ответчики": the one ground that covers both sides.
+  { ground: 'rehabilitation', tc2026: '668(20)', wording: 'истцы и ответчики – по спорам, связанным с возмещением ущерба, причиненного гражданину незаконным осуждением, незаконным применением меры пресечения в виде заключения под стражу либо незаконным наложением административного взыскания в виде ареста', standing: 'any' },
+  // "По всем делам и документам": whatever their standing.
+  { ground: 'veteran', tc2026: '668(13)', wording: 'ветераны Великой Отечественной войны, ветераны, приравненные по льготам к ветеранам Великой Отечественной войны, и ветераны боевых действий на территории других государств … – по всем делам и документам', standing: 'any' },
+  { ground: 'disability', tc2026: '668(13)', wording: 'лица с инвалидностью, а также один из родителей лица с инвалидностью с детства, ребенка с инвалидностью – по всем делам и документам', standing: 'any' },
+  // State institutions are exempt also when they complain of a decision against them (668(17)).
+  { ground: 'prosecutor_state_body', tc2026: '668(16), (17)', wording: 'органы прокуратуры – по всем искам; государственные учреждения … – при предъявлении исков и обжаловании решений судов', standing: 'any' },
+];
+
+/** The exemption carries to appeal and cassation for the persons exempt at first instance (Art. 668, part 2). */
+function exemptionRows(code: 'tc2017' | 'tc2026', dated: Dated): ExemptionRow[] {
+  return GROUNDS.map(({ ground, tc2026, wording, standing }) => ({
     id: `${code}.exempt.${ground}`,
     ground,
     ...dated,
-    article,
+    // The 2017 code exempted on the same grounds in Art. 616; its subparagraphs are not cited here.
+    article: code === 'tc2026' ? `Tax Code 2026, Art. ${tc2026}` : 'Tax Code 2017, Art. 616',
+    ...(code === 'tc2026' ? { wording } : {}),
+    standing,
     ...(ground === 'labour' || ground === 'alimony' ? { categories: [ground] } : {}),
+    ...(ground === 'alimony' ? { alimonyClaims: ['recovery'] as const } : {}),
   }));
 }
 
-export const EXEMPTIONS: readonly ExemptionRow[] = [
-  ...exemptionRows('tc2026', TC2026, 'Tax Code 2026, Art. 668'),
-  ...exemptionRows('tc2017', TC2017, 'Tax Code 2017, Art. 616'),
-];
+export const EXEMPTIONS: readonly ExemptionRow[] = [...exemptionRows('tc2026', TC2026), ...exemptionRows('tc2017', TC2017)];
 
 export function inForce(row: Dated, day: IsoDate): boolean {
   return row.from <= day && (row.to === undefined || day <= row.to);

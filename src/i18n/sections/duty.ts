@@ -17,7 +17,7 @@ const en = {
   'duty.rule.procedural_application': 'Petition, response, private complaint, remarks on the hearing record or objection to a court order: no state duty is charged',
 
   'duty.exemption.labour': 'Claims for pay and other claims arising from labour relations',
-  'duty.exemption.alimony': 'Claims for alimony',
+  'duty.exemption.alimony': 'Claims to recover alimony',
   'duty.exemption.harm_to_health': 'Claims for compensation of harm caused by injury or other damage to health, or by the death of a breadwinner',
   'duty.exemption.criminal_damage': 'Claims for compensation of damage caused by a criminal offence',
   'duty.exemption.copyright_author': 'Authors, in claims arising from copyright',

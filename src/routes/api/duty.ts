@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { ALL_CASE_CATEGORIES } from '../../domain/caseKinds.ts';
 import { CLAIMANT_TYPES, FILING_TYPES } from '../../domain/filingTypes.ts';
 import { DutyInputError, parseTenge, quoteDuty, type DutyInputErrorCode, type DutyQuote } from '../../domain/duty/calculator.ts';
-import { EXEMPTION_CODES } from '../../domain/duty/rates.ts';
+import { ALIMONY_CLAIMS, EXEMPTION_CODES, FILER_STANDINGS } from '../../domain/duty/rates.ts';
 import { tiynToDecimal } from '../../domain/money.ts';
 import { SotError } from '../../errors.ts';
 import { courtDateIso } from '../../i18n/format.ts';
@@ -19,7 +19,11 @@ const DutyQuoteQuery = Type.Object({
     Type.String({ description: 'Claim value in tenge, digits with at most two decimals after a point; empty is the same as absent', examples: ['1500000', '1500000.50'] }),
   ),
   date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Payment date in Kazakhstan (YYYY-MM-DD); today when absent' })),
-  exemption: Type.Optional(Type.Enum(EXEMPTION_CODES, { description: 'A ground for exemption the filer claims; labour and alimony claims are exempt by category' })),
+  exemption: Type.Optional(Type.Enum(EXEMPTION_CODES, { description: 'A ground for exemption the filer claims; labour claims and claims to recover alimony are exempt by category' })),
+  standing: Type.Optional(
+    Type.Enum(FILER_STANDINGS, { description: "The filer's standing in the case: most exemptions are the claimant's only (Tax Code 2026, Art. 668); `claimant` when absent" }),
+  ),
+  alimonyClaim: Type.Optional(Type.Enum(ALIMONY_CLAIMS, { description: 'In an alimony case: `recovery` (exempt, Art. 668(4)) or `other` (reduction, release: the claim pays its rate)' })),
   alsoPropertyDemand: Type.Optional(Type.Boolean({ description: 'A non-property claim that also carries a property demand of `amount`: both rates are due' })),
 });
 
@@ -68,14 +72,14 @@ export const dutyApi: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { amount, date, ...input } = request.query;
+      const { amount, date, standing, ...input } = request.query;
       const amountTiyn = amount ? parseTenge(amount) : undefined;
       if (amount && amountTiyn === undefined) throw refusal({ code: 'amount_invalid' });
       const paidOn = date === undefined ? app.clock() : paymentDate(date);
       if (!paidOn) throw new SotError('invalid_request', { detail: 'date is not a calendar date' });
       let quote: DutyQuote;
       try {
-        quote = quoteDuty({ ...input, amountTiyn, date: paidOn }, (await loadReference(app.db)).mci);
+        quote = quoteDuty({ ...input, standing: standing ?? 'claimant', amountTiyn, date: paidOn }, (await loadReference(app.db)).mci);
       } catch (error) {
         if (error instanceof DutyInputError) throw refusal(error);
         throw error;

@@ -5,6 +5,7 @@ import { SotError } from '../../errors.ts';
 import { can } from '../../policies/rules.ts';
 import { caseForParticipants, casesOf } from '../../queries/cabinet.ts';
 import { caseRelations } from '../../queries/caseRelations.ts';
+import { partiesActedFor } from '../../queries/partyStanding.ts';
 import { filingsOf } from '../../queries/filingForm.ts';
 import { latestDistribution } from '../../queries/registry.ts';
 import { CabinetCasePage } from '../../views/pages/CabinetCasePage.tsx';
@@ -45,9 +46,12 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!can(request.principal, { action: 'read', resource: 'case', relations })) throw new SotError('not_found');
       const details = await caseForParticipants(app.db, caseId);
       if (!details) throw new SotError('not_found');
+      // The court sees every party's own term; a party sees the case's terms and their own.
+      const courtSide = relations.has('court_staff') || relations.has('assigned_judge') || relations.has('higher_court');
+      const ownPartyIds = courtSide ? [] : (await partiesActedFor(app.db, caseId, { userId: request.principal!.userId, bin: request.principal!.bin })).map((p) => p.id);
       const [distribution, deadlines, acts, linked, documents] = await Promise.all([
         latestDistribution(app.db, caseId),
-        deadlinesOf(app.db, caseId),
+        deadlinesOf(app.db, caseId, courtSide ? undefined : ownPartyIds),
         actsOf(app.db, caseId, { drafts: false }),
         linkedCasesOf(app.db, caseId, details.case.parentCaseId),
         caseDocuments(app.db, caseId),
@@ -57,9 +61,10 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // The complaint is offered only where the Code allows it; the filing is refused on the same rule.
       const cassation = mayFile && details.case.status === 'in_force' && details.case.instance <= 2 ? await cassationVerdict(app.db, caseId, app.clock()).catch(hideWithoutCalendar) : null;
       const courtOrder = details.case.category === 'court_order' ? await courtOrderPanel(request.principal!, details.case, relations, deadlines) : null;
+      const sendsCopies = deadlines.some((d) => d.kind === 'decision_copies_sent' && d.partyId !== null && d.closedAt === null) && can(request.principal, { action: 'send_copy', resource: 'case', courtId: details.case.courtId });
       return reply.page(
         { title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' },
-        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation, courtOrder }} hasDistribution={distribution !== null} />,
+        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation, courtOrder, ownPartyIds, sendsCopies }} hasDistribution={distribution !== null} />,
       );
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { dutyOfFiling, isExemptionCode } from '../../commands/filingDuty.ts';
+import { dutyOfFiling, inCaseOf, isAlimonyClaim, isExemptionCode } from '../../commands/filingDuty.ts';
 import { attachFiles, createFiling, deleteDraft, ownFiling, removeAttachment, updateFiling, type Filing } from '../../commands/filings.ts';
 import type { AttachmentPurpose } from '../../db/schema/index.ts';
 import { isCaseCategory, kindOfCategory } from '../../domain/caseKinds.ts';
@@ -84,7 +84,8 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function dutyView(request: FastifyRequest, filing: Filing, data: FilingPageData): Promise<DutyView> {
     const { mci } = await loadReference(app.db);
     try {
-      const duty = dutyOfFiling(filing, app.clock(), mci, startsCase(filing.type) ? undefined : data.category);
+      const inCase = startsCase(filing.type) ? undefined : await inCaseOf(app.db, filing);
+      const duty = dutyOfFiling(filing, app.clock(), mci, inCase && { ...inCase, category: data.category });
       return { amountTiyn: duty.amountTiyn, exempt: duty.exempt, basis: duty.basis, explanation: duty.quote ? explainDuty(request, duty.quote) : null };
     } catch (error) {
       if (!(error instanceof SotError)) throw error;
@@ -238,8 +239,13 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       case 'duty': {
         const exemption = text(form, 'exemption');
         if (exemption && !isExemptionCode(exemption)) return showStep(request, reply, filing, step, fieldError(request, 'exemption', 'error.chooseOne'));
-        const { exemption: _previous, ...rest } = fields;
-        return save(request, reply, filing, step, form, { fields: exemption ? { ...rest, exemption } : rest }, 'exemption');
+        const { exemption: _previous, alimonyClaim: _claim, ...rest } = fields;
+        // In an alimony case the duty depends on what the claim asks: only recovery is exempt.
+        const alimonyClaim = text(form, 'alimonyClaim');
+        const asksAlimony = (await filingPageData(app.db, filing)).category === 'alimony';
+        if (asksAlimony && (!alimonyClaim || !isAlimonyClaim(alimonyClaim))) return showStep(request, reply, filing, step, fieldError(request, 'alimonyClaim', 'error.chooseOne'));
+        const next: FilingFields = { ...rest, ...(exemption ? { exemption } : {}), ...(asksAlimony && alimonyClaim && isAlimonyClaim(alimonyClaim) ? { alimonyClaim } : {}) };
+        return save(request, reply, filing, step, form, { fields: next }, 'exemption');
       }
       case 'check':
         // Submission is signed in the browser and sent to the API; a plain post just shows the page.

@@ -4,6 +4,7 @@ import Type from 'typebox';
 import { actManifestOf, discardAct, draftAct, issueAct, type ActDraft } from '../../commands/courtActs.ts';
 import { today } from '../../commands/caseProgress.ts';
 import { acceptAuthority } from '../../commands/authority.ts';
+import { decisionParties } from '../../queries/partyStanding.ts';
 import { postponeHearing, scheduleHearing, type HearingSlot } from '../../commands/hearings.ts';
 import { cases, documents, hearings } from '../../db/schema/index.ts';
 import { actEffect, COURT_ACT_KINDS, DECISION_FORMS, REVIEW_OUTCOMES, type CourtActKind, type DecisionForm, type ReviewOutcome } from '../../domain/courtActs.ts';
@@ -44,6 +45,7 @@ function actOptions(instance: number, status: Parameters<typeof actEffect>[2], c
 
 /** Which form field a refusal belongs to, so the error summary links to it. */
 function fieldOf(code: ErrorCode, form: string): string {
+  if (code === 'attendance_party_unknown') return `${form === 'upload' ? 'upload' : 'act'}-attendance`;
   if (form === 'upload') return code === 'act_title_required' ? 'upload-title' : code === 'act_outcome_required' ? 'upload-outcome' : code.startsWith('act_') && code !== 'act_file_not_pdf' ? 'upload-kind' : 'upload-file';
   if (code.startsWith('act_')) return code === 'act_outcome_required' ? 'act-outcome' : code === 'act_title_required' ? 'act-title' : code === 'act_text_required' ? 'act-text' : 'act-kind';
   if (code === 'decision_reason_required') return `reason-${form.replace(/^postpone-/, '')}`;
@@ -78,12 +80,15 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!isUuid(caseId)) throw new SotError('not_found');
     const details = await caseForParticipants(app.db, caseId);
     if (!details || !can(request.principal, { action: 'decide', resource: 'case', courtId: details.case.courtId, judgeId: details.case.judgeId })) throw new SotError('not_found');
-    const [deadlines, acts, linked, orderDemand] = await Promise.all([
+    const [deadlines, acts, linked, orderDemand, parties] = await Promise.all([
       deadlinesOf(app.db, caseId),
       actsOf(app.db, caseId, { drafts: true }),
       linkedCasesOf(app.db, caseId, details.case.parentCaseId),
       details.case.category === 'court_order' ? courtOrderDemandOf(app.db, caseId) : Promise.resolve(null),
+      decisionParties(app.db, caseId),
     ]);
+    // The decision in final form follows the hearing of its operative part: who was absent then is the default.
+    const operative = acts.find((a) => a.kind === 'decision' && a.decisionForm === 'operative' && a.issuedAt);
     const done = options.done && DONE[options.done] ? request.t(DONE[options.done]!) : null;
     return reply.page(
       { title: `${details.case.number ?? ''} — ${request.t('judge.cases.title')}`, nav: 'judge', scripts: ['/public/build/signDocument.js'], ...(options.status ? { status: options.status } : {}) },
@@ -95,6 +100,9 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           linked,
           today: today(app.clock()),
           actOptions: actOptions(details.case.instance, details.case.status, details.case.category),
+          parties: parties.map((p) => ({ id: p.id, name: p.name, role: p.role })),
+          absentByDefault: details.case.status === 'decided' ? (operative?.absentPartyIds ?? []) : [],
+          copiesAwaited: deadlines.some((d) => d.kind === 'decision_copies_sent' && d.partyId !== null && d.closedAt === null),
           // A court order is issued without a hearing (CPC Art. 139).
           canSchedule: ['accepted', 'preparation', 'hearing_scheduled'].includes(details.case.status) && details.case.category !== 'court_order',
           orderDemand,
@@ -167,11 +175,15 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           outcome: Type.Optional(Type.String({ maxLength: 20 })),
           title: Type.Optional(Type.String({ maxLength: 1000 })),
           text: Type.Optional(Type.String({ maxLength: 400_000 })),
+          // Who took part in the hearing: asked on the form (`attendance`), ticked ones in `tookPart`.
+          attendance: Type.Optional(Type.String({ maxLength: 10 })),
+          tookPart: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 })])),
         }),
       },
     },
     async (request, reply) => {
-      const { _csrf, ...values } = request.body;
+      const { _csrf, tookPart: ticked, ...rest } = request.body;
+      const values = { ...rest, ...(rest.attendance ? { tookPart: [ticked ?? []].flat().join(',') } : {}) };
       return act(request, reply, request.params.caseId, 'act', values as Record<string, string>, async () => {
         await draftAct(app.db, app.blobs, request.principal!, request.params.caseId, actDraftOf(request.body, { text: request.body.text ?? '' }), app.clock());
         return 'drafted';
@@ -182,14 +194,16 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // The same draft from a PDF the judge prepared elsewhere; the form's fields come before the file.
   app.post('/judge/cases/:caseId/acts/upload', { config: judges, schema: { hide: true, params: CaseParams } }, async (request, reply) => {
     const fields: Record<string, string> = {};
+    const tookPart: string[] = [];
     // Whose case it is is settled before reading a byte of the upload.
     await judgeCaseOf(request.principal!, request.params.caseId);
     return act(request, reply, request.params.caseId, 'upload', fields, async () => {
       if (!request.isMultipart()) throw new SotError('unsupported_media_type');
       for await (const part of request.parts()) {
-        if (part.type === 'field' && ['kind', 'outcome', 'title'].includes(part.fieldname)) fields[part.fieldname] = String(part.value).slice(0, 1000);
+        if (part.type === 'field' && ['kind', 'outcome', 'title', 'attendance'].includes(part.fieldname)) fields[part.fieldname] = String(part.value).slice(0, 1000);
+        if (part.type === 'field' && part.fieldname === 'tookPart' && tookPart.length < 100) tookPart.push(String(part.value).slice(0, 40));
         if (part.type === 'file') {
-          await draftAct(app.db, app.blobs, request.principal!, request.params.caseId, actDraftOf(fields, { file: { stream: part.file, fileName: part.filename } }), app.clock());
+          await draftAct(app.db, app.blobs, request.principal!, request.params.caseId, actDraftOf({ ...fields, tookPart }, { file: { stream: part.file, fileName: part.filename } }), app.clock());
           return 'drafted';
         }
       }
@@ -275,7 +289,10 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 };
 
-function actDraftOf(body: { kind?: string | undefined; outcome?: string | undefined; title?: string | undefined }, content: ActDraft['content']): ActDraft {
+function actDraftOf(
+  body: { kind?: string | undefined; outcome?: string | undefined; title?: string | undefined; attendance?: string | undefined; tookPart?: string | string[] | undefined },
+  content: ActDraft['content'],
+): ActDraft {
   const [kind, form] = (body.kind ?? '').split(':') as [string, string | undefined];
   if (!(COURT_ACT_KINDS as readonly string[]).includes(kind)) throw new SotError('act_kind_not_allowed');
   if (form !== undefined && !(DECISION_FORMS as readonly string[]).includes(form)) throw new SotError('act_form_required');
@@ -286,6 +303,8 @@ function actDraftOf(body: { kind?: string | undefined; outcome?: string | undefi
     // Only a resolution carries an outcome; a stray radio value on another act is not one.
     outcome: kind === 'resolution' ? outcome : null,
     title: body.title ?? '',
+    // Asked on the form: the ticked parties took part, the others did not (none ticked: nobody did).
+    ...(body.attendance ? { tookPartIds: body.tookPart === undefined ? [] : Array.isArray(body.tookPart) ? body.tookPart : [body.tookPart] } : {}),
     content,
   };
 }

@@ -22,7 +22,7 @@ export function actLabel(t: Translate, act: Pick<CourtActRow, 'kind' | 'decision
 }
 
 /** The terms running in the case and those met, each with its legal basis and who must act. */
-export function DeadlinesTable({ deadlines, today }: { deadlines: CaseDeadline[]; today: string }) {
+export function DeadlinesTable({ deadlines, today, ownPartyIds = [] }: { deadlines: CaseDeadline[]; today: string; ownPartyIds?: readonly string[] }) {
   const { t, lang } = useView();
   if (deadlines.length === 0) return <p class="govuk-body">{t('proceedings.deadlines.none')}</p>;
   return (
@@ -34,6 +34,11 @@ export function DeadlinesTable({ deadlines, today }: { deadlines: CaseDeadline[]
               <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">
                 {t('proceedings.deadlines.basis', { article: d.article, from: formatCourtDay(d.runsFrom, lang) })}
               </span>
+              {d.partyId && (
+                <span class="govuk-hint govuk-!-margin-bottom-0 sot-block" data-party-term={d.partyId}>
+                  {ownPartyIds.includes(d.partyId) ? t('appealTerms.deadlines.own') : t('appealTerms.deadlines.ofParty', { name: d.partyName ?? '' })}
+                </span>
+              )}
             </td>
             <td class="govuk-table__cell">
               <time dateTime={d.dueOn}>{formatCourtDay(d.dueOn, lang)}</time>

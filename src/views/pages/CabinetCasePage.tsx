@@ -47,6 +47,8 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t('courtOrder.timeline.delivered');
     case 'court_order_objected':
       return t('courtOrder.timeline.objected');
+    case 'decision_copy_sent':
+      return t('appealTerms.timeline.copySent');
     default:
       return t('timeline.other');
   }
@@ -64,6 +66,10 @@ export interface CaseFileParts {
   cassation: CassationVerdict | null;
   /** In a court order's case: what the reader may do about the order. */
   courtOrder?: CourtOrderPanel | null;
+  /** The parties the reader acts for: their own terms are marked as theirs. */
+  ownPartyIds?: readonly string[];
+  /** The reader is of the court office and a copy of the decision waits to be sent to an absent party. */
+  sendsCopies?: boolean;
 }
 
 export interface CourtOrderPanel {
@@ -158,7 +164,14 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
       <LinkedCases linked={file.linked} caseId={c.id} href={urls.cabinetCase} />
 
       <h2 class="govuk-heading-l">{t('proceedings.deadlines.title')}</h2>
-      <DeadlinesTable deadlines={file.deadlines} today={file.today} />
+      <DeadlinesTable deadlines={file.deadlines} today={file.today} ownPartyIds={file.ownPartyIds ?? []} />
+      {file.sendsCopies && (
+        <p class="govuk-body">
+          <a class="govuk-link" href={urls.decisionCopies(c.id)}>
+            {t('appealTerms.copies.link')}
+          </a>
+        </p>
+      )}
 
       <h2 class="govuk-heading-l">{t('proceedings.acts.title')}</h2>
       <IssuedActs caseId={c.id} acts={file.acts} />

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { REVIEW_OUTCOMES, type CourtActKind, type DecisionForm } from '../../../domain/courtActs.ts';
 import { COURT_ORDER_DEMAND_RULES, type CourtOrderDemand } from '../../../domain/courtOrders.ts';
+import type { PartyRole } from '../../../db/schema/index.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseForParticipants } from '../../../queries/cabinet.ts';
 import type { CaseDeadline, CourtActRow, LinkedCase } from '../../../queries/caseFile.ts';
@@ -28,6 +29,12 @@ export interface JudgeCaseView {
   linked: LinkedCase[];
   today: string;
   actOptions: ActOption[];
+  /** The parties in their own right, for the judge to say who took part in the hearing. */
+  parties: { id: string; name: string; role: string }[];
+  /** Unticked at first: those recorded absent when the operative part was announced. */
+  absentByDefault: string[];
+  /** A copy of the decision waits to be posted to a party absent from the hearing. */
+  copiesAwaited: boolean;
   canSchedule: boolean;
   /** In a court order's case: the demand of CPC Art. 135 its application names. */
   orderDemand?: CourtOrderDemand | null;
@@ -71,6 +78,13 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
 
       <h2 class="govuk-heading-l">{t('proceedings.deadlines.title')}</h2>
       <DeadlinesTable deadlines={view.deadlines} today={view.today} />
+      {view.copiesAwaited && (
+        <p class="govuk-body">
+          <a class="govuk-link" href={urls.decisionCopies(c.id)}>
+            {t('appealTerms.copies.link')}
+          </a>
+        </p>
+      )}
 
       <h2 class="govuk-heading-l">{t('case.hearings')}</h2>
       {view.details.hearings.length === 0 ? (
@@ -127,6 +141,9 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
             {t('proceedings.acts.draft', { act: actLabel(t, draft) })}: {draft.title}
           </h3>
           {draft.outcome && <p class="govuk-body">{t(`proceedings.outcome.${draft.outcome}`)}</p>}
+          {draft.absentPartyIds && draft.absentPartyIds.length > 0 && (
+            <p class="govuk-body">{t('appealTerms.attendance.absent', { names: view.parties.filter((p) => draft.absentPartyIds!.includes(p.id)).map((p) => p.name).join(', ') })}</p>
+          )}
           <p class="govuk-body">
             <a class="govuk-link" href={urls.actText(draft.id)}>
               {t('proceedings.acts.readDraft')}
@@ -153,6 +170,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
             <CsrfField />
             <h3 class="govuk-heading-m">{t('proceedings.acts.new')}</h3>
             <ActChoiceFields prefix="act" options={view.actOptions} values={view.values['form'] === 'upload' ? {} : view.values} errorFor={errorFor} />
+            <Attendance prefix="act" view={view} values={view.values['form'] === 'upload' ? {} : view.values} error={errorFor('act-attendance')} />
             <TextInput id="act-title" name="title" label={t('proceedings.acts.actTitle')} value={view.values['form'] === 'upload' ? undefined : v('title')} error={errorFor('act-title')} />
             <Textarea id="act-text" name="text" label={t('proceedings.acts.text')} hint={t('proceedings.acts.text.hint')} value={v('text')} error={errorFor('act-text')} rows={12} />
             <button type="submit" class="govuk-button" data-module="govuk-button">
@@ -166,6 +184,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
             <div class="govuk-details__text">
               <form method="post" action={`${urls.draftActUpload(c.id)}?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate>
                 <ActChoiceFields prefix="upload" options={view.actOptions} values={view.values['form'] === 'upload' ? view.values : {}} errorFor={errorFor} />
+                <Attendance prefix="upload" view={view} values={view.values['form'] === 'upload' ? view.values : {}} error={errorFor('upload-attendance')} />
                 <TextInput id="upload-title" name="title" label={t('proceedings.acts.actTitle')} value={view.values['form'] === 'upload' ? v('title') : undefined} error={errorFor('upload-title')} />
                 <div class={`govuk-form-group${errorFor('upload-file') ? ' govuk-form-group--error' : ''}`}>
                   <label class="govuk-label" for="upload-file">
@@ -187,6 +206,45 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
         </>
       )}
     </>
+  );
+}
+
+/**
+ * For a decision, who took part in the hearing at which it was made: everyone is ticked unless
+ * recorded absent with the operative part. An unticked party gets an appeal term of their own,
+ * from the day a copy is sent to them (CPC Art. 403(3)).
+ */
+function Attendance({ prefix, view, values, error }: { prefix: string; view: JudgeCaseView; values: Record<string, string>; error: string | undefined }) {
+  const { t } = useView();
+  if (!view.actOptions.some((o) => o.kind === 'decision') || view.parties.length === 0) return null;
+  // After a refusal the judge's own ticks come back; otherwise the default.
+  const ticked = values['attendance'] ? new Set((values['tookPart'] ?? '').split(',').filter(Boolean)) : new Set(view.parties.filter((p) => !view.absentByDefault.includes(p.id)).map((p) => p.id));
+  const id = `${prefix}-attendance`;
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <input type="hidden" name="attendance" value="1" />
+      <fieldset class="govuk-fieldset" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t('appealTerms.attendance.legend')}</legend>
+        <div id={`${id}-hint`} class="govuk-hint">
+          {t('appealTerms.attendance.hint')}
+        </div>
+        {error && (
+          <p id={`${id}-error`} class="govuk-error-message">
+            <span class="govuk-visually-hidden">{t('error.title')}:</span> {error}
+          </p>
+        )}
+        <div class="govuk-checkboxes" data-module="govuk-checkboxes">
+          {view.parties.map((party, i) => (
+            <div class="govuk-checkboxes__item" key={party.id}>
+              <input class="govuk-checkboxes__input" id={i === 0 ? id : `${id}-${i + 1}`} name="tookPart" type="checkbox" value={party.id} checked={ticked.has(party.id)} />
+              <label class="govuk-label govuk-checkboxes__label" for={i === 0 ? id : `${id}-${i + 1}`}>
+                {`${t(`partyRole.${party.role as PartyRole}`)}: ${party.name}`}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
   );
 }
 

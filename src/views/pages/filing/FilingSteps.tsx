@@ -4,6 +4,7 @@ import type { FilingParty } from '../../../domain/filingFields.ts';
 import { asksAmount, asksSubject, previousStep, type FilingStep } from '../../../domain/filingSteps.ts';
 import { CLAIMANT_TYPES, FILING_TYPES, startsCase } from '../../../domain/filingTypes.ts';
 import { ACCEPT_ATTRIBUTE } from '../../../domain/uploads.ts';
+import { ALIMONY_CLAIMS } from '../../../domain/duty/rates.ts';
 import { formatNumber, formatTenge } from '../../../i18n/format.ts';
 import type { FilingPageData } from '../../../queries/filingForm.ts';
 import { urls } from '../../../urls.ts';
@@ -371,6 +372,17 @@ export function DutyStep({ data, errors, duty, exemptions }: { data: FilingPageD
         {duty.basis && <p class="govuk-body-s">{t('filing.duty.basis', { article: duty.basis })}</p>}
       </div>
       {duty.amountTiyn > 0 && <p class="govuk-body">{t('filing.duty.payLater')}</p>}
+      {data.category === 'alimony' && (
+        <Radios
+          id="alimonyClaim"
+          name="alimonyClaim"
+          legend={t('dutyExemptions.alimonyClaim')}
+          hint={t('dutyExemptions.alimonyClaim.hint')}
+          value={data.fields.alimonyClaim}
+          error={errorFor(errors, 'alimonyClaim')}
+          choices={ALIMONY_CLAIMS.map((claim) => ({ value: claim, label: t(`dutyExemptions.alimonyClaim.${claim}`) }))}
+        />
+      )}
       {exemptions.length > 0 && (
         <Select
           id="exemption"
@@ -444,7 +456,7 @@ export function CheckPage({ data, errors, missing, demoSigner }: { data: FilingP
   );
 }
 
-export type MissingField = 'court' | 'category' | 'courtOrderDemand' | 'defendant' | 'subject' | 'amount' | 'case' | 'text';
+export type MissingField = 'court' | 'category' | 'courtOrderDemand' | 'defendant' | 'subject' | 'amount' | 'alimonyClaim' | 'case' | 'text';
 
 function SignAndSubmit({ filingId, demoSigner }: { filingId: string; demoSigner: { handle: string; password: string } | null }) {
   const { t } = useView();
