@@ -256,11 +256,11 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect(await statusOf(caseId)).toMatchObject({ status: 'appeal_window' });
       const terms = await openTerms(caseId);
       expect(terms.find((d) => d.kind === 'decision_final_form')!.closedAt).not.toBeNull();
-      expect(terms.find((d) => d.kind === 'appeal')).toMatchObject({ dueOn: deadline('appeal', today()).due, article: 'CPC Art. 403', concerns: 'parties', closedAt: null });
+      expect(terms.find((d) => d.kind === 'appeal')).toMatchObject({ dueOn: deadline('appeal', today()).due, article: 'CPC Art. 403(3)', concerns: 'parties', closedAt: null });
 
       // The party sees the terms and the acts, opens the PDF; the QR's page confirms it.
       const page = await t.app.inject({ method: 'GET', url: `/cabinet/cases/${caseId}`, headers: { cookie: party.cookie } });
-      expect(page.body).toContain('CPC Art. 403');
+      expect(page.body).toContain('CPC Art. 403(3)');
       expect(page.body).toContain('Decision in final form');
       expect(page.body).toContain('File an appeal');
       const [act] = await t.database.db.select().from(documents).where(and(eq(documents.caseId, caseId), eq(documents.decisionForm, 'final')));
