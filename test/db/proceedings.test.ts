@@ -404,19 +404,19 @@ describeDb('hearings, court acts, terms and reviews', () => {
       const cassationFiled = await fileIn(registration.number, 'cassation_complaint');
       expect(cassationFiled.statusCode, cassationFiled.body).toBe(201);
       const [cassation] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, review!.id));
-      expect(cassation).toMatchObject({ courtId: courtIds['0101'], instance: 3, status: 'submitted' });
+      expect(cassation).toMatchObject({ courtId: courtIds['9011'], instance: 3, status: 'submitted' });
       expect(await statusOf(review!.id)).toMatchObject({ status: 'in_force' });
 
       // The cassation court upholds; a complaint against its act goes to the Supreme Court.
-      const cassationNumber = await registerCase(t.database.db, await clerkOf('0101'), cassation!.id, now());
-      expect(parseCaseNumber(cassationNumber.number)).toMatchObject({ courtCode: '0101', categoryCode: '2к' });
-      const cassationJudge = await judgeOf(cassationNumber.judgeId, courtIds['0101']!);
+      const cassationNumber = await registerCase(t.database.db, await clerkOf('9011'), cassation!.id, now());
+      expect(parseCaseNumber(cassationNumber.number)).toMatchObject({ courtCode: '9011', categoryCode: '2к' });
+      const cassationJudge = await judgeOf(cassationNumber.judgeId, courtIds['9011']!);
       await decideAdmission(t.database.db, cassationJudge.principal, cassation!.id, { kind: 'accept' }, now());
       await scheduleHearing(t.database.db, cassationJudge.principal, cassation!.id, { startsAt: workingDayAt(3, '10:00'), durationMinutes: 60, room: '1' }, now());
       await issued(cassationJudge, cassation!.id, { kind: 'resolution', outcome: 'upheld', title: 'Постановление кассационного суда', text: 'Постановление апелляционной инстанции оставить без изменения.' });
       expect((await fileIn(cassationNumber.number, 'cassation_complaint')).statusCode).toBe(201);
       const [supreme] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, cassation!.id));
-      expect(supreme).toMatchObject({ courtId: courtIds['0001'], instance: 4, status: 'submitted' });
+      expect(supreme).toMatchObject({ courtId: courtIds['9001'], instance: 4, status: 'submitted' });
     });
 
     it('refuses an appeal before the decision is final and after its term, saving nothing', async () => {
