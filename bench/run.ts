@@ -102,7 +102,7 @@ async function main() {
     const numbers = await sampleNumbers(database, 5_000);
     if (numbers.length === 0) throw new Error('no case numbers to sample');
     const pick = () => numbers[Math.floor(Math.random() * numbers.length)]!;
-    const courts = ['7517', '7514', '7599', '7113', '0001'];
+    const courts = ['7517', '9514', '7599', '9113', '9001'];
 
     const { rootsDir, pkiDir } = await benchTrustedRoots();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-bench-cfg-'));

@@ -132,7 +132,7 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'courts', url: urls.courts() },
     { name: 'courts-filtered', url: urls.courts({ q: 'Алматы', level: 1 }) },
     { name: 'court-district', url: urls.court('7517') },
-    { name: 'court-supreme', url: urls.court('0001') },
+    { name: 'court-supreme', url: urls.court('9001') },
     { name: 'case-status-form', url: urls.caseStatus() },
     { name: 'case-status-found', url: urls.caseStatus(demo.caseNumber) },
     { name: 'case-status-invalid', url: urls.caseStatus('not-a-number'), status: 400 },

@@ -9,7 +9,7 @@ import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { allocateCaseNumber } from '../db/caseNumbers.ts';
 import { caseDistributions, cases, courts, events, users } from '../db/schema/index.ts';
-import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
+import { numberCategoryCode } from '../domain/caseNumber.ts';
 import type { CaseKind, Instance } from '../domain/caseKinds.ts';
 import { drawJudge, NoEligibleJudgeError } from '../domain/distribution.ts';
 import { SotError } from '../errors.ts';
@@ -44,7 +44,7 @@ export async function registerCase(db: Db, principal: Principal, caseId: string,
       courtId: found.courtId,
       courtCode: locked!.courtCode,
       year,
-      categoryCode: NUMBER_CATEGORY_CODES[locked!.kind as CaseKind][locked!.instance as Instance],
+      categoryCode: numberCategoryCode(locked!.kind as CaseKind, locked!.instance as Instance),
     });
     // The seed is fixed before the draw and kept with the result: the draw can be re-run, not re-rolled.
     const seed = randomBytes(32).toString('hex');

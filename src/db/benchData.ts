@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { CASE_CATEGORIES, CASE_KINDS } from '../domain/caseKinds.ts';
-import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
+import { numberCategoryCode } from '../domain/caseNumber.ts';
 import { CASE_STATUSES } from '../domain/caseStatus.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function ensureBenchCases(db: Db, total: number, batchSize = 100_00
   const statuses = CASE_STATUSES.filter((s) => s !== 'draft' && s !== 'submitted');
   const kinds = sql.raw(`array[${CASE_KINDS.map((k) => `'${k}'`).join(',')}]`);
   const categories = sql.raw(`array[${CASE_KINDS.map((k) => `'${CASE_CATEGORIES[k][0]}'`).join(',')}]`);
-  const codes = sql.raw(`array[${CASE_KINDS.map((k) => `'${NUMBER_CATEGORY_CODES[k][1]}'`).join(',')}]`);
+  const codes = sql.raw(`array[${CASE_KINDS.map((k) => `'${numberCategoryCode(k, 1)}'`).join(',')}]`);
   const statusArray = sql.raw(`array[${statuses.map((s) => `'${s}'`).join(',')}]`);
   for (let offset = existing; offset < total; offset += batchSize) {
     const size = Math.min(batchSize, total - offset);

@@ -2,7 +2,9 @@ import { addCalendarDays, addCalendarMonths, type CourtCalendar, type IsoDay } f
 
 /**
  * Procedural deadlines of the Civil Procedure Code of 31 October 2015 as data, each with its
- * article, so that a notice or a case page can always name the legal basis of a date.
+ * article and the part of it that sets the term (Art. 223(4) is part four of Art. 223), so that
+ * a notice or a case page can always name the legal basis of a date. Art. 139 and Art. 234 have
+ * no numbered parts.
  */
 
 export type Term =
@@ -33,16 +35,18 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const DEADLINES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
   // 10 working days where conciliation is proposed, 15 where a pre-trial protocol is required;
   // those variants are not modelled here.
-  claim_acceptance: { runsFrom: 'receipt of the claim', term: { unit: 'working_days', count: 5 }, article: 'CPC Art. 150' },
-  decision_final_form: { runsFrom: 'announcement of the operative part', term: { unit: 'working_days', count: 5 }, article: 'CPC Art. 223' },
+  claim_acceptance: { runsFrom: 'receipt of the claim', term: { unit: 'working_days', count: 5 }, article: 'CPC Art. 150(1)' },
+  decision_final_form: { runsFrom: 'announcement of the operative part', term: { unit: 'working_days', count: 5 }, article: 'CPC Art. 223(4)' },
   decision_copies_sent: { runsFrom: 'decision in final form', term: { unit: 'working_days', count: 3 }, article: 'CPC Art. 234' },
-  appeal: { runsFrom: 'decision in final form', term: { unit: 'months', count: 1 }, article: 'CPC Art. 403' },
-  private_complaint: { runsFrom: 'the ruling complained of', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 429' },
+  appeal: { runsFrom: 'decision in final form', term: { unit: 'months', count: 1 }, article: 'CPC Art. 403(3)' },
+  private_complaint: { runsFrom: 'the ruling complained of', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 429(1)' },
   court_order_issued: { runsFrom: 'receipt of the application', term: { unit: 'working_days', count: 3 }, article: 'CPC Art. 139' },
   debtor_objection: { runsFrom: 'receipt of the copy of the court order', term: { unit: 'working_days', count: 10 }, article: 'CPC Art. 141(2)' },
   court_order_cancellation: { runsFrom: 'receipt of the objection', term: { unit: 'working_days', count: 3 }, article: 'CPC Art. 142(2)' },
   // Only an appellate act opens it (Art. 434(1)): it enters into force when announced (Art. 431).
-  // Cassation was reworked from 1 July 2025; the article is cited as the Code numbered it before.
+  // Six months from the appellate act's entry into force: Art. 436(1) as read in the text stored
+  // before the cassation courts opened on 1 July 2025. The reform kept the term; if its wording
+  // moved the term to another article, this string is the one place to correct.
   cassation: { runsFrom: 'entry into force of the appellate act', term: { unit: 'months', count: 6 }, article: 'CPC Art. 436(1)' },
 };
 

@@ -153,7 +153,7 @@ export const en = {
   'caseStatus.title': 'Case status',
   'caseStatus.lead': 'Enter the case number as it appears on court documents to see where the case stands. Names of private persons are not shown.',
   'caseStatus.number.label': 'Case number',
-  'caseStatus.number.hint': 'For example, 7517-24-00-2/101',
+  'caseStatus.number.hint': 'For example, 7517-24-00-2/101. If the number ends with a figure in brackets, such as (2), enter it too.',
   'caseStatus.submit': 'Check status',
   'caseStatus.notFound': 'No registered case has the number {number}. Check the number on the court document.',
   'caseStatus.court': 'Court',

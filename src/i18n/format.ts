@@ -62,3 +62,24 @@ export function formatTenge(amount: number, lang: Lang): string {
       }),
   ).format(amount);
 }
+
+/** The plural forms a language's grammar tells apart after a number, as CLDR lists them. */
+export type PluralCategory = Intl.LDMLPluralRule;
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+function pluralRulesOf(lang: Lang): Intl.PluralRules {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(LOCALES[lang])));
+  return rules;
+}
+
+/** Which form a count takes: ru 1 → one, 2 → few, 5 → many; en and kk 1 → one, else other. */
+export function pluralCategory(count: number, lang: Lang): PluralCategory {
+  return pluralRulesOf(lang).select(count);
+}
+
+/** Every form a plural message in this language must offer. */
+export function pluralCategories(lang: Lang): readonly PluralCategory[] {
+  return pluralRulesOf(lang).resolvedOptions().pluralCategories;
+}

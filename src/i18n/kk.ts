@@ -155,7 +155,7 @@ export const kk: Record<MessageKey, string> = {
   'caseStatus.title': 'Іс мәртебесі',
   'caseStatus.lead': 'Іс қай сатыда екенін білу үшін сот құжаттарындағыдай іс нөмірін енгізіңіз. Жеке тұлғалардың аты-жөні көрсетілмейді.',
   'caseStatus.number.label': 'Іс нөмірі',
-  'caseStatus.number.hint': 'Мысалы, 7517-24-00-2/101',
+  'caseStatus.number.hint': 'Мысалы, 7517-24-00-2/101. Нөмір жақшадағы цифрмен аяқталса, мысалы (2), оны да енгізіңіз.',
   'caseStatus.submit': 'Мәртебені білу',
   'caseStatus.notFound': '{number} нөмірімен тіркелген іс жоқ. Нөмірді сот құжаты бойынша тексеріңіз.',
   'caseStatus.court': 'Сот',

@@ -155,7 +155,7 @@ export const ru: Record<MessageKey, string> = {
   'caseStatus.title': 'Статус дела',
   'caseStatus.lead': 'Введите номер дела, как он указан в судебных документах, чтобы узнать, на какой стадии дело. Имена частных лиц не показываются.',
   'caseStatus.number.label': 'Номер дела',
-  'caseStatus.number.hint': 'Например, 7517-24-00-2/101',
+  'caseStatus.number.hint': 'Например, 7517-24-00-2/101. Если номер заканчивается цифрой в скобках, например (2), введите и её.',
   'caseStatus.submit': 'Узнать статус',
   'caseStatus.notFound': 'Зарегистрированного дела с номером {number} нет. Проверьте номер по судебному документу.',
   'caseStatus.court': 'Суд',

@@ -4,8 +4,15 @@ import type { CourtLevel, CourtType } from '../domain/courtLevels.ts';
 /**
  * A representative subset of Kazakhstan's courts for the demo: every level, the appeal and
  * cassation routes between them, and the specialised courts of the big cities. The courts and
- * their names are real. Codes are real for 7517 (Medeu) and 7599 (Almaty City Court); the others
- * follow the same pattern but are the demo's own, and contact details are left out.
+ * their names are real; contact details are left out.
+ *
+ * Court codes start every case number, so a demo code that belongs to another real court would
+ * print numbers that look like that court's cases. Codes are real only where they are known:
+ * 7517 (Medeu District Court of Almaty) and 7599 (Almaty City Court), and 7594, which public
+ * listings give to the Almaty administrative court (unofficial). Every other code here is the
+ * demo's own and lies in 9000–9999: as far as published numbers show, a real code begins with
+ * the two-digit code of its region (75 Almaty; the regions' codes run from 10 to 79) or with 60
+ * on cassation numbers (6003-25-00-4к/…), so no real court prints a number beginning with 9.
  */
 export interface RegionSeed {
   code: string;
@@ -43,7 +50,7 @@ const GENERAL_KINDS: CaseKind[] = ['civil', 'criminal', 'administrative_offence'
 
 export const DEMO_COURTS: CourtSeed[] = [
   {
-    code: '0001',
+    code: '9001',
     level: 4,
     type: 'supreme',
     region: 'republic',
@@ -52,38 +59,38 @@ export const DEMO_COURTS: CourtSeed[] = [
     city: ASTANA,
   },
   {
-    code: '0101',
+    code: '9011',
     level: 3,
     type: 'cassation',
     region: 'republic',
-    parent: '0001',
+    parent: '9001',
     kinds: ['civil'],
     names: ['Азаматтық істер жөніндегі кассациялық сот', 'Кассационный суд по гражданским делам', 'Cassation Court for Civil Cases'],
     city: ASTANA,
   },
   {
-    code: '0102',
+    code: '9012',
     level: 3,
     type: 'cassation',
     region: 'republic',
-    parent: '0001',
+    parent: '9001',
     kinds: ['criminal', 'administrative_offence'],
     names: ['Қылмыстық істер жөніндегі кассациялық сот', 'Кассационный суд по уголовным делам', 'Cassation Court for Criminal Cases'],
     city: ASTANA,
   },
   {
-    code: '0103',
+    code: '9013',
     level: 3,
     type: 'cassation',
     region: 'republic',
-    parent: '0001',
+    parent: '9001',
     kinds: ['administrative'],
     names: ['Әкімшілік істер жөніндегі кассациялық сот', 'Кассационный суд по административным делам', 'Cassation Court for Administrative Cases'],
     city: ASTANA,
   },
   // Astana
   {
-    code: '7199',
+    code: '9199',
     level: 2,
     type: 'regional',
     region: 'astana',
@@ -92,31 +99,31 @@ export const DEMO_COURTS: CourtSeed[] = [
     city: ASTANA,
   },
   {
-    code: '7113',
+    code: '9113',
     level: 1,
     type: 'district',
     region: 'astana',
-    parent: '7199',
+    parent: '9199',
     kinds: GENERAL_KINDS,
     names: ['Астана қаласы Есіл аудандық соты', 'Есильский районный суд города Астаны', 'Yesil District Court of Astana'],
     city: ASTANA,
   },
   {
-    code: '7114',
+    code: '9114',
     level: 1,
     type: 'district',
     region: 'astana',
-    parent: '7199',
+    parent: '9199',
     kinds: GENERAL_KINDS,
     names: ['Астана қаласы Сарыарқа аудандық соты', 'Сарыаркинский районный суд города Астаны', 'Saryarka District Court of Astana'],
     city: ASTANA,
   },
   {
-    code: '7194',
+    code: '9194',
     level: 1,
     type: 'specialised_economic',
     region: 'astana',
-    parent: '7199',
+    parent: '9199',
     kinds: ['civil'],
     names: [
       'Астана қаласының мамандандырылған ауданаралық экономикалық соты',
@@ -126,11 +133,11 @@ export const DEMO_COURTS: CourtSeed[] = [
     city: ASTANA,
   },
   {
-    code: '7195',
+    code: '9195',
     level: 1,
     type: 'specialised_administrative',
     region: 'astana',
-    parent: '7199',
+    parent: '9199',
     kinds: ['administrative'],
     names: [
       'Астана қаласының мамандандырылған ауданаралық әкімшілік соты',
@@ -160,7 +167,7 @@ export const DEMO_COURTS: CourtSeed[] = [
     city: ALMATY,
   },
   {
-    code: '7514',
+    code: '9514',
     level: 1,
     type: 'district',
     region: 'almaty',
@@ -170,7 +177,7 @@ export const DEMO_COURTS: CourtSeed[] = [
     city: ALMATY,
   },
   {
-    code: '7511',
+    code: '9511',
     level: 1,
     type: 'district',
     region: 'almaty',
@@ -180,7 +187,7 @@ export const DEMO_COURTS: CourtSeed[] = [
     city: ALMATY,
   },
   {
-    code: '7594',
+    code: '9594',
     level: 1,
     type: 'specialised_economic',
     region: 'almaty',
@@ -194,7 +201,7 @@ export const DEMO_COURTS: CourtSeed[] = [
     city: ALMATY,
   },
   {
-    code: '7595',
+    code: '7594',
     level: 1,
     type: 'specialised_administrative',
     region: 'almaty',
@@ -209,7 +216,7 @@ export const DEMO_COURTS: CourtSeed[] = [
   },
   // Shymkent
   {
-    code: '5999',
+    code: '9799',
     level: 2,
     type: 'regional',
     region: 'shymkent',
@@ -218,18 +225,18 @@ export const DEMO_COURTS: CourtSeed[] = [
     city: SHYMKENT,
   },
   {
-    code: '5911',
+    code: '9711',
     level: 1,
     type: 'district',
     region: 'shymkent',
-    parent: '5999',
+    parent: '9799',
     kinds: GENERAL_KINDS,
     names: ['Шымкент қаласы Абай аудандық соты', 'Абайский районный суд города Шымкента', 'Abay District Court of Shymkent'],
     city: SHYMKENT,
   },
   // Karaganda Region
   {
-    code: '3599',
+    code: '9399',
     level: 2,
     type: 'regional',
     region: 'karaganda',
@@ -238,11 +245,11 @@ export const DEMO_COURTS: CourtSeed[] = [
     city: KARAGANDA,
   },
   {
-    code: '3594',
+    code: '9394',
     level: 1,
     type: 'specialised_economic',
     region: 'karaganda',
-    parent: '3599',
+    parent: '9399',
     kinds: ['civil'],
     names: [
       'Қарағанды облысының мамандандырылған ауданаралық экономикалық соты',

@@ -6,7 +6,7 @@ import { cases, courts, documents, events, hearings, organisations, parties, reg
 import type { DocumentKind, PartyRole } from '../db/schema/index.ts';
 import type { Tx } from '../db/tx.ts';
 import type { CaseCategory, CaseKind, Instance } from '../domain/caseKinds.ts';
-import { NUMBER_CATEGORY_CODES } from '../domain/caseNumber.ts';
+import { numberCategoryCode } from '../domain/caseNumber.ts';
 import { nextStatuses, type CaseStatus } from '../domain/caseStatus.ts';
 import { addCalendarDays, type CourtCalendar } from '../domain/calendar/workingDays.ts';
 import { loadReference } from '../queries/reference.ts';
@@ -79,27 +79,27 @@ const SCENARIOS: Scenario[] = [
   { court: '7517', kind: 'civil', category: 'non_property', status: 'hearing_scheduled', filedDaysAgo: 35, claimant: 'citizen4', defendant: 'company', hearingInDays: 6 },
   { court: '7517', kind: 'criminal', category: 'criminal', status: 'hearing_scheduled', filedDaysAgo: 25, claimant: 'citizen', defendant: 'citizen2', hearingInDays: 2 },
   { court: '7517', kind: 'administrative_offence', category: 'administrative_offence', status: 'decision_final', filedDaysAgo: 15, claimant: 'citizen2', defendant: 'citizen4', hearingInDays: -6 },
-  { court: '7514', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 28, claimant: 'citizen2', defendant: 'citizen', hearingInDays: 1 },
-  { court: '7514', kind: 'civil', category: 'court_order', status: 'in_force', filedDaysAgo: 45, claimant: 'bank', defendant: 'citizen3' },
-  { court: '7514', kind: 'civil', category: 'divorce', status: 'appealed', filedDaysAgo: 90, claimant: 'citizen4', defendant: 'citizen3', hearingInDays: -20, closed: true },
-  { court: '7514', kind: 'civil', category: 'special_proceedings', status: 'archived', filedDaysAgo: 300, claimant: 'citizen', defendant: 'citizen2', hearingInDays: -250 },
-  { court: '7511', kind: 'civil', category: 'property', status: 'registered', filedDaysAgo: 2, claimant: 'citizen4', defendant: 'bank' },
-  { court: '7511', kind: 'criminal', category: 'criminal', status: 'preparation', filedDaysAgo: 14, claimant: 'citizen2', defendant: 'citizen4' },
-  { court: '7594', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 50, claimant: 'company', defendant: 'bank', hearingInDays: 4, lawyerFor: 'claimant' },
-  { court: '7594', kind: 'civil', category: 'property', status: 'accepted', filedDaysAgo: 6, claimant: 'bank', defendant: 'company' },
-  { court: '7594', kind: 'civil', category: 'non_property', status: 'decided', filedDaysAgo: 60, claimant: 'company', defendant: 'bank', hearingInDays: -2 },
-  { court: '7595', kind: 'administrative', category: 'public_law_dispute', status: 'hearing_scheduled', filedDaysAgo: 30, claimant: 'company', defendant: 'citizen2', hearingInDays: 5 },
-  { court: '7595', kind: 'administrative', category: 'state_body_complaint', status: 'assigned', filedDaysAgo: 3, claimant: 'citizen', defendant: 'citizen4' },
-  { court: '7113', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 33, claimant: 'citizen4', defendant: 'citizen2', hearingInDays: 2 },
-  { court: '7113', kind: 'civil', category: 'labour', status: 'in_force', filedDaysAgo: 120, claimant: 'citizen3', defendant: 'company', hearingInDays: -80 },
-  { court: '7113', kind: 'civil', category: 'alimony', status: 'submitted', filedDaysAgo: 0, claimant: 'citizen3', defendant: 'citizen4' },
-  { court: '7114', kind: 'administrative_offence', category: 'administrative_offence', status: 'hearing_scheduled', filedDaysAgo: 10, claimant: 'citizen2', defendant: 'citizen', hearingInDays: 1 },
-  { court: '5911', kind: 'civil', category: 'property', status: 'preparation', filedDaysAgo: 18, claimant: 'citizen', defendant: 'citizen4' },
-  { court: '3594', kind: 'civil', category: 'property', status: 'accepted', filedDaysAgo: 7, claimant: 'company', defendant: 'bank' },
+  { court: '9514', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 28, claimant: 'citizen2', defendant: 'citizen', hearingInDays: 1 },
+  { court: '9514', kind: 'civil', category: 'court_order', status: 'in_force', filedDaysAgo: 45, claimant: 'bank', defendant: 'citizen3' },
+  { court: '9514', kind: 'civil', category: 'divorce', status: 'appealed', filedDaysAgo: 90, claimant: 'citizen4', defendant: 'citizen3', hearingInDays: -20, closed: true },
+  { court: '9514', kind: 'civil', category: 'special_proceedings', status: 'archived', filedDaysAgo: 300, claimant: 'citizen', defendant: 'citizen2', hearingInDays: -250 },
+  { court: '9511', kind: 'civil', category: 'property', status: 'registered', filedDaysAgo: 2, claimant: 'citizen4', defendant: 'bank' },
+  { court: '9511', kind: 'criminal', category: 'criminal', status: 'preparation', filedDaysAgo: 14, claimant: 'citizen2', defendant: 'citizen4' },
+  { court: '9594', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 50, claimant: 'company', defendant: 'bank', hearingInDays: 4, lawyerFor: 'claimant' },
+  { court: '9594', kind: 'civil', category: 'property', status: 'accepted', filedDaysAgo: 6, claimant: 'bank', defendant: 'company' },
+  { court: '9594', kind: 'civil', category: 'non_property', status: 'decided', filedDaysAgo: 60, claimant: 'company', defendant: 'bank', hearingInDays: -2 },
+  { court: '7594', kind: 'administrative', category: 'public_law_dispute', status: 'hearing_scheduled', filedDaysAgo: 30, claimant: 'company', defendant: 'citizen2', hearingInDays: 5 },
+  { court: '7594', kind: 'administrative', category: 'state_body_complaint', status: 'assigned', filedDaysAgo: 3, claimant: 'citizen', defendant: 'citizen4' },
+  { court: '9113', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 33, claimant: 'citizen4', defendant: 'citizen2', hearingInDays: 2 },
+  { court: '9113', kind: 'civil', category: 'labour', status: 'in_force', filedDaysAgo: 120, claimant: 'citizen3', defendant: 'company', hearingInDays: -80 },
+  { court: '9113', kind: 'civil', category: 'alimony', status: 'submitted', filedDaysAgo: 0, claimant: 'citizen3', defendant: 'citizen4' },
+  { court: '9114', kind: 'administrative_offence', category: 'administrative_offence', status: 'hearing_scheduled', filedDaysAgo: 10, claimant: 'citizen2', defendant: 'citizen', hearingInDays: 1 },
+  { court: '9711', kind: 'civil', category: 'property', status: 'preparation', filedDaysAgo: 18, claimant: 'citizen', defendant: 'citizen4' },
+  { court: '9394', kind: 'civil', category: 'property', status: 'accepted', filedDaysAgo: 7, claimant: 'company', defendant: 'bank' },
   // Appeals: reviewing the decisions of the cases at the given index (new scenarios go after them).
   { court: '7599', kind: 'civil', category: 'property', status: 'hearing_scheduled', filedDaysAgo: 40, claimant: 'company', defendant: 'citizen2', hearingInDays: 8, appealOf: 7, lawyerFor: 'defendant' },
   { court: '7599', kind: 'civil', category: 'divorce', status: 'accepted', filedDaysAgo: 5, claimant: 'citizen4', defendant: 'citizen3', closed: true, appealOf: 15 },
-  { court: '7199', kind: 'civil', category: 'labour', status: 'in_force', filedDaysAgo: 60, claimant: 'citizen3', defendant: 'company', hearingInDays: -30, appealOf: 25 },
+  { court: '9199', kind: 'civil', category: 'labour', status: 'in_force', filedDaysAgo: 60, claimant: 'citizen3', defendant: 'company', hearingInDays: -30, appealOf: 25 },
   // A decision in final form whose appeal window is open: the demo citizen can appeal it.
   { court: '7517', kind: 'civil', category: 'property', status: 'appeal_window', filedDaysAgo: 55, claimant: 'citizen', defendant: 'citizen4', hearingInDays: -5 },
   // An appeal left without motion by the regional court, with its term to cure the defects running.
@@ -221,7 +221,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
         courtId,
         courtCode: scenario.court,
         year: Number(courtDateIso(registeredAt).slice(0, 4)),
-        categoryCode: NUMBER_CATEGORY_CODES[scenario.kind][instance],
+        categoryCode: numberCategoryCode(scenario.kind, instance),
       })
     : null;
   const judges = ctx.judgesByCourt.get(scenario.court) ?? [];

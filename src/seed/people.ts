@@ -55,8 +55,8 @@ export const DEMO_COMPANY = { bin: withCheckDigit('110540', '0', 9001), name: '�
 export const DEMO_BANK = { bin: withCheckDigit('990340', '0', 9002), name: 'АО «Демо Банк»' };
 
 /** Judges per court code, and which of them chairs the court. */
-const BENCH: Record<string, number> = { '7517': 3, '7514': 2, '7511': 1, '7594': 2, '7595': 1, '7599': 3, '7113': 2, '7199': 2, '0101': 2, '0103': 1, '0001': 1 };
-const CLERKS = ['7517', '7599', '7594', '7113', '0101'];
+const BENCH: Record<string, number> = { '7517': 3, '9514': 2, '9511': 1, '9594': 2, '7594': 1, '7599': 3, '9113': 2, '9199': 2, '9011': 2, '9013': 1, '9001': 1 };
+const CLERKS = ['7517', '7599', '9594', '9113', '9011'];
 
 export function demoPeople(): DemoPerson[] {
   const people: DemoPerson[] = [

@@ -41,10 +41,10 @@ describeDb('access matrix: route × role × relation', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
-    const [c] = await t.database.db.select({ id: cases.id, courtId: cases.courtId, code: courts.code }).from(cases).innerJoin(courts, eq(courts.id, cases.courtId)).where(eq(courts.code, '7594')).limit(1);
+    const [c] = await t.database.db.select({ id: cases.id, courtId: cases.courtId, code: courts.code }).from(cases).innerJoin(courts, eq(courts.id, cases.courtId)).where(eq(courts.code, '9594')).limit(1);
     caseId = c!.id;
     caseCourt = { id: c!.courtId, code: c!.code };
-    const [other] = await t.database.db.select({ id: courts.id, code: courts.code }).from(courts).where(eq(courts.code, '7113'));
+    const [other] = await t.database.db.select({ id: courts.id, code: courts.code }).from(courts).where(eq(courts.code, '9113'));
     otherCourt = other!;
     const [claimant] = await t.database.db.select({ id: parties.id }).from(parties).where(eq(parties.caseId, caseId)).limit(1);
     claimantParty = claimant!.id;
@@ -84,7 +84,7 @@ describeDb('access matrix: route × role × relation', () => {
         status: 'submitted' as const,
         courtId: caseCourt.id,
         caseId: inCase,
-        talonNumber: `7594-26-${String(Math.random()).slice(2, 8)}`,
+        talonNumber: `9594-26-${String(Math.random()).slice(2, 8)}`,
         verifyCode: String(Math.random()).slice(2, 14),
         signature: Buffer.from('x'),
         submittedAt: new Date(),
@@ -110,7 +110,7 @@ describeDb('access matrix: route × role × relation', () => {
       await keepBlob(db, t.app.blobs, staged, 'application/pdf', new Date());
       const [submitted] = await db
         .insert(filings)
-        .values({ filerId: owner.id, type: 'claim', status: 'submitted', courtId: caseCourt.id, talonNumber: `7594-26-${String(Math.random()).slice(2, 8)}`, signature: Buffer.from('x'), submittedAt: new Date(), dutyAmountTiyn: 100000, dutyStatus: 'document_pending' })
+        .values({ filerId: owner.id, type: 'claim', status: 'submitted', courtId: caseCourt.id, talonNumber: `9594-26-${String(Math.random()).slice(2, 8)}`, signature: Buffer.from('x'), submittedAt: new Date(), dutyAmountTiyn: 100000, dutyStatus: 'document_pending' })
         .returning({ id: filings.id });
       const [scan] = await db
         .insert(filingAttachments)

@@ -31,7 +31,7 @@ describeDb("the court's bench, recusal and reassignment", () => {
     t = await createTestApp({ seed: true });
     const db = t.database.db;
     [{ id: medeu }] = (await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'))) as [{ id: string }];
-    const [other] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7113'));
+    const [other] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '9113'));
     const seated = await db.select({ id: userRoles.userId }).from(userRoles).where(and(eq(userRoles.courtId, medeu), eq(userRoles.role, 'judge'))).orderBy(asc(userRoles.userId));
     expect(seated).toHaveLength(3);
     judges = seated.map((j) => j.id) as [string, string, string];
@@ -259,7 +259,7 @@ describeDb("the court's bench, recusal and reassignment", () => {
     expect((await foreign.get('/court/judges?court=7517')).statusCode).toBe(404);
     const token = tokenOf(page.body);
     expect((await foreign.post(`/court/judges/${judges[0]}/absences`, { _csrf: token, court: '7517', from: '2026-12-01', to: '2026-12-02', reason: 'leave' })).statusCode).toBe(404);
-    expect((await foreign.post(`/court/judges/${judges[0]}/absences`, { _csrf: token, court: '7113', from: '2026-12-01', to: '2026-12-02', reason: 'leave' })).statusCode).toBe(404);
+    expect((await foreign.post(`/court/judges/${judges[0]}/absences`, { _csrf: token, court: '9113', from: '2026-12-01', to: '2026-12-02', reason: 'leave' })).statusCode).toBe(404);
     expect((await foreign.post(`/court/judges/${judges[0]}/categories`, { _csrf: token, court: '7517', categories: 'divorce' })).statusCode).toBe(404);
     const id = await addAbsence(t.database.db, chairPrincipal, { courtId: medeu, judgeId: judges[0], startsOn: '2026-12-01', endsOn: '2026-12-02', reason: 'training' }, TEST_NOW);
     expect((await foreign.post(`/court/absences/${id}/remove`, { _csrf: token })).statusCode).toBe(404);

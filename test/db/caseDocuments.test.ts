@@ -89,7 +89,7 @@ describeDb('case documents and their access log', () => {
     expect((await get(`/cabinet/cases/${caseId}/documents/${imageDoc}`, regionalJudge)).statusCode).toBe(404);
     await t.database.db.insert(cases).values({ courtId: courtIds['7599']!, kind: 'civil', category: 'property', instance: 2, status: 'submitted', parentCaseId: caseId });
     expect((await get(`/cabinet/cases/${caseId}/documents/${imageDoc}/file`, regionalJudge)).statusCode).toBe(200);
-    const unrelatedJudge = await signedInUser(t.database.db, { lang: 'en', roles: [{ role: 'judge', courtId: courtIds['7594']! }] });
+    const unrelatedJudge = await signedInUser(t.database.db, { lang: 'en', roles: [{ role: 'judge', courtId: courtIds['9594']! }] });
     expect((await get(`/cabinet/cases/${caseId}/documents/${imageDoc}`, unrelatedJudge)).statusCode).toBe(404);
 
     const log = await get(`/cabinet/cases/${caseId}/access-log`, party);

@@ -320,7 +320,7 @@ describeDb('court orders', () => {
     const [recorded] = await t.database.db.select().from(events).where(and(eq(events.caseId, caseId), eq(events.type, 'court_order_received')));
     expect(recorded!.data).toMatchObject({ channel: 'paper', receivedOn: today() });
 
-    const elsewhere = await signedInUser(t.database.db, { roles: [{ role: 'clerk', courtId: (await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7514')))[0]!.id }], now: now() });
+    const elsewhere = await signedInUser(t.database.db, { roles: [{ role: 'clerk', courtId: (await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '9514')))[0]!.id }], now: now() });
     expect((await t.app.inject({ method: 'GET', url: `/court/cases/${caseId}/court-order-delivery`, headers: { cookie: elsewhere.cookie } })).statusCode).toBe(404);
   });
 });

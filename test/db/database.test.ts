@@ -81,24 +81,24 @@ describeDb(`database (${testDbKind})`, () => {
   });
 
   it('gives concurrent registrations distinct numbers with no gaps', async () => {
-    const [court] = await database.db.select().from(courts).where(eq(courts.code, '7594'));
-    const allocate = () => database.db.transaction((tx) => allocateCaseNumber(tx, { courtId: court!.id, courtCode: '7594', year: 2031, categoryCode: '2' }));
+    const [court] = await database.db.select().from(courts).where(eq(courts.code, '9594'));
+    const allocate = () => database.db.transaction((tx) => allocateCaseNumber(tx, { courtId: court!.id, courtCode: '9594', year: 2031, categoryCode: '2' }));
     const numbers = await Promise.all(Array.from({ length: 40 }, allocate));
     const sequences = numbers.map((n) => Number(n.split('/')[1])).sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(numbers[0]).toMatch(/^7594-31-00-2\/\d+$/);
+    expect(numbers[0]).toMatch(/^9594-31-00-2\/\d+$/);
   });
 
   it('returns a number to the sequence when the registration rolls back', async () => {
-    const [court] = await database.db.select().from(courts).where(eq(courts.code, '7595'));
-    const input = { courtId: court!.id, courtCode: '7595', year: 2032, categoryCode: '3' };
+    const [court] = await database.db.select().from(courts).where(eq(courts.code, '7594'));
+    const input = { courtId: court!.id, courtCode: '7594', year: 2032, categoryCode: '4' };
     await expect(
       database.db.transaction(async (tx) => {
         await allocateCaseNumber(tx, input);
         throw new Error('registration failed');
       }),
     ).rejects.toThrow('registration failed');
-    expect(await database.db.transaction((tx) => allocateCaseNumber(tx, input))).toBe('7595-32-00-3/1');
+    expect(await database.db.transaction((tx) => allocateCaseNumber(tx, input))).toBe('7594-32-00-4/1');
   });
 
   it('chains audit entries and detects an edited one', async () => {

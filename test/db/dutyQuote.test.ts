@@ -45,12 +45,12 @@ describeDb('state duty quote API', () => {
   it('takes the payment date as today in Kazakhstan when none is given', async () => {
     const res = await get({ filingType: 'claim', claimantType: 'individual', category: 'divorce' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ amountKzt: '1297.50', mciKzt: 4_325, basis: 'Tax Code 2026, Art. 665(1)' });
+    expect(res.json()).toMatchObject({ amountKzt: '1297.50', mciKzt: 4_325, basis: 'Tax Code 2026, Art. 665(1)(5)' });
   });
 
   it('quotes a 2025 payment under Art. 610 at the 2025 MCI', async () => {
     const res = await get({ filingType: 'claim', claimantType: 'individual', category: 'non_property', date: '2025-12-31' });
-    expect(res.json()).toMatchObject({ amountKzt: '1966.00', mciKzt: 3_932, basis: 'Tax Code 2017, Art. 610(1)', ruleId: 'tc2017.non_property' });
+    expect(res.json()).toMatchObject({ amountKzt: '1966.00', mciKzt: 3_932, basis: 'Tax Code 2017, Art. 610(1)(7)', ruleId: 'tc2017.non_property' });
   });
 
   it('answers a labour claim as exempt, naming the ground in the caller\'s language', async () => {

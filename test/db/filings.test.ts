@@ -176,7 +176,7 @@ describeDb('filing API', () => {
     });
 
     it('a claim to a court that is not of first instance', async () => {
-      const [supreme] = await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '0001'));
+      const [supreme] = await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '9001'));
       expectError(await api('POST', '/filings', { type: 'claim', courtId: supreme!.id }), 400, 'court_not_first_instance');
     });
 

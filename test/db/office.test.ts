@@ -35,7 +35,7 @@ describeDb('court office: incoming filings', () => {
     me = await signedInUser(db, { lang: 'en', now: now() });
     mySigner = await issueSigner(root, { person: { fullName: 'ТЕСТОВ ТЕСТ', iin: me.iin } });
     [{ id: medeu }] = (await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'))) as [{ id: string }];
-    const [other] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7594'));
+    const [other] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '9594'));
     clerk = await signedInUser(db, { lang: 'en', now: now(), roles: [{ role: 'clerk', courtId: medeu }] });
     clerk2 = await signedInUser(db, { lang: 'en', now: now(), roles: [{ role: 'clerk', courtId: medeu }] });
     otherClerk = await signedInUser(db, { lang: 'en', now: now(), roles: [{ role: 'clerk', courtId: other!.id }] });
@@ -188,7 +188,7 @@ describeDb('court office: incoming filings', () => {
       const shellId = (await filingRow(id)).caseId!;
       const browser = new Browser(t.app, clerk.cookie);
       const token = tokenOf((await browser.get(`/court/filings/${id}`)).body);
-      const [foreign] = await t.database.db.select({ number: cases.number }).from(cases).innerJoin(courts, eq(courts.id, cases.courtId)).where(and(eq(courts.code, '7594'), sql`${cases.number} is not null`)).limit(1);
+      const [foreign] = await t.database.db.select({ number: cases.number }).from(cases).innerJoin(courts, eq(courts.id, cases.courtId)).where(and(eq(courts.code, '9594'), sql`${cases.number} is not null`)).limit(1);
       for (const [caseNumber, message] of [
         [closedCase, 'That case is closed'],
         [foreign!.number!, 'This court has no case with that number'],

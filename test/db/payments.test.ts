@@ -49,7 +49,7 @@ describeDb('state duty payments', () => {
     await db.update(users).set({ email: FILER_EMAIL, emailVerifiedAt: now(), language: 'en' }).where(eq(users.id, me.id));
     mySigner = await issueSigner(root, { person: { fullName: 'ТЕСТОВ ТЕСТ', iin: me.iin } });
     [{ id: medeu }] = (await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'))) as [{ id: string }];
-    const [other] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7594'));
+    const [other] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '9594'));
     clerk = await signedInUser(db, { lang: 'en', now: now(), roles: [{ role: 'clerk', courtId: medeu }] });
     otherClerk = await signedInUser(db, { lang: 'en', now: now(), roles: [{ role: 'clerk', courtId: other!.id }] });
     // A decision open to appeal, so an appeal can be filed in it.

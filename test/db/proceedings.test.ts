@@ -256,11 +256,11 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect(await statusOf(caseId)).toMatchObject({ status: 'appeal_window' });
       const terms = await openTerms(caseId);
       expect(terms.find((d) => d.kind === 'decision_final_form')!.closedAt).not.toBeNull();
-      expect(terms.find((d) => d.kind === 'appeal')).toMatchObject({ dueOn: deadline('appeal', today()).due, article: 'CPC Art. 403', concerns: 'parties', closedAt: null });
+      expect(terms.find((d) => d.kind === 'appeal')).toMatchObject({ dueOn: deadline('appeal', today()).due, article: 'CPC Art. 403(3)', concerns: 'parties', closedAt: null });
 
       // The party sees the terms and the acts, opens the PDF; the QR's page confirms it.
       const page = await t.app.inject({ method: 'GET', url: `/cabinet/cases/${caseId}`, headers: { cookie: party.cookie } });
-      expect(page.body).toContain('CPC Art. 403');
+      expect(page.body).toContain('CPC Art. 403(3)');
       expect(page.body).toContain('Decision in final form');
       expect(page.body).toContain('File an appeal');
       const [act] = await t.database.db.select().from(documents).where(and(eq(documents.caseId, caseId), eq(documents.decisionForm, 'final')));
@@ -411,19 +411,19 @@ describeDb('hearings, court acts, terms and reviews', () => {
       const cassationFiled = await fileIn(registration.number, 'cassation_complaint');
       expect(cassationFiled.statusCode, cassationFiled.body).toBe(201);
       const [cassation] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, review!.id));
-      expect(cassation).toMatchObject({ courtId: courtIds['0101'], instance: 3, status: 'submitted' });
+      expect(cassation).toMatchObject({ courtId: courtIds['9011'], instance: 3, status: 'submitted' });
       expect(await statusOf(review!.id)).toMatchObject({ status: 'in_force' });
 
       // The cassation court upholds; a complaint against its act goes to the Supreme Court.
-      const cassationNumber = await registerCase(t.database.db, await clerkOf('0101'), cassation!.id, now());
-      expect(parseCaseNumber(cassationNumber.number)).toMatchObject({ courtCode: '0101', categoryCode: '2к' });
-      const cassationJudge = await judgeOf(cassationNumber.judgeId, courtIds['0101']!);
+      const cassationNumber = await registerCase(t.database.db, await clerkOf('9011'), cassation!.id, now());
+      expect(parseCaseNumber(cassationNumber.number)).toMatchObject({ courtCode: '9011', categoryCode: '2к' });
+      const cassationJudge = await judgeOf(cassationNumber.judgeId, courtIds['9011']!);
       await decideAdmission(t.database.db, cassationJudge.principal, cassation!.id, { kind: 'accept' }, now());
       await scheduleHearing(t.database.db, cassationJudge.principal, cassation!.id, { startsAt: workingDayAt(3, '10:00'), durationMinutes: 60, room: '1' }, now());
       await issued(cassationJudge, cassation!.id, { kind: 'resolution', outcome: 'upheld', title: 'Постановление кассационного суда', text: 'Постановление апелляционной инстанции оставить без изменения.' });
       expect((await fileIn(cassationNumber.number, 'cassation_complaint')).statusCode).toBe(201);
       const [supreme] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, cassation!.id));
-      expect(supreme).toMatchObject({ courtId: courtIds['0001'], instance: 4, status: 'submitted' });
+      expect(supreme).toMatchObject({ courtId: courtIds['9001'], instance: 4, status: 'submitted' });
     });
 
     it('refuses an appeal before the decision is final and after its term, saving nothing', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { cases, parties } from '../../src/db/schema/index.ts';
+import { cases, courts, parties } from '../../src/db/schema/index.ts';
 import { showcaseCaseNumber } from '../../src/seed/demo.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
@@ -111,6 +111,24 @@ describeDb('public pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('7599-26-00-2а/1');
     expect(res.body).toContain('Review of case');
+  });
+
+  it('finds a case whose number carries a suffix, by the form in two languages and by the API', async () => {
+    // A number as real courts print it after the case came back for a new hearing.
+    const [court] = await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7594'));
+    const number = '7594-26-00-4/318(2)';
+    await t.database.db.insert(cases).values({ courtId: court!.id, kind: 'administrative', category: 'public_law_dispute', instance: 1, status: 'preparation', number, registeredAt: new Date() });
+    for (const [lang, stage] of [['ru', 'Подготовка к разбирательству'], ['kk', 'Сот талқылауына дайындық']] as const) {
+      const typed = await get(`/case-status?number=${encodeURIComponent(' 7594-26-00-4/318 (2) ')}`, { cookie: `lang=${lang}` });
+      expect(typed.statusCode, lang).toBe(200);
+      expect(typed.body).toContain(`<h2 class="govuk-heading-l sot-case-number" id="case-heading">${number}</h2>`);
+      expect(typed.body).toContain(stage);
+    }
+    // The same number without its suffix is another case, which does not exist.
+    expect((await get(`/case-status?number=${encodeURIComponent('7594-26-00-4/318')}`, { cookie: 'lang=en' })).statusCode).toBe(404);
+    const api = await t.app.inject({ method: 'GET', url: `/api/v1/public/cases/${encodeURIComponent(number)}` });
+    expect(api.statusCode).toBe(200);
+    expect(api.json()).toMatchObject({ number, court: { code: '7594' }, kind: 'administrative', status: 'preparation' });
   });
 
   it('explains a malformed number next to the field, in the reader\'s language', async () => {

@@ -45,7 +45,7 @@ describeDb('hearing recordings', () => {
       .where(and(eq(parties.userId, citizen.id)))
       .then((rows) => rows.filter((r) => r.caseId !== demo.caseId));
     otherCaseOfCitizen = other!.caseId;
-    const [elsewhere] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7113'));
+    const [elsewhere] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '9113'));
     clerkHere = await signedInUser(db, { roles: [{ role: 'clerk', courtId: demo.courtId }] });
     clerkElsewhere = await signedInUser(db, { roles: [{ role: 'clerk', courtId: elsewhere!.id }] });
   });

@@ -61,7 +61,7 @@ describeDb('registering incoming cases', () => {
 
   it('is for the office of that court only', async () => {
     const [caseId] = await submittedCases(1);
-    const [other] = await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7113'));
+    const [other] = await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '9113'));
     const foreignClerk: Principal = { ...clerkPrincipal, roles: [{ role: 'clerk', courtId: other!.id }] };
     await expect(registerCase(t.database.db, foreignClerk, caseId!, now())).rejects.toMatchObject({ code: 'not_found' });
     const citizen: Principal = { ...clerkPrincipal, roles: [{ role: 'citizen', courtId: null }] };

@@ -44,7 +44,7 @@ describeDb('granting court staff roles', () => {
 
   it('refuses a court administrator granting in another court or above their station', async () => {
     const person = await signedInUser(t.database.db);
-    expect((await grant(courtAdmin, { iin: person.iin, role: 'judge', court: '7514' })).statusCode).toBe(403);
+    expect((await grant(courtAdmin, { iin: person.iin, role: 'judge', court: '9514' })).statusCode).toBe(403);
     expect((await grant(courtAdmin, { iin: person.iin, role: 'system_admin' })).statusCode).toBe(403);
     expect(await t.database.db.select().from(userRoles).where(eq(userRoles.userId, person.id))).toEqual([]);
   });

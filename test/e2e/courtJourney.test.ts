@@ -94,7 +94,7 @@ describe('a case through the court and up to the appellate court', () => {
     await Promise.all([page.waitForURL(/\/cabinet\/cases\//), page.getByRole('link', { name: number }).click()]);
     await expectAccessible(page);
     const casePage = await page.locator('main').innerText();
-    expect(casePage).toContain('CPC Art. 403');
+    expect(casePage).toContain('CPC Art. 403(3)');
     expect(casePage).toContain(t('proceedings.deadline.appeal'));
     expect(casePage).toContain(t('proceedings.decisionForm.final'));
     const pdfHref = await page.getByRole('link', { name: new RegExp(t('proceedings.acts.pdf')) }).getAttribute('href');

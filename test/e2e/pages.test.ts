@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases, courts } from '../../src/db/schema/index.ts';
 import { LANGUAGES, type Lang } from '../../src/i18n/index.ts';
 import { showcaseCaseNumber } from '../../src/seed/demo.ts';
 import { demoReassignableCase } from '../../src/seed/bench.ts';
@@ -105,6 +107,40 @@ describe('every page, in every language', () => {
     }
     expect(linksSeen.size).toBeGreaterThan(20);
     expect(broken).toEqual([]);
+  });
+});
+
+describe('case status by number', () => {
+  it('finds a case whose number ends with a suffix such as (2), in Russian and in Kazakh, with no accessibility violation', async () => {
+    const server = await startDemoServer();
+    const browser = await launchBrowser();
+    try {
+      const db = server.database.db;
+      const [court] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7594'));
+      const number = '7594-26-00-4/77(2)';
+      await db.insert(cases).values({ courtId: court!.id, kind: 'administrative', category: 'public_law_dispute', instance: 1, status: 'preparation', number, registeredAt: new Date() });
+      for (const [lang, label, button, heading] of [
+        ['ru', 'Номер дела', 'Узнать статус', 'Статус дела'],
+        ['kk', 'Іс нөмірі', 'Мәртебені білу', 'Іс мәртебесі'],
+      ] as const) {
+        // Scripts on: axe runs inside the page. The form itself needs none (see the test below).
+        const context = await browser.newContext();
+        await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        await page.goto(`${server.url}/case-status`);
+        expect(await page.locator('h1').innerText()).toBe(heading);
+        await page.getByLabel(label).fill('7594-26-00-4/77 (2)');
+        await Promise.all([page.waitForURL('**/case-status?number=*'), page.getByRole('button', { name: button }).click()]);
+        expect(await page.locator('#case-heading').innerText(), lang).toBe(number);
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), lang).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
   });
 });
 

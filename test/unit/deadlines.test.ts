@@ -14,11 +14,11 @@ const isWorkingDay = calendar.isWorkingDay;
 describe('procedural deadlines', () => {
   it('gives the judge 5 working days to accept a claim, across Nauryz', () => {
     // Received Thu 19 Mar 2026: Fri 20, then Thu 26, Fri 27, Mon 30, Tue 31.
-    expect(deadline('claim_acceptance', '2026-03-19')).toEqual({ due: '2026-03-31', article: 'CPC Art. 150' });
+    expect(deadline('claim_acceptance', '2026-03-19')).toEqual({ due: '2026-03-31', article: 'CPC Art. 150(1)' });
   });
 
   it('gives 5 working days for the decision in final form, across 7 May and the 11 May day off', () => {
-    expect(deadline('decision_final_form', '2026-05-06')).toEqual({ due: '2026-05-15', article: 'CPC Art. 223' });
+    expect(deadline('decision_final_form', '2026-05-06')).toEqual({ due: '2026-05-15', article: 'CPC Art. 223(4)' });
   });
 
   it('sends copies within 3 working days, across the New Year holidays', () => {
@@ -29,11 +29,11 @@ describe('procedural deadlines', () => {
     expect(deadline('court_order_issued', '2026-04-29')).toEqual({ due: '2026-05-05', article: 'CPC Art. 139' });
     expect(deadline('debtor_objection', '2026-10-20')).toEqual({ due: '2026-11-04', article: 'CPC Art. 141(2)' });
     expect(deadline('court_order_cancellation', '2026-10-23')).toEqual({ due: '2026-10-29', article: 'CPC Art. 142(2)' });
-    expect(deadline('private_complaint', '2026-10-20').article).toBe('CPC Art. 429');
+    expect(deadline('private_complaint', '2026-10-20').article).toBe('CPC Art. 429(1)');
   });
 
   it('moves an appeal deadline that lands on a Sunday to Monday', () => {
-    expect(deadline('appeal', '2026-05-14')).toEqual({ due: '2026-06-15', article: 'CPC Art. 403' });
+    expect(deadline('appeal', '2026-05-14')).toEqual({ due: '2026-06-15', article: 'CPC Art. 403(3)' });
   });
 
   it('clamps an appeal month to February and then moves it off the Saturday', () => {
@@ -46,6 +46,7 @@ describe('procedural deadlines', () => {
 
   it('gives 6 months for cassation, ending past Nauryz when it falls there', () => {
     expect(deadline('cassation', '2025-09-23').due).toBe('2026-03-26');
+    expect(deadline('cassation', '2025-09-23').article).toBe('CPC Art. 436(1)');
     expect(deadline('cassation', '2025-08-31').due).toBe('2026-03-02');
   });
 

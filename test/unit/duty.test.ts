@@ -102,7 +102,7 @@ describe('state duty rates, 2026 (Tax Code 2026, Art. 665)', () => {
       const q = quote(example.input);
       expect(q.amountTiyn).toBe(tenge(example.kzt));
       expect(q.basis.ruleId).toBe(example.ruleId);
-      expect(q.basis.article).toMatch(/^Tax Code 2026, Art\. 66[58]/);
+      expect(q.basis.article).toMatch(/^Tax Code 2026, Art\. 66[458]\(/);
       expect(q.mciTenge).toBe(4_325);
       expect(q.exempt).toBe(false);
     });
@@ -154,7 +154,7 @@ describe('state duty rates, 2025 (Tax Code 2017, Art. 610)', () => {
       const q = quoteDuty({ standing: 'claimant', claimantType: 'individual', date: IN_2025, ...example.input }, MCI_YEARS);
       expect(q.amountTiyn).toBe(tenge(example.kzt));
       expect(q.basis.ruleId).toBe(example.ruleId);
-      expect(q.basis.article).toMatch(/^Tax Code 2017, Art\. 61[06]/);
+      expect(q.basis.article).toMatch(/^Tax Code 2017, Art\. (609|610|616)\(/);
       expect(q.mciTenge).toBe(3_932);
     });
   }
@@ -236,18 +236,76 @@ describe('the payment day in Kazakhstan', () => {
   it('takes 31 December 2025, 20:00 UTC as 1 January 2026 in Almaty: the 2026 MCI and Art. 665', () => {
     const q = quote({ filingType: 'claim', category: 'non_property', date: new Date('2025-12-31T20:00:00Z') });
     expect(q.mciTenge).toBe(4_325);
-    expect(q.basis.article).toBe('Tax Code 2026, Art. 665(1)');
+    expect(q.basis.article).toBe('Tax Code 2026, Art. 665(1)(7)');
     expect(q.amountTiyn).toBe(tenge(2_162.5));
   });
 
   it('takes 31 December 2025, 18:59 UTC as still 2025 in Almaty: the 2025 MCI and Art. 610', () => {
     const q = quote({ filingType: 'claim', category: 'non_property', date: new Date('2025-12-31T18:59:59Z') });
     expect(q.mciTenge).toBe(3_932);
-    expect(q.basis.article).toBe('Tax Code 2017, Art. 610(1)');
+    expect(q.basis.article).toBe('Tax Code 2017, Art. 610(1)(7)');
   });
 
   it('changes at Almaty midnight exactly', () => {
     expect(quote({ filingType: 'claim', category: 'divorce', date: new Date('2025-12-31T19:00:00Z') }).mciTenge).toBe(4_325);
+  });
+});
+
+/**
+ * The subparagraph of Art. 668 (2026) and Art. 616 (2017) naming each ground, as read in the
+ * codes' texts; the two lists are numbered alike.
+ */
+const EXEMPTION_SUBPARAGRAPH = {
+  labour: '(1)',
+  copyright_author: '(2), (3)',
+  alimony: '(4)',
+  harm_to_health: '(5)',
+  criminal_damage: '(6)',
+  veteran: '(13)',
+  disability: '(13)',
+  prosecutor_state_body: '(16), (17)',
+  rehabilitation: '(20)',
+} as const;
+
+describe('the article every rate names', () => {
+  // Read in the texts: Tax Code 2026 Arts 664(1)(1), 665(1)(1)–(10), 665(3), 668(15); Tax Code
+  // 2017 Arts 609(1)(1), 610(1)(1)–(10), 610(2), 616(15).
+  const expected: Record<string, string> = {
+    'tc2026.property_individual': 'Tax Code 2026, Art. 665(1)(1)',
+    'tc2026.property_legal': 'Tax Code 2026, Art. 665(1)(1)',
+    'tc2026.non_property': 'Tax Code 2026, Art. 665(1)(7)',
+    'tc2026.divorce': 'Tax Code 2026, Art. 665(1)(5)',
+    'tc2026.special_proceedings': 'Tax Code 2026, Art. 665(1)(8)',
+    'tc2026.administrative_claim': 'Tax Code 2026, Art. 665(1)(8)',
+    'tc2026.state_body_complaint_individual': 'Tax Code 2026, Art. 665(1)(2)',
+    'tc2026.state_body_complaint_legal': 'Tax Code 2026, Art. 665(1)(3)',
+    'tc2026.court_order': 'Tax Code 2026, Art. 665(1)(10)',
+    'tc2026.appeal': 'Tax Code 2026, Art. 664(1)(1)',
+    'tc2026.cassation': 'Tax Code 2026, Art. 665(3)',
+    'tc2026.procedural_application': 'Tax Code 2026, Art. 668(15)',
+    'tc2017.property_individual': 'Tax Code 2017, Art. 610(1)(1)',
+    'tc2017.property_legal': 'Tax Code 2017, Art. 610(1)(1)',
+    'tc2017.non_property': 'Tax Code 2017, Art. 610(1)(7)',
+    'tc2017.divorce': 'Tax Code 2017, Art. 610(1)(5)',
+    'tc2017.special_proceedings': 'Tax Code 2017, Art. 610(1)(8)',
+    'tc2017.administrative_claim': 'Tax Code 2017, Art. 610(1)(8)',
+    'tc2017.state_body_complaint_individual': 'Tax Code 2017, Art. 610(1)(2)',
+    'tc2017.state_body_complaint_legal': 'Tax Code 2017, Art. 610(1)(3)',
+    'tc2017.court_order': 'Tax Code 2017, Art. 610(1)(10)',
+    'tc2017.appeal': 'Tax Code 2017, Art. 609(1)(1)',
+    'tc2017.cassation': 'Tax Code 2017, Art. 610(2)',
+    'tc2017.procedural_application': 'Tax Code 2017, Art. 616(15)',
+  };
+
+  it('names the paragraph and subparagraph of each rate row', () => {
+    expect(Object.fromEntries(RATES.map((row) => [row.id, row.article]))).toEqual(expected);
+  });
+
+  it('names the subparagraph of each exemption row', () => {
+    for (const row of EXEMPTIONS) {
+      const article = row.id.startsWith('tc2026.') ? 'Tax Code 2026, Art. 668' : 'Tax Code 2017, Art. 616';
+      expect(row.article, row.id).toBe(`${article}${EXEMPTION_SUBPARAGRAPH[row.ground]}`);
+    }
   });
 });
 
@@ -323,7 +381,8 @@ describe('exemptions', () => {
       const in2025 = quote({ filingType: 'claim', category: 'property', amountTiyn: tenge(2_000_000), exemption: code, date: IN_2025 });
       expect(in2026).toMatchObject({ amountTiyn: 0, exempt: true, basis: { ruleId: `tc2026.exempt.${code}` }, mciTenge: 4_325, computation: { kind: 'exempt', ground: code } });
       expect(in2026.basis.article).toMatch(/^Tax Code 2026, Art\. 668\(\d+\)/);
-      expect(in2025.basis).toEqual({ ruleId: `tc2017.exempt.${code}`, article: 'Tax Code 2017, Art. 616' });
+      expect(in2025.basis.ruleId).toBe(`tc2017.exempt.${code}`);
+      expect(in2025.basis.article).toBe(in2026.basis.article.replace('Tax Code 2026, Art. 668', 'Tax Code 2017, Art. 616'));
       // Without the ground the same claim pays 1%.
       expect(quote({ filingType: 'claim', category: 'property', amountTiyn: tenge(2_000_000) }).amountTiyn).toBe(tenge(20_000));
     });
@@ -336,7 +395,7 @@ describe('exemptions', () => {
   it('exempts labour and alimony by category in 2025 under Art. 616', () => {
     for (const category of ['labour', 'alimony'] as const) {
       const q = quote({ filingType: 'claim', category, alimonyClaim: 'recovery', date: IN_2025 });
-      expect(q.basis).toEqual({ ruleId: `tc2017.exempt.${category}`, article: 'Tax Code 2017, Art. 616' });
+      expect(q.basis).toEqual({ ruleId: `tc2017.exempt.${category}`, article: category === 'labour' ? 'Tax Code 2017, Art. 616(1)' : 'Tax Code 2017, Art. 616(4)' });
     }
   });
 });

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERRORS } from '../../src/errors.ts';
-import { formatDate, formatDateTime, formatTenge, courtDateIso } from '../../src/i18n/format.ts';
-import { CATALOGUES, LANGUAGES, langFromAcceptLanguage, translator } from '../../src/i18n/index.ts';
+import { formatDate, formatDateTime, formatTenge, courtDateIso, pluralCategories } from '../../src/i18n/format.ts';
+import { CATALOGUES, LANGUAGES, langFromAcceptLanguage, messageParams, pluralChoices, translator } from '../../src/i18n/index.ts';
 
 const keys = Object.keys(CATALOGUES.en);
 
@@ -24,10 +24,33 @@ describe('message catalogues', () => {
   });
 
   it('use the same placeholders in every language', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of keys) {
-      const expected = placeholders(CATALOGUES.en[key as keyof (typeof CATALOGUES)['en']]);
-      for (const lang of LANGUAGES) expect(placeholders(CATALOGUES[lang][key as keyof (typeof CATALOGUES)['en']]), `${lang}:${key}`).toEqual(expected);
+      const expected = messageParams(CATALOGUES.en[key as keyof (typeof CATALOGUES)['en']]);
+      for (const lang of LANGUAGES) expect(messageParams(CATALOGUES[lang][key as keyof (typeof CATALOGUES)['en']]), `${lang}:${key}`).toEqual(expected);
+    }
+  });
+
+  it('give every plural choice exactly the forms its language needs, and the same counts in every language', () => {
+    const choices = LANGUAGES.flatMap((lang) => keys.flatMap((key) => pluralChoices(CATALOGUES[lang][key as keyof (typeof CATALOGUES)['en']]).map((choice) => ({ lang, key, choice }))));
+    expect(choices.length).toBeGreaterThan(0);
+    for (const { lang, key, choice } of choices) {
+      expect(Object.keys(choice.variants).sort(), `${lang}:${key}`).toEqual([...pluralCategories(lang)].sort());
+      for (const [form, text] of Object.entries(choice.variants)) expect(text, `${lang}:${key}:${form}`).toContain('#');
+    }
+    // A count that is plural in one language is a plural choice in all three.
+    for (const key of keys) {
+      const counts = (lang: (typeof LANGUAGES)[number]) => pluralChoices(CATALOGUES[lang][key as keyof (typeof CATALOGUES)['en']]).map((c) => c.param).sort();
+      for (const lang of LANGUAGES) expect(counts(lang), `${lang}:${key}`).toEqual(counts('en'));
+    }
+  });
+
+  it('leave no plural syntax the translator cannot read', () => {
+    for (const lang of LANGUAGES) {
+      for (const key of keys) {
+        const text = CATALOGUES[lang][key as keyof (typeof CATALOGUES)['en']];
+        const mentioned = (text.match(/, plural,/g) ?? []).length;
+        expect(pluralChoices(text), `${lang}:${key}`).toHaveLength(mentioned);
+      }
     }
   });
 
@@ -50,6 +73,46 @@ describe('message catalogues', () => {
     const t = translator('ru');
     expect(t('courts.count', { count: 5 })).toBe('Найдено судов: 5');
     expect(t('courts.count')).toBe('Найдено судов: {count}');
+  });
+});
+
+describe('plural forms', () => {
+  const reminder = (lang: (typeof LANGUAGES)[number], days: number) =>
+    translator(lang)('notifications.reminder.body', { term: 'T', number: '7517-26-00-2/1', due: 'D', days });
+
+  it('says 1 рабочий день, 2 рабочих дня, 5 рабочих дней, as Russian counts them', () => {
+    const expected: [number, string][] = [
+      [1, 'остался 1 рабочий день'],
+      [2, 'осталось 2 рабочих дня'],
+      [5, 'осталось 5 рабочих дней'],
+      [11, 'осталось 11 рабочих дней'],
+      [21, 'остался 21 рабочий день'],
+      [22, 'осталось 22 рабочих дня'],
+      [25, 'осталось 25 рабочих дней'],
+    ];
+    for (const [days, text] of expected) expect(reminder('ru', days), String(days)).toContain(`(${text})`);
+  });
+
+  it('says 1 working day and 2 working days in English', () => {
+    expect(reminder('en', 1)).toContain('(1 working day left)');
+    expect(reminder('en', 2)).toContain('(2 working days left)');
+  });
+
+  it('keeps the noun singular after a number in Kazakh', () => {
+    expect(reminder('kk', 1)).toContain('(1 жұмыс күні қалды)');
+    expect(reminder('kk', 5)).toContain('(5 жұмыс күні қалды)');
+  });
+
+  it('writes the count in the language\'s digits', () => {
+    expect(translator('ru')('documents.bytes', { count: 1_048_576 })).toBe('1\u00a0048\u00a0576 байт');
+    expect(translator('ru')('documents.bytes', { count: 1_048_574 })).toBe('1\u00a0048\u00a0574 байта');
+    expect(translator('en')('documents.bytes', { count: 1 })).toBe('1 byte');
+    expect(translator('en')('office.files.bytes', { size: 20_480 })).toBe('20,480 bytes');
+    expect(translator('kk')('documents.bytes', { count: 3 })).toBe('3 байт');
+  });
+
+  it('leaves a plural choice visible when its count is not given', () => {
+    expect(translator('en')('documents.bytes', {})).toBe('{count, plural, one {# byte} other {# bytes}}');
   });
 });
 

@@ -36,7 +36,7 @@ export const publicCaseApi: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['public'],
         summary: 'Status of a registered case by its number',
-        description: 'The number as printed on court acts, URL-encoded (`7517-26-00-2%2F1`).',
+        description: 'The number as printed on court acts, URL-encoded (`7517-26-00-2%2F1`); a suffix such as `(2)` is part of the number (`6003-25-00-4%D0%BA%2F1454(2)`).',
         params: Type.Object({ number: Type.String({ maxLength: 100 }) }),
         response: { 200: PublicCase, 400: ApiError, 404: ApiError },
       },

@@ -1,7 +1,7 @@
 import type { FilingParty } from '../../../domain/filingFields.ts';
 import type { FilingType } from '../../../domain/filingTypes.ts';
 import { maskIinTail } from '../../../domain/paperFiling.ts';
-import { formatDate, formatDateTime, formatNumber } from '../../../i18n/format.ts';
+import { formatDate, formatDateTime } from '../../../i18n/format.ts';
 import type { CheckOutcome, FilingFile, SignatureCheck } from '../../../queries/office.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
@@ -97,7 +97,7 @@ function SignatureSection({ view }: { view: OfficeFilingView }) {
 }
 
 function Files({ view }: { view: OfficeFilingView }) {
-  const { t, lang } = useView();
+  const { t } = useView();
   if (view.files.length === 0) return <p class="govuk-body">{t('office.files.none')}</p>;
   return (
     <table class="govuk-table">
@@ -118,7 +118,7 @@ function Files({ view }: { view: OfficeFilingView }) {
               </a>
               {file.id === 'manifest' && <span class="govuk-body-s sot-block">{t('office.files.manifest')}</span>}
             </td>
-            <td class="govuk-table__cell">{t('office.files.bytes', { size: formatNumber(file.sizeBytes, lang) })}</td>
+            <td class="govuk-table__cell">{t('office.files.bytes', { size: file.sizeBytes })}</td>
             <td class="govuk-table__cell">
               <code class="sot-break govuk-body-s">{file.sha256}</code>
             </td>

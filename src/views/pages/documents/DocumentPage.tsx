@@ -1,4 +1,4 @@
-import { formatDateTime, formatNumber } from '../../../i18n/format.ts';
+import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseDocument } from '../../../queries/caseDocuments.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
@@ -32,7 +32,7 @@ export function DocumentPage({ view }: { view: DocumentView }) {
           { key: t('documents.column.kind'), value: documentKindLabel(t, d.kind) },
           { key: t('documents.column.date'), value: formatDateTime(d.issuedAt ?? d.createdAt, lang) },
           ...(d.fileName ? [{ key: t('documents.fileName'), value: d.fileName }] : []),
-          ...(d.sizeBytes !== null ? [{ key: t('documents.size'), value: t('documents.bytes', { count: formatNumber(d.sizeBytes, lang) }) }] : []),
+          ...(d.sizeBytes !== null ? [{ key: t('documents.size'), value: t('documents.bytes', { count: d.sizeBytes }) }] : []),
           ...(d.sha256 ? [{ key: t('documents.sha256'), value: <code class="sot-hash">{d.sha256}</code> }] : []),
         ]}
       />
