@@ -2,16 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { GROUND_ARTICLE } from '../../src/domain/admission.ts';
 import { translator } from '../../src/i18n/index.ts';
-import { demoPeople } from '../../src/seed/people.ts';
-import { expectAccessible, fileClaim, signIn, signOut, type T } from './journeys.ts';
+import { expectAccessible, fileClaim, handleOf, signIn, signOut, type T } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
-
-/** The demo person whose name the page shows, for signing in as them. */
-function handleOf(fullName: string): string {
-  const person = demoPeople().find((p) => p.fullName === fullName);
-  if (!person) throw new Error(`no demo person named ${fullName}`);
-  return person.handle;
-}
 
 /**
  * The judge returns a defective claim (CPC Art. 152) choosing the ground from the Code's list, in

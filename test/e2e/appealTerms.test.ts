@@ -1,29 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
-import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
-import { initialReference } from '../../src/domain/reference.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import { translator, type Lang } from '../../src/i18n/index.ts';
 import { demoPeople } from '../../src/seed/people.ts';
-import { expectAccessible, fileClaim, signIn, signOut, type T } from './journeys.ts';
+import { expectAccessible, fileClaim, handleOf, signIn, signOut, workingDayAhead, type T } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
-
-/** The third working day from today in the court's calendar, as the hearing form takes it. */
-function hearingDay(): IsoDay {
-  let day = courtDateIso(new Date()) as IsoDay;
-  for (let found = 0; found < 3; ) {
-    day = addCalendarDays(day, 1);
-    if (initialReference().calendar.isWorkingDay(day)) found++;
-  }
-  return day;
-}
-
-function handleOf(fullName: string): string {
-  const person = demoPeople().find((p) => p.fullName === fullName);
-  if (!person) throw new Error(`no demo person named ${fullName}`);
-  return person.handle;
-}
 
 async function pageIn(browser: Browser, url: string, lang: Lang): Promise<{ page: Page; t: T; close: () => Promise<void>; errors: string[] }> {
   const context = await browser.newContext();
@@ -71,7 +52,7 @@ describe('the appeal term of a party absent from the hearing', () => {
     await Promise.all([page.waitForURL(/decided=accepted/), page.locator('section', { hasText: number! }).getByRole('button', { name: t('judge.accept') }).click()]);
     await Promise.all([page.waitForURL(/\/judge\/cases\/[0-9a-f-]+$/), page.getByRole('link', { name: number! }).click()]);
     const caseId = /\/judge\/cases\/([0-9a-f-]+)$/.exec(page.url())![1]!;
-    await page.getByLabel(t('proceedings.hearing.date'), { exact: true }).fill(hearingDay());
+    await page.getByLabel(t('proceedings.hearing.date'), { exact: true }).fill(workingDayAhead(3));
     await page.getByLabel(t('proceedings.hearing.time'), { exact: true }).fill('11:00');
     await page.getByLabel(t('proceedings.hearing.room'), { exact: true }).fill('307');
     await Promise.all([page.waitForURL(/done=scheduled/), page.getByRole('button', { name: t('proceedings.hearing.schedule') }).click()]);

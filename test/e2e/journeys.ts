@@ -5,6 +5,9 @@ import type { Lang, translator } from '../../src/i18n/index.ts';
 import { DEMO_COURTS } from '../../src/seed/courts.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { SAMPLE_FILES } from '../support/filing.ts';
+import { addCalendarDays, type IsoDay } from '../../src/domain/calendar/workingDays.ts';
+import { initialReference } from '../../src/domain/reference.ts';
+import { courtDateIso } from '../../src/i18n/format.ts';
 
 /** Steps the browser journeys share: accessibility checks, signing in and out, filing a claim. */
 
@@ -20,6 +23,24 @@ async function continueTo(page: Page, t: ReturnType<typeof translator>, path: Re
 }
 
 export type T = ReturnType<typeof translator>;
+
+/** The demo person whose name a page shows, for signing in as them. */
+export function handleOf(fullName: string): string {
+  const person = demoPeople().find((p) => p.fullName === fullName);
+  if (!person) throw new Error(`no demo person named ${fullName}`);
+  return person.handle;
+}
+
+/** The `n`th working day from today in the court's calendar, as the hearing form takes it. */
+export function workingDayAhead(n: number): IsoDay {
+  const { calendar } = initialReference();
+  let day = courtDateIso(new Date()) as IsoDay;
+  for (let found = 0; found < n; ) {
+    day = addCalendarDays(day, 1);
+    if (calendar.isWorkingDay(day)) found++;
+  }
+  return day;
+}
 
 export async function signIn(page: Page, baseUrl: string, t: T, handle: string) {
   await page.goto(`${baseUrl}/login`);
