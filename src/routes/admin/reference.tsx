@@ -30,6 +30,12 @@ const FIELD_OF: Record<ReferenceForm, Partial<Record<ErrorCode, string>>> = {
 };
 
 const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+
+/** "4 325" or "4325" as typed, or NaN for anything that is not a whole number; the command says what is wrong. */
+function wholeNumber(typed: string | undefined): number {
+  const digits = (typed ?? '').replace(/\s+/g, '');
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
+}
 const DayBoxes = { day: text(20), month: text(10), year: text(10) };
 
 /** The administrators' page for the values of the law; every change is a POST that comes back here. */
@@ -68,9 +74,8 @@ export const referenceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/admin/reference/mci',
     { config: access, schema: { hide: true, body: Type.Object({ _csrf: text(200), year: text(10), tenge: text(20), basis: text(1000) }) } },
     async (request, reply) => {
-      const { year = '', tenge = '', basis = '' } = request.body;
-      const whole = (value: string) => (/^\d{1,9}$/.test(value.replace(/\s+/g, '')) ? Number(value.replace(/\s+/g, '')) : NaN);
-      return change(request, reply, 'mci', request.body, () => setMci(app.db, request.principal!, { year: whole(year), tenge: whole(tenge), basis }, app.clock()));
+      const { year, tenge, basis = '' } = request.body;
+      return change(request, reply, 'mci', request.body, () => setMci(app.db, request.principal!, { year: wholeNumber(year), tenge: wholeNumber(tenge), basis }, app.clock()));
     },
   );
 
@@ -128,7 +133,7 @@ export const referenceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const from = isoDay(body.fromDay, body.fromMonth, body.fromYear);
       const toTyped = [body.toDay, body.toMonth, body.toYear].some((box) => box?.trim());
       const to = toTyped ? isoDay(body.toDay, body.toMonth, body.toYear) : undefined;
-      const mci = /^\d{1,9}$/.test((body.mci ?? '').replace(/\s+/g, '')) ? Number((body.mci ?? '').replace(/\s+/g, '')) : NaN;
+      const mci = wholeNumber(body.mci);
       return change(request, reply, 'threshold', body, async () => {
         if (!from || to === null) throw new SotError('reference_period_invalid');
         await setThreshold(app.db, request.principal!, { key: (body.key ?? '') as ThresholdKey, claimantType: (body.claimantType ?? '') as ClaimantType, mci, from, to, basis: body.basis ?? '' }, app.clock());
