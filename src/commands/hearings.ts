@@ -37,7 +37,8 @@ const PATH_TO_HEARING: Partial<Record<CaseStatus, CaseStatus[]>> = {
 
 function checkedSlot(slot: HearingSlot, now: Date, calendar: CourtCalendar): { startsAt: Date; durationMinutes: number; room: string | null; videoLink: string | null } {
   const refusal = slotRefusal(slot.startsAt, slot.durationMinutes, now, calendar);
-  if (refusal) throw new SotError(refusal);
+  // A day in a year not yet entered in the court calendar: the message names the year.
+  if (refusal) throw new SotError(refusal, refusal === 'calendar_missing' ? { year: slot.startsAt.getUTCFullYear() } : undefined);
   const room = slot.room?.trim() || null;
   const videoLink = slot.videoLink?.trim() || null;
   if (!room && !videoLink) throw new SotError('hearing_place_required');
