@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
-import { courts, filingAttachments } from '../../src/db/schema/index.ts';
+import { cases, courts, filingAttachments, parties } from '../../src/db/schema/index.ts';
+import { formatCaseNumber, numberCategoryCode } from '../../src/domain/caseNumber.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
@@ -129,6 +130,18 @@ describeDb('filing form pages', () => {
 
     const cabinet = await get('/cabinet');
     expect(cabinet.body).toContain(talonNumber);
+  });
+
+  it('says which article refuses a cassation complaint the Code does not allow, with the article filled in', async () => {
+    // A court order in force in which this person is a party: no cassation (CPC Art. 434(2)(1)).
+    const number = formatCaseNumber({ courtCode: '7517', year: new Date().getFullYear(), categoryCode: numberCategoryCode('civil', 1), sequence: 99_001 });
+    const [order] = await t.database.db.insert(cases).values({ number, courtId: medeu, kind: 'civil', category: 'court_order', instance: 1, status: 'in_force', inForceOn: '2026-01-15' }).returning({ id: cases.id });
+    await t.database.db.insert(parties).values({ caseId: order!.id, role: 'defendant', userId: me.id, iin: me.iin, displayName: 'Тестова Айгерім' });
+    const res = await post('/cabinet/filings', { type: 'cassation_complaint', caseNumber: number });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('href="#caseNumber"');
+    expect(res.body).toContain('Acts in court order proceedings cannot be complained of in cassation (CPC Art. 434(2)(1)).');
+    expect(res.body).not.toContain('{article}');
   });
 
   it('keeps the form pages and the talon from anyone else', async () => {

@@ -13,7 +13,7 @@ import { asksDemandValue, isCourtOrderDemand } from '../../domain/courtOrders.ts
 import { isValidBin, isValidIin } from '../../domain/iin.ts';
 import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
 import { formatTenge } from '../../i18n/format.ts';
-import type { MessageKey } from '../../i18n/index.ts';
+import type { MessageKey, Params } from '../../i18n/index.ts';
 import { courtChoices, filingPageData, type FilingPageData } from '../../queries/filingForm.ts';
 import { demoSignerOf } from '../../seed/demoSigner.ts';
 import { urls } from '../../urls.ts';
@@ -45,9 +45,10 @@ const text = (form: Record<string, string>, name: string) => form[name]?.trim() 
 export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const signedIn = { access: 'signed-in' } as const;
 
-  const message = (request: FastifyRequest, code: ErrorCode) => request.t(ERRORS[code].message);
-  const fieldError = (request: FastifyRequest, field: string, code: ErrorCode | MessageKey): Errors => [
-    { field, message: code in ERRORS ? message(request, code as ErrorCode) : request.t(code as MessageKey) },
+  // A refusal's message names its article, limit or year: the error's params fill them in.
+  const message = (request: FastifyRequest, code: ErrorCode, params?: Params) => request.t(ERRORS[code].message, params);
+  const fieldError = (request: FastifyRequest, field: string, code: ErrorCode | MessageKey, params?: Params): Errors => [
+    { field, message: code in ERRORS ? message(request, code as ErrorCode, params) : request.t(code as MessageKey) },
   ];
 
   async function showStep(request: FastifyRequest, reply: FastifyReply, filing: Filing, step: FilingStep, errors: Errors = [], values: Values = {}, status = errors.length ? 400 : 200) {
@@ -124,7 +125,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
     } catch (error) {
       if (!(error instanceof SotError) || error.code === 'filing_not_found') throw error;
       const target = error.params?.['field'] ? String(error.params['field']) : field;
-      return showStep(request, reply, filing, step, fieldError(request, target.includes('.') || target.includes('[') ? field : target, error.code), form, error.status);
+      return showStep(request, reply, filing, step, fieldError(request, target.includes('.') || target.includes('[') ? field : target, error.code, error.params), form, error.status);
     }
     const fromCheck = (request.query as { from?: string }).from === 'check';
     return reply.redirect(urls.filingStep(filing.id, then ?? (fromCheck ? 'check' : nextStep(filing.type, step))), 303);
@@ -151,7 +152,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply.redirect(urls.filingStep(filing.id, resumeStep(type, {}, { hasCourt: false, attachmentCount: 0 })), 303);
     } catch (error) {
       if (!(error instanceof SotError)) throw error;
-      return again(fieldError(request, 'caseNumber', error.code), error.status);
+      return again(fieldError(request, 'caseNumber', error.code, error.params), error.status);
     }
   });
 
@@ -273,7 +274,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
     } catch (error) {
       if (!(error instanceof SotError) || error.code === 'filing_not_found' || error.code === 'filing_submitted') throw error;
-      return showStep(request, reply, filing, 'attachments', fieldError(request, 'file', error.code), {}, error.status);
+      return showStep(request, reply, filing, 'attachments', fieldError(request, 'file', error.code, error.params), {}, error.status);
     }
     return reply.redirect(urls.filingStep(filing.id, 'attachments'), 303);
   }
