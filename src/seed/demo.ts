@@ -107,6 +107,8 @@ const SCENARIOS: Scenario[] = [
   { court: '7599', kind: 'civil', category: 'non_property', status: 'left_without_motion', filedDaysAgo: 3, claimant: 'citizen2', defendant: 'citizen', appealOf: 34 },
   // A court order just issued against the demo citizen on a bank's loan settlement: the debtor may object.
   { court: '7517', kind: 'civil', category: 'court_order', status: 'order_issued', filedDaysAgo: 3, claimant: 'bank', defendant: 'citizen' },
+  // A claim refused because the same dispute was decided already: it may not be brought again (CPC Art. 151(3)).
+  { court: '7517', kind: 'civil', category: 'property', status: 'refused', filedDaysAgo: 12, claimant: 'citizen2', defendant: 'company' },
 ];
 
 /** What the judge's ruling on admission said, for the demo cases that stopped there (CPC Arts 152, 406). */
@@ -115,6 +117,11 @@ const ADMISSION_RULING: Partial<Record<CaseStatus, Record<string, string>>> = {
     ground: 'pretrial_procedure',
     article: 'CPC Art. 152(1)(1)',
     reasons: 'Для данной категории споров установлен досудебный порядок урегулирования, сведений о его соблюдении к иску не приложено. Направьте ответчику претензию и по истечении срока ответа на неё обратитесь в суд повторно.',
+  },
+  refused: {
+    ground: 'res_judicata',
+    article: 'CPC Art. 151(1)(2)',
+    reasons: 'По спору между теми же сторонами, о том же предмете и по тем же основаниям имеется вступившее в законную силу решение суда. Повторное обращение в суд с тем же иском не допускается.',
   },
   left_without_motion: {
     article: 'CPC Art. 406(1)',
