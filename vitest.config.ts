@@ -36,7 +36,10 @@ export default defineConfig({
           globalSetup: ['test/support/assetsSetup.ts'],
           testTimeout: 300_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two journeys at a time, each with its own demo server, data directory and port: the
+          // browser suite is mostly waiting on pages, and two files side by side take about three
+          // quarters of the time one after another take.
+          maxWorkers: 2,
         },
       },
     ],
