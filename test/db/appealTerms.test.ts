@@ -1,13 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
-import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { decideAdmission } from '../../src/commands/admitCase.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { dutyOfStoredFiling } from '../../src/commands/filingDuty.ts';
 import { scheduleHearing } from '../../src/commands/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
-import { caseDeadlines, cases, courts, documents, events, notifications, parties, users } from '../../src/db/schema/index.ts';
+import { caseDeadlines, cases, courts, documents, events, notifications, parties } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
 import { deadline as deadlineIn } from '../../src/domain/deadlines.ts';
@@ -18,6 +17,7 @@ import { queueDeadlineReminders } from '../../src/jobs/deadlineReminders.ts';
 import type { Principal } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
+import { judgeSession, type Judge } from '../support/judges.ts';
 import { signedManifest } from '../support/filing.ts';
 import { formSession } from '../support/forms.ts';
 import { issueSigner, makeRootCa, signContent, type TestCa, type TestSigner } from '../support/pki.ts';
@@ -73,21 +73,8 @@ describeDb('appeal terms of parties absent from the hearing', () => {
     return { user, principal: { userId: user.id, iin: user.iin, fullName: 'Clerk', bin: null, roles: [{ role: 'clerk', courtId: courtIds['7517']! }] } };
   }
 
-  interface Judge {
-    principal: Principal;
-    cookie: string;
-    signer: TestSigner;
-  }
 
-  async function judgeOf(judgeId: string): Promise<Judge> {
-    const [judge] = await t.database.db.select().from(users).where(eq(users.id, judgeId));
-    const session = await createSession(t.database.db, { userId: judgeId, bin: null, certificateId: null }, now());
-    return {
-      principal: { userId: judgeId, iin: judge!.iin, fullName: judge!.fullName, bin: null, roles: [{ role: 'judge', courtId: courtIds['7517']! }] },
-      cookie: `${SESSION_COOKIE}=${session.id}; lang=en`,
-      signer: await issueSigner(root, { person: { fullName: judge!.fullName.toUpperCase(), iin: judge!.iin } }),
-    };
-  }
+  const judgeOf = (judgeId: string): Promise<Judge> => judgeSession(t.database.db, root, judgeId, courtIds['7517']!, now());
 
   /**
    * A case at Medeu heard today: the claimant uses Sot, the defendant does not (the court posts

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
-import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { decideAdmission } from '../../src/commands/admitCase.ts';
 import { enterCourtOrdersIntoForce, recordPaperDelivery } from '../../src/commands/courtOrders.ts';
 import { createFiling } from '../../src/commands/filings.ts';
@@ -15,6 +14,7 @@ import { courtDateIso } from '../../src/i18n/format.ts';
 import type { Principal } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
+import { judgeSession, type Judge } from '../support/judges.ts';
 import { signedManifest } from '../support/filing.ts';
 import { formSession } from '../support/forms.ts';
 import { issueSigner, makeRootCa, signContent, type TestCa, type TestSigner } from '../support/pki.ts';
@@ -60,21 +60,8 @@ describeDb('court orders', () => {
     return { user, principal: { userId: user.id, iin: user.iin, fullName: 'Clerk', bin: null, roles: [{ role: 'clerk', courtId: medeu }] } };
   }
 
-  interface Judge {
-    principal: Principal;
-    cookie: string;
-    signer: TestSigner;
-  }
 
-  async function judgeOf(judgeId: string): Promise<Judge> {
-    const [judge] = await t.database.db.select().from(users).where(eq(users.id, judgeId));
-    const session = await createSession(t.database.db, { userId: judgeId, bin: null, certificateId: null }, now());
-    return {
-      principal: { userId: judgeId, iin: judge!.iin, fullName: judge!.fullName, bin: null, roles: [{ role: 'judge', courtId: medeu }] },
-      cookie: `${SESSION_COOKIE}=${session.id}; lang=en`,
-      signer: await issueSigner(root, { person: { fullName: judge!.fullName.toUpperCase(), iin: judge!.iin } }),
-    };
-  }
+  const judgeOf = (judgeId: string): Promise<Judge> => judgeSession(t.database.db, root, judgeId, medeu, now());
 
   /** An application for a court order at Medeu, registered and distributed to a judge hearing court orders. */
   async function orderCase(): Promise<{ caseId: string; number: string; judge: Judge }> {

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
-import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { decideAdmission } from '../../src/commands/admitCase.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { postponeHearing, scheduleHearing } from '../../src/commands/hearings.ts';
@@ -17,6 +16,7 @@ import { courtDateIso } from '../../src/i18n/format.ts';
 import type { Principal } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
+import { judgeSession, type Judge } from '../support/judges.ts';
 import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
 import { formSession } from '../support/forms.ts';
 import { pdfText } from '../support/pdfText.ts';
@@ -75,21 +75,8 @@ describeDb('hearings, court acts, terms and reviews', () => {
     return { userId: user.id, iin: user.iin, fullName: 'Clerk', bin: null, roles: [{ role: 'clerk', courtId: courtIds[code]! }] };
   }
 
-  interface Judge {
-    principal: Principal;
-    cookie: string;
-    signer: TestSigner;
-  }
 
-  async function judgeOf(judgeId: string, courtId: string): Promise<Judge> {
-    const [judge] = await t.database.db.select().from(users).where(eq(users.id, judgeId));
-    const session = await createSession(t.database.db, { userId: judgeId, bin: null, certificateId: null }, now());
-    return {
-      principal: { userId: judgeId, iin: judge!.iin, fullName: judge!.fullName, bin: null, roles: [{ role: 'judge', courtId }] },
-      cookie: `${SESSION_COOKIE}=${session.id}; lang=en`,
-      signer: await issueSigner(root, { person: { fullName: judge!.fullName.toUpperCase(), iin: judge!.iin } }),
-    };
-  }
+  const judgeOf = (judgeId: string, courtId: string): Promise<Judge> => judgeSession(t.database.db, root, judgeId, courtId, now());
 
   /** A first-instance civil case at Medeu with `party` as claimant, registered, distributed and accepted. */
   async function acceptedCase(): Promise<{ caseId: string; number: string; judge: Judge }> {
