@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lang } from '../../src/i18n/index.ts';
+import { showcaseCaseNumber } from '../../src/seed/demo.ts';
+import { demoReassignableCase } from '../../src/seed/bench.ts';
+import { demoPaperFiling } from '../../src/seed/counter.ts';
+import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
+import { pageSamples, type PageSample } from '../../src/urls.ts';
+import { demoActCode, demoActOf, demoCaseAt, demoCaseOf, demoJudgeCase, demoSession, demoRecordingHearing } from './demoSessions.ts';
+import { launchBrowser } from './browser.ts';
+import { startDemoServer } from './server.ts';
+
+const SCREENSHOTS = path.resolve('artifacts/screenshots');
+
+/**
+ * Walks every registered page in one language in Chromium: the expected status, no console
+ * error, no WCAG 2.1 AA violation, no broken link; a screenshot of each for people to look at.
+ * One file per language, so the browser suite's workers share the sweep.
+ */
+export function sweepEveryPage(lang: Lang): void {
+  describe(`every page, in ${lang}`, () => {
+    let server: Awaited<ReturnType<typeof startDemoServer>>;
+    let browser: Browser;
+    let samples: PageSample[];
+    const linksSeen = new Map<string, string>();
+    const sessions = new Map<string, string>();
+
+    beforeAll(async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      server = await startDemoServer();
+      browser = await launchBrowser();
+      const db = server.database.db;
+      const appealableCaseId = await demoCaseAt(db, 'citizen', 'appeal_window');
+      samples = pageSamples({
+        caseNumber: await showcaseCaseNumber(db),
+        citizenCaseId: await demoCaseOf(db, 'citizen'),
+        medeuCaseId: await demoReassignableCase(db),
+        paperFilingId: await demoPaperFiling(db),
+        appealableCaseId,
+        appealableDocumentId: await demoActOf(db, appealableCaseId),
+        judgeCaseId: await demoJudgeCase(db, 'judge-7517-1'),
+        actCode: await demoActCode(db),
+        recordingHearing: await demoRecordingHearing(db),
+      });
+      for (const handle of ['citizen', 'sysadmin', 'clerk-7517', 'judge-7517-1'] as const) sessions.set(handle, await demoSession(db, handle));
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+
+    async function contextFor(as?: string): Promise<BrowserContext> {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
+      if (as) await context.addCookies([{ name: SESSION_COOKIE, value: sessions.get(as)!, url: server.url }]);
+      return context;
+    }
+
+    it('passes axe, logs no errors and has the expected status', async () => {
+      const contexts = new Map<string, BrowserContext>();
+      const failures: string[] = [];
+      try {
+        for (const sample of samples) {
+          const key = sample.as ?? 'anonymous';
+          if (!contexts.has(key)) contexts.set(key, await contextFor(sample.as));
+          const page = await contexts.get(key)!.newPage();
+          const consoleErrors: string[] = [];
+          page.on('console', (message) => {
+            // A deliberate 4xx page logs its own status as a failed resource load; that is the test's point.
+            if (message.type() === 'error' && !(sample.status && message.text().includes(`status of ${sample.status}`))) consoleErrors.push(message.text());
+          });
+          page.on('pageerror', (error) => consoleErrors.push(error.message));
+          const response = await page.goto(server.url + sample.url, { waitUntil: 'networkidle' });
+          if (response?.status() !== (sample.status ?? 200)) failures.push(`${sample.name}: status ${response?.status()}`);
+          const html = await page.locator('html').getAttribute('lang');
+          if (html !== lang) failures.push(`${sample.name}: html lang=${html}`);
+          const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+          for (const violation of axe.violations) {
+            failures.push(`${sample.name}: axe ${violation.id} (${violation.impact}) on ${violation.nodes.map((node: { target: unknown[] }) => node.target.join(' ')).join(', ')}`);
+          }
+          for (const error of consoleErrors) failures.push(`${sample.name}: console ${error}`);
+          for (const href of await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))) {
+            const target = href.split('#')[0]!;
+            // In-page links (the skip link, the error summary's field links) point at this very page.
+            if (target === server.url + sample.url || !target.startsWith(server.url) || linksSeen.has(target)) continue;
+            linksSeen.set(target, sample.name);
+          }
+          await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-${sample.name}.png`), fullPage: true });
+          await page.close();
+        }
+      } finally {
+        for (const context of contexts.values()) await context.close();
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it('links nowhere broken', async () => {
+      const broken: string[] = [];
+      for (const [href, from] of linksSeen) {
+        const response = await fetch(href, { redirect: 'manual' });
+        if (response.status >= 400) broken.push(`${href} (linked from ${from}): ${response.status}`);
+      }
+      expect(linksSeen.size).toBeGreaterThan(20);
+      expect(broken).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { sweepEveryPage } from './pageSweep.ts';
+
+sweepEveryPage('kk');
