@@ -30,7 +30,7 @@ function drawHeading(doc: Doc, t: Translate, talon: TalonData): void {
   doc.moveDown(0.6);
   paragraph(doc, t('talon.pdf.title', { number: talon.talonNumber }), 'bold', SIZE.title);
   doc.moveDown(0.2);
-  paragraph(doc, t('talon.pdf.lead'), 'regular', SIZE.body);
+  paragraph(doc, t(talon.caseNumber ? 'talon.lead.registered' : 'talon.lead.awaiting'), 'regular', SIZE.body);
   doc.moveDown(0.8);
 }
 

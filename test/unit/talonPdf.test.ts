@@ -57,6 +57,16 @@ describe('registration talon PDF', () => {
     expect(text).toContain('1401');
   });
 
+  it.each(LANGUAGES)('says in %s that a claim awaits registration until its case has a number, and registered after', async (lang) => {
+    const t = translator(lang);
+    const submitted = words(pdfText(await renderTalonPdf(talonData(), lang)));
+    expect(submitted).toContain(words(t('talon.lead.awaiting')));
+    expect(submitted).not.toContain(words(t('talon.lead.registered')));
+    const registered = words(pdfText(await renderTalonPdf(talonData({ caseNumber: '7517-26-00-2/123' }), lang)));
+    expect(registered).toContain(words(t('talon.lead.registered')));
+    expect(registered).not.toContain(words(t('talon.lead.awaiting')));
+  });
+
   it('prints attachment sizes the way the language writes numbers', async () => {
     expect(words(pdfText(await renderTalonPdf(talonData(), 'en')))).toContain('Талап арыз.pdf — 1.2 MB');
     expect(words(pdfText(await renderTalonPdf(talonData(), 'ru')))).toContain('Жалдау шарты.pdf — 47,3 КБ');

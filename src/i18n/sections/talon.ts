@@ -3,7 +3,8 @@ import type { Section } from './section.ts';
 const en = {
   'talon.pdf.header': 'Sot — e-court portal of the Republic of Kazakhstan',
   'talon.pdf.title': 'Registration talon No. {number}',
-  'talon.pdf.lead': 'Your filing has been received by the court and registered.',
+  'talon.lead.awaiting': 'Your filing has been submitted to the court and is awaiting registration by the court office.',
+  'talon.lead.registered': 'Your filing has been received by the court and registered.',
   'talon.pdf.note': 'The talon confirms that the filing was received. It is not a decision of the court on the filing.',
   'talon.pdf.footer': 'Supreme Court help line: {phone} (free of charge within Kazakhstan)',
 
@@ -57,7 +58,8 @@ export const talon: Section<typeof en> = {
   ru: {
     'talon.pdf.header': 'Sot — портал электронного правосудия Республики Казахстан',
     'talon.pdf.title': 'Талон о регистрации № {number}',
-    'talon.pdf.lead': 'Ваше обращение поступило в суд и зарегистрировано.',
+    'talon.lead.awaiting': 'Ваше обращение подано в суд и ожидает регистрации в канцелярии суда.',
+    'talon.lead.registered': 'Ваше обращение поступило в суд и зарегистрировано.',
     'talon.pdf.note': 'Талон подтверждает поступление документа в суд и не является решением суда по нему.',
     'talon.pdf.footer': 'Call-центр Верховного Суда: {phone} (звонок по Казахстану бесплатный)',
 
@@ -107,7 +109,8 @@ export const talon: Section<typeof en> = {
   kk: {
     'talon.pdf.header': 'Sot — Қазақстан Республикасының электрондық сот төрелігі порталы',
     'talon.pdf.title': 'Тіркеу талоны № {number}',
-    'talon.pdf.lead': 'Сіздің құжатыңыз сотқа түсті және тіркелді.',
+    'talon.lead.awaiting': 'Сіздің құжатыңыз сотқа берілді және сот кеңсесінде тіркелуін күтуде.',
+    'talon.lead.registered': 'Сіздің құжатыңыз сотқа түсті және тіркелді.',
     'talon.pdf.note': 'Талон құжаттың сотқа түскенін растайды және ол бойынша сот шешімі болып табылмайды.',
     'talon.pdf.footer': 'Жоғарғы Соттың байланыс орталығы: {phone} (Қазақстан бойынша қоңырау тегін)',
 

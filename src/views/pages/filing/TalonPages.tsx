@@ -1,5 +1,4 @@
 import { maskIin } from '../../../domain/iin.ts';
-import { publicPersonName } from '../../../domain/personName.ts';
 import { dutySettled } from '../../../domain/filingTypes.ts';
 import { formatDateTime, formatTenge } from '../../../i18n/format.ts';
 import type { TalonData } from '../../../talon/talonData.ts';
@@ -44,7 +43,7 @@ export function TalonPage({ talon, qrSvg }: { talon: TalonData & { filingId: str
             <strong data-talon-number>{talon.talonNumber}</strong>
           </div>
         </div>
-        <p class="govuk-body">{t('talon.pdf.lead')}</p>
+        <p class="govuk-body">{t(talon.caseNumber ? 'talon.lead.registered' : 'talon.lead.awaiting')}</p>
         <p class="govuk-body">
           <a class="govuk-link" href={urls.talonPdf(talon.filingId)} download>
             {t('filing.talon.pdf')}
@@ -119,8 +118,12 @@ export function VerifyTalonPage({ talon }: { talon: TalonData | null }) {
             { key: t('talon.field.court'), value: talon.court.name },
             { key: t('talon.field.submittedAt'), value: <time dateTime={talon.submittedAt.toISOString()}>{formatDateTime(talon.submittedAt, lang)}</time> },
             { key: t('talon.field.filingType'), value: t(`talon.filingType.${talon.filingType}`) },
-            { key: t('talon.field.filer'), value: talon.filer.organisation ? talon.filer.organisation.name : publicPersonName(talon.filer.name) },
+            // Whoever holds the talon's code holds the talon: the check names the filer as it does.
+            { key: t('talon.field.filer'), value: talon.filer.name },
+            ...(talon.filer.organisation ? [{ key: t('talon.field.organisation'), value: talon.filer.organisation.name }] : []),
             { key: t('talon.field.iin'), value: maskIin(talon.filer.iin) },
+            { key: t('talon.field.dutyStatus'), value: t(`talon.duty.status.${talon.duty.status}`) },
+            ...(talon.duty.amountTiyn ? [{ key: t('talon.field.dutyAmount'), value: formatTenge(talon.duty.amountTiyn / 100, lang) }] : []),
           ]}
         />
         <Attachments talon={talon} />
