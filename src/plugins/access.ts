@@ -72,7 +72,10 @@ export const accessPlugin = fp(
       // The not-found handler has no route of its own and serves everyone.
       if (access === 'public' || request.is404) return;
       if (!request.principal) {
-        if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+        // A browser navigating to the page is sent to sign in; a media player or an API client
+        // (Accept without HTML) cannot follow a sign-in page and is told 401 instead.
+        const accept = request.headers.accept;
+        if (request.method === 'GET' && !request.url.startsWith('/api/') && (!accept || /text\/html/i.test(accept))) {
           return reply.redirect(`/login?return=${encodeURIComponent(request.url)}`, 303);
         }
         throw new SotError('unauthorized');

@@ -149,8 +149,16 @@ describeDb('hearing recordings', () => {
     for (const bad of ['not-a-uuid', '00000000-0000-0000-0000-000000000000']) {
       expect((await t.app.inject({ method: 'GET', url: media(demo.caseId, bad), headers: { cookie: citizen.cookie } })).statusCode).toBe(404);
     }
-    const anonymous = await t.app.inject({ method: 'GET', url: media(demo.caseId, demo.recordingId) });
-    expect(anonymous.statusCode).toBe(303);
+    // A browser opening the address is sent to sign in; a media player or an API client, which
+    // cannot follow a sign-in page, is told 401.
+    const browser = await t.app.inject({ method: 'GET', url: media(demo.caseId, demo.recordingId), headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(browser.statusCode).toBe(303);
+    expect(browser.headers.location).toMatch(/^\/login\?return=/);
+    for (const accept of ['*/*', 'video/webm,video/*;q=0.9', 'application/json']) {
+      const player = await t.app.inject({ method: 'GET', url: media(demo.caseId, demo.recordingId), headers: { accept, range: 'bytes=0-' } });
+      expect(player.statusCode, accept).toBe(401);
+      expect(player.headers['content-range'], accept).toBeUndefined();
+    }
   });
 
   it('plays a closed hearing to its parties and the court, and to nobody else', async () => {
