@@ -11,6 +11,8 @@ export const urls = {
   caseStatus: (number?: string) => withQuery('/case-status', number ? { number } : undefined),
   login: (returnTo?: string) => withQuery('/login', returnTo ? { return: returnTo } : undefined),
   logout: () => '/logout',
+  /** Signed in: where the person works (see policies/home.ts). */
+  workplace: () => '/home',
   cabinet: () => '/cabinet',
   cabinetCase: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}`,
   profile: () => '/profile',

@@ -11,6 +11,6 @@ if (page) {
     const { nonce } = await postJson<{ nonce: string }>('/api/v1/auth/challenge', {});
     const cms = await sign(fromBase64(nonce));
     await postJson('/api/v1/auth/login', { nonce, cms });
-    window.location.assign(page.dataset['return'] || '/cabinet');
+    window.location.assign(page.dataset['return'] || '/home');
   });
 }

@@ -45,7 +45,8 @@ export function workingDayAhead(n: number): IsoDay {
 export async function signIn(page: Page, baseUrl: string, t: T, handle: string) {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel(t('login.demo.user')).selectOption(handle);
-  await Promise.all([page.waitForURL('**/cabinet'), page.getByRole('button', { name: t('login.demo.button') }).click()]);
+  // Each person lands where they work: a party in the cabinet, staff on their own lists.
+  await Promise.all([page.waitForURL((url) => !['/login', '/home'].includes(url.pathname)), page.getByRole('button', { name: t('login.demo.button') }).click()]);
 }
 
 export async function signOut(page: Page, baseUrl: string, t: T) {

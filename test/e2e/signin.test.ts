@@ -1,7 +1,9 @@
+import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../src/i18n/index.ts';
 import { withDemoBrowser } from './server.ts';
+import { signIn } from './journeys.ts';
 
 /**
  * The journey of issue "Sign in with an EDS": a demo person signs in with the in-browser demo
@@ -37,6 +39,25 @@ describe('signing in with the demo signer', () => {
       await context.close();
     });
   }
+
+  it('takes court staff to where they work, not to a party\'s cabinet', async () => {
+    const t = translator('kk');
+    for (const [handle, landing, heading] of [
+      ['clerk-7517', '/court/registry', t('court.registry.title')],
+      ['judge-7517-1', '/court/judges', null],
+      ['sysadmin', '/admin/roles', null],
+    ] as const) {
+      const context = await demo.browser.newContext();
+      await context.addCookies([{ name: 'lang', value: 'kk', url: demo.server.url }]);
+      const page = await context.newPage();
+      await signIn(page, demo.server.url, t, handle);
+      expect(new URL(page.url()).pathname, handle).toBe(landing);
+      if (heading) expect(await page.locator('h1').innerText()).toContain(heading);
+      mkdirSync('artifacts/screenshots', { recursive: true });
+      await page.screenshot({ path: `artifacts/screenshots/kk-landing-${handle}.png`, fullPage: true });
+      await context.close();
+    }
+  });
 
   it('shows a translated error when the demo certificate password is wrong', async () => {
     const t = translator('ru');

@@ -17,6 +17,7 @@ import { today } from '../../commands/caseProgress.ts';
 import { cassationVerdict } from '../../queries/cassation.ts';
 import { isDebtor } from '../../commands/courtOrders.ts';
 import type { Principal } from '../../policies/principal.ts';
+import { homeOf } from '../../policies/home.ts';
 import type { CaseRelation } from '../../policies/rules.ts';
 import type { CaseDeadline } from '../../queries/caseFile.ts';
 import type { CourtOrderPanel } from '../../views/pages/CabinetCasePage.tsx';
@@ -29,6 +30,8 @@ function hideWithoutCalendar(error: unknown): null {
 }
 
 export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/home', { config: { access: 'signed-in' }, schema: { hide: true } }, (request, reply) => reply.redirect(homeOf(request.principal!), 303));
+
   app.get('/cabinet', { config: { access: 'signed-in' } }, async (request, reply) => {
     const principal = request.principal!;
     const [list, filings] = await Promise.all([casesOf(app.db, principal, app.clock()), filingsOf(app.db, principal.userId)]);

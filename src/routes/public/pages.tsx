@@ -5,6 +5,8 @@ import { demoPeople } from '../../seed/people.ts';
 import { HomePage } from '../../views/pages/HomePage.tsx';
 import { LoginPage, type DemoSigner } from '../../views/pages/LoginPage.tsx';
 import { safeReturnPath } from './language.ts';
+import { homeOf } from '../../policies/home.ts';
+import { urls } from '../../urls.ts';
 
 /**
  * The demo certificates offered on the sign-in page: one person of each kind, and every judge of
@@ -28,10 +30,10 @@ export const staticPages: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: 'public' }, schema: { hide: true, querystring: Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) }) } },
     (request, reply) => {
       const returnTo = safeReturnPath(request.query.return);
-      if (request.principal) return reply.redirect(returnTo === '/' ? '/cabinet' : returnTo, 303);
+      if (request.principal) return reply.redirect(returnTo === '/' ? homeOf(request.principal) : returnTo, 303);
       return reply.page(
         { title: request.t('login.title'), nav: 'signIn', scripts: ['/public/build/signin.js'] },
-        <LoginPage returnTo={returnTo === '/' ? '/cabinet' : returnTo} demoSigners={app.config.demo ? demoSigners() : null} demoPassword={DEV_PKCS12_PASSWORD} />,
+        <LoginPage returnTo={returnTo === '/' ? urls.workplace() : returnTo} demoSigners={app.config.demo ? demoSigners() : null} demoPassword={DEV_PKCS12_PASSWORD} />,
       );
     },
   );
