@@ -45,7 +45,7 @@ describeDb('notifications: transactional outbox, pg-boss delivery, stand-ins', (
   const rowsOf = (userId: string) => t.database.db.select().from(notifications).where(eq(notifications.userId, userId));
 
   beforeAll(async () => {
-    t = await createTestApp({ config: { NOTIFY_RETRY_LIMIT: '5', NOTIFY_RETRY_DELAY_SECONDS: '1' } });
+    t = await createTestApp({ config: { NOTIFY_RETRY_LIMIT: '5', NOTIFY_RETRY_DELAY_SECONDS: '300' } });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     smtp = await startStandInSmtp(t.database.db);
@@ -57,7 +57,9 @@ describeDb('notifications: transactional outbox, pg-boss delivery, stand-ins', (
       email: createSmtpSender({ url: smtp.url, from: 'Sot <no-reply@sot.test>', timeoutMs: 2_000 }),
       sms: createSmsGateway({ url: `${base}/sandbox/sms`, key, callbackUrl: `${base}/api/v1/sms/delivery-reports`, timeoutMs: 300 }),
       retryLimit: 5,
-      retryDelaySeconds: 1,
+      // Long enough that no retry falls due by itself while a test runs, however slow the machine:
+      // tests that retry say so (ignoreStartAfter).
+      retryDelaySeconds: 300,
       clock: () => TEST_NOW,
     });
     await delivery.start({ work: false });
