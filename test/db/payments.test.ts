@@ -84,7 +84,7 @@ describeDb('state duty payments', () => {
 
   describe('by card', () => {
     /** From the pay page through the stand-in acquirer's card form back to Sot's result page. */
-    async function payByCard(filingId: string, cardNumber: string, behaviour = 'normal') {
+    async function payByCard(filingId: string, cardNumber: string, behaviour = 'normal', waitForCallbacks = true) {
       const browser = new Browser(t.app, me.cookie);
       const payPage = await browser.get(`/cabinet/filings/${filingId}/pay`);
       expect(payPage.statusCode, payPage.body).toBe(200);
@@ -97,9 +97,9 @@ describeDb('state duty payments', () => {
       const { hidden } = formOf(cardPage.body, '/sandbox/acquirer/pay');
       const paid = await browser.post('/sandbox/acquirer/pay', { ...hidden, cardNumber, expiry: '12/30', cvc: '123', cardholder: 'AIGUL SERIKOVA', behaviour });
       expect(paid.statusCode, paid.body).toBe(303);
-      await t.app.standInAcquirer.idle();
+      if (waitForCallbacks) await t.app.standInAcquirer.idle();
       const result = await browser.get(pathOf(paid.headers.location));
-      return { orderId, payPage, result };
+      return { orderId, payPage, result, browser };
     }
 
     it('takes the duty on the acquirer’s page and counts it paid once the signed callback arrives', async () => {
@@ -124,6 +124,26 @@ describeDb('state duty payments', () => {
       const [kept] = await notificationsOf(orderId);
       expect(kept).toMatchObject({ signatureValid: true, outcome: 'applied' });
       expect(JSON.stringify(kept!.body)).not.toContain('4111111111111111');
+    });
+
+    it('says "paid" on the payer\'s return: the acquirer\'s notification comes before the payer', async () => {
+      const { id } = await submitted();
+      const { result } = await payByCard(id, APPROVED, 'normal', false);
+      expect(result.body).toContain('Payment received');
+      expect(result.headers['refresh']).toBeUndefined();
+    });
+
+    it('checks again by itself, without script, while a late notification is on its way', async () => {
+      const { id } = await submitted();
+      const { orderId, result, browser } = await payByCard(id, APPROVED, 'delayed', false);
+      expect(result.body).toContain('Waiting for the bank’s confirmation');
+      expect(result.body).toContain('This page checks again by itself every few seconds.');
+      const self = `/cabinet/filings/${id}/payment?order=${orderId}`;
+      expect(result.headers['refresh']).toBe(`3; url=${self}&checked=1`);
+      await t.app.standInAcquirer.idle();
+      const again = await browser.get(`${self}&checked=1`);
+      expect(again.body).toContain('Payment received');
+      expect(again.headers['refresh']).toBeUndefined();
     });
 
     it('shows a declined card as declined and leaves the duty unpaid', async () => {
@@ -161,6 +181,12 @@ describeDb('state duty payments', () => {
       expect(page.body).toContain(`href="/cabinet/filings/${id}/payment?order=${orderId}"`);
       expect(page.body).not.toContain('http-equiv');
       expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.headers['refresh']).toBe(`3; url=/cabinet/filings/${id}/payment?order=${orderId}&checked=1`);
+      // After about a minute the page stops checking and says what to do.
+      const last = await new Browser(t.app, me.cookie).get(`/cabinet/filings/${id}/payment?order=${orderId}&checked=20`);
+      expect(last.headers['refresh']).toBeUndefined();
+      expect(last.body).toContain('The bank has still not answered.');
+      expect((await new Browser(t.app, me.cookie).get(`/cabinet/filings/${id}/payment?order=${orderId}&checked=21`)).statusCode).toBe(400);
     });
 
     describe('refuses a callback', () => {

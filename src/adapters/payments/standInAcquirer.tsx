@@ -72,9 +72,10 @@ function callbackQueue(deliver: Deliver, retryDelaysMs: number[], delayedMs: num
   const shutdown = new AbortController();
   const pause = (ms: number) => wait(ms, undefined, { signal: shutdown.signal });
 
-  async function deliverWithRetries({ orderId, url, body, headers }: Callback): Promise<void> {
+  async function deliverWithRetries({ orderId, url, body, headers }: Callback, attempted: () => void = () => {}): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const status = await deliver(url, body, headers).catch(() => 0);
+      attempted();
       if (status >= 200 && status < 300) return log.info({ orderId, attempt, status }, 'stand-in acquirer: callback delivered');
       const delay = retryDelaysMs[attempt - 1];
       if (delay === undefined) return log.warn({ orderId, attempts: attempt, status }, 'stand-in acquirer: callback given up');
@@ -82,20 +83,33 @@ function callbackQueue(deliver: Deliver, retryDelaysMs: number[], delayedMs: num
     }
   }
 
-  async function run(callback: Callback, behaviour: CallbackBehaviour): Promise<void> {
-    if (behaviour === 'delayed') await pause(delayedMs);
-    await deliverWithRetries(callback);
+  async function run(callback: Callback, behaviour: CallbackBehaviour, attempted: () => void): Promise<void> {
+    if (behaviour === 'delayed') {
+      attempted();
+      await pause(delayedMs);
+    }
+    await deliverWithRetries(callback, attempted);
     if (behaviour === 'twice') await deliverWithRetries(callback);
   }
 
   return {
-    /** Starts delivery in the background: the payer's redirect never waits for the merchant. */
-    schedule(callback: Callback, behaviour: CallbackBehaviour): void {
-      const task = run(callback, behaviour).catch((error: unknown) => {
+    /**
+     * Starts delivery and resolves once the first attempt is over, as acquirers post their
+     * notification before sending the payer back; retries (and the "delayed" behaviour's whole
+     * delivery) go on in the background, so the payer never waits for a merchant that is down.
+     */
+    schedule(callback: Callback, behaviour: CallbackBehaviour): Promise<void> {
+      let attempted!: () => void;
+      const first = new Promise<void>((resolve) => (attempted = resolve));
+      const task = run(callback, behaviour, attempted).catch((error: unknown) => {
         if (!shutdown.signal.aborted) log.error({ err: error, orderId: callback.orderId }, 'stand-in acquirer: callback failed');
       });
       inFlight.add(task);
-      void task.finally(() => inFlight.delete(task));
+      void task.finally(() => {
+        inFlight.delete(task);
+        attempted();
+      });
+      return first;
     },
     async idle(): Promise<void> {
       while (inFlight.size > 0) await Promise.all(inFlight);
@@ -280,8 +294,8 @@ function sandboxRoutes({ merchantId, secret, callbacks }: SandboxState): Fastify
       );
     };
 
-    /** Reports the outcome to the merchant in the background and sends the payer back. */
-    function settle(reply: FastifyReply, order: SignedOrder, status: 'paid' | 'declined', cardMask: string, behaviour: CallbackBehaviour) {
+    /** Reports the outcome to the merchant, then sends the payer back (retries go on in the background). */
+    async function settle(reply: FastifyReply, order: SignedOrder, status: 'paid' | 'declined', cardMask: string, behaviour: CallbackBehaviour) {
       const notification: NotificationBody = {
         merchantId,
         orderId: order.params.orderId,
@@ -294,7 +308,7 @@ function sandboxRoutes({ merchantId, secret, callbacks }: SandboxState): Fastify
       };
       const body = JSON.stringify(notification);
       const headers = { 'content-type': 'application/json', 'x-signature': signBody(secret, body) };
-      callbacks.schedule({ orderId: order.params.orderId, url: order.params.callbackUrl, body, headers }, behaviour);
+      await callbacks.schedule({ orderId: order.params.orderId, url: order.params.callbackUrl, body, headers }, behaviour);
       if (status === 'paid') paidOrders.add(order.params.orderId);
       return reply.redirect(returnUrlFor(order), 303);
     }

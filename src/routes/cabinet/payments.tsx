@@ -13,6 +13,10 @@ import type { FieldError } from '../../views/components/govuk.tsx';
 import { PaymentResultPage } from '../../views/pages/payments/PaymentResultPage.tsx';
 import { PayPage, type PaymentDocumentValues } from '../../views/pages/payments/PayPage.tsx';
 
+/** The card payment's return page checks again every few seconds, this many times at most. */
+const RESULT_CHECKS = 20;
+const RESULT_CHECK_SECONDS = 3;
+
 const Params = Type.Object({ id: Type.String({ maxLength: 40 }) });
 
 const PROBLEM_MESSAGES: Record<PaymentDocumentProblem, MessageKey> = {
@@ -124,7 +128,19 @@ export const paymentPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/cabinet/filings/:id/payment',
-    { config: signedIn, schema: { hide: true, params: Params, querystring: Type.Object({ order: Type.Optional(Type.String({ maxLength: 64 })), orderId: Type.Optional(Type.String({ maxLength: 64 })) }) } },
+    {
+      config: signedIn,
+      schema: {
+        hide: true,
+        params: Params,
+        querystring: Type.Object({
+          order: Type.Optional(Type.String({ maxLength: 64 })),
+          orderId: Type.Optional(Type.String({ maxLength: 64 })),
+          // How many times the page has checked by itself.
+          checked: Type.Optional(Type.Integer({ minimum: 0, maximum: RESULT_CHECKS })),
+        }),
+      },
+    },
     async (request, reply) => {
       const filing = await ownFiling(app.db, request.principal!, request.params.id);
       const orderId = request.query.order ?? request.query.orderId;
@@ -133,7 +149,13 @@ export const paymentPages: FastifyPluginAsyncTypebox = async (app) => {
       const title = payment.status === 'paid' ? request.t('payments.result.paid.title') : payment.status === 'declined' ? request.t('payments.result.declined.title') : request.t('payments.result.title');
       // The state changes when the bank answers: a cached copy would say "waiting" for ever.
       reply.header('cache-control', 'no-store');
-      return reply.page({ title, nav: 'cabinet' }, <PaymentResultPage filing={filing} payment={payment} selfUrl={`${urls.filingPaymentResult(filing.id)}?order=${encodeURIComponent(payment.orderId!)}`} />);
+      const selfUrl = `${urls.filingPaymentResult(filing.id)}?order=${encodeURIComponent(payment.orderId!)}`;
+      // While the bank has not answered, the page checks again by itself for about a minute, with
+      // no script: the Refresh header (HTML's meta refresh as a header), announced on the page.
+      const checked = request.query.checked ?? 0;
+      const refreshSeconds = payment.status === 'pending' && checked < RESULT_CHECKS ? RESULT_CHECK_SECONDS : null;
+      if (refreshSeconds !== null) reply.header('refresh', `${refreshSeconds}; url=${selfUrl}&checked=${checked + 1}`);
+      return reply.page({ title, nav: 'cabinet' }, <PaymentResultPage filing={filing} payment={payment} selfUrl={selfUrl} refreshSeconds={refreshSeconds} />);
     },
   );
 };

@@ -13,9 +13,11 @@ export interface PaymentResultPageProps {
   payment: CardPaymentView;
   /** This page's own address, for checking again while the bank has not answered. */
   selfUrl: string;
+  /** Seconds until the page checks again by itself; null once it has stopped. */
+  refreshSeconds: number | null;
 }
 
-export function PaymentResultPage({ filing, payment, selfUrl }: PaymentResultPageProps) {
+export function PaymentResultPage({ filing, payment, selfUrl, refreshSeconds }: PaymentResultPageProps) {
   const { t, lang } = useView();
   const amount = formatTenge(payment.amountTiyn / 100, lang);
   const caption = filing.talonNumber ? t('payments.pay.caption', { talon: filing.talonNumber }) : t('payments.pay.draftCaption');
@@ -47,6 +49,9 @@ export function PaymentResultPage({ filing, payment, selfUrl }: PaymentResultPag
         {payment.status === 'pending' && (
           <>
             <p class="govuk-body">{t('payments.result.pending.body', { amount })}</p>
+            <p class="govuk-body" data-payment-waiting>
+              {refreshSeconds === null ? t('payments.result.pending.stopped') : t('payments.result.pending.auto')}
+            </p>
             <p class="govuk-body">
               <a class="govuk-link" href={selfUrl}>
                 {t('payments.result.checkAgain')}
