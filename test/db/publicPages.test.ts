@@ -158,4 +158,14 @@ describeDb('public pages', () => {
     expect(res.body).toContain('NCALayer');
     expect(res.body).toContain('href="tel:1401"');
   });
+
+  it('groups the demo people by role and court, so the judge a registration names is easy to find', async () => {
+    const en = await get('/login', { cookie: 'lang=en' });
+    expect(en.body).toContain('<optgroup label="Judge — Medeu District Court of Almaty">');
+    expect(en.body).toContain('<optgroup label="Court clerk — Medeu District Court of Almaty">');
+    expect(en.body).toMatch(/<optgroup label="Citizen">\s*<option value="citizen">/);
+    const ru = await get('/login', { cookie: 'lang=ru' });
+    expect(ru.body).toContain('<optgroup label="Судья — Медеуский районный суд города Алматы">');
+    expect(ru.body).toContain('(председатель суда)');
+  });
 });

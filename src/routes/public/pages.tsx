@@ -3,7 +3,10 @@ import Type from 'typebox';
 import { DEV_PKCS12_PASSWORD } from '../../pki/devCa.ts';
 import { demoPeople } from '../../seed/people.ts';
 import { HomePage } from '../../views/pages/HomePage.tsx';
-import { LoginPage, type DemoSigner } from '../../views/pages/LoginPage.tsx';
+import { LoginPage, type DemoSignerGroup } from '../../views/pages/LoginPage.tsx';
+import { DEMO_COURTS } from '../../seed/courts.ts';
+import { LANGUAGES, type Lang, type Translate } from '../../i18n/index.ts';
+import { ROLES, type Role } from '../../policies/principal.ts';
 import { safeReturnPath } from './language.ts';
 import { homeOf } from '../../policies/home.ts';
 import { urls } from '../../urls.ts';
@@ -11,15 +14,28 @@ import { urls } from '../../urls.ts';
 /**
  * The demo certificates offered on the sign-in page: one person of each kind, and every judge of
  * the Medeu district court and the Almaty City Court, so whoever the draw picks there can sign in.
+ * They are grouped by role and court, so a newcomer finds the judge a registration names.
  */
-function demoSigners(): DemoSigner[] {
-  return demoPeople()
-    .filter((p) => !p.handle.startsWith('judge-') || p.handle.endsWith('-1') || p.handle.startsWith('judge-7517-') || p.handle.startsWith('judge-7599-'))
-    .map((p) => ({
-      handle: p.handle,
-      fullName: p.fullName,
-      role: p.roles.find((r) => r.role !== 'court_chair')?.role ?? (p.bin ? 'legal_representative' : 'citizen'),
-    }));
+function demoSigners(t: Translate, lang: Lang): DemoSignerGroup[] {
+  const courtNames = new Map(DEMO_COURTS.map((c) => [c.code, c.names[LANGUAGES.indexOf(lang)]!]));
+  const groups = new Map<string, DemoSignerGroup & { order: string }>();
+  const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  for (const person of demoPeople()) {
+    if (person.handle.startsWith('judge-') && !person.handle.endsWith('-1') && !person.handle.startsWith('judge-7517-') && !person.handle.startsWith('judge-7599-')) continue;
+    const staff = person.roles.find((r) => r.role !== 'court_chair');
+    const role: Role = staff?.role ?? (person.bin ? 'legal_representative' : 'citizen');
+    const court = staff?.court;
+    const key = `${role}:${court ?? ''}`;
+    if (!groups.has(key)) {
+      const label = capitalised(court ? `${t(`role.${role}`)} — ${courtNames.get(court) ?? court}` : t(`role.${role}`));
+      // Parties first, then each court's staff by court, the system administrator last.
+      const order = `${court ? `1${court}` : role === 'system_admin' ? '2' : '0'}:${ROLES.indexOf(role)}`;
+      groups.set(key, { label, order, signers: [] });
+    }
+    const chair = person.roles.some((r) => r.role === 'court_chair');
+    groups.get(key)!.signers.push({ handle: person.handle, label: chair ? `${person.fullName} (${t('role.court_chair')})` : person.fullName });
+  }
+  return [...groups.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)).map(({ label, signers }) => ({ label, signers }));
 }
 
 export const staticPages: FastifyPluginAsyncTypebox = async (app) => {
@@ -33,7 +49,7 @@ export const staticPages: FastifyPluginAsyncTypebox = async (app) => {
       if (request.principal) return reply.redirect(returnTo === '/' ? homeOf(request.principal) : returnTo, 303);
       return reply.page(
         { title: request.t('login.title'), nav: 'signIn', scripts: ['/public/build/signin.js'] },
-        <LoginPage returnTo={returnTo === '/' ? urls.workplace() : returnTo} demoSigners={app.config.demo ? demoSigners() : null} demoPassword={DEV_PKCS12_PASSWORD} />,
+        <LoginPage returnTo={returnTo === '/' ? urls.workplace() : returnTo} demoSigners={app.config.demo ? demoSigners(request.t, request.lang) : null} demoPassword={DEV_PKCS12_PASSWORD} />,
       );
     },
   );

@@ -1,4 +1,3 @@
-import type { Role } from '../../policies/principal.ts';
 import { useView } from '../context.ts';
 import { Interpolated } from '../components/Interpolated.tsx';
 import { SigningErrorSummary } from '../components/govuk.tsx';
@@ -6,14 +5,20 @@ import { HELP_LINE } from '../layout.tsx';
 
 export interface DemoSigner {
   handle: string;
-  fullName: string;
-  role: Role;
+  /** The person's name, and their position where the group does not say it (a chair). */
+  label: string;
+}
+
+/** Demo people of one role at one court ("Judge — Medeu District Court of Almaty"), or of one kind. */
+export interface DemoSignerGroup {
+  label: string;
+  signers: DemoSigner[];
 }
 
 export interface LoginPageProps {
   returnTo: string;
   /** Demo certificates to sign in with, in demo mode only. */
-  demoSigners: DemoSigner[] | null;
+  demoSigners: DemoSignerGroup[] | null;
   demoPassword: string;
 }
 
@@ -61,10 +66,14 @@ export function LoginPage({ returnTo, demoSigners, demoPassword }: LoginPageProp
                     {t('login.demo.user')}
                   </label>
                   <select class="govuk-select" id="demo-handle" name="handle">
-                    {demoSigners.map((s) => (
-                      <option value={s.handle} key={s.handle}>
-                        {`${s.fullName} — ${t(`role.${s.role}`)}`}
-                      </option>
+                    {demoSigners.map((group) => (
+                      <optgroup label={group.label} key={group.label}>
+                        {group.signers.map((s) => (
+                          <option value={s.handle} key={s.handle}>
+                            {s.label}
+                          </option>
+                        ))}
+                      </optgroup>
                     ))}
                   </select>
                 </div>
