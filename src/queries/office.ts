@@ -7,7 +7,7 @@ import { certificateInfo, EdsError, identityFromCertificate, parseSignedCms, typ
 import { readBlob, type BlobStore } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { blobs, cases, courts, filingAttachments, filings, users } from '../db/schema/index.ts';
-import { CASE_STARTING_FILINGS, FILING_TYPES, type FilingType } from '../domain/filingTypes.ts';
+import { CASE_STARTING_FILINGS, FILING_TYPES, type DutyStatus, type FilingType } from '../domain/filingTypes.ts';
 import { isUuid } from '../domain/ids.ts';
 import type { PaperFilingFields } from '../domain/paperFiling.ts';
 import { SotError } from '../errors.ts';
@@ -43,9 +43,16 @@ export interface QueueRow {
   names: string | null;
   /** For an appellate or cassation case waiting for its number: the number of the case it reviews. */
   reviews: string | null;
+  /** The filer's IIN, or the BIN of the entity they filed for; null for a case without a filing. */
+  filerId: string | null;
+  /** The state duty of the filing, as the office must check it before registration. */
+  duty: { status: DutyStatus; amountTiyn: number | null } | null;
 }
 
 const STARTING = sql.raw(CASE_STARTING_FILINGS.map((t) => `'${t}'`).join(', '));
+
+/** Who filed, as the office identifies them: the entity's BIN, the paper filer's IIN or BIN as typed, else the signer's IIN. */
+const FILER_ID = sql.raw(`case when f.channel = 'counter' then coalesce(f.fields->'filer'->>'bin', f.fields->'filer'->>'iin') else coalesce(f.filer_bin, u.iin) end`);
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -87,6 +94,9 @@ export async function incomingQueue(db: Db, principal: Principal, filter: QueueF
     name_en: string;
     names: string | null;
     reviews: string | null;
+    filer_id: string | null;
+    duty_status: DutyStatus | null;
+    duty_amount_tiyn: number | string | null;
     total: number | string;
   }>(sql`
     select q.*, co.code as court_code, co.name_kk, co.name_ru, co.name_en, count(*) over () as total
@@ -95,13 +105,16 @@ export async function incomingQueue(db: Db, principal: Principal, filter: QueueF
                coalesce(f.submitted_at, c.filed_at) as filed_at, c.number as case_number, c.category, c.court_id,
                (select string_agg(p.display_name, ', ' order by p.created_at) from parties p
                  where p.case_id = c.id and p.role not in ('representative', 'lawyer')) as names,
-               (select pc.number from cases pc where pc.id = c.parent_case_id) as reviews
+               (select pc.number from cases pc where pc.id = c.parent_case_id) as reviews,
+               ${FILER_ID} as filer_id, f.duty_status, f.duty_amount_tiyn
           from cases c
           left join filings f on f.case_id = c.id and f.status = 'submitted' and f.type in (${STARTING})
+          left join users u on u.id = f.filer_id
          where c.status = 'submitted' and c.court_id in (${courtList})
         union all
         select 'in_case', c.id, f.id, f.type, f.channel, f.talon_number, f.submitted_at, c.number, c.category, c.court_id,
-               case when f.channel = 'counter' then f.fields->'filer'->>'name' else u.full_name end, null
+               case when f.channel = 'counter' then f.fields->'filer'->>'name' else u.full_name end, null,
+               ${FILER_ID}, f.duty_status, f.duty_amount_tiyn
           from filings f
           join cases c on c.id = f.case_id
           join users u on u.id = f.filer_id
@@ -129,6 +142,8 @@ export async function incomingQueue(db: Db, principal: Principal, filter: QueueF
       court: { code: r.court_code, nameKk: r.name_kk, nameRu: r.name_ru, nameEn: r.name_en },
       names: r.names,
       reviews: r.reviews,
+      filerId: r.filer_id,
+      duty: r.duty_status ? { status: r.duty_status, amountTiyn: r.duty_amount_tiyn === null ? null : Number(r.duty_amount_tiyn) } : null,
     })),
     total,
     page,
@@ -153,7 +168,7 @@ export function queueFilter(query: { type?: string | undefined; from?: string | 
 async function filingRow(db: Db, filingId: string) {
   if (!isUuid(filingId)) return null;
   const [row] = await db
-    .select({ filing: filings, filerName: users.fullName, caseRow: { id: cases.id, number: cases.number, status: cases.status, courtId: cases.courtId, kind: cases.kind, category: cases.category } })
+    .select({ filing: filings, filerName: users.fullName, filerIin: users.iin, caseRow: { id: cases.id, number: cases.number, status: cases.status, courtId: cases.courtId, kind: cases.kind, category: cases.category } })
     .from(filings)
     .innerJoin(users, eq(users.id, filings.filerId))
     .leftJoin(cases, eq(cases.id, filings.caseId))

@@ -74,6 +74,10 @@ describeDb('court office: incoming filings', () => {
       expect(all.body).toContain(`/court/filings/${inCase.id}/receive`);
       // Oldest first.
       expect(all.body.indexOf(newClaim.talon)).toBeLessThan(all.body.indexOf(inCase.talon));
+      // Each row says who filed and where the duty stands.
+      const claimRow = all.body.slice(all.body.indexOf(newClaim.talon), all.body.indexOf('</tr>', all.body.indexOf(newClaim.talon)));
+      expect(claimRow).toContain(me.iin);
+      expect(claimRow).toContain(`data-duty-status="${(await filingRow(newClaim.id)).dutyStatus}"`);
 
       const petitions = await queue(clerk, '?type=petition');
       expect(petitions.body).toContain(inCase.talon);
@@ -113,7 +117,7 @@ describeDb('court office: incoming filings', () => {
   });
 
   describe('a filing’s page', () => {
-    it('shows the data, the documents and a valid signature with the IIN masked, and serves each document as an attachment', async () => {
+    it('shows the data, the filer\'s IIN, the duty, the documents and a valid signature, and serves each document as an attachment', async () => {
       const { id, talon } = await claim();
       const page = await t.app.inject({ method: 'GET', url: `/court/filings/${id}`, headers: { cookie: clerk.cookie } });
       expect(page.statusCode, JSON.stringify(t.logs.filter((l) => Number(l.level) >= 50)).slice(-3000)).toBe(200);
@@ -121,8 +125,11 @@ describeDb('court office: incoming filings', () => {
       expect(page.body).toContain('Взыскание долга');
       expect(page.body).toContain('Иванов Иван');
       expect(page.body).toContain('data-signature="valid"');
-      expect(page.body).toContain(`••••••••${me.iin.slice(-4)}`);
-      expect(page.body).not.toContain(me.iin);
+      // The office identifies the filer by the whole IIN, and checks the duty before registering.
+      expect(page.body).toContain(me.iin);
+      const row = await filingRow(id);
+      expect(page.body).toContain(`data-duty-status="${row.dutyStatus}"`);
+      expect(page.body).toContain('<h2 class="govuk-heading-m">State duty</h2>');
       const manifest = await t.app.inject({ method: 'GET', url: `/court/filings/${id}/files/manifest`, headers: { cookie: clerk.cookie } });
       expect(manifest.statusCode).toBe(200);
       expect(manifest.headers['content-type']).toBe('application/json');

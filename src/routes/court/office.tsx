@@ -17,6 +17,7 @@ import type { FieldError } from '../../views/components/govuk.tsx';
 import { CounterFilingPage } from '../../views/pages/court/CounterFilingPage.tsx';
 import { OfficeFilingPage, type OfficeFilingView } from '../../views/pages/court/OfficeFilingPage.tsx';
 import { contentDisposition } from '../contentDisposition.ts';
+import { parseTengeToTiyn } from '../../domain/money.ts';
 
 const FilingParams = Type.Object({ filingId: Type.String({ maxLength: 40 }) });
 const FormBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
@@ -52,11 +53,12 @@ export const officeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       submittedAt: filing.submittedAt!,
       filer: paper
         ? { name: paper.filer.name, iin: paper.filer.iin ?? null, bin: paper.filer.bin ?? null, address: paper.filer.address ?? null, phone: paper.filer.phone ?? null }
-        : { name: filerName, iin: null, bin: filing.filerBin, address: claimant?.address ?? null, phone: claimant?.phone ?? null },
+        : { name: filerName, iin: row.filerIin, bin: filing.filerBin, address: claimant?.address ?? null, phone: claimant?.phone ?? null },
       parties: fields.parties ?? [],
       category: fields.category ?? caseRow?.category ?? null,
       subject: fields.subject?.trim() || null,
-      amount: fields.amount?.trim() || null,
+      amountTiyn: fields.amount?.trim() ? parseTengeToTiyn(fields.amount) : null,
+      duty: { status: filing.dutyStatus, amountTiyn: filing.dutyAmountTiyn, basis: filing.dutyBasis },
       caseId: caseRow?.id ?? null,
       caseNumber: caseRow?.number ?? null,
       caseStatus: caseRow?.status ?? null,

@@ -1,12 +1,12 @@
 import type { FilingParty } from '../../../domain/filingFields.ts';
-import type { FilingType } from '../../../domain/filingTypes.ts';
-import { maskIinTail } from '../../../domain/paperFiling.ts';
-import { formatDate, formatDateTime } from '../../../i18n/format.ts';
+import type { DutyStatus, FilingType } from '../../../domain/filingTypes.ts';
+import { formatDate, formatDateTime, formatTenge } from '../../../i18n/format.ts';
 import type { CheckOutcome, FilingFile, SignatureCheck } from '../../../queries/office.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { CsrfField, ErrorSummary, SuccessBanner, SummaryList, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { categoryLabel } from '../../components/labels.ts';
+import { DutySummary, dutyMethod } from '../../components/duty.tsx';
 
 export interface OfficeFilingView {
   id: string;
@@ -19,7 +19,9 @@ export interface OfficeFilingView {
   parties: FilingParty[];
   category: string | null;
   subject: string | null;
-  amount: string | null;
+  /** The value of the claim in tiyn, when the filer gave one. */
+  amountTiyn: number | null;
+  duty: { status: DutyStatus; amountTiyn: number | null; basis: string | null };
   caseId: string | null;
   caseNumber: string | null;
   caseStatus: string | null;
@@ -32,10 +34,22 @@ export interface OfficeFilingView {
   may: { register: boolean; attach: boolean; receive: boolean };
 }
 
-/** The person's identifier as court staff see it: the last four digits only. */
-function maskedId(filer: { iin: string | null; bin: string | null }): string {
-  if (filer.bin) return filer.bin;
-  return filer.iin ? maskIinTail(filer.iin) : '—';
+/** The state duty as the office checks it before registration: status, amount, how it was paid, its basis. */
+function DutySection({ duty }: { duty: OfficeFilingView['duty'] }) {
+  const { t } = useView();
+  const method = dutyMethod(duty.status);
+  return (
+    <>
+      <h2 class="govuk-heading-m">{t('office.duty.title')}</h2>
+      <SummaryList
+        rows={[
+          { key: t('talon.field.dutyStatus'), value: <DutySummary duty={duty} /> },
+          ...(method ? [{ key: t('office.duty.method'), value: t(`office.duty.method.${method}`) }] : []),
+          ...(duty.basis ? [{ key: t('talon.field.dutyBasis'), value: duty.basis }] : []),
+        ]}
+      />
+    </>
+  );
 }
 
 function Outcome({ outcome, at }: { outcome: CheckOutcome; at: Date }) {
@@ -77,7 +91,7 @@ function SignatureSection({ view }: { view: OfficeFilingView }) {
       <SummaryList
         rows={[
           { key: t('office.signature.signer'), value: check.signer?.name ?? '—' },
-          { key: t('talon.field.iin'), value: check.signer?.iin ? maskIinTail(check.signer.iin) : '—' },
+          { key: t('talon.field.iin'), value: check.signer?.iin ?? '—' },
           ...(check.signer?.organisation ? [{ key: t('talon.field.organisation'), value: t('talon.field.organisationValue', { name: check.signer.organisation, bin: check.signer.bin ?? '—' }) }] : []),
           { key: t('talon.field.certificateSerial'), value: <span class="sot-break">{check.certificate?.serialNumber ?? '—'}</span> },
           { key: t('office.signature.issuer'), value: <span class="sot-break">{check.certificate?.issuer ?? '—'}</span> },
@@ -196,13 +210,14 @@ export function OfficeFilingPage({ view, errors, caseNumber, entered }: { view: 
           { key: t('talon.field.submittedAt'), value: <time dateTime={view.submittedAt.toISOString()}>{formatDateTime(view.submittedAt, lang)}</time> },
           { key: t('office.filing.channel'), value: t(view.channel === 'counter' ? 'office.channel.counter' : 'office.channel.portal') },
           { key: t('talon.field.filer'), value: view.filer.name },
-          { key: view.filer.bin ? t('office.filing.bin') : t('talon.field.iin'), value: maskedId(view.filer) },
+          // The office identifies the filer: the whole IIN or BIN, as the talon gives it.
+          { key: view.filer.bin ? t('office.filing.bin') : t('talon.field.iin'), value: view.filer.bin ?? view.filer.iin ?? '—' },
           ...(view.filer.address ? [{ key: t('office.filing.address'), value: view.filer.address }] : []),
           ...(view.filer.phone ? [{ key: t('office.filing.phone'), value: view.filer.phone }] : []),
           { key: t('office.column.case'), value: view.caseNumber ?? t('office.queue.awaitingNumber') },
           ...(view.category ? [{ key: t('court.registry.column.category'), value: categoryLabel(t, view.category) }] : []),
           ...(view.subject ? [{ key: t('office.filing.subject'), value: view.subject }] : []),
-          ...(view.amount ? [{ key: t('office.filing.amount'), value: view.amount }] : []),
+          ...(view.amountTiyn !== null ? [{ key: t('office.filing.amount'), value: formatTenge(view.amountTiyn / 100, lang) }] : []),
           ...(others.length > 0
             ? [
                 {
@@ -222,6 +237,7 @@ export function OfficeFilingPage({ view, errors, caseNumber, entered }: { view: 
           ...(view.received ? [{ key: t('office.filing.received'), value: t('office.filing.receivedValue', { date: formatDateTime(view.received.at, lang), clerk: view.received.clerk ?? '—' }) }] : []),
         ]}
       />
+      <DutySection duty={view.duty} />
       <Files view={view} />
       <SignatureSection view={view} />
       <Actions view={view} errors={errors} caseNumber={caseNumber} />

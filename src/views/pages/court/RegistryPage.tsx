@@ -6,6 +6,7 @@ import { useView } from '../../context.ts';
 import { CsrfField, ErrorSummary, SuccessBanner, type FieldError } from '../../components/govuk.tsx';
 import { categoryLabel } from '../../components/labels.ts';
 import { localName } from '../../components/names.ts';
+import { DutySummary } from '../../components/duty.tsx';
 
 export interface RegistryPageProps {
   queue: Awaited<ReturnType<typeof incomingQueue>>;
@@ -115,6 +116,7 @@ export function RegistryPage({ queue, filter, registered, done, errors, canEnter
               <th scope="col" class="govuk-table__header">{t('court.registry.column.talon')}</th>
               <th scope="col" class="govuk-table__header">{t('office.column.case')}</th>
               <th scope="col" class="govuk-table__header">{t('court.registry.column.parties')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.column.duty')}</th>
               <th scope="col" class="govuk-table__header">
                 <span class="govuk-visually-hidden">{t('office.column.action')}</span>
               </th>
@@ -143,7 +145,11 @@ export function RegistryPage({ queue, filter, registered, done, errors, canEnter
                   {row.reviews && <span class="govuk-body-s sot-block">{t('proceedings.registry.reviews', { number: row.reviews })}</span>}
                   <span class="govuk-body-s sot-block">{categoryLabel(t, row.category)}</span>
                 </td>
-                <td class="govuk-table__cell">{row.names ?? '—'}</td>
+                <td class="govuk-table__cell">
+                  {row.names ?? '—'}
+                  {row.filerId && <span class="govuk-body-s sot-block" data-filer-id>{t('office.queue.filerId', { id: row.filerId })}</span>}
+                </td>
+                <td class="govuk-table__cell">{row.duty ? <DutySummary duty={row.duty} /> : '—'}</td>
                 <td class="govuk-table__cell">
                   <RowAction row={row} />
                 </td>
