@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { DEV_PKCS12_PASSWORD } from '../../pki/devCa.ts';
+import { standingOf } from '../../domain/ncaRoles.ts';
 import { demoPeople } from '../../seed/people.ts';
 import { HomePage } from '../../views/pages/HomePage.tsx';
 import { LoginPage, type DemoSigner } from '../../views/pages/LoginPage.tsx';
@@ -17,6 +18,7 @@ function demoSigners(): DemoSigner[] {
       handle: p.handle,
       fullName: p.fullName,
       role: p.roles.find((r) => r.role !== 'court_chair')?.role ?? (p.bin ? 'legal_representative' : 'citizen'),
+      ...(p.bin ? { entity: standingOf(p.organisationRoles ?? []) } : {}),
     }));
 }
 

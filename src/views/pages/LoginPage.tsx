@@ -1,3 +1,4 @@
+import type { EntityStanding } from '../../domain/ncaRoles.ts';
 import type { Role } from '../../policies/principal.ts';
 import { useView } from '../context.ts';
 import { Interpolated } from '../components/Interpolated.tsx';
@@ -8,6 +9,8 @@ export interface DemoSigner {
   handle: string;
   fullName: string;
   role: Role;
+  /** For a legal entity's person: their standing in it, shown instead of the role. */
+  entity?: EntityStanding | undefined;
 }
 
 export interface LoginPageProps {
@@ -63,7 +66,7 @@ export function LoginPage({ returnTo, demoSigners, demoPassword }: LoginPageProp
                   <select class="govuk-select" id="demo-handle" name="handle">
                     {demoSigners.map((s) => (
                       <option value={s.handle} key={s.handle}>
-                        {`${s.fullName} — ${t(`role.${s.role}`)}`}
+                        {`${s.fullName} — ${s.entity ? t(`entity.demo.${s.entity}`) : t(`role.${s.role}`)}`}
                       </option>
                     ))}
                   </select>
