@@ -151,6 +151,8 @@ export const ERRORS = {
   file_missing: { status: 400, message: 'error.fileMissing' },
   too_many_attachments: { status: 400, message: 'error.tooManyAttachments' },
   signer_mismatch: { status: 403, message: 'error.signerMismatch' },
+  // Acting for a legal entity by one's own signature is for its first head or a person with the right to sign.
+  signer_not_entity_head: { status: 403, message: 'error.signerNotEntityHead' },
   forbidden: { status: 403, message: 'error.forbidden' },
   // Reference values (MCI, court calendar, thresholds) as operators enter them.
   reference_basis_required: { status: 400, message: 'reference.error.basisRequired' },

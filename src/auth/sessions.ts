@@ -2,6 +2,7 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Executor } from '../db/tx.ts';
 import { sessions, userRoles, users } from '../db/schema/index.ts';
+import type { EntityTie } from '../domain/ncaRoles.ts';
 import type { Principal, Role } from '../policies/principal.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
@@ -13,10 +14,14 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export const SESSION_COOKIE = 'sot_session';
 
-export async function createSession(db: Executor, input: { userId: string; bin: string | null; certificateId: string | null }, now: Date): Promise<{ id: string; expiresAt: Date }> {
+/**
+ * `bin` is the entity the person acts for directly; `entity` the one their certificate names, which
+ * an employee does not act for without a power of attorney the court accepted.
+ */
+export async function createSession(db: Executor, input: { userId: string; bin: string | null; entity?: EntityTie | null; certificateId: string | null }, now: Date): Promise<{ id: string; expiresAt: Date }> {
   const id = newToken(32);
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  await db.insert(sessions).values({ idHash: tokenHash(id), userId: input.userId, bin: input.bin, certificateId: input.certificateId, createdAt: now, lastSeenAt: now, expiresAt });
+  await db.insert(sessions).values({ idHash: tokenHash(id), userId: input.userId, bin: input.bin, entity: input.entity ?? null, certificateId: input.certificateId, createdAt: now, lastSeenAt: now, expiresAt });
   return { id, expiresAt };
 }
 
@@ -45,7 +50,7 @@ export async function findSession(db: Db, id: string, now: Date): Promise<Active
   return {
     idHash,
     language: row.user.language,
-    principal: { userId: row.user.id, iin: row.user.iin, fullName: row.user.fullName, bin: row.session.bin, roles },
+    principal: { userId: row.user.id, iin: row.user.iin, fullName: row.user.fullName, bin: row.session.bin, entity: row.session.entity ?? null, roles },
   };
 }
 

@@ -5,6 +5,7 @@ import { createSession } from '../auth/sessions.ts';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { displayPersonName } from '../domain/personName.ts';
+import { directBinOf, entityTieOf, type EntityStanding } from '../domain/ncaRoles.ts';
 import { certificates, users } from '../db/schema/index.ts';
 import { SotError } from '../errors.ts';
 import { decodeBase64 } from '../domain/base64.ts';
@@ -17,7 +18,7 @@ export interface SignInInput {
 
 export interface SignedIn {
   sessionId: string;
-  user: { id: string; iin: string; bin: string | null; fullName: string };
+  user: { id: string; iin: string; bin: string | null; fullName: string; entity: { bin: string; standing: EntityStanding } | null };
 }
 
 
@@ -54,6 +55,9 @@ export async function signIn(db: Db, verifier: SignatureVerifier, input: SignInI
   if (!(await burnNonce(db, input.nonce, now))) return fail('nonce_used');
 
   const fullName = displayPersonName(identity.fullName);
+  // A BIN alone does not make its holder the entity's voice: only the role the certificate names does.
+  const entity = entityTieOf(identity);
+  const bin = directBinOf(entity);
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
@@ -79,9 +83,9 @@ export async function signIn(db: Db, verifier: SignatureVerifier, input: SignInI
     // A certificate already bound to another person is not this person's to use.
     if (seen!.userId !== user!.id) throw new SotError('untrusted_certificate');
     if (previousSessionHash) await tx.execute(sql`delete from sessions where id_hash = ${previousSessionHash}`);
-    const session = await createSession(tx, { userId: user!.id, bin: identity.bin ?? null, certificateId: seen!.id }, now);
-    await appendAudit(tx, { actorId: user!.id, action: 'auth.login', entityType: 'user', entityId: user!.id, data: { forLegalEntity: Boolean(identity.bin), certificate: cert.thumbprintSha256 } }, now);
-    return { sessionId: session.id, user: { id: user!.id, iin: user!.iin, bin: identity.bin ?? null, fullName: user!.fullName } };
+    const session = await createSession(tx, { userId: user!.id, bin, entity, certificateId: seen!.id }, now);
+    await appendAudit(tx, { actorId: user!.id, action: 'auth.login', entityType: 'user', entityId: user!.id, data: { forLegalEntity: Boolean(bin), entityStanding: entity?.standing ?? null, certificate: cert.thumbprintSha256 } }, now);
+    return { sessionId: session.id, user: { id: user!.id, iin: user!.iin, bin, fullName: user!.fullName, entity: entity && { bin: entity.bin, standing: entity.standing } } };
   });
 }
 

@@ -15,7 +15,8 @@ import type { Tx } from '../db/tx.ts';
 import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, payments, talonCounters, users, type DocumentKind } from '../db/schema/index.ts';
 import { kindOfCategory } from '../domain/caseKinds.ts';
 import type { FilingFields } from '../domain/filingFields.ts';
-import { missingForSubmit } from '../domain/filingFields.ts';
+import { missingForSubmit, representedClaimant } from '../domain/filingFields.ts';
+import { directBinOf, entityTieOf } from '../domain/ncaRoles.ts';
 import { filingManifest } from '../domain/filingManifest.ts';
 import { dutySettled, startsCase, type DutyStatus, type FilingType } from '../domain/filingTypes.ts';
 import { formatTalonNumber, newVerifyCode } from '../domain/talonNumber.ts';
@@ -94,6 +95,16 @@ export async function nextTalonNumber(tx: Tx, courtId: string, now: Date): Promi
   return formatTalonNumber(court!.code, year, counter!.sequence);
 }
 
+/** The organisation of a BIN, registered with the name it is first filed under. */
+async function organisationOf(tx: Tx, bin: string, name: string, now: Date): Promise<string> {
+  const [organisation] = await tx
+    .insert(organisations)
+    .values({ bin, name, createdAt: now })
+    .onConflictDoUpdate({ target: organisations.bin, set: { bin } })
+    .returning({ id: organisations.id });
+  return organisation!.id;
+}
+
 /** A claim's new case: the filer (or the entity they act for) and the parties the claim names. */
 async function startCase(tx: Tx, filing: Filing, principal: Principal, identity: SignerIdentity, now: Date): Promise<string> {
   const fields = filing.fields as FilingFields;
@@ -104,7 +115,7 @@ async function startCase(tx: Tx, filing: Filing, principal: Principal, identity:
     .returning({ id: cases.id });
   const caseId = created!.id;
   const claimantSide = filing.type === 'court_order_application' ? 'applicant' : 'claimant';
-  const represented = filing.filerBin ? undefined : fields.parties?.find((p) => p.side === 'claimant' && p.kind === 'individual' && p.iin !== undefined && p.iin !== principal.iin);
+  const represented = representedClaimant(fields, { iin: principal.iin, bin: filing.filerBin });
   if (filing.filerBin) {
     // An employee signing with their organisation's certificate files for the organisation.
     const named = fields.parties?.find((p) => p.side === 'claimant' && p.bin === filing.filerBin)?.name ?? identity.organisation ?? filing.filerBin;
@@ -116,10 +127,12 @@ async function startCase(tx: Tx, filing: Filing, principal: Principal, identity:
     const [entity] = await tx.insert(parties).values({ caseId, role: claimantSide, organisationId: organisation!.id, displayName: organisation!.name, createdAt: now }).returning({ id: parties.id });
     await tx.insert(parties).values({ caseId, role: 'representative', userId: principal.userId, iin: principal.iin, displayName: principal.fullName, representsPartyId: entity!.id, authorityAcceptedAt: now, createdAt: now });
   } else if (represented) {
-    // A representative files for someone else; the court accepts their power of attorney later.
+    // A representative files for someone else (an entity's employee for the entity too); the
+    // court accepts their power of attorney later, and until then they do not act in the case.
+    const organisationId = represented.kind === 'legal' ? await organisationOf(tx, represented.bin!, represented.name, now) : null;
     const [client] = await tx
       .insert(parties)
-      .values({ caseId, role: claimantSide, iin: represented.iin ?? null, displayName: represented.name, address: represented.address ?? null, phone: represented.phone ?? null, email: represented.email ?? null, createdAt: now })
+      .values({ caseId, role: claimantSide, iin: represented.kind === 'individual' ? (represented.iin ?? null) : null, organisationId, displayName: represented.name, address: represented.address ?? null, phone: represented.phone ?? null, email: represented.email ?? null, createdAt: now })
       .returning({ id: parties.id });
     const role = hasRole(principal, 'lawyer') ? 'lawyer' : 'representative';
     await tx.insert(parties).values({ caseId, role, userId: principal.userId, iin: principal.iin, displayName: principal.fullName, representsPartyId: client!.id, createdAt: now });
@@ -147,7 +160,13 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
   if (filing.status === 'submitted') return { talonNumber: filing.talonNumber!, verifyCode: filing.verifyCode! };
   const attachments = await filingAttachmentsOf(db, id);
   const fields = filing.fields as FilingFields;
-  const missing = missingForSubmit(filing.type, fields, { hasCourt: filing.courtId !== null, hasCase: filing.caseId !== null, attachmentCount: attachments.length });
+  const missing = missingForSubmit(filing.type, fields, {
+    hasCourt: filing.courtId !== null,
+    hasCase: filing.caseId !== null,
+    attachmentCount: attachments.length,
+    representing: representedClaimant(fields, { iin: principal.iin, bin: filing.filerBin }) !== undefined,
+    powerOfAttorneyCount: attachments.filter((a) => a.purpose === 'power_of_attorney').length,
+  });
   if (missing.length > 0) throw new SotError('filing_incomplete', { missing: missing.join(', ') });
 
   // The debtor may have lost the right to object since the draft was started.
@@ -155,6 +174,8 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
   const manifest = manifestOf(filing, attachments, principal);
   const cms = decodeCms(cmsText);
   const identity = await verifySigner(verifier, principal, cms, manifest, now);
+  // A filing for an entity carries the signature of someone its certificate lets act for it.
+  if (filing.filerBin && directBinOf(entityTieOf(identity)) !== filing.filerBin) throw new SotError('signer_not_entity_head');
   const duty = await dutyOfStoredFiling(db, filing, now);
   const dutyStatus = dutyStatusAtSubmission(filing.dutyStatus, duty, await settledTotal(db, id));
 

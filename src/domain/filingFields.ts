@@ -78,8 +78,24 @@ export function fieldProblems(fields: FilingFields, type?: FilingType): FieldPro
   return problems;
 }
 
+/**
+ * The claimant a filer names and acts for as a representative: a person other than the filer, or a
+ * legal entity by its BIN. A filer who acts for a legal entity directly (its first head or a person
+ * with the right to sign, `filer.bin`) files as that entity and represents no one. An entity's
+ * employee is not its head: naming the entity makes them its representative, whose power of
+ * attorney the court must accept.
+ */
+export function representedClaimant(fields: FilingFields, filer: { iin: string; bin: string | null }): FilingParty | undefined {
+  if (filer.bin) return undefined;
+  return fields.parties?.find((p) => p.side === 'claimant' && (p.kind === 'individual' ? p.iin !== undefined && p.iin !== filer.iin : p.bin !== undefined));
+}
+
 /** Names of what a submission of this type still needs; empty when it may be signed. */
-export function missingForSubmit(type: FilingType, fields: FilingFields, context: { hasCourt: boolean; hasCase: boolean; attachmentCount: number }): string[] {
+export function missingForSubmit(
+  type: FilingType,
+  fields: FilingFields,
+  context: { hasCourt: boolean; hasCase: boolean; attachmentCount: number; representing?: boolean; powerOfAttorneyCount?: number },
+): string[] {
   const missing: string[] = [];
   if (startsCase(type)) {
     if (!context.hasCourt) missing.push('court');
@@ -93,6 +109,8 @@ export function missingForSubmit(type: FilingType, fields: FilingFields, context
     }
     // Only a claim to recover alimony is exempt from the duty (Tax Code 2026, Art. 668(4)).
     if (fields.category === 'alimony' && !fields.alimonyClaim) missing.push('alimonyClaim');
+    // A representative acts once the court accepts their authority, which needs its document.
+    if (context.representing && !context.powerOfAttorneyCount) missing.push('powerOfAttorney');
   } else if (!context.hasCase) {
     missing.push('case');
   }

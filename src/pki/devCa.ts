@@ -9,6 +9,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { digest, parseCertificate, pkiEngine, toArrayBuffer } from './cms.ts';
 import { createPkcs12 } from './pkcs12.ts';
+import { KEY_POLICY_OIDS, KEY_USER_OIDS, ORGANISATION_ROLE_OIDS, organisationRolesIn, type OrganisationRole } from '../domain/ncaRoles.ts';
 
 export const DEV_PKCS12_PASSWORD = 'sot-demo';
 
@@ -61,8 +62,8 @@ function encodeName(attributes: NameAttribute[]): pkijs.RelativeDistinguishedNam
   return pkijs.RelativeDistinguishedNames.fromBER(new asn1js.Sequence({ value: rdns }).toBER(false));
 }
 
-/** NCA's subject for a person: CN "SURNAME GIVENNAME", SURNAME, SERIALNUMBER "IIN…", C=KZ, OU "BIN…" for an organisation's employee, G the patronymic. */
-export function ncaPersonSubject(person: { fullName: string; iin: string; bin?: string | undefined }): NameAttribute[] {
+/** NCA's subject for a person: CN "SURNAME GIVENNAME", SURNAME, SERIALNUMBER "IIN…", C=KZ, O and OU "BIN…" for an organisation's people, G the patronymic. */
+export function ncaPersonSubject(person: { fullName: string; iin: string; bin?: string | undefined; organisation?: string | undefined }): NameAttribute[] {
   const [surname = '', givenName = '', ...rest] = person.fullName.trim().toUpperCase().split(/\s+/);
   const subject: NameAttribute[] = [
     { type: NAME_OID.commonName, value: [surname, givenName].filter(Boolean).join(' ') },
@@ -70,6 +71,7 @@ export function ncaPersonSubject(person: { fullName: string; iin: string; bin?: 
     { type: NAME_OID.serialNumber, value: `IIN${person.iin}` },
     { type: NAME_OID.country, value: 'KZ' },
   ];
+  if (person.bin && person.organisation) subject.push({ type: NAME_OID.organisation, value: person.organisation });
   if (person.bin) subject.push({ type: NAME_OID.organisationalUnit, value: `BIN${person.bin}` });
   // In NCA certificates GIVENNAME (2.5.4.42) carries the patronymic; the given name is only in CN.
   if (rest.length > 0) subject.push({ type: NAME_OID.givenName, value: rest.join(' ') });
@@ -106,6 +108,8 @@ export interface IssueCertificateInput {
   /** Omitted: no keyUsage extension at all. */
   keyUsage?: KeyUsage[];
   extendedKeyUsage?: string[];
+  /** Policy OIDs for the certificatePolicies extension, without qualifiers. */
+  certificatePolicies?: string[];
   crlUrl?: string;
   ocspUrl?: string;
 }
@@ -143,6 +147,7 @@ export async function issueCertificate(input: IssueCertificateInput): Promise<Ui
   if (input.ca) extensions.push(extension('2.5.29.19', new pkijs.BasicConstraints({ cA: true, ...(input.ca.pathLength === undefined ? {} : { pathLenConstraint: input.ca.pathLength }) }), true));
   if (input.keyUsage) extensions.push(keyUsageExtension(input.keyUsage));
   if (input.extendedKeyUsage) extensions.push(extension('2.5.29.37', new pkijs.ExtKeyUsage({ keyPurposes: input.extendedKeyUsage })));
+  if (input.certificatePolicies) extensions.push(extension('2.5.29.32', new pkijs.CertificatePolicies({ certificatePolicies: input.certificatePolicies.map((policyIdentifier) => new pkijs.PolicyInformation({ policyIdentifier })) })));
   if (input.crlUrl) extensions.push(extension('2.5.29.31', new pkijs.CRLDistributionPoints({ distributionPoints: [new pkijs.DistributionPoint({ distributionPoint: [uri(input.crlUrl)] })] })));
   if (input.ocspUrl) extensions.push(extension('1.3.6.1.5.5.7.1.1', new pkijs.InfoAccess({ accessDescriptions: [new pkijs.AccessDescription({ accessMethod: '1.3.6.1.5.5.7.48.1', accessLocation: uri(input.ocspUrl) })] })));
   certificate.extensions = extensions;
@@ -209,14 +214,17 @@ async function loadOrCreateRoot(dir: string, now: Date): Promise<{ root: RootCa;
 }
 
 /** An existing user certificate is kept while it is valid for another day and still names the same person. */
-function isCurrent(certFile: string, p12File: string, person: { iin: string; bin?: string | undefined }, now: Date): boolean {
+function isCurrent(certFile: string, p12File: string, person: DevPerson, now: Date): boolean {
   if (!existsSync(certFile) || !existsSync(p12File)) return false;
   try {
     const certificate = parseCertificate(fromPem('CERTIFICATE', readFileSync(certFile, 'utf8')));
     const values = certificate.subject.typesAndValues.map((t) => `${t.type}=${String(t.value.valueBlock.value)}`);
     const expected = [`${NAME_OID.serialNumber}=IIN${person.iin}`, ...(person.bin ? [`${NAME_OID.organisationalUnit}=BIN${person.bin}`] : [])];
     const bins = values.filter((v) => v.startsWith(`${NAME_OID.organisationalUnit}=BIN`));
-    return certificate.notAfter.value.getTime() > now.getTime() + DAY && expected.every((e) => values.includes(e)) && bins.length === (person.bin ? 1 : 0);
+    const eku = certificate.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue;
+    const roles = eku instanceof pkijs.ExtKeyUsage ? organisationRolesIn(eku.keyPurposes) : [];
+    const sameRoles = roles.join() === organisationRolesIn(ncaKeyUserOids(person)).join();
+    return certificate.notAfter.value.getTime() > now.getTime() + DAY && expected.every((e) => values.includes(e)) && bins.length === (person.bin ? 1 : 0) && sameRoles;
   } catch {
     return false;
   }
@@ -227,7 +235,27 @@ export interface DevPki {
   files: { handle: string; p12Path: string; certPath: string }[];
 }
 
-type DevPerson = { handle: string; fullName: string; iin: string; bin?: string | undefined };
+type DevPerson = {
+  handle: string;
+  fullName: string;
+  iin: string;
+  bin?: string | undefined;
+  /** The legal entity's name, for the subject's O. */
+  organisation?: string | undefined;
+  /** NCA key user roles in the legal entity of `bin`. */
+  organisationRoles?: readonly OrganisationRole[] | undefined;
+};
+
+/** NCA's key user OIDs for a person: an individual's, or an organisation's with the person's roles in it. */
+export function ncaKeyUserOids(person: { bin?: string | undefined; organisationRoles?: readonly OrganisationRole[] | undefined }): string[] {
+  if (!person.bin) return [KEY_USER_OIDS.individual.oid];
+  return [KEY_USER_OIDS.organisation.oid, ...(person.organisationRoles ?? []).map((role) => ORGANISATION_ROLE_OIDS[role].oid)];
+}
+
+/** The policy NCA issues a certificate under, by whose key it is; the demo key both signs in and signs. */
+export function ncaKeyPolicyOids(person: { bin?: string | undefined }): string[] {
+  return person.bin ? [KEY_POLICY_OIDS.legal_signing.oid, KEY_POLICY_OIDS.legal_auth.oid] : [KEY_POLICY_OIDS.individual_signing.oid, KEY_POLICY_OIDS.individual_auth.oid];
+}
 
 async function issueDemoFiles(root: RootCa, person: DevPerson, certPath: string, p12Path: string, now: Date): Promise<void> {
   const keys = await generateKeyPair('rsa-2048');
@@ -238,7 +266,8 @@ async function issueDemoFiles(root: RootCa, person: DevPerson, certPath: string,
     notBefore: new Date(now.getTime() - DEMO_HISTORY),
     notAfter: new Date(now.getTime() - HOUR + 365 * DAY),
     keyUsage: ['digitalSignature', 'nonRepudiation'],
-    extendedKeyUsage: [EKU.clientAuth, EKU.emailProtection],
+    extendedKeyUsage: [EKU.clientAuth, EKU.emailProtection, ...ncaKeyUserOids(person)],
+    certificatePolicies: ncaKeyPolicyOids(person),
   });
   const privateKeyPkcs8 = new Uint8Array(await globalThis.crypto.subtle.exportKey('pkcs8', keys.privateKey));
   const p12 = await createPkcs12({ certificateDer, chainDer: [root.certificateDer], privateKeyPkcs8, password: DEV_PKCS12_PASSWORD, friendlyName: person.handle });

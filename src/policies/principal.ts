@@ -1,7 +1,10 @@
+import type { EntityTie } from '../domain/ncaRoles.ts';
+
 /**
- * Who is asking. Everyone signed in is a citizen; a certificate with a BIN makes the person a
- * legal entity's representative for that session; the other roles are granted, bound to a court
- * where they concern one.
+ * Who is asking. Everyone signed in is a citizen; a certificate with a BIN that names its holder the
+ * entity's first head or a person with the right to sign makes them the entity's representative
+ * for that session (an employee's certificate does not); the other roles are granted, bound to a
+ * court where they concern one.
  */
 export const ROLES = ['citizen', 'legal_representative', 'lawyer', 'clerk', 'judge', 'court_chair', 'court_admin', 'system_admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,8 +19,10 @@ export interface Principal {
   userId: string;
   iin: string;
   fullName: string;
-  /** The legal entity the person acts for in this session. */
+  /** The legal entity the person acts for in this session, without a power of attorney. */
   bin: string | null;
+  /** The legal entity the certificate names and the person's standing in it, when it names one. */
+  entity?: EntityTie | null;
   roles: readonly { role: Role; courtId: string | null }[];
 }
 

@@ -1,4 +1,5 @@
 import { checkDigit } from '../domain/iin.ts';
+import type { OrganisationRole } from '../domain/ncaRoles.ts';
 
 /**
  * Invented people for the demo. Their IINs and BINs have valid check digits but belong to no
@@ -13,8 +14,10 @@ export interface DemoPerson {
   iin: string;
   language: 'kk' | 'ru' | 'en';
   roles: { role: Exclude<DemoRole, 'citizen' | 'legal_representative'>; court?: string }[];
-  /** For a legal entity's representative: the BIN of the entity. */
+  /** For a legal entity's people: the BIN of the entity, its name and their NCA roles in it. */
   bin?: string;
+  organisation?: string;
+  organisationRoles?: OrganisationRole[];
   barNumber?: string;
   phone?: string;
   email?: string;
@@ -79,7 +82,20 @@ export function demoPeople(): DemoPerson[] {
       language: 'ru',
       roles: [],
       bin: DEMO_COMPANY.bin,
+      organisation: DEMO_COMPANY.name,
+      organisationRoles: ['first_head'],
       email: 'legal@dala-logistic.demo.sot.kz',
+    },
+    // Works at the same company without the right to sign: acts for it only by a power of attorney.
+    {
+      handle: 'company-employee',
+      fullName: 'Бекенов Нұрлан Асқарұлы',
+      iin: withCheckDigit('960214', '3', 9180),
+      language: 'ru',
+      roles: [],
+      bin: DEMO_COMPANY.bin,
+      organisation: DEMO_COMPANY.name,
+      organisationRoles: ['employee'],
     },
     {
       handle: 'lawyer',

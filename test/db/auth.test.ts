@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
@@ -74,13 +74,24 @@ describeDb('EDS sign-in', () => {
     expect(JSON.stringify(audit)).not.toContain(personIin);
   });
 
-  it('accepts a detached RSA signature and makes an employee with a BIN a legal-entity representative', async () => {
+  it('accepts a detached RSA signature and makes the first head named by a certificate with a BIN a legal-entity representative', async () => {
     const bin = testBin(9610);
-    const employee = await issueSigner(root, { algorithm: 'rsa-2048', person: { fullName: 'Омаров Асхат Болатұлы', iin: testIin(9520), bin } });
-    const { nonce, cms } = await signedNonce(employee, { detached: true });
+    const head = await issueSigner(root, { algorithm: 'rsa-2048', person: { fullName: 'Омаров Асхат Болатұлы', iin: testIin(9520), bin }, organisationRoles: ['first_head'] });
+    const { nonce, cms } = await signedNonce(head, { detached: true });
     const res = await login(nonce, cms);
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ bin, roles: ['citizen', 'legal_representative'] });
+    expect(res.json().user).toMatchObject({ bin, entity: { bin, standing: 'head' }, roles: ['citizen', 'legal_representative'] });
+  });
+
+  it('signs in a certificate with a BIN but no NCA role as a person who works at the entity, not its representative', async () => {
+    const bin = testBin(9610);
+    const employee = await issueSigner(root, { person: { fullName: 'Омарова Әсел', iin: testIin(9521), bin } });
+    const { nonce, cms } = await signedNonce(employee);
+    const res = await login(nonce, cms);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toEqual({ iin: testIin(9521), entity: { bin, standing: 'employee' }, name: 'Омарова Әсел', roles: ['citizen'] });
+    const [audit] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login')).orderBy(desc(auditLog.id)).limit(1);
+    expect(audit!.data).toMatchObject({ forLegalEntity: false, entityStanding: 'employee' });
   });
 
   describe('refuses with a specific code, never a 500', () => {

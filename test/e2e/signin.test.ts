@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../src/i18n/index.ts';
+import { DEMO_COURTS } from '../../src/seed/courts.ts';
+import { DEMO_COMPANY } from '../../src/seed/people.ts';
+import { expectAccessible, signIn } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
-import { signIn } from './journeys.ts';
 
 /**
  * The journey of issue "Sign in with an EDS": a demo person signs in with the in-browser demo
@@ -57,6 +59,48 @@ describe('signing in with the demo signer', () => {
       await page.screenshot({ path: `artifacts/screenshots/kk-landing-${handle}.png`, fullPage: true });
       await context.close();
     }
+  });
+
+  it('tells the company’s employee that they file for it only as its representative with a power of attorney (ru)', async () => {
+    const lang = 'ru';
+    const t = translator(lang);
+    const company = DEMO_COMPANY;
+    const context = await demo.browser.newContext();
+    await context.addCookies([{ name: 'lang', value: lang, url: demo.server.url }]);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await signIn(page, demo.server.url, t, 'company-employee');
+    expect(await page.locator('[data-entity-standing]').getAttribute('data-entity-standing')).toBe('employee');
+    expect(await page.locator('[data-entity-standing]').innerText()).toBe(t('cabinet.entity.employee', { name: company.name, bin: company.bin }));
+    await page.goto(`${demo.server.url}/profile`);
+    expect(await page.locator('.govuk-summary-list').first().innerText()).toContain(t('entity.standing.employee', { name: company.name }));
+
+    // A claim for the company: the form says how, and the check page asks for the power of attorney.
+    await page.goto(`${demo.server.url}/cabinet`);
+    await Promise.all([page.waitForURL('**/cabinet/filings/new'), page.getByRole('button', { name: t('cabinet.filings.new') }).click()]);
+    await page.getByLabel(t('filing.type.claim'), { exact: true }).check();
+    await Promise.all([page.waitForURL(/\/court$/), page.getByRole('button', { name: t('filing.start.submit') }).click()]);
+    const medeu = DEMO_COURTS.find((c) => c.code === '7517')!.names[1];
+    await page.getByLabel(t('filing.court.label'), { exact: true }).selectOption({ label: medeu });
+    await Promise.all([page.waitForURL(/\/category$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
+    await page.getByLabel(t('category.property'), { exact: true }).check();
+    await page.getByLabel(t('filing.claimantType.legal'), { exact: true }).check();
+    await Promise.all([page.waitForURL(/\/parties$/), page.getByRole('button', { name: t('filing.continue') }).click()]);
+    await expectAccessible(page);
+    expect(await page.locator('[data-employee-notice]').innerText()).toBe(t('filing.parties.asEmployee', { name: company.name, bin: company.bin }));
+
+    await page.getByLabel(t('filing.party.side.claimant'), { exact: true }).check();
+    await page.getByLabel(t('filing.party.kind.legal'), { exact: true }).check();
+    await page.getByLabel(t('filing.party.name'), { exact: true }).fill(company.name);
+    await page.getByLabel(t('filing.party.identifier'), { exact: true }).fill(company.bin);
+    await Promise.all([page.waitForURL(/\/parties$/), page.getByRole('button', { name: t('filing.parties.addButton') }).click()]);
+    const filingId = /\/cabinet\/filings\/([^/]+)\/parties$/.exec(new URL(page.url()).pathname)![1]!;
+    await page.goto(`${demo.server.url}/cabinet/filings/${filingId}/check`);
+    expect(await page.locator('body').innerText()).toContain(t('filing.missing.powerOfAttorney'));
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('shows a translated error when the demo certificate password is wrong', async () => {

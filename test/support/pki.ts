@@ -6,7 +6,8 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { EdsError, type EdsFailureCode, type SignatureVerifier, type VerifyInput } from '../../src/adapters/eds/index.ts';
 import { signCms, toArrayBuffer, pkiEngine, parseCertificate } from '../../src/pki/cms.ts';
-import { EKU, NAME_OID, generateKeyPair, issueCertificate, ncaPersonSubject, type KeyAlgorithm, type KeyUsage, type NameAttribute } from '../../src/pki/devCa.ts';
+import { EKU, NAME_OID, generateKeyPair, issueCertificate, ncaKeyUserOids, ncaPersonSubject, type KeyAlgorithm, type KeyUsage, type NameAttribute } from '../../src/pki/devCa.ts';
+import type { OrganisationRole } from '../../src/domain/ncaRoles.ts';
 import { withCheckDigit } from '../../src/seed/people.ts';
 
 export { EKU, NAME_OID, generateKeyPair, type KeyAlgorithm, type KeyUsage, type NameAttribute };
@@ -95,6 +96,9 @@ export interface SignerOptions extends Validity {
   /** null: no keyUsage extension. */
   keyUsage?: KeyUsage[] | null;
   extendedKeyUsage?: string[];
+  /** NCA key user roles in the person's legal entity, written into the extended key usage as NCA does. */
+  organisationRoles?: OrganisationRole[];
+  certificatePolicies?: string[];
   crlUrl?: string;
   ocspUrl?: string;
 }
@@ -103,7 +107,8 @@ export interface SignerOptions extends Validity {
 export async function issueSigner(ca: TestCa, options: SignerOptions = {}): Promise<TestSigner> {
   const keys = options.keys ?? (await sharedKeyPair(options.algorithm ?? 'ecdsa-p256'));
   const person = { fullName: 'Тестова Айгерім Серікқызы', iin: testIin(), ...options.person };
-  const subject = options.subject ?? [...ncaPersonSubject(person), ...(person.organisation ? [{ type: NAME_OID.organisation, value: person.organisation }] : [])];
+  const subject = options.subject ?? ncaPersonSubject(person);
+  const roleOids = options.organisationRoles ? ncaKeyUserOids({ bin: person.bin ?? 'any', organisationRoles: options.organisationRoles }) : [];
   const certificateDer = await issueCertificate({
     subject,
     publicKey: keys.publicKey,
@@ -111,7 +116,8 @@ export async function issueSigner(ca: TestCa, options: SignerOptions = {}): Prom
     notBefore: options.notBefore ?? new Date(Date.now() - HOUR),
     notAfter: options.notAfter ?? new Date(Date.now() + 365 * DAY),
     ...(options.keyUsage === null ? {} : { keyUsage: options.keyUsage ?? ['digitalSignature', 'nonRepudiation'] }),
-    extendedKeyUsage: options.extendedKeyUsage ?? [EKU.clientAuth, EKU.emailProtection],
+    extendedKeyUsage: [...(options.extendedKeyUsage ?? [EKU.clientAuth, EKU.emailProtection]), ...roleOids],
+    ...(options.certificatePolicies ? { certificatePolicies: options.certificatePolicies } : {}),
     ...(options.crlUrl ? { crlUrl: options.crlUrl } : {}),
     ...(options.ocspUrl ? { ocspUrl: options.ocspUrl } : {}),
   });

@@ -155,6 +155,20 @@ describe('running the development PKI again', () => {
     expect(identityFromCertificate(userCertificate(dir, 'askhat')).bin).toBe(hired.bin);
   });
 
+  it('writes an entity’s people with NCA’s role OIDs and policy, and reissues one whose role changed', async () => {
+    const dir = newDirectory();
+    const clerk = { ...employee, organisation: 'ТОО «Дала Логистик»', organisationRoles: ['employee' as const] };
+    const pki = await createDevPki(dir, [citizen, clerk], NOW);
+    const certificate = parseCertificate(userCertificate(dir, clerk.handle));
+    const policies = certificate.extensions?.find((e) => e.extnID === '2.5.29.32')?.parsedValue as { certificatePolicies: { policyIdentifier: string }[] };
+    expect(policies.certificatePolicies.map((p) => p.policyIdentifier)).toContain('1.2.398.3.3.2.1');
+    expect((await signInAs(pki, dir, clerk.handle, NOW)).identity).toMatchObject({ bin: clerk.bin, organisation: clerk.organisation, organisationRoles: ['employee'] });
+    expect(identityFromCertificate(userCertificate(dir, 'askhat')).organisationRoles).toEqual([]);
+
+    await createDevPki(dir, [citizen, { ...clerk, organisationRoles: ['first_head'] }], NOW);
+    expect(identityFromCertificate(userCertificate(dir, clerk.handle)).organisationRoles).toEqual(['first_head']);
+  });
+
   it('issues a new certificate for an employee who left the organisation', async () => {
     const dir = newDirectory();
     await createDevPki(dir, [employee], NOW);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { isValidBin, isValidIin } from '../../domain/iin.ts';
+import { organisationRolesIn } from '../../domain/ncaRoles.ts';
 import { parseCertificate } from '../../pki/cms.ts';
 import { EdsError, type CertificateInfo, type SignerIdentity } from './types.ts';
 
@@ -99,6 +100,24 @@ function fullNameOf(commonName: string | undefined, surname: string | undefined,
   return composed || undefined;
 }
 
+const EXTENDED_KEY_USAGE = '2.5.29.37';
+const CERTIFICATE_POLICIES = '2.5.29.32';
+
+/**
+ * The OIDs a certificate asserts about its holder: NCA puts the key user's role in the extended
+ * key usage; a role OID among the certificate policies is read as well, being the same CA's
+ * signed statement.
+ */
+function holderOids(certificate: pkijs.Certificate): string[] {
+  const oids: string[] = [];
+  for (const extension of certificate.extensions ?? []) {
+    const parsed: unknown = extension.parsedValue;
+    if (extension.extnID === EXTENDED_KEY_USAGE && parsed instanceof pkijs.ExtKeyUsage) oids.push(...parsed.keyPurposes);
+    if (extension.extnID === CERTIFICATE_POLICIES && parsed instanceof pkijs.CertificatePolicies) oids.push(...parsed.certificatePolicies.map((policy) => policy.policyIdentifier));
+  }
+  return oids;
+}
+
 export function identityOf(certificate: pkijs.Certificate, der: Uint8Array): SignerIdentity {
   const subject = certificate.subject;
   const iinValues = values(subject, OID.serialNumber)
@@ -126,6 +145,7 @@ export function identityOf(certificate: pkijs.Certificate, der: Uint8Array): Sig
     fullName,
     commonName: commonName ?? fullName,
     ...(organisation ? { organisation } : {}),
+    organisationRoles: organisationRolesIn(holderOids(certificate)),
     certificate: certificateInfo(certificate, der),
   };
 }

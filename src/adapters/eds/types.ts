@@ -2,6 +2,8 @@
  * The contract of EDS (ЭЦП) verification: what a verifier takes, what it returns, and the one
  * error it throws. Messages never carry an IIN, a BIN or signed content.
  */
+import type { OrganisationRole } from '../../domain/ncaRoles.ts';
+
 export type EdsFailureCode =
   | 'malformed_cms'
   | 'bad_signature'
@@ -46,6 +48,8 @@ export interface SignerIdentity {
   fullName: string;
   commonName: string;
   organisation?: string;
+  /** NCA key user roles the certificate names (src/domain/ncaRoles.ts); empty for none. */
+  organisationRoles: OrganisationRole[];
   certificate: CertificateInfo;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { EntityTie } from '../../domain/ncaRoles.ts';
 import { users } from './users.ts';
 
 /** Sign-in challenges: random, single-use, short-lived. Only their hash is stored. */
@@ -25,8 +26,13 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** BIN of the legal entity the person signed in for, from the certificate's OU. */
+    /**
+     * BIN of the legal entity the person acts for directly in this session: their certificate's,
+     * when it names them its first head or a person with the right to sign.
+     */
     bin: text('bin'),
+    /** The legal entity the certificate names, whatever the person's standing in it. */
+    entity: jsonb('entity').$type<EntityTie>(),
     certificateId: uuid('certificate_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),

@@ -3,6 +3,7 @@ import Type from 'typebox';
 import { issueNonce } from '../../auth/nonces.ts';
 import { signIn, signOut } from '../../commands/signIn.ts';
 import { findSession } from '../../auth/sessions.ts';
+import { ENTITY_STANDINGS } from '../../domain/ncaRoles.ts';
 import { roleNames, type Principal } from '../../policies/principal.ts';
 import { ApiError } from './schemas.ts';
 
@@ -12,7 +13,16 @@ const AUTH_RATE_LIMIT = { max: 30, timeWindow: 60_000 };
 const User = Type.Object(
   {
     iin: Type.String({ pattern: '^\\d{12}$' }),
-    bin: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
+    bin: Type.Optional(Type.String({ pattern: '^\\d{12}$', description: 'The legal entity the person acts for without a power of attorney' })),
+    entity: Type.Optional(
+      Type.Object(
+        {
+          bin: Type.String({ pattern: '^\\d{12}$' }),
+          standing: Type.Enum(ENTITY_STANDINGS, { description: 'head or signatory act for the entity directly; an employee only by a power of attorney the court accepted' }),
+        },
+        { description: 'The legal entity the certificate names' },
+      ),
+    ),
     name: Type.String(),
     roles: Type.Array(Type.String()),
   },
@@ -20,7 +30,8 @@ const User = Type.Object(
 );
 
 function userView(principal: Principal) {
-  return { iin: principal.iin, ...(principal.bin ? { bin: principal.bin } : {}), name: principal.fullName, roles: roleNames(principal) };
+  const entity = principal.entity;
+  return { iin: principal.iin, ...(principal.bin ? { bin: principal.bin } : {}), ...(entity ? { entity: { bin: entity.bin, standing: entity.standing } } : {}), name: principal.fullName, roles: roleNames(principal) };
 }
 
 export const authApi: FastifyPluginAsyncTypebox = async (app) => {

@@ -35,7 +35,7 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cabinet', { config: { access: 'signed-in' } }, async (request, reply) => {
     const principal = request.principal!;
     const [list, filings] = await Promise.all([casesOf(app.db, principal, app.clock()), filingsOf(app.db, principal.userId)]);
-    return reply.page({ title: request.t('cabinet.title'), nav: 'cabinet' }, <CabinetPage name={principal.fullName} bin={principal.bin} cases={list} filings={filings} />);
+    return reply.page({ title: request.t('cabinet.title'), nav: 'cabinet' }, <CabinetPage name={principal.fullName} bin={principal.bin} entity={principal.entity ?? null} cases={list} filings={filings} />);
   });
 
   app.get(

@@ -6,7 +6,7 @@ import { attachFiles, createFiling, deleteDraft, ownFiling, removeAttachment, up
 import type { AttachmentPurpose } from '../../db/schema/index.ts';
 import { isCaseCategory, kindOfCategory } from '../../domain/caseKinds.ts';
 import { EXEMPTION_CODES } from '../../domain/duty/rates.ts';
-import { missingForSubmit, type FilingFields, type FilingParty } from '../../domain/filingFields.ts';
+import { missingForSubmit, representedClaimant, type FilingFields, type FilingParty } from '../../domain/filingFields.ts';
 import { asksAmount, asksSubject, isFilingStep, nextStep, resumeStep, type FilingStep } from '../../domain/filingSteps.ts';
 import { CLAIMANT_TYPES, isFilingType, startsCase } from '../../domain/filingTypes.ts';
 import { asksDemandValue, isCourtOrderDemand } from '../../domain/courtOrders.ts';
@@ -66,7 +66,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       case 'demand':
         return page(<DemandStep data={data} errors={errors} values={values} />);
       case 'parties':
-        return page(<PartiesStep data={data} errors={errors} values={values} />);
+        return page(<PartiesStep data={data} errors={errors} values={values} employer={filing.filerBin ? null : employerOf(request)} />);
       case 'representative':
         return page(<RepresentativeStep data={data} errors={errors} values={values} />);
       case 'claim':
@@ -76,7 +76,13 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       case 'duty':
         return page(<DutyStep data={data} errors={errors} duty={await dutyView(request, filing, data)} exemptions={EXEMPTION_CODES.map((code) => ({ value: code, label: request.t(`duty.exemption.${code}`) }))} />);
       case 'check': {
-        const missing = missingForSubmit(filing.type, data.fields, { hasCourt: filing.courtId !== null, hasCase: filing.caseId !== null, attachmentCount: data.attachments.length });
+        const missing = missingForSubmit(filing.type, data.fields, {
+          hasCourt: filing.courtId !== null,
+          hasCase: filing.caseId !== null,
+          attachmentCount: data.attachments.length,
+          representing: representedClaimant(data.fields, { iin: request.principal!.iin, bin: filing.filerBin }) !== undefined,
+          powerOfAttorneyCount: data.attachments.filter((a) => a.purpose === 'power_of_attorney').length,
+        });
         return page(<CheckPage data={data} errors={errors} missing={missing} demoSigner={demoSignerFor(request)} />, ['/public/build/signDocument.js']);
       }
     }
@@ -105,6 +111,12 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
     const shares = c.shares.map((share) => request.t('filing.duty.explain.share', { percent: share.percent, amount: money(share.amountTiyn) }));
     return [...parts, ...shares].join(' ');
+  }
+
+  /** The entity whose employee the person is, when their certificate does not let them act for it directly. */
+  function employerOf(request: FastifyRequest) {
+    const entity = request.principal!.entity;
+    return entity && entity.standing === 'employee' ? entity : null;
   }
 
   /** In demo mode, the signed-in demo person's own certificate, if they are one. */

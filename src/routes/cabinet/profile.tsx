@@ -23,7 +23,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const notice = request.query.notice;
       return reply.page(
         { title: request.t('profile.title'), nav: 'profile' },
-        <ProfilePage user={await loadUser(principal.userId)} bin={principal.bin} roles={roleNames(principal)} notice={notice === 'saved' || notice === 'sms' || notice === 'email' ? notice : undefined} />,
+        <ProfilePage user={await loadUser(principal.userId)} bin={principal.bin} entity={principal.entity} roles={roleNames(principal)} notice={notice === 'saved' || notice === 'sms' || notice === 'email' ? notice : undefined} />,
       );
     },
   );
@@ -62,6 +62,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
           <ProfilePage
             user={await loadUser(principal.userId)}
             bin={principal.bin}
+            entity={principal.entity}
             roles={roleNames(principal)}
             errors={[{ field, message: request.t(ERRORS[error.code].message) }]}
             values={{ [field]: request.body.address }}

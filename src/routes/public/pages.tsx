@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { DEV_PKCS12_PASSWORD } from '../../pki/devCa.ts';
+import { standingOf } from '../../domain/ncaRoles.ts';
 import { demoPeople } from '../../seed/people.ts';
 import { HomePage } from '../../views/pages/HomePage.tsx';
 import { LoginPage, type DemoSignerGroup } from '../../views/pages/LoginPage.tsx';
@@ -25,9 +26,11 @@ function demoSigners(t: Translate, lang: Lang): DemoSignerGroup[] {
     const staff = person.roles.find((r) => r.role !== 'court_chair');
     const role: Role = staff?.role ?? (person.bin ? 'legal_representative' : 'citizen');
     const court = staff?.court;
-    const key = `${role}:${court ?? ''}`;
+    // A legal entity's people by their standing in it: a head acts for it, an employee does not.
+    const standing = person.bin ? standingOf(person.organisationRoles ?? []) : null;
+    const key = `${role}:${court ?? standing ?? ''}`;
     if (!groups.has(key)) {
-      const label = capitalised(court ? `${t(`role.${role}`)} — ${courtNames.get(court) ?? court}` : t(`role.${role}`));
+      const label = capitalised(court ? `${t(`role.${role}`)} — ${courtNames.get(court) ?? court}` : standing ? t(`entity.demo.${standing}`) : t(`role.${role}`));
       // Parties first, then each court's staff by court, the system administrator last.
       const order = `${court ? `1${court}` : role === 'system_admin' ? '2' : '0'}:${ROLES.indexOf(role)}`;
       groups.set(key, { label, order, signers: [] });

@@ -1,3 +1,4 @@
+import type { EntityTie } from '../../domain/ncaRoles.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { filingsOf } from '../../queries/filingForm.ts';
 import type { CabinetCase } from '../../queries/cabinet.ts';
@@ -6,13 +7,19 @@ import { useView } from '../context.ts';
 import { categoryLabel } from '../components/labels.ts';
 import { localName } from '../components/names.ts';
 
-export function CabinetPage({ name, bin, cases, filings }: { name: string; bin: string | null; cases: CabinetCase[]; filings: CabinetFiling[] }) {
+export function CabinetPage({ name, bin, entity, cases, filings }: { name: string; bin: string | null; entity: EntityTie | null; cases: CabinetCase[]; filings: CabinetFiling[] }) {
   const { t, lang } = useView();
   return (
     <>
       <span class="govuk-caption-l">{name}</span>
       <h1 class="govuk-heading-xl">{t('cabinet.title')}</h1>
-      {bin && <p class="govuk-body">{t('cabinet.actingFor', { bin })}</p>}
+      {entity ? (
+        <p class="govuk-body" data-entity-standing={entity.standing}>
+          {t(`cabinet.entity.${entity.standing}`, { name: entity.name ?? entity.bin, bin: entity.bin })}
+        </p>
+      ) : (
+        bin && <p class="govuk-body">{t('cabinet.actingFor', { bin })}</p>
+      )}
       <a class="govuk-button" data-module="govuk-button" href={urls.newFiling()} role="button" draggable={false}>
         {t('cabinet.filings.new')}
       </a>

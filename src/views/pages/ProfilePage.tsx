@@ -1,5 +1,6 @@
 import type { users } from '../../db/schema/index.ts';
 import { maskIin } from '../../domain/iin.ts';
+import type { EntityTie } from '../../domain/ncaRoles.ts';
 import { LANGUAGES, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import type { Role } from '../../policies/principal.ts';
 import { urls } from '../../urls.ts';
@@ -9,6 +10,7 @@ import { CsrfField, ErrorSummary, SuccessBanner, SummaryList, TextInput } from '
 export interface ProfilePageProps {
   user: typeof users.$inferSelect;
   bin: string | null;
+  entity?: EntityTie | null | undefined;
   roles: Role[];
   notice?: 'saved' | 'sms' | 'email' | undefined;
   errors?: { field: 'phone' | 'email'; message: string }[];
@@ -49,7 +51,7 @@ function ContactForm({ channel, current, verified, value, error }: { channel: 's
   );
 }
 
-export function ProfilePage({ user, bin, roles, notice, errors = [], values = {} }: ProfilePageProps) {
+export function ProfilePage({ user, bin, entity, roles, notice, errors = [], values = {} }: ProfilePageProps) {
   const { t } = useView();
   const errorFor = (field: 'phone' | 'email') => errors.find((e) => e.field === field)?.message;
   return (
@@ -63,7 +65,15 @@ export function ProfilePage({ user, bin, roles, notice, errors = [], values = {}
           rows={[
             { key: t('profile.name'), value: user.fullName },
             { key: t('profile.iin'), value: maskIin(user.iin) },
-            ...(bin ? [{ key: t('profile.bin'), value: bin }] : []),
+            ...(entity
+              ? [
+                  { key: t('profile.entity'), value: t(`entity.standing.${entity.standing}`, { name: entity.name ?? entity.bin }) },
+                  { key: t('profile.bin'), value: entity.bin },
+                  { key: t('profile.entity.roles'), value: entity.roles.length ? entity.roles.map((r) => t(`ncaRole.${r}`)).join(', ') : t('profile.entity.noRole') },
+                ]
+              : bin
+                ? [{ key: t('profile.bin'), value: bin }]
+                : []),
             { key: t('profile.roles'), value: roles.map((r) => t(`role.${r}`)).join(', ') },
             ...(user.barNumber ? [{ key: t('profile.barNumber'), value: user.barNumber }] : []),
           ]}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { CASE_CATEGORIES, type CaseCategory } from '../../../domain/caseKinds.ts';
 import type { FilingParty } from '../../../domain/filingFields.ts';
+import type { EntityTie } from '../../../domain/ncaRoles.ts';
 import { asksAmount, asksSubject, previousStep, type FilingStep } from '../../../domain/filingSteps.ts';
 import { CLAIMANT_TYPES, FILING_TYPES, startsCase } from '../../../domain/filingTypes.ts';
 import { ACCEPT_ATTRIBUTE } from '../../../domain/uploads.ts';
@@ -188,7 +189,7 @@ function PartyRow({ party, index, filingId }: { party: FilingParty; index: numbe
   );
 }
 
-export function PartiesStep({ data, errors, values }: { data: FilingPageData; errors: Errors; values: Values }) {
+export function PartiesStep({ data, errors, values, employer }: { data: FilingPageData; errors: Errors; values: Values; employer: EntityTie | null }) {
   const { t } = useView();
   const parties = data.fields.parties ?? [];
   const hasDefendant = parties.some((p) => p.side === 'defendant');
@@ -202,6 +203,11 @@ export function PartiesStep({ data, errors, values }: { data: FilingPageData; er
         <span class="govuk-caption-l">{t(`filing.type.${data.filing.type}`)}</span>
         <h1 class="govuk-heading-l">{t('filing.parties.title')}</h1>
         <p class="govuk-body">{t('filing.parties.lead')}</p>
+        {employer && (
+          <div class="govuk-inset-text" data-employee-notice>
+            {t('filing.parties.asEmployee', { name: employer.name ?? employer.bin, bin: employer.bin })}
+          </div>
+        )}
         {parties.length > 0 && (
           <dl class="govuk-summary-list">
             {parties.map((party, index) => (
@@ -456,7 +462,7 @@ export function CheckPage({ data, errors, missing, demoSigner }: { data: FilingP
   );
 }
 
-export type MissingField = 'court' | 'category' | 'courtOrderDemand' | 'defendant' | 'subject' | 'amount' | 'alimonyClaim' | 'case' | 'text';
+export type MissingField = 'court' | 'category' | 'courtOrderDemand' | 'defendant' | 'subject' | 'amount' | 'alimonyClaim' | 'powerOfAttorney' | 'case' | 'text';
 
 function SignAndSubmit({ filingId, demoSigner }: { filingId: string; demoSigner: { handle: string; password: string } | null }) {
   const { t } = useView();
