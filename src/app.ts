@@ -58,6 +58,7 @@ import { cabinetRoutes } from './routes/cabinet/cabinet.tsx';
 import { profileRoutes } from './routes/cabinet/profile.tsx';
 import { devRoutes } from './routes/dev/dev.tsx';
 import { roleAdminRoutes } from './routes/admin/roles.tsx';
+import { personAdminRoutes } from './routes/admin/people.tsx';
 import type { EmailSender, SmsSender } from './adapters/delivery.ts';
 import { standInSmsGateway } from './adapters/sms/standInGateway.ts';
 import { notificationsPlugin } from './plugins/notifications.ts';
@@ -210,6 +211,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(cabinetRoutes);
   await app.register(profileRoutes);
   await app.register(roleAdminRoutes);
+  await app.register(personAdminRoutes);
   await app.register(referenceAdminRoutes);
   await app.register(talonRoutes);
   await app.register(filingFormRoutes);
