@@ -43,6 +43,7 @@ import { caseDocumentRoutes } from './routes/cabinet/caseDocuments.tsx';
 import { noticeLinkRoutes } from './routes/public/noticeLinks.ts';
 import { judgeRoutes } from './routes/court/judge.tsx';
 import { benchRoutes } from './routes/court/bench.tsx';
+import { selfAssignmentRoutes } from './routes/court/selfAssignment.tsx';
 import { courtRecordingRoutes } from './routes/court/recordings.tsx';
 import { recordingViewerRoutes } from './routes/cabinet/recordings.tsx';
 import { filingFormRoutes } from './routes/cabinet/filingForm.tsx';
@@ -227,6 +228,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(caseDocumentRoutes);
   await app.register(noticeLinkRoutes);
   await app.register(benchRoutes);
+  await app.register(selfAssignmentRoutes);
   await app.register(notificationRoutes);
   await app.register(courtRecordingRoutes);
   await app.register(recordingViewerRoutes);
