@@ -34,6 +34,13 @@ export const ERRORS = {
   role_not_grantable: { status: 400, message: 'error.roleNotGrantable' },
   bar_number_invalid: { status: 400, message: 'error.barNumberInvalid' },
   user_not_found: { status: 404, message: 'error.userNotFound' },
+  // Separation of duties: nobody acts on their own roles; a seat on the bench takes two administrators.
+  role_own: { status: 403, message: 'duties.error.own' },
+  bench_role_reserved: { status: 403, message: 'duties.error.benchRoleReserved' },
+  role_already_held: { status: 409, message: 'duties.error.roleHeld' },
+  role_proposal_pending: { status: 409, message: 'duties.error.proposalPending' },
+  role_proposal_own: { status: 403, message: 'duties.error.proposedByYou' },
+  role_proposal_closed: { status: 409, message: 'duties.error.proposalClosed' },
   sms_report_unauthorized: { status: 401, message: 'notifications.error.reportSignature' },
   // Court orders (CPC chapter 12).
   court_order_demand_not_listed: { status: 400, message: 'courtOrder.error.notListed' },
@@ -124,6 +131,9 @@ export const ERRORS = {
   assignment_changed: { status: 409, message: 'bench.error.assignmentChanged' },
   assignment_reason_required: { status: 400, message: 'bench.error.assignmentReasonRequired' },
   judge_not_eligible: { status: 400, message: 'bench.error.judgeNotEligible' },
+  // The chair's move of a case to themselves waits for another judge of the court.
+  self_assignment_pending: { status: 409, message: 'duties.error.selfAssignmentPending' },
+  self_assignment_closed: { status: 409, message: 'duties.error.selfAssignmentClosed' },
   // Hearing recordings: attaching them in pieces, and playing them by byte ranges.
   recording_kind_invalid: { status: 400, message: 'recordings.error.kindInvalid' },
   recording_title_required: { status: 400, message: 'recordings.error.titleRequired' },

@@ -18,6 +18,7 @@ import { courtDateIso } from '../i18n/format.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { drawCandidates } from '../queries/bench.ts';
+import { hasPendingSelfAssignment, proposeSelfAssignment } from './selfAssignment.ts';
 
 async function caseOf(db: Db, caseId: string) {
   if (!isUuid(caseId)) throw new SotError('not_found');
@@ -72,7 +73,8 @@ export async function recuseJudge(db: Db, principal: Principal, caseId: string, 
 /**
  * The chair moves the case to a judge of the court who could have been drawn for it. `expectedJudgeId`
  * is the judge the chair saw on the page: if someone else moved the case meanwhile, this fails
- * rather than overriding a decision the chair never saw.
+ * rather than overriding a decision the chair never saw. A chair who picks themselves only
+ * proposes the move (`pending`): the case keeps its judge until another judge confirms it.
  */
 export async function reassignCase(
   db: Db,
@@ -80,7 +82,7 @@ export async function reassignCase(
   caseId: string,
   input: { judgeId: string; expectedJudgeId: string; reason: string },
   now: Date,
-): Promise<{ judgeId: string }> {
+): Promise<{ judgeId: string; pending: boolean }> {
   const found = await caseOf(db, caseId);
   if (!can(principal, { action: 'reassign', resource: 'case', courtId: found.courtId })) throw new SotError('not_found');
   if (!isReassignable(found.status) || !found.judgeId) throw new SotError('assignment_closed');
@@ -90,11 +92,16 @@ export async function reassignCase(
   return db.transaction(async (tx) => {
     const candidates = await drawCandidates(tx, { courtId: found.courtId, caseId, day: courtDateIso(now) });
     if (!eligibleForReassignment(candidates, found.category, input.expectedJudgeId).includes(input.judgeId)) throw new SotError('judge_not_eligible');
+    if (await hasPendingSelfAssignment(tx, caseId)) throw new SotError('self_assignment_pending');
+    if (input.judgeId === principal.userId) {
+      await proposeSelfAssignment(tx, principal, { caseId, courtId: found.courtId, fromJudgeId: input.expectedJudgeId, reason }, now);
+      return { judgeId: input.expectedJudgeId, pending: true };
+    }
     await swapJudge(tx, caseId, input.expectedJudgeId, input.judgeId);
     await tx.insert(caseDistributions).values({ caseId, judgeId: input.judgeId, method: 'manual', reason, assignedBy: principal.userId, drawnAt: now });
     // The reason can name a judge's illness or a party's ties: it stays in the court's records, not on the timeline.
     await tx.insert(events).values({ caseId, type: 'judge_assigned', occurredAt: now, actorId: principal.userId, data: { judgeId: input.judgeId, reason: 'manual' } });
     await appendAudit(tx, { actorId: principal.userId, action: 'case.reassigned', entityType: 'case', entityId: caseId, data: { from: input.expectedJudgeId, to: input.judgeId, reason } }, now);
-    return { judgeId: input.judgeId };
+    return { judgeId: input.judgeId, pending: false };
   });
 }

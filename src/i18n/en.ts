@@ -10,6 +10,7 @@ import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
 import { payments } from './sections/payments.ts';
 import { documents } from './sections/documents.ts';
+import { duties } from './sections/duties.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
@@ -339,6 +340,7 @@ export const en = {
   ...notifications.en,
   ...payments.en,
   ...documents.en,
+  ...duties.en,
   ...proceedings.en,
   ...recordings.en,
   ...reference.en,

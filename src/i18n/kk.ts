@@ -11,6 +11,7 @@ import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
 import { payments } from './sections/payments.ts';
 import { documents } from './sections/documents.ts';
+import { duties } from './sections/duties.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
@@ -341,6 +342,7 @@ export const kk: Record<MessageKey, string> = {
   ...notifications.kk,
   ...payments.kk,
   ...documents.kk,
+  ...duties.kk,
   ...proceedings.kk,
   ...recordings.kk,
   ...reference.kk,

@@ -11,6 +11,7 @@ import { office } from './sections/office.ts';
 import { notifications } from './sections/notifications.ts';
 import { payments } from './sections/payments.ts';
 import { documents } from './sections/documents.ts';
+import { duties } from './sections/duties.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
@@ -341,6 +342,7 @@ export const ru: Record<MessageKey, string> = {
   ...notifications.ru,
   ...payments.ru,
   ...documents.ru,
+  ...duties.ru,
   ...proceedings.ru,
   ...recordings.ru,
   ...reference.ru,

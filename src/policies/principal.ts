@@ -14,6 +14,16 @@ export const COURT_STAFF_ROLES = ['clerk', 'judge', 'court_chair', 'court_admin'
 export type CourtStaffRole = (typeof COURT_STAFF_ROLES)[number];
 export const GRANTABLE_ROLES = ['lawyer', ...COURT_STAFF_ROLES, 'system_admin'] as const satisfies readonly Role[];
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+/**
+ * Roles that seat someone on a court's bench: a judge hears cases and a chair moves them. One
+ * system administrator proposes such a grant and a second confirms it before it takes effect.
+ */
+export const BENCH_ROLES = ['judge', 'court_chair'] as const satisfies readonly GrantableRole[];
+export type BenchRole = (typeof BENCH_ROLES)[number];
+
+export function isBenchRole(role: string): role is BenchRole {
+  return (BENCH_ROLES as readonly string[]).includes(role);
+}
 
 export interface Principal {
   userId: string;

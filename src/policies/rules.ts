@@ -11,7 +11,9 @@ export type PolicyRequest =
   | { action: 'read'; resource: 'case'; relations: ReadonlySet<CaseRelation> }
   | { action: 'view'; resource: 'cabinet' }
   | { action: 'read' | 'update'; resource: 'profile'; ownerId: string }
-  | { action: 'grant' | 'revoke'; resource: 'role'; role: GrantableRole; courtId: string | null }
+  | { action: 'grant' | 'revoke' | 'cancel'; resource: 'role'; role: GrantableRole; courtId: string | null; granteeId: string }
+  | { action: 'confirm'; resource: 'role'; role: GrantableRole; courtId: string | null; granteeId: string; proposedBy: string }
+  | { action: 'view'; resource: 'person'; courtIds: readonly string[] }
   | { action: 'view'; resource: 'role_admin' }
   | { action: 'manage'; resource: 'reference' }
   | { action: 'file_in'; resource: 'case'; relations: ReadonlySet<CaseRelation> }
@@ -22,6 +24,7 @@ export type PolicyRequest =
   | { action: 'decide'; resource: 'case'; courtId: string; judgeId: string | null }
   | { action: 'recuse'; resource: 'case'; courtId: string; judgeId: string | null }
   | { action: 'reassign'; resource: 'case'; courtId: string }
+  | { action: 'confirm'; resource: 'reassignment'; courtId: string; chairId: string; currentJudgeId: string }
   | { action: 'send_copy'; resource: 'case'; courtId: string }
   | { action: 'manage'; resource: 'bench'; courtId: string }
   | { action: 'read' | 'receive' | 'attach' | 'enter_paper'; resource: 'filing_office'; courtId: string }
@@ -44,6 +47,10 @@ const related = (...wanted: CaseRelation[]) => (_: Principal, request: PolicyReq
 const CLOSED_HEARING_AUDIENCE: readonly CaseRelation[] = ['party', 'representative', 'assigned_judge', 'court_staff', 'higher_court'];
 
 const chairs = (p: Principal, courtId: string) => p.roles.some((held) => held.role === 'court_chair' && held.courtId === courtId);
+const sitsIn = (p: Principal, courtId: string) => p.roles.some((held) => held.role === 'judge' && held.courtId === courtId);
+const administers = (p: Principal, courtId: string | null) => courtId !== null && p.roles.some((held) => held.role === 'court_admin' && held.courtId === courtId);
+/** Nobody grants, confirms, cancels or revokes a role of their own. */
+const notOwn = (p: Principal, r: PolicyRequest) => r.resource === 'role' && r.granteeId !== p.userId;
 
 /**
  * Everything anyone may do, in one list. What is not allowed here is denied. Court staff act
@@ -57,7 +64,9 @@ export const RULES: readonly Rule[] = [
   { roles: ['citizen', 'legal_representative'], action: 'read', resource: 'case', when: related('party') },
   { roles: ['citizen', 'lawyer'], action: 'read', resource: 'case', when: related('representative') },
   { roles: ['judge'], action: 'read', resource: 'case', when: related('assigned_judge', 'court_staff') },
-  { roles: ['clerk', 'court_chair', 'court_admin'], action: 'read', resource: 'case', when: related('court_staff') },
+  // Administration is not adjudication: a court's administrator keeps its staff and calendars
+  // and reads none of its case files, documents or recordings.
+  { roles: ['clerk', 'court_chair'], action: 'read', resource: 'case', when: related('court_staff') },
   // The staff of a court reviewing the case on appeal or cassation read the file under review.
   { roles: ['judge', 'clerk', 'court_chair'], action: 'read', resource: 'case', when: related('higher_court') },
 
@@ -112,6 +121,15 @@ export const RULES: readonly Rule[] = [
   // judge by hand. Never in another court, whatever else the person is.
   { roles: ['court_chair'], action: 'reassign', resource: 'case', when: (p, r) => r.resource === 'case' && 'courtId' in r && chairs(p, r.courtId) },
   { roles: ['court_chair'], action: 'manage', resource: 'bench', when: (p, r) => r.resource === 'bench' && chairs(p, r.courtId) },
+  // A chair who moves a case to themselves needs another judge of the court to confirm it. Not the
+  // judge who has the case: losing it lightens their load, or takes from them a case they want
+  // to keep, so their word is no independent check of the chair's choice of themselves.
+  {
+    roles: ['judge'],
+    action: 'confirm',
+    resource: 'reassignment',
+    when: (p, r) => r.resource === 'reassignment' && sitsIn(p, r.courtId) && p.userId !== r.chairId && p.userId !== r.currentJudgeId,
+  },
 
   // A hearing's recordings are attached by the staff of the court that held it. Whoever may read
   // the case may watch them, except that a closed hearing stays with its participants and the court.
@@ -129,18 +147,28 @@ export const RULES: readonly Rule[] = [
   { roles: ['system_admin', 'court_admin'], action: 'view', resource: 'role_admin' },
   // The MCI, the court calendar and dated thresholds are national: the administrators keep them.
   { roles: ['system_admin', 'court_admin'], action: 'manage', resource: 'reference' },
-  { roles: ['system_admin'], action: 'grant', resource: 'role' },
-  { roles: ['system_admin'], action: 'revoke', resource: 'role' },
-  // A court's administrator manages the staff of that court, and nothing above it.
+  // The system administrator grants any role to anyone but themselves; a seat on the bench
+  // (judge, chair) takes effect only when a second system administrator confirms it.
+  ...(['grant', 'revoke', 'cancel'] as const).map((action): Rule => ({ roles: ['system_admin'], action, resource: 'role', when: notOwn })),
+  {
+    roles: ['system_admin'],
+    action: 'confirm',
+    resource: 'role',
+    when: (p, r) => notOwn(p, r) && r.resource === 'role' && r.action === 'confirm' && r.proposedBy !== p.userId,
+  },
+  // A court's administrator manages the clerks of that court, and nobody on its bench or above it.
   ...(['grant', 'revoke'] as const).map(
     (action): Rule => ({
       roles: ['court_admin'],
       action,
       resource: 'role',
-      when: (p, r) =>
-        r.resource === 'role' && r.courtId !== null && ['clerk', 'judge', 'court_chair'].includes(r.role) && p.roles.some((held) => held.role === 'court_admin' && held.courtId === r.courtId),
+      when: (p, r) => notOwn(p, r) && r.resource === 'role' && r.role === 'clerk' && administers(p, r.courtId),
     }),
   ),
+  // A person's roles and their history: any system administrator; a court's administrator for
+  // the people bound to that court.
+  { roles: ['system_admin'], action: 'view', resource: 'person' },
+  { roles: ['court_admin'], action: 'view', resource: 'person', when: (p, r) => r.resource === 'person' && r.courtIds.some((courtId) => administers(p, courtId)) },
 ];
 
 /** Deny by default: true only when some rule for one of the principal's roles allows. */

@@ -95,6 +95,7 @@ export async function distributionHistory(db: Db, caseId: string) {
       reason: caseDistributions.reason,
       protocolSha256: caseDistributions.protocolSha256,
       assignedBy: sql<string | null>`(select u2.full_name from users u2 where u2.id = ${caseDistributions.assignedBy})`,
+      confirmedBy: sql<string | null>`(select u3.full_name from users u3 where u3.id = ${caseDistributions.confirmedBy})`,
     })
     .from(caseDistributions)
     .innerJoin(users, eq(users.id, caseDistributions.judgeId))

@@ -23,7 +23,8 @@ export async function caseRelations(db: Db, principal: Principal, caseId: string
   const mine = await db.select({ role: parties.role }).from(parties).where(and(eq(parties.caseId, caseId), participantCondition(principal)));
   for (const { role } of mine) relations.add(role === 'representative' || role === 'lawyer' ? 'representative' : 'party');
   if (found.judgeId === principal.userId) relations.add('assigned_judge');
-  if (principal.roles.some((r) => r.courtId === found.courtId && ['clerk', 'judge', 'court_chair', 'court_admin'].includes(r.role))) relations.add('court_staff');
+  // The court's administrator is not among the staff who handle its cases.
+  if (principal.roles.some((r) => r.courtId === found.courtId && ['clerk', 'judge', 'court_chair'].includes(r.role))) relations.add('court_staff');
   // A higher court reviewing the case reads the case file it reviews.
   const reviewCourts = principal.roles.filter((r) => r.courtId && r.courtId !== found.courtId && ['clerk', 'judge', 'court_chair'].includes(r.role)).map((r) => r.courtId!);
   if (reviewCourts.length > 0) {

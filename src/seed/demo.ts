@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { allocateCaseNumber } from '../db/caseNumbers.ts';
+import { isBenchRole } from '../policies/principal.ts';
 import { cases, courts, documents, events, hearings, organisations, parties, regions, userRoles, users } from '../db/schema/index.ts';
 import type { DocumentKind, PartyRole } from '../db/schema/index.ts';
 import type { Tx } from '../db/tx.ts';
@@ -383,7 +384,9 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
         .returning({ id: users.id });
       people.set(person.handle, { id: row!.id, person });
       for (const { role, court } of person.roles) {
-        await tx.insert(userRoles).values({ userId: row!.id, role, courtId: court ? courtIds.get(court)! : null });
+        // The demo's bench is seated as two system administrators would seat it: one proposes, the other confirms.
+        const seated = isBenchRole(role) ? { grantedBy: people.get('sysadmin')!.id, confirmedBy: people.get('sysadmin2')!.id, confirmedAt: now } : {};
+        await tx.insert(userRoles).values({ userId: row!.id, role, courtId: court ? courtIds.get(court)! : null, ...seated });
         if (role === 'judge' && court) judgesByCourt.set(court, [...(judgesByCourt.get(court) ?? []), row!.id]);
       }
     }

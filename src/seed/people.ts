@@ -107,6 +107,8 @@ export function demoPeople(): DemoPerson[] {
       email: 'kassymov@advokat.demo.sot.kz',
     },
     { handle: 'sysadmin', fullName: 'Тоқтаров Дәурен Асхатұлы', iin: withCheckDigit('880101', '3', 9160), language: 'en', roles: [{ role: 'system_admin' }] },
+    // A second system administrator: a judge or a chair is seated only when another confirms it.
+    { handle: 'sysadmin2', fullName: 'Жүсіпова Сәуле Ерланқызы', iin: withCheckDigit('870214', '4', 9180), language: 'ru', roles: [{ role: 'system_admin' }] },
     { handle: 'court-admin-7517', fullName: 'Есенова Гүлнар Маратқызы', iin: withCheckDigit('830612', '4', 9170), language: 'kk', roles: [{ role: 'court_admin', court: '7517' }] },
   ];
   let index = 0;

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { keepBlob } from '../../src/db/blobs.ts';
-import { caseDistributions, cases, courts, documents, filingAttachments, filings, hearings, judgeAbsences, parties, payments, recordings, recordingUploads, userRoles } from '../../src/db/schema/index.ts';
+import { caseDistributions, cases, courts, documents, filingAttachments, filings, hearings, judgeAbsences, parties, payments, recordings, recordingUploads, roleGrantProposals, selfAssignmentProposals, userRoles } from '../../src/db/schema/index.ts';
 import { drawJudge } from '../../src/domain/distribution.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -128,6 +128,9 @@ describeDb('access matrix: route × role × relation', () => {
   type Relation = 'party' | 'representative' | 'unrelated';
   type Placement = 'this court' | 'another court';
   const STAFF: Role[] = ['clerk', 'judge', 'court_chair', 'court_admin'];
+  /** The staff who handle a court's cases and read them; its administrator does not. */
+  const CASE_STAFF: Role[] = ['clerk', 'judge', 'court_chair'];
+  const readsCase: Expect = (role, relation, placement) => relation !== 'unrelated' || (CASE_STAFF.includes(role) && placement === 'this court');
 
   async function principalFor(role: Role, relation: Relation, placement: Placement) {
     const courtId = placement === 'this court' ? caseCourt.id : otherCourt.id;
@@ -160,6 +163,24 @@ describeDb('access matrix: route × role × relation', () => {
     const clerk = await signedInUser(t.database.db);
     const [grant] = await t.database.db.insert(userRoles).values({ userId: clerk.id, role: 'clerk', courtId: caseCourt.id }).returning({ id: userRoles.id });
     return grant!.id;
+  }
+
+  /** A judge's seat proposed by one system administrator, for another to confirm or cancel. */
+  async function freshBenchProposal(): Promise<string> {
+    const proposer = await signedInUser(t.database.db, { roles: [{ role: 'system_admin', courtId: null }] });
+    const person = await signedInUser(t.database.db);
+    const [row] = await t.database.db.insert(roleGrantProposals).values({ userId: person.id, role: 'judge', courtId: caseCourt.id, proposedBy: proposer.id, proposedAt: new Date() }).returning({ id: roleGrantProposals.id });
+    return row!.id;
+  }
+
+  /** A case of the court's first judge that its chair (the second) proposed to take, waiting for a colleague. */
+  async function freshSelfAssignment(): Promise<string> {
+    const [shell] = await t.database.db.insert(cases).values({ courtId: caseCourt.id, kind: 'civil', category: 'property', instance: 1, status: 'assigned', judgeId: benchJudges[0]! }).returning({ id: cases.id });
+    const [row] = await t.database.db
+      .insert(selfAssignmentProposals)
+      .values({ caseId: shell!.id, courtId: caseCourt.id, fromJudgeId: benchJudges[0]!, chairId: benchJudges[1]!, reason: 'Нагрузка судьи', proposedAt: new Date() })
+      .returning({ id: selfAssignmentProposals.id });
+    return row!.id;
   }
 
   async function scheduledHearing(): Promise<string> {
@@ -213,11 +234,12 @@ describeDb('access matrix: route × role × relation', () => {
   const administersThisCourt: Expect = (role, _relation, placement) => role === 'system_admin' || (role === 'court_admin' && placement === 'this court');
   const routes: RouteCase[] = [
     { method: 'GET', route: '/cabinet', url: () => '/cabinet', allowed: everyone },
+    { method: 'GET', route: '/home', url: () => '/home', allowed: everyone },
     {
       method: 'GET',
       route: '/cabinet/cases/:caseId',
       url: () => `/cabinet/cases/${caseId}`,
-      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+      allowed: readsCase,
     },
     { method: 'POST', route: '/logout', url: () => '/logout', form: () => ({}), allowed: everyone },
     { method: 'GET', route: '/profile', url: () => '/profile', allowed: everyone },
@@ -230,6 +252,11 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'GET', route: '/admin/roles', url: () => '/admin/roles', allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/roles', url: () => '/admin/roles', form: () => ({ iin: grantee.iin, role: 'clerk', court: caseCourt.code }), allowed: administersThisCourt },
     { method: 'POST', route: '/admin/roles/:grantId/revoke', url: async () => `/admin/roles/${await freshClerkGrant()}/revoke`, form: () => ({}), allowed: administersThisCourt },
+    // A person's page: any system administrator; a court's administrator for people whose roles touch their court.
+    { method: 'GET', route: '/admin/people/:userId', url: () => `/admin/people/${benchJudges[0]}`, allowed: administersThisCourt },
+    // A seat on the bench is confirmed or turned down by a system administrator other than its proposer.
+    { method: 'POST', route: '/admin/roles/proposals/:proposalId/confirm', url: async () => `/admin/roles/proposals/${await freshBenchProposal()}/confirm`, form: () => ({}), allowed: (role) => role === 'system_admin' },
+    { method: 'POST', route: '/admin/roles/proposals/:proposalId/cancel', url: async () => `/admin/roles/proposals/${await freshBenchProposal()}/cancel`, form: () => ({}), allowed: (role) => role === 'system_admin' },
     // The values of the law are national: any administrator keeps them. Forms that change nothing (a year out of range, no date).
     { method: 'GET', route: '/admin/reference', url: () => '/admin/reference', allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/reference/mci', url: () => '/admin/reference/mci', form: () => ({ year: '1999', tenge: '1', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
@@ -271,20 +298,20 @@ describeDb('access matrix: route × role × relation', () => {
         method: 'GET',
         route: `/cabinet/cases/:caseId/documents/:documentId${suffix}`,
         url: () => `/cabinet/cases/${caseId}/documents/${caseDocumentId}${suffix}`,
-        allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+        allowed: readsCase,
       }),
     ),
     {
       method: 'GET',
       route: '/cabinet/cases/:caseId/access-log',
       url: () => `/cabinet/cases/${caseId}/access-log`,
-      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+      allowed: readsCase,
     },
     {
       method: 'GET',
       route: '/cabinet/cases/:caseId/acts/:documentId/pdf',
       url: () => `/cabinet/cases/${caseId}/acts/${issuedActId}/pdf`,
-      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+      allowed: readsCase,
     },
     { method: 'GET', route: '/court/registry', url: () => '/court/registry', allowed: (role) => role === 'clerk' || role === 'court_chair' },
     { method: 'POST', route: '/court/cases/:caseId/register', url: async () => `/court/cases/${await submittedCase()}/register`, form: () => ({}), allowed: reviewsHere },
@@ -300,7 +327,7 @@ describeDb('access matrix: route × role × relation', () => {
       method: 'GET',
       route: '/cabinet/cases/:caseId/distribution',
       url: () => `/cabinet/cases/${caseId}/distribution`,
-      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+      allowed: readsCase,
     },
     // The chair's bench and a change of judge: the chair of the case's court only; a judge steps
     // down only from a case of their own, and none of these people has the case.
@@ -328,6 +355,15 @@ describeDb('access matrix: route × role × relation', () => {
       form: () => ({ current: currentJudge, judgeId: benchJudges.find((j) => j !== currentJudge)!, reason: 'Распределение нагрузки' }),
       allowed: chairHere,
     },
+    // The chair's move of a case to themselves: any other judge of the court confirms it; the chair withdraws it (none is waiting here).
+    {
+      method: 'POST',
+      route: '/judge/self-assignments/:proposalId/confirm',
+      url: async () => `/judge/self-assignments/${await freshSelfAssignment()}/confirm`,
+      form: () => ({}),
+      allowed: (role, _relation, placement) => role === 'judge' && placement === 'this court',
+    },
+    { method: 'POST', route: '/court/cases/:caseId/self-assignment/withdraw', url: () => `/court/cases/${caseId}/self-assignment/withdraw`, form: () => ({}), allowed: chairHere },
     { method: 'POST', route: '/judge/cases/:caseId/recuse', url: () => `/judge/cases/${caseId}/recuse`, form: () => ({ reason: 'Знаком с истцом лично' }), allowed: nobody },
     { method: 'GET', route: '/court/payments', url: () => '/court/payments', allowed: (role) => role === 'clerk' || role === 'court_chair' },
     { method: 'GET', route: '/court/payments/:paymentId/document', url: async () => `/court/payments/${await documentPayment()}/document`, allowed: reviewsHere },
@@ -367,13 +403,13 @@ describeDb('access matrix: route × role × relation', () => {
       method: 'GET',
       route: '/cabinet/cases/:caseId/hearings/:hearingId/recordings',
       url: async () => `/cabinet/cases/${caseId}/hearings/${(await recordedHearing()).hearingId}/recordings`,
-      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+      allowed: readsCase,
     },
     {
       method: 'GET',
       route: '/cabinet/cases/:caseId/recordings/:recordingId/media',
       url: async () => `/cabinet/cases/${caseId}/recordings/${(await recordedHearing()).recordingId}/media`,
-      allowed: (role, relation, placement) => relation !== 'unrelated' || (STAFF.includes(role) && placement === 'this court'),
+      allowed: readsCase,
     },
   ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Principal, type Role } from '../../src/policies/principal.ts';
+import { BENCH_ROLES, GRANTABLE_ROLES, ROLES, type GrantableRole, type Principal, type Role } from '../../src/policies/principal.ts';
 import { CASE_RELATIONS, can, type CaseRelation } from '../../src/policies/rules.ts';
 
 const COURT = 'court-a';
@@ -12,15 +12,16 @@ function principal(role: Role, courtId: string | null = null): Principal {
 }
 
 describe('who may read a case', () => {
-  // The intended rule, stated independently of the rule list: participants, the staff of the
-  // case's court and the judges and office of a court reviewing it read it; nobody else does.
+  // The intended rule, stated independently of the rule list: participants, the staff who handle
+  // the case's court (never its administrator) and the judges and office of a court reviewing it
+  // read it; nobody else does.
   const expected = (relations: Set<CaseRelation>) => relations.has('party') || relations.has('representative') || relations.has('court_staff') || relations.has('assigned_judge') || relations.has('higher_court');
 
   for (const role of ROLES) {
     for (const relation of CASE_RELATIONS) {
       it(`${role} related as ${relation}`, () => {
         const relations = new Set<CaseRelation>([relation]);
-        expect(can(principal(role, COURT), { action: 'read', resource: 'case', relations })).toBe(expected(relations) && (relation !== 'court_staff' || ['clerk', 'judge', 'court_chair', 'court_admin'].includes(role)) && (relation !== 'assigned_judge' || role === 'judge') && (relation !== 'higher_court' || ['clerk', 'judge', 'court_chair'].includes(role)));
+        expect(can(principal(role, COURT), { action: 'read', resource: 'case', relations })).toBe(expected(relations) && (relation !== 'court_staff' || ['clerk', 'judge', 'court_chair'].includes(role)) && (relation !== 'assigned_judge' || role === 'judge') && (relation !== 'higher_court' || ['clerk', 'judge', 'court_chair'].includes(role)));
       });
     }
   }
@@ -28,29 +29,76 @@ describe('who may read a case', () => {
   it('denies everyone who is not signed in', () => {
     for (const relation of CASE_RELATIONS) expect(can(null, { action: 'read', resource: 'case', relations: new Set([relation]) })).toBe(false);
   });
+
+  it("keeps a court's administrator out of its case files and closed-hearing recordings", () => {
+    const courtAdmin = principal('court_admin', COURT);
+    const asStaff = new Set<CaseRelation>(['court_staff']);
+    expect(can(courtAdmin, { action: 'read', resource: 'case', relations: asStaff })).toBe(false);
+    expect(can(courtAdmin, { action: 'watch', resource: 'recording', relations: asStaff, closedHearing: true })).toBe(false);
+    expect(can(courtAdmin, { action: 'watch', resource: 'recording', relations: asStaff, closedHearing: false })).toBe(false);
+    // The same person as a party to a case of their own reads it like anyone else.
+    expect(can(courtAdmin, { action: 'read', resource: 'case', relations: new Set(['party']) })).toBe(true);
+    expect(can(principal('clerk', COURT), { action: 'watch', resource: 'recording', relations: asStaff, closedHearing: true })).toBe(true);
+  });
 });
 
 describe('who may grant roles', () => {
-  it('lets the system administrator grant any role', () => {
+  const someone = 'user-someone';
+  const grant = (role: GrantableRole, courtId: string | null, granteeId = someone) => ({ action: 'grant', resource: 'role', role, courtId, granteeId }) as const;
+
+  it('lets the system administrator grant any role to someone else', () => {
     const admin = principal('system_admin');
-    for (const role of ['lawyer', 'clerk', 'judge', 'court_chair', 'court_admin', 'system_admin'] as const) {
-      expect(can(admin, { action: 'grant', resource: 'role', role, courtId: role === 'lawyer' || role === 'system_admin' ? null : COURT })).toBe(true);
+    for (const role of GRANTABLE_ROLES) expect(can(admin, grant(role, role === 'lawyer' || role === 'system_admin' ? null : COURT))).toBe(true);
+  });
+
+  it('never lets anyone grant, revoke, cancel or confirm a role of their own', () => {
+    for (const holder of ROLES) {
+      const p = principal(holder, COURT);
+      for (const role of GRANTABLE_ROLES) {
+        const courtId = role === 'lawyer' || role === 'system_admin' ? null : COURT;
+        for (const action of ['grant', 'revoke', 'cancel'] as const) expect(can(p, { action, resource: 'role', role, courtId, granteeId: p.userId }), `${holder} ${action} ${role}`).toBe(false);
+        expect(can(p, { action: 'confirm', resource: 'role', role, courtId, granteeId: p.userId, proposedBy: 'user-other-admin' }), `${holder} confirm ${role}`).toBe(false);
+      }
     }
   });
 
-  it("lets a court's administrator grant staff roles of that court only", () => {
+  it("lets a court's administrator grant and revoke clerks of that court only, never a judge or a chair", () => {
     const courtAdmin = principal('court_admin', COURT);
-    expect(can(courtAdmin, { action: 'grant', resource: 'role', role: 'judge', courtId: COURT })).toBe(true);
-    expect(can(courtAdmin, { action: 'revoke', resource: 'role', role: 'clerk', courtId: COURT })).toBe(true);
-    expect(can(courtAdmin, { action: 'grant', resource: 'role', role: 'judge', courtId: OTHER_COURT })).toBe(false);
-    expect(can(courtAdmin, { action: 'grant', resource: 'role', role: 'court_admin', courtId: COURT })).toBe(false);
-    expect(can(courtAdmin, { action: 'grant', resource: 'role', role: 'system_admin', courtId: null })).toBe(false);
+    expect(can(courtAdmin, grant('clerk', COURT))).toBe(true);
+    expect(can(courtAdmin, { action: 'revoke', resource: 'role', role: 'clerk', courtId: COURT, granteeId: someone })).toBe(true);
+    expect(can(courtAdmin, grant('clerk', OTHER_COURT))).toBe(false);
+    for (const role of ['judge', 'court_chair', 'court_admin'] as const) {
+      expect(can(courtAdmin, grant(role, COURT)), role).toBe(false);
+      expect(can(courtAdmin, { action: 'revoke', resource: 'role', role, courtId: COURT, granteeId: someone }), role).toBe(false);
+    }
+    expect(can(courtAdmin, grant('system_admin', null))).toBe(false);
+    expect(can(courtAdmin, { action: 'confirm', resource: 'role', role: 'judge', courtId: COURT, granteeId: someone, proposedBy: 'user-other-admin' })).toBe(false);
   });
 
-  it('never lets anyone grant a role to themselves by being a citizen, lawyer, clerk or judge', () => {
-    for (const role of ['citizen', 'legal_representative', 'lawyer', 'clerk', 'judge', 'court_chair'] as const) {
-      expect(can(principal(role, COURT), { action: 'grant', resource: 'role', role: 'judge', courtId: COURT })).toBe(false);
+  it('seats a judge or chair only on the word of a second system administrator, not the proposer', () => {
+    const admin = principal('system_admin');
+    for (const role of BENCH_ROLES) {
+      expect(can(admin, { action: 'confirm', resource: 'role', role, courtId: COURT, granteeId: someone, proposedBy: 'user-other-admin' })).toBe(true);
+      expect(can(admin, { action: 'confirm', resource: 'role', role, courtId: COURT, granteeId: someone, proposedBy: admin.userId })).toBe(false);
     }
+    for (const role of ROLES.filter((r) => r !== 'system_admin')) {
+      expect(can(principal(role, COURT), { action: 'confirm', resource: 'role', role: 'judge', courtId: COURT, granteeId: someone, proposedBy: 'user-other-admin' }), role).toBe(false);
+    }
+  });
+
+  it('never lets a citizen, lawyer, clerk, judge or chair grant a role', () => {
+    for (const role of ['citizen', 'legal_representative', 'lawyer', 'clerk', 'judge', 'court_chair'] as const) {
+      expect(can(principal(role, COURT), grant('judge', COURT))).toBe(false);
+      expect(can(principal(role, COURT), grant('clerk', COURT))).toBe(false);
+    }
+  });
+
+  it("shows a person's page to every system administrator and to the administrator of a court the person's roles touch", () => {
+    expect(can(principal('system_admin'), { action: 'view', resource: 'person', courtIds: [] })).toBe(true);
+    expect(can(principal('court_admin', COURT), { action: 'view', resource: 'person', courtIds: [OTHER_COURT, COURT] })).toBe(true);
+    expect(can(principal('court_admin', COURT), { action: 'view', resource: 'person', courtIds: [OTHER_COURT] })).toBe(false);
+    expect(can(principal('court_admin', COURT), { action: 'view', resource: 'person', courtIds: [] })).toBe(false);
+    for (const role of ['citizen', 'lawyer', 'clerk', 'judge', 'court_chair'] as const) expect(can(principal(role, COURT), { action: 'view', resource: 'person', courtIds: [COURT] }), role).toBe(false);
   });
 });
 
@@ -68,6 +116,17 @@ describe('the bench and a change of judge', () => {
     expect(can(principal('court_chair', COURT), { action: 'reassign', resource: 'case', courtId: COURT })).toBe(true);
     expect(can(principal('court_chair', OTHER_COURT), { action: 'reassign', resource: 'case', courtId: COURT })).toBe(false);
     for (const role of ROLES.filter((r) => r !== 'court_chair')) expect(can(principal(role, COURT), { action: 'reassign', resource: 'case', courtId: COURT }), role).toBe(false);
+  });
+
+  it("lets a chair's move of a case to themselves be confirmed by another judge of the court only", () => {
+    const request = { action: 'confirm', resource: 'reassignment', courtId: COURT, chairId: 'user-chair', currentJudgeId: 'user-case-judge' } as const;
+    expect(can({ ...principal('judge', COURT), userId: 'user-colleague' }, request)).toBe(true);
+    expect(can({ ...principal('judge', OTHER_COURT), userId: 'user-colleague' }, request)).toBe(false);
+    // The chair sits as a judge too, and still cannot confirm their own move; nor can the judge who loses the case.
+    const chair: Principal = { ...principal('judge', COURT), userId: 'user-chair', roles: [...principal('judge', COURT).roles, { role: 'court_chair', courtId: COURT }] };
+    expect(can(chair, request)).toBe(false);
+    expect(can({ ...principal('judge', COURT), userId: 'user-case-judge' }, request)).toBe(false);
+    for (const role of ROLES.filter((r) => r !== 'judge')) expect(can({ ...principal(role, COURT), userId: 'user-colleague' }, request), role).toBe(false);
   });
 
   it("lets only the chair of a court manage that court's bench", () => {

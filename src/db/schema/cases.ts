@@ -169,6 +169,8 @@ export const caseDistributions = pgTable(
     protocolSha256: text('protocol_sha256'),
     reason: text('reason'),
     assignedBy: uuid('assigned_by').references(() => users.id),
+    /** A chair who moved the case to themselves: the other judge of the court who confirmed it. */
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
     drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -7,3 +7,4 @@ export * from './auth.ts';
 export * from './filings.ts';
 export * from './access.ts';
 export * from './reference.ts';
+export * from './duties.ts';

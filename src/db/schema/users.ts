@@ -40,7 +40,8 @@ export const organisations = pgTable(
 
 /**
  * Roles beyond the citizen's. Clerk, judge, court chair and court administrator are bound to a
- * court; the lawyer and the system administrator are not. Granted by an administrator, never self-service.
+ * court; the lawyer and the system administrator are not. Granted by an administrator, never self-service;
+ * a judge or a chair only once a second system administrator confirms (`role_grant_proposals`).
  */
 export const userRoles = pgTable(
   'user_roles',
@@ -53,6 +54,9 @@ export const userRoles = pgTable(
     courtId: uuid('court_id').references(() => courts.id),
     grantedBy: uuid('granted_by').references(() => users.id),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    /** For a judge or court chair: the second system administrator, whose confirmation seated them. */
+    confirmedBy: uuid('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   },
   (t) => [
     unique('user_roles_user_role_court_key').on(t.userId, t.role, t.courtId).nullsNotDistinct(),

@@ -12,6 +12,7 @@ import { courtDateIso } from '../../i18n/format.ts';
 import { can } from '../../policies/rules.ts';
 import { benchOf, caseForAssignment, chairedCourts, courtsByIds, distributionHistory, drawCandidates } from '../../queries/bench.ts';
 import { judgeNames } from '../../queries/registry.ts';
+import { pendingSelfAssignment } from '../../queries/selfAssignments.ts';
 import { urls } from '../../urls.ts';
 import type { FieldError } from '../../views/components/govuk.tsx';
 import { AssignmentPage, type AssignmentView } from '../../views/pages/court/AssignmentPage.tsx';
@@ -188,6 +189,7 @@ export const benchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       open,
       reassignTo,
       mayRecuse,
+      pendingSelf: open ? await pendingSelfAssignment(app.db, caseId) : null,
       notice: extra.notice ?? null,
       errors: extra.errors ?? [],
       ...(extra.typed ? { typed: extra.typed } : {}),
@@ -202,10 +204,12 @@ export const benchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { caseId } = request.params;
       let notice: string | null = null;
-      if (request.query.done === 'reassigned' && isUuid(caseId)) {
+      const done = request.query.done;
+      if ((done === 'reassigned' || done === 'proposed') && isUuid(caseId)) {
         const found = await caseForAssignment(app.db, caseId);
-        if (found?.judgeName) notice = request.t('assignment.done.reassigned', { judge: found.judgeName });
+        if (found?.judgeName) notice = request.t(done === 'reassigned' ? 'assignment.done.reassigned' : 'selfAssignment.proposed', { judge: found.judgeName });
       }
+      if (done === 'withdrawn') notice = request.t('selfAssignment.withdrawn');
       return renderAssignment(request, reply, caseId, { notice });
     },
   );
@@ -223,8 +227,9 @@ export const benchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { caseId } = request.params;
       const { current, judgeId, reason } = request.body;
+      let pending = false;
       try {
-        await reassignCase(app.db, request.principal!, caseId, { judgeId, expectedJudgeId: current, reason }, app.clock());
+        ({ pending } = await reassignCase(app.db, request.principal!, caseId, { judgeId, expectedJudgeId: current, reason }, app.clock()));
       } catch (error) {
         if (!fixable(error)) throw error;
         return renderAssignment(request, reply, caseId, {
@@ -233,7 +238,7 @@ export const benchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           typed: { judgeId, reason },
         });
       }
-      return reply.redirect(urls.assignment(caseId, 'reassigned'), 303);
+      return reply.redirect(urls.assignment(caseId, pending ? 'proposed' : 'reassigned'), 303);
     },
   );
 

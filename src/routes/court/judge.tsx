@@ -9,6 +9,8 @@ import { isCaseStatus } from '../../domain/caseStatus.ts';
 import { defectsOf, judgeCaseload } from '../../queries/caseFile.ts';
 import { today } from '../../commands/caseProgress.ts';
 import { dueForReturn } from '../../domain/admission.ts';
+import type { Principal } from '../../policies/principal.ts';
+import { selfAssignmentsToConfirm } from '../../queries/selfAssignments.ts';
 
 const DECISIONS = ['accept', 'return', 'refuse', 'leave-without-motion'] as const;
 
@@ -16,20 +18,22 @@ const DECISIONS = ['accept', 'return', 'refuse', 'leave-without-motion'] as cons
 export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const judges = { access: ['judge'] } as const;
 
-  async function judgeLists(judgeId: string) {
-    const [awaiting, caseload] = await Promise.all([casesAwaitingAdmission(app.db, judgeId), judgeCaseload(app.db, judgeId)]);
+  async function judgeLists(principal: Principal) {
+    const judgeId = principal.userId;
+    const [awaiting, caseload, toConfirm] = await Promise.all([casesAwaitingAdmission(app.db, judgeId), judgeCaseload(app.db, judgeId), selfAssignmentsToConfirm(app.db, principal)]);
     const defects = await defectsOf(app.db, awaiting.map((row) => row.caseId));
     const day = today(app.clock());
     const rows = awaiting.map((row) => {
       const d = defects.get(row.caseId);
       return { ...row, fixFiledAt: d?.fixFiledAt ?? null, dueForReturn: dueForReturn({ instance: row.instance, status: row.status, fixBy: d?.dueOn ?? null, fixFiled: !!d?.fixFiledAt }, day) };
     });
-    return { rows, caseload };
+    return { rows, caseload, toConfirm };
   }
 
-  app.get('/judge/cases', { config: judges, schema: { hide: true, querystring: Type.Object({ decided: Type.Optional(Type.String({ maxLength: 30 })) }) } }, async (request, reply) => {
+  app.get('/judge/cases', { config: judges, schema: { hide: true, querystring: Type.Object({ decided: Type.Optional(Type.String({ maxLength: 30 })), confirmed: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) => {
     const decided = request.query.decided && isCaseStatus(request.query.decided) ? request.t(`status.${request.query.decided}`) : null;
-    return reply.page({ title: request.t('judge.cases.title'), nav: 'judge' }, <JudgeCasesPage {...await judgeLists(request.principal!.userId)} decided={decided} errors={[]} />);
+    const confirmed = request.query.confirmed === '1' ? request.t('selfAssignment.judge.confirmed') : null;
+    return reply.page({ title: request.t('judge.cases.title'), nav: 'judge' }, <JudgeCasesPage {...await judgeLists(request.principal!)} decided={decided} confirmed={confirmed} errors={[]} />);
   });
 
   app.post(
@@ -75,7 +79,7 @@ export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
               : `case-${caseId}`;
         return reply.page(
           { title: `${request.t('error.title')}: ${request.t('judge.cases.title')}`, nav: 'judge', status: error.status },
-          <JudgeCasesPage {...await judgeLists(request.principal!.userId)} decided={null} errors={[{ field, message: request.t(ERRORS[error.code].message) }]} />,
+          <JudgeCasesPage {...await judgeLists(request.principal!)} decided={null} errors={[{ field, message: request.t(ERRORS[error.code].message) }]} />,
         );
       }
     },

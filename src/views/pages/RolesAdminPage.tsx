@@ -1,25 +1,30 @@
 import { formatDate } from '../../i18n/format.ts';
 import { GRANTABLE_ROLES, type Role } from '../../policies/principal.ts';
 import type { VisibleGrant } from '../../queries/staff.ts';
+import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
 import { CsrfField, ErrorSummary, SuccessBanner, TextInput } from '../components/govuk.tsx';
 import { localName } from '../components/names.ts';
 import { AdminNav } from './admin/AdminNav.tsx';
+import { PendingGrants, type PendingGrantRow } from './admin/PendingGrants.tsx';
 
 export interface RolesAdminPageProps {
-  grants: VisibleGrant[];
+  /** Each grant with whether the viewer may revoke it: nobody revokes their own. */
+  grants: (VisibleGrant & { mayRevoke: boolean })[];
+  pending: PendingGrantRow[];
   error?: { field: 'iin' | 'role' | 'court' | 'barNumber'; message: string } | undefined;
   values?: { iin?: string; role?: string; court?: string; barNumber?: string };
-  notice?: boolean;
+  /** The message of the success banner after a grant, proposal, confirmation or cancellation. */
+  notice?: string | null;
 }
 
-export function RolesAdminPage({ grants, error, values = {}, notice }: RolesAdminPageProps) {
+export function RolesAdminPage({ grants, pending, error, values = {}, notice }: RolesAdminPageProps) {
   const { t, lang } = useView();
   return (
     <>
       <AdminNav current="roles" />
       <ErrorSummary errors={error ? [error] : []} />
-      {notice && <SuccessBanner title={t('profile.notice.title')} message={t('admin.roles.saved')} />}
+      {notice && <SuccessBanner title={t('profile.notice.title')} message={notice} />}
       <h1 class="govuk-heading-xl">{t('admin.roles.title')}</h1>
       <p class="govuk-body">{t('admin.roles.lead')}</p>
       <h2 class="govuk-heading-m">{t('admin.roles.grant')}</h2>
@@ -53,6 +58,7 @@ export function RolesAdminPage({ grants, error, values = {}, notice }: RolesAdmi
           {t('admin.roles.submit')}
         </button>
       </form>
+      <PendingGrants rows={pending} heading={t('duties.pending.title')} />
       <h2 class="govuk-heading-m">{t('admin.roles.current')}</h2>
       {grants.length === 0 ? (
         <p class="govuk-body">{t('admin.roles.empty')}</p>
@@ -73,11 +79,16 @@ export function RolesAdminPage({ grants, error, values = {}, notice }: RolesAdmi
           <tbody class="govuk-table__body">
             {grants.map((g) => (
               <tr class="govuk-table__row" key={g.id}>
-                <td class="govuk-table__cell">{g.name}</td>
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={urls.person(g.userId)}>
+                    {g.name}
+                  </a>
+                </td>
                 <td class="govuk-table__cell">{t(`role.${g.role as Role}`)}</td>
                 <td class="govuk-table__cell">{g.courtCode ? localName({ nameKk: g.courtNameKk!, nameRu: g.courtNameRu!, nameEn: g.courtNameEn! }, lang) : '—'}</td>
                 <td class="govuk-table__cell">{formatDate(g.grantedAt, lang)}</td>
                 <td class="govuk-table__cell">
+                  {g.mayRevoke && (
                   <form method="post" action={`/admin/roles/${g.id}/revoke`}>
                     <CsrfField />
                     <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
@@ -88,6 +99,7 @@ export function RolesAdminPage({ grants, error, values = {}, notice }: RolesAdmi
                       </span>
                     </button>
                   </form>
+                  )}
                 </td>
               </tr>
             ))}

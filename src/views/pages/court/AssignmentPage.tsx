@@ -20,6 +20,8 @@ export interface AssignmentView {
   reassignTo: Choice[] | null;
   /** The recusal form, for the judge who has the case. */
   mayRecuse: boolean;
+  /** The chair's move of the case to themselves, waiting for another judge's confirmation. */
+  pendingSelf: { chairName: string; proposedAt: Date } | null;
   notice: string | null;
   errors: FieldError[];
   typed?: { judgeId?: string | undefined; reason?: string | undefined; recusal?: string | undefined };
@@ -72,6 +74,7 @@ export function AssignmentPage({ view }: { view: AssignmentView }) {
                     {h.method === 'manual' ? (
                       <>
                         {t('assignment.method.manual', { name: h.assignedBy ?? '—' })}
+                        {h.confirmedBy && <span class="sot-block">{t('assignment.confirmedBy', { name: h.confirmedBy })}</span>}
                         <span class="sot-block govuk-body-s">{t('assignment.reason', { reason: h.reason ?? '' })}</span>
                       </>
                     ) : (
@@ -96,7 +99,22 @@ export function AssignmentPage({ view }: { view: AssignmentView }) {
 
         {!view.open && <p class="govuk-body">{t('bench.error.assignmentClosed')}</p>}
 
-        {view.open && view.reassignTo && (
+        {view.open && view.pendingSelf && (
+          <div class="govuk-inset-text">
+            <h2 class="govuk-heading-s">{t('selfAssignment.waiting.title')}</h2>
+            <p class="govuk-body">{t('selfAssignment.waiting.body', { chair: view.pendingSelf.chairName, date: formatDateTime(view.pendingSelf.proposedAt, lang) })}</p>
+            {view.reassignTo && (
+              <form method="post" action={urls.withdrawSelfAssignment(view.caseId)}>
+                <CsrfField />
+                <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                  {t('selfAssignment.withdraw')}
+                </button>
+              </form>
+            )}
+          </div>
+        )}
+
+        {view.open && view.reassignTo && !view.pendingSelf && (
           <>
             <h2 class="govuk-heading-m">{t('assignment.reassign.title')}</h2>
             {view.reassignTo.length === 0 ? (

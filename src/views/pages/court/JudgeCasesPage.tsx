@@ -1,6 +1,8 @@
 import type { casesAwaitingAdmission } from '../../../queries/registry.ts';
 import { formatCourtDay, formatDateTime } from '../../../i18n/format.ts';
 import type { CaseloadRow } from '../../../queries/caseFile.ts';
+import type { SelfAssignmentToConfirm } from '../../../queries/selfAssignments.ts';
+import { SelfAssignmentsToConfirm } from './SelfAssignmentsToConfirm.tsx';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { CsrfField, ErrorSummary, Radios, SuccessBanner, Table, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
@@ -47,15 +49,33 @@ function OrderDemand({ row }: { row: AwaitingCase }) {
  * return or refuse; an appeal: accept, leave without motion or return), then the cases in
  * progress by their nearest term.
  */
-export function JudgeCasesPage({ rows, caseload, decided, errors }: { rows: AwaitingCase[]; caseload: CaseloadRow[]; decided: string | null; errors: FieldError[] }) {
+export function JudgeCasesPage({
+  rows,
+  caseload,
+  decided,
+  errors,
+  toConfirm = [],
+  confirmed = null,
+}: {
+  rows: AwaitingCase[];
+  caseload: CaseloadRow[];
+  decided: string | null;
+  errors: FieldError[];
+  /** The chair's moves of cases to themselves that this judge may confirm. */
+  toConfirm?: SelfAssignmentToConfirm[];
+  /** The banner after the judge confirmed such a move. */
+  confirmed?: string | null;
+}) {
   const { t, lang } = useView();
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
     <>
       <ErrorSummary errors={errors} />
+      {confirmed && <SuccessBanner title={t('profile.notice.title')} message={confirmed} />}
       {decided && <SuccessBanner title={t('profile.notice.title')} message={t('judge.decided', { status: decided })} />}
       <h1 class="govuk-heading-xl">{t('judge.cases.title')}</h1>
       <p class="govuk-body">{t('judge.cases.lead')}</p>
+      <SelfAssignmentsToConfirm rows={toConfirm} />
       {rows.length === 0 && <p class="govuk-body">{t('judge.cases.empty')}</p>}
       {rows.map((row) => {
         const answers = admissionAnswers(row.instance, row.status);
