@@ -232,6 +232,7 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/admin/roles/:grantId/revoke', url: async () => `/admin/roles/${await freshClerkGrant()}/revoke`, form: () => ({}), allowed: administersThisCourt },
     // The values of the law are national: any administrator keeps them. Forms that change nothing (a year out of range, no date).
     { method: 'GET', route: '/admin/reference', url: () => '/admin/reference', allowed: (role) => role === 'system_admin' || role === 'court_admin' },
+    { method: 'GET', route: '/admin/audit', url: () => '/admin/audit', allowed: (role) => role === 'system_admin' },
     { method: 'POST', route: '/admin/reference/mci', url: () => '/admin/reference/mci', form: () => ({ year: '1999', tenge: '1', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/reference/calendar', url: () => '/admin/reference/calendar', form: () => ({ day: '', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/reference/calendar/remove', url: () => '/admin/reference/calendar/remove', form: () => ({ day: '', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
