@@ -21,6 +21,7 @@ import { ensureAssets } from '../src/assets.ts';
 import { loadConfig } from '../src/config.ts';
 import { ensureBenchCases } from '../src/db/benchData.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
+import { auditKeyring, useAuditKeys } from '../src/db/audit.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { createDevPki } from '../src/pki/devCa.ts';
 import { seedDemo } from '../src/seed/demo.ts';
@@ -91,6 +92,9 @@ async function benchTrustedRoots(): Promise<{ rootsDir: string; pkiDir: string }
 
 async function main() {
   await ensureAssets();
+  // Migrations and the demo write audited rows before the app exists.
+  const auditKey = randomBytes(32).toString('base64url');
+  useAuditKeys(auditKeyring({ key: auditKey, previousKeys: [] }));
   const database = await openBenchDatabase();
   try {
     await migrateDatabase(database);
@@ -109,7 +113,7 @@ async function main() {
     await seedDemoActs(database.db, createDiskBlobStore(path.join(dataDir, 'blobs')), pkiDir);
     const actCodes = (await database.db.execute<{ code: string }>(sql`select verify_code as code from documents where verify_code is not null`)).rows.map((r) => r.code);
     if (actCodes.length === 0) throw new Error('no signed court act to check');
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', TRUSTED_ROOTS_DIR: rootsDir, ACQUIRER_URL: 'https://acquirer.invalid', ACQUIRER_MERCHANT_ID: 'bench', ACQUIRER_SECRET: 'bench-acquirer-secret-bench-acquirer-secret', SMTP_URL: 'smtp://127.0.0.1:9', SMS_GATEWAY_URL: 'https://sms.invalid', SMS_GATEWAY_KEY: 'bench-sms-key-bench-sms-key-bench-sms-key', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', TRUSTED_ROOTS_DIR: rootsDir, ACQUIRER_URL: 'https://acquirer.invalid', ACQUIRER_MERCHANT_ID: 'bench', ACQUIRER_SECRET: 'bench-acquirer-secret-bench-acquirer-secret', SMTP_URL: 'smtp://127.0.0.1:9', SMS_GATEWAY_URL: 'https://sms.invalid', SMS_GATEWAY_KEY: 'bench-sms-key-bench-sms-key-bench-sms-key', AUDIT_KEY: auditKey, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
     const app = await buildApp({ config, database });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

@@ -13,6 +13,7 @@ import { createDiskBlobStore, type BlobStore } from './adapters/storage/blobStor
 import { PUBLIC_DIR, ROOT_DIR } from './assets.ts';
 import { MAX_UPLOAD_BYTES } from './domain/uploads.ts';
 import type { Config } from './config.ts';
+import { auditKeyring, useAuditKeys } from './db/audit.ts';
 import type { Database, Db } from './db/client.ts';
 import { loggerOptions } from './log.ts';
 import { accessPlugin, publicScope } from './plugins/access.ts';
@@ -30,6 +31,7 @@ import { filingsApi } from './routes/api/filings.ts';
 import { dutyApi } from './routes/api/duty.ts';
 import { termRoutes } from './routes/public/terms.tsx';
 import { referenceAdminRoutes } from './routes/admin/reference.tsx';
+import { auditLogAdminRoutes } from './routes/admin/auditLog.tsx';
 import { paymentsApi } from './routes/api/payments.ts';
 import { paymentPages } from './routes/cabinet/payments.tsx';
 import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
@@ -103,6 +105,7 @@ const VENDOR_ASSETS = [
 /** Builds the whole web app. Tests call this and use `inject`; `server.ts` only listens. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database } = deps;
+  useAuditKeys(auditKeyring(config.audit));
   const app = Fastify({
     logger: loggerOptions(config.logLevel, deps.logStream),
     bodyLimit: 1024 * 1024,
@@ -214,6 +217,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(roleAdminRoutes);
   await app.register(personAdminRoutes);
   await app.register(referenceAdminRoutes);
+  await app.register(auditLogAdminRoutes);
   await app.register(talonRoutes);
   await app.register(filingFormRoutes);
   await app.register(paymentPages);

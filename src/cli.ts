@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/dirLock.ts';
 import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { verifyAuditChain } from './db/audit.ts';
+import { auditKeyring, describeAuditVerification, recordAuditCheck, sealAuditChain, useAuditKeys, verifyAuditChain } from './db/audit.ts';
 import { ensureBenchCases } from './db/benchData.ts';
 import { seedDemo } from './seed/demo.ts';
 import { demoPeople } from './seed/people.ts';
@@ -17,7 +17,8 @@ Commands:
   start           run the portal (web; jobs join it as they are added)
   migrate         apply pending database migrations
   seed --demo     fill an empty database with the demo courts, people and cases
-  audit verify    check the audit log's hash chain
+  audit verify    check the audit log's keyed hash chain; names the first broken entry
+                  and exits 2 when there is one
   pki dev-ca      make the development CA and demo certificates (PKCS#12) in DATA_DIR/pki
   bench-data --cases N
                   top the database up to N synthetic cases for benchmarks
@@ -29,6 +30,7 @@ Configuration comes from environment variables; see README.md.`;
 
 async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  useAuditKeys(auditKeyring(config.audit));
   const database = await openDatabase(databaseTargetFromConfig(config));
   try {
     return await run(database);
@@ -60,7 +62,10 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     }
     case 'migrate':
-      await withDatabase(migrateDatabase);
+      await withDatabase(async (database) => {
+        await migrateDatabase(database);
+        await sealAuditChain(database.db);
+      });
       console.log('Migrations applied.');
       return 0;
     case 'seed': {
@@ -107,8 +112,12 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'audit': {
       if (sub !== 'verify') break;
-      const result = await withDatabase((database) => verifyAuditChain(database.db));
-      console.log(result.ok ? `Audit log intact: ${result.checked} entries.` : `Audit log broken at entry ${result.brokenAt} (after ${result.checked} good entries).`);
+      const result = await withDatabase(async (database) => {
+        const verification = await verifyAuditChain(database.db);
+        await recordAuditCheck(database.db, verification, 'console', new Date());
+        return verification;
+      });
+      (result.ok ? console.log : console.error)(describeAuditVerification(result));
       return result.ok ? 0 : 2;
     }
   }

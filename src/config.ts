@@ -34,6 +34,8 @@ const EnvSchema = Type.Object({
   NOTIFY_RETRY_LIMIT: Type.Integer({ minimum: 0, maximum: 50, default: 12 }),
   NOTIFY_RETRY_DELAY_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 30 }),
   NOTIFY_SEND_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
+  AUDIT_KEY: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
+  AUDIT_KEYS_PREVIOUS: Type.Optional(Type.String({ minLength: 32, maxLength: 8192 })),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -67,6 +69,11 @@ export interface Config {
   /** The largest hearing recording the court may upload (resumably), in bytes. */
   recordingMaxBytes: number;
   notifications: NotificationConfig;
+  /**
+   * Keys of the audit chain's HMAC links, kept outside the database: the one new links are made
+   * with, and retired ones (oldest first) that earlier segments of the chain were made with.
+   */
+  audit: { key: string; previousKeys: string[] };
 }
 
 export interface NotificationConfig {
@@ -119,12 +126,47 @@ function describeErrors(value: unknown): string {
  * restarts without the newcomer configuring anything. Production must be given one.
  */
 function devSessionSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
+  return devSecret(dataDir, 'session-secret');
+}
+
+function devSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/**
+ * Bits of entropy a key shows at most, judged by how often each character occurs in it: a long
+ * key of a few repeated characters or words fails, `openssl rand -base64 32` passes easily.
+ */
+export function estimatedKeyBits(key: string): number {
+  const counts = new Map<string, number>();
+  for (const char of key) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const length = [...key].length;
+  let perChar = 0;
+  for (const n of counts.values()) perChar -= (n / length) * Math.log2(n / length);
+  return perChar * length;
+}
+
+/** What an audit key must show in production: at least 128 bits by the estimate above. */
+const MIN_AUDIT_KEY_BITS = 128;
+
+function auditKeys(env: Env, isProduction: boolean, dataDir: string): Config['audit'] {
+  if (isProduction && !env.AUDIT_KEY) {
+    throw new ConfigError('Invalid configuration:\n  AUDIT_KEY: required in production (at least 32 random characters, e.g. `openssl rand -base64 32`; kept outside the database)');
+  }
+  const previousKeys = (env.AUDIT_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const [name, key] of [['AUDIT_KEY', env.AUDIT_KEY], ...previousKeys.map((k) => ['AUDIT_KEYS_PREVIOUS', k] as const)] as const) {
+    if (key === undefined) continue;
+    if (key.length < 32) throw new ConfigError(`Invalid configuration:\n  ${name}: each key needs at least 32 characters`);
+    if (isProduction && estimatedKeyBits(key) < MIN_AUDIT_KEY_BITS) {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: the key is not random enough; make one with \`openssl rand -base64 32\``);
+    }
+  }
+  return { key: env.AUDIT_KEY ?? devSecret(dataDir, 'audit-key'), previousKeys };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -152,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const dataDir = path.resolve(env.DATA_DIR);
   const sessionSecret = env.SESSION_SECRET ?? devSessionSecret(dataDir);
+  const audit = auditKeys(env, isProduction, dataDir);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     env: env.NODE_ENV,
@@ -188,5 +231,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       retryDelaySeconds: env.NOTIFY_RETRY_DELAY_SECONDS,
       sendTimeoutMs: env.NOTIFY_SEND_TIMEOUT_MS,
     },
+    audit,
   };
 }

@@ -59,6 +59,8 @@ export const ERRORS = {
   duty_mci_missing: { status: 422, message: 'error.dutyMciMissing' },
   duty_not_payable: { status: 409, message: 'payments.error.notPayable' },
   payment_already_reviewed: { status: 409, message: 'payments.error.alreadyReviewed' },
+  payment_document_used: { status: 409, message: 'payments.error.documentUsed' },
+  payment_document_duplicate: { status: 409, message: 'payments.error.duplicateUnconfirmed' },
   draft_has_payments: { status: 409, message: 'error.draftHasPayments' },
   attachment_is_payment: { status: 409, message: 'error.attachmentIsPayment' },
   case_not_awaiting_registration: { status: 409, message: 'error.caseNotAwaitingRegistration' },

@@ -16,6 +16,8 @@ import { createSmtpSender } from './adapters/email/smtp.ts';
 import { startStandInSmtp, type StandInSmtp } from './adapters/email/standInSmtp.ts';
 import { queueDeadlineReminders } from './jobs/deadlineReminders.ts';
 import { watchReferenceValues } from './jobs/referenceWatch.ts';
+import { watchAuditChain } from './jobs/auditHead.ts';
+import { auditKeyring, sealAuditChain, useAuditKeys } from './db/audit.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -31,11 +33,15 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const started = performance.now();
   await ensureAssets();
+  // Migrations already write audited rows (the shipped reference values).
+  useAuditKeys(auditKeyring(config.audit));
   const database = await openDatabase(databaseTargetFromConfig(config));
   let app: FastifyInstance | undefined;
   let smtpStandIn: StandInSmtp | undefined;
   try {
     await migrateDatabase(database);
+    // Rows from before keying, or under a retired key, are covered by a link under today's key.
+    await sealAuditChain(database.db);
     // Demo data only where a newcomer runs the portal on its own database, never in production.
     const seeded = config.demo && database.kind === 'pglite' ? await seedDemo(database.db) : null;
     if (seeded?.seeded) console.log(`Demo data: ${seeded.courts} courts, ${seeded.people} people, ${seeded.cases} cases.`);
@@ -67,6 +73,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stopHousekeeping = startHousekeeping(running);
   const stopReminders = startDeadlineReminders(running);
   const stopReferenceWatch = watchReferenceValues(running);
+  const stopAuditWatch = watchAuditChain(running);
   let stopping: Promise<void> | undefined;
   return {
     app: running,
@@ -77,6 +84,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopHousekeeping();
       stopReminders();
       stopReferenceWatch();
+      stopAuditWatch();
       stopping ??= running
         .close()
         .then(() => smtpStandIn?.stop())

@@ -25,6 +25,7 @@ import { urls } from '../urls.ts';
 import { dutyOfStoredFiling } from './filingDuty.ts';
 import { MAX_ATTACHMENTS, ownFiling, stageChecked, type Filing, type IncomingFile } from './filings.ts';
 import { isUuid } from '../domain/ids.ts';
+import { isValidIin } from '../domain/iin.ts';
 
 
 /** Where the acquirer posts its notifications, under the public URL. */
@@ -212,9 +213,11 @@ export interface PaymentDocumentInput {
   date: string;
   /** The amount the document shows, or null when what was typed is not an amount. */
   amountTiyn: number | null;
+  /** The payer's IIN or BIN as the document shows it. */
+  payer: string;
 }
 
-export const PAYMENT_DOCUMENT_PROBLEMS = ['number_missing', 'number_too_long', 'date_invalid', 'date_future', 'date_too_early', 'amount_invalid'] as const;
+export const PAYMENT_DOCUMENT_PROBLEMS = ['number_missing', 'number_too_long', 'date_invalid', 'date_future', 'date_too_early', 'amount_invalid', 'payer_invalid'] as const;
 export type PaymentDocumentProblem = (typeof PAYMENT_DOCUMENT_PROBLEMS)[number];
 
 const MAX_DOCUMENT_NUMBER = 40;
@@ -231,8 +234,8 @@ function isCalendarDate(text: string): boolean {
 }
 
 /** Everything wrong with a payment document's details, by field; the day is Kazakhstan's. */
-export function paymentDocumentProblems(input: PaymentDocumentInput, now: Date): { field: 'number' | 'date' | 'amount'; problem: PaymentDocumentProblem }[] {
-  const problems: { field: 'number' | 'date' | 'amount'; problem: PaymentDocumentProblem }[] = [];
+export function paymentDocumentProblems(input: PaymentDocumentInput, now: Date): { field: 'number' | 'date' | 'amount' | 'payer'; problem: PaymentDocumentProblem }[] {
+  const problems: { field: 'number' | 'date' | 'amount' | 'payer'; problem: PaymentDocumentProblem }[] = [];
   const number = input.number.trim();
   if (number === '') problems.push({ field: 'number', problem: 'number_missing' });
   else if (number.length > MAX_DOCUMENT_NUMBER) problems.push({ field: 'number', problem: 'number_too_long' });
@@ -241,7 +244,48 @@ export function paymentDocumentProblems(input: PaymentDocumentInput, now: Date):
   else if (input.date < EARLIEST_PAYMENT_DATE) problems.push({ field: 'date', problem: 'date_too_early' });
   const amount = input.amountTiyn;
   if (amount === null || !Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_DOCUMENT_AMOUNT_TIYN) problems.push({ field: 'amount', problem: 'amount_invalid' });
+  if (!isValidIin(payerOf(input))) problems.push({ field: 'payer', problem: 'payer_invalid' });
   return problems;
+}
+
+/** The payer's IIN or BIN as typed, without the spaces people put in long numbers. A BIN passes the same check digit. */
+const payerOf = (input: Pick<PaymentDocumentInput, 'payer'>) => input.payer.replace(/\s+/g, '');
+
+/** A document's number as printed, compared without spaces or case: `кв 000123` is `КВ-000123`'s twin only with the dash. */
+const comparableNumber = (number: string) => number.replace(/\s+/g, '').toUpperCase();
+
+// Arbitrary constant naming payment documents' locks, one per number, date, payer and amount.
+const PAYMENT_DOCUMENT_LOCK = 7_599_220_031 % 2 ** 31;
+
+const isUniqueViolation = (error: unknown, constraint: string): boolean => {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505' && (e as { constraint?: unknown }).constraint === constraint) return true;
+  }
+  return false;
+};
+
+/**
+ * An earlier payment, not rejected, by a document with the same number, date, payer and amount
+ * (another scan of the same paper, or a copy with the same details): the clerk must see it.
+ */
+async function sameDocumentDetails(tx: Tx, input: PaymentDocumentInput): Promise<string | null> {
+  const number = comparableNumber(input.number.trim());
+  const [earlier] = await tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.method, 'document'),
+        sql`${payments.status} <> 'rejected'`,
+        eq(payments.documentDate, input.date),
+        eq(payments.documentPayer, payerOf(input)),
+        eq(payments.amountTiyn, input.amountTiyn!),
+        sql`upper(regexp_replace(${payments.documentNumber}, '\s+', '', 'g')) = ${number}`,
+      ),
+    )
+    .orderBy(payments.createdAt, payments.id)
+    .limit(1);
+  return earlier?.id ?? null;
 }
 
 /**
@@ -249,7 +293,7 @@ export function paymentDocumentProblems(input: PaymentDocumentInput, now: Date):
  * a payment awaiting review. It may come before or after submission; on a draft it becomes part
  * of what the filer signs, so the draft's version moves on.
  */
-export async function submitPaymentDocument(db: Db, store: BlobStore, principal: Principal, filingId: string, input: PaymentDocumentInput, file: IncomingFile, now: Date): Promise<{ paymentId: string }> {
+export async function submitPaymentDocument(db: Db, store: BlobStore, principal: Principal, filingId: string, input: PaymentDocumentInput, file: IncomingFile, now: Date): Promise<{ paymentId: string; duplicateOf: string | null }> {
   const { filing } = await payableFiling(db, principal, filingId, now);
   const [problem] = paymentDocumentProblems(input, now);
   if (problem) throw new SotError('invalid_request', { detail: problem.field });
@@ -262,9 +306,18 @@ export async function submitPaymentDocument(db: Db, store: BlobStore, principal:
     await store.discard(scan.staged);
     throw error;
   }
-  return db.transaction(async (tx) => {
+  const number = input.number.trim();
+  const run = () => db.transaction(async (tx) => {
     const [current] = await tx.select({ status: filings.status, dutyStatus: filings.dutyStatus }).from(filings).where(eq(filings.id, filing.id)).for('update');
     if (!current || dutySettled(current.dutyStatus)) throw new SotError('duty_not_payable');
+    // One scan backs one payment: the unique index decides between two uploads at once, this
+    // read only answers the common case before any row is written.
+    const [usedScan] = await tx.select({ id: payments.id }).from(payments).where(and(eq(payments.method, 'document'), eq(payments.documentSha256, scan.staged.sha256), sql`${payments.status} <> 'rejected'`)).limit(1);
+    if (usedScan) throw new SotError('payment_document_used');
+    // Two uploads of one document's details under different scans meet here one after the
+    // other, so the second is flagged however close together they come.
+    await tx.execute(sql`select pg_advisory_xact_lock(${PAYMENT_DOCUMENT_LOCK}, hashtext(${[comparableNumber(number), input.date, payerOf(input), input.amountTiyn].join('|')}))`);
+    const duplicateOf = await sameDocumentDetails(tx, input);
     await tx.insert(blobs).values({ sha256: scan.staged.sha256, sizeBytes: scan.staged.sizeBytes, mediaType: scan.mediaType, createdAt: now }).onConflictDoNothing();
     const [attachment] = await tx
       .insert(filingAttachments)
@@ -272,7 +325,20 @@ export async function submitPaymentDocument(db: Db, store: BlobStore, principal:
       .returning({ id: filingAttachments.id });
     const [payment] = await tx
       .insert(payments)
-      .values({ filingId: filing.id, method: 'document', status: 'submitted', amountTiyn: input.amountTiyn!, documentNumber: input.number.trim(), documentDate: input.date, documentAttachmentId: attachment!.id, createdAt: now, updatedAt: now })
+      .values({
+        filingId: filing.id,
+        method: 'document',
+        status: 'submitted',
+        amountTiyn: input.amountTiyn!,
+        documentNumber: number,
+        documentDate: input.date,
+        documentPayer: payerOf(input),
+        documentSha256: scan.staged.sha256,
+        duplicateOfPaymentId: duplicateOf,
+        documentAttachmentId: attachment!.id,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: payments.id });
     await tx
       .update(filings)
@@ -280,14 +346,24 @@ export async function submitPaymentDocument(db: Db, store: BlobStore, principal:
       .where(eq(filings.id, filing.id));
     await appendAudit(
       tx,
-      { actorId: principal.userId, action: 'payment.document_submitted', entityType: 'payment', entityId: payment!.id, data: { filingId: filing.id, sha256: scan.staged.sha256, amountTiyn: input.amountTiyn, documentNumber: input.number.trim(), documentDate: input.date } },
+      { actorId: principal.userId, action: 'payment.document_submitted', entityType: 'payment', entityId: payment!.id, data: { filingId: filing.id, sha256: scan.staged.sha256, amountTiyn: input.amountTiyn, documentNumber: number, documentDate: input.date, ...(duplicateOf ? { duplicateOf } : {}) } },
       now,
     );
-    return { paymentId: payment!.id };
+    return { paymentId: payment!.id, duplicateOf };
   });
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error, 'payments_document_scan_once')) throw new SotError('payment_document_used');
+    throw error;
+  }
 }
 
-export type ReviewDecision = { verified: true } | { verified: false; reason: string };
+/**
+ * A verification of a document flagged as a second use of another's details needs the clerk's
+ * reason for accepting it all the same (`confirmation`); it is audited.
+ */
+export type ReviewDecision = { verified: true; confirmation?: string } | { verified: false; reason: string };
 
 export const MAX_REJECTION_REASON = 1000;
 
@@ -312,7 +388,7 @@ function dutyAfterReview(current: DutyStatus, verified: boolean, otherDocumentsP
 export async function reviewPaymentDocument(db: Db, principal: Principal, paymentId: string, decision: ReviewDecision, now: Date): Promise<void> {
   if (!isUuid(paymentId)) throw new SotError('not_found');
   const [found] = await db
-    .select({ method: payments.method, courtId: filings.courtId, filingStatus: filings.status })
+    .select({ method: payments.method, courtId: filings.courtId, filingStatus: filings.status, duplicateOf: payments.duplicateOfPaymentId })
     .from(payments)
     .innerJoin(filings, eq(filings.id, payments.filingId))
     .where(eq(payments.id, paymentId));
@@ -322,11 +398,17 @@ export async function reviewPaymentDocument(db: Db, principal: Principal, paymen
   }
   const reason = decision.verified ? null : decision.reason.trim();
   if (reason !== null && rejectionReasonProblem(reason)) throw new SotError('invalid_request', { detail: 'reason' });
+  const confirmation = decision.verified && found.duplicateOf ? (decision.confirmation ?? '').trim() : null;
+  if (confirmation !== null) {
+    const problem = rejectionReasonProblem(confirmation);
+    if (problem === 'reason_missing') throw new SotError('payment_document_duplicate');
+    if (problem) throw new SotError('invalid_request', { detail: 'confirmation' });
+  }
   const status = decision.verified ? 'verified' : 'rejected';
   await db.transaction(async (tx) => {
     const [reviewed] = await tx
       .update(payments)
-      .set({ status, reviewedBy: principal.userId, reviewedAt: now, rejectionReason: reason, updatedAt: now })
+      .set({ status, reviewedBy: principal.userId, reviewedAt: now, rejectionReason: reason, duplicateConfirmation: confirmation, updatedAt: now })
       .where(and(eq(payments.id, paymentId), eq(payments.status, 'submitted')))
       .returning({ filingId: payments.filingId, amountTiyn: payments.amountTiyn });
     // Someone else decided first: their decision stands.
@@ -338,7 +420,7 @@ export async function reviewPaymentDocument(db: Db, principal: Principal, paymen
       .where(and(eq(payments.filingId, reviewed.filingId), eq(payments.method, 'document'), eq(payments.status, 'submitted')))) as [{ pending: number }];
     const dutyStatus = dutyAfterReview(filing!.dutyStatus, decision.verified, pending > 0);
     await tx.update(filings).set({ dutyStatus, dutyFlagged: !dutySettled(dutyStatus), updatedAt: now }).where(eq(filings.id, reviewed.filingId));
-    await appendAudit(tx, { actorId: principal.userId, action: `payment.${status}`, entityType: 'payment', entityId: paymentId, data: { filingId: reviewed.filingId, ...(reason ? { reason } : {}) } }, now);
+    await appendAudit(tx, { actorId: principal.userId, action: `payment.${status}`, entityType: 'payment', entityId: paymentId, data: { filingId: reviewed.filingId, ...(reason ? { reason } : {}), ...(confirmation ? { duplicateOf: found.duplicateOf, confirmation } : {}) } }, now);
     const notice = decision.verified
       ? ({ event: 'payment_verified', subject: 'payments.notice.verified.subject', body: 'payments.notice.verified.body' } as const)
       : ({ event: 'payment_rejected', subject: 'payments.notice.rejected.subject', body: 'payments.notice.rejected.body' } as const);

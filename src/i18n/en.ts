@@ -16,6 +16,7 @@ import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
+import { auditLog } from './sections/auditLog.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -346,6 +347,7 @@ export const en = {
   ...reference.en,
   ...talon.en,
   ...entity.en,
+  ...auditLog.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -17,6 +17,7 @@ import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
+import { auditLog } from './sections/auditLog.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -348,4 +349,5 @@ export const kk: Record<MessageKey, string> = {
   ...reference.kk,
   ...talon.kk,
   ...entity.kk,
+  ...auditLog.kk,
 };

@@ -17,6 +17,7 @@ import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
+import { auditLog } from './sections/auditLog.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -348,4 +349,5 @@ export const ru: Record<MessageKey, string> = {
   ...reference.ru,
   ...talon.ru,
   ...entity.ru,
+  ...auditLog.ru,
 };

@@ -38,6 +38,7 @@ function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext 
     // Pages for signed-in people carry forms (sign out at least), so they get a token.
     csrfToken: principal && typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : null,
     showRoleAdmin: can(principal, { action: 'view', resource: 'role_admin' }),
+    showAuditLog: can(principal, { action: 'view', resource: 'audit_log' }),
     showCourtOffice: Boolean(principal && (hasRole(principal, 'clerk') || hasRole(principal, 'court_chair'))),
     showJudgeCases: Boolean(principal && hasRole(principal, 'judge')),
     unreadNotifications: principal ? request.unreadNotifications : null,

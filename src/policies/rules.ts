@@ -15,6 +15,7 @@ export type PolicyRequest =
   | { action: 'confirm'; resource: 'role'; role: GrantableRole; courtId: string | null; granteeId: string; proposedBy: string }
   | { action: 'view'; resource: 'person'; courtIds: readonly string[] }
   | { action: 'view'; resource: 'role_admin' }
+  | { action: 'view'; resource: 'audit_log' }
   | { action: 'manage'; resource: 'reference' }
   | { action: 'file_in'; resource: 'case'; relations: ReadonlySet<CaseRelation> }
   | { action: 'read' | 'update' | 'submit' | 'pay'; resource: 'filing'; filerId: string }
@@ -145,6 +146,8 @@ export const RULES: readonly Rule[] = [
   },
 
   { roles: ['system_admin', 'court_admin'], action: 'view', resource: 'role_admin' },
+  // The audit chain's head and checks: the system's integrity, not one court's.
+  { roles: ['system_admin'], action: 'view', resource: 'audit_log' },
   // The MCI, the court calendar and dated thresholds are national: the administrators keep them.
   { roles: ['system_admin', 'court_admin'], action: 'manage', resource: 'reference' },
   // The system administrator grants any role to anyone but themselves; a seat on the bench

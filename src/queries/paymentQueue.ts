@@ -3,6 +3,7 @@
  * a clerk downloads, and what the filer's payment pages show.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { courts, filingAttachments, filings, payments, users } from '../db/schema/index.ts';
 import { SotError } from '../errors.ts';
@@ -11,6 +12,10 @@ import { can } from '../policies/rules.ts';
 import { isUuid } from '../domain/ids.ts';
 
 const QUEUE_LIMIT = 500;
+
+/** The earlier payment a flagged document repeats, and its filing. */
+const firstPayment = alias(payments, 'first_payment');
+const firstFiling = alias(filings, 'first_filing');
 
 /** The courts whose payment documents the principal checks. */
 export function reviewableCourts(principal: Principal): string[] {
@@ -35,6 +40,11 @@ export async function paymentQueue(db: Db, principal: Principal) {
       statedTiyn: payments.amountTiyn,
       documentNumber: payments.documentNumber,
       documentDate: payments.documentDate,
+      documentPayer: payments.documentPayer,
+      duplicateOf: payments.duplicateOfPaymentId,
+      duplicateFilingId: firstFiling.id,
+      duplicateFilingStatus: firstFiling.status,
+      duplicateTalonNumber: firstFiling.talonNumber,
       attachmentId: filingAttachments.id,
       attachmentName: filingAttachments.name,
       receivedAt: payments.createdAt,
@@ -47,6 +57,8 @@ export async function paymentQueue(db: Db, principal: Principal) {
     .innerJoin(users, eq(users.id, filings.filerId))
     .innerJoin(courts, eq(courts.id, filings.courtId))
     .leftJoin(filingAttachments, eq(filingAttachments.id, payments.documentAttachmentId))
+    .leftJoin(firstPayment, eq(firstPayment.id, payments.duplicateOfPaymentId))
+    .leftJoin(firstFiling, eq(firstFiling.id, firstPayment.filingId))
     .where(and(eq(payments.method, 'document'), eq(payments.status, 'submitted'), eq(filings.status, 'submitted'), inArray(filings.courtId, courtIds)))
     .orderBy(asc(payments.createdAt), asc(payments.id))
     .limit(QUEUE_LIMIT);

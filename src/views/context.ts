@@ -17,6 +17,8 @@ export interface ViewContext {
   csrfToken: string | null;
   /** Whether the staff-roles page is in the menu. */
   showRoleAdmin: boolean;
+  /** Whether the audit log's page is among the administrators' pages. */
+  showAuditLog: boolean;
   /** Whether the court office (the clerk's queue of payment documents) is in the menu. */
   showCourtOffice: boolean;
   /** Whether the judge's new cases are in the menu. */

@@ -259,6 +259,7 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/admin/roles/proposals/:proposalId/cancel', url: async () => `/admin/roles/proposals/${await freshBenchProposal()}/cancel`, form: () => ({}), allowed: (role) => role === 'system_admin' },
     // The values of the law are national: any administrator keeps them. Forms that change nothing (a year out of range, no date).
     { method: 'GET', route: '/admin/reference', url: () => '/admin/reference', allowed: (role) => role === 'system_admin' || role === 'court_admin' },
+    { method: 'GET', route: '/admin/audit', url: () => '/admin/audit', allowed: (role) => role === 'system_admin' },
     { method: 'POST', route: '/admin/reference/mci', url: () => '/admin/reference/mci', form: () => ({ year: '1999', tenge: '1', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/reference/calendar', url: () => '/admin/reference/calendar', form: () => ({ day: '', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/reference/calendar/remove', url: () => '/admin/reference/calendar/remove', form: () => ({ day: '', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },

@@ -108,13 +108,13 @@ describeDb(`database (${testDbKind})`, () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) => database.db.transaction((tx) => appendAudit(tx, { actorId: null, action: 'test.concurrent', entityType: 'test', entityId: String(i), data: { i } }))),
     );
-    const intact = await verifyAuditChain(database.db, 4);
+    const intact = await verifyAuditChain(database.db, { batchSize: 4 });
     expect(intact.ok).toBe(true);
     expect(intact.checked).toBeGreaterThanOrEqual(11);
     const [victim] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'test.concurrent')).limit(1);
     await database.db.update(auditLog).set({ data: { i: 999 } }).where(eq(auditLog.id, victim!.id));
     const broken = await verifyAuditChain(database.db);
-    expect(broken).toMatchObject({ ok: false, brokenAt: victim!.id });
+    expect(broken).toMatchObject({ ok: false, broken: { id: victim!.id, action: 'test.concurrent' } });
   });
 
   it('rejects rows the rules forbid', async () => {

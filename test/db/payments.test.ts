@@ -274,29 +274,33 @@ describeDb('state duty payments', () => {
 
   describe('by payment document', () => {
     const today = courtDateIso(new Date()).split('-');
-    const details = { number: 'КВ-000123', day: today[2]!, month: today[1]!, year: today[0]!, amount: '15000' };
+    const details = { number: 'КВ-000123', day: today[2]!, month: today[1]!, year: today[0]!, amount: '15000', payer: testIin(9800) };
+    let scans = 0;
+    /** A scan no other payment has used: the sample picture with bytes of its own after its end. */
+    const freshScan = () => Buffer.concat([SAMPLE_FILES.png(), Buffer.from(`scan ${++scans} ${Math.random()}`)]);
 
-    async function sendDocument(filingId: string, fields: Record<string, string> = details, files = [{ name: 'квитанция.png', content: SAMPLE_FILES.png() }]) {
-      const browser = new Browser(t.app, me.cookie);
+    async function sendDocument(filingId: string, fields: Record<string, string> = details, files = [{ name: 'квитанция.png', content: freshScan() }], user: TestUser = me) {
+      const browser = new Browser(t.app, user.cookie);
       const page = await browser.get(`/cabinet/filings/${filingId}/pay`);
       const { action } = formOf(page.body, `/cabinet/filings/${filingId}/pay/document`);
       return browser.postFiles(action, files, fields);
     }
 
-    async function decide(user: TestUser, paymentId: string, decision: 'verify' | 'reject', reason?: string) {
+    async function decide(user: TestUser, paymentId: string, decision: 'verify' | 'reject', reason?: string, confirmation?: string) {
       const browser = new Browser(t.app, user.cookie);
       const queue = await browser.get('/court/payments');
-      return browser.post(`/court/payments/${paymentId}/${decision}`, { _csrf: tokenOf(queue.body), ...(reason !== undefined ? { reason } : {}) });
+      return browser.post(`/court/payments/${paymentId}/${decision}`, { _csrf: tokenOf(queue.body), ...(reason !== undefined ? { reason } : {}), ...(confirmation !== undefined ? { confirmation } : {}) });
     }
 
     it('goes to the clerks of the filing’s court, who verify it', async () => {
       const { id, talon } = await submitted();
-      const sent = await sendDocument(id);
+      const content = freshScan();
+      const sent = await sendDocument(id, details, [{ name: 'квитанция.png', content }]);
       expect(sent.statusCode, sent.body).toBe(303);
       expect(sent.headers.location).toBe(`/cabinet/filings/${id}/talon`);
       expect(await filingRow(id)).toMatchObject({ dutyStatus: 'document_pending', dutyFlagged: true });
       const [payment] = await paymentRows(id);
-      expect(payment).toMatchObject({ method: 'document', status: 'submitted', amountTiyn: 1_500_000, documentNumber: 'КВ-000123', documentDate: today.join('-') });
+      expect(payment).toMatchObject({ method: 'document', status: 'submitted', amountTiyn: 1_500_000, documentNumber: 'КВ-000123', documentDate: today.join('-'), documentPayer: details.payer, duplicateOfPaymentId: null });
       const [scan] = await t.database.db.select().from(filingAttachments).where(eq(filingAttachments.id, payment!.documentAttachmentId!));
       expect(scan).toMatchObject({ purpose: 'payment_document', mediaType: 'image/png', name: 'квитанция.png' });
 
@@ -308,7 +312,7 @@ describeDb('state duty payments', () => {
       expect(scanFile.statusCode).toBe(200);
       expect(scanFile.headers['content-type']).toBe('image/png');
       expect(String(scanFile.headers['content-disposition'])).toMatch(/^attachment; filename="/);
-      expect(scanFile.rawPayload.equals(SAMPLE_FILES.png())).toBe(true);
+      expect(scanFile.rawPayload.equals(content)).toBe(true);
 
       const elsewhere = await new Browser(t.app, otherClerk.cookie).get('/court/payments');
       expect(elsewhere.statusCode).toBe(200);
@@ -354,11 +358,11 @@ describeDb('state duty payments', () => {
       expect(payPage.body).toContain(reason);
     });
 
-    it('needs its number, a past date, an amount and a scan, and says what is missing', async () => {
+    it('needs its number, a past date, an amount, the payer and a scan, and says what is missing', async () => {
       const { id } = await submitted();
-      const res = await sendDocument(id, { number: '', day: '31', month: '2', year: '2025', amount: 'много' }, []);
+      const res = await sendDocument(id, { number: '', day: '31', month: '2', year: '2025', amount: 'много', payer: '123' }, []);
       expect(res.statusCode).toBe(400);
-      for (const message of ['Enter the document number', 'Enter the date of payment as a real date', 'Enter the amount paid in tenge', 'Choose a file to upload']) expect(res.body).toContain(message);
+      for (const message of ['Enter the document number', 'Enter the date of payment as a real date', 'Enter the amount paid in tenge', 'Enter the payer’s IIN or BIN', 'Choose a file to upload']) expect(res.body).toContain(message);
       const future = await sendDocument(id, { ...details, year: String(Number(details.year) + 1) });
       expect(future.statusCode).toBe(400);
       expect(future.body).toContain('The date of payment must be today or in the past');
@@ -366,6 +370,80 @@ describeDb('state duty payments', () => {
       expect(exe.statusCode).toBe(400);
       expect(await paymentRows(id)).toEqual([]);
       expect((await filingRow(id)).dutyStatus).toBe('unpaid');
+    });
+    it('pays one filing only: the same scan again is refused, in the filer’s language', async () => {
+      const scan = freshScan();
+      const first = await submitted();
+      expect((await sendDocument(first.id, details, [{ name: 'квитанция.png', content: scan }])).statusCode).toBe(303);
+      const second = await submitted();
+      const again = await sendDocument(second.id, { ...details, number: 'КВ-000999' }, [{ name: 'та-же.png', content: scan }]);
+      expect(again.statusCode).toBe(400);
+      expect(again.body).toContain('This scan has already been sent to pay a state duty. One payment document pays the duty of one filing only');
+      expect(await paymentRows(second.id)).toEqual([]);
+      expect((await filingRow(second.id)).dutyStatus).toBe('unpaid');
+      // Nor a second time on the same filing.
+      expect((await sendDocument(first.id, details, [{ name: 'копия.png', content: scan }])).statusCode).toBe(400);
+      expect(await paymentRows(first.id)).toHaveLength(1);
+
+      const russian = await signedInUser(t.database.db, { lang: 'ru', now: now() });
+      await t.database.db.update(filings).set({ filerId: russian.id }).where(eq(filings.id, second.id));
+      const inRussian = await sendDocument(second.id, details, [{ name: 'та-же.png', content: scan }], russian);
+      expect(inRussian.body).toContain('Этот скан уже отправлен в оплату государственной пошлины');
+
+      // A rejected document paid nothing: its scan may back another payment.
+      const [payment] = await paymentRows(first.id);
+      expect((await decide(clerk, payment!.id, 'reject', 'The bank did not confirm the payment')).statusCode).toBe(303);
+      expect((await sendDocument(second.id, details, [{ name: 'та-же.png', content: scan }], russian)).statusCode).toBe(303);
+    });
+
+    it('lets only one of two uploads of the same scan at once through, by the database’s unique index', async () => {
+      const scan = freshScan();
+      const [a, b] = [await submitted(), await submitted()];
+      const results = await Promise.all(
+        [a, b].map((filing, i) => sendDocument(filing.id, { ...details, number: `ОДНОВР-${i}` }, [{ name: 'квитанция.png', content: scan }])),
+      );
+      expect(results.map((r) => r.statusCode).sort()).toEqual([303, 400]);
+      const rows = [...(await paymentRows(a.id)), ...(await paymentRows(b.id))];
+      expect(rows).toHaveLength(1);
+      // The index itself, without the command's read in front of it.
+      const { id: _id, ...copy } = rows[0]!;
+      await expect(t.database.db.insert(payments).values({ ...copy, filingId: rows[0]!.filingId === a.id ? b.id : a.id })).rejects.toThrow();
+    });
+
+    it('flags the same number, date, payer and amount under another scan, naming the first filing, and verifies it only with a reason', async () => {
+      const number = `ПП-${Math.floor(Math.random() * 1e6)}`;
+      const first = await submitted();
+      expect((await sendDocument(first.id, { ...details, number })).statusCode).toBe(303);
+      const second = await submitted();
+      // Typed with spaces and in other case: still the same document.
+      const sent = await sendDocument(second.id, { ...details, number: ` ${number.toLowerCase()} `, payer: details.payer.replace(/(\d{6})/, '$1 ') });
+      expect(sent.statusCode, sent.body).toBe(303);
+      const [firstPayment] = await paymentRows(first.id);
+      const [flagged] = await paymentRows(second.id);
+      expect(flagged).toMatchObject({ status: 'submitted', duplicateOfPaymentId: firstPayment!.id });
+      expect((await auditOf(flagged!.id, 'payment.document_submitted'))[0]!.data).toMatchObject({ duplicateOf: firstPayment!.id });
+
+      const queue = await new Browser(t.app, clerk.cookie).get('/court/payments');
+      expect(queue.body).toContain('A document with the same number, date, payer and amount was already sent to pay the duty of');
+      expect(queue.body).toContain(`<a class="govuk-link" href="/court/filings/${first.id}">talon ${first.talon}</a>`);
+      expect(queue.body).toContain(`id="confirmation-${flagged!.id}"`);
+
+      const plain = await decide(clerk, flagged!.id, 'verify');
+      expect(plain.statusCode).toBe(409);
+      expect(plain.body).toContain('This document repeats another one already sent');
+      expect(plain.body).toContain(`href="#confirmation-${flagged!.id}"`);
+      expect((await paymentRows(second.id))[0]!.status).toBe('submitted');
+
+      const why = 'Two payments on the same day; the bank confirmed both by letter';
+      const confirmed = await decide(clerk, flagged!.id, 'verify', undefined, why);
+      expect(confirmed.statusCode, confirmed.body).toBe(303);
+      expect((await paymentRows(second.id))[0]).toMatchObject({ status: 'verified', duplicateConfirmation: why });
+      expect(await filingRow(second.id)).toMatchObject({ dutyStatus: 'verified' });
+      const [audit] = await auditOf(flagged!.id, 'payment.verified');
+      expect(audit!.data).toMatchObject({ duplicateOf: firstPayment!.id, confirmation: why });
+      // The first document is not flagged: it came first.
+      expect(firstPayment!.duplicateOfPaymentId).toBeNull();
+      expect((await decide(clerk, firstPayment!.id, 'verify')).statusCode).toBe(303);
     });
   });
 });

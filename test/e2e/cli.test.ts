@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
 
 const SOT = path.resolve('bin/sot.js');
 
@@ -17,7 +18,28 @@ describe('the sot command', () => {
     expect(sot(['migrate'], dataDir)).toMatchObject({ code: 0, out: expect.stringContaining('Migrations applied') });
     expect(sot(['seed', '--demo'], dataDir)).toMatchObject({ code: 0, out: expect.stringMatching(/Seeded \d+ courts, \d+ people, \d+ cases/) });
     expect(sot(['seed', '--demo'], dataDir)).toMatchObject({ code: 0, out: expect.stringContaining('nothing seeded') });
-    expect(sot(['audit', 'verify'], dataDir)).toMatchObject({ code: 0, out: expect.stringMatching(/Audit log intact: \d+ entries/) });
+    expect(sot(['audit', 'verify'], dataDir)).toMatchObject({ code: 0, out: expect.stringMatching(/Audit log intact: \d+ entries; head \d+ at \S+, hash [0-9a-f]{64}/) });
+  });
+
+  it('names the first broken entry of the audit log and exits non-zero, and needs the key the log was written with', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
+    expect(sot(['seed', '--demo'], dataDir).code).toBe(0);
+    const database = await openDatabase({ kind: 'pglite', dir: path.join(dataDir, 'db') });
+    let victim: { id: number; action: string };
+    try {
+      [victim] = (await database.pool.query<{ id: number; action: string }>('select id::int, action from audit_log order by id offset 1 limit 1')).rows as [{ id: number; action: string }];
+      await database.pool.query(`update audit_log set data = '{}' where id = $1`, [victim.id]);
+    } finally {
+      await database.close();
+    }
+    const broken = sot(['audit', 'verify'], dataDir);
+    expect(broken.code).toBe(2);
+    expect(broken.out).toContain(`Audit log broken at entry ${victim.id} (`);
+    expect(broken.out).toContain(`, ${victim.action}): its content does not match its hash`);
+    // With another key than the one in DATA_DIR the first entry is already unverifiable.
+    const otherKey = spawnSync(process.execPath, [SOT, 'audit', 'verify'], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', AUDIT_KEY: 'another-key-9Xw2Lq7Rt4Vb1Nc8Mj5Pk3Gf6Sd0Hz' }, encoding: 'utf8' });
+    expect(otherKey.status).toBe(2);
+    expect(otherKey.stderr).toContain('made with a key not given in AUDIT_KEY');
   });
 
   it('keeps the values of the law from the console, each with its act', () => {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../src/i18n/index.ts';
 import { SAMPLE_FILES } from '../support/filing.ts';
+import { testIin } from '../support/pki.ts';
 import { expectAccessible, fileClaim, signIn, signOut } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 
@@ -67,7 +68,7 @@ describe('filing a claim', () => {
     });
   }
 
-  it('pays by a payment document that a clerk verifies, then the case is registered and distributed', async () => {
+  it('pays by a payment document that a clerk verifies, once: the same scan is refused for another filing, and its details again are flagged to the clerk; then the case is registered and distributed', async () => {
     const lang = 'ru';
     const t = translator(lang);
     const context = await demo.browser.newContext();
@@ -77,21 +78,47 @@ describe('filing a claim', () => {
     await signIn(page, demo.server.url, t, 'citizen');
     const talonNumber = await fileClaim(page, t, lang);
     const talonUrl = page.url();
+    const scan = SAMPLE_FILES.png();
+    const fillDocument = async (buffer: Buffer) => {
+      await page.getByLabel(t('payments.document.number'), { exact: true }).fill('ПП-000451');
+      await page.getByLabel(t('payments.document.date.day'), { exact: true }).fill('20');
+      await page.getByLabel(t('payments.document.date.month'), { exact: true }).fill('11');
+      await page.getByLabel(t('payments.document.date.year'), { exact: true }).fill('2026');
+      await page.getByLabel(t('payments.document.amount'), { exact: true }).fill('15000');
+      await page.getByLabel(t('payments.document.payer'), { exact: true }).fill(testIin(9811));
+      await page.getByLabel(t('payments.document.file'), { exact: true }).setInputFiles({ name: 'квитанция.png', mimeType: 'image/png', buffer });
+    };
     await Promise.all([page.waitForURL(/\/pay$/), page.getByRole('button', { name: t('filing.talon.pay') }).click()]);
-    await page.getByLabel(t('payments.document.number'), { exact: true }).fill('ПП-000451');
-    await page.getByLabel(t('payments.document.date.day'), { exact: true }).fill('20');
-    await page.getByLabel(t('payments.document.date.month'), { exact: true }).fill('11');
-    await page.getByLabel(t('payments.document.date.year'), { exact: true }).fill('2026');
-    await page.getByLabel(t('payments.document.amount'), { exact: true }).fill('15000');
-    await page.getByLabel(t('payments.document.file'), { exact: true }).setInputFiles({ name: 'квитанция.png', mimeType: 'image/png', buffer: SAMPLE_FILES.png() });
+    await fillDocument(scan);
     await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('payments.document.submit') }).click()]);
     expect(await page.locator('[data-duty-status]').getAttribute('data-duty-status')).toBe('document_pending');
+
+    // A second claim cannot be paid with the same scan; another scan of the same details goes to the clerk flagged.
+    await page.goto(`${demo.server.url}/cabinet`);
+    const secondTalon = await fileClaim(page, t, lang);
+    await Promise.all([page.waitForURL(/\/pay$/), page.getByRole('button', { name: t('filing.talon.pay') }).click()]);
+    await fillDocument(scan);
+    await page.getByRole('button', { name: t('payments.document.submit') }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain(t('payments.error.documentUsed'));
+    await expectAccessible(page);
+    await fillDocument(Buffer.concat([scan, Buffer.from('another photo of the same receipt')]));
+    await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('payments.document.submit') }).click()]);
     await signOut(page, demo.server.url, t);
 
     await signIn(page, demo.server.url, t, 'clerk-7517');
     await Promise.all([page.waitForURL('**/court/registry'), page.getByRole('link', { name: t('layout.nav.court') }).click()]);
     await Promise.all([page.waitForURL('**/court/payments'), page.getByRole('link', { name: t('payments.queue.title') }).click()]);
     await expectAccessible(page);
+    const flagged = page.locator('tr', { hasText: secondTalon });
+    expect(await flagged.innerText()).toContain(t('payments.queue.duplicate'));
+    expect(await flagged.getByRole('link', { name: t('payments.queue.duplicate.talon', { talon: talonNumber }) }).getAttribute('href')).toMatch(/^\/court\/filings\//);
+    await flagged.getByRole('button', { name: new RegExp(t('payments.queue.confirmSubmit')) }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain(t('payments.error.duplicateUnconfirmed'));
+    await expectAccessible(page);
+    await page.locator('tr', { hasText: secondTalon }).getByLabel(t('payments.queue.confirm')).fill('Два платежа в один день, банк подтвердил письмом');
+    await Promise.all([page.waitForURL(/\/court\/payments\?done=verified/), page.locator('tr', { hasText: secondTalon }).getByRole('button', { name: new RegExp(t('payments.queue.confirmSubmit')) }).click()]);
     const row = page.locator('tr', { hasText: talonNumber });
     await Promise.all([page.waitForURL(/\/court\/payments\?done=verified/), row.getByRole('button', { name: new RegExp(t('payments.queue.verify')) }).click()]);
     await expectAccessible(page);

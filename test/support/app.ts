@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { SignatureVerifier } from '../../src/adapters/eds/index.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
-import { createTestDatabase } from './db.ts';
+import { createTestDatabase, TEST_AUDIT_KEY } from './db.ts';
 
 /** A fixed "now" for tests: a Wednesday, 25 November 2026, 10:00 in Kazakhstan. */
 export const TEST_NOW = new Date('2026-11-25T05:00:00Z');
@@ -18,6 +18,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-test-')),
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    AUDIT_KEY: TEST_AUDIT_KEY,
     LOG_LEVEL: 'info',
     ...overrides,
   });

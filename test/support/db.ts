@@ -3,6 +3,9 @@ import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
+import { TEST_AUDIT_KEY, useTestAuditKey } from './auditKey.ts';
+
+export { TEST_AUDIT_KEY };
 
 export type TestDbKind = 'pglite' | 'postgres';
 
@@ -16,6 +19,7 @@ export const postgresUnavailable = testDbKind === 'postgres' && !inject('postgre
  * template on the PostgreSQL server. Each file gets its own, so files never see each other's rows.
  */
 export async function createTestDatabase(): Promise<Database> {
+  useTestAuditKey();
   if (testDbKind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dir: null });
     await migrateDatabase(database);

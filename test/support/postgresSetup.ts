@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
+import { useTestAuditKey } from './auditKey.ts';
 
 /**
  * Prepares the PostgreSQL leg: a throwaway template database with every migration applied,
@@ -35,6 +36,8 @@ export default async function setup(project: TestProject) {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${template}`;
   const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 1 });
+  // Migrations write the shipped reference values, audited.
+  useTestAuditKey();
   await migrateDatabase(database);
   await database.close();
   project.provide('postgresTemplate', template);

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signatureVerifierFromConfig } from '../../src/auth/verifier.ts';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, estimatedKeyBits, loadConfig } from '../../src/config.ts';
 import { createDevPki } from '../../src/pki/devCa.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'sot-config-'));
 
 
 const MESSAGING = { SMTP_URL: 'smtp://mail.example.kz:587', SMS_GATEWAY_URL: 'https://sms.example.kz/v1', SMS_GATEWAY_KEY: 'k'.repeat(40) };
+const AUDIT = { AUDIT_KEY: 'q3VhX0m9Zk2Lr7TtYb1Wc5Nd8Pf4Gs6Jh-_aQeRuIoE' };
 
 describe('configuration', () => {
   it('runs with no settings at all: port 3000, embedded database, demo mode', () => {
@@ -43,8 +44,25 @@ describe('configuration', () => {
     const acquirer = { ACQUIRER_URL: 'https://pay.example.kz/', ACQUIRER_MERCHANT_ID: 'SUD-0001', ACQUIRER_SECRET: 'a'.repeat(40) };
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer, DEMO: 'true' })).toThrow(/DEMO/);
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer })).toThrow(/SMTP_URL/);
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer, ...MESSAGING, PUBLIC_URL: 'https://sot.example.kz/' });
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: tmp(), ...acquirer, ...MESSAGING, ...AUDIT, PUBLIC_URL: 'https://sot.example.kz/' });
     expect(config).toMatchObject({ isProduction: true, demo: false, publicUrl: 'https://sot.example.kz', acquirer: { url: 'https://pay.example.kz', merchantId: 'SUD-0001', standIn: false } });
+  });
+
+  it('requires a random audit key in production and keeps a generated one in the data directory elsewhere', () => {
+    const production = { NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: 's'.repeat(40), TRUSTED_ROOTS_DIR: tmp(), ACQUIRER_URL: 'https://pay.example.kz', ACQUIRER_MERCHANT_ID: 'SUD', ACQUIRER_SECRET: 'a'.repeat(40), ...MESSAGING };
+    expect(() => loadConfig(production)).toThrow(/AUDIT_KEY: required in production/);
+    expect(() => loadConfig({ ...production, AUDIT_KEY: 'a'.repeat(64) })).toThrow(/AUDIT_KEY: the key is not random enough/);
+    expect(() => loadConfig({ ...production, AUDIT_KEY: 'passwordpasswordpasswordpassword' })).toThrow(/not random enough/);
+    expect(() => loadConfig({ ...production, ...AUDIT, AUDIT_KEYS_PREVIOUS: 'short' })).toThrow(/AUDIT_KEYS_PREVIOUS/);
+    const keyed = loadConfig({ ...production, ...AUDIT, AUDIT_KEYS_PREVIOUS: `${'Rk8vT2mQ9xLw4nZp7cYb3HsJ6dFg0aUe5iOq1Vt'}, ${AUDIT.AUDIT_KEY.split('').reverse().join('')}` });
+    expect(keyed.audit).toEqual({ key: AUDIT.AUDIT_KEY, previousKeys: ['Rk8vT2mQ9xLw4nZp7cYb3HsJ6dFg0aUe5iOq1Vt', AUDIT.AUDIT_KEY.split('').reverse().join('')] });
+
+    const dir = tmp();
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(estimatedKeyBits(first.audit.key)).toBeGreaterThan(128);
+    expect(loadConfig({ DATA_DIR: dir }).audit.key).toBe(first.audit.key);
+    expect(first.audit.key).not.toBe(first.sessionSecret);
+    expect(statSync(path.join(dir, 'audit-key')).mode & 0o077).toBe(0);
   });
 
   it('uses the stand-in SMTP server and SMS gateway outside production', () => {
@@ -65,7 +83,7 @@ describe('configuration', () => {
     const secret = 'x'.repeat(40);
     const roots = tmp();
     const production = () =>
-      loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: roots, ACQUIRER_URL: 'https://pay.example.kz', ACQUIRER_MERCHANT_ID: 'SUD', ACQUIRER_SECRET: 'a'.repeat(40), ...MESSAGING });
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp(), SESSION_SECRET: secret, TRUSTED_ROOTS_DIR: roots, ACQUIRER_URL: 'https://pay.example.kz', ACQUIRER_MERCHANT_ID: 'SUD', ACQUIRER_SECRET: 'a'.repeat(40), ...MESSAGING, ...AUDIT });
     expect(() => signatureVerifierFromConfig(production())).toThrow(ConfigError);
     writeFileSync(path.join(roots, 'nca-root.pem'), (await createDevPki(tmp(), [])).rootPem);
     expect(() => signatureVerifierFromConfig(production())).not.toThrow();

@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
 import { users } from './users.ts';
 
@@ -24,7 +24,9 @@ export const events = pgTable(
 
 /**
  * Append-only audit trail. Each row's hash covers the previous row's hash, so an edited or
- * deleted row breaks the chain (`sot audit verify`).
+ * deleted row breaks the chain (`sot audit verify`). Since keying, each link is an HMAC-SHA256
+ * under a key kept outside the database, named by `key_id` (a fingerprint of the key, never the
+ * key); rows written before keying have no `key_id` and keep their plain sha256 links.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -38,6 +40,27 @@ export const auditLog = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull().unique(),
+    keyId: text('key_id'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId)],
 );
+
+/**
+ * Each walk of the audit chain and what it found: the head it reached (to compare with the heads
+ * written to the log) and the first broken link, if any. Shown to the system administrator.
+ */
+export const auditChecks = pgTable('audit_checks', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+  /** `daily` (the web process's job, also at start) or `console` (`sot audit verify`). */
+  source: text('source').notNull(),
+  ok: boolean('ok').notNull(),
+  entries: integer('entries').notNull(),
+  headId: bigint('head_id', { mode: 'number' }),
+  headHash: text('head_hash'),
+  headAt: timestamp('head_at', { withTimezone: true }),
+  brokenId: bigint('broken_id', { mode: 'number' }),
+  brokenAt: timestamp('broken_at', { withTimezone: true }),
+  brokenAction: text('broken_action'),
+  problem: text('problem'),
+});

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { DUTY_STATUSES, FILING_TYPES } from '../../domain/filingTypes.ts';
 import { cases } from './cases.ts';
 import { courts } from './courts.ts';
@@ -116,7 +116,10 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /**
  * A state duty payment: by card through the acquirer (`orderId` is the idempotency key the
- * acquirer echoes), or a payment document a clerk checks.
+ * acquirer echoes), or a payment document a clerk checks. A payment document pays the duty of
+ * one filing: its scan (by sha256) may back one payment that is not rejected, which the unique
+ * index holds even against two uploads at once; the same number, date, payer and amount with
+ * another scan is taken but flagged (`duplicate_of_payment_id`) until a clerk decides.
  */
 export const payments = pgTable(
   'payments',
@@ -134,6 +137,14 @@ export const payments = pgTable(
     documentNumber: text('document_number'),
     documentDate: date('document_date'),
     documentAttachmentId: uuid('document_attachment_id').references(() => filingAttachments.id),
+    /** The scan's sha256 (as its attachment's), what makes a document the same document. */
+    documentSha256: text('document_sha256'),
+    /** The payer's IIN or BIN as the document shows it; the clerk's to compare, never logged. */
+    documentPayer: text('document_payer'),
+    /** An earlier payment with the same number, date, payer and amount but another scan. */
+    duplicateOfPaymentId: uuid('duplicate_of_payment_id').references((): AnyPgColumn => payments.id),
+    /** Why the clerk accepted a flagged document all the same. */
+    duplicateConfirmation: text('duplicate_confirmation'),
     reviewedBy: uuid('reviewed_by').references(() => users.id),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     rejectionReason: text('rejection_reason'),
@@ -146,6 +157,8 @@ export const payments = pgTable(
     check('payments_amount_check', sql`${t.amountTiyn} > 0`),
     index('payments_filing_idx').on(t.filingId),
     index('payments_queue_idx').on(t.method, t.status, t.createdAt),
+    uniqueIndex('payments_document_scan_once').on(t.documentSha256).where(sql`${t.method} = 'document' and ${t.status} <> 'rejected'`),
+    index('payments_document_details_idx').on(t.documentNumber, t.documentDate).where(sql`${t.method} = 'document'`),
   ],
 );
 

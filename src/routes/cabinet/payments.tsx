@@ -26,10 +26,11 @@ const PROBLEM_MESSAGES: Record<PaymentDocumentProblem, MessageKey> = {
   date_future: 'payments.error.date.future',
   date_too_early: 'payments.error.date.tooEarly',
   amount_invalid: 'payments.error.amount.invalid',
+  payer_invalid: 'payments.error.payer.invalid',
 };
 
 /** The error summary links a date problem to the day, the date's first box. */
-const FIELD_IDS = { number: 'number', date: 'date-day', amount: 'amount' } as const;
+const FIELD_IDS = { number: 'number', date: 'date-day', amount: 'amount', payer: 'payer' } as const;
 
 /** Day, month and year as typed, as an ISO date; anything not a number makes no date. */
 function isoDate({ day = '', month = '', year = '' }: PaymentDocumentValues): string {
@@ -87,7 +88,7 @@ export const paymentPages: FastifyPluginAsyncTypebox = async (app) => {
       // The details come before the file (the form's order); the file streams on to storage as it arrives.
       for await (const part of request.parts()) {
         if (part.type === 'field') {
-          if (['number', 'day', 'month', 'year', 'amount'].includes(part.fieldname) && typeof part.value === 'string') values[part.fieldname as keyof PaymentDocumentValues] = part.value;
+          if (['number', 'day', 'month', 'year', 'amount', 'payer'].includes(part.fieldname) && typeof part.value === 'string') values[part.fieldname as keyof PaymentDocumentValues] = part.value;
           continue;
         }
         if (errors !== null || part.fieldname !== 'file' || !part.filename) {
@@ -105,7 +106,7 @@ export const paymentPages: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   function documentInput(values: PaymentDocumentValues) {
-    return { number: values.number ?? '', date: isoDate(values), amountTiyn: parseTengeToTiyn(values.amount ?? '') };
+    return { number: values.number ?? '', date: isoDate(values), amountTiyn: parseTengeToTiyn(values.amount ?? ''), payer: values.payer ?? '' };
   }
 
   function detailErrors(request: FastifyRequest, values: PaymentDocumentValues): FieldError[] {

@@ -5,7 +5,7 @@ import { rejectionReasonProblem, reviewPaymentDocument, type ReviewDecision } fr
 import { SotError } from '../../errors.ts';
 import { paymentDocumentScan, paymentQueue } from '../../queries/paymentQueue.ts';
 import type { FieldError } from '../../views/components/govuk.tsx';
-import { PaymentQueuePage, paymentQueueUrls, reasonFieldId } from '../../views/pages/payments/PaymentQueuePage.tsx';
+import { confirmationFieldId, PaymentQueuePage, paymentQueueUrls, reasonFieldId } from '../../views/pages/payments/PaymentQueuePage.tsx';
 import { contentDisposition } from '../contentDisposition.ts';
 
 const PaymentParams = Type.Object({ paymentId: Type.String({ maxLength: 40 }) });
@@ -47,6 +47,10 @@ export const paymentQueuePages: FastifyPluginAsyncTypebox = async (app) => {
     } catch (error) {
       if (!(error instanceof SotError)) throw error;
       if (error.code === 'payment_already_reviewed') return showQueue(request, reply, { errors: [{ field: 'queue', message: request.t('payments.error.alreadyReviewed') }], status: error.status });
+      if (decision.verified && (error.code === 'payment_document_duplicate' || error.code === 'invalid_request')) {
+        const message = request.t(error.code === 'payment_document_duplicate' ? 'payments.error.duplicateUnconfirmed' : 'payments.error.reason.tooLong');
+        return showQueue(request, reply, { errors: [{ field: confirmationFieldId(paymentId), message }], reasons: { [paymentId]: decision.confirmation ?? '' }, status: error.status });
+      }
       if (error.code === 'invalid_request' && !decision.verified) {
         const problem = rejectionReasonProblem(decision.reason);
         const message = request.t(problem === 'reason_too_long' ? 'payments.error.reason.tooLong' : 'payments.error.reason.missing');
@@ -57,8 +61,10 @@ export const paymentQueuePages: FastifyPluginAsyncTypebox = async (app) => {
     return reply.redirect(paymentQueueUrls.queue(decision.verified ? 'verified' : 'rejected'), 303);
   }
 
-  app.post('/court/payments/:paymentId/verify', { config: access, schema: { hide: true, params: PaymentParams, body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } }, async (request, reply) =>
-    decide(request, reply, request.params.paymentId, { verified: true }),
+  app.post(
+    '/court/payments/:paymentId/verify',
+    { config: access, schema: { hide: true, params: PaymentParams, body: Type.Object({ _csrf: Type.Optional(Type.String()), confirmation: Type.Optional(Type.String({ maxLength: 10_000 })) }) } },
+    async (request, reply) => decide(request, reply, request.params.paymentId, { verified: true, ...(request.body.confirmation !== undefined ? { confirmation: request.body.confirmation } : {}) }),
   );
 
   app.post(

@@ -2,11 +2,12 @@ import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 
 /** The administrators' pages, side by side under the menu's one entry. */
-export function AdminNav({ current }: { current: 'roles' | 'reference' }) {
-  const { t } = useView();
+export function AdminNav({ current }: { current: 'roles' | 'reference' | 'audit' }) {
+  const { t, showAuditLog } = useView();
   const items = [
     { key: 'roles' as const, href: urls.roleAdmin(), label: t('reference.nav.roles') },
     { key: 'reference' as const, href: urls.referenceAdmin(), label: t('reference.nav.reference') },
+    ...(showAuditLog ? [{ key: 'audit' as const, href: urls.auditLogAdmin(), label: t('auditLog.nav') }] : []),
   ];
   return (
     <nav class="moj-sub-navigation" aria-label={t('layout.nav.admin')}>

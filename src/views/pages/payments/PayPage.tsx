@@ -18,6 +18,7 @@ export interface PaymentDocumentValues {
   month?: string;
   year?: string;
   amount?: string;
+  payer?: string;
 }
 
 export interface PayPageProps {
@@ -112,6 +113,7 @@ function DocumentForm({ filingId, errors, values }: { filingId: string; errors: 
         <TextInput id="number" name="number" label={t('payments.document.number')} hint={t('payments.document.number.hint')} value={values.number} error={errorFor(errors, 'number')} classes="govuk-input--width-20" spellcheck={false} />
         <PaymentDate values={values} error={errorFor(errors, 'date-day')} />
         <TextInput id="amount" name="amount" label={t('payments.document.amount')} hint={t('payments.document.amount.hint')} value={values.amount} error={errorFor(errors, 'amount')} classes="govuk-input--width-10" inputmode="decimal" spellcheck={false} />
+        <TextInput id="payer" name="payer" label={t('payments.document.payer')} hint={t('payments.document.payer.hint')} value={values.payer} error={errorFor(errors, 'payer')} classes="govuk-input--width-20" inputmode="numeric" spellcheck={false} autocomplete="off" />
         <div class={`govuk-form-group${fileError ? ' govuk-form-group--error' : ''}`}>
           <label class="govuk-label" for="file">
             {t('payments.document.file')}

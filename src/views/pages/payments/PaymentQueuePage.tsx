@@ -19,12 +19,14 @@ export const paymentQueueUrls = {
 
 /** The id of a row's reason field, which an error about it links to. */
 export const reasonFieldId = (paymentId: string) => `reason-${paymentId}`;
+/** The id of a flagged row's confirmation field. */
+export const confirmationFieldId = (paymentId: string) => `confirmation-${paymentId}`;
 
 export interface PaymentQueuePageProps {
   queue: QueuedPaymentDocument[];
   done?: 'verified' | 'rejected' | undefined;
   errors?: FieldError[];
-  /** The reason typed before an error, by payment. */
+  /** The reason (or, for a flagged document, the confirmation) typed before an error, by payment. */
   reasons?: Record<string, string>;
 }
 
@@ -55,7 +57,14 @@ export function PaymentQueuePage({ queue, done, errors = [], reasons = {} }: Pay
           </thead>
           <tbody class="govuk-table__body">
             {queue.map((row) => (
-              <QueueRow key={row.paymentId} row={row} manyCourts={new Set(queue.map((r) => r.courtNameEn)).size > 1} error={errors.find((e) => e.field === reasonFieldId(row.paymentId))?.message} reason={reasons[row.paymentId]} />
+              <QueueRow
+                key={row.paymentId}
+                row={row}
+                manyCourts={new Set(queue.map((r) => r.courtNameEn)).size > 1}
+                error={errors.find((e) => e.field === reasonFieldId(row.paymentId))?.message}
+                confirmationError={errors.find((e) => e.field === confirmationFieldId(row.paymentId))?.message}
+                reason={reasons[row.paymentId]}
+              />
             ))}
           </tbody>
         </table>
@@ -64,7 +73,7 @@ export function PaymentQueuePage({ queue, done, errors = [], reasons = {} }: Pay
   );
 }
 
-function QueueRow({ row, manyCourts, error, reason }: { row: QueuedPaymentDocument; manyCourts: boolean; error: string | undefined; reason: string | undefined }) {
+function QueueRow({ row, manyCourts, error, confirmationError, reason }: { row: QueuedPaymentDocument; manyCourts: boolean; error: string | undefined; confirmationError: string | undefined; reason: string | undefined }) {
   const { t, lang } = useView();
   const talon = row.talonNumber ?? '—';
   const forTalon = <span class="govuk-visually-hidden"> {t('payments.queue.forTalon', { talon })}</span>;
@@ -83,6 +92,7 @@ function QueueRow({ row, manyCourts, error, reason }: { row: QueuedPaymentDocume
       </td>
       <td class="govuk-table__cell">
         {t('payments.queue.document', { number: row.documentNumber ?? '—', date: documentDate(row.documentDate, lang) })}
+        {row.documentPayer && <span class="govuk-!-display-block">{t('payments.queue.payer', { payer: row.documentPayer })}</span>}
         {row.attachmentId && (
           <span class="govuk-!-display-block">
             <a class="govuk-link" href={paymentQueueUrls.document(row.paymentId)} download>
@@ -93,13 +103,17 @@ function QueueRow({ row, manyCourts, error, reason }: { row: QueuedPaymentDocume
         )}
       </td>
       <td class="govuk-table__cell">
-        <form method="post" action={paymentQueueUrls.verify(row.paymentId)}>
-          <CsrfField />
-          <button type="submit" class="govuk-button govuk-!-margin-bottom-2" data-module="govuk-button">
-            {t('payments.queue.verify')}
-            {forTalon}
-          </button>
-        </form>
+        {row.duplicateOf ? (
+          <DuplicateVerification row={row} error={confirmationError} value={confirmationError ? reason : undefined} forTalon={forTalon} />
+        ) : (
+          <form method="post" action={paymentQueueUrls.verify(row.paymentId)}>
+            <CsrfField />
+            <button type="submit" class="govuk-button govuk-!-margin-bottom-2" data-module="govuk-button">
+              {t('payments.queue.verify')}
+              {forTalon}
+            </button>
+          </form>
+        )}
         <details class="govuk-details govuk-!-margin-bottom-0" open={error !== undefined}>
           <summary class="govuk-details__summary">
             <span class="govuk-details__summary-text">
@@ -110,7 +124,7 @@ function QueueRow({ row, manyCourts, error, reason }: { row: QueuedPaymentDocume
           <div class="govuk-details__text">
             <form method="post" action={paymentQueueUrls.reject(row.paymentId)} novalidate>
               <CsrfField />
-              <Textarea id={reasonFieldId(row.paymentId)} name="reason" label={t('payments.queue.reason')} hint={t('payments.queue.reason.hint')} error={error} value={reason} rows={3} />
+              <Textarea id={reasonFieldId(row.paymentId)} name="reason" label={t('payments.queue.reason')} hint={t('payments.queue.reason.hint')} error={error} value={error ? reason : undefined} rows={3} />
               <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
                 {t('payments.queue.rejectSubmit')}
                 {forTalon}
@@ -120,5 +134,44 @@ function QueueRow({ row, manyCourts, error, reason }: { row: QueuedPaymentDocume
         </details>
       </td>
     </tr>
+  );
+}
+
+/**
+ * A document whose number, date, payer and amount another payment already used: the clerk sees
+ * which filing, and verifies only by saying why this document pays this filing too.
+ */
+function DuplicateVerification({ row, error, value, forTalon }: { row: QueuedPaymentDocument; error: string | undefined; value: string | undefined; forTalon: preact.JSX.Element }) {
+  const { t } = useView();
+  const first = row.duplicateTalonNumber ? t('payments.queue.duplicate.talon', { talon: row.duplicateTalonNumber }) : t('payments.queue.duplicate.draft');
+  return (
+    <>
+      <div class="govuk-warning-text govuk-!-margin-bottom-2">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">{t('auditLog.check.warning')}</span>
+          {t('payments.queue.duplicate')}{' '}
+          {row.duplicateFilingId && row.duplicateFilingStatus === 'submitted' ? (
+            <a class="govuk-link" href={urls.officeFiling(row.duplicateFilingId)}>
+              {first}
+            </a>
+          ) : (
+            first
+          )}
+          .
+        </strong>
+      </div>
+      <p class="govuk-body-s">{t('payments.queue.duplicate.lead')}</p>
+      <form method="post" action={paymentQueueUrls.verify(row.paymentId)} novalidate>
+        <CsrfField />
+        <Textarea id={confirmationFieldId(row.paymentId)} name="confirmation" label={t('payments.queue.confirm')} hint={t('payments.queue.confirm.hint')} error={error} value={value} rows={3} />
+        <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">
+          {t('payments.queue.confirmSubmit')}
+          {forTalon}
+        </button>
+      </form>
+    </>
   );
 }
