@@ -14,6 +14,7 @@ import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
+import { eds } from './sections/eds.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -197,7 +198,7 @@ export const en = {
   'error.untrustedCertificate': 'The certificate was not issued by a trusted certification authority.',
   'error.certificateExpired': 'Your EDS certificate has expired. Renew it at the National Certification Authority.',
   'error.certificateNotYetValid': 'Your EDS certificate is not valid yet. Check the date on your computer.',
-  'error.keyUsageNotAllowed': 'This key cannot be used for signing in. Choose your authentication key (AUTH_RSA).',
+  'error.keyUsageNotAllowed': 'This certificate is neither an authentication key nor a signing key. Choose the key issued to you by the National Certification Authority.',
   'error.certificateRevoked': 'Your EDS certificate has been revoked.',
   'error.invalidIdentity': 'The certificate does not carry a valid IIN.',
   'error.unsupportedAlgorithm': 'This type of key is not supported yet.',
@@ -342,6 +343,7 @@ export const en = {
   ...recordings.en,
   ...reference.en,
   ...talon.en,
+  ...eds.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

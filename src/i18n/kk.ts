@@ -15,6 +15,7 @@ import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
+import { eds } from './sections/eds.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -199,7 +200,7 @@ export const kk: Record<MessageKey, string> = {
   'error.untrustedCertificate': 'Сертификатты сенімді куәландырушы орталық бермеген.',
   'error.certificateExpired': 'ЭЦҚ сертификатының мерзімі өтті. Оны Ұлттық куәландырушы орталықта қайта шығарыңыз.',
   'error.certificateNotYetValid': 'ЭЦҚ сертификаты әлі күшіне енген жоқ. Компьютердегі күнді тексеріңіз.',
-  'error.keyUsageNotAllowed': 'Бұл кілтпен кіруге болмайды. Аутентификация кілтін (AUTH_RSA) таңдаңыз.',
+  'error.keyUsageNotAllowed': 'Бұл сертификат аутентификация кілті де, қол қою кілті де емес. Ұлттық куәландырушы орталық сізге берген кілтті таңдаңыз.',
   'error.certificateRevoked': 'ЭЦҚ сертификаты кері қайтарылған.',
   'error.invalidIdentity': 'Сертификатта жарамды ЖСН жоқ.',
   'error.unsupportedAlgorithm': 'Кілттің бұл түрі әзірге қолдау көрсетілмейді.',
@@ -344,4 +345,5 @@ export const kk: Record<MessageKey, string> = {
   ...recordings.kk,
   ...reference.kk,
   ...talon.kk,
+  ...eds.kk,
 };

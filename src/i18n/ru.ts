@@ -15,6 +15,7 @@ import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
+import { eds } from './sections/eds.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -199,7 +200,7 @@ export const ru: Record<MessageKey, string> = {
   'error.untrustedCertificate': 'Сертификат выдан не доверенным удостоверяющим центром.',
   'error.certificateExpired': 'Срок действия сертификата ЭЦП истёк. Перевыпустите его в Национальном удостоверяющем центре.',
   'error.certificateNotYetValid': 'Сертификат ЭЦП ещё не действует. Проверьте дату на компьютере.',
-  'error.keyUsageNotAllowed': 'Этим ключом нельзя войти. Выберите ключ для аутентификации (AUTH_RSA).',
+  'error.keyUsageNotAllowed': 'Этот сертификат не является ни ключом для аутентификации, ни ключом для подписи. Выберите ключ, выданный вам Национальным удостоверяющим центром.',
   'error.certificateRevoked': 'Сертификат ЭЦП отозван.',
   'error.invalidIdentity': 'В сертификате нет действительного ИИН.',
   'error.unsupportedAlgorithm': 'Такой тип ключа пока не поддерживается.',
@@ -344,4 +345,5 @@ export const ru: Record<MessageKey, string> = {
   ...recordings.ru,
   ...reference.ru,
   ...talon.ru,
+  ...eds.ru,
 };
