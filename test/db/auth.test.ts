@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
+import { createBuiltInVerifier, createSignatureVerifier } from '../../src/adapters/eds/index.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { auditLog, certificates, users } from '../../src/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
-import { flipSignatureByte, generateKeyPair, issueSigner, makeRootCa, signContent, testBin, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
+import { flipSignatureByte, generateKeyPair, issueAuthKey, issueSigner, issueSigningKey, makeRootCa, signContent, testBin, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
 
 const MINUTE = 60_000;
 
@@ -23,7 +23,7 @@ describeDb('EDS sign-in', () => {
 
   beforeAll(async () => {
     [root, strangerRoot] = await Promise.all([makeRootCa({ name: 'Test NCA Root' }), makeRootCa({ name: 'Some Other CA' })]);
-    person = await issueSigner(root, { person: { fullName: 'Тестова Айгерім Серікқызы', iin: personIin } });
+    person = await issueAuthKey(root, { person: { fullName: 'Тестова Айгерім Серікқызы', iin: personIin } });
     t = await createTestApp({ signatureVerifier: createBuiltInVerifier({ trustedRoots: [root.certificateDer] }), clock: () => now });
   });
   afterAll(() => t?.close());
@@ -76,7 +76,7 @@ describeDb('EDS sign-in', () => {
 
   it('accepts a detached RSA signature and makes an employee with a BIN a legal-entity representative', async () => {
     const bin = testBin(9610);
-    const employee = await issueSigner(root, { algorithm: 'rsa-2048', person: { fullName: 'Омаров Асхат Болатұлы', iin: testIin(9520), bin } });
+    const employee = await issueAuthKey(root, { algorithm: 'rsa-2048', person: { fullName: 'Омаров Асхат Болатұлы', iin: testIin(9520), bin } });
     const { nonce, cms } = await signedNonce(employee, { detached: true });
     const res = await login(nonce, cms);
     expect(res.statusCode).toBe(200);
@@ -115,13 +115,13 @@ describeDb('EDS sign-in', () => {
     });
 
     it('certificate_expired', async () => {
-      const expired = await issueSigner(root, { notBefore: new Date(now.getTime() - 400 * 86_400_000), notAfter: new Date(now.getTime() - 86_400_000) });
+      const expired = await issueAuthKey(root, { notBefore: new Date(now.getTime() - 400 * 86_400_000), notAfter: new Date(now.getTime() - 86_400_000) });
       const { nonce, cms } = await signedNonce(expired);
       await expectFailure(await login(nonce, cms), 'certificate_expired');
     });
 
     it('untrusted_certificate: a certificate from another CA', async () => {
-      const { nonce, cms } = await signedNonce(await issueSigner(strangerRoot));
+      const { nonce, cms } = await signedNonce(await issueAuthKey(strangerRoot));
       await expectFailure(await login(nonce, cms), 'untrusted_certificate');
     });
 
@@ -150,8 +150,50 @@ describeDb('EDS sign-in', () => {
     it('key_usage_not_allowed and invalid_identity', async () => {
       const encipherOnly = await signedNonce(await issueSigner(root, { keyUsage: ['keyEncipherment'] }));
       await expectFailure(await login(encipherOnly.nonce, encipherOnly.cms), 'key_usage_not_allowed');
-      const noIin = await signedNonce(await issueSigner(root, { subject: [{ type: '2.5.4.3', value: 'NO IIN HERE' }] }));
+      const noIin = await signedNonce(await issueAuthKey(root, { subject: [{ type: '2.5.4.3', value: 'NO IIN HERE' }] }));
       await expectFailure(await login(noIin.nonce, noIin.cms), 'invalid_identity');
+    });
+
+    it('signing_key_at_sign_in: the person’s signing key, with a message naming the key to choose, in each language', async () => {
+      const signingKey = await issueSigningKey(root, { person: { fullName: 'Тестова Айгерім Серікқызы', iin: personIin } });
+      const messages: Record<string, RegExp> = { en: /authentication key \(AUTH_RSA/, ru: /ключ для аутентификации \(AUTH_RSA/, kk: /аутентификация кілтін \(AUTH_RSA/ };
+      for (const [lang, message] of Object.entries(messages)) {
+        const { nonce, cms } = await signedNonce(signingKey);
+        const res = await login(nonce, cms, { 'accept-language': lang });
+        await expectFailure(res, 'signing_key_at_sign_in');
+        expect(res.json().error.message).toMatch(message);
+      }
+    });
+
+    it('key_usage_missing: a certificate that does not say what its key is for', async () => {
+      const { nonce, cms } = await signedNonce(await issueSigner(root, { key: 'auth', keyUsage: null }));
+      await expectFailure(await login(nonce, cms), 'key_usage_missing');
+    });
+
+    it('certificate_status_unknown: revocation checked and neither OCSP nor the CRL answered, in each language', async () => {
+      const unreachable = (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch;
+      const strict = await createTestApp({
+        database: t.database,
+        signatureVerifier: createSignatureVerifier({ trustedRoots: [root.certificateDer], revocation: 'ocsp-crl', fetchImpl: unreachable }),
+        clock: () => now,
+      });
+      try {
+        const checked = await issueAuthKey(root, { ocspUrl: 'http://ocsp.test/', crlUrl: 'http://crl.test/root.crl', person: { iin: personIin } });
+        const messages: Record<string, RegExp> = { en: /cannot be confirmed/, ru: /невозможно подтвердить/, kk: /растау мүмкін емес/ };
+        for (const [lang, message] of Object.entries(messages)) {
+          const nonce = (await strict.app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {} })).json().nonce as string;
+          const res = await strict.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            headers: { 'accept-language': lang },
+            payload: { nonce, cms: b64(await signContent(checked, Buffer.from(nonce, 'base64'))) },
+          });
+          await expectFailure(res, 'certificate_status_unknown');
+          expect(res.json().error.message).toMatch(message);
+        }
+      } finally {
+        await strict.app.close();
+      }
     });
 
     it('leaves an audit entry for each failure, without the IIN', async () => {
