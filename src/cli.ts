@@ -19,7 +19,7 @@ Commands:
   seed --demo     fill an empty database with the demo courts, people and cases
   audit verify    check the audit log's keyed hash chain; names the first broken entry
                   and exits 2 when there is one
-  pki dev-ca      make the development CA and demo certificates (PKCS#12) in DATA_DIR/pki
+  pki dev-ca      make the development CA and demo keys (PKCS#12, sign-in and signing) in DATA_DIR/pki
   bench-data --cases N
                   top the database up to N synthetic cases for benchmarks
 ${REFERENCE_USAGE}
@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       const pki = await createDevPki(config.devPkiDir, demoPeople());
-      console.log(`Development CA in ${config.devPkiDir}: ${pki.files.length} demo certificates, PKCS#12 password "${DEV_PKCS12_PASSWORD}".`);
+      console.log(`Development CA in ${config.devPkiDir}: ${pki.files.length} demo people, each with an authentication and a signing key (PKCS#12 password "${DEV_PKCS12_PASSWORD}").`);
       return 0;
     }
     case 'reference':

@@ -24,7 +24,8 @@ const EnvSchema = Type.Object({
   DEMO: Type.Optional(Type.Boolean()),
   TRUSTED_ROOTS_DIR: Type.Optional(Type.String({ minLength: 1 })),
   EDS_VERIFIER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
-  EDS_REVOCATION: Type.Enum(['off', 'ocsp-crl'], { default: 'off' }),
+  // Default per environment: ocsp-crl in production, off elsewhere (see loadConfig).
+  EDS_REVOCATION: Type.Optional(Type.Enum(['off', 'ocsp-crl'])),
   TRUST_PROXY: Type.Optional(Type.Boolean()),
   RECORDING_MAX_BYTES: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, default: 2 * 1024 * 1024 * 1024 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
@@ -58,7 +59,10 @@ export interface Config {
   trustedRootsDir: string | undefined;
   /** NCANode-compatible service for GOST 34.310 signatures, which no JS library verifies. */
   edsVerifierUrl: string | undefined;
-  /** Revocation checks by OCSP/CRL; off in development, where there is no network. */
+  /**
+   * Revocation checks by OCSP, then CRL: on by default in production; off by default in
+   * development and demo, where there is no network. Off in production only when set so.
+   */
   edsRevocation: 'off' | 'ocsp-crl';
   /** Take the client address from X-Forwarded-For (behind a load balancer). */
   trustProxy: boolean;
@@ -211,7 +215,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN,
     trustedRootsDir: env.TRUSTED_ROOTS_DIR ? path.resolve(env.TRUSTED_ROOTS_DIR) : undefined,
     edsVerifierUrl: env.EDS_VERIFIER_URL,
-    edsRevocation: env.EDS_REVOCATION as 'off' | 'ocsp-crl',
+    edsRevocation: (env.EDS_REVOCATION as 'off' | 'ocsp-crl' | undefined) ?? (isProduction ? 'ocsp-crl' : 'off'),
     trustProxy: env.TRUST_PROXY ?? false,
     acquirer: {
       url: (env.ACQUIRER_URL ?? `${publicUrl}/sandbox/acquirer`).replace(/\/$/, ''),
@@ -233,4 +237,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     audit,
   };
+}
+
+/**
+ * What an operator must hear at every start because a setting weakens a guarantee Sot makes in
+ * production. The server logs each one as a warning when it starts.
+ */
+export function startupWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.isProduction && config.edsRevocation === 'off') {
+    warnings.push('EDS_REVOCATION=off in production: revoked EDS certificates are accepted for sign-in and signing. Set EDS_REVOCATION=ocsp-crl (the default) unless this is deliberate.');
+  }
+  return warnings;
+}
+
+export function logStartupWarnings(config: Config, log: { warn(message: string): void }): void {
+  for (const warning of startupWarnings(config)) log.warn(warning);
 }

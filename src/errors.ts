@@ -22,7 +22,14 @@ export const ERRORS = {
   certificate_expired: { status: 401, message: 'error.certificateExpired' },
   certificate_not_yet_valid: { status: 401, message: 'error.certificateNotYetValid' },
   key_usage_not_allowed: { status: 401, message: 'error.keyUsageNotAllowed' },
+  // Each person holds two NCA keys: authentication for signing in, signing for documents.
+  key_usage_missing: { status: 401, message: 'error.keyUsageMissing' },
+  signing_key_at_sign_in: { status: 401, message: 'error.signingKeyAtSignIn' },
+  authentication_key_for_document: { status: 401, message: 'error.authenticationKeyForDocument' },
   certificate_revoked: { status: 401, message: 'error.certificateRevoked' },
+  // Neither OCSP nor the CRL established the certificate's status: refused, never let through.
+  certificate_status_unknown: { status: 401, message: 'error.certificateStatusUnknown' },
+  verifier_certificate_mismatch: { status: 401, message: 'error.verifierCertificateMismatch' },
   invalid_identity: { status: 401, message: 'error.invalidIdentity' },
   unsupported_algorithm: { status: 401, message: 'error.unsupportedAlgorithm' },
   verifier_unavailable: { status: 503, message: 'error.verifierUnavailable' },

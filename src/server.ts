@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ensureAssets } from './assets.ts';
-import type { Config } from './config.ts';
+import { logStartupWarnings, type Config } from './config.ts';
 import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import path from 'node:path';
@@ -56,6 +56,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const smtpUrl = notices.smtpUrl ?? smtpStandIn?.url;
     const email = smtpUrl ? createSmtpSender({ url: smtpUrl, from: notices.smtpFrom, timeoutMs: notices.sendTimeoutMs }) : undefined;
     app = await buildApp({ config, database, ...(email ? { email } : {}) });
+    logStartupWarnings(config, app.log);
     await app.listen({ port: config.port, host: config.host });
     await app.notifications.start();
   } catch (error) {

@@ -39,11 +39,11 @@ function verifiedOnce(verifier: SignatureVerifier, doc: IssuedAct['document']): 
   const key = `${doc.id}:${createHash('sha256').update(doc.signature!).update(doc.signedManifest!).digest('hex')}`;
   let result = cache.get(key);
   if (!result) {
-    result = verifier.verify({ cms: new Uint8Array(doc.signature!), content: new TextEncoder().encode(doc.signedManifest!), at: doc.issuedAt! });
-    // A verifier that could not answer (its service down) is asked again next time; a signature
+    result = verifier.verify({ cms: new Uint8Array(doc.signature!), content: new TextEncoder().encode(doc.signedManifest!), at: doc.issuedAt!, purpose: 'signing' });
+    // A verifier or status responder that could not answer is asked again next time; a signature
     // found wrong stays wrong.
     result.catch((error: unknown) => {
-      if (!(error instanceof EdsError) || error.code === 'verifier_unavailable') cache.delete(key);
+      if (!(error instanceof EdsError) || error.code === 'verifier_unavailable' || error.code === 'certificate_status_unknown') cache.delete(key);
     });
     if (cache.size >= CHECKED_MAX) cache.delete(cache.keys().next().value!);
     cache.set(key, result);

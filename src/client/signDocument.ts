@@ -7,7 +7,8 @@ import { postJson, wireSigning } from './signing.ts';
 
 for (const section of document.querySelectorAll<HTMLElement>('[data-sign-manifest]')) {
   const { signManifest, signSubmit, signDone } = section.dataset;
-  wireSigning(section, async (sign) => {
+  // Documents are signed with the signing key.
+  wireSigning(section, 'sign', async (sign) => {
     const response = await fetch(signManifest!, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(section.dataset['failed'] ?? response.statusText);
     const cms = await sign(new Uint8Array(await response.arrayBuffer()));

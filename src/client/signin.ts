@@ -7,7 +7,8 @@ import { fromBase64, postJson, wireSigning } from './signing.ts';
 const page = document.querySelector<HTMLElement>('[data-signin]');
 
 if (page) {
-  wireSigning(page, async (sign) => {
+  // Signing in is done with the authentication key.
+  wireSigning(page, 'auth', async (sign) => {
     const { nonce } = await postJson<{ nonce: string }>('/api/v1/auth/challenge', {});
     const cms = await sign(fromBase64(nonce));
     await postJson('/api/v1/auth/login', { nonce, cms });

@@ -23,6 +23,13 @@ export function fromBase64(text: string): Uint8Array {
 /** Signs bytes; returns the base64 CMS. */
 export type Signer = (content: Uint8Array) => Promise<string>;
 
+/**
+ * Which of the person's two NCA keys: `auth` (AUTH_RSA/AUTH_GOST) to sign in, `sign` (RSA/GOST)
+ * for documents. The server refuses the other one; asking for the right one spares the person
+ * the refusal.
+ */
+export type KeyChoice = 'auth' | 'sign';
+
 export function showError(root: HTMLElement, message: string): void {
   const summary = root.querySelector<HTMLElement>('[data-signin-error]');
   if (!summary) return;
@@ -43,7 +50,7 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
   return json as T;
 }
 
-export function ncaLayerSigner(root: HTMLElement): Signer {
+export function ncaLayerSigner(root: HTMLElement, key: KeyChoice): Signer {
   return async (content) => {
     const client = new NCALayerClient();
     try {
@@ -51,14 +58,15 @@ export function ncaLayerSigner(root: HTMLElement): Signer {
     } catch {
       throw new Error(root.dataset['ncalayerMissing'] ?? 'NCALayer');
     }
-    // Authentication and signing keys both carry clientAuth at NCA; NCALayer asks which to use.
-    return client.basicsSignCMS(NCALayerClient.basicsStorageAll, toBase64(content), NCALayerClient.basicsCMSParamsAttached, { extKeyUsageOids: ['1.3.6.1.5.5.7.3.2'] });
+    // NCALayer offers only the keys whose extended key usage matches: clientAuth or emailProtection.
+    const signer = key === 'auth' ? NCALayerClient.basicsSignerAuthAny : NCALayerClient.basicsSignerSignAny;
+    return client.basicsSignCMS(NCALayerClient.basicsStorageAll, toBase64(content), NCALayerClient.basicsCMSParamsAttached, signer);
   };
 }
 
-export function demoSigner(handle: string, password: string): Signer {
+export function demoSigner(handle: string, password: string, key: KeyChoice): Signer {
   return async (content) => {
-    const response = await fetch(`/dev/pki/${encodeURIComponent(handle)}.p12`);
+    const response = await fetch(`/dev/pki/${encodeURIComponent(handle)}.${key}.p12`);
     if (!response.ok) throw new Error(response.statusText);
     const { certificateDer, chainDer, privateKeyPkcs8 } = await parsePkcs12(new Uint8Array(await response.arrayBuffer()), password);
     const privateKey = await importPrivateKey(privateKeyPkcs8, certificateDer);
@@ -83,15 +91,15 @@ export function busy(root: HTMLElement, button: HTMLButtonElement, run: () => Pr
     });
 }
 
-/** Shows the parts that need JavaScript and wires the NCALayer button and the demo signer form. */
-export function wireSigning(root: HTMLElement, act: (sign: Signer) => Promise<void>): void {
+/** Shows the parts that need JavaScript and wires the NCALayer button and the demo signer form to sign with `key`. */
+export function wireSigning(root: HTMLElement, key: KeyChoice, act: (sign: Signer) => Promise<void>): void {
   for (const hidden of root.querySelectorAll<HTMLElement>('[data-needs-js]')) hidden.hidden = false;
   const ncaButton = root.querySelector<HTMLButtonElement>('[data-ncalayer]');
-  ncaButton?.addEventListener('click', () => busy(root, ncaButton, () => act(ncaLayerSigner(root))));
+  ncaButton?.addEventListener('click', () => busy(root, ncaButton, () => act(ncaLayerSigner(root, key))));
   const demoForm = root.querySelector<HTMLFormElement>('[data-demo-signer]');
   demoForm?.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(demoForm);
-    busy(root, demoForm.querySelector<HTMLButtonElement>('button')!, () => act(demoSigner(String(data.get('handle')), String(data.get('password')))));
+    busy(root, demoForm.querySelector<HTMLButtonElement>('button')!, () => act(demoSigner(String(data.get('handle')), String(data.get('password')), key)));
   });
 }

@@ -46,7 +46,7 @@ export async function signIn(db: Db, verifier: SignatureVerifier, input: SignInI
 
   let identity: SignerIdentity;
   try {
-    identity = await verifier.verify({ cms, content: nonceBytes, at: now });
+    identity = await verifier.verify({ cms, content: nonceBytes, at: now, purpose: 'authentication' });
   } catch (error) {
     if (error instanceof EdsError) return fail(error.code);
     throw error;

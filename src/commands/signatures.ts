@@ -16,7 +16,7 @@ export function decodeCms(text: string): Uint8Array {
 export async function verifySigner(verifier: SignatureVerifier, principal: Principal, cms: Uint8Array, content: Uint8Array, now: Date): Promise<SignerIdentity> {
   let identity: SignerIdentity;
   try {
-    identity = await verifier.verify({ cms, content, at: now });
+    identity = await verifier.verify({ cms, content, at: now, purpose: 'signing' });
   } catch (error) {
     if (error instanceof EdsError) throw new SotError(error.code);
     throw error;

@@ -17,6 +17,7 @@ import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
+import { eds } from './sections/eds.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -200,7 +201,7 @@ export const en = {
   'error.untrustedCertificate': 'The certificate was not issued by a trusted certification authority.',
   'error.certificateExpired': 'Your EDS certificate has expired. Renew it at the National Certification Authority.',
   'error.certificateNotYetValid': 'Your EDS certificate is not valid yet. Check the date on your computer.',
-  'error.keyUsageNotAllowed': 'This key cannot be used for signing in. Choose your authentication key (AUTH_RSA).',
+  'error.keyUsageNotAllowed': 'This certificate is neither an authentication key nor a signing key. Choose the key issued to you by the National Certification Authority.',
   'error.certificateRevoked': 'Your EDS certificate has been revoked.',
   'error.invalidIdentity': 'The certificate does not carry a valid IIN.',
   'error.unsupportedAlgorithm': 'This type of key is not supported yet.',
@@ -348,6 +349,7 @@ export const en = {
   ...talon.en,
   ...entity.en,
   ...auditLog.en,
+  ...eds.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -18,6 +18,7 @@ import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
+import { eds } from './sections/eds.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -202,7 +203,7 @@ export const kk: Record<MessageKey, string> = {
   'error.untrustedCertificate': 'Сертификатты сенімді куәландырушы орталық бермеген.',
   'error.certificateExpired': 'ЭЦҚ сертификатының мерзімі өтті. Оны Ұлттық куәландырушы орталықта қайта шығарыңыз.',
   'error.certificateNotYetValid': 'ЭЦҚ сертификаты әлі күшіне енген жоқ. Компьютердегі күнді тексеріңіз.',
-  'error.keyUsageNotAllowed': 'Бұл кілтпен кіруге болмайды. Аутентификация кілтін (AUTH_RSA) таңдаңыз.',
+  'error.keyUsageNotAllowed': 'Бұл сертификат аутентификация кілті де, қол қою кілті де емес. Ұлттық куәландырушы орталық сізге берген кілтті таңдаңыз.',
   'error.certificateRevoked': 'ЭЦҚ сертификаты кері қайтарылған.',
   'error.invalidIdentity': 'Сертификатта жарамды ЖСН жоқ.',
   'error.unsupportedAlgorithm': 'Кілттің бұл түрі әзірге қолдау көрсетілмейді.',
@@ -350,4 +351,5 @@ export const kk: Record<MessageKey, string> = {
   ...talon.kk,
   ...entity.kk,
   ...auditLog.kk,
+  ...eds.kk,
 };

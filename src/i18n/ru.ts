@@ -18,6 +18,7 @@ import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
+import { eds } from './sections/eds.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -202,7 +203,7 @@ export const ru: Record<MessageKey, string> = {
   'error.untrustedCertificate': 'Сертификат выдан не доверенным удостоверяющим центром.',
   'error.certificateExpired': 'Срок действия сертификата ЭЦП истёк. Перевыпустите его в Национальном удостоверяющем центре.',
   'error.certificateNotYetValid': 'Сертификат ЭЦП ещё не действует. Проверьте дату на компьютере.',
-  'error.keyUsageNotAllowed': 'Этим ключом нельзя войти. Выберите ключ для аутентификации (AUTH_RSA).',
+  'error.keyUsageNotAllowed': 'Этот сертификат не является ни ключом для аутентификации, ни ключом для подписи. Выберите ключ, выданный вам Национальным удостоверяющим центром.',
   'error.certificateRevoked': 'Сертификат ЭЦП отозван.',
   'error.invalidIdentity': 'В сертификате нет действительного ИИН.',
   'error.unsupportedAlgorithm': 'Такой тип ключа пока не поддерживается.',
@@ -350,4 +351,5 @@ export const ru: Record<MessageKey, string> = {
   ...talon.ru,
   ...entity.ru,
   ...auditLog.ru,
+  ...eds.ru,
 };

@@ -1,7 +1,8 @@
 /**
- * The development PKI: a root CA and, for each demo person, a certificate shaped like one from
- * НУЦ РК (NCA) and a PKCS#12 file to sign with in the browser. Not for production: the root's key
- * sits on disk next to it, and every demo file has the same documented password.
+ * The development PKI: a root CA and, for each demo person, the two certificates НУЦ РК (NCA)
+ * issues everyone, each with its PKCS#12 file to sign with in the browser: an authentication key
+ * for signing in and a signing key for documents. Not for production: the root's key sits on disk
+ * next to it, and every demo file has the same documented password.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { digest, parseCertificate, pkiEngine, toArrayBuffer } from './cms.ts';
 import { createPkcs12 } from './pkcs12.ts';
-import { KEY_POLICY_OIDS, KEY_USER_OIDS, ORGANISATION_ROLE_OIDS, organisationRolesIn, type OrganisationRole } from '../domain/ncaRoles.ts';
+import { KEY_POLICY_OIDS, KEY_USER_OIDS, ORGANISATION_ROLE_OIDS, type OrganisationRole } from '../domain/ncaRoles.ts';
 
 export const DEV_PKCS12_PASSWORD = 'sot-demo';
 
@@ -34,6 +35,25 @@ export const EKU = { clientAuth: '1.3.6.1.5.5.7.3.2', emailProtection: '1.3.6.1.
 
 export type KeyAlgorithm = 'rsa-2048' | 'rsa-1024' | 'ecdsa-p256';
 export type KeyUsage = 'digitalSignature' | 'nonRepudiation' | 'keyEncipherment' | 'dataEncipherment' | 'keyAgreement' | 'keyCertSign' | 'cRLSign';
+
+/** Which of a person's two keys: `auth` signs in, `sign` signs documents. */
+export type DevKey = 'auth' | 'sign';
+
+/**
+ * NCA's two end-entity profiles (AUTH_RSA/AUTH_GOST and RSA/GOST), as NCANode and NCALayer tell
+ * them apart: see src/adapters/eds/keyPurpose.ts for the sources.
+ */
+export const NCA_KEY_PROFILES: Record<DevKey, { keyUsage: KeyUsage[]; extendedKeyUsage: string[] }> = {
+  auth: { keyUsage: ['digitalSignature', 'keyEncipherment'], extendedKeyUsage: [EKU.clientAuth] },
+  sign: { keyUsage: ['digitalSignature', 'nonRepudiation'], extendedKeyUsage: [EKU.emailProtection] },
+};
+
+export const DEV_KEYS: readonly DevKey[] = ['auth', 'sign'];
+
+/** dir/users/<handle>.<auth|sign>.<p12|pem> */
+export function devKeyFile(dir: string, handle: string, key: DevKey, extension: 'p12' | 'pem'): string {
+  return path.join(dir, 'users', `${handle}.${key}.${extension}`);
+}
 const KEY_USAGE_BITS: Record<KeyUsage, number> = { digitalSignature: 0, nonRepudiation: 1, keyEncipherment: 2, dataEncipherment: 3, keyAgreement: 4, keyCertSign: 5, cRLSign: 6 };
 
 /** One attribute per RDN, in this order. C and serialNumber are PrintableString, the rest UTF8String. */
@@ -213,26 +233,40 @@ async function loadOrCreateRoot(dir: string, now: Date): Promise<{ root: RootCa;
   return { root: { certificateDer, privateKey: keys.privateKey }, created: true };
 }
 
-/** An existing user certificate is kept while it is valid for another day and still names the same person. */
-function isCurrent(certFile: string, p12File: string, person: DevPerson, now: Date): boolean {
+/** The extended key usages a certificate lists, in order. */
+function extendedKeyUsages(certificate: pkijs.Certificate): string[] {
+  const value = certificate.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue;
+  return value instanceof pkijs.ExtKeyUsage ? value.keyPurposes : [];
+}
+
+/**
+ * An existing user certificate is kept while it is valid for another day, still names the same
+ * person and is still of its key's profile (files from before the two keys were split are reissued).
+ */
+function isCurrent(certFile: string, p12File: string, person: DevPerson, key: DevKey, now: Date): boolean {
   if (!existsSync(certFile) || !existsSync(p12File)) return false;
   try {
     const certificate = parseCertificate(fromPem('CERTIFICATE', readFileSync(certFile, 'utf8')));
     const values = certificate.subject.typesAndValues.map((t) => `${t.type}=${String(t.value.valueBlock.value)}`);
     const expected = [`${NAME_OID.serialNumber}=IIN${person.iin}`, ...(person.bin ? [`${NAME_OID.organisationalUnit}=BIN${person.bin}`] : [])];
     const bins = values.filter((v) => v.startsWith(`${NAME_OID.organisationalUnit}=BIN`));
-    const eku = certificate.extensions?.find((e) => e.extnID === '2.5.29.37')?.parsedValue;
-    const roles = eku instanceof pkijs.ExtKeyUsage ? organisationRolesIn(eku.keyPurposes) : [];
-    const sameRoles = roles.join() === organisationRolesIn(ncaKeyUserOids(person)).join();
-    return certificate.notAfter.value.getTime() > now.getTime() + DAY && expected.every((e) => values.includes(e)) && bins.length === (person.bin ? 1 : 0) && sameRoles;
+    // The key's profile and, for an entity's person, their role in it (a role changed: reissue).
+    const expectedEku = [...NCA_KEY_PROFILES[key].extendedKeyUsage, ...ncaKeyUserOids(person)];
+    const sameProfile = extendedKeyUsages(certificate).join(',') === expectedEku.join(',');
+    return certificate.notAfter.value.getTime() > now.getTime() + DAY && expected.every((e) => values.includes(e)) && bins.length === (person.bin ? 1 : 0) && sameProfile;
   } catch {
     return false;
   }
 }
 
+export interface DevKeyFiles {
+  p12Path: string;
+  certPath: string;
+}
+
 export interface DevPki {
   rootPem: string;
-  files: { handle: string; p12Path: string; certPath: string }[];
+  files: ({ handle: string } & Record<DevKey, DevKeyFiles>)[];
 }
 
 type DevPerson = {
@@ -252,41 +286,45 @@ export function ncaKeyUserOids(person: { bin?: string | undefined; organisationR
   return [KEY_USER_OIDS.organisation.oid, ...(person.organisationRoles ?? []).map((role) => ORGANISATION_ROLE_OIDS[role].oid)];
 }
 
-/** The policy NCA issues a certificate under, by whose key it is; the demo key both signs in and signs. */
-export function ncaKeyPolicyOids(person: { bin?: string | undefined }): string[] {
-  return person.bin ? [KEY_POLICY_OIDS.legal_signing.oid, KEY_POLICY_OIDS.legal_auth.oid] : [KEY_POLICY_OIDS.individual_signing.oid, KEY_POLICY_OIDS.individual_auth.oid];
+/** The policy NCA issues a certificate under: by whose key it is, and whether it signs in or signs. */
+export function ncaKeyPolicyOids(person: { bin?: string | undefined }, key: DevKey): string[] {
+  const policy = person.bin ? (key === 'auth' ? KEY_POLICY_OIDS.legal_auth : KEY_POLICY_OIDS.legal_signing) : key === 'auth' ? KEY_POLICY_OIDS.individual_auth : KEY_POLICY_OIDS.individual_signing;
+  return [policy.oid];
 }
 
-async function issueDemoFiles(root: RootCa, person: DevPerson, certPath: string, p12Path: string, now: Date): Promise<void> {
+async function issueDemoFiles(root: RootCa, person: DevPerson, key: DevKey, { certPath, p12Path }: DevKeyFiles, now: Date): Promise<void> {
   const keys = await generateKeyPair('rsa-2048');
+  const profile = NCA_KEY_PROFILES[key];
   const certificateDer = await issueCertificate({
     subject: ncaPersonSubject(person),
     publicKey: keys.publicKey,
     issuer: root,
     notBefore: new Date(now.getTime() - DEMO_HISTORY),
     notAfter: new Date(now.getTime() - HOUR + 365 * DAY),
-    keyUsage: ['digitalSignature', 'nonRepudiation'],
-    extendedKeyUsage: [EKU.clientAuth, EKU.emailProtection, ...ncaKeyUserOids(person)],
-    certificatePolicies: ncaKeyPolicyOids(person),
+    keyUsage: profile.keyUsage,
+    extendedKeyUsage: [...profile.extendedKeyUsage, ...ncaKeyUserOids(person)],
+    certificatePolicies: ncaKeyPolicyOids(person, key),
   });
   const privateKeyPkcs8 = new Uint8Array(await globalThis.crypto.subtle.exportKey('pkcs8', keys.privateKey));
-  const p12 = await createPkcs12({ certificateDer, chainDer: [root.certificateDer], privateKeyPkcs8, password: DEV_PKCS12_PASSWORD, friendlyName: person.handle });
+  const p12 = await createPkcs12({ certificateDer, chainDer: [root.certificateDer], privateKeyPkcs8, password: DEV_PKCS12_PASSWORD, friendlyName: `${person.handle} (${key === 'auth' ? 'AUTH' : 'SIGN'})` });
   writeAtomically(p12Path, p12);
   writeAtomically(certPath, toPem('CERTIFICATE', certificateDer));
 }
 
 /**
- * Writes dir/root-ca.pem (+ root-ca.key.pem, mode 0600) and dir/users/<handle>.{p12,pem}. Run again,
- * it reuses the root and makes only what is missing, expired or about someone else; a new root
- * reissues everyone.
+ * Writes dir/root-ca.pem (+ root-ca.key.pem, mode 0600) and, per person, the authentication key
+ * dir/users/<handle>.auth.{p12,pem} and the signing key dir/users/<handle>.sign.{p12,pem}. Run
+ * again, it reuses the root and makes only what is missing, expired, about someone else or of
+ * another profile; a new root reissues everyone.
  */
 export async function createDevPki(dir: string, people: DevPerson[], now: Date = new Date()): Promise<DevPki> {
   for (const person of people) if (!/^[A-Za-z0-9_-]+$/.test(person.handle)) throw new Error(`handle not usable as a file name: ${person.handle}`);
   const usersDir = path.join(dir, 'users');
   mkdirSync(usersDir, { recursive: true });
   const { root, created } = await loadOrCreateRoot(dir, now);
-  const files = people.map((person) => ({ person, handle: person.handle, p12Path: path.join(usersDir, `${person.handle}.p12`), certPath: path.join(usersDir, `${person.handle}.pem`) }));
-  const missing = files.filter((f) => created || !isCurrent(f.certPath, f.p12Path, f.person, now));
-  await Promise.all(missing.map((f) => issueDemoFiles(root, f.person, f.certPath, f.p12Path, now)));
-  return { rootPem: toPem('CERTIFICATE', root.certificateDer), files: files.map(({ handle, p12Path, certPath }) => ({ handle, p12Path, certPath })) };
+  const filesOf = (handle: string, key: DevKey): DevKeyFiles => ({ p12Path: devKeyFile(dir, handle, key, 'p12'), certPath: devKeyFile(dir, handle, key, 'pem') });
+  const wanted = people.flatMap((person) => DEV_KEYS.map((key) => ({ person, key, files: filesOf(person.handle, key) })));
+  const missing = wanted.filter((w) => created || !isCurrent(w.files.certPath, w.files.p12Path, w.person, w.key, now));
+  await Promise.all(missing.map((w) => issueDemoFiles(root, w.person, w.key, w.files, now)));
+  return { rootPem: toPem('CERTIFICATE', root.certificateDer), files: people.map(({ handle }) => ({ handle, auth: filesOf(handle, 'auth'), sign: filesOf(handle, 'sign') })) };
 }

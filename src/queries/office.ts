@@ -252,7 +252,7 @@ export interface SignatureCheck {
 
 async function outcome(verifier: SignatureVerifier, cms: Uint8Array, content: Uint8Array, at: Date): Promise<CheckOutcome> {
   try {
-    await verifier.verify({ cms, content, at });
+    await verifier.verify({ cms, content, at, purpose: 'signing' });
     return { valid: true };
   } catch (error) {
     if (error instanceof EdsError) return { valid: false, code: error.code };

@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { BlobStore } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
@@ -11,7 +10,7 @@ import { actManifest, COURT_ACT_KINDS, type ActChoice } from '../domain/courtAct
 import type { CaseStatus } from '../domain/caseStatus.ts';
 import { newVerifyCode } from '../domain/talonNumber.ts';
 import { importPrivateKey, signCms } from '../pki/cms.ts';
-import { DEV_PKCS12_PASSWORD } from '../pki/devCa.ts';
+import { DEV_PKCS12_PASSWORD, devKeyFile } from '../pki/devCa.ts';
 import { parsePkcs12 } from '../pki/pkcs12.ts';
 import { demoPeople } from './people.ts';
 
@@ -89,7 +88,7 @@ export async function seedDemoActs(db: Db, store: BlobStore, pkiDir: string): Pr
       content: { sha256: staged.sha256, mediaType: TEXT_MEDIA_TYPE, sizeBytes: staged.sizeBytes },
       judge: { name: row.judge.name },
     });
-    const { certificateDer, chainDer, privateKeyPkcs8 } = await parsePkcs12(new Uint8Array(readFileSync(path.join(pkiDir, 'users', `${handle}.p12`))), DEV_PKCS12_PASSWORD);
+    const { certificateDer, chainDer, privateKeyPkcs8 } = await parsePkcs12(new Uint8Array(readFileSync(devKeyFile(pkiDir, handle, 'sign', 'p12'))), DEV_PKCS12_PASSWORD);
     const cms = await signCms({ content: manifest, certificateDer, chainDer, privateKey: await importPrivateKey(privateKeyPkcs8, certificateDer), detached: false });
 
     await db.transaction(async (tx) => {

@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
+import { createBuiltInVerifier, createSignatureVerifier } from '../../src/adapters/eds/index.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { auditLog, certificates, users } from '../../src/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
-import { flipSignatureByte, generateKeyPair, issueSigner, makeRootCa, signContent, testBin, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
+import { flipSignatureByte, generateKeyPair, issueAuthKey, issueSigner, issueSigningKey, makeRootCa, signContent, testBin, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
 
 const MINUTE = 60_000;
 
@@ -23,15 +23,19 @@ describeDb('EDS sign-in', () => {
 
   beforeAll(async () => {
     [root, strangerRoot] = await Promise.all([makeRootCa({ name: 'Test NCA Root' }), makeRootCa({ name: 'Some Other CA' })]);
-    person = await issueSigner(root, { person: { fullName: 'Тестова Айгерім Серікқызы', iin: personIin } });
+    person = await issueAuthKey(root, { person: { fullName: 'Тестова Айгерім Серікқызы', iin: personIin } });
     t = await createTestApp({ signatureVerifier: createBuiltInVerifier({ trustedRoots: [root.certificateDer] }), clock: () => now });
   });
   afterAll(() => t?.close());
 
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
+  // Each sign-in of this file from its own address: the clock stands still, so one address would
+  // run into the per-address limit on challenges, which its own test below checks.
+  let clients = 0;
   async function challenge(): Promise<string> {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {} });
+    clients++;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {}, remoteAddress: `10.200.${clients >> 8}.${clients & 255}` });
     expect(res.statusCode).toBe(200);
     return res.json().nonce;
   }
@@ -76,7 +80,7 @@ describeDb('EDS sign-in', () => {
 
   it('accepts a detached RSA signature and makes the first head named by a certificate with a BIN a legal-entity representative', async () => {
     const bin = testBin(9610);
-    const head = await issueSigner(root, { algorithm: 'rsa-2048', person: { fullName: 'Омаров Асхат Болатұлы', iin: testIin(9520), bin }, organisationRoles: ['first_head'] });
+    const head = await issueAuthKey(root, { algorithm: 'rsa-2048', person: { fullName: 'Омаров Асхат Болатұлы', iin: testIin(9520), bin }, organisationRoles: ['first_head'] });
     const { nonce, cms } = await signedNonce(head, { detached: true });
     const res = await login(nonce, cms);
     expect(res.statusCode).toBe(200);
@@ -85,7 +89,7 @@ describeDb('EDS sign-in', () => {
 
   it('signs in a certificate with a BIN but no NCA role as a person who works at the entity, not its representative', async () => {
     const bin = testBin(9610);
-    const employee = await issueSigner(root, { person: { fullName: 'Омарова Әсел', iin: testIin(9521), bin } });
+    const employee = await issueAuthKey(root, { person: { fullName: 'Омарова Әсел', iin: testIin(9521), bin } });
     const { nonce, cms } = await signedNonce(employee);
     const res = await login(nonce, cms);
     expect(res.statusCode).toBe(200);
@@ -126,13 +130,13 @@ describeDb('EDS sign-in', () => {
     });
 
     it('certificate_expired', async () => {
-      const expired = await issueSigner(root, { notBefore: new Date(now.getTime() - 400 * 86_400_000), notAfter: new Date(now.getTime() - 86_400_000) });
+      const expired = await issueAuthKey(root, { notBefore: new Date(now.getTime() - 400 * 86_400_000), notAfter: new Date(now.getTime() - 86_400_000) });
       const { nonce, cms } = await signedNonce(expired);
       await expectFailure(await login(nonce, cms), 'certificate_expired');
     });
 
     it('untrusted_certificate: a certificate from another CA', async () => {
-      const { nonce, cms } = await signedNonce(await issueSigner(strangerRoot));
+      const { nonce, cms } = await signedNonce(await issueAuthKey(strangerRoot));
       await expectFailure(await login(nonce, cms), 'untrusted_certificate');
     });
 
@@ -161,8 +165,50 @@ describeDb('EDS sign-in', () => {
     it('key_usage_not_allowed and invalid_identity', async () => {
       const encipherOnly = await signedNonce(await issueSigner(root, { keyUsage: ['keyEncipherment'] }));
       await expectFailure(await login(encipherOnly.nonce, encipherOnly.cms), 'key_usage_not_allowed');
-      const noIin = await signedNonce(await issueSigner(root, { subject: [{ type: '2.5.4.3', value: 'NO IIN HERE' }] }));
+      const noIin = await signedNonce(await issueAuthKey(root, { subject: [{ type: '2.5.4.3', value: 'NO IIN HERE' }] }));
       await expectFailure(await login(noIin.nonce, noIin.cms), 'invalid_identity');
+    });
+
+    it('signing_key_at_sign_in: the person’s signing key, with a message naming the key to choose, in each language', async () => {
+      const signingKey = await issueSigningKey(root, { person: { fullName: 'Тестова Айгерім Серікқызы', iin: personIin } });
+      const messages: Record<string, RegExp> = { en: /authentication key \(AUTH_RSA/, ru: /ключ для аутентификации \(AUTH_RSA/, kk: /аутентификация кілтін \(AUTH_RSA/ };
+      for (const [lang, message] of Object.entries(messages)) {
+        const { nonce, cms } = await signedNonce(signingKey);
+        const res = await login(nonce, cms, { 'accept-language': lang });
+        await expectFailure(res, 'signing_key_at_sign_in');
+        expect(res.json().error.message).toMatch(message);
+      }
+    });
+
+    it('key_usage_missing: a certificate that does not say what its key is for', async () => {
+      const { nonce, cms } = await signedNonce(await issueSigner(root, { key: 'auth', keyUsage: null }));
+      await expectFailure(await login(nonce, cms), 'key_usage_missing');
+    });
+
+    it('certificate_status_unknown: revocation checked and neither OCSP nor the CRL answered, in each language', async () => {
+      const unreachable = (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch;
+      const strict = await createTestApp({
+        database: t.database,
+        signatureVerifier: createSignatureVerifier({ trustedRoots: [root.certificateDer], revocation: 'ocsp-crl', fetchImpl: unreachable }),
+        clock: () => now,
+      });
+      try {
+        const checked = await issueAuthKey(root, { ocspUrl: 'http://ocsp.test/', crlUrl: 'http://crl.test/root.crl', person: { iin: personIin } });
+        const messages: Record<string, RegExp> = { en: /cannot be confirmed/, ru: /невозможно подтвердить/, kk: /растау мүмкін емес/ };
+        for (const [lang, message] of Object.entries(messages)) {
+          const nonce = (await strict.app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {} })).json().nonce as string;
+          const res = await strict.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            headers: { 'accept-language': lang },
+            payload: { nonce, cms: b64(await signContent(checked, Buffer.from(nonce, 'base64'))) },
+          });
+          await expectFailure(res, 'certificate_status_unknown');
+          expect(res.json().error.message).toMatch(message);
+        }
+      } finally {
+        await strict.app.close();
+      }
     });
 
     it('leaves an audit entry for each failure, without the IIN', async () => {

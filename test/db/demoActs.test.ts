@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
+import { createBuiltInVerifier, keyKind, keyUsageFacts, parseSignedCms } from '../../src/adapters/eds/index.ts';
 import { DEV_ROOT_FILE, pemCertificates } from '../../src/auth/verifier.ts';
 import { cases, documents } from '../../src/db/schema/index.ts';
 import { createDevPki } from '../../src/pki/devCa.ts';
@@ -17,12 +17,15 @@ describeDb('demo court acts', () => {
   let t: TestApp;
   let pkiDir: string;
 
+  let dataDir: string;
+
   beforeAll(async () => {
-    pkiDir = mkdtempSync(path.join(tmpdir(), 'sot-demo-acts-'));
+    dataDir = mkdtempSync(path.join(tmpdir(), 'sot-demo-acts-'));
+    pkiDir = path.join(dataDir, 'pki');
     // Only the judges sign acts; their certificates are enough.
     await createDevPki(pkiDir, demoPeople().filter((p) => p.handle.startsWith('judge-')));
     const roots = pemCertificates(readFileSync(path.join(pkiDir, DEV_ROOT_FILE), 'utf8'));
-    t = await createTestApp({ seed: true, signatureVerifier: createBuiltInVerifier({ trustedRoots: roots }), clock: () => new Date() });
+    t = await createTestApp({ seed: true, signatureVerifier: createBuiltInVerifier({ trustedRoots: roots }), clock: () => new Date(), config: { DATA_DIR: dataDir, DEMO: 'true' } });
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -38,6 +41,25 @@ describeDb('demo court acts', () => {
     for (const { code } of all) {
       const page = await t.app.inject({ method: 'GET', url: `/verify/${code}`, headers: { cookie: 'lang=en' } });
       expect(page.body, code!).toContain('This court act is genuine');
+    }
+  });
+
+  it('signs the demo’s acts with the judges’ signing keys, not their authentication keys', async () => {
+    const signed = await t.database.db.select({ signature: documents.signature }).from(documents).where(isNotNull(documents.verifyCode));
+    expect(signed.length).toBeGreaterThan(3);
+    for (const { signature } of signed) expect(keyKind(keyUsageFacts((await parseSignedCms(new Uint8Array(signature!))).signer))).toBe('signing');
+  });
+
+  it('serves each judge’s two demo key files in demo mode, and nothing else', async () => {
+    const judge = demoPeople().find((p) => p.handle.startsWith('judge-'))!.handle;
+    for (const key of ['auth', 'sign'] as const) {
+      const res = await t.app.inject({ method: 'GET', url: `/dev/pki/${judge}.${key}.p12` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/x-pkcs12');
+      expect(res.rawPayload.equals(readFileSync(path.join(pkiDir, 'users', `${judge}.${key}.p12`)))).toBe(true);
+    }
+    for (const file of [`${judge}.p12`, `${judge}.other.p12`, `${judge}.auth.pem`, '..%2Froot-ca.key.pem']) {
+      expect((await t.app.inject({ method: 'GET', url: `/dev/pki/${file}` })).statusCode, file).toBe(404);
     }
   });
 });

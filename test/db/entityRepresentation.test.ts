@@ -10,7 +10,7 @@ import { DEMO_COMPANY } from '../../src/seed/people.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
-import { issueSigner, makeRootCa, signContent, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
+import { issueAuthKey, issueSigner, makeRootCa, signContent, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
 import { signedInUser } from '../support/sessions.ts';
 
 /**
@@ -26,8 +26,8 @@ describeDb('acting for a legal entity', () => {
   let companyCaseNumber: string;
   const now = () => new Date();
   const person = (iin: string, fullName: string) => ({ iin, fullName, bin: DEMO_COMPANY.bin, organisation: DEMO_COMPANY.name });
-  let head: { signer: TestSigner; personal: TestSigner; cookie: string; iin: string };
-  let employee: { signer: TestSigner; cookie: string; iin: string };
+  let head: { signer: TestSigner; auth: TestSigner; personal: TestSigner; cookie: string; iin: string };
+  let employee: { signer: TestSigner; auth: TestSigner; cookie: string; iin: string };
 
   async function signIn(signer: TestSigner, lang = 'en'): Promise<string> {
     const challenge = await t.app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {} });
@@ -53,11 +53,14 @@ describeDb('acting for a legal entity', () => {
     companyCaseNumber = companyCase!.number!;
 
     const headIin = testIin(9540);
+    // Like NCA, each person has a key to sign in with and a key to sign filings with.
     const headSigner = await issueSigner(root, { person: person(headIin, 'ЖҰМАБАЕВА ДИНАРА'), organisationRoles: ['first_head'] });
+    const headAuth = await issueAuthKey(root, { person: person(headIin, 'ЖҰМАБАЕВА ДИНАРА'), organisationRoles: ['first_head'] });
     const employeeIin = testIin(9541);
     const employeeSigner = await issueSigner(root, { person: person(employeeIin, 'СЕРІКБАЕВ ТИМУР'), organisationRoles: ['employee'] });
-    head = { signer: headSigner, personal: await issueSigner(root, { person: { iin: headIin, fullName: 'ЖҰМАБАЕВА ДИНАРА' } }), cookie: await signIn(headSigner), iin: headIin };
-    employee = { signer: employeeSigner, cookie: await signIn(employeeSigner), iin: employeeIin };
+    const employeeAuth = await issueAuthKey(root, { person: person(employeeIin, 'СЕРІКБАЕВ ТИМУР'), organisationRoles: ['employee'] });
+    head = { signer: headSigner, auth: headAuth, personal: await issueSigner(root, { person: { iin: headIin, fullName: 'ЖҰМАБАЕВА ДИНАРА' } }), cookie: await signIn(headAuth), iin: headIin };
+    employee = { signer: employeeSigner, auth: employeeAuth, cookie: await signIn(employeeAuth), iin: employeeIin };
   });
   afterAll(() => t?.close());
 
@@ -180,10 +183,10 @@ describeDb('acting for a legal entity', () => {
     });
 
     it('in Russian and Kazakh', async () => {
-      const ru = await signIn(employee.signer, 'ru');
+      const ru = await signIn(employee.auth, 'ru');
       expect(await page(ru, '/profile')).toContain('сотрудник ТОО «Дала Логистик» (действует по доверенности)');
       expect(await page(ru, '/profile')).toContain('Сотрудник');
-      const kk = await signIn(head.signer, 'kk');
+      const kk = await signIn(head.auth, 'kk');
       expect(await page(kk, '/profile')).toContain('ТОО «Дала Логистик» басшысы');
       expect(await page(kk, '/profile')).toContain('Бірінші басшы');
     });

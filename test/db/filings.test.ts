@@ -2,13 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
+import { createBuiltInVerifier, createSignatureVerifier } from '../../src/adapters/eds/index.ts';
 import { auditLog, cases, courts, documents, events, filings, parties, payments } from '../../src/db/schema/index.ts';
 import { FILING_TYPES, startsCase, type FilingType } from '../../src/domain/filingTypes.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
-import { issueSigner, makeRootCa, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
+import { issueAuthKey, issueSigner, makeRootCa, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
 
 /**
@@ -220,6 +220,30 @@ describeDb('filing API', () => {
       expectError(await api('POST', `/filings/${id}/submit`, { cms: stale }), 401, 'bad_signature');
       expectError(await api('POST', `/filings/${id}/submit`, { cms: 'not base64!' }), 401, 'malformed_cms');
       expect((await api('GET', `/filings/${id}`)).json().status).toBe('draft');
+    });
+
+    it('a signature with the filer’s authentication key, telling them to choose the signing key', async () => {
+      const id = await draft({ type: 'claim', courtId: medeu, ...claimFields, text: 'Текст' });
+      const authKey = await issueAuthKey(root, { person: { fullName: 'ТЕСТОВ ТЕСТ', iin: me.iin } });
+      const res = await submit(id, authKey);
+      expectError(res, 401, 'authentication_key_for_document');
+      expect(res.json().error.message).toMatch(/choose your signing key \(RSA or GOST\)/);
+      expect((await api('GET', `/filings/${id}`)).json().status).toBe('draft');
+    });
+
+    it('a signature whose certificate’s revocation status no one could establish', async () => {
+      const unreachable = (() => Promise.reject(new TypeError('fetch failed'))) as typeof fetch;
+      const strict = await createTestApp({ database: t.database, signatureVerifier: createSignatureVerifier({ trustedRoots: [root.certificateDer], revocation: 'ocsp-crl', fetchImpl: unreachable }), clock: now });
+      try {
+        const id = await draft({ type: 'claim', courtId: medeu, ...claimFields, text: 'Текст' });
+        const checked = await issueSigner(root, { ocspUrl: 'http://ocsp.test/', crlUrl: 'http://crl.test/root.crl', person: { fullName: 'ТЕСТОВ ТЕСТ', iin: me.iin } });
+        const res = await strict.app.inject({ method: 'POST', url: `/api/v1/filings/${id}/submit`, headers: { cookie: me.cookie }, payload: { cms: await signedManifest(strict.app, me.cookie, id, checked) } });
+        expectError(res, 401, 'certificate_status_unknown');
+        expect(res.json().error.message).toMatch(/revoked cannot be confirmed/);
+        expect((await api('GET', `/filings/${id}`)).json().status).toBe('draft');
+      } finally {
+        await strict.app.close();
+      }
     });
 
     it('deleting a draft that money was paid towards', async () => {

@@ -20,7 +20,7 @@ import { judgeSession, type Judge } from '../support/judges.ts';
 import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
 import { formSession } from '../support/forms.ts';
 import { pdfText } from '../support/pdfText.ts';
-import { issueSigner, makeRootCa, signContent, type TestCa, type TestSigner } from '../support/pki.ts';
+import { issueAuthKey, issueSigner, makeRootCa, signContent, type TestCa, type TestSigner } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
 
 // The reference tables start with the calendar Sot ships; these tests do not change it.
@@ -284,6 +284,10 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect(resolution.statusCode).toBe(400);
       const id = await draft(judge, caseId, { kind: 'ruling', title: 'Определение о подготовке' });
       expect((await issue(judge, id, partySigner)).json().error.code).toBe('signer_mismatch');
+      const judgesAuthKey = await issueAuthKey(root, { person: { fullName: judge.principal.fullName.toUpperCase(), iin: judge.principal.iin } });
+      const withAuthKey = await issue(judge, id, judgesAuthKey);
+      expect(withAuthKey.statusCode).toBe(401);
+      expect(withAuthKey.json().error).toMatchObject({ code: 'authentication_key_for_document', message: expect.stringMatching(/choose your signing key/) });
       const cms = Buffer.from(await signContent(judge.signer, new TextEncoder().encode('{"other":"bytes"}'))).toString('base64');
       expect((await t.app.inject({ method: 'POST', url: `/api/v1/acts/${id}/issue`, headers: { cookie: judge.cookie }, payload: { cms } })).json().error.code).toBe('bad_signature');
       expect((await issue(judge, id)).statusCode).toBe(201);

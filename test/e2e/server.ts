@@ -32,16 +32,20 @@ export async function startDemoServer(): Promise<RunningServer & { dataDir: stri
   return { ...server, dataDir };
 }
 
+const DEMO_START_TIMEOUT_MS = 240_000;
+
 /**
  * A demo server and a browser for the tests of the calling `describe`, started before them and
  * stopped after. Read `server` and `browser` inside tests (they exist once `beforeAll` ran).
  */
 export function withDemoBrowser(): { readonly server: Awaited<ReturnType<typeof startDemoServer>>; readonly browser: Browser } {
   const state: { server?: Awaited<ReturnType<typeof startDemoServer>>; browser?: Browser } = {};
+  // A fresh demo issues two RSA keys per demo person (authentication and signing); with two
+  // journeys starting side by side on a busy machine that alone can take a minute or more.
   beforeAll(async () => {
     state.server = await startDemoServer();
     state.browser = await launchBrowser();
-  });
+  }, DEMO_START_TIMEOUT_MS);
   afterAll(async () => {
     await state.browser?.close();
     await state.server?.stop();

@@ -116,4 +116,20 @@ describe('signing in with the demo signer', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     await context.close();
   });
+
+  it('refuses the signing key at sign-in and tells the person, in their language, to choose the authentication key', async () => {
+    const t = translator('kk');
+    const context = await demo.browser.newContext();
+    await context.addCookies([{ name: 'lang', value: 'kk', url: demo.server.url }]);
+    // The person picks the wrong one of their two key files: the signing key where the authentication key belongs.
+    await context.route('**/dev/pki/citizen.auth.p12', (route) => route.continue({ url: route.request().url().replace('.auth.p12', '.sign.p12') }));
+    const page = await context.newPage();
+    await page.goto(`${demo.server.url}/login`);
+    await page.getByLabel(t('login.demo.user')).selectOption('citizen');
+    await page.getByRole('button', { name: t('login.demo.button') }).click();
+    await page.locator('[data-signin-error]:not([hidden])').waitFor();
+    expect(await page.locator('[data-signin-error-text]').innerText()).toBe(t('error.signingKeyAtSignIn'));
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await context.close();
+  });
 });

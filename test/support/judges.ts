@@ -3,9 +3,9 @@ import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import type { Db } from '../../src/db/client.ts';
 import { users } from '../../src/db/schema/index.ts';
 import type { Principal } from '../../src/policies/principal.ts';
-import { issueSigner, type TestCa, type TestSigner } from './pki.ts';
+import { issueSigningKey, type TestCa, type TestSigner } from './pki.ts';
 
-/** A judge as the court's tests act: the principal for commands, a session for pages, a signing key for acts. */
+/** A judge as the court's tests act: the principal for commands, a session for pages, their signing key (not the authentication one) for acts. */
 export interface Judge {
   principal: Principal;
   cookie: string;
@@ -19,6 +19,6 @@ export async function judgeSession(db: Db, root: TestCa, judgeId: string, courtI
   return {
     principal: { userId: judgeId, iin: judge!.iin, fullName: judge!.fullName, bin: null, roles: [{ role: 'judge', courtId }] },
     cookie: `${SESSION_COOKIE}=${session.id}; lang=en`,
-    signer: await issueSigner(root, { person: { fullName: judge!.fullName.toUpperCase(), iin: judge!.iin } }),
+    signer: await issueSigningKey(root, { person: { fullName: judge!.fullName.toUpperCase(), iin: judge!.iin } }),
   };
 }

@@ -6,7 +6,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { EdsError, type EdsFailureCode, type SignatureVerifier, type VerifyInput } from '../../src/adapters/eds/index.ts';
 import { signCms, toArrayBuffer, pkiEngine, parseCertificate } from '../../src/pki/cms.ts';
-import { EKU, NAME_OID, generateKeyPair, issueCertificate, ncaKeyUserOids, ncaPersonSubject, type KeyAlgorithm, type KeyUsage, type NameAttribute } from '../../src/pki/devCa.ts';
+import { EKU, NAME_OID, NCA_KEY_PROFILES, generateKeyPair, issueCertificate, ncaKeyUserOids, ncaPersonSubject, type DevKey, type KeyAlgorithm, type KeyUsage, type NameAttribute } from '../../src/pki/devCa.ts';
 import type { OrganisationRole } from '../../src/domain/ncaRoles.ts';
 import { withCheckDigit } from '../../src/seed/people.ts';
 
@@ -88,14 +88,17 @@ export function testBin(serial = 9600): string {
 }
 
 export interface SignerOptions extends Validity {
+  /** Which of NCA's two profiles: `sign` (the default; documents) or `auth` (signing in). */
+  key?: DevKey;
   algorithm?: KeyAlgorithm;
   keys?: CryptoKeyPair;
   /** The whole subject; default: an NCA-style subject for `person`. */
   subject?: NameAttribute[];
   person?: { fullName?: string; iin?: string; bin?: string; organisation?: string };
-  /** null: no keyUsage extension. */
+  /** Instead of the profile's; null: no keyUsage extension. */
   keyUsage?: KeyUsage[] | null;
-  extendedKeyUsage?: string[];
+  /** Instead of the profile's; null: no extKeyUsage extension. */
+  extendedKeyUsage?: string[] | null;
   /** NCA key user roles in the person's legal entity, written into the extended key usage as NCA does. */
   organisationRoles?: OrganisationRole[];
   certificatePolicies?: string[];
@@ -103,25 +106,37 @@ export interface SignerOptions extends Validity {
   ocspUrl?: string;
 }
 
-/** An end-entity certificate in NCA's style, issued by ca. */
+/** An end-entity certificate in NCA's style, issued by ca: by default the person's signing key (RSA/GOST profile). */
 export async function issueSigner(ca: TestCa, options: SignerOptions = {}): Promise<TestSigner> {
   const keys = options.keys ?? (await sharedKeyPair(options.algorithm ?? 'ecdsa-p256'));
   const person = { fullName: 'Тестова Айгерім Серікқызы', iin: testIin(), ...options.person };
   const subject = options.subject ?? ncaPersonSubject(person);
   const roleOids = options.organisationRoles ? ncaKeyUserOids({ bin: person.bin ?? 'any', organisationRoles: options.organisationRoles }) : [];
+  const profile = NCA_KEY_PROFILES[options.key ?? 'sign'];
+  const extendedKeyUsage = options.extendedKeyUsage === null ? undefined : [...(options.extendedKeyUsage ?? profile.extendedKeyUsage), ...roleOids];
   const certificateDer = await issueCertificate({
     subject,
     publicKey: keys.publicKey,
     issuer: ca,
     notBefore: options.notBefore ?? new Date(Date.now() - HOUR),
     notAfter: options.notAfter ?? new Date(Date.now() + 365 * DAY),
-    ...(options.keyUsage === null ? {} : { keyUsage: options.keyUsage ?? ['digitalSignature', 'nonRepudiation'] }),
-    extendedKeyUsage: [...(options.extendedKeyUsage ?? [EKU.clientAuth, EKU.emailProtection]), ...roleOids],
+    ...(options.keyUsage === null ? {} : { keyUsage: options.keyUsage ?? profile.keyUsage }),
+    ...(extendedKeyUsage ? { extendedKeyUsage } : {}),
     ...(options.certificatePolicies ? { certificatePolicies: options.certificatePolicies } : {}),
     ...(options.crlUrl ? { crlUrl: options.crlUrl } : {}),
     ...(options.ocspUrl ? { ocspUrl: options.ocspUrl } : {}),
   });
   return { certificateDer, privateKey: keys.privateKey };
+}
+
+/** The person's signing key (RSA/GOST profile), for documents and court acts. */
+export function issueSigningKey(ca: TestCa, options: Omit<SignerOptions, 'key'> = {}): Promise<TestSigner> {
+  return issueSigner(ca, { ...options, key: 'sign' });
+}
+
+/** The person's authentication key (AUTH_RSA/AUTH_GOST profile), for signing in. */
+export function issueAuthKey(ca: TestCa, options: Omit<SignerOptions, 'key'> = {}): Promise<TestSigner> {
+  return issueSigner(ca, { ...options, key: 'auth' });
 }
 
 export async function signContent(signer: TestSigner, content: Uint8Array, options: { detached?: boolean; chain?: Uint8Array[]; privateKey?: CryptoKey; signingTime?: Date } = {}): Promise<Uint8Array> {

@@ -1,13 +1,14 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchWithin } from '../../src/adapters/eds/certificateStatus.ts';
 import {
   createBuiltInVerifier,
   createOcspCrlStatus,
   createSignatureVerifier,
   EdsError,
-  noRevocationCheck,
   type CertificateStatus,
   type EdsFailureCode,
   type OcspCrlOptions,
@@ -50,7 +51,7 @@ function der(bytes: Uint8Array, status = 200): Response {
   return new Response(toArrayBuffer(bytes), { status });
 }
 
-function ocspAnswer(ca: TestCa, status: RevocationStatus, options: { revokedAt?: Date; echoNonce?: boolean } = {}): Route {
+function ocspAnswer(ca: TestCa, status: 'good' | 'revoked' | 'unknown', options: { revokedAt?: Date; echoNonce?: boolean } = {}): Route {
   return async ({ body }) => der(await makeOcspResponse(ca, body, status, options));
 }
 
@@ -188,9 +189,9 @@ describe('revocation status from OCSP and CRL', () => {
       expect(calls.map((c) => c.url)).toEqual([OCSP_URL, CRL_URL]);
     });
 
-    it('passes unknown on when the responder does not know and there is no CRL', async () => {
+    it('cannot establish the status when the responder does not know the certificate and there is no CRL', async () => {
       const { status } = statusWith({ [OCSP_URL]: ocspAnswer(root, 'unknown') });
-      expect(await statusOf(status, ocspOnly, root)).toBe('unknown');
+      expect(await statusOf(status, ocspOnly, root)).toBe('certificate_status_unknown');
     });
 
     it('accepts an answer that does not echo the nonce', async () => {
@@ -216,9 +217,9 @@ describe('revocation status from OCSP and CRL', () => {
       ['the answer is about another certificate', async () => async () => der(await makeOcspResponse(root, await ocspRequestFor(neither, root), 'good'))],
       ['a responder without the OCSP-signing purpose signed it', async () => delegatedOcspAnswer(await makeResponder(root, [EKU.clientAuth]))],
       ['a responder delegated by another CA signed it', async () => delegatedOcspAnswer(await makeResponder(stranger, [EKU.ocspSigning]))],
-    ])('fails closed as verifier_unavailable when %s and there is no CRL', async (_, route) => {
+    ])('fails closed as certificate_status_unknown when %s and there is no CRL', async (_, route) => {
       const { status } = statusWith({ [OCSP_URL]: await route() });
-      expect(await statusOf(status, ocspOnly, root)).toBe('verifier_unavailable');
+      expect(await statusOf(status, ocspOnly, root)).toBe('certificate_status_unknown');
     });
 
     it('falls back to the CRL when the responder fails', async () => {
@@ -230,7 +231,7 @@ describe('revocation status from OCSP and CRL', () => {
     it('gives up on a responder that does not answer within timeoutMs', async () => {
       const { status } = statusWith({ [OCSP_URL]: () => new Promise<Response>(() => {}) }, { timeoutMs: 50 });
       const started = Date.now();
-      expect(await statusOf(status, ocspOnly, root)).toBe('verifier_unavailable');
+      expect(await statusOf(status, ocspOnly, root)).toBe('certificate_status_unknown');
       expect(Date.now() - started).toBeLessThan(2_000);
     });
   });
@@ -263,23 +264,23 @@ describe('revocation status from OCSP and CRL', () => {
     it('refuses a CRL signed by another CA, even one with the issuer’s name', async () => {
       for (const signer of [impostor, stranger]) {
         const { status } = statusWith({ [CRL_URL]: crlAnswer(makeCrl(signer, [])) });
-        expect(await statusOf(status, crlOnly, root)).toBe('verifier_unavailable');
+        expect(await statusOf(status, crlOnly, root)).toBe('certificate_status_unknown');
       }
     });
 
     it('refuses a stale CRL whose next update has passed', async () => {
       const stale = makeCrl(root, [], { thisUpdate: new Date(Date.now() - 3 * DAY), nextUpdate: new Date(Date.now() - DAY) });
       const { status } = statusWith({ [CRL_URL]: crlAnswer(stale) });
-      expect(await statusOf(status, crlOnly, root)).toBe('verifier_unavailable');
+      expect(await statusOf(status, crlOnly, root)).toBe('certificate_status_unknown');
     });
 
     it.each<[string, Route]>([
       ['unreachable', () => Promise.reject(new TypeError('fetch failed'))],
       ['HTTP 500', unanswered(500)],
       ['garbage', unanswered(200, utf8('not a CRL'))],
-    ])('fails closed as verifier_unavailable when the CRL is %s', async (_, route) => {
+    ])('fails closed as certificate_status_unknown when the CRL is %s', async (_, route) => {
       const { status } = statusWith({ [CRL_URL]: route });
-      expect(await statusOf(status, crlOnly, root)).toBe('verifier_unavailable');
+      expect(await statusOf(status, crlOnly, root)).toBe('certificate_status_unknown');
     });
 
     it('reuses a fetched CRL for crlCacheMs, and fetches again without a cache', async () => {
@@ -299,27 +300,23 @@ describe('revocation status from OCSP and CRL', () => {
       const fromStranger = await issueSigner(stranger, { crlUrl: CRL_URL });
       const { status, calls } = statusWith({ [CRL_URL]: crlAnswer(makeCrl(root, [])) });
       expect(await statusOf(status, crlOnly, root)).toBe('good');
-      expect(await statusOf(status, fromStranger, stranger)).toBe('verifier_unavailable');
+      expect(await statusOf(status, fromStranger, stranger)).toBe('certificate_status_unknown');
       expect(calls).toHaveLength(2);
     });
   });
 
   describe('without addresses', () => {
-    it('answers unknown for a certificate naming neither responder, asking no one', async () => {
+    it('answers unlisted for a certificate naming neither responder, asking no one', async () => {
       const { status, calls } = statusWith({});
-      expect(await statusOf(status, neither, root)).toBe('unknown');
+      expect(await statusOf(status, neither, root)).toBe('unlisted');
       expect(calls).toHaveLength(0);
     });
 
     it('ignores addresses that are not http or https', async () => {
       const ldap = await issueSigner(root, { crlUrl: 'ldap://crl.test/cn=root', ocspUrl: 'file:///etc/passwd' });
       const { status, calls } = statusWith({});
-      expect(await statusOf(status, ldap, root)).toBe('unknown');
+      expect(await statusOf(status, ldap, root)).toBe('unlisted');
       expect(calls).toHaveLength(0);
-    });
-
-    it('noRevocationCheck answers unknown for anything', async () => {
-      expect(await statusOf(noRevocationCheck, both, root)).toBe('unknown');
     });
   });
 });
@@ -362,27 +359,45 @@ describe('revocation in the built-in verifier', () => {
 
   it('accepts a certificate the responder calls good', async () => {
     const { verifier } = verifierWith({ [OCSP_URL]: ocspAnswer(root, 'good') });
-    expect((await verifier.verify({ cms, content, at: new Date() })).iin).toBe(testIin(9400));
+    expect((await verifier.verify({ cms, content, at: new Date(), purpose: 'signing' })).iin).toBe(testIin(9400));
   });
 
   it('refuses a certificate revoked over OCSP or on the CRL as certificate_revoked', async () => {
-    expect(await failureOf(verifierWith({ [OCSP_URL]: ocspAnswer(root, 'revoked') }).verifier, { cms, content, at: new Date() })).toBe('certificate_revoked');
-    expect(await failureOf(verifierWith({ [OCSP_URL]: ocspAnswer(root, 'unknown'), [CRL_URL]: crlAnswer(makeCrl(root, [signer])) }).verifier, { cms, content, at: new Date() })).toBe(
+    expect(await failureOf(verifierWith({ [OCSP_URL]: ocspAnswer(root, 'revoked') }).verifier, { cms, content, at: new Date(), purpose: 'signing' })).toBe('certificate_revoked');
+    expect(await failureOf(verifierWith({ [OCSP_URL]: ocspAnswer(root, 'unknown'), [CRL_URL]: crlAnswer(makeCrl(root, [signer])) }).verifier, { cms, content, at: new Date(), purpose: 'signing' })).toBe(
       'certificate_revoked',
     );
   });
 
-  it('refuses as verifier_unavailable when no responder answers', async () => {
+  it('refuses as certificate_status_unknown when no responder answers', async () => {
     const { verifier, calls } = verifierWith({});
-    expect(await failureOf(verifier, { cms, content, at: new Date() })).toBe('verifier_unavailable');
+    expect(await failureOf(verifier, { cms, content, at: new Date(), purpose: 'signing' })).toBe('certificate_status_unknown');
     expect(calls.map((c) => c.url)).toEqual([OCSP_URL, CRL_URL]);
+  });
+
+  it('refuses as certificate_status_unknown when the responder does not know the certificate and the CRL is stale', async () => {
+    const stale = makeCrl(root, [], { thisUpdate: new Date(Date.now() - 3 * DAY), nextUpdate: new Date(Date.now() - DAY) });
+    const { verifier } = verifierWith({ [OCSP_URL]: ocspAnswer(root, 'unknown'), [CRL_URL]: crlAnswer(stale) });
+    expect(await failureOf(verifier, { cms, content, at: new Date(), purpose: 'signing' })).toBe('certificate_status_unknown');
+  });
+
+  it('refuses a signer certificate that names no responder at all, but not an intermediate that names none', async () => {
+    const silent = await issueSigner(root, { person: { iin: testIin(9400) } });
+    const { verifier, calls } = verifierWith({});
+    expect(await failureOf(verifier, { cms: await signContent(silent, content), content, at: new Date(), purpose: 'signing' })).toBe('certificate_status_unknown');
+    expect(calls).toHaveLength(0);
+
+    const intermediate = await makeIntermediateCa(root);
+    const leaf = await issueSigner(intermediate, { ocspUrl: OCSP_URL, person: { iin: testIin(9400) } });
+    const viaIntermediate = verifierWith({ [OCSP_URL]: ocspAnswer(intermediate, 'good') });
+    expect(await failureOf(viaIntermediate.verifier, { cms: await signContent(leaf, content, { chain: [intermediate.certificateDer] }), content, at: new Date(), purpose: 'signing' })).toBe('accepted');
   });
 
   it('asks only after the signature and chain hold', async () => {
     const other = await makeRootCa({ name: 'Other Root CA' });
     const untrusted = await signContent(await issueSigner(other, { ocspUrl: OCSP_URL }), content);
     const { verifier, calls } = verifierWith({ [OCSP_URL]: ocspAnswer(root, 'good') });
-    expect(await failureOf(verifier, { cms: untrusted, content, at: new Date() })).toBe('untrusted_certificate');
+    expect(await failureOf(verifier, { cms: untrusted, content, at: new Date(), purpose: 'signing' })).toBe('untrusted_certificate');
     expect(calls).toHaveLength(0);
   });
 
@@ -398,7 +413,7 @@ describe('revocation in the built-in verifier', () => {
     };
     const at = new Date(Date.now() + HOUR);
     const verifier = createBuiltInVerifier({ trustedRoots: [root.certificateDer], certificateStatus: recording });
-    await verifier.verify({ cms: await signContent(leaf, content, { chain: [intermediate.certificateDer] }), content, at });
+    await verifier.verify({ cms: await signContent(leaf, content, { chain: [intermediate.certificateDer] }), content, at, purpose: 'signing' });
     expect(asked).toHaveLength(2);
     expect(bytesEqual(asked[0]!.certificate, leaf.certificateDer) && bytesEqual(asked[0]!.issuer, intermediate.certificateDer)).toBe(true);
     expect(bytesEqual(asked[1]!.certificate, intermediate.certificateDer) && bytesEqual(asked[1]!.issuer, root.certificateDer)).toBe(true);
@@ -414,28 +429,118 @@ describe('revocation in the built-in verifier', () => {
       },
     };
     const verifier = createBuiltInVerifier({ trustedRoots: [root.certificateDer], certificateStatus: revokingIntermediate });
-    expect(await failureOf(verifier, { cms: await signContent(leaf, content, { chain: [intermediate.certificateDer] }), content, at: new Date() })).toBe('certificate_revoked');
+    expect(await failureOf(verifier, { cms: await signContent(leaf, content, { chain: [intermediate.certificateDer] }), content, at: new Date(), purpose: 'signing' })).toBe('certificate_revoked');
   });
 
-  it('turns a status hook that throws something other than an EdsError into verifier_unavailable', async () => {
+  it('turns a status hook that throws something other than an EdsError into certificate_status_unknown', async () => {
     const broken: CertificateStatus = {
       async check() {
         throw new Error('socket hang up');
       },
     };
     const verifier = createBuiltInVerifier({ trustedRoots: [root.certificateDer], certificateStatus: broken });
-    expect(await failureOf(verifier, { cms, content, at: new Date() })).toBe('verifier_unavailable');
+    expect(await failureOf(verifier, { cms, content, at: new Date(), purpose: 'signing' })).toBe('certificate_status_unknown');
   });
 
   it('is asked through createSignatureVerifier with revocation ocsp-crl, and not at all with off', async () => {
     const checked = fakeNetwork({ [OCSP_URL]: ocspAnswer(root, 'revoked') });
     const strict = createSignatureVerifier({ trustedRoots: [root.certificateDer], revocation: 'ocsp-crl', fetchImpl: checked.fetchImpl });
-    expect(await failureOf(strict, { cms, content, at: new Date() })).toBe('certificate_revoked');
+    expect(await failureOf(strict, { cms, content, at: new Date(), purpose: 'signing' })).toBe('certificate_revoked');
     expect(checked.calls).toHaveLength(1);
 
     const unchecked = fakeNetwork({ [OCSP_URL]: ocspAnswer(root, 'revoked') });
     const lenient = createSignatureVerifier({ trustedRoots: [root.certificateDer], revocation: 'off', fetchImpl: unchecked.fetchImpl });
-    expect(await failureOf(lenient, { cms, content, at: new Date() })).toBe('accepted');
+    expect(await failureOf(lenient, { cms, content, at: new Date(), purpose: 'signing' })).toBe('accepted');
     expect(unchecked.calls).toHaveLength(0);
+  });
+});
+
+/** A stand-in for NCA's OCSP responder and CRL distribution point on a local port, reached by the real fetch. */
+class StandInResponder {
+  ocsp: 'good' | 'revoked' | 'unknown' | 'down' = 'good';
+  crl: 'current' | 'revoking' | 'stale' | 'down' = 'down';
+  readonly asked: string[] = [];
+  private readonly server: Server;
+
+  constructor(private readonly ca: TestCa, private readonly revokedDer: () => Uint8Array) {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        void this.answer(req.url ?? '', new Uint8Array(Buffer.concat(chunks))).then(({ status, body }) => {
+          res.writeHead(status, { 'content-type': 'application/octet-stream' });
+          res.end(Buffer.from(body));
+        });
+      });
+    });
+  }
+
+  private async answer(url: string, body: Uint8Array): Promise<{ status: number; body: Uint8Array }> {
+    this.asked.push(url);
+    if (url === '/ocsp') {
+      if (this.ocsp === 'down') return { status: 503, body: new Uint8Array(0) };
+      return { status: 200, body: await makeOcspResponse(this.ca, body, this.ocsp) };
+    }
+    if (url === '/root.crl') {
+      if (this.crl === 'down') return { status: 503, body: new Uint8Array(0) };
+      const revoked = this.crl === 'revoking' ? [{ certificateDer: this.revokedDer() }] : [];
+      const dates = this.crl === 'stale' ? { thisUpdate: new Date(Date.now() - 3 * DAY), nextUpdate: new Date(Date.now() - DAY) } : {};
+      return { status: 200, body: await makeCrl(this.ca, revoked, dates) };
+    }
+    return { status: 404, body: new Uint8Array(0) };
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+describe('revocation against a stand-in responder on the network, with EDS_REVOCATION=ocsp-crl', () => {
+  const content = utf8('sot-login:5e6f7a');
+  let root: TestCa;
+  let signer: TestSigner;
+  let responder: StandInResponder;
+  let base: string;
+  const verify = (cms: Uint8Array) =>
+    failureOf(createSignatureVerifier({ trustedRoots: [root.certificateDer], revocation: 'ocsp-crl' }), { cms, content, at: new Date(), purpose: 'authentication' });
+
+  beforeAll(async () => {
+    root = await makeRootCa();
+    responder = new StandInResponder(root, () => signer.certificateDer);
+    base = await responder.start();
+    signer = await issueSigner(root, { key: 'auth', ocspUrl: `${base}/ocsp`, crlUrl: `${base}/root.crl`, person: { iin: testIin(9410) } });
+  });
+
+  afterAll(() => responder.stop());
+
+  it.each<[string, StandInResponder['ocsp'], StandInResponder['crl'], EdsFailureCode | 'accepted']>([
+    ['OCSP says good', 'good', 'down', 'accepted'],
+    ['OCSP says revoked', 'revoked', 'current', 'certificate_revoked'],
+    ['OCSP does not know it and there is no CRL to ask', 'unknown', 'down', 'certificate_status_unknown'],
+    ['OCSP does not know it and the CRL lists it', 'unknown', 'revoking', 'certificate_revoked'],
+    ['OCSP is down and the CRL does not list it', 'down', 'current', 'accepted'],
+    ['OCSP is down and the CRL lists it', 'down', 'revoking', 'certificate_revoked'],
+    ['OCSP is down and the CRL has expired', 'down', 'stale', 'certificate_status_unknown'],
+    ['OCSP and the CRL are both down', 'down', 'down', 'certificate_status_unknown'],
+  ])('when %s: %s', async (_, ocsp, crl, outcome) => {
+    responder.ocsp = ocsp;
+    responder.crl = crl;
+    responder.asked.length = 0;
+    expect(await verify(await signContent(signer, content))).toBe(outcome);
+    expect(responder.asked[0]).toBe('/ocsp');
+  });
+
+  it('refuses as certificate_status_unknown when nothing listens at the addresses', async () => {
+    const closed = new StandInResponder(root, () => signer.certificateDer);
+    const closedBase = await closed.start();
+    await closed.stop();
+    const unreachable = await issueSigner(root, { key: 'auth', ocspUrl: `${closedBase}/ocsp`, crlUrl: `${closedBase}/root.crl`, person: { iin: testIin(9410) } });
+    expect(await verify(await signContent(unreachable, content))).toBe('certificate_status_unknown');
   });
 });

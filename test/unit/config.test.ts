@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { signatureVerifierFromConfig } from '../../src/auth/verifier.ts';
-import { ConfigError, estimatedKeyBits, loadConfig } from '../../src/config.ts';
+import { ConfigError, estimatedKeyBits, loadConfig, logStartupWarnings, startupWarnings } from '../../src/config.ts';
+import { loggerOptions } from '../../src/log.ts';
 import { createDevPki } from '../../src/pki/devCa.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'sot-config-'));
@@ -87,6 +90,65 @@ describe('configuration', () => {
     expect(() => signatureVerifierFromConfig(production())).toThrow(ConfigError);
     writeFileSync(path.join(roots, 'nca-root.pem'), (await createDevPki(tmp(), [])).rootPem);
     expect(() => signatureVerifierFromConfig(production())).not.toThrow();
+  });
+
+  describe('revocation checks', () => {
+    const production = (extra: Record<string, string> = {}) =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DATA_DIR: tmp(),
+        SESSION_SECRET: 'x'.repeat(40),
+        TRUSTED_ROOTS_DIR: tmp(),
+        ACQUIRER_URL: 'https://pay.example.kz',
+        ACQUIRER_MERCHANT_ID: 'SUD',
+        ACQUIRER_SECRET: 'a'.repeat(40),
+        ...MESSAGING,
+        ...AUDIT,
+        ...extra,
+      });
+
+    /** The server's own logger options, writing JSON lines into an array. */
+    function capturedLogger() {
+      const lines: { level: number; msg: string }[] = [];
+      const stream = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(JSON.parse(chunk.toString('utf8')) as { level: number; msg: string });
+          done();
+        },
+      });
+      return { log: pino(loggerOptions('info', stream) as pino.LoggerOptions, stream), lines };
+    }
+
+    it('are on by default in production, by OCSP then CRL', () => {
+      expect(production().edsRevocation).toBe('ocsp-crl');
+      expect(startupWarnings(production())).toEqual([]);
+    });
+
+    it('are off by default in development and demo, where there is no network', () => {
+      expect(loadConfig({ DATA_DIR: tmp() }).edsRevocation).toBe('off');
+      expect(loadConfig({ DATA_DIR: tmp(), NODE_ENV: 'test' }).edsRevocation).toBe('off');
+      expect(startupWarnings(loadConfig({ DATA_DIR: tmp() }))).toEqual([]);
+      expect(loadConfig({ DATA_DIR: tmp(), EDS_REVOCATION: 'ocsp-crl' }).edsRevocation).toBe('ocsp-crl');
+    });
+
+    it('are turned off in production only when set so, and then every start logs a warning', () => {
+      const config = production({ EDS_REVOCATION: 'off' });
+      expect(config.edsRevocation).toBe('off');
+      for (let start = 0; start < 2; start++) {
+        const { log, lines } = capturedLogger();
+        logStartupWarnings(config, log);
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatchObject({ level: 40 });
+        expect(lines[0]!.msg).toMatch(/EDS_REVOCATION=off in production/);
+      }
+      const { log, lines } = capturedLogger();
+      logStartupWarnings(production(), log);
+      expect(lines).toEqual([]);
+    });
+
+    it('refuses a value that is neither off nor ocsp-crl', () => {
+      expect(() => production({ EDS_REVOCATION: 'ocsp' })).toThrow(/EDS_REVOCATION/);
+    });
   });
 
   it('treats empty values as unset', () => {

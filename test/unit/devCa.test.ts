@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBuiltInVerifier, formatName, identityFromCertificate } from '../../src/adapters/eds/index.ts';
+import { createBuiltInVerifier, formatName, identityFromCertificate, keyKind, keyUsageFacts, type KeyPurpose } from '../../src/adapters/eds/index.ts';
 import { bytesEqual, importPrivateKey, parseCertificate, signCms } from '../../src/pki/cms.ts';
-import { createDevPki, DEV_PKCS12_PASSWORD, DEV_ROOT_NAME, fromPem, type DevPki } from '../../src/pki/devCa.ts';
+import { createDevPki, DEV_PKCS12_PASSWORD, DEV_ROOT_NAME, devKeyFile, fromPem, type DevKey, type DevPki } from '../../src/pki/devCa.ts';
 import { parsePkcs12 } from '../../src/pki/pkcs12.ts';
 import { testBin, testIin, utf8 } from '../support/pki.ts';
 
@@ -27,8 +27,9 @@ afterAll(() => {
   for (const dir of directories) rmSync(dir, { recursive: true, force: true });
 });
 
-function userFile(dir: string, handle: string, extension: 'p12' | 'pem'): string {
-  return path.join(dir, 'users', `${handle}.${extension}`);
+/** The person's signing key unless `key` says otherwise. */
+function userFile(dir: string, handle: string, extension: 'p12' | 'pem', key: DevKey = 'sign'): string {
+  return path.join(dir, 'users', `${handle}.${key}.${extension}`);
 }
 
 /** Bytes and modification time of each file, to tell a rewritten file from a kept one. */
@@ -36,19 +37,21 @@ function snapshot(files: string[]): { file: string; hex: string; mtimeMs: number
   return files.map((file) => ({ file, hex: readFileSync(file).toString('hex'), mtimeMs: statSync(file).mtimeMs }));
 }
 
-function userCertificate(dir: string, handle: string): Uint8Array {
-  return fromPem('CERTIFICATE', readFileSync(userFile(dir, handle, 'pem'), 'utf8'));
+function userCertificate(dir: string, handle: string, key: DevKey = 'sign'): Uint8Array {
+  return fromPem('CERTIFICATE', readFileSync(userFile(dir, handle, 'pem', key), 'utf8'));
 }
 
-/** Opens the person's demo file, signs with its key and has a verifier that trusts only the dev root judge it. */
-async function signInAs(pki: DevPki, dir: string, handle: string, at: Date) {
-  const contents = await parsePkcs12(new Uint8Array(readFileSync(userFile(dir, handle, 'p12'))), DEV_PKCS12_PASSWORD);
+/** Opens one of the person's demo files, signs with its key and has a verifier that trusts only the dev root judge it for `purpose`. */
+async function signAs(pki: DevPki, dir: string, handle: string, key: DevKey, purpose: KeyPurpose, at: Date) {
+  const contents = await parsePkcs12(new Uint8Array(readFileSync(userFile(dir, handle, 'p12', key))), DEV_PKCS12_PASSWORD);
   const privateKey = await importPrivateKey(contents.privateKeyPkcs8, contents.certificateDer);
   const content = utf8(`sot-login:${handle}`);
   const cms = await signCms({ content, certificateDer: contents.certificateDer, chainDer: contents.chainDer, privateKey, detached: true });
   const verifier = createBuiltInVerifier({ trustedRoots: [fromPem('CERTIFICATE', pki.rootPem)] });
-  return { contents, identity: await verifier.verify({ cms, content, at }) };
+  return { contents, identity: await verifier.verify({ cms, content, at, purpose }) };
 }
+
+const signInAs = (pki: DevPki, dir: string, handle: string, at: Date) => signAs(pki, dir, handle, 'auth', 'authentication', at);
 
 describe('a new development PKI', () => {
   let dir: string;
@@ -59,18 +62,38 @@ describe('a new development PKI', () => {
     pki = await createDevPki(dir, [citizen, employee], NOW);
   });
 
-  it('writes the root certificate, its key readable by the owner only, and a .p12 and .pem per person', () => {
+  it('writes the root certificate, its key readable by the owner only, and a .p12 and .pem per key of each person', () => {
     expect(readFileSync(path.join(dir, 'root-ca.pem'), 'utf8')).toBe(pki.rootPem);
     expect(statSync(path.join(dir, 'root-ca.key.pem')).mode & 0o777).toBe(0o600);
     expect(readFileSync(path.join(dir, 'root-ca.key.pem'), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    const filesOf = (handle: string, key: DevKey) => ({ p12Path: userFile(dir, handle, 'p12', key), certPath: userFile(dir, handle, 'pem', key) });
     expect(pki.files).toEqual([
-      { handle: 'askhat', p12Path: userFile(dir, 'askhat', 'p12'), certPath: userFile(dir, 'askhat', 'pem') },
-      { handle: 'asel-1', p12Path: userFile(dir, 'asel-1', 'p12'), certPath: userFile(dir, 'asel-1', 'pem') },
+      { handle: 'askhat', auth: filesOf('askhat', 'auth'), sign: filesOf('askhat', 'sign') },
+      { handle: 'asel-1', auth: filesOf('asel-1', 'auth'), sign: filesOf('asel-1', 'sign') },
     ]);
-    for (const { p12Path, certPath } of pki.files) {
+    expect(devKeyFile(dir, 'askhat', 'auth', 'p12')).toBe(path.join(dir, 'users', 'askhat.auth.p12'));
+    for (const { p12Path, certPath } of pki.files.flatMap((f) => [f.auth, f.sign])) {
       expect(existsSync(p12Path)).toBe(true);
       expect(readFileSync(certPath, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n$/);
     }
+  });
+
+  it('gives each person an authentication key and a signing key of NCA’s profiles, with keys of their own', async () => {
+    for (const person of [citizen, employee]) {
+      const kindOf = (key: DevKey) => keyKind(keyUsageFacts(parseCertificate(userCertificate(dir, person.handle, key))));
+      expect(kindOf('auth')).toBe('authentication');
+      expect(kindOf('sign')).toBe('signing');
+      expect(identityFromCertificate(userCertificate(dir, person.handle, 'auth')).iin).toBe(person.iin);
+      const keyOf = async (key: DevKey) => (await parsePkcs12(new Uint8Array(readFileSync(userFile(dir, person.handle, 'p12', key))), DEV_PKCS12_PASSWORD)).privateKeyPkcs8;
+      expect(bytesEqual(await keyOf('auth'), await keyOf('sign'))).toBe(false);
+    }
+  });
+
+  it('signs in with the authentication key only and signs documents with the signing key only', async () => {
+    await expect(signAs(pki, dir, 'askhat', 'auth', 'authentication', NOW)).resolves.toMatchObject({ identity: { iin: citizen.iin } });
+    await expect(signAs(pki, dir, 'askhat', 'sign', 'signing', NOW)).resolves.toMatchObject({ identity: { iin: citizen.iin } });
+    await expect(signAs(pki, dir, 'askhat', 'sign', 'authentication', NOW)).rejects.toMatchObject({ code: 'signing_key_at_sign_in' });
+    await expect(signAs(pki, dir, 'askhat', 'auth', 'signing', NOW)).rejects.toMatchObject({ code: 'authentication_key_for_document' });
   });
 
   it('makes a self-signed CA root named as not for production, valid from the given moment', () => {
@@ -106,7 +129,7 @@ describe('a new development PKI', () => {
   it('opens each .p12 with the demo password to the .pem certificate, the root as chain, and a key that signs under the root', async () => {
     for (const person of [citizen, employee]) {
       const { contents, identity } = await signInAs(pki, dir, person.handle, NOW);
-      expect(bytesEqual(contents.certificateDer, userCertificate(dir, person.handle))).toBe(true);
+      expect(bytesEqual(contents.certificateDer, userCertificate(dir, person.handle, 'auth'))).toBe(true);
       expect(contents.chainDer).toHaveLength(1);
       expect(bytesEqual(contents.chainDer[0]!, fromPem('CERTIFICATE', pki.rootPem))).toBe(true);
       expect(identity.iin).toBe(person.iin);
@@ -125,7 +148,11 @@ describe('a new development PKI', () => {
 });
 
 describe('running the development PKI again', () => {
-  const allFiles = (dir: string) => [path.join(dir, 'root-ca.pem'), path.join(dir, 'root-ca.key.pem'), ...[citizen, employee].flatMap((p) => [userFile(dir, p.handle, 'p12'), userFile(dir, p.handle, 'pem')])];
+  const allFiles = (dir: string) => [
+    path.join(dir, 'root-ca.pem'),
+    path.join(dir, 'root-ca.key.pem'),
+    ...[citizen, employee].flatMap((p) => (['auth', 'sign'] as const).flatMap((key) => [userFile(dir, p.handle, 'p12', key), userFile(dir, p.handle, 'pem', key)])),
+  ];
 
   it('reuses the root and every current file, byte for byte and untouched', async () => {
     const dir = newDirectory();
@@ -207,6 +234,16 @@ describe('running the development PKI again', () => {
     await createDevPki(dir, [citizen], NOW);
     expect(existsSync(userFile(dir, 'askhat', 'p12'))).toBe(true);
     expect(bytesEqual(userCertificate(dir, 'askhat'), oldCertificate)).toBe(false);
+  });
+
+  it('reissues a key whose certificate is of the other profile, as files from before the two keys were split are', async () => {
+    const dir = newDirectory();
+    await createDevPki(dir, [citizen], NOW);
+    copyFileSync(userFile(dir, 'askhat', 'pem', 'auth'), userFile(dir, 'askhat', 'pem', 'sign'));
+    const auth = snapshot([userFile(dir, 'askhat', 'pem', 'auth'), userFile(dir, 'askhat', 'p12', 'auth')]);
+    await createDevPki(dir, [citizen], NOW);
+    expect(keyKind(keyUsageFacts(parseCertificate(userCertificate(dir, 'askhat', 'sign'))))).toBe('signing');
+    expect(snapshot([userFile(dir, 'askhat', 'pem', 'auth'), userFile(dir, 'askhat', 'p12', 'auth')])).toEqual(auth);
   });
 
   it('reissues everyone under a new root when the old one was removed', async () => {

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBuiltInVerifier, type SignatureVerifier } from '../../src/adapters/eds/index.ts';
+import { createBuiltInVerifier, type KeyPurpose, type SignatureVerifier } from '../../src/adapters/eds/index.ts';
 import { isValidIin } from '../../src/domain/iin.ts';
 import { parseCertificate } from '../../src/pki/cms.ts';
 import {
   failureOf,
   flipSignatureByte,
   generateKeyPair,
+  issueAuthKey,
   issueSigner,
   makeIntermediateCa,
   makeRootCa,
@@ -28,7 +29,7 @@ describe.each<KeyAlgorithm>(['rsa-2048', 'ecdsa-p256'])('the built-in verifier w
   let root: TestCa;
   let signer: TestSigner;
   let verifier: SignatureVerifier;
-  const check = (cms: Uint8Array, content = nonce, at = now) => failureOf(verifier, { cms, content, at });
+  const check = (cms: Uint8Array, content = nonce, at = now, purpose: KeyPurpose = 'signing') => failureOf(verifier, { cms, content, at, purpose });
 
   beforeAll(async () => {
     root = await makeRootCa({ algorithm });
@@ -38,7 +39,7 @@ describe.each<KeyAlgorithm>(['rsa-2048', 'ecdsa-p256'])('the built-in verifier w
 
   it('accepts an attached signature and names the signer from the certificate', async () => {
     const cms = await signContent(signer, nonce);
-    const identity = await verifier.verify({ cms, content: nonce, at: now });
+    const identity = await verifier.verify({ cms, content: nonce, at: now, purpose: 'signing' });
     expect(identity.iin).toBe(testIin(9100));
     expect(isValidIin(identity.iin)).toBe(true);
     expect(identity.bin).toBeUndefined();
@@ -128,8 +129,24 @@ describe.each<KeyAlgorithm>(['rsa-2048', 'ecdsa-p256'])('the built-in verifier w
   it('refuses a certificate whose key usage lacks digitalSignature, even with nonRepudiation', async () => {
     const nonRepudiationOnly = await issueSigner(root, { algorithm, keyUsage: ['nonRepudiation'] });
     expect(await check(await signContent(nonRepudiationOnly, nonce))).toBe('key_usage_not_allowed');
-    const noKeyUsage = await issueSigner(root, { algorithm, keyUsage: null });
-    expect(await check(await signContent(noKeyUsage, nonce))).toBe('accepted');
+  });
+
+  it('refuses a certificate without keyUsage, for signing in and for documents', async () => {
+    const noKeyUsage = await signContent(await issueSigner(root, { algorithm, keyUsage: null }), nonce);
+    expect(await check(noKeyUsage)).toBe('key_usage_missing');
+    expect(await check(noKeyUsage, nonce, now, 'authentication')).toBe('key_usage_missing');
+  });
+
+  it('signs in with the authentication key and refuses it for a document', async () => {
+    const auth = await signContent(await issueAuthKey(root, { algorithm, person: { iin: testIin(9100) } }), nonce);
+    expect(await check(auth, nonce, now, 'authentication')).toBe('accepted');
+    expect(await check(auth, nonce, now, 'signing')).toBe('authentication_key_for_document');
+  });
+
+  it('signs documents with the signing key and refuses it for signing in', async () => {
+    const signing = await signContent(signer, nonce);
+    expect(await check(signing, nonce, now, 'signing')).toBe('accepted');
+    expect(await check(signing, nonce, now, 'authentication')).toBe('signing_key_at_sign_in');
   });
 
   it('refuses a subject without an IIN, or with a wrong check digit', async () => {
@@ -143,7 +160,7 @@ describe.each<KeyAlgorithm>(['rsa-2048', 'ecdsa-p256'])('the built-in verifier w
 
   it('reads the BIN and organisation of an employee’s certificate', async () => {
     const employee = await issueSigner(root, { algorithm, person: { fullName: 'Омарова Әсел Қайратқызы', iin: testIin(9140), bin: testBin(), organisation: 'ТОО «Дала Логистик»' } });
-    const identity = await verifier.verify({ cms: await signContent(employee, nonce), content: nonce, at: now });
+    const identity = await verifier.verify({ cms: await signContent(employee, nonce), content: nonce, at: now, purpose: 'signing' });
     expect(identity).toMatchObject({ iin: testIin(9140), bin: testBin(), organisation: 'ТОО «Дала Логистик»', fullName: 'ОМАРОВА ӘСЕЛ ҚАЙРАТҚЫЗЫ' });
   });
 });
@@ -171,12 +188,12 @@ describe('the built-in verifier with malformed or unsupported input', () => {
       cms.subarray(0, cms.length - 10),
       new Uint8Array([...cms, 0x00]),
     ];
-    for (const input of inputs) expect(await failureOf(verifier, { cms: input, content, at })).toBe('malformed_cms');
+    for (const input of inputs) expect(await failureOf(verifier, { cms: input, content, at, purpose: 'signing' })).toBe('malformed_cms');
   });
 
   it('refuses RSA keys under 2048 bits as unsupported', async () => {
     const weak = await issueSigner(root, { algorithm: 'rsa-1024' });
-    expect(await failureOf(verifier, { cms: await signContent(weak, content), content, at })).toBe('unsupported_algorithm');
+    expect(await failureOf(verifier, { cms: await signContent(weak, content), content, at, purpose: 'signing' })).toBe('unsupported_algorithm');
   });
 
   it('never throws anything but an EdsError, whatever the bytes', async () => {
@@ -186,7 +203,7 @@ describe('the built-in verifier with malformed or unsupported input', () => {
       const damaged = cms.slice();
       const position = Math.floor(Math.random() * damaged.length);
       damaged[position] = damaged[position]! ^ (1 + Math.floor(Math.random() * 255));
-      const result = await failureOf(verifier, { cms: damaged, content, at });
+      const result = await failureOf(verifier, { cms: damaged, content, at, purpose: 'signing' });
       expect(typeof result).toBe('string');
     }
   });

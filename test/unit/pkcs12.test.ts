@@ -28,7 +28,7 @@ async function pkcs8Of(key: CryptoKey): Promise<Uint8Array> {
 async function signWith(contents: Pkcs12Contents, root: TestCa, content: Uint8Array) {
   const privateKey = await importPrivateKey(contents.privateKeyPkcs8, contents.certificateDer);
   const cms = await signCms({ content, certificateDer: contents.certificateDer, chainDer: contents.chainDer, privateKey, detached: false });
-  return createBuiltInVerifier({ trustedRoots: [root.certificateDer] }).verify({ cms, content, at: new Date() });
+  return createBuiltInVerifier({ trustedRoots: [root.certificateDer] }).verify({ cms, content, at: new Date(), purpose: 'signing' });
 }
 
 describe.each<KeyAlgorithm>(['ecdsa-p256', 'rsa-2048'])('a PKCS#12 file made here with a %s key', (algorithm) => {

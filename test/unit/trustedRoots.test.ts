@@ -107,9 +107,9 @@ describe('loading trusted roots from a directory', () => {
     const verifier = createBuiltInVerifier({ trustedRoots: loadTrustedRoots(dir) });
     const content = utf8('nonce');
     const at = new Date();
-    await expect(verifier.verify({ cms: await signContent(await issueSigner(first), content), content, at })).resolves.toMatchObject({ certificate: { issuer: 'CN=НУЦ РК (RSA), C=KZ' } });
+    await expect(verifier.verify({ cms: await signContent(await issueSigner(first), content), content, at, purpose: 'signing' })).resolves.toMatchObject({ certificate: { issuer: 'CN=НУЦ РК (RSA), C=KZ' } });
     const outsider = await makeRootCa({ name: 'Outsider', keys: await sharedKeyPair('ecdsa-p256') });
-    await expect(verifier.verify({ cms: await signContent(await issueSigner(outsider), content), content, at })).rejects.toMatchObject({ code: 'untrusted_certificate' });
+    await expect(verifier.verify({ cms: await signContent(await issueSigner(outsider), content), content, at, purpose: 'signing' })).rejects.toMatchObject({ code: 'untrusted_certificate' });
   });
 
   it('loads a certificate that is not a CA, but the verifier accepts nothing it issued', async () => {
@@ -119,7 +119,7 @@ describe('loading trusted roots from a directory', () => {
     expect(hexes(roots)).toEqual(hexes([notCa.certificateDer]));
     const content = utf8('nonce');
     const error = await createBuiltInVerifier({ trustedRoots: roots })
-      .verify({ cms: await signContent(await issueSigner(notCa), content), content, at: new Date() })
+      .verify({ cms: await signContent(await issueSigner(notCa), content), content, at: new Date(), purpose: 'signing' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EdsError);
     expect((error as EdsError).code).toBe('untrusted_certificate');

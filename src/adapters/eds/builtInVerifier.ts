@@ -8,7 +8,8 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OID, bytesEqual, certificateDer, digest, parseCertificate, pkiEngine, toArrayBuffer } from '../../pki/cms.ts';
 import { identityOf } from './identity.ts';
-import { findTrustedPath, keyUsageBit } from './trustedRoots.ts';
+import { checkKeyPurpose } from './keyPurpose.ts';
+import { findTrustedPath } from './trustedRoots.ts';
 import { EdsError, type CertificateStatus, type SignatureVerifier, type SignerIdentity, type VerifyInput } from './types.ts';
 
 type Hash = 'SHA-256' | 'SHA-384' | 'SHA-512';
@@ -27,7 +28,6 @@ const SIGNATURES: Record<string, { key: 'rsa' | 'ec'; hash?: Hash }> = {
 export const GOST_PREFIX = '1.2.398.3.10.1';
 const MIN_RSA_BITS = 2048;
 const MAX_RSA_BITS = 16384;
-export const DIGITAL_SIGNATURE = 0;
 
 export interface ParsedCms {
   /** The CMS as DER, decoded from base64 when it came as text. */
@@ -201,6 +201,11 @@ export function checkValidity(chain: pkijs.Certificate[], at: Date): void {
   }
 }
 
+/**
+ * Every link below the root is asked about. The signer's own status must be established: a
+ * signer certificate naming no OCSP responder or CRL is refused like one nobody could answer for.
+ * A CA certificate that names none is let through: the operator chose to trust its root.
+ */
 async function checkRevocation(chain: pkijs.Certificate[], status: CertificateStatus, at: Date): Promise<void> {
   for (let i = 0; i + 1 < chain.length; i++) {
     let result: Awaited<ReturnType<CertificateStatus['check']>>;
@@ -208,13 +213,15 @@ async function checkRevocation(chain: pkijs.Certificate[], status: CertificateSt
       result = await status.check({ certificate: certificateDer(chain[i]!), issuer: certificateDer(chain[i + 1]!), at });
     } catch (error) {
       if (error instanceof EdsError) throw error;
-      throw new EdsError('verifier_unavailable', 'revocation status unavailable');
+      throw new EdsError('certificate_status_unknown', 'revocation status unavailable');
     }
     if (result === 'revoked') throw new EdsError('certificate_revoked', 'a certificate is revoked');
+    if (result === 'unlisted' && i === 0) throw new EdsError('certificate_status_unknown', 'the signer certificate names no revocation source');
   }
 }
 
-export function createBuiltInVerifier(options: { trustedRoots: Uint8Array[]; certificateStatus?: CertificateStatus }): SignatureVerifier {
+/** Without `certificateStatus` no one is asked about revocation (EDS_REVOCATION=off). */
+export function createBuiltInVerifier(options: { trustedRoots: Uint8Array[]; certificateStatus?: CertificateStatus | undefined }): SignatureVerifier {
   const roots = options.trustedRoots.map((der) => parseCertificate(der));
   pkiEngine();
 
@@ -224,7 +231,7 @@ export function createBuiltInVerifier(options: { trustedRoots: Uint8Array[]; cer
     const chain = await findTrustedPath(parsed.signer, parsed.certificates, roots);
     if (!chain) throw new EdsError('untrusted_certificate', 'no path to a trusted root');
     checkValidity(chain, input.at);
-    if (keyUsageBit(parsed.signer, DIGITAL_SIGNATURE) === false) throw new EdsError('key_usage_not_allowed', 'the certificate is not for digital signatures');
+    checkKeyPurpose(parsed.signer, input.purpose);
     if (options.certificateStatus) await checkRevocation(chain, options.certificateStatus, input.at);
     return identityOf(parsed.signer, parsed.signerDer);
   }

@@ -1,18 +1,14 @@
 /**
- * Revocation: none at all, or OCSP first and the CRL after it, at the addresses the certificate
- * itself names. A responder that does not answer fails the check ('verifier_unavailable'), so a
- * revoked certificate is never let in because the network was down.
+ * Revocation by OCSP first and the CRL after it, at the addresses the certificate itself names.
+ * When they are named but none settles the question (unreachable, a stale CRL, a responder that
+ * does not know the certificate), the status is unknown and the check fails
+ * ('certificate_status_unknown'), so a revoked certificate is never let in because the network
+ * was down.
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { bytesEqual, parseCertificate, pkiEngine, toArrayBuffer } from '../../pki/cms.ts';
-import { EdsError, type CertificateStatus, type RevocationStatus } from './types.ts';
-
-export const noRevocationCheck: CertificateStatus = {
-  async check() {
-    return 'unknown';
-  },
-};
+import { EdsError, type CertificateStatus } from './types.ts';
 
 const AIA = '1.3.6.1.5.5.7.1.1';
 const AD_OCSP = '1.3.6.1.5.5.7.48.1';
@@ -56,8 +52,11 @@ function crlUrls(certificate: pkijs.Certificate): string[] {
 }
 
 function unavailable(what: string): EdsError {
-  return new EdsError('verifier_unavailable', `${what} did not give a usable answer`);
+  return new EdsError('certificate_status_unknown', `${what} did not give a usable answer`);
 }
+
+/** What one OCSP responder said; 'unknown' is its own answer (CertStatus unknown [2]). */
+type OcspAnswer = 'good' | 'revoked' | 'unknown';
 
 /** The OCSP response was signed by the issuer, or by a responder the issuer delegated OCSP signing to. */
 async function signedByIssuerOrDelegate(basic: pkijs.BasicOCSPResponse, issuer: pkijs.Certificate, now: Date): Promise<boolean> {
@@ -86,7 +85,7 @@ function revocationTime(certStatus: unknown): Date | undefined {
   return first instanceof asn1js.GeneralizedTime ? first.toDate() : undefined;
 }
 
-async function askOcsp(fetchImpl: typeof fetch, timeoutMs: number, url: string, certificate: pkijs.Certificate, issuer: pkijs.Certificate, at: Date): Promise<RevocationStatus> {
+async function askOcsp(fetchImpl: typeof fetch, timeoutMs: number, url: string, certificate: pkijs.Certificate, issuer: pkijs.Certificate, at: Date): Promise<OcspAnswer> {
   const crypto = pkiEngine();
   const request = new pkijs.OCSPRequest();
   const certId = await pkijs.CertID.create(certificate, { hashAlgorithm: 'SHA-1', issuerCertificate: issuer }, crypto);
@@ -145,7 +144,7 @@ async function fetchCrl(fetchImpl: typeof fetch, timeoutMs: number, url: string,
   return crl;
 }
 
-function crlStatus(crl: pkijs.CertificateRevocationList, certificate: pkijs.Certificate, at: Date): RevocationStatus {
+function crlStatus(crl: pkijs.CertificateRevocationList, certificate: pkijs.Certificate, at: Date): 'good' | 'revoked' {
   const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(certificate.serialNumber));
   return entry && entry.revocationDate.value.getTime() <= at.getTime() ? 'revoked' : 'good';
 }
@@ -178,24 +177,25 @@ export function createOcspCrlStatus(options: OcspCrlOptions = {}): CertificateSt
     async check({ certificate: certificateDer, issuer: issuerDer, at }) {
       const certificate = parseCertificate(certificateDer);
       const issuer = parseCertificate(issuerDer);
-      let failed = false;
-      for (const url of ocspUrls(certificate)) {
+      const ocsp = ocspUrls(certificate);
+      const crl = crlUrls(certificate);
+      if (ocsp.length === 0 && crl.length === 0) return 'unlisted';
+      for (const url of ocsp) {
         try {
           const status = await askOcsp(fetchImpl, timeoutMs, url, certificate, issuer, at);
           if (status !== 'unknown') return status;
         } catch {
-          failed = true;
+          // The next responder, then the CRL, may still answer.
         }
       }
-      for (const url of crlUrls(certificate)) {
+      for (const url of crl) {
         try {
           return crlStatus(await crlFor(url, issuer, issuerDer), certificate, at);
         } catch {
-          failed = true;
+          // Another distribution point may still answer.
         }
       }
-      if (failed) throw new EdsError('verifier_unavailable', 'no revocation responder answered');
-      return 'unknown';
+      throw new EdsError('certificate_status_unknown', 'no responder established the status');
     },
   };
 }

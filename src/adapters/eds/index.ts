@@ -3,14 +3,15 @@
  * external NCANode when one is configured and are refused otherwise.
  */
 import { createBuiltInVerifier, isGost, parseSignedCms } from './builtInVerifier.ts';
-import { createOcspCrlStatus, noRevocationCheck } from './certificateStatus.ts';
+import { createOcspCrlStatus } from './certificateStatus.ts';
 import { createNcaNodeVerifier } from './ncaNodeVerifier.ts';
 import { EdsError, type SignatureVerifier } from './types.ts';
 
 export * from './types.ts';
 export { createBuiltInVerifier, isGost, parseSignedCms, type ParsedCms } from './builtInVerifier.ts';
 export { createNcaNodeVerifier } from './ncaNodeVerifier.ts';
-export { createOcspCrlStatus, noRevocationCheck, type OcspCrlOptions } from './certificateStatus.ts';
+export { createOcspCrlStatus, type OcspCrlOptions } from './certificateStatus.ts';
+export { checkKeyPurpose, keyKind, keyPurposeProblem, keyUsageFacts, type KeyKind, type KeyUsageFacts } from './keyPurpose.ts';
 export { certificateInfo, formatName, identityFromCertificate } from './identity.ts';
 export { findTrustedPath, loadTrustedRoots } from './trustedRoots.ts';
 
@@ -19,7 +20,7 @@ export interface SignatureVerifierOptions {
   trustedRoots: Uint8Array[];
   /** NCANode v3 base URL, for GOST signatures. */
   externalVerifierUrl?: string | undefined;
-  /** 'ocsp-crl' asks the addresses in each certificate; 'off' (the default) asks no one. */
+  /** 'ocsp-crl' asks the addresses in each certificate; 'off' (the default here) asks no one. Config decides per environment. */
   revocation?: 'off' | 'ocsp-crl' | undefined;
   fetchImpl?: typeof fetch | undefined;
 }
@@ -29,10 +30,10 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
   const builtIn = createBuiltInVerifier({
     trustedRoots: options.trustedRoots,
-    certificateStatus: revocation === 'ocsp-crl' ? createOcspCrlStatus({ fetchImpl }) : noRevocationCheck,
+    certificateStatus: revocation === 'ocsp-crl' ? createOcspCrlStatus({ fetchImpl }) : undefined,
   });
   const external = options.externalVerifierUrl
-    ? createNcaNodeVerifier({ url: options.externalVerifierUrl, fetchImpl, revocationCheck: revocation === 'ocsp-crl' ? ['OCSP'] : [] })
+    ? createNcaNodeVerifier({ url: options.externalVerifierUrl, trustedRoots: options.trustedRoots, fetchImpl, revocation })
     : undefined;
 
   return {

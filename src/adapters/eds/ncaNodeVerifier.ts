@@ -1,14 +1,22 @@
 /**
  * GOST signatures (НУЦ РК's ГОСТ 34.310 keys) through an NCANode v3 server, which carries the
- * Kalkan provider this codebase cannot. NCANode judges signature, chain and revocation; the
- * identity is still read here, from the certificate in the CMS, by the same rules as for RSA.
- * NCANode checks validity at its own clock, so dates are also checked here against `at`.
+ * Kalkan provider this codebase cannot: no JavaScript library verifies a GOST 34.310 signature,
+ * so the signature itself, and each certificate's signature along NCANode's chain, are NCANode's
+ * to judge. What Sot can check without that crypto it checks itself, before and after asking:
+ * - the signer's certificate chains to the operator's trusted roots (TRUSTED_ROOTS_DIR) by
+ *   issuer/subject names and authority/subject key identifiers, so a CA that NCANode happens to
+ *   trust (a test CA, say) is not trusted by Sot unless the operator trusts it;
+ * - the certificate NCANode reports judging is the one in the CMS (DER, or serial number, public
+ *   key and certificate signature value, which NCANode v3 reports);
+ * - validity at `at` (NCANode checks at its own clock), the key's purpose, the IIN.
+ * Revocation: OCSP first; when NCANode cannot establish the status by OCSP, the CRL.
  */
-import { bytesEqual } from '../../pki/cms.ts';
-import { DIGITAL_SIGNATURE, checkValidity, parseSignedCms } from './builtInVerifier.ts';
+import { bytesEqual, certificateDer, parseCertificate } from '../../pki/cms.ts';
+import { checkValidity, parseSignedCms, type ParsedCms } from './builtInVerifier.ts';
 import { fetchWithin } from './certificateStatus.ts';
-import { certificateInfo, identityOf } from './identity.ts';
-import { keyUsageBit } from './trustedRoots.ts';
+import { identityOf } from './identity.ts';
+import { checkKeyPurpose } from './keyPurpose.ts';
+import { findNamedPath } from './trustedRoots.ts';
 import { EdsError, type EdsFailureCode, type SignatureVerifier } from './types.ts';
 
 /** The parts of NCANode's answer to POST /cms/verify that matter here. */
@@ -16,7 +24,14 @@ interface NcaNodeCertificate {
   valid?: boolean;
   notBefore?: string;
   notAfter?: string;
+  /** Hex, as Java's BigInteger.toString(16) writes it. */
   serialNumber?: string;
+  /** Base64 of the SubjectPublicKeyInfo DER. */
+  publicKey?: string;
+  /** Base64 of the certificate's signature value. */
+  signature?: string;
+  /** Base64 DER of the whole certificate, from services that report it. */
+  certificate?: string;
   revocations?: { revoked?: boolean; by?: string }[];
 }
 
@@ -46,7 +61,8 @@ const SUB_INDICATIONS: Record<string, EdsFailureCode> = {
   CHAIN_INCOMPLETE: 'untrusted_certificate',
   CERT_REVOKED: 'certificate_revoked',
   REVOKED_NO_POE: 'certificate_revoked',
-  REVOCATION_DATA_MISSING: 'verifier_unavailable',
+  REVOCATION_DATA_MISSING: 'certificate_status_unknown',
+  TRY_LATER: 'certificate_status_unknown',
 };
 
 function base64(bytes: Uint8Array): string {
@@ -77,11 +93,51 @@ function sameSerial(reported: string, local: string): boolean {
   return normal(reported) === normal(local);
 }
 
-export function createNcaNodeVerifier(options: { url: string; fetchImpl?: typeof fetch; timeoutMs?: number; revocationCheck?: ('OCSP' | 'CRL')[] }): SignatureVerifier {
+function fromBase64(text: string | undefined): Uint8Array | undefined {
+  if (typeof text !== 'string' || !/^[A-Za-z0-9+/\s]+={0,2}$/.test(text)) return undefined;
+  return new Uint8Array(Buffer.from(text.replace(/\s+/g, ''), 'base64'));
+}
+
+/** NCANode judged exactly the certificate in the CMS: the same DER, or else the same serial, key and CA signature. */
+function isSignerCertificate(reported: NcaNodeCertificate | undefined, parsed: ParsedCms): boolean {
+  if (!reported) return false;
+  const der = fromBase64(reported.certificate);
+  if (der) {
+    try {
+      return bytesEqual(certificateDer(parseCertificate(der)), parsed.signerDer);
+    } catch {
+      return false;
+    }
+  }
+  const publicKey = fromBase64(reported.publicKey);
+  const signature = fromBase64(reported.signature);
+  const serial = Buffer.from(parsed.signer.serialNumber.valueBlock.valueHexView).toString('hex');
+  return (
+    typeof reported.serialNumber === 'string' &&
+    sameSerial(reported.serialNumber, serial) &&
+    publicKey !== undefined &&
+    bytesEqual(publicKey, new Uint8Array(parsed.signer.subjectPublicKeyInfo.toSchema().toBER(false))) &&
+    signature !== undefined &&
+    bytesEqual(signature, parsed.signer.signatureValue.valueBlock.valueHexView)
+  );
+}
+
+export interface NcaNodeVerifierOptions {
+  url: string;
+  /** DER certificates the signer's chain must reach by names and key identifiers. */
+  trustedRoots: Uint8Array[];
+  fetchImpl?: typeof fetch | undefined;
+  timeoutMs?: number;
+  /** 'ocsp-crl' (the default) has NCANode ask OCSP, then the CRL when OCSP cannot tell; 'off' asks neither. */
+  revocation?: 'off' | 'ocsp-crl' | undefined;
+}
+
+export function createNcaNodeVerifier(options: NcaNodeVerifierOptions): SignatureVerifier {
   const endpoint = `${options.url.replace(/\/+$/, '')}/cms/verify`;
   const fetchImpl = options.fetchImpl ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const revocationCheck = options.revocationCheck ?? ['OCSP'];
+  const revocationChecks: ('OCSP' | 'CRL')[][] = options.revocation === 'off' ? [[]] : [['OCSP'], ['CRL']];
+  const roots = options.trustedRoots.map((der) => parseCertificate(der));
 
   async function ask(body: Record<string, unknown>): Promise<NcaNodeVerifyResponse> {
     try {
@@ -98,20 +154,32 @@ export function createNcaNodeVerifier(options: { url: string; fetchImpl?: typeof
     }
   }
 
+  /** NCANode's verdict, asking by OCSP and then, when the status stayed unknown, by CRL. */
+  async function judged(parsed: ParsedCms, data: Uint8Array | undefined): Promise<NcaNodeCertificate | undefined> {
+    let failure: EdsError | undefined;
+    for (const revocationCheck of revocationChecks) {
+      const result = await ask({ cms: base64(parsed.der), ...(data ? { data: base64(data) } : {}), revocationCheck });
+      const signer = result.signers?.[0];
+      const certificate = (signer?.certificates ?? signer?.signers)?.[0];
+      if (result.valid === true) return certificate;
+      failure = failureOf(signer, certificate);
+      if (failure.code !== 'certificate_status_unknown') throw failure;
+    }
+    throw failure!;
+  }
+
   return {
     async verify(input) {
       try {
         const parsed = await parseSignedCms(input.cms);
         const eContent = parsed.signedData.encapContentInfo.eContent;
         if (eContent && !bytesEqual(new Uint8Array(eContent.getValue()), input.content)) throw new EdsError('bad_signature', 'the signed content is not the expected one');
-        const result = await ask({ cms: base64(parsed.der), ...(eContent ? {} : { data: base64(input.content) }), revocationCheck });
-        const signer = result.signers?.[0];
-        const certificate = (signer?.certificates ?? signer?.signers)?.[0];
-        if (result.valid !== true) throw failureOf(signer, certificate);
-        const local = certificateInfo(parsed.signer, parsed.signerDer);
-        if (certificate?.serialNumber && !sameSerial(certificate.serialNumber, local.serialNumber)) throw new EdsError('bad_signature', 'NCANode judged another certificate');
-        checkValidity([parsed.signer], input.at);
-        if (keyUsageBit(parsed.signer, DIGITAL_SIGNATURE) === false) throw new EdsError('key_usage_not_allowed', 'the certificate is not for digital signatures');
+        const chain = findNamedPath(parsed.signer, parsed.certificates, roots);
+        if (!chain) throw new EdsError('untrusted_certificate', 'the signer certificate does not name a trusted root by issuer and key identifier');
+        checkValidity(chain, input.at);
+        checkKeyPurpose(parsed.signer, input.purpose);
+        const reported = await judged(parsed, eContent ? undefined : input.content);
+        if (!isSignerCertificate(reported, parsed)) throw new EdsError('verifier_certificate_mismatch', 'NCANode did not report judging the certificate in the CMS');
         return identityOf(parsed.signer, parsed.signerDer);
       } catch (error) {
         if (error instanceof EdsError) throw error;

@@ -117,3 +117,40 @@ export async function findTrustedPath(signer: pkijs.Certificate, candidates: pki
   };
   return extend([signer]);
 }
+
+/** The child names the parent as issuer and carries its key identifier, which the parent declares too. */
+function namesIssuerByKeyId(child: pkijs.Certificate, parent: pkijs.Certificate): boolean {
+  const authorityKey = keyIdentifier(child, '2.5.29.35');
+  const subjectKey = keyIdentifier(parent, '2.5.29.14');
+  return child.issuer.isEqual(parent.subject) && authorityKey !== undefined && subjectKey !== undefined && bytesEqual(authorityKey, subjectKey);
+}
+
+/**
+ * The path signer → intermediates → a trusted root by names and key identifiers alone: each
+ * certificate's issuer name is its parent's subject, its authority key identifier is the parent's
+ * subject key identifier (both must be present), and each parent is a CA allowed to issue at its
+ * depth. For GOST 34.310 certificates, whose signatures no JavaScript library can verify: the
+ * external verifier checks the signatures along its own chain, and this check makes that chain
+ * end at a root the operator trusts. Undefined when there is none.
+ */
+export function findNamedPath(signer: pkijs.Certificate, candidates: pkijs.Certificate[], roots: pkijs.Certificate[]): pkijs.Certificate[] | undefined {
+  const signerDer = certificateDer(signer);
+  if (roots.some((root) => bytesEqual(certificateDer(root), signerDer))) return [signer];
+  const rootsDer = roots.map(certificateDer);
+  const intermediates = candidates.filter((c) => !rootsDer.some((der) => bytesEqual(der, certificateDer(c))));
+
+  const extend = (chain: pkijs.Certificate[]): pkijs.Certificate[] | undefined => {
+    const current = chain[chain.length - 1]!;
+    const below = chain.length - 1;
+    const root = roots.find((r) => namesIssuerByKeyId(current, r) && mayIssue(r, below));
+    if (root) return [...chain, root];
+    if (below >= MAX_INTERMEDIATES) return undefined;
+    for (const candidate of intermediates) {
+      if (chain.includes(candidate) || !namesIssuerByKeyId(current, candidate) || !mayIssue(candidate, below)) continue;
+      const found = extend([...chain, candidate]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return extend([signer]);
+}

@@ -11,10 +11,18 @@ export type EdsFailureCode =
   | 'certificate_expired'
   | 'certificate_not_yet_valid'
   | 'key_usage_not_allowed'
+  | 'key_usage_missing'
+  | 'signing_key_at_sign_in'
+  | 'authentication_key_for_document'
   | 'certificate_revoked'
+  | 'certificate_status_unknown'
   | 'invalid_identity'
   | 'unsupported_algorithm'
-  | 'verifier_unavailable';
+  | 'verifier_unavailable'
+  | 'verifier_certificate_mismatch';
+
+/** What a signature is for: signing in (the authentication key) or a document (the signing key). */
+export type KeyPurpose = 'authentication' | 'signing';
 
 export class EdsError extends Error {
   override readonly name = 'EdsError';
@@ -60,6 +68,8 @@ export interface VerifyInput {
   content: Uint8Array;
   /** The moment at which the certificates must be valid. */
   at: Date;
+  /** Which of the person's two keys must have made it. */
+  purpose: KeyPurpose;
 }
 
 export interface SignatureVerifier {
@@ -67,9 +77,14 @@ export interface SignatureVerifier {
   verify(input: VerifyInput): Promise<SignerIdentity>;
 }
 
-export type RevocationStatus = 'good' | 'revoked' | 'unknown';
+/** 'unlisted': the certificate names no OCSP responder or CRL that could be asked. */
+export type RevocationStatus = 'good' | 'revoked' | 'unlisted';
 
 export interface CertificateStatus {
-  /** 'unknown' passes; a responder that cannot be reached throws EdsError('verifier_unavailable'). */
+  /**
+   * The status at `at`. When the certificate names a responder or a CRL but none gives a usable
+   * answer (unreachable, stale, or the responder does not know the certificate), it throws
+   * EdsError('certificate_status_unknown').
+   */
   check(input: { certificate: Uint8Array; issuer: Uint8Array; at: Date }): Promise<RevocationStatus>;
 }

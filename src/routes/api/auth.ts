@@ -60,8 +60,10 @@ export const authApi: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Sign in with a CMS signature over the nonce',
         description:
           'The CMS SignedData (base64 DER) must carry the signer certificate and either encapsulate the nonce bytes or be detached over them. ' +
+          'The key must be an authentication key (keyUsage digitalSignature without nonRepudiation; extKeyUsage clientAuth). ' +
           'On success a session cookie is set. Failures are 401 with a code: nonce_unknown, nonce_expired, nonce_used, malformed_cms, bad_signature, ' +
-          'untrusted_certificate, certificate_expired, certificate_not_yet_valid, key_usage_not_allowed, certificate_revoked, invalid_identity, unsupported_algorithm.',
+          'untrusted_certificate, certificate_expired, certificate_not_yet_valid, key_usage_not_allowed, key_usage_missing, signing_key_at_sign_in, ' +
+          'certificate_revoked, certificate_status_unknown, invalid_identity, unsupported_algorithm, verifier_certificate_mismatch; 503 verifier_unavailable.',
         body: Type.Object({ nonce: Type.String({ minLength: 1, maxLength: 200 }), cms: Type.String({ minLength: 1, maxLength: 200_000 }) }),
         response: { 200: Type.Object({ user: User }), 400: ApiError, 401: ApiError, 429: ApiError, 503: ApiError },
       },

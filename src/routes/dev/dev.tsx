@@ -1,9 +1,9 @@
 import { createReadStream, existsSync } from 'node:fs';
-import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { desc } from 'drizzle-orm';
 import Type from 'typebox';
 import { outbox } from '../../db/schema/index.ts';
+import { devKeyFile, type DevKey } from '../../pki/devCa.ts';
 import { SotError } from '../../errors.ts';
 import { OutboxPage } from '../../views/pages/OutboxPage.tsx';
 
@@ -21,8 +21,9 @@ export const devRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/dev/pki/:file',
     { config: { access: 'public' }, schema: { hide: true, params: Type.Object({ file: Type.String({ maxLength: 100 }) }) } },
     async (request, reply) => {
-      const match = /^([a-z0-9-]+)\.p12$/.exec(request.params.file);
-      const file = match ? path.join(app.config.devPkiDir, 'users', `${match[1]}.p12`) : null;
+      // <handle>.auth.p12 signs in, <handle>.sign.p12 signs documents, as NCA's two key files do.
+      const match = /^([a-z0-9-]+)\.(auth|sign)\.p12$/.exec(request.params.file);
+      const file = match ? devKeyFile(app.config.devPkiDir, match[1]!, match[2] as DevKey, 'p12') : null;
       if (!file || !existsSync(file)) throw new SotError('not_found');
       return reply.type('application/x-pkcs12').header('cache-control', 'no-store').send(createReadStream(file));
     },
