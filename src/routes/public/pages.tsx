@@ -4,7 +4,7 @@ import { DEV_PKCS12_PASSWORD } from '../../pki/devCa.ts';
 import { demoPeople } from '../../seed/people.ts';
 import { HomePage } from '../../views/pages/HomePage.tsx';
 import { LoginPage, type DemoSigner } from '../../views/pages/LoginPage.tsx';
-import { safeReturnPath } from './language.ts';
+import { safeReturnPath } from '../../auth/returnPath.ts';
 
 /**
  * The demo certificates offered on the sign-in page: one person of each kind, and every judge of
@@ -27,11 +27,13 @@ export const staticPages: FastifyPluginAsyncTypebox = async (app) => {
     '/login',
     { config: { access: 'public' }, schema: { hide: true, querystring: Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) }) } },
     (request, reply) => {
-      const returnTo = safeReturnPath(request.query.return);
-      if (request.principal) return reply.redirect(returnTo === '/' ? '/cabinet' : returnTo, 303);
+      // After signing in a person goes back where they were, or to their cabinet; never off this site.
+      const asked = safeReturnPath(request.query.return, '/cabinet');
+      const returnTo = asked === '/' ? '/cabinet' : asked;
+      if (request.principal) return reply.redirect(returnTo, 303);
       return reply.page(
         { title: request.t('login.title'), nav: 'signIn', scripts: ['/public/build/signin.js'] },
-        <LoginPage returnTo={returnTo === '/' ? '/cabinet' : returnTo} demoSigners={app.config.demo ? demoSigners() : null} demoPassword={DEV_PKCS12_PASSWORD} />,
+        <LoginPage returnTo={returnTo} demoSigners={app.config.demo ? demoSigners() : null} demoPassword={DEV_PKCS12_PASSWORD} />,
       );
     },
   );
