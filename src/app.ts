@@ -23,7 +23,7 @@ import { rateLimitPlugin } from './plugins/rateLimit.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { signatureVerifierFromConfig } from './auth/verifier.ts';
 import type { SignatureVerifier } from './adapters/eds/index.ts';
-import csrf from '@fastify/csrf-protection';
+import { csrfPlugin } from './plugins/csrf.ts';
 import { viewsPlugin } from './plugins/views.tsx';
 import { publicCaseApi } from './routes/api/publicCases.ts';
 import { filingsApi } from './routes/api/filings.ts';
@@ -134,11 +134,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Files stream through to the blob store; nothing is buffered whole in memory.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20, parts: 40, fieldSize: 64 * 1024 } });
-  await app.register(csrf, {
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.isProduction, signed: true },
-    // Upload forms are streamed, so their body is not read before the check: their token rides in the address.
-    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.headers['x-csrf-token'] as string | undefined) ?? (request.query as { _csrf?: string } | undefined)?._csrf,
-  });
+  await app.register(csrfPlugin);
   await app.register(sessionPlugin);
   await app.register(rateLimitPlugin);
   await app.register(helmet, {
