@@ -24,7 +24,7 @@ import { rateLimitPlugin } from './plugins/rateLimit.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { signatureVerifierFromConfig } from './auth/verifier.ts';
 import type { SignatureVerifier } from './adapters/eds/index.ts';
-import csrf from '@fastify/csrf-protection';
+import { csrfPlugin } from './plugins/csrf.ts';
 import { viewsPlugin } from './plugins/views.tsx';
 import { publicCaseApi } from './routes/api/publicCases.ts';
 import { filingsApi } from './routes/api/filings.ts';
@@ -102,6 +102,15 @@ const VENDOR_ASSETS = [
   path.join(ROOT_DIR, 'node_modules/@ministryofjustice/frontend/moj/assets'),
 ];
 
+/**
+ * Fastify's `trustProxy` for the configured proxies. A number given to Fastify itself trusts
+ * nobody, so a hop count becomes the rule it means: believe the nearest `hops` addresses.
+ */
+export function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust;
+}
+
 /** Builds the whole web app. Tests call this and use `inject`; `server.ts` only listens. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database } = deps;
@@ -113,7 +122,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     // Behind a load balancer the client's address (for rate limits) comes from X-Forwarded-For.
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     frameworkErrors,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -130,11 +139,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Files stream through to the blob store; nothing is buffered whole in memory.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20, parts: 40, fieldSize: 64 * 1024 } });
-  await app.register(csrf, {
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.isProduction, signed: true },
-    // Upload forms are streamed, so their body is not read before the check: their token rides in the address.
-    getToken: (request) => (request.body as { _csrf?: string } | undefined)?._csrf ?? (request.headers['x-csrf-token'] as string | undefined) ?? (request.query as { _csrf?: string } | undefined)?._csrf,
-  });
+  await app.register(csrfPlugin);
   await app.register(sessionPlugin);
   await app.register(rateLimitPlugin);
   await app.register(helmet, {
@@ -236,17 +241,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(notificationRoutes);
   await app.register(courtRecordingRoutes);
   await app.register(recordingViewerRoutes);
+  // Demo mode only (asked for, local, embedded database): outside it these addresses do not exist.
   if (config.demo) await app.register(devRoutes);
-  // The stand-in card acquirer: the whole payment flow runs locally, never in production.
-  if (config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
+  // The stand-in card acquirer: the whole payment flow runs locally, in demo mode only.
+  if (config.demo && config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
   await app.register(publicCaseApi, { prefix: '/api/v1' });
   await app.register(filingsApi, { prefix: '/api/v1' });
   await app.register(dutyApi, { prefix: '/api/v1' });
   await app.register(paymentsApi, { prefix: '/api/v1' });
   await app.register(authApi, { prefix: '/api/v1' });
   await app.register(smsReportsApi, { prefix: '/api/v1' });
-  // The stand-in SMS gateway: messages land in the outbox (/dev/outbox), never in production.
-  if (config.notifications.smsStandIn) await app.register(standInSmsGateway, { prefix: '/sandbox/sms', key: config.notifications.smsGatewayKey });
+  // The stand-in SMS gateway: messages land in the outbox (/dev/outbox), in demo mode only.
+  if (config.demo && config.notifications.smsStandIn) await app.register(standInSmsGateway, { prefix: '/sandbox/sms', key: config.notifications.smsGatewayKey });
 
   return app;
 }

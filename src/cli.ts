@@ -14,7 +14,8 @@ import { REFERENCE_USAGE, referenceCommand } from './referenceCli.ts';
 const USAGE = `Usage: sot <command>
 
 Commands:
-  start           run the portal (web; jobs join it as they are added)
+  start [--demo]  run the portal (web and jobs); --demo adds demo data, demo certificates
+                  and stand-ins for the card acquirer, SMS and e-mail (local trial only)
   migrate         apply pending database migrations
   seed --demo     fill an empty database with the demo courts, people and cases
   audit verify    check the audit log's keyed hash chain; names the first broken entry
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start': {
-      const server = await startServer(loadConfig());
+      const server = await startServer(loadConfig(process.env, { demo: values.demo === true, serve: true }));
       stopOnSignals(server);
       return -1;
     }

@@ -1,8 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { SECRET_RULE, weakSecretReason } from './auth/secretStrength.ts';
 
 /** Environment variables Sot reads, with defaults. The one place that touches process.env. */
 const EnvSchema = Type.Object({
@@ -26,7 +28,7 @@ const EnvSchema = Type.Object({
   EDS_VERIFIER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   // Default per environment: ocsp-crl in production, off elsewhere (see loadConfig).
   EDS_REVOCATION: Type.Optional(Type.Enum(['off', 'ocsp-crl'])),
-  TRUST_PROXY: Type.Optional(Type.Boolean()),
+  TRUST_PROXY: Type.Optional(Type.String({ maxLength: 2000 })),
   RECORDING_MAX_BYTES: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, default: 2 * 1024 * 1024 * 1024 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   SMTP_FROM: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
@@ -44,7 +46,11 @@ type Env = Static<typeof EnvSchema>;
 export interface Config {
   env: Env['NODE_ENV'];
   isProduction: boolean;
-  /** Demo mode: demo data and the dev signer are offered. Never on in production. */
+  /**
+   * Demo mode: demo data, demo certificates and their development root, the stand-in acquirer,
+   * SMS gateway and SMTP server, `/dev/*`. Only when asked for (`sot start --demo`, `DEMO=1`),
+   * and only on the embedded database at a local address; never in production.
+   */
   demo: boolean;
   port: number;
   host: string;
@@ -64,9 +70,12 @@ export interface Config {
    * development and demo, where there is no network. Off in production only when set so.
    */
   edsRevocation: 'off' | 'ocsp-crl';
-  /** Take the client address from X-Forwarded-For (behind a load balancer). */
-  trustProxy: boolean;
-  /** The card acquirer's hosted payment page; outside production Sot's own stand-in acquirer. */
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address: none (false), the number
+   * of hops in front of Sot, or the proxies' addresses and CIDR ranges. Fastify's `trustProxy`.
+   */
+  trustProxy: false | number | string[];
+  /** The card acquirer's hosted payment page; in demo mode without one, Sot's own stand-in acquirer. */
   acquirer: { url: string; merchantId: string; secret: string; standIn: boolean };
   /** Where the development PKI (demo certificates and PKCS#12 files) lives. */
   devPkiDir: string;
@@ -81,10 +90,10 @@ export interface Config {
 }
 
 export interface NotificationConfig {
-  /** The SMTP relay; unset outside production, where Sot starts its own stand-in SMTP server. */
+  /** The SMTP relay; unset only in demo mode, where Sot starts its own stand-in SMTP server. */
   smtpUrl: string | undefined;
   smtpFrom: string;
-  /** The SMS gateway's base URL; outside production Sot's stand-in at /sandbox/sms by default. */
+  /** The SMS gateway's base URL; in demo mode without one, Sot's stand-in at /sandbox/sms. */
   smsGatewayUrl: string;
   /** Bearer key toward the gateway; also the HMAC key of its delivery reports. */
   smsGatewayKey: string;
@@ -101,7 +110,7 @@ export class ConfigError extends Error {
 }
 
 const INTEGER_KEYS = new Set(['PORT', 'DB_POOL_SIZE', 'RECORDING_MAX_BYTES', 'NOTIFY_RETRY_LIMIT', 'NOTIFY_RETRY_DELAY_SECONDS', 'NOTIFY_SEND_TIMEOUT_MS']);
-const BOOLEAN_KEYS = new Set(['DEMO', 'TRUST_PROXY']);
+const BOOLEAN_KEYS = new Set(['DEMO']);
 
 /** Reads only Sot's own keys, turning numeric and boolean strings into values; empty strings count as unset. */
 function pickEnv(source: NodeJS.ProcessEnv): Record<string, unknown> {
@@ -123,6 +132,45 @@ function describeErrors(value: unknown): string {
       return `  ${key}: ${e.message}`;
     })
     .join('\n');
+}
+
+/** PUBLIC_URL names this machine only: localhost, 127.0.0.0/8 or ::1. */
+export function isLocalAddress(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+/** Named ranges proxy-addr (Fastify's trustProxy) understands. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(value: string): boolean {
+  if (PROXY_RANGES.has(value)) return true;
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: the number of proxies in front of Sot, or their addresses and CIDR ranges. "true"
+ * would believe X-Forwarded-For from anyone, so any client could choose the address its rate
+ * limits are counted by; it is refused.
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false' || value === '0') return false;
+  const rule = 'give the number of proxies in front of Sot (e.g. 1) or their addresses and CIDR ranges, comma-separated (e.g. 10.0.0.0/8,192.0.2.7)';
+  if (value === 'true') throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: "true" would believe any client's X-Forwarded-For; ${rule}`);
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 20) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: ${hops} proxies is not plausible; ${rule}`);
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !isAddressOrCidr(entry));
+  if (wrong.length > 0) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY: not an address or CIDR range: ${wrong.map((w) => JSON.stringify(w)).join(', ')}; ${rule}`);
+  return entries;
 }
 
 /**
@@ -173,7 +221,25 @@ function auditKeys(env: Env, isProduction: boolean, dataDir: string): Config['au
   return { key: env.AUDIT_KEY ?? devSecret(dataDir, 'audit-key'), previousKeys };
 }
 
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export interface LoadOptions {
+  /** `sot start --demo`: the same as DEMO=1. */
+  demo?: boolean;
+  /**
+   * The web server will run on this configuration (`sot start`, the tests' apps): outside demo
+   * mode it needs the operator's trusted roots, acquirer and messaging. The other commands
+   * (`migrate`, `reference`, `audit verify`…) only use the database and do not ask for them.
+   */
+  serve?: boolean;
+}
+
+/** What an operator must give Sot outside demo mode, where no stand-in takes its place. */
+const REQUIRED_OUTSIDE_DEMO: { keys: (keyof Env)[]; why: string }[] = [
+  { keys: ['TRUSTED_ROOTS_DIR'], why: 'the root certificates of the certification authority that sign-in signatures chain to' },
+  { keys: ['ACQUIRER_URL', 'ACQUIRER_MERCHANT_ID', 'ACQUIRER_SECRET'], why: 'the card acquirer of the state duty' },
+  { keys: ['SMTP_URL', 'SMS_GATEWAY_URL', 'SMS_GATEWAY_KEY'], why: 'e-mail and SMS notices to the parties' },
+];
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): Config {
   const picked = pickEnv(source);
   const withDefaults = Value.Default(EnvSchema, picked);
   if (!Value.Check(EnvSchema, withDefaults)) {
@@ -181,29 +247,42 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   const env = withDefaults as Env;
   const isProduction = env.NODE_ENV === 'production';
+  const demo = options.demo === true || env.DEMO === true;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  if (demo) {
+    // The demo trusts its own development root and takes card payments and SMS on stand-ins:
+    // anywhere but a newcomer's own machine and embedded database that would be a way in.
+    const refusal = isProduction
+      ? 'demo mode cannot be enabled in production'
+      : env.DATABASE_URL
+        ? 'demo mode runs only on the embedded database; unset DATABASE_URL or start without --demo'
+        : !isLocalAddress(publicUrl)
+          ? `demo mode runs only at a local address (localhost, 127.0.0.0/8, ::1), not ${publicUrl}; set PUBLIC_URL to one or start without --demo`
+          : null;
+    if (refusal) throw new ConfigError(`Invalid configuration:\n  DEMO: ${refusal}`);
+  } else if (options.serve) {
+    const missing = REQUIRED_OUTSIDE_DEMO.filter((r) => r.keys.some((key) => !env[key]));
+    if (missing.length > 0) {
+      const lines = missing.map((r) => `  ${r.keys.filter((key) => !env[key]).join(', ')}: required (${r.why})`);
+      const hint = isProduction ? '' : '\nTo try Sot with demo data and stand-ins for these, run `npm start` (or `sot start --demo`).';
+      throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}${hint}`);
+    }
+  }
   if (isProduction && !env.SESSION_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 characters)');
+    throw new ConfigError(`Invalid configuration:\n  SESSION_SECRET: required in production; ${SECRET_RULE}`);
   }
-  if (isProduction && !env.TRUSTED_ROOTS_DIR) {
-    throw new ConfigError('Invalid configuration:\n  TRUSTED_ROOTS_DIR: required in production (the root certificates of the certification authority)');
+  if (isProduction && env.SESSION_SECRET) {
+    const weakness = weakSecretReason(env.SESSION_SECRET);
+    if (weakness) throw new ConfigError(`Invalid configuration:\n  SESSION_SECRET: too easy to guess: ${weakness}; ${SECRET_RULE}`);
   }
-  if (isProduction && !(env.ACQUIRER_URL && env.ACQUIRER_MERCHANT_ID && env.ACQUIRER_SECRET)) {
-    throw new ConfigError('Invalid configuration:\n  ACQUIRER_URL, ACQUIRER_MERCHANT_ID, ACQUIRER_SECRET: required in production (the card acquirer of the state duty)');
-  }
-  if (isProduction && env.DEMO) {
-    throw new ConfigError('Invalid configuration:\n  DEMO: demo mode cannot be enabled in production');
-  }
-  if (isProduction && !(env.SMTP_URL && env.SMS_GATEWAY_URL && env.SMS_GATEWAY_KEY)) {
-    throw new ConfigError('Invalid configuration:\n  SMTP_URL, SMS_GATEWAY_URL, SMS_GATEWAY_KEY: required in production (e-mail and SMS notices to the parties)');
-  }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const dataDir = path.resolve(env.DATA_DIR);
   const sessionSecret = env.SESSION_SECRET ?? devSessionSecret(dataDir);
   const audit = auditKeys(env, isProduction, dataDir);
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   return {
     env: env.NODE_ENV,
     isProduction,
-    demo: env.DEMO ?? !isProduction,
+    demo,
     port: env.PORT,
     host: env.HOST,
     publicUrl,
@@ -216,12 +295,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustedRootsDir: env.TRUSTED_ROOTS_DIR ? path.resolve(env.TRUSTED_ROOTS_DIR) : undefined,
     edsVerifierUrl: env.EDS_VERIFIER_URL,
     edsRevocation: (env.EDS_REVOCATION as 'off' | 'ocsp-crl' | undefined) ?? (isProduction ? 'ocsp-crl' : 'off'),
-    trustProxy: env.TRUST_PROXY ?? false,
+    trustProxy,
     acquirer: {
       url: (env.ACQUIRER_URL ?? `${publicUrl}/sandbox/acquirer`).replace(/\/$/, ''),
       merchantId: env.ACQUIRER_MERCHANT_ID ?? 'sot-dev',
       secret: env.ACQUIRER_SECRET ?? createHmac('sha256', sessionSecret).update('stand-in acquirer').digest('hex'),
-      standIn: !isProduction && !env.ACQUIRER_URL,
+      standIn: demo && !env.ACQUIRER_URL,
     },
     devPkiDir: path.join(dataDir, 'pki'),
     recordingMaxBytes: env.RECORDING_MAX_BYTES,
@@ -230,7 +309,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       smtpFrom: env.SMTP_FROM ?? `Sot <no-reply@${new URL(publicUrl).hostname}>`,
       smsGatewayUrl: (env.SMS_GATEWAY_URL ?? `${publicUrl}/sandbox/sms`).replace(/\/$/, ''),
       smsGatewayKey: env.SMS_GATEWAY_KEY ?? createHmac('sha256', sessionSecret).update('stand-in sms gateway').digest('hex'),
-      smsStandIn: !isProduction && !env.SMS_GATEWAY_URL,
+      smsStandIn: demo && !env.SMS_GATEWAY_URL,
       retryLimit: env.NOTIFY_RETRY_LIMIT,
       retryDelaySeconds: env.NOTIFY_RETRY_DELAY_SECONDS,
       sendTimeoutMs: env.NOTIFY_SEND_TIMEOUT_MS,

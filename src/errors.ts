@@ -187,6 +187,8 @@ export const ERRORS = {
   payload_too_large: { status: 413, message: 'error.payloadTooLarge' },
   uri_too_long: { status: 414, message: 'error.uriTooLong' },
   unsupported_media_type: { status: 415, message: 'error.unsupportedMediaType' },
+  // A form or files sent where a route takes neither (the API takes JSON; files only where declared).
+  body_type_not_accepted: { status: 415, message: 'error.bodyTypeNotAccepted' },
   too_many_requests: { status: 429, message: 'error.tooManyRequests' },
   internal: { status: 500, message: 'error.internal' },
   service_unavailable: { status: 503, message: 'error.serviceUnavailable' },

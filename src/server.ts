@@ -50,9 +50,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // The demo's decisions are signed with its judges' demo certificates, so they need both.
     if (seeded?.seeded) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), config.devPkiDir);
     if (seeded?.seeded) await seedDemoRecordings(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
-    // Outside production without a relay, e-mails go to a local stand-in that fills /dev/outbox.
+    // In demo mode without a relay, e-mails go to a local stand-in that fills /dev/outbox.
     const notices = config.notifications;
-    if (!notices.smtpUrl && !config.isProduction) smtpStandIn = await startStandInSmtp(database.db);
+    if (!notices.smtpUrl && config.demo) smtpStandIn = await startStandInSmtp(database.db);
     const smtpUrl = notices.smtpUrl ?? smtpStandIn?.url;
     const email = smtpUrl ? createSmtpSender({ url: smtpUrl, from: notices.smtpFrom, timeoutMs: notices.sendTimeoutMs }) : undefined;
     app = await buildApp({ config, database, ...(email ? { email } : {}) });

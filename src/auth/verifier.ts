@@ -11,16 +11,21 @@ export function pemCertificates(pem: string): Uint8Array[] {
 export const DEV_ROOT_FILE = 'root-ca.pem';
 
 /**
- * Signatures must chain to the operator's roots (TRUSTED_ROOTS_DIR). In demo mode the development
- * root from `sot pki dev-ca` is trusted too — never in production, where demo mode is refused.
+ * Signatures must chain to the operator's roots (TRUSTED_ROOTS_DIR). In demo mode, and only
+ * there, the development root from `sot pki dev-ca` is trusted too; demo mode is asked for
+ * explicitly and refused in production, on PostgreSQL and at a public address.
  */
-export function signatureVerifierFromConfig(config: Config): SignatureVerifier {
+export function trustedRootsFromConfig(config: Config): Uint8Array[] {
   const roots = config.trustedRootsDir ? loadTrustedRoots(config.trustedRootsDir) : [];
   const devRoot = path.join(config.devPkiDir, DEV_ROOT_FILE);
   if (config.demo && existsSync(devRoot)) roots.push(...pemCertificates(readFileSync(devRoot, 'utf8')));
   // Without a root nobody could sign in; better to say so at start than at the first sign-in.
-  if (config.isProduction && roots.length === 0) {
+  if (!config.demo && roots.length === 0) {
     throw new ConfigError(`Invalid configuration:\n  TRUSTED_ROOTS_DIR: no certificate (*.pem, *.crt, *.cer, *.der) in ${config.trustedRootsDir ?? '(unset)'}`);
   }
-  return createSignatureVerifier({ trustedRoots: roots, externalVerifierUrl: config.edsVerifierUrl, revocation: config.edsRevocation });
+  return roots;
+}
+
+export function signatureVerifierFromConfig(config: Config): SignatureVerifier {
+  return createSignatureVerifier({ trustedRoots: trustedRootsFromConfig(config), externalVerifierUrl: config.edsVerifierUrl, revocation: config.edsRevocation });
 }

@@ -14,7 +14,7 @@ import { blobs, cases, courts, filingAttachments, filings, payments, type Attach
 import { parseCaseNumber } from '../domain/caseNumber.ts';
 import { fieldProblems, type FilingFields } from '../domain/filingFields.ts';
 import { startsCase, type FilingType } from '../domain/filingTypes.ts';
-import { acceptedMediaType, cleanFileName, MAX_UPLOAD_BYTES } from '../domain/uploads.ts';
+import { acceptedMediaType, cleanFileName, extensionOf, MAX_UPLOAD_BYTES, storedFileName } from '../domain/uploads.ts';
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
@@ -153,13 +153,13 @@ export async function stageChecked(store: BlobStore, file: IncomingFile): Promis
     if (error instanceof BlobTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new SotError('file_too_large');
     throw error;
   }
-  const fileName = cleanFileName(file.fileName);
-  const mediaType = staged.sizeBytes === 0 ? null : acceptedMediaType(await fileTypeFromFile(staged.stagedPath), fileName);
+  const mediaType = staged.sizeBytes === 0 ? null : acceptedMediaType(await fileTypeFromFile(staged.stagedPath), cleanFileName(file.fileName));
   if (!mediaType) {
     await store.discard(staged);
     throw new SotError(staged.sizeBytes === 0 ? 'file_missing' : 'file_type_not_allowed');
   }
-  return { staged, fileName, mediaType, purpose: file.purpose ?? 'attachment' };
+  // Kept under the extension of what the bytes are, never the one the name claimed.
+  return { staged, fileName: storedFileName(file.fileName, extensionOf(mediaType)), mediaType, purpose: file.purpose ?? 'attachment' };
 }
 
 /**

@@ -190,6 +190,7 @@ export const en = {
   'error.payloadTooLarge': 'The request is too large.',
   'error.uriTooLong': 'The address is too long. Check the link you followed.',
   'error.unsupportedMediaType': 'This type of content is not accepted.',
+  'error.bodyTypeNotAccepted': 'This address does not take a form or files. The API takes JSON, and files only at the addresses that say they take them.',
   'error.tooManyRequests': 'Too many requests. Wait a minute and try again.',
   'error.methodNotAllowed': 'This action is not allowed here.',
   'error.unauthorized': 'Sign in to continue.',

@@ -192,6 +192,7 @@ export const kk: Record<MessageKey, string> = {
   'error.payloadTooLarge': 'Сұрау тым үлкен.',
   'error.uriTooLong': 'Мекенжай тым ұзын. Өткен сілтемеңізді тексеріңіз.',
   'error.unsupportedMediaType': 'Мазмұнның мұндай түрі қабылданбайды.',
+  'error.bodyTypeNotAccepted': 'Бұл мекенжай форманы немесе файлдарды қабылдамайды. API JSON қабылдайды, ал файлдарды тек мұны көрсеткен мекенжайлар ғана қабылдайды.',
   'error.tooManyRequests': 'Сұраулар тым көп. Бір минут күтіп, қайталап көріңіз.',
   'error.methodNotAllowed': 'Бұл әрекет мұнда қолжетімді емес.',
   'error.unauthorized': 'Жалғастыру үшін кіріңіз.',

@@ -192,6 +192,7 @@ export const ru: Record<MessageKey, string> = {
   'error.payloadTooLarge': 'Запрос слишком большой.',
   'error.uriTooLong': 'Адрес слишком длинный. Проверьте ссылку, по которой вы перешли.',
   'error.unsupportedMediaType': 'Такой тип содержимого не принимается.',
+  'error.bodyTypeNotAccepted': 'Этот адрес не принимает форму или файлы. API принимает JSON, а файлы — только по адресам, где это указано.',
   'error.tooManyRequests': 'Слишком много запросов. Подождите минуту и попробуйте снова.',
   'error.methodNotAllowed': 'Это действие здесь недоступно.',
   'error.unauthorized': 'Войдите, чтобы продолжить.',

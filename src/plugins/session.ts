@@ -40,6 +40,14 @@ export const sessionPlugin = fp(
       request.principal = session.principal;
       request.sessionIdHash = session.idHash;
     });
+    // A signed-in person's pages and every API answer are theirs alone: no browser or proxy cache
+    // keeps them, so the back button after signing out or a shared computer shows nothing.
+    // Public pages and static assets keep their own caching.
+    app.addHook('onSend', async (request, reply) => {
+      if (!request.principal && !request.url.startsWith('/api/')) return;
+      // A route's own `private, no-store` says the same and stays; anything else gives way.
+      if (!/\bno-store\b/.test(String(reply.getHeader('cache-control') ?? ''))) reply.header('cache-control', 'no-store');
+    });
   },
   { name: 'sot-session', dependencies: ['@fastify/cookie'] },
 );

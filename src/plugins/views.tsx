@@ -36,7 +36,7 @@ function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext 
     assetVersion: version,
     signedInAs: principal?.fullName ?? null,
     // Pages for signed-in people carry forms (sign out at least), so they get a token.
-    csrfToken: principal && typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : null,
+    csrfToken: principal ? reply.csrfToken() : null,
     showRoleAdmin: can(principal, { action: 'view', resource: 'role_admin' }),
     showAuditLog: can(principal, { action: 'view', resource: 'audit_log' }),
     showCourtOffice: Boolean(principal && (hasRole(principal, 'clerk') || hasRole(principal, 'court_chair'))),

@@ -304,12 +304,23 @@ describeDb('EDS sign-in', () => {
       }
       return statuses.at(-1);
     };
-    const behindProxy = await createTestApp({ database: t.database, config: { TRUST_PROXY: 'true' } });
+    // One proxy in front, given by its count or by its address range.
+    for (const [TRUST_PROXY, client] of [['1', '192.0.2.10'], ['10.5.0.0/16', '192.0.2.20']] as const) {
+      const behindProxy = await createTestApp({ database: t.database, config: { TRUST_PROXY } });
+      try {
+        expect(await exhaust(behindProxy.app, client)).toBe(429);
+        expect((await behindProxy.app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {}, remoteAddress: '10.5.0.1', headers: { 'x-forwarded-for': `${client}1` } })).statusCode).toBe(200);
+      } finally {
+        await behindProxy.app.close();
+      }
+    }
+    // A proxy Sot was not told about is a client like any other: its header is not believed.
+    const otherProxy = await createTestApp({ database: t.database, config: { TRUST_PROXY: '10.6.0.0/16' } });
     try {
-      expect(await exhaust(behindProxy.app, '192.0.2.10')).toBe(429);
-      expect((await behindProxy.app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {}, remoteAddress: '10.5.0.1', headers: { 'x-forwarded-for': '192.0.2.11' } })).statusCode).toBe(200);
+      await exhaust(otherProxy.app, '192.0.2.30');
+      expect((await otherProxy.app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {}, remoteAddress: '10.5.0.1', headers: { 'x-forwarded-for': '192.0.2.31' } })).statusCode).toBe(429);
     } finally {
-      await behindProxy.app.close();
+      await otherProxy.app.close();
     }
     const direct = await createTestApp({ database: t.database });
     try {

@@ -77,19 +77,29 @@ describeDb('filing form pages', () => {
     expect((await post(`/cabinet/filings/${filingId}/claim`, { version: await version('claim'), subject: 'Взыскание долга', amount: '2 000 000', text: 'Прошу взыскать.' })).headers.location).toBe(`/cabinet/filings/${filingId}/attachments`);
   });
 
-  it('uploads with a plain file input, the token in the address', async () => {
-    const { payload, headers } = multipart([{ name: 'договор.pdf', content: SAMPLE_FILES.pdf() }]);
-    const res = await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments?_csrf=${encodeURIComponent(token)}`, headers: { cookie, ...headers }, payload });
+  it('uploads with a plain file input, the token the form\'s first part, never in the address', async () => {
+    const page = await get(`/cabinet/filings/${filingId}/attachments`);
+    expect(page.body).not.toMatch(/action="[^"]*_csrf=/);
+    expect(page.body).toMatch(/enctype="multipart\/form-data"[^>]*>\s*<input type="hidden" name="_csrf"/);
+    const { payload, headers } = multipart([{ name: 'договор.pdf', content: SAMPLE_FILES.pdf() }], { _csrf: token });
+    const res = await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments`, headers: { cookie, ...headers }, payload });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
     expect((await get(`/cabinet/filings/${filingId}/attachments`)).body).toContain('договор.pdf');
     const forged = multipart([{ name: 'x.pdf', content: SAMPLE_FILES.pdf() }]);
     expect((await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments`, headers: { cookie, ...forged.headers }, payload: forged.payload })).statusCode).toBe(403);
-    const poa = multipart([{ name: 'сенімхат.png', content: SAMPLE_FILES.png() }], { purpose: 'power_of_attorney' });
-    expect((await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments?_csrf=${encodeURIComponent(token)}`, headers: { cookie, ...poa.headers }, payload: poa.payload })).statusCode).toBe(303);
+    // The token in the address, as upload forms once sent it, is no token.
+    expect((await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments?_csrf=${encodeURIComponent(token)}`, headers: { cookie, ...forged.headers }, payload: forged.payload })).statusCode).toBe(403);
+    // Nor is one that comes after the file: the file would be read before the token.
+    const late = multipart([{ name: 'late.pdf', content: SAMPLE_FILES.pdf() }]);
+    const lateBody = Buffer.concat([late.payload.subarray(0, late.payload.length - Buffer.byteLength(`--${late.headers['content-type']!.split('boundary=')[1]}--\r\n`)), Buffer.from(`--${late.headers['content-type']!.split('boundary=')[1]}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${late.headers['content-type']!.split('boundary=')[1]}--\r\n`)]);
+    expect((await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments`, headers: { cookie, ...late.headers }, payload: lateBody })).statusCode).toBe(403);
+    expect((await get(`/cabinet/filings/${filingId}/attachments`)).body).not.toContain('late.pdf');
+    const poa = multipart([{ name: 'сенімхат.png', content: SAMPLE_FILES.png() }], { _csrf: token, purpose: 'power_of_attorney' });
+    expect((await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments`, headers: { cookie, ...poa.headers }, payload: poa.payload })).statusCode).toBe(303);
     const [kept] = await t.database.db.select().from(filingAttachments).where(eq(filingAttachments.name, 'сенімхат.png'));
     expect(kept!.purpose).toBe('power_of_attorney');
-    const exe = multipart([{ name: 'x.pdf', content: SAMPLE_FILES.exe() }]);
-    const refused = await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments?_csrf=${encodeURIComponent(token)}`, headers: { cookie, ...exe.headers }, payload: exe.payload });
+    const exe = multipart([{ name: 'x.pdf', content: SAMPLE_FILES.exe() }], { _csrf: token });
+    const refused = await t.app.inject({ method: 'POST', url: `/cabinet/filings/${filingId}/attachments`, headers: { cookie, ...exe.headers }, payload: exe.payload });
     expect(refused.statusCode).toBe(415);
     expect(refused.body).toContain('The file must be a PDF, Word or Excel document');
   });

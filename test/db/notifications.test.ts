@@ -45,7 +45,8 @@ describeDb('notifications: transactional outbox, pg-boss delivery, stand-ins', (
   const rowsOf = (userId: string) => t.database.db.select().from(notifications).where(eq(notifications.userId, userId));
 
   beforeAll(async () => {
-    t = await createTestApp({ config: { NOTIFY_RETRY_LIMIT: '5', NOTIFY_RETRY_DELAY_SECONDS: '300' } });
+    // The stand-in SMS gateway is part of the demo, which is asked for.
+    t = await createTestApp({ config: { NOTIFY_RETRY_LIMIT: '5', NOTIFY_RETRY_DELAY_SECONDS: '300', DEMO: '1' } });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     smtp = await startStandInSmtp(t.database.db);

@@ -271,7 +271,7 @@ describeDb('court office: incoming filings', () => {
       const browser = new Browser(t.app, clerk.cookie);
       const form = await browser.get('/court/counter/new');
       expect(form.statusCode, form.body).toBe(200);
-      return browser.postFiles(`/court/counter?_csrf=${encodeURIComponent(tokenOf(form.body))}`, [file], fields);
+      return browser.postFiles('/court/counter', [file], { _csrf: tokenOf(form.body), ...fields });
     }
 
     it('refuses a bad IIN, a future day, a renamed program and a scan too large, translated, saving nothing', async () => {

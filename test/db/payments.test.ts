@@ -39,7 +39,8 @@ describeDb('state duty payments', () => {
       seed: true,
       signatureVerifier: createBuiltInVerifier({ trustedRoots: [root.certificateDer] }),
       clock: now,
-      config: { PUBLIC_URL: `http://127.0.0.1:${port}` },
+      // The stand-in acquirer is part of the demo, which is asked for.
+      config: { PUBLIC_URL: `http://127.0.0.1:${port}`, DEMO: '1' },
       extend: registerPaymentRoutes,
     });
     await t.app.listen({ host: '127.0.0.1', port });
@@ -282,8 +283,9 @@ describeDb('state duty payments', () => {
     async function sendDocument(filingId: string, fields: Record<string, string> = details, files = [{ name: 'квитанция.png', content: freshScan() }], user: TestUser = me) {
       const browser = new Browser(t.app, user.cookie);
       const page = await browser.get(`/cabinet/filings/${filingId}/pay`);
-      const { action } = formOf(page.body, `/cabinet/filings/${filingId}/pay/document`);
-      return browser.postFiles(action, files, fields);
+      // As the browser sends the form: its hidden token first, then the details, then the file.
+      const { action, hidden } = formOf(page.body, `/cabinet/filings/${filingId}/pay/document`);
+      return browser.postFiles(action, files, { ...hidden, ...fields });
     }
 
     async function decide(user: TestUser, paymentId: string, decision: 'verify' | 'reject', reason?: string, confirmation?: string) {

@@ -301,8 +301,8 @@ describeDb('hearings, court acts, terms and reviews', () => {
       const page = await t.app.inject({ method: 'GET', url: `/judge/cases/${caseId}`, headers: { cookie: judge.cookie } });
       const { token, cookie } = formSession(page, judge.cookie);
       const upload = (file: { name: string; content: Buffer }) => {
-        const { payload, headers } = multipart([file], { kind: 'ruling', title: 'Определение о назначении экспертизы' });
-        return t.app.inject({ method: 'POST', url: `/judge/cases/${caseId}/acts/upload?_csrf=${encodeURIComponent(token)}`, headers: { cookie, ...headers }, payload });
+        const { payload, headers } = multipart([file], { _csrf: token, kind: 'ruling', title: 'Определение о назначении экспертизы' });
+        return t.app.inject({ method: 'POST', url: `/judge/cases/${caseId}/acts/upload`, headers: { cookie, ...headers }, payload });
       };
       const refused = await upload({ name: 'scan.png', content: SAMPLE_FILES.png() });
       expect(refused.statusCode).toBe(415);

@@ -284,8 +284,8 @@ describeDb('hearing recordings', () => {
     const url = `/court/hearings/${demo.hearingId}/recordings`;
     const { token, cookie } = formSession(await t.app.inject({ method: 'GET', url, headers: { cookie: clerkHere.cookie } }), clerkHere.cookie);
     const post = (files: { name: string; content: Buffer }[], fields: Record<string, string>) => {
-      const body = multipart(files, fields);
-      return t.app.inject({ method: 'POST', url: `${url}?_csrf=${encodeURIComponent(token)}`, headers: { cookie, ...body.headers }, payload: body.payload });
+      const body = multipart(files, { _csrf: token, ...fields });
+      return t.app.inject({ method: 'POST', url, headers: { cookie, ...body.headers }, payload: body.payload });
     };
     const ok = await post([{ name: 'record.txt', content: Buffer.from('Протокол: заседание открыто в 10:00.\n') }], { kind: 'record_text', title: 'Протокол' });
     expect(ok.statusCode, ok.body).toBe(303);

@@ -1,15 +1,36 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
+import { OPERATOR_SETTINGS } from '../support/app.ts';
 
 const SOT = path.resolve('bin/sot.js');
 
 function sot(args: string[], dataDir: string) {
   const result = spawnSync(process.execPath, [SOT, ...args], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status, out: result.stdout + result.stderr };
+}
+
+/** Runs `sot start` and waits for the address it listens on. */
+async function startSot(args: string[], env: Record<string, string>) {
+  const server = spawn(process.execPath, [SOT, 'start', ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env } });
+  let output = '';
+  server.stdout.on('data', (chunk) => (output += chunk));
+  server.stderr.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    server.stdout.on('data', () => {
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  const exit = new Promise<number | null>((resolve) => server.on('exit', resolve));
+  return { url, output: () => output, stop: () => (server.kill('SIGTERM'), exit) };
 }
 
 describe('the sot command', () => {
@@ -60,20 +81,8 @@ describe('the sot command', () => {
 
   it('starts, refuses a second process on the same embedded database, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
-    const server = spawn(process.execPath, [SOT, 'start'], { env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' } });
-    let output = '';
-    server.stdout.on('data', (chunk) => (output += chunk));
-    server.stderr.on('data', (chunk) => (output += chunk));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-      server.stdout.on('data', () => {
-        const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
+    const server = await startSot(['--demo'], { DATA_DIR: dataDir });
+    const url = server.url;
     const health = await fetch(`${url}/health`);
     expect(await health.json()).toEqual({ status: 'ok', db: 'ok' });
 
@@ -81,10 +90,42 @@ describe('the sot command', () => {
     expect(second.code).toBe(78);
     expect(second.out).toContain('in use by process');
 
-    const exit = new Promise<number | null>((resolve) => server.on('exit', resolve));
-    server.kill('SIGTERM');
-    expect(await exit).toBe(0);
+    expect(await server.stop()).toBe(0);
     // The lock went with it: the data directory opens again.
     expect(sot(['audit', 'verify'], dataDir).code).toBe(0);
+  });
+
+  it('serves no demo unless asked: no demo data, certificates, outbox or stand-ins', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
+    const server = await startSot([], { DATA_DIR: dataDir, NODE_ENV: 'development', ...OPERATOR_SETTINGS, TRUSTED_ROOTS_DIR: path.resolve(OPERATOR_SETTINGS.TRUSTED_ROOTS_DIR) });
+    try {
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      for (const address of ['/dev/outbox', '/dev/pki/citizen.p12', '/sandbox/acquirer/pay', '/sandbox/sms/messages']) {
+        expect((await fetch(`${server.url}${address}`)).status, address).toBe(404);
+      }
+      expect(await (await fetch(`${server.url}/login`)).text()).not.toContain('id="demo-handle"');
+      expect((await fetch(`${server.url}/`)).status).toBe(200);
+      expect(existsSync(path.join(dataDir, 'pki'))).toBe(false);
+      expect(server.output()).not.toContain('Demo data');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it('refuses the demo with a clear message on PostgreSQL or at a public address, and says what an operator must set', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
+    const start = (args: string[], env: Record<string, string>) => spawnSync(process.execPath, [SOT, 'start', ...args], { env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', ...env }, encoding: 'utf8', timeout: 60_000 });
+    for (const [args, env, message] of [
+      [['--demo'], { DATABASE_URL: 'postgres://sot@127.0.0.1:5432/sot' }, 'demo mode runs only on the embedded database'],
+      [['--demo'], { PUBLIC_URL: 'https://sot.example.kz' }, 'demo mode runs only at a local address'],
+      [[], { DEMO: '1', NODE_ENV: 'production' }, 'demo mode cannot be enabled in production'],
+      [[], {}, 'ACQUIRER_URL'],
+    ] as const) {
+      const result = start([...args], env);
+      expect(result.status, message).toBe(78);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+    }
+    expect(start([], {}).stderr).toContain('npm start');
   });
 });

@@ -21,13 +21,13 @@ function freePort(): Promise<number> {
 }
 
 /**
- * The portal as `npm start` runs it: embedded database in a fresh data directory, demo data, a
+ * The portal as `npm start` runs it: demo mode, embedded database in a fresh data directory, a
  * free port that PUBLIC_URL names (the stand-in acquirer calls the portal back on it).
  */
 export async function startDemoServer(): Promise<RunningServer & { dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-e2e-'));
   const port = await freePort();
-  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: 'warn' });
+  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: 'warn', DEMO: '1' }, { serve: true });
   const server = await startServer(config);
   return { ...server, dataDir };
 }

@@ -13,15 +13,34 @@ import { createTestDatabase, TEST_AUDIT_KEY } from './db.ts';
 /** A fixed "now" for tests: a Wednesday, 25 November 2026, 10:00 in Kazakhstan. */
 export const TEST_NOW = new Date('2026-11-25T05:00:00Z');
 
+/** A root certificate (its key thrown away) so an app outside demo mode has a trusted root, as it must. */
+export const TEST_TRUSTED_ROOTS_DIR = path.resolve('test/support/trusted-roots');
+
+/**
+ * What an operator configures outside demo mode; none of these addresses answers. Tests that
+ * need the demo's stand-ins (acquirer, SMS gateway, `/dev/*`) ask for them with `DEMO: '1'`.
+ */
+export const OPERATOR_SETTINGS = {
+  TRUSTED_ROOTS_DIR: TEST_TRUSTED_ROOTS_DIR,
+  ACQUIRER_URL: 'https://acquirer.invalid/pay',
+  ACQUIRER_MERCHANT_ID: 'SUD-TEST',
+  ACQUIRER_SECRET: 'acquirer-secret-for-tests-0123456789abcdef',
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  SMS_GATEWAY_URL: 'https://sms.invalid/v1',
+  SMS_GATEWAY_KEY: 'sms-gateway-key-for-tests-0123456789abcdef',
+};
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
+  const demo = overrides['DEMO'] === '1' || overrides['DEMO'] === 'true';
   return loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-test-')),
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     AUDIT_KEY: TEST_AUDIT_KEY,
     LOG_LEVEL: 'info',
+    ...(demo ? {} : OPERATOR_SETTINGS),
     ...overrides,
-  });
+  }, { serve: true });
 }
 
 export interface TestApp {

@@ -290,7 +290,7 @@ function sandboxRoutes({ merchantId, secret, callbacks }: SandboxState): Fastify
       const failed = (form.errors ?? []).length > 0;
       return reply.page(
         { title: failed ? `${request.t('error.title')}: ${title}` : title, status: failed ? 400 : 200 },
-        <PayPage base={base} order={order} csrfToken={reply.generateCsrf()} cancelUrl={returnUrlFor(order)} {...form} />,
+        <PayPage base={base} order={order} csrfToken={reply.csrfToken()} cancelUrl={returnUrlFor(order)} {...form} />,
       );
     };
 
@@ -364,7 +364,7 @@ function sandboxRoutes({ merchantId, secret, callbacks }: SandboxState): Fastify
     const threeDsPage = (request: FastifyRequest, reply: FastifyReply, id: string, pending: PendingConfirmation, error?: string) =>
       reply.page(
         { title: error ? `${request.t('error.title')}: ${request.t('payments.sandbox.threeDs.title')}` : request.t('payments.sandbox.threeDs.title'), status: error ? 400 : 200 },
-        <ThreeDsPage base={base} id={id} amountTiyn={pending.order.amountTiyn} cardMask={pending.cardMask} csrfToken={reply.generateCsrf()} error={error} />,
+        <ThreeDsPage base={base} id={id} amountTiyn={pending.order.amountTiyn} cardMask={pending.cardMask} csrfToken={reply.csrfToken()} error={error} />,
       );
 
     scope.get('/3ds', { config: access, schema: { hide: true, querystring: Type.Object({ id: Type.Optional(Type.String({ maxLength: 64 })) }) } }, async (request, reply) => {

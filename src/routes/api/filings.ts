@@ -116,7 +116,7 @@ export const filingsApi: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/filings/:id/attachments',
     {
-      config: signedIn,
+      config: { ...signedIn, uploads: true },
       schema: {
         tags: ['filings'],
         summary: 'Attach files (multipart/form-data, one file per part, up to 20 MB each)',

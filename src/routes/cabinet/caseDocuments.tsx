@@ -67,7 +67,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await receiptOnRead(app.db, request.principal!, { caseId: reader.id, ...document }, app.clock());
       return reply
         .type(document.mediaType ?? 'application/octet-stream')
-        .header('content-disposition', contentDisposition(document.fileName ?? `${document.title}`, inline ? 'inline' : 'attachment'))
+        .header('content-disposition', contentDisposition(document.fileName ?? `${document.title}`, inline ? 'inline' : 'attachment', document.mediaType))
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .send(app.blobs.open(document.sha256));

@@ -184,7 +184,8 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return showStep(request, reply, filing, step);
   });
 
-  app.post('/cabinet/filings/:id/:step', { config: signedIn, schema: { hide: true, params: Params, querystring: Type.Object({ from: Type.Optional(Type.String({ maxLength: 10 })), _csrf: Type.Optional(Type.String({ maxLength: 200 })) }) } }, async (request, reply) => {
+  // The attachments step takes files; the other steps are plain forms.
+  app.post('/cabinet/filings/:id/:step', { config: { ...signedIn, uploads: true }, schema: { hide: true, params: Params, querystring: Type.Object({ from: Type.Optional(Type.String({ maxLength: 10 })) }) } }, async (request, reply) => {
     const { id, step } = request.params;
     if (!isFilingStep(step)) throw new SotError('not_found');
     const filing = await draftFor(request, id);

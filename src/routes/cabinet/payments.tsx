@@ -79,7 +79,7 @@ export const paymentPages: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/cabinet/filings/:id/pay/document',
-    { config: signedIn, schema: { hide: true, params: Params, querystring: Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) }) } },
+    { config: { ...signedIn, uploads: true }, schema: { hide: true, params: Params } },
     async (request, reply) => {
       const filing = await ownFiling(app.db, request.principal!, request.params.id, 'pay');
       if (!request.isMultipart()) throw new SotError('unsupported_media_type');

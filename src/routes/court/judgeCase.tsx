@@ -192,7 +192,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   // The same draft from a PDF the judge prepared elsewhere; the form's fields come before the file.
-  app.post('/judge/cases/:caseId/acts/upload', { config: judges, schema: { hide: true, params: CaseParams } }, async (request, reply) => {
+  app.post('/judge/cases/:caseId/acts/upload', { config: { ...judges, uploads: true }, schema: { hide: true, params: CaseParams } }, async (request, reply) => {
     const fields: Record<string, string> = {};
     const tookPart: string[] = [];
     // Whose case it is is settled before reading a byte of the upload.

@@ -89,7 +89,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply
       .header('content-type', file.mediaType)
       .header('content-length', String(file.sizeBytes))
-      .header('content-disposition', contentDisposition(file.name))
+      .header('content-disposition', contentDisposition(file.name, 'attachment', file.mediaType))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
       .send(app.blobs.open(file.sha256));
@@ -163,7 +163,8 @@ export const officeRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/court/counter',
-    { config: counter, schema: { hide: true, querystring: Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) }) } },
+    // The form has more fields than the app-wide limit, which suits the cabinet's shorter upload forms.
+    { config: { ...counter, uploads: { fields: 40 } }, schema: { hide: true } },
     async (request, reply) => {
       const courts = await counterCourts(app.db, request.principal!);
       if (courts.length === 0) throw new SotError('not_found');
@@ -173,8 +174,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let receipt: { filingId: string } | null = null;
       // The details come before the scan (the form's order); the scan streams on to storage as it arrives.
       try {
-        // The form has more fields than the app-wide limit, which suits the cabinet's shorter upload forms.
-        for await (const part of request.parts({ limits: { fields: 40 } })) {
+        for await (const part of request.parts()) {
           if (part.type === 'field') {
             if ((PAPER_FORM_FIELDS as readonly string[]).includes(part.fieldname) && typeof part.value === 'string') (values as Record<string, string>)[part.fieldname] = part.value;
             continue;

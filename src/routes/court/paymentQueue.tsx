@@ -35,7 +35,7 @@ export const paymentQueuePages: FastifyPluginAsyncTypebox = async (app) => {
     return reply
       .header('content-type', scan.mediaType)
       .header('content-length', String(scan.sizeBytes))
-      .header('content-disposition', contentDisposition(scan.name))
+      .header('content-disposition', contentDisposition(scan.name, 'attachment', scan.mediaType))
       .header('cache-control', 'private, no-store')
       .send(app.blobs.open(scan.sha256));
   });

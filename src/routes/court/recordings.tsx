@@ -61,7 +61,7 @@ export const courtRecordingRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/court/hearings/:hearingId/recordings',
-    { config: staff, schema: { hide: true, params: HearingParams, querystring: Type.Object({ _csrf: Type.Optional(Type.String({ maxLength: 200 })) }) } },
+    { config: { ...staff, uploads: { fileSize: MAX_FORM_RECORDING_BYTES, files: 1, fields: 5 } }, schema: { hide: true, params: HearingParams } },
     async (request, reply) => {
       const { hearingId } = request.params;
       // Whether the hearing exists for this person comes first, before anything about the form.
@@ -71,7 +71,7 @@ export const courtRecordingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       let outcome: { recordingId: string } | { error: SotError } | null = null;
       try {
         // The form's order puts kind and title before the file, which streams on to storage.
-        for await (const part of request.parts({ limits: { fileSize: MAX_FORM_RECORDING_BYTES, files: 1, fields: 5 } })) {
+        for await (const part of request.parts()) {
           if (part.type === 'field') {
             if ((part.fieldname === 'kind' || part.fieldname === 'title') && typeof part.value === 'string') values[part.fieldname] = part.value;
             continue;

@@ -1,14 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { safeReturnPath } from '../../auth/returnPath.ts';
+import { homeOf } from '../../policies/home.ts';
 import { SotError } from '../../errors.ts';
 import { isLang } from '../../i18n/index.ts';
 import { LANG_COOKIE } from '../../plugins/i18n.ts';
-
-/** Only a path on this site may be returned to; anything else (`//evil`, `https://…`) goes home. */
-export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\') || /[\r\n]/.test(value)) return '/';
-  return value;
-}
 
 export const languageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -31,7 +27,7 @@ export const languageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         httpOnly: true,
         secure: app.config.isProduction,
       });
-      return reply.redirect(safeReturnPath(request.query.return), 303);
+      return reply.redirect(safeReturnPath(request.query.return, request.principal ? homeOf(request.principal) : '/'), 303);
     },
   );
 };

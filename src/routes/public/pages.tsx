@@ -8,7 +8,7 @@ import { LoginPage, type DemoSignerGroup } from '../../views/pages/LoginPage.tsx
 import { DEMO_COURTS } from '../../seed/courts.ts';
 import { LANGUAGES, type Lang, type Translate } from '../../i18n/index.ts';
 import { ROLES, type Role } from '../../policies/principal.ts';
-import { safeReturnPath } from './language.ts';
+import { safeReturnPath } from '../../auth/returnPath.ts';
 import { homeOf } from '../../policies/home.ts';
 import { urls } from '../../urls.ts';
 
@@ -48,11 +48,12 @@ export const staticPages: FastifyPluginAsyncTypebox = async (app) => {
     '/login',
     { config: { access: 'public' }, schema: { hide: true, querystring: Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) }) } },
     (request, reply) => {
-      const returnTo = safeReturnPath(request.query.return);
-      if (request.principal) return reply.redirect(returnTo === '/' ? homeOf(request.principal) : returnTo, 303);
+      // After signing in a person goes back where they were, or where they work; never off this site.
+      const asked = safeReturnPath(request.query.return, '/');
+      if (request.principal) return reply.redirect(asked === '/' ? homeOf(request.principal) : asked, 303);
       return reply.page(
         { title: request.t('login.title'), nav: 'signIn', scripts: ['/public/build/signin.js'] },
-        <LoginPage returnTo={returnTo === '/' ? urls.workplace() : returnTo} demoSigners={app.config.demo ? demoSigners(request.t, request.lang) : null} demoPassword={DEV_PKCS12_PASSWORD} />,
+        <LoginPage returnTo={asked === '/' ? urls.workplace() : asked} demoSigners={app.config.demo ? demoSigners(request.t, request.lang) : null} demoPassword={DEV_PKCS12_PASSWORD} />,
       );
     },
   );

@@ -3,7 +3,7 @@ import { CASE_STARTING_FILINGS, FILING_TYPES, startsCase } from '../../../domain
 import { PAPER_PARTY_SLOTS, SCAN_ACCEPT_ATTRIBUTE, type PaperFilingForm } from '../../../domain/paperFiling.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { DateInput, ErrorSummary, Radios, Select, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { CsrfField, DateInput, ErrorSummary, Radios, Select, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { categoryLabel } from '../../components/labels.ts';
 import { localName } from '../../components/names.ts';
 
@@ -38,7 +38,7 @@ function ReceivedOn({ values, error }: { values: PaperFilingForm; error: string 
  * every upload form, and the scan comes last so the details arrive first.
  */
 export function CounterFilingPage({ courts, values, errors }: CounterFilingPageProps) {
-  const { t, lang, csrfToken } = useView();
+  const { t, lang } = useView();
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   const kindChoices = [
     { value: 'individual', label: t('office.counter.kind.individual') },
@@ -49,7 +49,9 @@ export function CounterFilingPage({ courts, values, errors }: CounterFilingPageP
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-xl">{t('office.counter.title')}</h1>
       <p class="govuk-body">{t('office.counter.lead')}</p>
-      <form method="post" action={`${urls.counterFilingSubmit()}?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={urls.counterFilingSubmit()} enctype="multipart/form-data" novalidate>
+        {/* The token is the first part, before any file: it is checked before a file is read. */}
+        <CsrfField />
         {courts.length > 1 ? (
           <Select id="court" name="court" label={t('talon.field.court')} value={values.court} groups={[{ choices: courts.map((c) => ({ value: c.id, label: localName(c, lang) })) }]} />
         ) : (

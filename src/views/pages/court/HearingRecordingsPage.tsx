@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../i18n/format.ts';
 import type { RecordingRow } from '../../../queries/recordings.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { describedBy, ErrorSummary, Radios, SuccessBanner, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { CsrfField, describedBy, ErrorSummary, Radios, SuccessBanner, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { RecordingsTable } from '../../components/recordings.tsx';
 
 export interface HearingRecordingsView {
@@ -21,7 +21,7 @@ export interface HearingRecordingsView {
  * the courtroom's recording software.
  */
 export function HearingRecordingsPage({ view, errors }: { view: HearingRecordingsView; errors: FieldError[] }) {
-  const { t, lang, csrfToken } = useView();
+  const { t, lang } = useView();
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   const fileError = errorFor('file');
   return (
@@ -36,7 +36,9 @@ export function HearingRecordingsPage({ view, errors }: { view: HearingRecording
       <RecordingsTable recordings={view.recordings} />
 
       <h2 class="govuk-heading-l">{t('recordings.court.add')}</h2>
-      <form method="post" action={`${urls.courtRecordings(view.hearing.hearingId)}?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={urls.courtRecordings(view.hearing.hearingId)} enctype="multipart/form-data" novalidate>
+        {/* The token is the first part, before any file: it is checked before a file is read. */}
+        <CsrfField />
         <Radios
           id="kind"
           name="kind"

@@ -46,7 +46,7 @@ export interface JudgeCaseView {
 
 /** One case in the judge's hands: terms, hearings and the acts to draft, sign and issue. */
 export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: FieldError[] }) {
-  const { t, lang, csrfToken } = useView();
+  const { t, lang } = useView();
   const c = view.details.case;
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   const v = (name: string) => view.values[name];
@@ -182,7 +182,9 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
               <span class="govuk-details__summary-text">{t('proceedings.acts.upload')}</span>
             </summary>
             <div class="govuk-details__text">
-              <form method="post" action={`${urls.draftActUpload(c.id)}?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate>
+              <form method="post" action={urls.draftActUpload(c.id)} enctype="multipart/form-data" novalidate>
+                {/* The token is the first part, before any file: it is checked before a file is read. */}
+                <CsrfField />
                 <ActChoiceFields prefix="upload" options={view.actOptions} values={view.values['form'] === 'upload' ? view.values : {}} errorFor={errorFor} />
                 <Attendance prefix="upload" view={view} values={view.values['form'] === 'upload' ? view.values : {}} error={errorFor('upload-attendance')} />
                 <TextInput id="upload-title" name="title" label={t('proceedings.acts.actTitle')} value={view.values['form'] === 'upload' ? v('title') : undefined} error={errorFor('upload-title')} />

@@ -29,7 +29,7 @@ export function FileSize({ bytes }: { bytes: number }) {
 
 /** The frame of every step: the back link, the filing's type as a caption, errors, one form. */
 function Step(props: { data: FilingPageData; step: FilingStep; title: string; errors: Errors; children: ComponentChildren; multipart?: boolean; action?: string; button?: string; lead?: ComponentChildren }) {
-  const { t, csrfToken } = useView();
+  const { t } = useView();
   const { filing } = props.data;
   const back = previousStep(filing.type, props.step);
   const action = props.action ?? urls.filingStep(filing.id, props.step);
@@ -45,10 +45,11 @@ function Step(props: { data: FilingPageData; step: FilingStep; title: string; er
         {props.lead}
         <form
           method="post"
-          action={props.multipart ? `${action}?_csrf=${encodeURIComponent(csrfToken ?? '')}` : action}
+          action={action}
           novalidate
           {...(props.multipart ? { enctype: 'multipart/form-data' } : {})}
         >
+          {/* First, so an upload form's token comes before its files. */}
           <CsrfField />
           <input type="hidden" name="version" value={String(filing.version)} />
           {props.children}
@@ -332,9 +333,11 @@ export function AttachmentsStep({ data, errors }: { data: FilingPageData; errors
 }
 
 function UploadForm({ filingId, error }: { filingId: string; error: string | undefined }) {
-  const { t, csrfToken } = useView();
+  const { t } = useView();
   return (
-    <form method="post" action={`${urls.filingStep(filingId, 'attachments')}?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate data-upload>
+    <form method="post" action={urls.filingStep(filingId, 'attachments')} enctype="multipart/form-data" novalidate data-upload>
+      {/* The token is the first part, before any file: it is checked before a file is read. */}
+      <CsrfField />
       <Select
         id="purpose"
         name="purpose"

@@ -103,13 +103,15 @@ const errorFor = (errors: FieldError[], field: string) => errors.find((e) => e.f
  * typed above it arrive first.
  */
 function DocumentForm({ filingId, errors, values }: { filingId: string; errors: FieldError[]; values: PaymentDocumentValues }) {
-  const { t, csrfToken } = useView();
+  const { t } = useView();
   const fileError = errorFor(errors, 'file');
   return (
     <>
       <h2 class="govuk-heading-m">{t('payments.document.title')}</h2>
       <p class="govuk-body">{t('payments.document.lead')}</p>
-      <form method="post" action={`${urls.filingPay(filingId)}/document?_csrf=${encodeURIComponent(csrfToken ?? '')}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={`${urls.filingPay(filingId)}/document`} enctype="multipart/form-data" novalidate>
+        {/* The token is the first part, before any file: it is checked before a file is read. */}
+        <CsrfField />
         <TextInput id="number" name="number" label={t('payments.document.number')} hint={t('payments.document.number.hint')} value={values.number} error={errorFor(errors, 'number')} classes="govuk-input--width-20" spellcheck={false} />
         <PaymentDate values={values} error={errorFor(errors, 'date-day')} />
         <TextInput id="amount" name="amount" label={t('payments.document.amount')} hint={t('payments.document.amount.hint')} value={values.amount} error={errorFor(errors, 'amount')} classes="govuk-input--width-10" inputmode="decimal" spellcheck={false} />
