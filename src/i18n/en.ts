@@ -14,6 +14,7 @@ import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
+import { input } from './sections/input.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -342,6 +343,7 @@ export const en = {
   ...recordings.en,
   ...reference.en,
   ...talon.en,
+  ...input.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

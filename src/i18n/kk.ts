@@ -15,6 +15,7 @@ import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
+import { input } from './sections/input.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -344,4 +345,5 @@ export const kk: Record<MessageKey, string> = {
   ...recordings.kk,
   ...reference.kk,
   ...talon.kk,
+  ...input.kk,
 };

@@ -15,6 +15,7 @@ import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
+import { input } from './sections/input.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -344,4 +345,5 @@ export const ru: Record<MessageKey, string> = {
   ...recordings.ru,
   ...reference.ru,
   ...talon.ru,
+  ...input.ru,
 };
