@@ -1,4 +1,18 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, FastifySchema } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with the schemas of what it takes: what the input fuzzing test generates requests from. */
+    routeInputs(): RouteInput[];
+  }
+}
+
+export interface RouteInput {
+  method: string;
+  url: string;
+  body?: unknown;
+  querystring?: unknown;
+}
 import fp from 'fastify-plugin';
 import { SotError } from '../errors.ts';
 import { isUuid } from '../domain/ids.ts';
@@ -134,6 +148,12 @@ function checkedParts(original: PartsIterator): PartsIterator {
  */
 export const inputPlugin = fp(
   async (app) => {
+    const inputs: RouteInput[] = [];
+    app.addHook('onRoute', (route) => {
+      const schema: FastifySchema = route.schema ?? {};
+      for (const method of [route.method].flat()) if (method !== 'HEAD') inputs.push({ method: String(method), url: route.url, body: schema.body, querystring: schema.querystring });
+    });
+    app.decorate('routeInputs', () => inputs.slice());
     app.addHook('preValidation', async (request) => {
       const isApi = request.url.startsWith('/api/');
       const params = (request.params ?? {}) as Record<string, unknown>;
