@@ -40,7 +40,7 @@ const deepJson = () => `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
 
 /** Text no court record may hold: PostgreSQL refuses NUL, and JSON refuses half a surrogate pair. */
 const UNSTORABLE = ['a\u0000b', '\u0000', 'Ай\u0000гүл', 'x\u001by', '\u0007', '\ud800', 'a\udc00b'];
-const UNICODE = ['𝕊𝕠𝕥 😀', 'е\u0301\u0301\u0301', '\u202eevil\u202c', '\ufeff', 'line\r\nbreak\ttab', 'Қазақстан'];
+const UNICODE = ['/cabinet/Қазақ', '/courts?q=😀', '𝕊𝕠𝕥 😀', 'е\u0301\u0301\u0301', '\u202eevil\u202c', '\ufeff', 'line\r\nbreak\ttab', 'Қазақстан'];
 const NOT_QUITE = ['NaN', 'Infinity', '-0', '1e309', '-1', '99999999999999999999999999', '0x1F', ' 12 ', '2026-02-30', '9999-12-31', '0000-01-01', '2026-11-25T25:61:00Z', '10:99', 'true', 'null', '[]', '{}'];
 const MISC = ['', ' ', HUGE, 'x'.repeat(5000), '__proto__', 'constructor', 'prototype', "' or 1=1 --", '<script>alert(1)</script>', '%00', '../../etc/passwd', 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '900315491000'];
 
@@ -99,13 +99,17 @@ function plausible(schema: Schema | undefined, ids: fc.Arbitrary<string>, depth 
     default:
       if (schema.format === 'uuid') return fc.oneof(ids, fc.uuid());
       if (schema.format === 'date') return fc.constantFrom('2026-11-25', '2026-12-01', '2027-01-10', '2025-01-01');
-      return fc.oneof(fc.string({ maxLength: Math.min(schema.maxLength ?? 30, 30) }), fc.constantFrom('2026-12-01', '10:00', '60', '1', 'ru', 'claim', 'property', 'on'));
+      return fc.oneof(fc.string({ maxLength: Math.min(schema.maxLength ?? 30, 30) }), fc.constantFrom('2026-12-01', '10:00', '60', '1', 'ru', 'claim', 'property', 'on', '/cabinet'));
   }
 }
 
+/** Where a field names an address to go back to: ours, someone else's, and ours in letters a header cannot carry raw. */
+const ADDRESS_FIELD = /^(return|redirect|next|url)$/i;
+const addresses = fc.constantFrom('/cabinet', '/cabinet/Қазақ', '/courts?q=😀', '//evil.example/', '/\\evil.example', 'https://evil.example/', '/cabinet\r\nSet-Cookie: a=b');
+
 /** A field's value: what the schema wants, the same with unstorable text in it, or something hostile. */
-function fieldValue(schema: Schema | undefined, ids: fc.Arbitrary<string>): fc.Arbitrary<unknown> {
-  const wanted = plausible(schema, ids);
+function fieldValue(name: string, schema: Schema | undefined, ids: fc.Arbitrary<string>): fc.Arbitrary<unknown> {
+  const wanted = ADDRESS_FIELD.test(name) ? addresses : plausible(schema, ids);
   const poisoned = fc.tuple(wanted, fc.constantFrom(...UNSTORABLE)).map(([value, bad]) => (typeof value === 'string' ? `${value}${bad}` : bad));
   return fc.oneof({ weight: 6, arbitrary: wanted }, { weight: 2, arbitrary: poisoned }, { weight: 2, arbitrary: hostileJson });
 }
@@ -236,7 +240,7 @@ describeDb('hostile input on every route', () => {
     const bodyFields = fieldsOf(route.body);
     const queryFields = fieldsOf(route.querystring);
     const record = (fields: Record<string, Schema>) =>
-      fc.record({ ...Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, fieldValue(s, idArb)])), extra: hostileJson }, { requiredKeys: [] });
+      fc.record({ ...Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, fieldValue(k, s, idArb)])), extra: hostileJson }, { requiredKeys: [] });
     const unsafe = route.method !== 'GET';
     const api = route.url.startsWith('/api/');
     const encodings: Encoding[] = unsafe
