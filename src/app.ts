@@ -19,6 +19,7 @@ import { loggerOptions } from './log.ts';
 import { accessPlugin, publicScope } from './plugins/access.ts';
 import { errorsPlugin, frameworkErrors } from './plugins/errors.tsx';
 import { i18nPlugin } from './plugins/i18n.ts';
+import { inputPlugin } from './plugins/input.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { rateLimitPlugin } from './plugins/rateLimit.ts';
 import { sessionPlugin } from './plugins/session.ts';
@@ -139,6 +140,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Files stream through to the blob store; nothing is buffered whole in memory.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 10, fields: 20, parts: 40, fieldSize: 64 * 1024 } });
+  // Ids and text are checked before any schema, handler or query sees them.
+  await app.register(inputPlugin);
   await app.register(csrfPlugin);
   await app.register(sessionPlugin);
   await app.register(rateLimitPlugin);

@@ -10,6 +10,10 @@ export const ERRORS = {
   court_not_found: { status: 404, message: 'error.courtNotFound' },
   invalid_request: { status: 400, message: 'error.invalidRequest' },
   invalid_case_number: { status: 400, message: 'error.invalidCaseNumber' },
+  // What was sent cannot be taken as it is: refused at the door, before any query.
+  invalid_characters: { status: 400, message: 'input.error.controlCharacters' },
+  multipart_malformed: { status: 400, message: 'input.error.multipartMalformed' },
+  invalid_id: { status: 400, message: 'input.error.invalidId' },
   unsupported_language: { status: 400, message: 'error.unsupportedLanguage' },
   unauthorized: { status: 401, message: 'error.unauthorized' },
   // Sign-in by EDS: each failure says what was wrong, so the person (or the help line) can act on it.
@@ -228,4 +232,6 @@ export const FASTIFY_ERROR_CODES: Record<string, ErrorCode> = {
   FST_FIELDS_LIMIT: 'invalid_request',
   FST_PROTO_VIOLATION: 'invalid_request',
   FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
+  FST_MP_PREMATURE_CLOSE: 'multipart_malformed',
+  FST_INVALID_JSON_FIELD_ERROR: 'multipart_malformed',
 };

@@ -18,6 +18,7 @@ import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
 import { eds } from './sections/eds.ts';
+import { input } from './sections/input.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -351,6 +352,7 @@ export const en = {
   ...entity.en,
   ...auditLog.en,
   ...eds.en,
+  ...input.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

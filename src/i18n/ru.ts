@@ -19,6 +19,7 @@ import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
 import { eds } from './sections/eds.ts';
+import { input } from './sections/input.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -353,4 +354,5 @@ export const ru: Record<MessageKey, string> = {
   ...entity.ru,
   ...auditLog.ru,
   ...eds.ru,
+  ...input.ru,
 };

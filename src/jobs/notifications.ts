@@ -17,6 +17,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { DeliveryError, type EmailSender, type SmsSender } from '../adapters/delivery.ts';
 import type { Db } from '../db/client.ts';
 import { notifications } from '../db/schema/index.ts';
+import { redactPersonalData } from '../log.ts';
 
 export const DELIVERY_QUEUE = 'notification-delivery';
 const DISPATCH_BATCH = 1000;
@@ -175,7 +176,7 @@ export class NotificationDelivery {
         .update(notifications)
         .set(final ? { status: 'failed', failedAt: this.options.clock(), lastError: failure.message } : { lastError: failure.message })
         .where(and(eq(notifications.id, id), eq(notifications.status, 'queued')));
-      this.options.log.warn({ notificationId: id, channel: row.channel, attempt: row.attempts, final, reason: failure.message }, 'notification not delivered');
+      this.options.log.warn({ notificationId: id, channel: row.channel, attempt: row.attempts, final, reason: redactPersonalData(failure.message) }, 'notification not delivered');
       if (!final) throw failure;
     }
   }

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { ERRORS, FASTIFY_ERROR_CODES, SotError, type ErrorCode } from '../errors.ts';
 import { DEFAULT_LANG, isLang, langFromAcceptLanguage, translator, type MessageKey } from '../i18n/index.ts';
 import { ErrorPage } from '../views/pages/ErrorPage.tsx';
+import { isMalformedUpload } from './input.ts';
 import { sendPage } from './views.tsx';
 
 /** Callers of the JSON API get JSON errors; people get a page. */
@@ -56,6 +57,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
 export function classify(error: unknown): { code: ErrorCode; params: Record<string, string | number>; status: number } {
   if (error instanceof SotError) return { code: error.code, params: error.params ?? {}, status: error.status };
   if (isDatabaseUnavailable(error)) return { code: 'service_unavailable', params: {}, status: 503 };
+  if (isMalformedUpload(error)) return { code: 'multipart_malformed', params: {}, status: 400 };
   const fe = error as Partial<FastifyError>;
   if (fe.validation) {
     const detail = fe.validation.map((v) => `${v.instancePath || v.params?.['missingProperty'] || ''} ${v.message ?? ''}`.trim()).join('; ');
