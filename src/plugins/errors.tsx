@@ -18,6 +18,7 @@ const PAGE_TITLES: Partial<Record<ErrorCode, MessageKey>> = {
   court_not_found: 'error.notFound.title',
   internal: 'error.internal.title',
   service_unavailable: 'error.internal.title',
+  database_unavailable: 'error.databaseUnavailable.title',
 };
 
 function statusToCode(status: number | undefined): ErrorCode {
@@ -55,7 +56,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
 /** Reduces any thrown value to a catalogued error; what people see never includes a stack or SQL. */
 export function classify(error: unknown): { code: ErrorCode; params: Record<string, string | number>; status: number } {
   if (error instanceof SotError) return { code: error.code, params: error.params ?? {}, status: error.status };
-  if (isDatabaseUnavailable(error)) return { code: 'service_unavailable', params: {}, status: 503 };
+  if (isDatabaseUnavailable(error)) return { code: 'database_unavailable', params: {}, status: 503 };
   const fe = error as Partial<FastifyError>;
   if (fe.validation) {
     const detail = fe.validation.map((v) => `${v.instancePath || v.params?.['missingProperty'] || ''} ${v.message ?? ''}`.trim()).join('; ');
@@ -70,6 +71,8 @@ export function classify(error: unknown): { code: ErrorCode; params: Record<stri
 export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, params: Record<string, string | number> = {}) {
   const { status, message } = ERRORS[code];
   const text = request.t(message, params);
+  // A moment's outage: clients and proxies may try again without hammering.
+  if (status === 503) void reply.header('retry-after', '30');
   if (wantsJson(request)) {
     return reply.status(status).type('application/json; charset=utf-8').send({ error: { code, message: text } });
   }
