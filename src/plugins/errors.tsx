@@ -80,14 +80,18 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
   return sendPage(request, reply, { title, status }, <ErrorPage title={title} message={text} />);
 }
 
+function languageFromHeaders(request: FastifyRequest): void {
+  const fromCookie = /(?:^|;\s*)lang=(\w+)/.exec(request.headers.cookie ?? '')?.[1];
+  request.lang = isLang(fromCookie) ? fromCookie : (langFromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LANG);
+  request.t = translator(request.lang);
+}
+
 /**
  * Errors the router raises before any hook runs (a malformed URL, an over-long parameter):
  * the language is read from the raw headers, since the cookie and i18n hooks have not run.
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const fromCookie = /(?:^|;\s*)lang=(\w+)/.exec(request.headers.cookie ?? '')?.[1];
-  request.lang = isLang(fromCookie) ? fromCookie : (langFromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LANG);
-  request.t = translator(request.lang);
+  languageFromHeaders(request);
   const { code, params } = classify(error);
   return sendError(request, reply, code, code === 'invalid_request' ? { detail: '' } : params);
 }
@@ -95,6 +99,9 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error, request, reply) => {
+      // The session is read before the language: a database outage can fail a request before
+      // it has a translator, and the page saying so must still be in the person's language.
+      if (!request.t) languageFromHeaders(request);
       const { code, params, status } = classify(error);
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code }, 'request refused');
