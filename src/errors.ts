@@ -196,6 +196,8 @@ export const ERRORS = {
   too_many_requests: { status: 429, message: 'error.tooManyRequests' },
   internal: { status: 500, message: 'error.internal' },
   service_unavailable: { status: 503, message: 'error.serviceUnavailable' },
+  // The database does not answer (a restart, a failover): nothing was done, try again shortly.
+  database_unavailable: { status: 503, message: 'error.databaseUnavailable' },
 } as const satisfies Record<string, { status: number; message: MessageKey }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -35,6 +35,42 @@ function guardPgliteTypes(connection: { parse(query: { types?: unknown }): void 
   };
 }
 
+interface NodefsStream {
+  nfd: number;
+}
+
+/**
+ * PGlite on a directory is not durable as shipped: it starts PostgreSQL with `-F` (fsync off), and
+ * the Emscripten file system under it has no fsync at all, so a commit is only in the OS's page
+ * cache. That survives a killed process but not a power cut or a kernel panic, which can lose
+ * acknowledged filings or leave the database unreadable. Sot turns fsync back on, makes the WAL
+ * sync with `fsync` (Emscripten's `fdatasync` does nothing) and gives the file system a real one.
+ * A failed fsync is reported to PostgreSQL, which stops rather than pretend the data is safe.
+ */
+async function durableNodeFs(dir: string) {
+  const [{ NodeFS }, { fsyncSync }] = await Promise.all([import('@electric-sql/pglite/nodefs'), import('node:fs')]);
+  class DurableNodeFS extends NodeFS {
+    override async init(...args: Parameters<InstanceType<typeof NodeFS>['init']>) {
+      const result = await super.init(...args);
+      const preRun = [...(result.emscriptenOpts.preRun ?? [])];
+      preRun.push((module: { NODEFS: { stream_ops: { fsync?: (stream: NodefsStream) => number } }; FS: { ErrnoError: new (errno: number) => Error } }) => {
+        module.NODEFS.stream_ops.fsync = (stream) => {
+          try {
+            fsyncSync(stream.nfd);
+          } catch (error) {
+            // Some file systems cannot sync a directory; for a file, EIO is what PostgreSQL must hear.
+            if ((error as NodeJS.ErrnoException).code === 'EINVAL') return 0;
+            throw new module.FS.ErrnoError(29);
+          }
+          return 0;
+        };
+      });
+      return { emscriptenOpts: { ...result.emscriptenOpts, preRun } as typeof result.emscriptenOpts };
+    }
+  }
+  return new DurableNodeFS(dir);
+}
+
 async function openPglite(dir: string | null): Promise<Database> {
   const [{ PGlite }, { createPgConfig }, { pg_trgm }, { unaccent }] = await Promise.all([
     import('@electric-sql/pglite'),
@@ -49,7 +85,14 @@ async function openPglite(dir: string | null): Promise<Database> {
     lock = acquireDirLock(path.join(dir, '..', `${path.basename(dir)}.lock`));
   }
   try {
-    const pglite = await PGlite.create(dir ?? undefined, { extensions: { pg_trgm, unaccent } });
+    const extensions = { pg_trgm, unaccent };
+    const pglite = dir
+      ? await PGlite.create({
+          fs: await durableNodeFs(dir),
+          extensions,
+          startParams: [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'],
+        })
+      : await PGlite.create({ extensions });
     const config = createPgConfig(pglite);
     guardPgliteTypes(config.connection as unknown as Parameters<typeof guardPgliteTypes>[0]);
     const pool = new pg.Pool(config as unknown as pg.PoolConfig);

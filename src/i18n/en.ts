@@ -210,6 +210,8 @@ export const en = {
   'error.verifierUnavailable': 'The signature cannot be checked right now. Try again in a few minutes.',
   'error.invalidCsrfToken': 'The form has expired. Open the page again and resubmit.',
   'error.forbidden': 'You do not have access to this page.',
+  'error.databaseUnavailable.title': 'The portal is unavailable for a moment',
+  'error.databaseUnavailable': 'The portal cannot reach its database just now, so this request was not carried out. Everything you saved or submitted before is kept. Try again in a minute.',
   'error.serviceUnavailable': 'The service is temporarily unavailable. Try again in a few minutes.',
   'error.internal.title': 'Sorry, something went wrong',
   'error.internal': 'The portal could not complete your request. Nothing you saved has been lost. Try again later.',

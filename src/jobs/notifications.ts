@@ -9,6 +9,12 @@
  * with exponential backoff; a permanent refusal, or the last retry, marks the row `failed` with
  * the error. pg-boss runs over the app's own pool (`db.executeSql`), so it works the same on
  * PGlite and on PostgreSQL.
+ *
+ * The worker loop is Sot's own (fetch, deliver, complete or fail, each awaited) rather than
+ * pg-boss's `work()`: pg-boss 10 does not await the completion it writes after a handler, so a
+ * database that goes away at that moment becomes an unhandled rejection, which ends the process.
+ * Here a failed write is logged, the job stays active until pg-boss expires it and tries again,
+ * and the loop polls on until the database is back.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
@@ -44,9 +50,14 @@ export interface DrainOptions {
   limit?: number;
 }
 
+const POLL_EVERY_MS = 1_000;
+const WORK_BATCH = 10;
+
 export class NotificationDelivery {
   #boss: PgBoss | undefined;
   #sweep: NodeJS.Timeout | undefined;
+  #working: Promise<void> | undefined;
+  #wake: (() => void) | undefined;
   #dispatching: Promise<number> | undefined;
   #again = false;
 
@@ -70,7 +81,7 @@ export class NotificationDelivery {
     await boss.createQueue(DELIVERY_QUEUE, { name: DELIVERY_QUEUE, retryLimit: this.options.retryLimit, retryDelay: this.options.retryDelaySeconds, retryBackoff: true });
     this.#boss = boss;
     if (work) {
-      await boss.work<DeliveryJob>(DELIVERY_QUEUE, { batchSize: 10, pollingIntervalSeconds: 1, includeMetadata: true }, (jobs) => Promise.all(jobs.map((job) => this.#deliver(job.data.notificationId, job.retryCount >= job.retryLimit))));
+      this.#working = this.#work(boss);
       this.#sweep = setInterval(() => void this.dispatch().catch((error: unknown) => this.options.log.error({ err: error }, 'notification sweep failed')), sweepEveryMs).unref();
       await this.dispatch();
     }
@@ -80,8 +91,34 @@ export class NotificationDelivery {
     clearInterval(this.#sweep);
     const boss = this.#boss;
     this.#boss = undefined;
+    this.#wake?.();
+    // The messages being sent now are finished and recorded first.
+    await this.#working;
+    this.#working = undefined;
     await this.#dispatching?.catch(() => {});
     await boss?.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+  }
+
+  /** Takes due jobs while started; rests a second when there are none or the database is away. */
+  async #work(boss: PgBoss): Promise<void> {
+    while (this.#boss === boss) {
+      let handled = 0;
+      try {
+        handled = await this.drain({ limit: WORK_BATCH });
+      } catch (error) {
+        this.options.log.error({ err: error }, 'notification worker could not reach the queue');
+      }
+      if (handled === 0 && this.#boss === boss) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, POLL_EVERY_MS);
+          this.#wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.#wake = undefined;
+      }
+    }
   }
 
   /**
@@ -134,17 +171,24 @@ export class NotificationDelivery {
     while (handled < limit) {
       const jobs = await boss.fetch<DeliveryJob>(DELIVERY_QUEUE, { batchSize: Math.min(20, limit - handled), includeMetadata: true, ignoreStartAfter: options.ignoreStartAfter ?? false });
       if (!jobs || jobs.length === 0) break;
-      await Promise.all(
+      const outcomes = await Promise.allSettled(
         jobs.map(async (job) => {
+          let delivered: boolean;
           try {
             await this.#deliver(job.data.notificationId, job.retryCount >= job.retryLimit);
-            await boss.complete(DELIVERY_QUEUE, job.id);
+            delivered = true;
           } catch (error) {
+            delivered = false;
             await boss.fail(DELIVERY_QUEUE, job.id, { message: (error as Error).message });
           }
+          if (delivered) await boss.complete(DELIVERY_QUEUE, job.id);
         }),
       );
       handled += jobs.length;
+      // Every job of the batch had its turn; a job whose outcome could not be written stays
+      // active and is tried again once pg-boss expires it.
+      const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     return handled;
   }

@@ -19,6 +19,7 @@ const PAGE_TITLES: Partial<Record<ErrorCode, MessageKey>> = {
   court_not_found: 'error.notFound.title',
   internal: 'error.internal.title',
   service_unavailable: 'error.internal.title',
+  database_unavailable: 'error.databaseUnavailable.title',
 };
 
 function statusToCode(status: number | undefined): ErrorCode {
@@ -56,7 +57,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
 /** Reduces any thrown value to a catalogued error; what people see never includes a stack or SQL. */
 export function classify(error: unknown): { code: ErrorCode; params: Record<string, string | number>; status: number } {
   if (error instanceof SotError) return { code: error.code, params: error.params ?? {}, status: error.status };
-  if (isDatabaseUnavailable(error)) return { code: 'service_unavailable', params: {}, status: 503 };
+  if (isDatabaseUnavailable(error)) return { code: 'database_unavailable', params: {}, status: 503 };
   if (isMalformedUpload(error)) return { code: 'multipart_malformed', params: {}, status: 400 };
   const fe = error as Partial<FastifyError>;
   if (fe.validation) {
@@ -72,6 +73,8 @@ export function classify(error: unknown): { code: ErrorCode; params: Record<stri
 export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, params: Record<string, string | number> = {}) {
   const { status, message } = ERRORS[code];
   const text = request.t(message, params);
+  // A moment's outage: clients and proxies may try again without hammering.
+  if (status === 503) void reply.header('retry-after', '30');
   if (wantsJson(request)) {
     return reply.status(status).type('application/json; charset=utf-8').send({ error: { code, message: text } });
   }
@@ -79,14 +82,18 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
   return sendPage(request, reply, { title, status }, <ErrorPage title={title} message={text} />);
 }
 
+function languageFromHeaders(request: FastifyRequest): void {
+  const fromCookie = /(?:^|;\s*)lang=(\w+)/.exec(request.headers.cookie ?? '')?.[1];
+  request.lang = isLang(fromCookie) ? fromCookie : (langFromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LANG);
+  request.t = translator(request.lang);
+}
+
 /**
  * Errors the router raises before any hook runs (a malformed URL, an over-long parameter):
  * the language is read from the raw headers, since the cookie and i18n hooks have not run.
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const fromCookie = /(?:^|;\s*)lang=(\w+)/.exec(request.headers.cookie ?? '')?.[1];
-  request.lang = isLang(fromCookie) ? fromCookie : (langFromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LANG);
-  request.t = translator(request.lang);
+  languageFromHeaders(request);
   const { code, params } = classify(error);
   return sendError(request, reply, code, code === 'invalid_request' ? { detail: '' } : params);
 }
@@ -94,6 +101,9 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 export const errorsPlugin = fp(
   async (app) => {
     app.setErrorHandler((error, request, reply) => {
+      // The session is read before the language: a database outage can fail a request before
+      // it has a translator, and the page saying so must still be in the person's language.
+      if (!request.t) languageFromHeaders(request);
       const { code, params, status } = classify(error);
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code }, 'request refused');

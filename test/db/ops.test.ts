@@ -90,10 +90,10 @@ describeDb('database outage', () => {
     expect(health.json()).toEqual({ status: 'unavailable', db: 'down' });
     const page = await t.app.inject({ method: 'GET', url: '/courts', headers: { cookie: 'lang=en' } });
     expect(page.statusCode).toBe(503);
-    expect(page.body).toContain('The service is temporarily unavailable');
+    expect(page.body).toContain('The portal cannot reach its database just now');
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/public/cases/7517-26-00-2%2F1' });
     expect(api.statusCode).toBe(503);
-    expect(api.json().error.code).toBe('service_unavailable');
+    expect(api.json().error.code).toBe('database_unavailable');
     await t.app.close();
   });
 });

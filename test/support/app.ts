@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { SignatureVerifier } from '../../src/adapters/eds/index.ts';
+import type { EmailSender } from '../../src/adapters/delivery.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { createTestDatabase, TEST_AUDIT_KEY } from './db.ts';
 
@@ -58,6 +59,8 @@ export interface TestAppOptions {
   /** Runs before the app is made ready, to add routes a test needs. */
   extend?: (app: FastifyInstance) => void;
   signatureVerifier?: SignatureVerifier;
+  /** Where the app's e-mails go; none when absent. */
+  email?: EmailSender;
   /** The app's clock; TEST_NOW when absent. */
   clock?: () => Date;
 }
@@ -78,6 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock: options.clock ?? (() => TEST_NOW),
     logStream,
     ...(options.signatureVerifier ? { signatureVerifier: options.signatureVerifier } : {}),
+    ...(options.email ? { email: options.email } : {}),
   });
   options.extend?.(app);
   await app.ready();

@@ -25,6 +25,14 @@ export async function createTestDatabase(): Promise<Database> {
     await migrateDatabase(database);
     return database;
   }
+  return openDatabase({ kind: 'postgres', url: (await createPostgresDatabase()).url, poolSize: 5 });
+}
+
+/**
+ * A fresh, migrated database on the PostgreSQL server for a test that runs Sot as its own
+ * process: the address to give it, and the drop for the end (the run's teardown drops it too).
+ */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const template = inject('postgresTemplate');
   if (!template) throw new Error('PostgreSQL is not available');
   const adminUrl = inject('postgresAdminUrl');
@@ -47,7 +55,18 @@ export async function createTestDatabase(): Promise<Database> {
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
 }
 
 export const describeDb = postgresUnavailable ? describe.skip : describe;

@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -25,7 +25,10 @@ export class BlobTooLargeError extends Error {
 export interface BlobStore {
   /** Streams the bytes to a staging file, counting and hashing; refuses past maxBytes. */
   stage(source: Readable, maxBytes: number): Promise<StoredBlob>;
-  /** Moves a staged file to its content address, replacing any file there (same address, same bytes). */
+  /**
+   * Moves a staged file to its content address, replacing any file there (same address, same
+   * bytes), durably: when it returns, the bytes and the name survive a crash or a power cut.
+   */
   commit(staged: StoredBlob): Promise<void>;
   discard(staged: StoredBlob): Promise<void>;
   /** The file's bytes, or only those from `start` to `end` inclusive (a player's range request). */
@@ -44,6 +47,33 @@ export async function readBlob(store: BlobStore, sha256: string): Promise<Buffer
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A rename is durable once its directory is; some systems (Windows) cannot open a directory to sync it. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+  } catch (error) {
+    if (['EISDIR', 'EPERM', 'EACCES'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!['EINVAL', 'EPERM', 'EBADF'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
 
 export function createDiskBlobStore(root: string): BlobStore {
   const stagingDir = path.join(root, 'staging');
@@ -79,9 +109,15 @@ export function createDiskBlobStore(root: string): BlobStore {
 
     async commit(staged) {
       const target = addressOf(staged.sha256);
-      await mkdir(path.dirname(target), { recursive: true });
+      const firstCreated = await mkdir(path.dirname(target), { recursive: true });
+      // A row naming this file commits right after: the bytes must be on disk before the name,
+      // and the name before the row, or a crash could leave a document pointing at nothing.
+      await syncFile(staged.stagedPath);
       // Replacing rather than skipping: the clean-up may be removing an old copy at this moment.
       await rename(staged.stagedPath, target);
+      await syncDirectory(path.dirname(target));
+      // New fan-out directories are names too, each kept by its parent.
+      if (firstCreated) for (let dir = path.dirname(target); dir !== path.dirname(firstCreated); dir = path.dirname(dir)) await syncDirectory(path.dirname(dir));
     },
 
     discard: (staged) => rm(staged.stagedPath, { force: true }),
