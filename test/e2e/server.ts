@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,8 @@ export async function startDemoServer(): Promise<RunningServer & { dataDir: stri
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-e2e-'));
   const port = await freePort();
   const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: 'warn', DEMO: '1' }, { serve: true });
+  // The suite's demo keys, made once (test/support/demoPkiSetup.ts); the server keeps what is current.
+  cpSync(inject('demoPkiDir'), config.devPkiDir, { recursive: true });
   const server = await startServer(config);
   return { ...server, dataDir };
 }
