@@ -27,7 +27,7 @@ export const ID_PARAMS: ReadonlySet<string> = new Set([
   'attachmentId',
   'caseId',
   'documentId',
-  'fileId',
+  // Not `fileId`: a filing's files are its attachments by id and its signed manifest by name.
   'filingId',
   'grantId',
   'hearingId',

@@ -11,12 +11,13 @@ import { migrateDatabase } from '../../src/db/migrate.ts';
 import { auditLog, courts, documents, events, filings, talonCounters } from '../../src/db/schema/index.ts';
 import { courtYear } from '../../src/i18n/format.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, OPERATOR_SETTINGS } from '../support/app.ts';
 import { createPostgresDatabase, describeDb, testDbKind } from '../support/db.ts';
 import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
 import { issueSigner, makeRootCa, testIin } from '../support/pki.ts';
 import { signedInUser } from '../support/sessions.ts';
 import { startSotProcess, type SotProcess } from '../support/sotProcess.ts';
+import { TEST_AUDIT_KEY, useTestAuditKey } from '../support/auditKey.ts';
 
 /**
  * A crash in the middle of a rush of filings. Sot runs as its own process; 200 signed claims are
@@ -46,6 +47,7 @@ describeDb(`a crash while filings are submitted (${testDbKind})`, () => {
   let courtId: string;
 
   beforeAll(async () => {
+    useTestAuditKey();
     if (testDbKind === 'postgres') {
       const created = await createPostgresDatabase();
       dropDatabase = created.drop;
@@ -56,7 +58,9 @@ describeDb(`a crash while filings are submitted (${testDbKind})`, () => {
     const root = await makeRootCa({ name: 'Crash Test Root' });
     mkdirSync(path.join(dataDir, 'roots'));
     writeFileSync(path.join(dataDir, 'roots', 'root.der'), root.certificateDer);
-    env = { DATA_DIR: dataDir, SESSION_SECRET, TRUSTED_ROOTS_DIR: path.join(dataDir, 'roots'), ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : {}) };
+    // An operator's start: no demo, so the operator's acquirer and messaging are configured (never
+    // reached here), and the audit key this test checks the chain with.
+    env = { ...OPERATOR_SETTINGS, DATA_DIR: dataDir, SESSION_SECRET, AUDIT_KEY: TEST_AUDIT_KEY, TRUSTED_ROOTS_DIR: path.join(dataDir, 'roots'), ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : {}) };
 
     // The drafts, their files and their signatures are made before the rush, as filers would.
     const database = await openDatabase(target);

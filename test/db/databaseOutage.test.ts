@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { notifications, users } from '../../src/db/schema/index.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { useTestAuditKey } from '../support/auditKey.ts';
 import { testDbKind } from '../support/db.ts';
 import { postgresBinDir, startPrivatePostgres, type PrivatePostgres } from '../support/privatePostgres.ts';
 import { signedInUser } from '../support/sessions.ts';
@@ -71,6 +72,7 @@ describeOutage('PostgreSQL restarted while Sot serves', () => {
   const poolErrors: Error[] = [];
 
   beforeAll(async () => {
+    useTestAuditKey();
     server = await startPrivatePostgres(binDir!);
     database = await openDatabase({ kind: 'postgres', url: server.url, poolSize: 4 });
     // Sot's own listener: without one, an idle connection the server drops ends the process.

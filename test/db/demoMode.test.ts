@@ -37,14 +37,14 @@ describeDb('demo mode', () => {
 
   const demoAddresses = [
     { method: 'GET', url: '/dev/outbox' },
-    { method: 'GET', url: '/dev/pki/citizen.p12' },
+    { method: 'GET', url: '/dev/pki/citizen.auth.p12' },
     { method: 'GET', url: '/sandbox/acquirer/pay?orderId=1' },
     { method: 'POST', url: '/sandbox/sms/messages', payload: { to: '+77010000000', text: 'x' } },
   ] as const;
 
   it('serves the outbox, the demo certificates and the stand-ins in demo mode', async () => {
     expect((await demo.app.inject({ method: 'GET', url: '/dev/outbox' })).statusCode).toBe(200);
-    expect((await demo.app.inject({ method: 'GET', url: '/dev/pki/citizen.p12' })).statusCode).toBe(200);
+    expect((await demo.app.inject({ method: 'GET', url: '/dev/pki/citizen.auth.p12' })).statusCode).toBe(200);
     const routes = demo.app.routeAccess().map((r) => r.url);
     expect(routes.some((url) => url.startsWith('/sandbox/acquirer'))).toBe(true);
     expect(routes.some((url) => url.startsWith('/sandbox/sms'))).toBe(true);
@@ -63,7 +63,7 @@ describeDb('demo mode', () => {
   });
 
   it('trusts the development root in demo mode only', async () => {
-    const p12 = await parsePkcs12(new Uint8Array(readFileSync(path.join(dataDir, 'pki', 'users', 'citizen.p12'))), DEV_PKCS12_PASSWORD);
+    const p12 = await parsePkcs12(new Uint8Array(readFileSync(path.join(dataDir, 'pki', 'users', 'citizen.auth.p12'))), DEV_PKCS12_PASSWORD);
     const privateKey = await importPrivateKey(p12.privateKeyPkcs8, p12.certificateDer);
     const signIn = async (app: TestApp['app']) => {
       const challenge = await app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {} });

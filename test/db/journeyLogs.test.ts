@@ -14,7 +14,7 @@ import { describeDb } from '../support/db.ts';
 import { SAMPLE_FILES, multipart, signedManifest } from '../support/filing.ts';
 import { judgeSession } from '../support/judges.ts';
 import { Browser, formOf, tokenOf } from '../support/payments.ts';
-import { issueSigner, makeRootCa, signContent, testIin } from '../support/pki.ts';
+import { issueAuthKey, issueSigner, makeRootCa, signContent, testIin } from '../support/pki.ts';
 import { freshIin, signedInUser } from '../support/sessions.ts';
 
 /** Twelve digits with a valid IIN/BIN check digit, anywhere in a line. */
@@ -50,9 +50,11 @@ describeDb('the logs of a whole case', () => {
     const [medeu] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'));
 
     // Sign-in by EDS, as the browser does it.
+    // Like NCA, the claimant has a key to sign in with and a key to sign the claim with.
     const signer = await issueSigner(root, { person: { fullName: 'ТЕСТОВА АЙГЕРІМ', iin: claimantIin } });
+    const authKey = await issueAuthKey(root, { person: { fullName: 'ТЕСТОВА АЙГЕРІМ', iin: claimantIin } });
     const { nonce } = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/challenge', payload: {} })).json();
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { nonce, cms: Buffer.from(await signContent(signer, Buffer.from(nonce, 'base64'))).toString('base64') } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { nonce, cms: Buffer.from(await signContent(authKey, Buffer.from(nonce, 'base64'))).toString('base64') } });
     expect(login.statusCode, login.body).toBe(200);
     const cookie = `${/sot_session=[^;]+/.exec(String(login.headers['set-cookie']))![0]}; lang=en`;
     const [claimant] = await db.update(users).set({ email: claimantEmail, emailVerifiedAt: now(), phone: claimantPhone, phoneVerifiedAt: now(), language: 'en' }).where(eq(users.iin, claimantIin)).returning();
@@ -75,7 +77,8 @@ describeDb('the logs of a whole case', () => {
     const browser = new Browser(t.app, cookie);
     const payPage = await browser.get(`/cabinet/filings/${filingId}/pay`);
     const [year, month, day] = courtDateIso(now()).split('-');
-    const paid = await browser.postFiles(formOf(payPage.body, `/cabinet/filings/${filingId}/pay/document`).action, [{ name: 'квитанция.png', content: SAMPLE_FILES.png() }], { number: 'КВ-1', day: day!, month: month!, year: year!, amount: '15000' });
+    const payForm = formOf(payPage.body, `/cabinet/filings/${filingId}/pay/document`);
+    const paid = await browser.postFiles(payForm.action, [{ name: 'квитанция.png', content: SAMPLE_FILES.png() }], { ...payForm.hidden, number: 'КВ-1', day: day!, month: month!, year: year!, amount: '15000', payer: claimantIin });
     expect(paid.statusCode, paid.body.slice(0, 500)).toBe(303);
     const clerk = new Browser(t.app, (await signedInUser(db, { roles: [{ role: 'clerk', courtId: medeu!.id }], lang: 'en', now: now() })).cookie);
     const [payment] = await db.select({ id: payments.id }).from(payments).where(eq(payments.filingId, filingId));

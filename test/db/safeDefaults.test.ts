@@ -34,7 +34,7 @@ describeDb('safe defaults', () => {
     const url = `/login?return=${target}`;
     const anonymous = await get(url);
     expect(anonymous.statusCode).toBe(200);
-    expect(anonymous.body).toContain('data-return="/cabinet"');
+    expect(anonymous.body).toContain('data-return="/home"');
     const signedIn = await get(url, me.cookie);
     expect(signedIn.statusCode).toBe(303);
     expect(signedIn.headers.location).toBe('/cabinet');
