@@ -220,6 +220,22 @@ export function Textarea(props: { id: string; name: string; label: string; hint?
 }
 
 /** Where the signing script (src/client/signing.ts) reports a failure; hidden until then. */
+/**
+ * A one-button form that posts to `action` (Post/Redirect/Get), the button saying what it does
+ * and, for screen readers, to what (`about`): a row of such buttons would otherwise all read alike.
+ */
+export function PostButton({ action, label, about, secondary = false }: { action: string; label: string; about: string; secondary?: boolean }) {
+  return (
+    <form method="post" action={action}>
+      <CsrfField />
+      <button type="submit" class={`govuk-button ${secondary ? 'govuk-button--secondary ' : ''}govuk-!-margin-bottom-0`} data-module="govuk-button">
+        {label}
+        <span class="govuk-visually-hidden"> {about}</span>
+      </button>
+    </form>
+  );
+}
+
 export function SigningErrorSummary() {
   const { t } = useView();
   return (

@@ -3,7 +3,7 @@ import type { Role } from '../../../policies/principal.ts';
 import type { PendingGrant } from '../../../queries/staff.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { CsrfField } from '../../components/govuk.tsx';
+import { PostButton } from '../../components/govuk.tsx';
 import { localName } from '../../components/names.ts';
 
 /** A pending seat on the bench with what the viewer may do about it, as the policies decided. */
@@ -51,31 +51,11 @@ export function PendingGrants({ rows, heading }: { rows: PendingGrantRow[]; head
                 <td class="govuk-table__cell">
                   <div class="govuk-button-group govuk-!-margin-bottom-0">
                     {p.mayConfirm ? (
-                      <form method="post" action={urls.confirmGrant(p.id)}>
-                        <CsrfField />
-                        <button type="submit" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
-                          {t('duties.pending.confirm')}
-                          <span class="govuk-visually-hidden">
-                            {' '}
-                            {p.name}, {role}
-                          </span>
-                        </button>
-                      </form>
+                      <PostButton action={urls.confirmGrant(p.id)} label={t('duties.pending.confirm')} about={`${p.name}, ${role}`} />
                     ) : (
                       <span class="govuk-body-s">{t('duties.pending.yours')}</span>
                     )}
-                    {p.mayCancel && (
-                      <form method="post" action={urls.cancelGrant(p.id)}>
-                        <CsrfField />
-                        <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                          {t('duties.pending.cancel')}
-                          <span class="govuk-visually-hidden">
-                            {' '}
-                            {p.name}, {role}
-                          </span>
-                        </button>
-                      </form>
-                    )}
+                    {p.mayCancel && <PostButton action={urls.cancelGrant(p.id)} label={t('duties.pending.cancel')} about={`${p.name}, ${role}`} secondary />}
                   </div>
                 </td>
               </tr>
