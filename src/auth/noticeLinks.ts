@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import { noticeLinks } from '../db/schema/index.ts';
+import type { Db } from '../db/client.ts';
 import type { Executor, Tx } from '../db/tx.ts';
 
 /**
@@ -79,6 +80,15 @@ export async function openNoticeLink(db: Executor, token: string, now: Date, sec
   if (!link) return { ok: false, reason: 'unknown' };
   if (now.getTime() >= link.expiresAt.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, path: link.path };
+}
+
+/**
+ * An expired link still answers "expired" (410) for a year, so a person opening an old SMS learns
+ * why it does not work; after that its row goes and the link is unknown (404). Returns how many went.
+ */
+export async function forgetExpiredNoticeLinks(db: Db, now: Date): Promise<number> {
+  const gone = await db.delete(noticeLinks).where(lt(noticeLinks.expiresAt, new Date(now.getTime() - 365 * DAY))).returning({ id: noticeLinks.id });
+  return gone.length;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { issueNoticeLink, NOTICE_LINK_DAYS } from '../../src/auth/noticeLinks.ts';
+import { forgetExpiredNoticeLinks, issueNoticeLink, NOTICE_LINK_DAYS } from '../../src/auth/noticeLinks.ts';
 import { queueNotice, type Compose, type Notice } from '../../src/commands/notices.ts';
 import { noticeLinks, notifications, users } from '../../src/db/schema/index.ts';
 import { DEADLINE_KINDS } from '../../src/domain/deadlines.ts';
@@ -85,6 +85,17 @@ describeDb('notice links: short, signed, expiring, written with the notice', () 
     const gone = await open(expired);
     expect(gone.statusCode).toBe(410);
     expect(gone.body).toContain('This link has expired');
+  });
+
+  it('answers "expired" for a year after a link expires, then forgets it', async () => {
+    const day = 86_400_000;
+    const issue = (daysAgo: number) => t.database.db.transaction(async (tx) => issueNoticeLink(tx, '/cabinet', new Date(TEST_NOW.getTime() - daysAgo * day), t.app.config.sessionSecret));
+    const recent = await issue(NOTICE_LINK_DAYS + 364);
+    const forgotten = await issue(NOTICE_LINK_DAYS + 366);
+    expect(await forgetExpiredNoticeLinks(t.database.db, TEST_NOW)).toBeGreaterThanOrEqual(1);
+    expect((await open(recent.path)).statusCode).toBe(410);
+    expect((await open(forgotten.path)).statusCode).toBe(404);
+    expect(await forgetExpiredNoticeLinks(t.database.db, TEST_NOW)).toBe(0);
   });
 
   it('refuses a well-signed id that names no link', async () => {
