@@ -7,8 +7,8 @@
  */
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/tx.ts';
-import { noticeLinkPath } from '../auth/noticeLinks.ts';
-import { cases, notifications, parties, users, type NotificationChannel } from '../db/schema/index.ts';
+import { issueNoticeLink } from '../auth/noticeLinks.ts';
+import { cases, noticeLinks, notifications, parties, users, type NotificationChannel } from '../db/schema/index.ts';
 import { urls } from '../urls.ts';
 import { DEFAULT_LANG, isLang, translator, type Lang, type Translate } from '../i18n/index.ts';
 
@@ -50,25 +50,27 @@ export interface Notice {
 }
 
 /**
- * Links in SMS and e-mail are absolute and signed (`/n/<token>`, src/auth/noticeLinks.ts), so an
- * old or altered link is refused clearly; set once at start from the configuration.
+ * Links in SMS and e-mail are absolute, short and signed (`/n/<id><mac>`, src/auth/noticeLinks.ts),
+ * so an old or altered link is refused clearly; set once at start from the configuration.
  */
 let linkSettings = { publicUrl: 'http://localhost:3000', secret: '' };
 export function setNoticeLinks(settings: { publicUrl: string; secret: string }): void {
   linkSettings = { publicUrl: settings.publicUrl.replace(/\/$/, ''), secret: settings.secret };
 }
 
-function absoluteLink(path: string, now: Date): string {
-  return `${linkSettings.publicUrl}${linkSettings.secret ? noticeLinkPath(path, now, linkSettings.secret) : path}`;
+/** The absolute link for SMS and e-mail: one `notice_links` row per notice and person, in `tx`. */
+async function externalLink(tx: Tx, path: string, now: Date): Promise<{ url: string; id: string | null }> {
+  if (!linkSettings.secret) return { url: `${linkSettings.publicUrl}${path}`, id: null };
+  const issued = await issueNoticeLink(tx, path, now, linkSettings.secret);
+  return { url: `${linkSettings.publicUrl}${issued.path}`, id: issued.id };
 }
 
 export const dedupeKey = (event: string, aboutId: string, userId: string, channel: NotificationChannel) => `${event}:${aboutId}:${userId}:${channel}`;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The message by channel: SMS short with the absolute link, e-mail as text and escaped HTML. */
-export function renderNotice(t: Translate, composed: ReturnType<Compose>, link: string | null, channel: NotificationChannel, now: Date): { subject: string | null; body: string; html: string | null } {
-  const url = link ? absoluteLink(link, now) : null;
+/** The message by channel: SMS short with the absolute link `url`, e-mail as text and escaped HTML. */
+export function renderNotice(t: Translate, composed: ReturnType<Compose>, url: string | null, channel: NotificationChannel): { subject: string | null; body: string; html: string | null } {
   if (channel === 'in_app') return { subject: composed.subject, body: composed.body, html: null };
   if (channel === 'sms') {
     const text = composed.sms ?? composed.subject;
@@ -109,7 +111,9 @@ export async function queueNotice(tx: Tx, user: Recipient, notice: Notice, now: 
   const lang = languageOf(user);
   const t = translator(lang);
   const composed = notice.compose(t, lang);
-  const rows = [{ channel: 'in_app' as const, address: null }, ...externalChannels(user, notice.legallyRequired)].map(({ channel, address }) => ({
+  const external = externalChannels(user, notice.legallyRequired);
+  const link = notice.link && external.length > 0 ? await externalLink(tx, notice.link, now) : null;
+  const rows = [{ channel: 'in_app' as const, address: null }, ...external].map(({ channel, address }) => ({
     userId: user.id,
     caseId: notice.caseId,
     event: notice.event,
@@ -117,7 +121,7 @@ export async function queueNotice(tx: Tx, user: Recipient, notice: Notice, now: 
     channel,
     address,
     lang,
-    ...renderNotice(t, composed, notice.link, channel, now),
+    ...renderNotice(t, composed, link?.url ?? null, channel),
     link: notice.link,
     legallyRequired: notice.legallyRequired,
     // In the app the notice is there once the transaction commits: nothing is left to deliver.
@@ -125,7 +129,10 @@ export async function queueNotice(tx: Tx, user: Recipient, notice: Notice, now: 
     queuedAt: now,
   }));
   const inserted = await tx.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ id: notifications.id, channel: notifications.channel });
-  return inserted.filter((r) => r.channel !== 'in_app').map((r) => r.id);
+  const toDeliver = inserted.filter((r) => r.channel !== 'in_app').map((r) => r.id);
+  // The same notice again sends nothing, so its new link would lead nowhere anyone was told of.
+  if (link?.id && toDeliver.length === 0) await tx.delete(noticeLinks).where(eq(noticeLinks.id, link.id));
+  return toDeliver;
 }
 
 /**
@@ -138,7 +145,7 @@ export async function queueMessageToAddress(
   now: Date,
 ): Promise<string[]> {
   const t = translator(message.lang);
-  const rendered = renderNotice(t, message.compose(t, message.lang), null, message.channel, now);
+  const rendered = renderNotice(t, message.compose(t, message.lang), null, message.channel);
   const inserted = await tx
     .insert(notifications)
     .values({

@@ -33,6 +33,11 @@ export function formatCourtDay(day: string, lang: Lang): string {
   return formatDate(new Date(`${day}T12:00:00+05:00`), lang);
 }
 
+/** A court date in digits (31.12.2026, 31/12/2026), where space is short, as in an SMS. */
+export function formatCourtDayNumeric(day: string, lang: Lang): string {
+  return cached(`dn:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: COURT_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })).format(new Date(`${day}T12:00:00+05:00`));
+}
+
 /** ISO calendar date (YYYY-MM-DD) of an instant in Kazakhstan, for grouping and machine-readable output. */
 export function courtDateIso(date: Date): string {
   return cached('iso', () => new Intl.DateTimeFormat('en-CA', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(date);

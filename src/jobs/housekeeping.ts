@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { enterDecisionsIntoForce } from '../commands/entryIntoForce.ts';
 import { enterCourtOrdersIntoForce } from '../commands/courtOrders.ts';
 import { cleanUpBlobs } from '../db/blobs.ts';
+import { forgetExpiredNoticeLinks } from '../auth/noticeLinks.ts';
 import { cleanUpRecordingUploads, recordingUploadDir } from '../commands/recordings.ts';
 
 const HOUR = 3_600_000;
 
 /**
  * Periodic work in the web process: files nothing refers to any more, recording uploads abandoned
- * half-way, decisions whose appeal term has ended, and court orders whose objection term ended without objection. All are idempotent and safe to run in every
+ * half-way, notice links a year past their expiry, decisions whose appeal term has ended, and court
+ * orders whose objection term ended without objection. All are idempotent and safe to run in every
  * instance at once (each file and each case is handled under its own lock; an abandoned upload's
  * row is deleted by one instance only).
  */
@@ -25,6 +27,12 @@ export function startHousekeeping(app: FastifyInstance, everyMs = HOUR): () => v
         if (removed) app.log.info({ removed }, 'removed abandoned recording uploads');
       },
       (error: unknown) => app.log.error({ err: error }, 'recording upload clean-up failed'),
+    );
+    forgetExpiredNoticeLinks(app.db, app.clock()).then(
+      (removed) => {
+        if (removed) app.log.info({ removed }, 'removed notice links a year past their expiry');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'notice link clean-up failed'),
     );
     enterDecisionsIntoForce(app.db, app.clock()).then(
       (moved) => {

@@ -12,6 +12,23 @@ export const NOTIFICATION_STATUSES = ['queued', 'sent', 'delivered', 'failed'] a
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
+ * The short links in SMS and e-mail notices (`/n/<id><mac>`, src/auth/noticeLinks.ts): where each
+ * leads and until when. Written in the notice's transaction, so a rollback leaves no link.
+ */
+export const noticeLinks = pgTable(
+  'notice_links',
+  {
+    /** Random, 8 base62 characters; the link's MAC is over it. */
+    id: text('id').primaryKey(),
+    /** A path on Sot. */
+    path: text('path').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notice_links_expires_idx').on(t.expiresAt)],
+);
+
+/**
  * One message to one person by one channel. `dedupeKey` names the event, what it is about, the
  * recipient and the channel, so a retried job or a repeated event never queues a second message;
  * `status` follows the provider's answers (queued → sent → delivered, or failed). The text is

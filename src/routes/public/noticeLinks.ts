@@ -9,7 +9,7 @@ import { SotError } from '../../errors.ts';
  */
 export const noticeLinkRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/n/:token', { config: { access: 'public' }, schema: { hide: true, params: Type.Object({ token: Type.String({ maxLength: 1000 }) }) } }, async (request, reply) => {
-    const opened = openNoticeLink(request.params.token, app.clock(), app.config.sessionSecret);
+    const opened = await openNoticeLink(app.db, request.params.token, app.clock(), app.config.sessionSecret);
     if (!opened.ok) throw new SotError(opened.reason === 'expired' ? 'link_expired' : 'not_found');
     return reply.redirect(opened.path, 303);
   });
