@@ -100,7 +100,7 @@ function CourtActBody({ view, act }: { view: DocumentView; act: ActData }) {
           {t('documents.print')}
         </a>
       </div>
-      <h2 class="govuk-heading-m">{t('documents.act.signature')}</h2>
+      <h2 class="govuk-heading-m">{t('proceedings.pdf.signature')}</h2>
       <ActSignatureCheck act={act} />
       <p class="govuk-body">
         {t('documents.act.verify')}{' '}
