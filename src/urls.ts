@@ -59,7 +59,7 @@ export const urls = {
   caseDocumentFile: (caseId: string, documentId: string, download = false) => withQuery(`/cabinet/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/file`, download ? { download: 1 } : undefined),
   caseDocumentPrint: (caseId: string, documentId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}/print`,
   caseAccessLog: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/access-log`,
-  actPdf: (caseId: string, documentId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/acts/${encodeURIComponent(documentId)}/pdf`,
+  actPdf: (caseId: string, documentId: string, download = false) => withQuery(`/cabinet/cases/${encodeURIComponent(caseId)}/acts/${encodeURIComponent(documentId)}/pdf`, download ? { download: 1 } : undefined),
   judgeDecision: (caseId: string, decision: 'accept' | 'return' | 'refuse' | 'leave-without-motion') => `/judge/cases/${encodeURIComponent(caseId)}/${decision}`,
   registry: (registered?: string) => withQuery('/court/registry', registered ? { registered } : undefined),
   registerCase: (caseId: string) => `/court/cases/${encodeURIComponent(caseId)}/register`,

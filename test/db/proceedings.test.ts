@@ -5,7 +5,7 @@ import { decideAdmission } from '../../src/commands/admitCase.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { postponeHearing, scheduleHearing } from '../../src/commands/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
-import { caseDeadlines, cases, courts, documents, events, filings, hearings, notifications, parties, userRoles, users } from '../../src/db/schema/index.ts';
+import { accessLog, caseDeadlines, cases, courts, documents, events, filings, hearings, notifications, parties, userRoles, users } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
 import { initialReference } from '../../src/domain/reference.ts';
@@ -265,6 +265,44 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect(check.body).not.toContain('иск удовлетворить');
       const notices = await t.database.db.select().from(notifications).where(eq(notifications.userId, party.id));
       expect(notices.some((n) => n.body.includes(number) && /issued an act/.test(n.body))).toBe(true);
+    });
+
+    it('shows an issued act’s page, where its notice leads, as the signed PDF with its signature check and public address', async () => {
+      const { caseId, number, judge } = await acceptedCase();
+      const verifyUrl = await issued(judge, caseId, { kind: 'ruling', title: 'Определение о подготовке дела' });
+      const [act] = await t.database.db.select().from(documents).where(and(eq(documents.caseId, caseId), eq(documents.kind, 'ruling')));
+      const notice = (await t.database.db.select().from(notifications).where(and(eq(notifications.userId, party.id), eq(notifications.caseId, caseId)))).find((n) => /issued an act/.test(n.body));
+      expect(notice!.link).toBe(`/cabinet/cases/${caseId}/documents/${act!.id}`);
+      const pdfUrl = `/cabinet/cases/${caseId}/acts/${act!.id}/pdf`;
+
+      const page = await t.app.inject({ method: 'GET', url: notice!.link!, headers: { cookie: `${party.cookie}; lang=en` } });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`<iframe class="sot-act-pdf" src="${pdfUrl}"`);
+      expect(page.body).toContain(`href="${pdfUrl}?download=1"`);
+      expect(page.body).not.toContain(`/documents/${act!.id}/file`);
+      expect(page.body).toContain(`href="${verifyUrl}"`);
+      expect(page.body).toContain('Valid: the signature matches the act');
+      expect(page.body).toMatch(/Certificate serial number<\/dt><dd class="govuk-summary-list__value"><code class="sot-hash">[0-9a-f]{8,}<\/code>/);
+      expect(page.body).toContain('Judge, Medeu District Court of Almaty');
+      // Only the PDF may be framed, and only by our own pages.
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+
+      const pdf = await t.app.inject({ method: 'GET', url: pdfUrl, headers: { cookie: party.cookie } });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+      expect(pdf.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(pdfText(pdf.rawPayload)).toContain(number);
+      const download = await t.app.inject({ method: 'GET', url: `${pdfUrl}?download=1`, headers: { cookie: party.cookie } });
+      expect(String(download.headers['content-disposition'])).toMatch(/^attachment;/);
+      for (const url of [notice!.link!, pdfUrl]) expect((await t.app.inject({ method: 'GET', url, headers: { cookie: stranger.cookie } })).statusCode, url).toBe(404);
+      // An act of this case named under another case does not exist there.
+      const other = await acceptedCase();
+      expect((await t.app.inject({ method: 'GET', url: `/cabinet/cases/${other.caseId}/acts/${act!.id}/pdf`, headers: { cookie: party.cookie } })).statusCode).toBe(404);
+
+      const reads = await t.database.db.select({ action: accessLog.action, userId: accessLog.userId }).from(accessLog).where(eq(accessLog.documentId, act!.id));
+      expect(reads.map((r) => r.action).sort()).toEqual(['download', 'view', 'view']);
+      expect(reads.every((r) => r.userId === party.id)).toBe(true);
     });
 
     it('says the act is not genuine once its stored text no longer matches what was signed', async () => {

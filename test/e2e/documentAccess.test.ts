@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { and, desc, eq, exists, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cases, outbox, parties, users } from '../../src/db/schema/index.ts';
@@ -67,9 +68,28 @@ describe('a decision reaches the party by SMS and e-mail, and the party reads an
     await page.goto(link);
     await page.waitForURL(/\/login/);
     await page.getByLabel(en('login.demo.user')).selectOption('citizen');
+    const pdfAnswer = page.waitForResponse((response) => /\/acts\/[0-9a-f-]+\/pdf$/.test(new URL(response.url()).pathname));
     await Promise.all([page.waitForURL(/\/documents\/[0-9a-f-]+$/), page.getByRole('button', { name: en('login.demo.button') }).click()]);
     await expectAccessible(page);
-    expect(await page.locator('main').innerText()).toContain('иск удовлетворить частично');
+
+    // The page is the official act: the signed PDF embedded, its signature checked, its public address.
+    const pdf = await pdfAnswer;
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const frame = page.locator('iframe.sot-act-pdf');
+    await frame.waitFor();
+    expect(new URL(pdf.url()).pathname).toBe(await frame.getAttribute('src'));
+    expect((await frame.boundingBox())!.height).toBeGreaterThan(300);
+    const main = page.locator('main');
+    expect(await main.innerText()).toContain(en('proceedings.signature.valid'));
+    expect(await main.innerText()).toMatch(new RegExp(`${en('proceedings.signature.position')}\\s+${en('documents.capacity.judge', { court: '' }).replace(/[, ]+$/, '')},`));
+    const verify = await page.locator('a.sot-verify-url').getAttribute('href');
+    expect(verify).toMatch(/\/verify\/[0-9A-Z]+$/);
+    expect(await page.getByRole('link', { name: en('documents.act.downloadPdf') }).getAttribute('href')).toBe(`${await frame.getAttribute('src')}?download=1`);
+    await page.getByText(en('documents.act.text')).click();
+    expect(await main.innerText()).toContain('иск удовлетворить частично');
+    mkdirSync('artifacts/screenshots', { recursive: true });
+    await page.screenshot({ path: 'artifacts/screenshots/document-access-act-page.png', fullPage: true });
 
     // The citizen prints it: the print page carries the signature check and the QR code.
     await Promise.all([page.waitForURL(/\/print$/), page.getByRole('link', { name: en('documents.print') }).click()]);

@@ -47,12 +47,15 @@ export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cabinet/cases/:caseId/documents/:documentId', { config: signedIn, schema: { hide: true, params: Params } }, async (request, reply) => {
     const { reader, document } = await documentFor(request.principal!, request.params.caseId, request.params.documentId);
     const view: DocumentView = { caseId: reader.id, caseNumber: reader.number, document, text: await textOf(document.sha256, document.mediaType, document.sizeBytes) };
+    // An issued court act is shown as the court issued it: its signed PDF, with the signature checked now.
+    const issued = isCourtAct(document.kind) ? await issuedAct(app.db, { documentId: document.id }) : null;
+    const act = issued ? await actDataOf(issued, { verifier: app.signatureVerifier, blobs: app.blobs, publicUrl: app.config.publicUrl }, request.lang, false) : null;
     // The page shows a text document itself; an image or a PDF is logged when its file is opened.
     if (view.text !== null) {
       await logAccess(app.db, { caseId: reader.id, target: { documentId: document.id }, userId: request.principal!.userId, capacity: reader.capacity, action: 'view', at: app.clock() });
       await receiptOnRead(app.db, request.principal!, { caseId: reader.id, ...document }, app.clock());
     }
-    return reply.page({ title: document.title, nav: 'cabinet' }, <DocumentPage view={view} />);
+    return reply.page({ title: document.title, nav: 'cabinet' }, <DocumentPage view={view} act={act} />);
   });
 
   app.get(

@@ -1,9 +1,9 @@
 import { actHeading } from '../../../acts/actPdf.ts';
 import type { ActData } from '../../../acts/actData.ts';
-import { displayPersonName } from '../../../domain/personName.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
+import { ActSignatureCheck } from '../../components/actSignature.tsx';
 import { SummaryList } from '../../components/govuk.tsx';
 import type { DocumentView } from './DocumentPage.tsx';
 import { documentKindLabel, previewOf } from './documentLabels.ts';
@@ -42,18 +42,7 @@ export function PrintDocumentPage({ view, act, qrSvg }: { view: DocumentView; ac
             </p>
           ))}
           <h2 class="govuk-heading-m">{t('proceedings.pdf.signature')}</h2>
-          {act.signature.valid ? (
-            <SummaryList
-              rows={[
-                { key: t('proceedings.signature.signer'), value: displayPersonName(act.signature.signer.fullName) },
-                { key: t('proceedings.signature.serial'), value: act.signature.signer.certificate.serialNumber },
-                { key: t('proceedings.signature.result'), value: t('proceedings.signature.valid') },
-                { key: t('proceedings.signature.sha256'), value: <code class="sot-hash">{act.contentSha256}</code> },
-              ]}
-            />
-          ) : (
-            <p class="govuk-body govuk-!-font-weight-bold">{t('proceedings.signature.invalid')}</p>
-          )}
+          <ActSignatureCheck act={act} />
           {qrSvg && (
             <figure class="sot-qr">
               <div dangerouslySetInnerHTML={{ __html: qrSvg }} />
