@@ -1,13 +1,12 @@
 import type { Db } from './db/client.ts';
 import { removeCalendarDay, setCalendarDay, setMci, setThreshold } from './commands/reference.ts';
 import type { CalendarRowKind } from './domain/calendar/holidays.ts';
-import { referenceGaps } from './domain/reference.ts';
 import type { ClaimantType } from './domain/filingTypes.ts';
 import type { ThresholdKey } from './domain/thresholds.ts';
 import { ERRORS, SotError } from './errors.ts';
 import { courtDateIso } from './i18n/format.ts';
 import { translator } from './i18n/index.ts';
-import { loadReference } from './queries/reference.ts';
+import { loadReference, referenceGapsAt } from './queries/reference.ts';
 import { referenceOverview } from './queries/referenceAdmin.ts';
 
 export const REFERENCE_USAGE = `  reference mci list
@@ -84,7 +83,7 @@ export async function referenceCommand(db: Db, args: string[], options: Referenc
         return 0;
       }
       case 'check': {
-        const missing = referenceGaps(await loadReference(db), courtDateIso(now));
+        const missing = await referenceGapsAt(db, now);
         for (const gap of missing) print(t(gap.kind === 'mci' ? 'reference.gap.mci' : 'reference.gap.calendar', { year: gap.year }));
         if (missing.length === 0) print('Every reference value needed now is entered.');
         return missing.length === 0 ? 0 : 3;

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { referenceGaps } from '../domain/reference.ts';
 import { courtDateIso } from '../i18n/format.ts';
-import { loadReference } from '../queries/reference.ts';
+import { referenceGapsAt } from '../queries/reference.ts';
 
 /**
  * Writes to the log, at start and then once a day, which reference values of the law are missing
@@ -11,9 +10,10 @@ import { loadReference } from '../queries/reference.ts';
 export function watchReferenceValues(app: FastifyInstance, everyMs = 3_600_000): () => void {
   let warnedOn: string | null = null;
   const check = async () => {
-    const today = courtDateIso(app.clock());
+    const now = app.clock();
+    const today = courtDateIso(now);
     if (warnedOn === today) return;
-    const missing = referenceGaps(await loadReference(app.db), today);
+    const missing = await referenceGapsAt(app.db, now);
     if (missing.length > 0) app.log.warn({ missing }, 'reference values of the law are missing: enter them on /admin/reference or with sot reference');
     warnedOn = today;
   };

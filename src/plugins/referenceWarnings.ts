@@ -1,8 +1,7 @@
 import fp from 'fastify-plugin';
-import { referenceGaps, type ReferenceGap } from '../domain/reference.ts';
-import { courtDateIso } from '../i18n/format.ts';
+import type { ReferenceGap } from '../domain/reference.ts';
 import { can } from '../policies/rules.ts';
-import { loadReference } from '../queries/reference.ts';
+import { referenceGapsAt } from '../queries/reference.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,7 +20,7 @@ export const referenceWarningsPlugin = fp(
     app.addHook('preHandler', async (request) => {
       request.referenceGaps = [];
       if (request.method !== 'GET' || request.url.startsWith('/api/') || !can(request.principal, { action: 'manage', resource: 'reference' })) return;
-      request.referenceGaps = referenceGaps(await loadReference(app.db), courtDateIso(app.clock()));
+      request.referenceGaps = await referenceGapsAt(app.db, app.clock());
     });
   },
   { name: 'sot-reference-warnings', dependencies: ['sot-session'] },

@@ -4,7 +4,8 @@ import type { Executor } from '../db/tx.ts';
 import type { CalendarRow, CalendarRowKind, IsoDay } from '../domain/calendar/holidays.ts';
 import { courtCalendar } from '../domain/calendar/workingDays.ts';
 import type { ClaimantType } from '../domain/filingTypes.ts';
-import type { Reference } from '../domain/reference.ts';
+import { referenceGaps, type Reference, type ReferenceGap } from '../domain/reference.ts';
+import { courtDateIso } from '../i18n/format.ts';
 import type { ThresholdKey, ThresholdRow } from '../domain/thresholds.ts';
 import type { IsoDate } from '../domain/duty/rates.ts';
 
@@ -54,4 +55,12 @@ function calendarRowOf(row: typeof referenceCalendarDays.$inferSelect): Calendar
     basis: row.basis,
     ...(row.religious ? { religious: true } : {}),
   };
+}
+
+/**
+ * The values of the law missing at `at` (this year's, and next year's from 1 November): what the
+ * administrators' banner, `/health?details=1`, the daily log warning and `sot reference check` say.
+ */
+export async function referenceGapsAt(db: Executor, at: Date): Promise<ReferenceGap[]> {
+  return referenceGaps(await loadReference(db), courtDateIso(at));
 }

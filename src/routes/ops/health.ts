@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { referenceGaps } from '../../domain/reference.ts';
-import { courtDateIso } from '../../i18n/format.ts';
-import { loadReference } from '../../queries/reference.ts';
+import { referenceGapsAt } from '../../queries/reference.ts';
 
 const HEALTH_TIMEOUT_MS = 2_000;
 
@@ -46,7 +44,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ok = await databaseAnswers(() => app.database.pool.query('select 1'));
       if (!ok) return reply.status(503).send({ status: 'unavailable' as const, db: 'down' as const });
       if (request.query.details !== '1') return { status: 'ok' as const, db: 'ok' as const };
-      const missing = referenceGaps(await loadReference(app.db), courtDateIso(app.clock()));
+      const missing = await referenceGapsAt(app.db, app.clock());
       return { status: 'ok' as const, db: 'ok' as const, reference: { missing } };
     },
   );
