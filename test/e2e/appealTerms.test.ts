@@ -1,19 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { courtDateIso } from '../../src/i18n/format.ts';
-import { translator, type Lang } from '../../src/i18n/index.ts';
 import { demoPeople } from '../../src/seed/people.ts';
-import { expectAccessible, fileClaim, handleOf, signIn, signOut, workingDayAhead, type T } from './journeys.ts';
+import { expectAccessible, fileClaim, handleOf, pageIn, signIn, signOut, workingDayAhead } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
-
-async function pageIn(browser: Browser, url: string, lang: Lang): Promise<{ page: Page; t: T; close: () => Promise<void>; errors: string[] }> {
-  const context = await browser.newContext();
-  await context.addCookies([{ name: 'lang', value: lang, url }]);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, t: translator(lang), close: () => context.close(), errors };
-}
 
 /**
  * A party who did not take part in the hearing has their own appeal term (CPC Art. 403(3)): the

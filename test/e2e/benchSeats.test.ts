@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
 import { demoPeople } from '../../src/seed/people.ts';
-import { expectAccessible, signIn, signOut } from './journeys.ts';
+import { expectAccessible, pageIn, signIn, signOut } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 
 const SHOTS = 'artifacts/screenshots/bench-seats';
@@ -24,9 +24,7 @@ describe('seating a judge takes two system administrators', () => {
     const en = translator('en');
     const person = demoPeople().find((p) => p.handle === 'citizen4')!;
     const [first, second] = ['sysadmin', 'sysadmin2'].map((handle) => demoPeople().find((p) => p.handle === handle)!);
-    const context = await demo.browser.newContext();
-    await context.addCookies([{ name: 'lang', value: 'en', url: demo.server.url }]);
-    const page = await context.newPage();
+    const { page, close } = await pageIn(demo.browser, demo.server.url, 'en');
 
     await signIn(page, demo.server.url, en, 'sysadmin');
     await page.goto(`${demo.server.url}/admin/roles`);
@@ -63,6 +61,6 @@ describe('seating a judge takes two system administrators', () => {
     await expectAccessible(page);
     await shot(page, 'person-en');
     await signOut(page, demo.server.url, en);
-    await context.close();
+    await close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
-import { expectAccessible, fileClaim, handleOf, signIn, signOut, workingDayAhead, type T } from './journeys.ts';
+import { expectAccessible, pageIn, fileClaim, handleOf, signIn, signOut, workingDayAhead, type T } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 
 /**
@@ -28,11 +28,7 @@ describe('a case through the court and up to the appellate court', () => {
 
   it('files, registers, decides, shows the decision and its terms, and takes an appeal to the regional court', async () => {
     const t = translator('en');
-    const context = await demo.browser.newContext();
-    await context.addCookies([{ name: 'lang', value: 'en', url: demo.server.url }]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors, close } = await pageIn(demo.browser, demo.server.url, 'en');
 
     // The citizen files a claim.
     await signIn(page, demo.server.url, t, 'citizen');
@@ -102,6 +98,6 @@ describe('a case through the court and up to the appellate court', () => {
     const appellate = await registerIn(page, t, t('proceedings.registry.reviews', { number }));
     expect(appellate.number).toMatch(/^7599-\d{2}-00-2а\/\d+$/);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

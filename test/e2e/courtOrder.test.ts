@@ -5,7 +5,7 @@ import { translator } from '../../src/i18n/index.ts';
 import { DEMO_COURTS } from '../../src/seed/courts.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { demoCaseAt } from './demoSessions.ts';
-import { expectAccessible, signIn, signOut } from './journeys.ts';
+import { expectAccessible, pageIn, signIn, signOut } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 
 /**
@@ -19,11 +19,7 @@ describe('court orders', () => {
 
   it('applies for a court order on a listed demand, after being turned away on another (en)', async () => {
     const t = translator('en');
-    const context = await demo.browser.newContext();
-    await context.addCookies([{ name: 'lang', value: 'en', url: demo.server.url }]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors, close } = await pageIn(demo.browser, demo.server.url, 'en');
     const continueTo = (path: RegExp) => Promise.all([page.waitForURL(path), page.getByRole('button', { name: t('filing.continue') }).click()]);
 
     await signIn(page, demo.server.url, t, 'citizen');
@@ -65,7 +61,7 @@ describe('court orders', () => {
     await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('filing.check.sign.demo') }).click()]);
     expect(await page.locator('[data-talon-number]').innerText()).toMatch(/^7517-\d{2}-\d{6}$/);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 
   it('lets the debtor object to an issued order from its receipt, and the judge cancel it (ru)', async () => {
@@ -76,11 +72,7 @@ describe('court orders', () => {
     const number = row!.number!;
 
     const t = translator('ru');
-    const context = await demo.browser.newContext();
-    await context.addCookies([{ name: 'lang', value: 'ru', url: demo.server.url }]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors, close } = await pageIn(demo.browser, demo.server.url, 'ru');
 
     // The court office's form to record a paper copy handed to the debtor.
     await signIn(page, demo.server.url, t, 'clerk-7517');
@@ -139,6 +131,6 @@ describe('court orders', () => {
     await expectAccessible(page);
     expect(number).toMatch(/^7517-/);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cases, outbox, parties, users } from '../../src/db/schema/index.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { demoPeople } from '../../src/seed/people.ts';
-import { expectAccessible, signIn, signOut } from './journeys.ts';
+import { expectAccessible, pageIn, signIn, signOut } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 
 /**
@@ -30,11 +30,7 @@ describe('a decision reaches the party by SMS and e-mail, and the party reads an
     expect(target, 'a demo case of the citizen before judge-7517-1').toBeDefined();
 
     const en = translator('en');
-    const context = await demo.browser.newContext();
-    await context.addCookies([{ name: 'lang', value: 'en', url: demo.server.url }]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors, close } = await pageIn(demo.browser, demo.server.url, 'en');
 
     // The judge issues the decision in final form.
     await signIn(page, demo.server.url, en, judgeHandle);
@@ -108,6 +104,6 @@ describe('a decision reaches the party by SMS and e-mail, and the party reads an
     expect(log).toContain(en('documents.action.print'));
     expect(log).toContain(citizen.fullName);
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, translator } from '../../src/i18n/index.ts';
 import { SAMPLE_FILES } from '../support/filing.ts';
 import { testIin } from '../support/pki.ts';
-import { expectAccessible, fileClaim, signIn, signOut } from './journeys.ts';
+import { expectAccessible, pageIn, fileClaim, signIn, signOut } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 
 /**
@@ -29,11 +29,7 @@ describe('filing a claim', () => {
   for (const lang of LANGUAGES) {
     it(`files a property claim with two attachments, pays by card and gets the talon (${lang})`, async () => {
       const t = translator(lang);
-      const context = await demo.browser.newContext();
-      await context.addCookies([{ name: 'lang', value: lang, url: demo.server.url }]);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
+      const { page, errors, close } = await pageIn(demo.browser, demo.server.url, lang);
 
       await signIn(page, demo.server.url, t, 'citizen');
       const talonNumber = await fileClaim(page, t, lang);
@@ -64,16 +60,14 @@ describe('filing a claim', () => {
       expect(await page.locator('h1').innerText()).toBe(t('verify.genuine'));
       expect(await page.locator('.govuk-panel__body').innerText()).toBe(talonNumber);
       expect(errors).toEqual([]);
-      await context.close();
+      await close();
     });
   }
 
   it('pays by a payment document that a clerk verifies, once: the same scan is refused for another filing, and its details again are flagged to the clerk; then the case is registered and distributed', async () => {
     const lang = 'ru';
     const t = translator(lang);
-    const context = await demo.browser.newContext();
-    await context.addCookies([{ name: 'lang', value: lang, url: demo.server.url }]);
-    const page = await context.newPage();
+    const { page, close } = await pageIn(demo.browser, demo.server.url, lang);
 
     await signIn(page, demo.server.url, t, 'citizen');
     const talonNumber = await fileClaim(page, t, lang);
@@ -140,6 +134,6 @@ describe('filing a claim', () => {
     await Promise.all([page.waitForURL(/\/distribution$/), page.getByRole('link', { name: t('distribution.link') }).click()]);
     await expectAccessible(page);
     await page.locator('[data-distribution-verified]').waitFor();
-    await context.close();
+    await close();
   });
 });

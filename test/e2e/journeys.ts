@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { Lang, translator } from '../../src/i18n/index.ts';
+import { translator, type Lang } from '../../src/i18n/index.ts';
 import { DEMO_COURTS } from '../../src/seed/courts.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { SAMPLE_FILES } from '../support/filing.ts';
@@ -40,6 +40,16 @@ export function workingDayAhead(n: number): IsoDay {
     if (calendar.isWorkingDay(day)) found++;
   }
   return day;
+}
+
+/** A fresh browser context in `lang` at the portal `url`, and a page in it that collects script errors. */
+export async function pageIn(browser: Browser, url: string, lang: Lang): Promise<{ page: Page; t: T; close: () => Promise<void>; errors: string[] }> {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'lang', value: lang, url }]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, t: translator(lang), close: () => context.close(), errors };
 }
 
 export async function signIn(page: Page, baseUrl: string, t: T, handle: string) {
