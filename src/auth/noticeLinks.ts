@@ -3,6 +3,7 @@ import { eq, lt } from 'drizzle-orm';
 import { noticeLinks } from '../db/schema/index.ts';
 import type { Db } from '../db/client.ts';
 import type { Executor, Tx } from '../db/tx.ts';
+import { isSafeReturnPath } from './returnPath.ts';
 
 /**
  * The links in SMS and e-mail notices: `/n/<id><mac>`, 14 characters after `/n/`, because a
@@ -60,7 +61,7 @@ export function verifiedNoticeLinkId(token: string, secret: string): string | nu
  * the command.
  */
 export async function issueNoticeLink(tx: Tx, path: string, now: Date, secret: string): Promise<{ id: string; path: string }> {
-  if (!isLocalPath(path)) throw new Error('a notice link leads only to a page of Sot');
+  if (!isSafeReturnPath(path)) throw new Error('a notice link leads only to a page of Sot');
   const expiresAt = new Date(now.getTime() + NOTICE_LINK_DAYS * DAY);
   for (let attempt = 0; attempt < 5; attempt++) {
     const id = newNoticeLinkId();
@@ -106,12 +107,7 @@ function openFirstFormatLink(token: string, now: Date, secret: string): OpenedLi
   const bar = text.indexOf('|');
   const expires = Number(text.slice(0, bar));
   const path = text.slice(bar + 1);
-  if (bar < 1 || !Number.isInteger(expires) || !isLocalPath(path)) return { ok: false, reason: 'unknown' };
+  if (bar < 1 || !Number.isInteger(expires) || !isSafeReturnPath(path)) return { ok: false, reason: 'unknown' };
   if (now.getTime() >= expires * 1000) return { ok: false, reason: 'expired' };
   return { ok: true, path };
-}
-
-/** A path on this site: no scheme, no host, no `//` that a browser would read as another site. */
-function isLocalPath(path: string): boolean {
-  return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') && !/[\u0000-\u001f]/.test(path);
 }
