@@ -27,10 +27,12 @@ export function periodOf(values: HearingPeriodValues, today: string, t: Translat
   const given = (d?: string, m?: string, y?: string) => [d, m, y].some((v) => v !== undefined && v.trim() !== '');
   const fromGiven = given(values.fromDay, values.fromMonth, values.fromYear);
   const toGiven = given(values.toDay, values.toMonth, values.toYear);
-  const from = fromGiven ? isoDay(values.fromDay, values.fromMonth, values.fromYear) : today;
+  // Outside these years a typed date is a slip of the keyboard; nor can the database hold every year.
+  const plausible = (day: string | null) => (day && day >= '2000-01-01' && day <= '2099-12-31' ? day : null);
+  const from = fromGiven ? plausible(isoDay(values.fromDay, values.fromMonth, values.fromYear)) : today;
   const errors: FieldError[] = [];
   if (!from) errors.push({ field: 'from-day', message: t('hearings.error.from') });
-  const to = toGiven ? isoDay(values.toDay, values.toMonth, values.toYear) : from ? addDays(from, DEFAULT_DAYS) : null;
+  const to = toGiven ? plausible(isoDay(values.toDay, values.toMonth, values.toYear)) : from ? addDays(from, DEFAULT_DAYS) : null;
   if (toGiven && !to) errors.push({ field: 'to-day', message: t('hearings.error.to') });
   if (from && to && to < from) errors.push({ field: 'to-day', message: t('hearings.error.order') });
   else if (from && to && Date.parse(to) - Date.parse(from) > MAX_DAYS * 86_400_000) errors.push({ field: 'to-day', message: t('hearings.error.tooLong') });
