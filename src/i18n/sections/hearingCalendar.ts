@@ -103,7 +103,7 @@ export const hearingCalendar: Section<typeof en> = {
     'layout.nav.hearings': 'Отырыстар',
     'hearings.title': 'Сот отырыстарының күнтізбесі',
     'hearings.lead': 'Тарап, өкіл немесе адвокат ретінде қатысатын барлық істеріңіз бойынша отырыстар. Уақыт Астана уақытымен көрсетілген.',
-    'hearings.range': '{from} бастап {to} дейінгі отырыстар',
+    'hearings.range': 'Отырыстар: {from} — {to}',
     'hearings.show.upcoming': 'Алдағы отырыстар',
     'hearings.show.previous': 'Өткен отырыстар',
     'hearings.filter.title': 'Күндерді таңдаңыз',

@@ -200,7 +200,7 @@ function CreatedLink({ link }: { link: string }) {
           <label class="govuk-label" for="feed-link">
             {t('hearings.feed.created.label')}
           </label>
-          <input class="govuk-input" id="feed-link" name="feed-link" type="text" readOnly value={link} spellcheck={false} autocomplete="off" data-feed-link />
+          <input class="govuk-input govuk-!-width-full" id="feed-link" name="feed-link" type="text" readOnly value={link} spellcheck={false} autocomplete="off" data-feed-link />
         </div>
       </div>
     </div>
