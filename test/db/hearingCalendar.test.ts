@@ -230,5 +230,12 @@ describeDb('hearing calendar and its private feed', () => {
         expect(res.statusCode, url).toBeLessThan(500);
       }
     });
+
+    it('slows down whoever guesses tokens from one address', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 61; i++) statuses.push((await feed(`/calendar/${'B'.repeat(42)}${i % 10}.ics`)).statusCode);
+      expect(statuses).toContain(429);
+      expect(statuses.every((s) => s === 404 || s === 429)).toBe(true);
+    });
   });
 });
