@@ -17,7 +17,7 @@ const CALLED_OFF: readonly string[] = ['postponed', 'cancelled'];
  */
 export function hearingFeed(list: CalendarHearing[], options: { lang: Lang; publicUrl: string; now: Date }): string {
   const t = translator(options.lang);
-  const host = new URL(options.publicUrl).host;
+  const host = new URL(options.publicUrl).hostname;
   const events = list.map((h): CalendarEvent => {
     const court = localName(h.court, options.lang);
     const address = localAddress(h.court, options.lang);

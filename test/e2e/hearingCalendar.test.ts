@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { and, eq, gte } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cases, courts, hearings, parties, users } from '../../src/db/schema/index.ts';
@@ -69,8 +69,9 @@ describe('a lawyer follows every hearing in one calendar and on the phone', () =
     expect(feed.status).toBe(200);
     expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const ics = await feed.text();
+    writeFileSync(`${SHOTS}/hearings.ics`, ics);
     const unfolded = ics.replace(/\r\n /g, '');
-    const host = new URL(demo.server.url).host;
+    const host = new URL(demo.server.url).hostname;
     for (const { hearingId, number } of upcoming) {
       expect(unfolded).toContain(`UID:${hearingId}@${host}`);
       expect(unfolded).toContain(number!);
