@@ -44,6 +44,8 @@ import { decisionCopyRoutes } from './routes/court/decisionCopies.tsx';
 import { courtActRoutes } from './routes/cabinet/courtActs.tsx';
 import { caseDocumentRoutes } from './routes/cabinet/caseDocuments.tsx';
 import { noticeLinkRoutes } from './routes/public/noticeLinks.ts';
+import { hearingCalendarRoutes } from './routes/cabinet/hearingCalendar.tsx';
+import { calendarFeedRoutes } from './routes/public/calendarFeed.ts';
 import { judgeRoutes } from './routes/court/judge.tsx';
 import { benchRoutes } from './routes/court/bench.tsx';
 import { selfAssignmentRoutes } from './routes/court/selfAssignment.tsx';
@@ -239,6 +241,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(courtActRoutes);
   await app.register(caseDocumentRoutes);
   await app.register(noticeLinkRoutes);
+  await app.register(hearingCalendarRoutes);
+  await app.register(calendarFeedRoutes);
   await app.register(benchRoutes);
   await app.register(selfAssignmentRoutes);
   await app.register(notificationRoutes);

@@ -16,6 +16,12 @@ export const urls = {
   cabinet: () => '/cabinet',
   cabinetCase: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}`,
   profile: () => '/profile',
+  /** A person's hearings; a period as the GOV.UK date boxes send it, or the next 60 days. */
+  hearingCalendar: (period?: { from: string; to: string }) => withQuery('/cabinet/hearings', period ? { ...dateBoxes('from', period.from), ...dateBoxes('to', period.to) } : undefined),
+  calendarFeedCreate: () => '/cabinet/hearings/feed',
+  calendarFeedOff: () => '/cabinet/hearings/feed/off',
+  /** The private iCalendar feed; the token is the only key to it. */
+  calendarFeed: (token: string) => `/calendar/${encodeURIComponent(token)}.ics`,
   roleAdmin: (done?: 'saved' | 'proposed' | 'confirmed' | 'cancelled') => withQuery('/admin/roles', done ? { done } : undefined),
   person: (userId: string) => `/admin/people/${encodeURIComponent(userId)}`,
   confirmGrant: (proposalId: string) => `/admin/roles/proposals/${encodeURIComponent(proposalId)}/confirm`,
@@ -98,6 +104,12 @@ export const urls = {
   recordingMedia: (caseId: string, recordingId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/recordings/${encodeURIComponent(recordingId)}/media`,
 } as const;
 
+/** An ISO day as the three boxes of a GOV.UK date input named `<name>Day`, `<name>Month`, `<name>Year`. */
+function dateBoxes(name: string, iso: string): Record<string, string> {
+  const [year, month, day] = iso.split('-');
+  return { [`${name}Day`]: String(Number(day)), [`${name}Month`]: String(Number(month)), [`${name}Year`]: year ?? '' };
+}
+
 function withQuery(path: string, query?: Record<string, string | number | undefined>): string {
   if (!query) return path;
   const params = new URLSearchParams();
@@ -162,6 +174,8 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'notice-link-unknown', url: '/n/bm90LWEtbGluaw.AAAAAAAAAAAAAAAAAAAAAA', status: 404 },
     { name: 'profile', url: urls.profile(), as: 'citizen' },
     { name: 'notifications', url: urls.notifications(), as: 'citizen' },
+    { name: 'hearing-calendar', url: urls.hearingCalendar(), as: 'citizen' },
+    { name: 'hearing-calendar-invalid', url: `${urls.hearingCalendar()}?fromDay=31&fromMonth=2&fromYear=2026`, as: 'citizen', status: 400 },
     { name: 'profile-verify', url: urls.profileVerify('email'), as: 'citizen' },
     { name: 'filing-start', url: urls.newFiling(), as: 'citizen' },
     { name: 'court-registry', url: urls.registry(), as: 'clerk-7517' },

@@ -6,7 +6,7 @@ import { Interpolated } from './components/Interpolated.tsx';
 
 export const HELP_LINE = '1401';
 
-export type NavKey = 'home' | 'courts' | 'caseStatus' | 'terms' | 'signIn' | 'cabinet' | 'notifications' | 'profile' | 'court' | 'judge' | 'admin';
+export type NavKey = 'home' | 'courts' | 'caseStatus' | 'terms' | 'signIn' | 'cabinet' | 'hearings' | 'notifications' | 'profile' | 'court' | 'judge' | 'admin';
 
 function ServiceNavigation({ current }: { current: NavKey | undefined }) {
   const { t, signedInAs, csrfToken, showRoleAdmin, showCourtOffice, showJudgeCases, unreadNotifications } = useView();
@@ -18,6 +18,7 @@ function ServiceNavigation({ current }: { current: NavKey | undefined }) {
     ...(signedInAs
       ? [
           { key: 'cabinet' as const, href: urls.cabinet() },
+          { key: 'hearings' as const, href: urls.hearingCalendar() },
           { key: 'notifications' as const, href: urls.notifications() },
           { key: 'profile' as const, href: urls.profile() },
           ...(showJudgeCases ? [{ key: 'judge' as const, href: urls.judgeCases() }] : []),

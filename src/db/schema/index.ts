@@ -8,3 +8,4 @@ export * from './filings.ts';
 export * from './access.ts';
 export * from './reference.ts';
 export * from './duties.ts';
+export * from './calendarFeeds.ts';

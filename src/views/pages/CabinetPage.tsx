@@ -27,6 +27,13 @@ export function CabinetPage({ name, bin, entity, cases, filings }: { name: strin
       {cases.length === 0 ? (
         <p class="govuk-body">{t('cabinet.empty')}</p>
       ) : (
+        <p class="govuk-body">
+          <a class="govuk-link" href={urls.hearingCalendar()}>
+            {t('hearings.cabinetLink')}
+          </a>
+        </p>
+      )}
+      {cases.length > 0 && (
         <table class="govuk-table">
           <caption class="govuk-table__caption govuk-table__caption--m">{t('cabinet.cases')}</caption>
           <thead class="govuk-table__head">
