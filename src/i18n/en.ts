@@ -19,6 +19,7 @@ import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
+import { noticeSignIn } from './sections/noticeSignIn.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -355,6 +356,7 @@ export const en = {
   ...auditLog.en,
   ...eds.en,
   ...input.en,
+  ...noticeSignIn.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -48,3 +48,19 @@ export function citeArticle(text: string, lang: Lang): string {
   const ref = parseLegalReference(text);
   return ref ? formatLegalReference(ref, lang) : text;
 }
+
+/** A reference as the API gives it: its parts for machines, `text` cited in the caller's language. */
+export interface LegalBasis {
+  code: LegalReference['code'] | null;
+  edition: number | null;
+  article: string | null;
+  part: string | null;
+  subparagraphs: string[];
+  text: string;
+}
+
+export function legalBasis(text: string, lang: Lang): LegalBasis {
+  const ref = parseLegalReference(text);
+  if (!ref) return { code: null, edition: null, article: null, part: null, subparagraphs: [], text };
+  return { code: ref.code, edition: ref.edition, article: ref.article, part: ref.part, subparagraphs: [...ref.subparagraphs], text: formatLegalReference(ref, lang) };
+}

@@ -20,6 +20,7 @@ import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
+import { noticeSignIn } from './sections/noticeSignIn.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -357,4 +358,5 @@ export const ru: Record<MessageKey, string> = {
   ...auditLog.ru,
   ...eds.ru,
   ...input.ru,
+  ...noticeSignIn.ru,
 };
