@@ -61,6 +61,11 @@ describeDb('legal references, notices and titles in the reader’s language', ()
         .insert(documents)
         .values({ caseId: c.id, kind: 'claim', title: '7517-26-000042', fileName: '7517-26-000042.json', mediaType: 'application/json', visibility: 'parties', createdBy: user.id, createdAt: TEST_NOW })
         .returning({ id: documents.id });
+      // A title that is only its kind's name, as the demo's claims have, is that name in the reader's language.
+      const [named] = await t.database.db.insert(documents).values({ caseId: c.id, kind: 'claim', title: 'Исковое заявление', visibility: 'parties', createdBy: user.id, createdAt: TEST_NOW }).returning({ id: documents.id });
+      const kkList = await t.app.inject({ method: 'GET', url: urls.cabinetCase(c.id), headers: { cookie: inLang(user, 'kk') } });
+      expect(kkList.body).toContain(`${named!.id}">Талап арыз</a>`);
+      expect(kkList.body).not.toContain('Исковое заявление');
       const titles: Record<Lang, string> = { kk: '(№ 7517-26-000042 талон)', ru: 'Исковое заявление (талон № 7517-26-000042)', en: 'Statement of claim (talon 7517-26-000042)' };
       for (const lang of LANGUAGES) {
         const page = await t.app.inject({ method: 'GET', url: urls.caseDocument(c.id, doc!.id), headers: { cookie: inLang(user, lang) } });
