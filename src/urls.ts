@@ -10,6 +10,8 @@ export const urls = {
   court: (code: string) => `/courts/${encodeURIComponent(code)}`,
   caseStatus: (number?: string) => withQuery('/case-status', number ? { number } : undefined),
   login: (returnTo?: string) => withQuery('/login', returnTo ? { return: returnTo } : undefined),
+  /** The sign-in page says the person came by a notice's link, and to what kind of page. */
+  loginFromNotice: (returnTo: string) => withQuery('/login', { return: returnTo, reason: 'notice' }),
   logout: () => '/logout',
   /** Signed in: where the person works (see policies/home.ts). */
   workplace: () => '/home',
@@ -158,6 +160,7 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'case-status-invalid', url: urls.caseStatus('not-a-number'), status: 400 },
     { name: 'case-status-unknown', url: urls.caseStatus('7517-99-00-2/999999'), status: 404 },
     { name: 'login', url: urls.login() },
+    { name: 'login-from-notice', url: urls.loginFromNotice('/cabinet/cases/00000000-0000-4000-8000-000000000000/documents/00000000-0000-4000-8000-000000000001') },
     { name: 'not-found', url: '/no-such-page', status: 404 },
     { name: 'outbox', url: urls.devOutbox() },
     { name: 'cabinet', url: urls.cabinet(), as: 'citizen' },

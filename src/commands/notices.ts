@@ -10,7 +10,7 @@ import type { Tx } from '../db/tx.ts';
 import { issueNoticeLink } from '../auth/noticeLinks.ts';
 import { cases, noticeLinks, notifications, parties, users, type NotificationChannel } from '../db/schema/index.ts';
 import { urls } from '../urls.ts';
-import { DEFAULT_LANG, isLang, translator, type Lang, type Translate } from '../i18n/index.ts';
+import { DEFAULT_LANG, isLang, LANGUAGES, translator, type Lang, type Translate } from '../i18n/index.ts';
 
 type Recipient = typeof users.$inferSelect;
 
@@ -104,6 +104,23 @@ export function externalChannels(user: Recipient, legallyRequired: boolean): { c
 const languageOf = (user: Recipient): Lang => (isLang(user.language) ? user.language : DEFAULT_LANG);
 
 /**
+ * The in-app notice in every language, so the notification centre can show it in the page's
+ * language: a person who reads Sot in Russian sees a notice queued while their language was
+ * Kazakh in Russian. `compose` is a pure function of the translator, so writing it three times
+ * writes the same notice three times.
+ */
+export function composeInEveryLanguage(compose: Compose): { subjectI18n: Record<Lang, string>; bodyI18n: Record<Lang, string> } {
+  const subjectI18n = {} as Record<Lang, string>;
+  const bodyI18n = {} as Record<Lang, string>;
+  for (const lang of LANGUAGES) {
+    const composed = compose(translator(lang), lang);
+    subjectI18n[lang] = composed.subject;
+    bodyI18n[lang] = composed.body;
+  }
+  return { subjectI18n, bodyI18n };
+}
+
+/**
  * Writes one notice to `user`: in the app, and by the external channels above. The same notice
  * again (same event, subject and person) adds nothing. Returns the ids of new rows to deliver.
  */
@@ -125,7 +142,7 @@ export async function queueNotice(tx: Tx, user: Recipient, notice: Notice, now: 
     link: notice.link,
     legallyRequired: notice.legallyRequired,
     // In the app the notice is there once the transaction commits: nothing is left to deliver.
-    ...(channel === 'in_app' ? { status: 'delivered' as const, sentAt: now, deliveredAt: now } : {}),
+    ...(channel === 'in_app' ? { status: 'delivered' as const, sentAt: now, deliveredAt: now, ...composeInEveryLanguage(notice.compose) } : {}),
     queuedAt: now,
   }));
   const inserted = await tx.insert(notifications).values(rows).onConflictDoNothing({ target: notifications.dedupeKey }).returning({ id: notifications.id, channel: notifications.channel });

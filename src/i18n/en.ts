@@ -20,6 +20,7 @@ import { auditLog } from './sections/auditLog.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
+import { noticeSignIn } from './sections/noticeSignIn.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -357,6 +358,7 @@ export const en = {
   ...eds.en,
   ...input.en,
   ...hearingCalendar.en,
+  ...noticeSignIn.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

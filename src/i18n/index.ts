@@ -1,6 +1,7 @@
 import { en, type MessageKey } from './en.ts';
 import { formatNumber, pluralCategory, type PluralCategory } from './format.ts';
 import { kk } from './kk.ts';
+import { citeArticle } from './legalReference.ts';
 import { ru } from './ru.ts';
 
 export type { MessageKey };
@@ -66,12 +67,21 @@ function fill(template: string, params: Params, lang: Lang): string {
     .replace(PLACEHOLDER, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/**
+ * A message's `{article}` is a legal reference: terms, grounds and refusals pass the compact
+ * citation they hold ("CPC Art. 403(3)"), and it is cited in the message's language here, once.
+ */
+function cited(params: Params, lang: Lang): Params {
+  const article = params['article'];
+  return typeof article === 'string' ? { ...params, article: citeArticle(article, lang) } : params;
+}
+
 export function translator(lang: Lang): Translate {
   const catalogue = CATALOGUES[lang];
   return (key, params) => {
     const template = catalogue[key];
     if (!params) return template;
-    return fill(template, params, lang);
+    return fill(template, cited(params, lang), lang);
   };
 }
 

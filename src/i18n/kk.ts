@@ -21,6 +21,7 @@ import { auditLog } from './sections/auditLog.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
+import { noticeSignIn } from './sections/noticeSignIn.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -359,4 +360,5 @@ export const kk: Record<MessageKey, string> = {
   ...eds.kk,
   ...input.kk,
   ...hearingCalendar.kk,
+  ...noticeSignIn.kk,
 };

@@ -3,10 +3,12 @@ import type { Db } from '../db/client.ts';
 import { cases, courts, filingAttachments, filings, payments } from '../db/schema/index.ts';
 import type { FilingFields } from '../domain/filingFields.ts';
 import { tiynToDecimal } from '../domain/money.ts';
+import type { Lang } from '../i18n/index.ts';
+import { legalBasis } from '../i18n/legalReference.ts';
 import { urls } from '../urls.ts';
 
 /** A filing as its filer sees it through the API: fields, files, talon, duty and payments. */
-export async function filingView(db: Db, id: string, publicUrl: string) {
+export async function filingView(db: Db, id: string, publicUrl: string, lang: Lang) {
   const [row] = await db
     .select({ filing: filings, courtCode: courts.code, caseNumber: cases.number })
     .from(filings)
@@ -33,6 +35,7 @@ export async function filingView(db: Db, id: string, publicUrl: string) {
       status: filing.dutyStatus,
       amountKzt: filing.dutyAmountTiyn === null ? null : tiynToDecimal(filing.dutyAmountTiyn),
       basis: filing.dutyBasis,
+      legalBasis: filing.dutyBasis === null ? null : legalBasis(filing.dutyBasis, lang),
       flaggedForJudge: filing.dutyFlagged,
     },
     payments: paid.map((p) => ({ id: p.id, method: p.method, status: p.status, amountKzt: tiynToDecimal(p.amountTiyn), createdAt: p.createdAt.toISOString() })),

@@ -1,5 +1,6 @@
 import { formatDateTime, formatNumber, formatTenge } from '../i18n/format.ts';
 import { translator, type Lang, type Translate } from '../i18n/index.ts';
+import { citeArticle } from '../i18n/legalReference.ts';
 import { HELP_LINE } from '../views/layout.tsx';
 import { qrPng } from './qr.ts';
 import type { TalonAttachment, TalonData } from './talonData.ts';
@@ -82,7 +83,7 @@ function drawDuty(doc: Doc, t: Translate, lang: Lang, duty: TalonData['duty']): 
   sectionHeading(doc, t('talon.duty.title'));
   drawRow(doc, t('talon.field.dutyStatus'), t(`talon.duty.status.${duty.status}`));
   if (duty.amountTiyn !== null) drawRow(doc, t('talon.field.dutyAmount'), formatTenge(duty.amountTiyn / 100, lang));
-  if (duty.basis) drawRow(doc, t('talon.field.dutyBasis'), duty.basis);
+  if (duty.basis) drawRow(doc, t('talon.field.dutyBasis'), citeArticle(duty.basis, lang));
 }
 
 /** Sizes as a file manager shows them, with 1024-byte units and the language's decimal mark. */

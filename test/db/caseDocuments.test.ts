@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { keepBlob } from '../../src/db/blobs.ts';
 import { accessLog, cases, courts, documents, parties } from '../../src/db/schema/index.ts';
 import { issueNoticeLink } from '../../src/auth/noticeLinks.ts';
+import { urls } from '../../src/urls.ts';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { SAMPLE_FILES } from '../support/filing.ts';
@@ -107,7 +108,9 @@ describeDb('case documents and their access log', () => {
     const link = await issue(TEST_NOW);
     const followed = await t.app.inject({ method: 'GET', url: link });
     expect(followed.statusCode).toBe(303);
-    expect(followed.headers.location).toBe(path);
+    // Signed out, to the sign-in page that says a notice's link led there; signed in, to the page.
+    expect(followed.headers.location).toBe(urls.loginFromNotice(path));
+    expect((await t.app.inject({ method: 'GET', url: link, headers: { cookie: party.cookie } })).headers.location).toBe(path);
     // Not signed in, the page itself sends the person to sign in and back.
     const page = await t.app.inject({ method: 'GET', url: path });
     expect(String(page.headers.location)).toContain('/login');

@@ -28,6 +28,7 @@ describeDb('state duty quote API', () => {
       amountKzt: '15000.00',
       amountTiyn: 1_500_000,
       basis: 'Tax Code 2026, Art. 665(1)(1)',
+      legalBasis: { code: 'tax_code', edition: 2026, article: '665', part: '1', subparagraphs: ['1'], text: 'Tax Code 2026, Art. 665(1)(1)' },
       ruleId: 'tc2026.property_individual',
       exempt: false,
       mciKzt: 4_325,
@@ -60,6 +61,8 @@ describeDb('state duty quote API', () => {
       amountKzt: '0.00',
       amountTiyn: 0,
       basis: 'Tax Code 2026, Art. 668(1)',
+      // The exemptions are subparagraphs of Art. 668(1): the labour claim's is the first.
+      legalBasis: { code: 'tax_code', edition: 2026, article: '668', part: '1', subparagraphs: ['1'], text: 'подп. 1) п. 1 ст. 668 Налогового кодекса РК' },
       ruleId: 'tc2026.exempt.labour',
       exempt: true,
       mciKzt: 4_325,

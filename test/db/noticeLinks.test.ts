@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { urls } from '../../src/urls.ts';
 import { forgetExpiredNoticeLinks, issueNoticeLink, NOTICE_LINK_DAYS } from '../../src/auth/noticeLinks.ts';
 import { queueNotice, type Compose, type Notice } from '../../src/commands/notices.ts';
 import { noticeLinks, notifications, users } from '../../src/db/schema/index.ts';
@@ -70,7 +71,7 @@ describeDb('notice links: short, signed, expiring, written with the notice', () 
     expect(link, body).toBeDefined();
     const opened = await open(link!);
     expect(opened.statusCode).toBe(303);
-    expect(opened.headers.location).toBe(path);
+    expect(opened.headers.location).toBe(urls.loginFromNotice(path));
   });
 
   it('refuses a link with any character changed as unknown, and an expired one as gone', async () => {
@@ -129,7 +130,7 @@ describeDb('notice links: short, signed, expiring, written with the notice', () 
     const sent = firstFormat(path, new Date(TEST_NOW.getTime() + 86_400_000));
     const opened = await open(sent);
     expect(opened.statusCode).toBe(303);
-    expect(opened.headers.location).toBe(path);
+    expect(opened.headers.location).toBe(urls.loginFromNotice(path));
     expect((await open(`${sent.slice(0, -1)}${sent.endsWith('A') ? 'B' : 'A'}`)).statusCode).toBe(404);
     expect((await open(firstFormat(path, TEST_NOW))).statusCode).toBe(410);
   });

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { urls } from '../../src/urls.ts';
 import { createSmtpSender } from '../../src/adapters/email/smtp.ts';
 import { startStandInSmtp, type StandInSmtp } from '../../src/adapters/email/standInSmtp.ts';
 import { createSmsGateway, signDeliveryReport } from '../../src/adapters/sms/gateway.ts';
@@ -84,7 +85,7 @@ describeDb('notifications: transactional outbox, pg-boss delivery, stand-ins', (
     const smsLink = /^Sot: .+\. (http:\/\/localhost:3000(\/n\/[A-Za-z0-9_.-]+))$/.exec(rows.find((r) => r.channel === 'sms')!.body);
     expect(smsLink).not.toBeNull();
     expect(rows.find((r) => r.channel === 'email')!.html).toContain(`<a href="${smsLink![1]}">`);
-    expect((await t.app.inject({ method: 'GET', url: smsLink![2]! })).headers.location).toBe('/cabinet');
+    expect((await t.app.inject({ method: 'GET', url: smsLink![2]! })).headers.location).toBe(urls.loginFromNotice('/cabinet'));
   });
 
   it('writes nothing when the transaction rolls back', async () => {

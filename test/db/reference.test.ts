@@ -160,7 +160,7 @@ describeDb('reference values of the law', () => {
     it('answers the API with the day, its article and how it was counted', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/terms/quote', query: { term: 'appeal', from: '2026-02-08' } });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ endsOn: '2026-03-10', basis: expect.stringMatching(/^CPC Art\. 403/), workingDays: false });
+      expect(res.json()).toEqual({ endsOn: '2026-03-10', basis: 'CPC Art. 403(3)', legalBasis: expect.objectContaining({ code: 'cpc', article: '403', part: '3' }), workingDays: false });
     });
 
     it('refuses a day past the entered calendar with 422, and malformed input with 400', async () => {

@@ -82,6 +82,11 @@ export function sweepEveryPage(lang: Lang): void {
             failures.push(`${sample.name}: axe ${violation.id} (${violation.impact}) on ${violation.nodes.map((node: { target: unknown[] }) => node.target.join(' ')).join(', ')}`);
           }
           for (const error of consoleErrors) failures.push(`${sample.name}: console ${error}`);
+          // Articles are cited in the page's language («ст. 403 ч. 3 ГПК РК»), never in the English compact form.
+          if (lang !== 'en') {
+            const text = await page.locator('body').innerText();
+            for (const english of ['CPC Art.', 'Tax Code']) if (text.includes(english)) failures.push(`${sample.name}: "${english}" in a ${lang} page`);
+          }
           for (const href of await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href))) {
             const target = href.split('#')[0]!;
             // In-page links (the skip link, the error summary's field links) point at this very page.

@@ -123,6 +123,13 @@ describe('registration talon PDF', () => {
     expect(text).not.toContain(t('talon.field.dutyAmount'));
   });
 
+  it('cites the duty basis stored in the compact form in the talon’s language', async () => {
+    const talon = talonData({ duty: { status: 'paid', amountTiyn: 1_500_000, basis: 'Tax Code 2026, Art. 665(1)(1)' } });
+    expect(words(pdfText(await renderTalonPdf(talon, 'ru')))).toContain('подп. 1) п. 1 ст. 665 Налогового кодекса РК');
+    expect(words(pdfText(await renderTalonPdf(talon, 'kk')))).toContain('ҚР Салық кодексінің 665-бабы 1-тармағының 1) тармақшасы');
+    expect(words(pdfText(await renderTalonPdf(talon, 'en')))).toContain('Tax Code 2026, Art. 665(1)(1)');
+  });
+
   it('says so when nothing is attached', async () => {
     const text = words(pdfText(await renderTalonPdf(talonData({ attachments: [] }), 'ru')));
     expect(text).toContain('Приложения (0)');

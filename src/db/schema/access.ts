@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases, hearings } from './cases.ts';
 import { documents } from './documents.ts';
 import { users } from './users.ts';
@@ -52,6 +52,13 @@ export const notifications = pgTable(
     subject: text('subject'),
     body: text('body').notNull(),
     html: text('html'),
+    /**
+     * In the app: the notice as written in each language, so the notification centre shows it in
+     * the page's language whatever the person's language was when it was queued. Null on external
+     * channels (they went in `lang`) and on rows from before, which show `subject` and `body`.
+     */
+    subjectI18n: jsonb('subject_i18n').$type<Record<'kk' | 'ru' | 'en', string>>(),
+    bodyI18n: jsonb('body_i18n').$type<Record<'kk' | 'ru' | 'en', string>>(),
     /** Where the message leads, a path on Sot. */
     link: text('link'),
     /** A notice the law requires: sent by at least one channel whatever the person's preferences. */

@@ -65,6 +65,7 @@ const en = {
   'documents.kind.resolution': 'Resolution',
   'documents.kind.notice': 'Court notice',
   'documents.kind.hearing_record': 'Hearing record',
+  'documents.systemTitle.filing': '{kind} (talon {talon})',
 } as const;
 
 /** A case's documents for its readers: the list, a document's page, printing, and the access log. */
@@ -135,6 +136,7 @@ export const documents: Section<typeof en> = {
     'documents.kind.resolution': 'Постановление',
     'documents.kind.notice': 'Судебное извещение',
     'documents.kind.hearing_record': 'Протокол судебного заседания',
+    'documents.systemTitle.filing': '{kind} (талон № {talon})',
   },
   kk: {
     'documents.title': 'Іс құжаттары',
@@ -201,5 +203,6 @@ export const documents: Section<typeof en> = {
     'documents.kind.resolution': 'Қаулы',
     'documents.kind.notice': 'Сот хабарламасы',
     'documents.kind.hearing_record': 'Сот отырысының хаттамасы',
+    'documents.systemTitle.filing': '{kind} (№ {talon} талон)',
   },
 };

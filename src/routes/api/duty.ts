@@ -9,7 +9,8 @@ import { tiynToDecimal } from '../../domain/money.ts';
 import { SotError } from '../../errors.ts';
 import { courtDateIso } from '../../i18n/format.ts';
 import { loadReference } from '../../queries/reference.ts';
-import { ApiError } from './schemas.ts';
+import { legalBasis } from '../../i18n/legalReference.ts';
+import { ApiError, LegalBasis } from './schemas.ts';
 
 const DutyQuoteQuery = Type.Object({
   filingType: Type.Enum(FILING_TYPES),
@@ -31,7 +32,8 @@ const DutyQuoteResponse = Type.Object(
   {
     amountKzt: Type.String({ pattern: '^\\d+\\.\\d{2}$', examples: ['15000.00'] }),
     amountTiyn: Type.Integer({ minimum: 0 }),
-    basis: Type.String({ description: 'The article applied', examples: ['Tax Code 2026, Art. 665(1)(1)'] }),
+    basis: Type.String({ description: 'The article applied, in the compact English form; kept for existing clients, read `legalBasis`', examples: ['Tax Code 2026, Art. 665(1)(1)'], deprecated: true }),
+    legalBasis: LegalBasis,
     ruleId: Type.String({ description: 'The rate or exemption row applied', examples: ['tc2026.property_individual'] }),
     exempt: Type.Boolean(),
     mciKzt: Type.Union([Type.Number(), Type.Null()], { description: "The monthly calculation index of the payment date's year; null when it is not entered and nothing needed it" }),
@@ -88,6 +90,7 @@ export const dutyApi: FastifyPluginAsyncTypebox = async (app) => {
         amountKzt: tiynToDecimal(quote.amountTiyn),
         amountTiyn: quote.amountTiyn,
         basis: quote.basis.article,
+        legalBasis: legalBasis(quote.basis.article, request.lang),
         ruleId: quote.basis.ruleId,
         exempt: quote.exempt,
         mciKzt: quote.mciTenge,

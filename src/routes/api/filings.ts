@@ -9,7 +9,8 @@ import { DUTY_STATUSES, FILING_TYPES } from '../../domain/filingTypes.ts';
 import { SotError } from '../../errors.ts';
 import { filingView } from '../../queries/filings.ts';
 import { urls } from '../../urls.ts';
-import { ApiError } from './schemas.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { ApiError, LegalBasis } from './schemas.ts';
 
 const Id = Type.String({ format: 'uuid', description: 'Filing id' });
 
@@ -39,7 +40,8 @@ const Filing = Type.Object(
     duty: Type.Object({
       status: Type.Enum(DUTY_STATUSES),
       amountKzt: Type.Union([Type.String({ description: 'Tenge with two decimals' }), Type.Null()]),
-      basis: Type.Union([Type.String(), Type.Null()]),
+      basis: Type.Union([Type.String(), Type.Null()], { description: 'The article the duty was computed by, in the compact English form; kept for existing clients, read `legalBasis`', deprecated: true }),
+      legalBasis: Type.Union([LegalBasis, Type.Null()]),
       flaggedForJudge: Type.Boolean(),
     }),
     payments: Type.Array(
@@ -70,7 +72,7 @@ async function* incomingFiles(request: FastifyRequest, purpose: IncomingFile['pu
 
 export const filingsApi: FastifyPluginAsyncTypebox = async (app) => {
   const signedIn = { access: 'signed-in' } as const;
-  const view = async (id: string) => filingView(app.db, id, app.config.publicUrl);
+  const view = async (id: string, lang: Lang) => filingView(app.db, id, app.config.publicUrl, lang);
 
   app.post(
     '/filings',
@@ -90,7 +92,7 @@ export const filingsApi: FastifyPluginAsyncTypebox = async (app) => {
     { config: signedIn, schema: { tags: ['filings'], summary: 'A filing with its talon and payment state; only for its filer', params: Type.Object({ id: Id }), response: { 200: Filing, 404: ApiError } } },
     async (request) => {
       await ownFiling(app.db, request.principal!, request.params.id);
-      return view(request.params.id);
+      return view(request.params.id, request.lang);
     },
   );
 
@@ -109,7 +111,7 @@ export const filingsApi: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { version, courtId, fields } = request.body;
       await updateFiling(app.db, request.principal!, request.params.id, { version, fields, ...(courtId !== undefined ? { courtId } : {}) }, app.clock());
-      return view(request.params.id);
+      return view(request.params.id, request.lang);
     },
   );
 

@@ -12,6 +12,7 @@ import { qrSvg } from '../../talon/qr.ts';
 import { localName } from '../../views/components/names.ts';
 import { AccessLogPage } from '../../views/pages/documents/AccessLogPage.tsx';
 import { DocumentPage, type DocumentView } from '../../views/pages/documents/DocumentPage.tsx';
+import { documentTitle } from '../../views/pages/documents/documentLabels.ts';
 import { previewOf } from '../../views/pages/documents/documentLabels.ts';
 import { PrintDocumentPage } from '../../views/pages/documents/PrintDocumentPage.tsx';
 import { contentDisposition } from '../contentDisposition.ts';
@@ -55,7 +56,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await logAccess(app.db, { caseId: reader.id, target: { documentId: document.id }, userId: request.principal!.userId, capacity: reader.capacity, action: 'view', at: app.clock() });
       await receiptOnRead(app.db, request.principal!, { caseId: reader.id, ...document }, app.clock());
     }
-    return reply.page({ title: document.title, nav: 'cabinet' }, <DocumentPage view={view} act={act} />);
+    return reply.page({ title: documentTitle(request.t, document), nav: 'cabinet' }, <DocumentPage view={view} act={act} />);
   });
 
   app.get(
@@ -85,7 +86,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const svg = act ? await qrSvg(act.verifyUrl, request.t('proceedings.pdf.verify', { url: act.verifyUrl })) : null;
     await logAccess(app.db, { caseId: reader.id, target: { documentId: document.id }, userId: request.principal!.userId, capacity: reader.capacity, action: 'print', at: app.clock() });
     await receiptOnRead(app.db, request.principal!, { caseId: reader.id, ...document }, app.clock());
-    return reply.page({ title: document.title, nav: 'cabinet' }, <PrintDocumentPage view={view} act={act} qrSvg={svg} />);
+    return reply.page({ title: documentTitle(request.t, document), nav: 'cabinet' }, <PrintDocumentPage view={view} act={act} qrSvg={svg} />);
   });
 
   app.get('/cabinet/cases/:caseId/access-log', { config: signedIn, schema: { hide: true, params: Type.Object({ caseId: Type.String({ maxLength: 40 }) }) } }, async (request, reply) => {

@@ -16,7 +16,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: 'signed-in' }, schema: { hide: true, querystring: Type.Object({ done: Type.Optional(Type.Literal('read')) }) } },
     async (request, reply) => {
       const principal = request.principal!;
-      const items = await inAppNotifications(app.db, principal.userId);
+      const items = await inAppNotifications(app.db, principal.userId, request.lang);
       const seenUntil = (items[0]?.queuedAt ?? app.clock()).toISOString();
       return reply.page({ title: request.t('notifications.title'), nav: 'notifications' }, <NotificationsPage items={items} seenUntil={seenUntil} done={request.query.done === 'read'} />);
     },

@@ -4,7 +4,7 @@ import { DEV_PKCS12_PASSWORD } from '../../pki/devCa.ts';
 import { standingOf } from '../../domain/ncaRoles.ts';
 import { demoPeople } from '../../seed/people.ts';
 import { HomePage } from '../../views/pages/HomePage.tsx';
-import { LoginPage, type DemoSignerGroup } from '../../views/pages/LoginPage.tsx';
+import { LoginPage, type DemoSignerGroup, type NoticeTarget } from '../../views/pages/LoginPage.tsx';
 import { DEMO_COURTS } from '../../seed/courts.ts';
 import { LANGUAGES, type Lang, type Translate } from '../../i18n/index.ts';
 import { ROLES, type Role } from '../../policies/principal.ts';
@@ -41,19 +41,26 @@ function demoSigners(t: Translate, lang: Lang): DemoSignerGroup[] {
   return [...groups.values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)).map(({ label, signers }) => ({ label, signers }));
 }
 
+/** What a notice's link leads to, by the shape of its path alone: the reason on the sign-in page names no case. */
+function noticeTarget(path: string): NoticeTarget {
+  if (/^\/cabinet\/cases\/[^/]+\/documents\//.test(path)) return 'document';
+  if (path.startsWith('/cabinet/filings/')) return 'filing';
+  return 'case';
+}
+
 export const staticPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/', { config: { access: 'public' } }, (request, reply) => reply.page({ title: request.t('home.title'), nav: 'home' }, <HomePage />));
 
   app.get(
     '/login',
-    { config: { access: 'public' }, schema: { hide: true, querystring: Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })) }) } },
+    { config: { access: 'public' }, schema: { hide: true, querystring: Type.Object({ return: Type.Optional(Type.String({ maxLength: 2000 })), reason: Type.Optional(Type.String({ maxLength: 20 })) }) } },
     (request, reply) => {
       // After signing in a person goes back where they were, or where they work; never off this site.
       const asked = safeReturnPath(request.query.return, '/');
       if (request.principal) return reply.redirect(asked === '/' ? homeOf(request.principal) : asked, 303);
       return reply.page(
         { title: request.t('login.title'), nav: 'signIn', scripts: ['/public/build/signin.js'] },
-        <LoginPage returnTo={asked === '/' ? urls.workplace() : asked} demoSigners={app.config.demo ? demoSigners(request.t, request.lang) : null} demoPassword={DEV_PKCS12_PASSWORD} />,
+        <LoginPage returnTo={asked === '/' ? urls.workplace() : asked} fromNotice={request.query.reason === 'notice' ? noticeTarget(asked) : null} demoSigners={app.config.demo ? demoSigners(request.t, request.lang) : null} demoPassword={DEV_PKCS12_PASSWORD} />,
       );
     },
   );

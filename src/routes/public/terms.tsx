@@ -6,14 +6,16 @@ import { isoDay } from '../../domain/dateBoxes.ts';
 import { PUBLIC_TERMS, isPublicTerm, quoteTerm, type PublicTerm, type TermQuote } from '../../domain/termQuote.ts';
 import { SotError } from '../../errors.ts';
 import { loadReference } from '../../queries/reference.ts';
-import { ApiError } from '../api/schemas.ts';
+import { legalBasis } from '../../i18n/legalReference.ts';
+import { ApiError, LegalBasis } from '../api/schemas.ts';
 import { TermsPage } from '../../views/pages/TermsPage.tsx';
 import type { FieldError } from '../../views/components/govuk.tsx';
 
 const TermQuoteResponse = Type.Object(
   {
     endsOn: Type.String({ format: 'date', description: 'The last day of the term (inclusive), in Kazakhstan', examples: ['2027-01-11'] }),
-    basis: Type.String({ description: 'The article that sets the term', examples: ['CPC Art. 403'] }),
+    basis: Type.String({ description: 'The article that sets the term, in the compact English form; kept for existing clients, read `legalBasis`', examples: ['CPC Art. 403(3)'], deprecated: true }),
+    legalBasis: LegalBasis,
     workingDays: Type.Boolean({ description: 'Counted in working days of the court calendar; otherwise in months or days, moved off a day off' }),
   },
   { $id: 'TermQuote' },
@@ -89,7 +91,8 @@ export const termRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { term, from } = request.query;
       if (!isCalendarDay(from)) throw new SotError('invalid_request', { detail: 'from is not a calendar date' });
-      return countTerm(app, term, from);
+      const quote = await countTerm(app, term, from);
+      return { ...quote, legalBasis: legalBasis(quote.basis, request.lang) };
     },
   );
 };

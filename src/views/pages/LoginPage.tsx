@@ -15,14 +15,18 @@ export interface DemoSignerGroup {
   signers: DemoSigner[];
 }
 
+/** The kind of page a notice's link leads to, when the person came by one. */
+export type NoticeTarget = 'document' | 'case' | 'filing';
+
 export interface LoginPageProps {
   returnTo: string;
+  fromNotice?: NoticeTarget | null;
   /** Demo certificates to sign in with, in demo mode only. */
   demoSigners: DemoSignerGroup[] | null;
   demoPassword: string;
 }
 
-export function LoginPage({ returnTo, demoSigners, demoPassword }: LoginPageProps) {
+export function LoginPage({ returnTo, fromNotice = null, demoSigners, demoPassword }: LoginPageProps) {
   const { t } = useView();
   return (
     <div
@@ -36,6 +40,12 @@ export function LoginPage({ returnTo, demoSigners, demoPassword }: LoginPageProp
       <div class="govuk-grid-column-two-thirds">
         <SigningErrorSummary />
         <h1 class="govuk-heading-xl">{t('login.title')}</h1>
+        {fromNotice && (
+          <div class="govuk-inset-text" data-notice-reason={fromNotice}>
+            <h2 class="govuk-heading-s govuk-!-margin-bottom-2">{t('login.fromNotice.title')}</h2>
+            <p class="govuk-body govuk-!-margin-bottom-0">{t(`login.fromNotice.${fromNotice}`)}</p>
+          </div>
+        )}
         <p class="govuk-body-l">{t('login.lead')}</p>
         <noscript>
           <div class="govuk-warning-text">

@@ -37,8 +37,16 @@ export function NotificationsPage({ items, seenUntil, done }: { items: InAppNoti
             {items.map((n) => (
               <li key={n.id} class="govuk-!-margin-bottom-6">
                 <h2 class="govuk-heading-s govuk-!-margin-bottom-1">
-                  {!n.readAt && <strong class="govuk-tag govuk-tag--blue govuk-!-margin-right-2">{t('notifications.new')}</strong>}
-                  {n.subject}
+                  {/* A space apart, and a colon for screen readers: "New: Hearing scheduled", never "NewHearing scheduled". */}
+                  {!n.readAt && (
+                    <>
+                      <strong class="govuk-tag govuk-tag--blue govuk-!-margin-right-2">
+                        {t('notifications.new')}
+                        <span class="govuk-visually-hidden">:</span>
+                      </strong>{' '}
+                    </>
+                  )}
+                  <span>{n.subject}</span>
                 </h2>
                 <p class="govuk-body-s govuk-!-margin-bottom-1">{formatDateTime(n.queuedAt, lang)}</p>
                 <p class="govuk-body govuk-!-margin-bottom-1">{n.body}</p>

@@ -3,6 +3,7 @@ import { CLAIMANT_TYPES } from '../../../domain/filingTypes.ts';
 import { THRESHOLD_KEYS } from '../../../domain/thresholds.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { formatCourtDay, formatDateTime, formatNumber } from '../../../i18n/format.ts';
+import { citeArticle } from '../../../i18n/legalReference.ts';
 import type { EnteredBy, ReferenceOverview } from '../../../queries/referenceAdmin.ts';
 import { useView } from '../../context.ts';
 import { CsrfField, DateInput, ErrorSummary, Radios, Select, SuccessBanner, Table, TextInput, type FieldError } from '../../components/govuk.tsx';
@@ -87,7 +88,7 @@ function MciSection({ overview, values, errorOf }: SectionProps) {
           <tr class="govuk-table__row" key={row.year}>
             <td class="govuk-table__cell">{row.year}</td>
             <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(row.tenge, lang)} ₸</td>
-            <td class="govuk-table__cell">{row.basis}</td>
+            <td class="govuk-table__cell">{citeArticle(row.basis, lang)}</td>
             <td class="govuk-table__cell">
               <Entered entered={row.entered} />
             </td>
@@ -224,7 +225,7 @@ function ThresholdSection({ overview, values, errorOf }: SectionProps) {
             <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(row.mci, lang)}</td>
             <td class="govuk-table__cell">{formatCourtDay(row.from, lang)}</td>
             <td class="govuk-table__cell">{row.to ? formatCourtDay(row.to, lang) : t('reference.threshold.open')}</td>
-            <td class="govuk-table__cell">{row.basis}</td>
+            <td class="govuk-table__cell">{citeArticle(row.basis, lang)}</td>
             <td class="govuk-table__cell">
               <Entered entered={row.entered} />
             </td>

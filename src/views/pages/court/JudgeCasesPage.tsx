@@ -1,5 +1,6 @@
 import type { casesAwaitingAdmission } from '../../../queries/registry.ts';
 import { formatCourtDay, formatDateTime } from '../../../i18n/format.ts';
+import { citeArticle } from '../../../i18n/legalReference.ts';
 import type { CaseloadRow } from '../../../queries/caseFile.ts';
 import type { SelfAssignmentToConfirm } from '../../../queries/selfAssignments.ts';
 import { SelfAssignmentsToConfirm } from './SelfAssignmentsToConfirm.tsx';
@@ -169,7 +170,7 @@ function AcceptForm({ row }: { row: AwaitingCase }) {
 
 /** Return or refusal: the ground from the Code's list, with its subparagraph, and the reasons in the judge's words. */
 function GroundsForm({ row, kind, errorFor }: { row: AwaitingCase; kind: 'return' | 'refuse'; errorFor: (field: string) => string | undefined }) {
-  const { t } = useView();
+  const { t, lang } = useView();
   const grounds = groundsFor(kind, row.instance, row.orderApplication ? 'court_order' : row.category);
   const title = kind === 'refuse' ? t('admission.refuse') : row.instance === 1 ? t('judge.return') : t('admission.returnComplaint');
   return (
@@ -187,7 +188,7 @@ function GroundsForm({ row, kind, errorFor }: { row: AwaitingCase; kind: 'return
               name="ground"
               legend={t('admission.ground')}
               error={errorFor(`${kind}-ground-${row.caseId}`)}
-              choices={grounds.map((ground) => ({ value: ground, label: `${GROUND_ARTICLE[ground]}: ${t(`admission.ground.${ground}`)}` }))}
+              choices={grounds.map((ground) => ({ value: ground, label: `${citeArticle(GROUND_ARTICLE[ground], lang)}: ${t(`admission.ground.${ground}`)}` }))}
             />
           )}
           <Textarea

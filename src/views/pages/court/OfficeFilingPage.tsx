@@ -1,6 +1,7 @@
 import type { FilingParty } from '../../../domain/filingFields.ts';
 import type { DutyStatus, FilingType } from '../../../domain/filingTypes.ts';
 import { formatDate, formatDateTime, formatTenge } from '../../../i18n/format.ts';
+import { citeArticle } from '../../../i18n/legalReference.ts';
 import type { CheckOutcome, FilingFile, SignatureCheck } from '../../../queries/office.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
@@ -36,7 +37,7 @@ export interface OfficeFilingView {
 
 /** The state duty as the office checks it before registration: status, amount, how it was paid, its basis. */
 function DutySection({ duty }: { duty: OfficeFilingView['duty'] }) {
-  const { t } = useView();
+  const { t, lang } = useView();
   const method = dutyMethod(duty.status);
   return (
     <>
@@ -45,7 +46,7 @@ function DutySection({ duty }: { duty: OfficeFilingView['duty'] }) {
         rows={[
           { key: t('talon.field.dutyStatus'), value: <DutySummary duty={duty} /> },
           ...(method ? [{ key: t('office.duty.method'), value: t(`office.duty.method.${method}`) }] : []),
-          ...(duty.basis ? [{ key: t('talon.field.dutyBasis'), value: duty.basis }] : []),
+          ...(duty.basis ? [{ key: t('talon.field.dutyBasis'), value: citeArticle(duty.basis, lang) }] : []),
         ]}
       />
     </>

@@ -2,7 +2,7 @@ import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseDocument } from '../../../queries/caseDocuments.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { documentKindLabel } from './documentLabels.ts';
+import { documentKindLabel, documentTitle } from './documentLabels.ts';
 import { Table } from '../../components/govuk.tsx';
 
 /** The case's documents, newest first, each leading to its page (viewer, download, print). */
@@ -15,7 +15,7 @@ export function CaseDocumentsList({ caseId, documents }: { caseId: string; docum
         <tr class="govuk-table__row" key={d.id}>
           <td class="govuk-table__cell">
             <a class="govuk-link" href={urls.caseDocument(caseId, d.id)}>
-              {d.title}
+              {documentTitle(t, d)}
             </a>
           </td>
           <td class="govuk-table__cell">{documentKindLabel(t, d.kind)}</td>

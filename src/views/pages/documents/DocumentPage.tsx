@@ -6,7 +6,7 @@ import { useView } from '../../context.ts';
 import { ActSignatureCheck } from '../../components/actSignature.tsx';
 import { SummaryList } from '../../components/govuk.tsx';
 import { Interpolated } from '../../components/Interpolated.tsx';
-import { documentKindLabel, previewOf } from './documentLabels.ts';
+import { documentKindLabel, documentTitle, previewOf } from './documentLabels.ts';
 
 export interface DocumentView {
   caseId: string;
@@ -33,7 +33,7 @@ export function DocumentPage({ view, act }: { view: DocumentView; act: ActData |
           {view.caseNumber ?? t('cabinet.notRegistered')}
         </a>
       </span>
-      <h1 class="govuk-heading-xl">{d.title}</h1>
+      <h1 class="govuk-heading-xl">{documentTitle(t, d)}</h1>
       <SummaryList
         rows={[
           { key: t('documents.column.kind'), value: documentKindLabel(t, d.kind) },

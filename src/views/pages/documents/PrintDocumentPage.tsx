@@ -6,7 +6,7 @@ import { useView } from '../../context.ts';
 import { ActSignatureCheck } from '../../components/actSignature.tsx';
 import { SummaryList } from '../../components/govuk.tsx';
 import type { DocumentView } from './DocumentPage.tsx';
-import { documentKindLabel, previewOf } from './documentLabels.ts';
+import { documentKindLabel, documentTitle, previewOf } from './documentLabels.ts';
 
 /**
  * A document laid out for paper: the browser's print leaves out the portal's header, menu and
@@ -53,7 +53,7 @@ export function PrintDocumentPage({ view, act, qrSvg }: { view: DocumentView; ac
       ) : (
         <>
           <p class="govuk-body-s">{view.caseNumber}</p>
-          <h1 class="govuk-heading-l">{d.title}</h1>
+          <h1 class="govuk-heading-l">{documentTitle(t, d)}</h1>
           <SummaryList
             rows={[
               { key: t('documents.column.kind'), value: documentKindLabel(t, d.kind) },

@@ -1,6 +1,7 @@
 import { maskIin } from '../../../domain/iin.ts';
 import { dutySettled } from '../../../domain/filingTypes.ts';
 import { formatDateTime, formatTenge } from '../../../i18n/format.ts';
+import { citeArticle } from '../../../i18n/legalReference.ts';
 import type { TalonData } from '../../../talon/talonData.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
@@ -66,7 +67,7 @@ export function TalonPage({ talon, qrSvg }: { talon: TalonData & { filingId: str
           rows={[
             { key: t('talon.field.dutyStatus'), value: <strong class="govuk-tag" data-duty-status={talon.duty.status}>{t(`talon.duty.status.${talon.duty.status}`)}</strong> },
             ...(talon.duty.amountTiyn ? [{ key: t('talon.field.dutyAmount'), value: formatTenge(talon.duty.amountTiyn / 100, lang) }] : []),
-            ...(talon.duty.basis ? [{ key: t('talon.field.dutyBasis'), value: talon.duty.basis }] : []),
+            ...(talon.duty.basis ? [{ key: t('talon.field.dutyBasis'), value: citeArticle(talon.duty.basis, lang) }] : []),
           ]}
         />
         {owes && (

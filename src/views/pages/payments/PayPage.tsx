@@ -6,6 +6,7 @@ import type { OwedDuty } from '../../../commands/payments.ts';
 import type { DutyStatus, FilingType } from '../../../domain/filingTypes.ts';
 import { ACCEPT_ATTRIBUTE } from '../../../domain/uploads.ts';
 import { formatCourtDay, formatDate, formatTenge } from '../../../i18n/format.ts';
+import { citeArticle } from '../../../i18n/legalReference.ts';
 import type { PaymentDocumentView } from '../../../queries/paymentQueue.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
@@ -56,7 +57,7 @@ export function PayPage({ filing, owed, latestDocument, errors = [], values = {}
             <SummaryList
               rows={[
                 { key: t('payments.pay.amount'), value: <strong>{formatTenge(owed.amountTiyn / 100, lang)}</strong> },
-                ...(owed.basis ? [{ key: t('payments.pay.basis'), value: owed.basis }] : []),
+                ...(owed.basis ? [{ key: t('payments.pay.basis'), value: citeArticle(owed.basis, lang) }] : []),
               ]}
             />
             <DocumentState dutyStatus={filing.dutyStatus} document={latestDocument} />

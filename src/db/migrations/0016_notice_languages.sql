@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "subject_i18n" jsonb;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "body_i18n" jsonb;
