@@ -19,6 +19,7 @@ import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
+import { caseFile } from './sections/caseFile.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -353,6 +354,7 @@ export const en = {
   ...talon.en,
   ...entity.en,
   ...auditLog.en,
+  ...caseFile.en,
   ...eds.en,
   ...input.en,
 } as const;

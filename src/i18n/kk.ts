@@ -20,6 +20,7 @@ import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
+import { caseFile } from './sections/caseFile.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -355,6 +356,7 @@ export const kk: Record<MessageKey, string> = {
   ...talon.kk,
   ...entity.kk,
   ...auditLog.kk,
+  ...caseFile.kk,
   ...eds.kk,
   ...input.kk,
 };

@@ -20,6 +20,7 @@ import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
+import { caseFile } from './sections/caseFile.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -355,6 +356,7 @@ export const ru: Record<MessageKey, string> = {
   ...talon.ru,
   ...entity.ru,
   ...auditLog.ru,
+  ...caseFile.ru,
   ...eds.ru,
   ...input.ru,
 };
