@@ -80,7 +80,7 @@ export const RULES: readonly Rule[] = [
     roles: ['judge', 'clerk', 'court_chair'],
     action: 'read',
     resource: 'court_file',
-    when: (_, r) => r.resource === 'court_file' && (['assigned_judge', 'court_staff', 'higher_court'] as const).some((relation) => r.relations.has(relation)),
+    when: (_, r, role) => r.resource === 'court_file' && (r.relations.has('court_staff') || r.relations.has('higher_court') || (role === 'judge' && r.relations.has('assigned_judge'))),
   },
   // A party's request to read the case materials is answered by the judge who has the case.
   {
