@@ -182,6 +182,7 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
       : []),
     { name: 'judge-cases', url: urls.judgeCases(), as: 'judge-7517-1' },
     ...(demo.judgeCaseId ? [{ name: 'judge-case', url: urls.judgeCase(demo.judgeCaseId), as: 'judge-7517-1' as const }] : []),
+    ...(demo.judgeCaseId ? [{ name: 'court-case-file', url: urls.courtCaseFile(demo.judgeCaseId), as: 'judge-7517-1' as const }] : []),
     // judge-7517-1 also chairs the Medeu court.
     { name: 'court-bench', url: urls.bench(), as: 'judge-7517-1' },
     ...(demo.medeuCaseId ? [{ name: 'case-assignment', url: urls.assignment(demo.medeuCaseId), as: 'judge-7517-1' as const }] : []),
