@@ -91,7 +91,7 @@ describe('the e-case file and a party reading the case materials', () => {
     await form.getByLabel('Протокол судебного заседания', { exact: false }).check();
     await form.getByLabel('Ответ департамента юстиции на запрос суда', { exact: false }).check();
     await expectAccessible(en.page);
-    await en.page.locator('#requests').screenshot({ path: `${SHOTS}/answer-en.png` });
+    await shot(en.page, 'answer-en');
     await Promise.all([en.page.waitForURL(/done=granted/), form.getByRole('button', { name: en.t('caseFile.answer.submit') }).click()]);
     await expectAccessible(en.page);
     await expect(en.page.locator('[data-familiarisation="granted"]').count()).resolves.toBe(1);

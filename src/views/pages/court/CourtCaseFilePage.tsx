@@ -162,7 +162,7 @@ function DocumentsTable({ caseId, documents }: { caseId: string; documents: Cour
             </span>
           </td>
           <td class="govuk-table__cell">
-            {d.filerName ?? '—'}
+            {d.filerName ?? t('caseFile.documents.byCourt')}
             {d.filerRole && <span class="govuk-body-s"> ({t(`partyRole.${d.filerRole}`)})</span>}
             <span class="govuk-body-s sot-block">
               <time dateTime={(d.issuedAt ?? d.createdAt).toISOString()}>{formatDateTime(d.issuedAt ?? d.createdAt, lang)}</time>

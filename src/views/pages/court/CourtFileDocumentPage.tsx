@@ -44,7 +44,7 @@ export function CourtFileDocumentPage({ view }: { view: CourtFileDocumentView })
       <SummaryList
         rows={[
           { key: t('documents.column.kind'), value: documentKindLabel(t, d.kind) },
-          { key: t('caseFile.documents.filed'), value: `${d.filerName ?? '—'}, ${formatDateTime(d.issuedAt ?? d.createdAt, lang)}` },
+          { key: t('caseFile.documents.filed'), value: `${d.filerName ?? t('caseFile.documents.byCourt')}, ${formatDateTime(d.issuedAt ?? d.createdAt, lang)}` },
           ...(d.fileName ? [{ key: t('documents.fileName'), value: d.fileName }] : []),
           ...(d.mediaType ? [{ key: t('caseFile.documents.type'), value: d.mediaType }] : []),
           ...(d.sizeBytes !== null ? [{ key: t('documents.size'), value: fileSize(t, lang, d.sizeBytes) }] : []),
@@ -83,7 +83,11 @@ export function CourtFileDocumentPage({ view }: { view: CourtFileDocumentView })
           <h2 class="govuk-heading-m">{t('caseFile.viewer.title')}</h2>
           <iframe class="sot-act-pdf" src={pdf} title={t('caseFile.viewer.frame', { title: d.title })} />
           <p class="govuk-body">
-            <Interpolated template={t('documents.act.pdfFallback')} values={{ link: <a class="govuk-link" href={pdf}>{t('documents.act.openPdf')}</a> }} />
+            {view.act ? (
+              <Interpolated template={t('documents.act.pdfFallback')} values={{ link: <a class="govuk-link" href={pdf}>{t('documents.act.openPdf')}</a> }} />
+            ) : (
+              <Interpolated template={t('caseFile.viewer.fallback')} values={{ link: <a class="govuk-link" href={pdf}>{t('caseFile.viewer.open')}</a> }} />
+            )}
           </p>
         </>
       )}
