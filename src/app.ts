@@ -39,6 +39,8 @@ import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
 import { registryRoutes } from './routes/court/registry.tsx';
 import { officeRoutes } from './routes/court/office.tsx';
 import { judgeCaseRoutes } from './routes/court/judgeCase.tsx';
+import { courtCaseFileRoutes } from './routes/court/courtCaseFile.tsx';
+import { familiarisationRoutes } from './routes/cabinet/familiarisation.tsx';
 import { courtOrderRoutes } from './routes/court/courtOrders.tsx';
 import { decisionCopyRoutes } from './routes/court/decisionCopies.tsx';
 import { courtActRoutes } from './routes/cabinet/courtActs.tsx';
@@ -236,6 +238,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(officeRoutes);
   await app.register(judgeRoutes);
   await app.register(judgeCaseRoutes);
+  await app.register(courtCaseFileRoutes);
+  await app.register(familiarisationRoutes);
   await app.register(courtOrderRoutes);
   await app.register(decisionCopyRoutes);
   await app.register(courtActRoutes);

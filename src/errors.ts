@@ -177,6 +177,14 @@ export const ERRORS = {
   // Acting for a legal entity by one's own signature is for its first head or a person with the right to sign.
   signer_not_entity_head: { status: 403, message: 'error.signerNotEntityHead' },
   forbidden: { status: 403, message: 'error.forbidden' },
+  // Reading the case materials: one open request per party, while the case is before the court.
+  familiarisation_pending: { status: 409, message: 'caseFile.error.pending' },
+  familiarisation_closed: { status: 409, message: 'caseFile.error.closed' },
+  familiarisation_answered: { status: 409, message: 'caseFile.error.answered' },
+  familiarisation_answer_required: { status: 400, message: 'caseFile.error.answerRequired' },
+  familiarisation_choose_documents: { status: 400, message: 'caseFile.error.chooseDocuments' },
+  familiarisation_reason_required: { status: 400, message: 'caseFile.error.reasonRequired' },
+  familiarisation_nothing_to_open: { status: 409, message: 'caseFile.error.nothingToOpen' },
   // Reference values (MCI, court calendar, thresholds) as operators enter them.
   reference_basis_required: { status: 400, message: 'reference.error.basisRequired' },
   reference_year_invalid: { status: 400, message: 'reference.error.yearInvalid' },

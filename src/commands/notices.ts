@@ -32,6 +32,7 @@ export type NoticeEvent =
   | 'court_order_objected'
   | 'court_order_cancelled'
   | 'court_order_in_force'
+  | 'familiarisation_answered'
   | 'contact_code';
 
 /** `sms` is the short form; without it the SMS says the subject. */

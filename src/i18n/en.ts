@@ -21,6 +21,7 @@ import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
+import { caseFile } from './sections/caseFile.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -355,6 +356,7 @@ export const en = {
   ...talon.en,
   ...entity.en,
   ...auditLog.en,
+  ...caseFile.en,
   ...eds.en,
   ...input.en,
   ...hearingCalendar.en,

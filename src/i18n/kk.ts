@@ -22,6 +22,7 @@ import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
+import { caseFile } from './sections/caseFile.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -357,6 +358,7 @@ export const kk: Record<MessageKey, string> = {
   ...talon.kk,
   ...entity.kk,
   ...auditLog.kk,
+  ...caseFile.kk,
   ...eds.kk,
   ...input.kk,
   ...hearingCalendar.kk,

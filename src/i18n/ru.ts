@@ -22,6 +22,7 @@ import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
+import { caseFile } from './sections/caseFile.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -357,6 +358,7 @@ export const ru: Record<MessageKey, string> = {
   ...talon.ru,
   ...entity.ru,
   ...auditLog.ru,
+  ...caseFile.ru,
   ...eds.ru,
   ...input.ru,
   ...hearingCalendar.ru,

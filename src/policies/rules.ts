@@ -9,6 +9,8 @@ export type CaseRelation = (typeof CASE_RELATIONS)[number];
 
 export type PolicyRequest =
   | { action: 'read'; resource: 'case'; relations: ReadonlySet<CaseRelation> }
+  | { action: 'read'; resource: 'court_file'; relations: ReadonlySet<CaseRelation> }
+  | { action: 'decide'; resource: 'familiarisation'; courtId: string; judgeId: string | null }
   | { action: 'view'; resource: 'cabinet' }
   | { action: 'read' | 'update'; resource: 'profile'; ownerId: string }
   | { action: 'grant' | 'revoke' | 'cancel'; resource: 'role'; role: GrantableRole; courtId: string | null; granteeId: string }
@@ -70,6 +72,23 @@ export const RULES: readonly Rule[] = [
   { roles: ['clerk', 'court_chair'], action: 'read', resource: 'case', when: related('court_staff') },
   // The staff of a court reviewing the case on appeal or cassation read the file under review.
   { roles: ['judge', 'clerk', 'court_chair'], action: 'read', resource: 'case', when: related('higher_court') },
+
+  // The e-case file as the court keeps it (every document, signature checks, contacts): the
+  // court that hears the case and a higher court reviewing it; never the parties, who read their
+  // own case file in the cabinet, nor the court's administrator.
+  {
+    roles: ['judge', 'clerk', 'court_chair'],
+    action: 'read',
+    resource: 'court_file',
+    when: (_, r, role) => r.resource === 'court_file' && (r.relations.has('court_staff') || r.relations.has('higher_court') || (role === 'judge' && r.relations.has('assigned_judge'))),
+  },
+  // A party's request to read the case materials is answered by the judge who has the case.
+  {
+    roles: ['judge'],
+    action: 'decide',
+    resource: 'familiarisation',
+    when: (p, r) => r.resource === 'familiarisation' && r.judgeId === p.userId && sitsIn(p, r.courtId),
+  },
 
   // Appeals, complaints and petitions come from the case's parties and their accepted representatives.
   { roles: ['citizen', 'legal_representative'], action: 'file_in', resource: 'case', when: related('party') },

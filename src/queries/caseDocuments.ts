@@ -6,12 +6,14 @@ import { COURT_ACT_KINDS } from '../domain/courtActs.ts';
 
 /**
  * The documents of a case that its readers see: court acts once issued, the parties' filings and
- * attachments, the court's notices. Drafts and documents kept for the court only never appear.
+ * attachments, the court's notices. Drafts never appear; documents kept for the court appear only
+ * where the judge opened them to this reader on their request to read the materials (`granted`,
+ * from src/queries/familiarisation.ts).
  */
-const visibleToReaders = (caseId: string) =>
+const visibleToReaders = (caseId: string, granted: readonly string[] = []) =>
   and(
     eq(documents.caseId, caseId),
-    inArray(documents.visibility, ['parties', 'public']),
+    granted.length > 0 ? or(inArray(documents.visibility, ['parties', 'public']), inArray(documents.id, [...granted])) : inArray(documents.visibility, ['parties', 'public']),
     // A court act counts once issued; everything else once it is in the case.
     or(isNotNull(documents.issuedAt), notInArray(documents.kind, [...COURT_ACT_KINDS])),
   );
@@ -30,16 +32,16 @@ const columns = {
   verifyCode: documents.verifyCode,
 };
 
-export async function caseDocuments(db: Db, caseId: string) {
-  return db.select(columns).from(documents).where(visibleToReaders(caseId)).orderBy(desc(documents.createdAt));
+export async function caseDocuments(db: Db, caseId: string, granted: readonly string[] = []) {
+  return db.select(columns).from(documents).where(visibleToReaders(caseId, granted)).orderBy(desc(documents.createdAt));
 }
 export type CaseDocument = Awaited<ReturnType<typeof caseDocuments>>[number];
 
-export async function caseDocument(db: Db, caseId: string, documentId: string): Promise<CaseDocument | null> {
+export async function caseDocument(db: Db, caseId: string, documentId: string, granted: readonly string[] = []): Promise<CaseDocument | null> {
   const [row] = await db
     .select(columns)
     .from(documents)
-    .where(and(visibleToReaders(caseId), eq(documents.id, documentId)));
+    .where(and(visibleToReaders(caseId, granted), eq(documents.id, documentId)));
   return row ?? null;
 }
 

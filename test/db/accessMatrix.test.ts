@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { keepBlob } from '../../src/db/blobs.ts';
-import { caseDistributions, cases, courts, documents, filingAttachments, filings, hearings, judgeAbsences, parties, payments, recordings, recordingUploads, roleGrantProposals, selfAssignmentProposals, userRoles } from '../../src/db/schema/index.ts';
+import { caseDistributions, cases, courts, documents, familiarisationRequests, filingAttachments, filings, hearings, judgeAbsences, parties, payments, recordings, recordingUploads, roleGrantProposals, selfAssignmentProposals, userRoles } from '../../src/db/schema/index.ts';
 import { drawJudge } from '../../src/domain/distribution.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -211,6 +211,12 @@ describeDb('access matrix: route × role × relation', () => {
     return row!.id;
   }
 
+  /** A party's request to read the materials, waiting for the judge. */
+  async function pendingFamiliarisation(): Promise<string> {
+    const [row] = await t.database.db.insert(familiarisationRequests).values({ caseId, partyId: claimantParty, requestedBy: grantee.id, requestedAt: new Date() }).returning({ id: familiarisationRequests.id });
+    return row!.id;
+  }
+
   type Expect = (role: Role, relation: Relation, placement: Placement) => boolean;
   interface RouteCase {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -317,6 +323,19 @@ describeDb('access matrix: route × role × relation', () => {
       url: () => `/cabinet/cases/${caseId}/acts/${issuedActId}/pdf`,
       allowed: readsCase,
     },
+    // The e-case file: the staff who handle the case's court (never its administrator), whatever else they are.
+    ...(['', `/documents/:documentId`, `/documents/:documentId/file`] as const).map(
+      (suffix): RouteCase => ({
+        method: 'GET',
+        route: `/court/cases/:caseId/file${suffix}`,
+        url: () => `/court/cases/${caseId}/file${suffix.replace(':documentId', caseDocumentId)}`,
+        allowed: (role, _relation, placement) => CASE_STAFF.includes(role) && placement === 'this court',
+      }),
+    ),
+    // Only the judge of the case answers a request to read the materials; none of these people is.
+    { method: 'POST', route: '/court/cases/:caseId/file/requests/:requestId', url: async () => `/court/cases/${caseId}/file/requests/${await pendingFamiliarisation()}`, form: () => ({ answer: 'refuse', reason: 'Нет оснований.' }), allowed: nobody },
+    // The parties and their accepted representatives ask.
+    { method: 'POST', route: '/cabinet/cases/:caseId/familiarisation', url: () => `/cabinet/cases/${caseId}/familiarisation`, form: () => ({}), allowed: (_role, relation) => relation !== 'unrelated' },
     { method: 'GET', route: '/court/registry', url: () => '/court/registry', allowed: (role) => role === 'clerk' || role === 'court_chair' },
     { method: 'POST', route: '/court/cases/:caseId/register', url: async () => `/court/cases/${await submittedCase()}/register`, form: () => ({}), allowed: reviewsHere },
     { method: 'GET', route: '/court/cases/:caseId/court-order-delivery', url: () => `/court/cases/${orderCaseId}/court-order-delivery`, allowed: reviewsHere },

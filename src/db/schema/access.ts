@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cases, hearings } from './cases.ts';
+import { cases, hearings, parties } from './cases.ts';
 import { documents } from './documents.ts';
 import { users } from './users.ts';
+import { FAMILIARISATION_SCOPES, FAMILIARISATION_STATUSES } from '../../domain/familiarisation.ts';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -174,5 +175,43 @@ export const accessLog = pgTable(
     check('access_log_target_check', sql`(${t.documentId} is null) <> (${t.recordingId} is null)`),
     index('access_log_case_idx').on(t.caseId, t.occurredAt),
     index('access_log_user_idx').on(t.userId, t.occurredAt),
+  ],
+);
+
+/**
+ * A party's request to read the case materials kept for the court, and the judge's answer
+ * (src/domain/familiarisation.ts). `partyId` is the party the request is for (a representative
+ * asks for the party they act for), so a grant opens the materials to that party and their
+ * accepted representatives only. `documentIds` is what the judge opened, listed even when the
+ * judge chose everything, so the party reads exactly what the judge saw.
+ */
+export const familiarisationRequests = pgTable(
+  'familiarisation_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    note: text('note'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: FAMILIARISATION_STATUSES }).notNull().default('pending'),
+    scope: text('scope', { enum: FAMILIARISATION_SCOPES }),
+    documentIds: uuid('document_ids').array(),
+    reason: text('reason'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('familiarisation_status_check', sql`${t.status} in (${inList(FAMILIARISATION_STATUSES)})`),
+    check('familiarisation_answer_check', sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`),
+    check('familiarisation_grant_check', sql`${t.status} <> 'granted' or (${t.scope} is not null and ${t.documentIds} is not null)`),
+    check('familiarisation_refusal_check', sql`${t.status} <> 'refused' or ${t.reason} is not null`),
+    index('familiarisation_case_idx').on(t.caseId, t.status),
   ],
 );

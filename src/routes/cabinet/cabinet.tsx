@@ -13,6 +13,7 @@ import { CabinetPage } from '../../views/pages/CabinetPage.tsx';
 import { isUuid } from '../../domain/ids.ts';
 import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
 import { caseDocuments } from '../../queries/caseDocuments.ts';
+import { familiarisationPanelOf, grantedDocumentIds } from '../../queries/familiarisation.ts';
 import { today } from '../../commands/caseProgress.ts';
 import { cassationVerdict } from '../../queries/cassation.ts';
 import { isDebtor } from '../../commands/courtOrders.ts';
@@ -40,7 +41,10 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/cabinet/cases/:caseId',
-    { config: { access: 'signed-in' }, schema: { hide: true, params: Type.Object({ caseId: Type.String({ maxLength: 100 }) }) } },
+    {
+      config: { access: 'signed-in' },
+      schema: { hide: true, params: Type.Object({ caseId: Type.String({ maxLength: 100 }) }), querystring: Type.Object({ familiarisation: Type.Optional(Type.String({ maxLength: 10 })) }) },
+    },
     async (request, reply) => {
       const { caseId } = request.params;
       // A case the person may not see does not exist for them: 404, never 403.
@@ -52,12 +56,15 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // The court sees every party's own term; a party sees the case's terms and their own.
       const courtSide = relations.has('court_staff') || relations.has('assigned_judge') || relations.has('higher_court');
       const ownPartyIds = courtSide ? [] : (await partiesActedFor(app.db, caseId, { userId: request.principal!.userId, bin: request.principal!.bin })).map((p) => p.id);
+      // A party reads what the parties read, and what the judge opened to them on their request.
+      const participant = relations.has('party') || relations.has('representative');
+      const granted = participant ? await grantedDocumentIds(app.db, request.principal!, caseId) : [];
       const [distribution, deadlines, acts, linked, documents] = await Promise.all([
         latestDistribution(app.db, caseId),
         deadlinesOf(app.db, caseId, courtSide ? undefined : ownPartyIds),
         actsOf(app.db, caseId, { drafts: false }),
         linkedCasesOf(app.db, caseId, details.case.parentCaseId),
-        caseDocuments(app.db, caseId),
+        caseDocuments(app.db, caseId, granted),
       ]);
       const mayFile = can(request.principal, { action: 'file_in', resource: 'case', relations });
       const canAppeal = details.case.status === 'appeal_window' && mayFile;
@@ -65,9 +72,11 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const cassation = mayFile && details.case.status === 'in_force' && details.case.instance <= 2 ? await cassationVerdict(app.db, caseId, app.clock()).catch(hideWithoutCalendar) : null;
       const courtOrder = details.case.category === 'court_order' ? await courtOrderPanel(request.principal!, details.case, relations, deadlines) : null;
       const sendsCopies = deadlines.some((d) => d.kind === 'decision_copies_sent' && d.partyId !== null && d.closedAt === null) && can(request.principal, { action: 'send_copy', resource: 'case', courtId: details.case.courtId });
+      const familiarisation = participant && mayFile ? { ...(await familiarisationPanelOf(app.db, request.principal!, details.case)), openedCount: granted.length, done: request.query.familiarisation === 'sent' } : null;
+      const courtFile = can(request.principal, { action: 'read', resource: 'court_file', relations });
       return reply.page(
         { title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' },
-        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation, courtOrder, ownPartyIds, sendsCopies }} hasDistribution={distribution !== null} />,
+        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation, courtOrder, ownPartyIds, sendsCopies, familiarisation, courtFile }} hasDistribution={distribution !== null} />,
       );
     },
   );

@@ -7,6 +7,7 @@ import { receiptOnRead } from '../../commands/courtOrders.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { SotError } from '../../errors.ts';
 import { accessLogOf, caseDocument, isCourtAct } from '../../queries/caseDocuments.ts';
+import { grantedDocumentIds } from '../../queries/familiarisation.ts';
 import { issuedAct } from '../../queries/caseFile.ts';
 import { qrSvg } from '../../talon/qr.ts';
 import { localName } from '../../views/components/names.ts';
@@ -35,7 +36,9 @@ export const caseDocumentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function documentFor(principal: Parameters<typeof readableCase>[1], caseId: string, documentId: string) {
     const reader = await readableCase(app, principal, caseId);
     if (!isUuid(documentId)) throw new SotError('not_found');
-    const document = await caseDocument(app.db, caseId, documentId);
+    // The court reads its whole file on its own pages; a party also what the judge opened to them.
+    const granted = reader.relations.has('party') || reader.relations.has('representative') ? await grantedDocumentIds(app.db, principal, reader.id) : [];
+    const document = await caseDocument(app.db, caseId, documentId, granted);
     if (!document) throw new SotError('not_found');
     return { reader, document };
   }

@@ -13,6 +13,7 @@ import type { CaseDocument } from '../../queries/caseDocuments.ts';
 import type { CaseDeadline, CourtActRow, LinkedCase } from '../../queries/caseFile.ts';
 import { isReviewOutcome } from '../../domain/courtActs.ts';
 import { localName } from '../components/names.ts';
+import { FamiliarisationPanel, type FamiliarisationPanelView } from '../components/familiarisation.tsx';
 import type { CassationVerdict } from '../../domain/cassation.ts';
 import { GROUND_ARTICLE, isAdmissionGround } from '../../domain/admission.ts';
 
@@ -49,6 +50,12 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t('courtOrder.timeline.objected');
     case 'decision_copy_sent':
       return t('appealTerms.timeline.copySent');
+    case 'familiarisation_requested':
+      return t('caseFile.timeline.requested');
+    case 'familiarisation_granted':
+      return t('caseFile.timeline.granted');
+    case 'familiarisation_refused':
+      return t('caseFile.timeline.refused');
     default:
       return t('timeline.other');
   }
@@ -70,6 +77,10 @@ export interface CaseFileParts {
   ownPartyIds?: readonly string[];
   /** The reader is of the court office and a copy of the decision waits to be sent to an absent party. */
   sendsCopies?: boolean;
+  /** A party's requests to read the materials kept for the court, and the form to ask. */
+  familiarisation?: FamiliarisationPanelView | null;
+  /** The reader is of the court and keeps the e-case file. */
+  courtFile?: boolean;
 }
 
 export interface CourtOrderPanel {
@@ -153,6 +164,13 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
       <span class="govuk-caption-l">{t('cabinet.title')}</span>
       <h1 class="govuk-heading-xl sot-case-number">{c.number ?? t('cabinet.notRegistered')}</h1>
       <SummaryList rows={rows} />
+      {file.courtFile && (
+        <p class="govuk-body">
+          <a class="govuk-link" href={urls.courtCaseFile(c.id)}>
+            {t('caseFile.link')}
+          </a>
+        </p>
+      )}
       <AdmissionRuling details={details} />
       {file.canAppeal && c.number && (
         <a class="govuk-button" data-module="govuk-button" href={urls.newFiling({ type: 'appeal', case: c.number })}>
@@ -183,6 +201,7 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
           {t('documents.accessLog.link')}
         </a>
       </p>
+      {file.familiarisation && <FamiliarisationPanel caseId={c.id} view={file.familiarisation} />}
 
       <h2 class="govuk-heading-l">{t('case.participants')}</h2>
       <ul class="govuk-list">
@@ -214,19 +233,27 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
       )}
 
       <h2 class="govuk-heading-l">{t('case.timeline')}</h2>
-      <div class="moj-timeline">
-        {details.timeline.map((event) => (
-          <div class="moj-timeline__item" key={event.id}>
-            <div class="moj-timeline__header">
-              <h3 class="moj-timeline__title">{timelineText(t, event)}</h3>
-            </div>
-            <p class="moj-timeline__date">
-              <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt, lang)}</time>
-            </p>
-          </div>
-        ))}
-      </div>
+      <CaseTimeline timeline={details.timeline} />
     </>
+  );
+}
+
+/** The case's timeline, newest first; the court's e-case file shows the same. */
+export function CaseTimeline({ timeline }: { timeline: CaseForParticipants['timeline'] }) {
+  const { t, lang } = useView();
+  return (
+    <div class="moj-timeline">
+      {timeline.map((event) => (
+        <div class="moj-timeline__item" key={event.id}>
+          <div class="moj-timeline__header">
+            <h3 class="moj-timeline__title">{timelineText(t, event)}</h3>
+          </div>
+          <p class="moj-timeline__date">
+            <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt, lang)}</time>
+          </p>
+        </div>
+      ))}
+    </div>
   );
 }
 

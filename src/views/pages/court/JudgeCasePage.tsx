@@ -66,6 +66,11 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
       <span class="govuk-caption-l">{t('layout.nav.judge')}</span>
       <h1 class="govuk-heading-xl sot-case-number">{c.number}</h1>
       <SummaryList rows={rows} />
+      <p class="govuk-body">
+        <a class="govuk-button govuk-button--secondary" data-module="govuk-button" href={urls.courtCaseFile(c.id)}>
+          {t('caseFile.link')}
+        </a>
+      </p>
       {(c.status === 'assigned' || c.status === 'left_without_motion') && (
         <p class="govuk-body">
           <a class="govuk-link" href={urls.judgeCases()}>

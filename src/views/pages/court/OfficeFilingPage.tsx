@@ -215,7 +215,17 @@ export function OfficeFilingPage({ view, errors, caseNumber, entered }: { view: 
           { key: view.filer.bin ? t('office.filing.bin') : t('talon.field.iin'), value: view.filer.bin ?? view.filer.iin ?? '—' },
           ...(view.filer.address ? [{ key: t('office.filing.address'), value: view.filer.address }] : []),
           ...(view.filer.phone ? [{ key: t('office.filing.phone'), value: view.filer.phone }] : []),
-          { key: t('office.column.case'), value: view.caseNumber ?? t('office.queue.awaitingNumber') },
+          {
+            key: t('office.column.case'),
+            value:
+              view.caseNumber && view.caseId ? (
+                <a class="govuk-link sot-case-number" href={urls.courtCaseFile(view.caseId)}>
+                  {view.caseNumber}
+                </a>
+              ) : (
+                (view.caseNumber ?? t('office.queue.awaitingNumber'))
+              ),
+          },
           ...(view.category ? [{ key: t('court.registry.column.category'), value: categoryLabel(t, view.category) }] : []),
           ...(view.subject ? [{ key: t('office.filing.subject'), value: view.subject }] : []),
           ...(view.amountTiyn !== null ? [{ key: t('office.filing.amount'), value: formatTenge(view.amountTiyn / 100, lang) }] : []),

@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { and, eq, exists, sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { keepBlob } from '../../src/db/blobs.ts';
+import { accessLog, cases, documents, parties, users } from '../../src/db/schema/index.ts';
+import { newDocument } from '../../src/pdf/layout.ts';
+import { demoPeople } from '../../src/seed/people.ts';
+import { expectAccessible, pageIn, signIn, signOut } from './journeys.ts';
+import { withDemoBrowser } from './server.ts';
+
+const SHOTS = '/tmp/shots-casefile';
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/**
+ * The judge reads the e-case file and a PDF in it; a party asks to read the materials kept for the
+ * court, the judge opens some of them, and the party reads one.
+ */
+describe('the e-case file and a party reading the case materials', () => {
+  const demo = withDemoBrowser();
+
+  it('the judge views a PDF in the file in Russian; the party asks in Kazakh, the judge grants two in English, the party reads one', async () => {
+    const db = demo.server.database.db;
+    const person = (handle: string) => demoPeople().find((p) => p.handle === handle)!;
+    const [judge] = await db.select({ id: users.id }).from(users).where(eq(users.iin, person('judge-7517-1').iin));
+    const [citizen] = await db.select({ id: users.id }).from(users).where(eq(users.iin, person('citizen').iin));
+    const [target] = await db
+      .select({ id: cases.id, number: cases.number })
+      .from(cases)
+      .where(and(eq(cases.judgeId, judge!.id), eq(cases.status, 'hearing_scheduled'), exists(db.select({ one: sql`1` }).from(parties).where(and(eq(parties.caseId, cases.id), eq(parties.userId, citizen!.id))))))
+      .limit(1);
+    expect(target, 'a demo case of the citizen before judge-7517-1').toBeDefined();
+
+    // Materials the court keeps: a body's answer to the court's inquiry (PDF), the hearing record, an expert's opinion.
+    async function kept(title: string, kind: 'attachment' | 'hearing_record', content: Buffer, mediaType: string, fileName: string) {
+      const staged = await demo.server.app.blobs.stage(Readable.from([content]), content.byteLength);
+      await keepBlob(db, demo.server.app.blobs, staged, mediaType, new Date());
+      const [row] = await db.insert(documents).values({ caseId: target!.id, kind, title, fileName, mediaType, sizeBytes: staged.sizeBytes, sha256: staged.sha256, visibility: 'court' }).returning({ id: documents.id });
+      return row!.id;
+    }
+    const pdf = newDocument({ lang: 'ru', title: 'Ответ на запрос суда', creationDate: new Date() });
+    pdf.doc.font('regular').fontSize(14).text('Департамент юстиции города Алматы').moveDown().fontSize(11).text('На запрос суда сообщаем, что сведения о регистрации договора отсутствуют.');
+    pdf.doc.end();
+    const answerPdf = await kept('Ответ департамента юстиции на запрос суда', 'attachment', await pdf.bytes, 'application/pdf', 'ответ.pdf');
+    const record = await kept('Протокол судебного заседания', 'hearing_record', Buffer.from('Протокол судебного заседания.\nСтороны явились. Истец поддержал требования.', 'utf8'), 'text/plain; charset=utf-8', 'протокол.txt');
+    const opinion = await kept('Заключение эксперта', 'attachment', await pdf.bytes, 'application/pdf', 'заключение.pdf');
+
+    // The judge opens the e-case file in Russian and reads the PDF in the page.
+    const ru = await pageIn(demo.browser, demo.server.url, 'ru');
+    await signIn(ru.page, demo.server.url, ru.t, 'judge-7517-1');
+    await ru.page.goto(`${demo.server.url}/judge/cases/${target!.id}`);
+    await Promise.all([ru.page.waitForURL(/\/court\/cases\/[0-9a-f-]+\/file$/), ru.page.getByRole('link', { name: ru.t('caseFile.link') }).click()]);
+    await expectAccessible(ru.page);
+    const main = ru.page.locator('main');
+    for (const heading of ['documents', 'duty', 'parties', 'terms', 'requests', 'timeline'] as const) await expect(main.locator(`#${heading}`).isVisible()).resolves.toBe(true);
+    await shot(ru.page, 'file-ru');
+    const pdfAnswer = ru.page.waitForResponse((response) => new URL(response.url()).pathname.endsWith(`/file/documents/${answerPdf}/file`));
+    await Promise.all([ru.page.waitForURL(new RegExp(`/file/documents/${answerPdf}$`)), main.getByRole('link', { name: 'Ответ департамента юстиции на запрос суда', exact: true }).click()]);
+    const served = await pdfAnswer;
+    expect(served.status()).toBe(200);
+    expect(served.headers()['content-type']).toBe('application/pdf');
+    const frame = ru.page.locator('iframe.sot-act-pdf');
+    expect((await frame.boundingBox())!.height).toBeGreaterThan(300);
+    await expectAccessible(ru.page);
+    await ru.page.waitForTimeout(1000);
+    await shot(ru.page, 'viewer-ru');
+    await signOut(ru.page, demo.server.url, ru.t);
+    await ru.close();
+
+    // The party asks to read the materials, in Kazakh.
+    const kk = await pageIn(demo.browser, demo.server.url, 'kk');
+    await signIn(kk.page, demo.server.url, kk.t, 'citizen');
+    await kk.page.goto(`${demo.server.url}/cabinet/cases/${target!.id}`);
+    await kk.page.getByLabel(kk.t('caseFile.party.note')).fill('Сот отырысының хаттамасымен танысқым келеді.');
+    await Promise.all([kk.page.waitForURL(/familiarisation=sent/), kk.page.getByRole('button', { name: kk.t('caseFile.party.submit') }).click()]);
+    await expect(kk.page.locator('#familiarisation [data-familiarisation="pending"]').count()).resolves.toBe(1);
+    await expectAccessible(kk.page);
+    await kk.page.locator('#familiarisation').screenshot({ path: `${SHOTS}/party-request-kk.png` });
+
+    // The judge grants two of the three, in English.
+    const en = await pageIn(demo.browser, demo.server.url, 'en');
+    await signIn(en.page, demo.server.url, en.t, 'judge-7517-1');
+    await en.page.goto(`${demo.server.url}/court/cases/${target!.id}/file#requests`);
+    const form = en.page.locator('[data-request] form');
+    await form.getByLabel(en.t('caseFile.answer.listed')).check();
+    await form.getByLabel('Протокол судебного заседания', { exact: false }).check();
+    await form.getByLabel('Ответ департамента юстиции на запрос суда', { exact: false }).check();
+    await expectAccessible(en.page);
+    await shot(en.page, 'answer-en');
+    await Promise.all([en.page.waitForURL(/done=granted/), form.getByRole('button', { name: en.t('caseFile.answer.submit') }).click()]);
+    await expectAccessible(en.page);
+    await expect(en.page.locator('[data-familiarisation="granted"]').count()).resolves.toBe(1);
+    await en.close();
+
+    // The party reads the hearing record; the expert's opinion stays closed.
+    await kk.page.goto(`${demo.server.url}/cabinet/cases/${target!.id}`);
+    await expect(kk.page.locator(`a[href$="/documents/${opinion}"]`).count()).resolves.toBe(0);
+    await expect(kk.page.locator(`a[href$="/documents/${answerPdf}"]`).count()).resolves.toBe(1);
+    await kk.page.locator('#familiarisation').screenshot({ path: `${SHOTS}/party-granted-kk.png` });
+    await Promise.all([kk.page.waitForURL(new RegExp(`/documents/${record}$`)), kk.page.getByRole('link', { name: 'Протокол судебного заседания', exact: true }).click()]);
+    expect(await kk.page.locator('main').innerText()).toContain('Истец поддержал требования.');
+    await expectAccessible(kk.page);
+    await shot(kk.page, 'party-reads-kk');
+    const reads = await db.select().from(accessLog).where(and(eq(accessLog.caseId, target!.id), eq(accessLog.userId, citizen!.id), eq(accessLog.documentId, record)));
+    expect(reads.map((r) => r.action)).toEqual(['view']);
+    expect(kk.errors).toEqual([]);
+    await kk.close();
+  }, 240_000);
+});
