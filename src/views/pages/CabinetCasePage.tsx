@@ -33,6 +33,10 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t(event.data['filingType'] === 'cassation_complaint' ? 'proceedings.timeline.cassationFiled' : 'proceedings.timeline.appealFiled');
     case 'review_outcome':
       return typeof event.data['outcome'] === 'string' && isReviewOutcome(event.data['outcome']) ? t('proceedings.timeline.reviewOutcome', { outcome: t(`proceedings.outcome.${event.data['outcome']}`) }) : t('timeline.other');
+    case 'appeal_filed':
+      return t('appeals.timeline.filed');
+    case 'appeal_forwarded':
+      return t('appeals.timeline.forwarded');
     case 'defects_fixed':
       return t('proceedings.timeline.defectsFixed');
     case 'authority_accepted':
