@@ -67,16 +67,18 @@ export async function caseForParticipants(db: Db, caseId: string) {
     .leftJoin(judge, eq(judge.id, cases.judgeId))
     .where(eq(cases.id, caseId));
   if (!found) return null;
+  // An appellate case is named after the decision it reviews.
+  const [reviewed] = found.case.parentCaseId ? await db.select({ number: cases.number }).from(cases).where(eq(cases.id, found.case.parentCaseId)) : [];
   const [participants, caseHearings, timeline] = await Promise.all([
     db
-      .select({ id: parties.id, role: parties.role, name: parties.displayName, representsPartyId: parties.representsPartyId, authorityAcceptedAt: parties.authorityAcceptedAt })
+      .select({ id: parties.id, role: parties.role, appealRole: parties.appealRole, name: parties.displayName, representsPartyId: parties.representsPartyId, authorityAcceptedAt: parties.authorityAcceptedAt })
       .from(parties)
       .where(eq(parties.caseId, caseId))
       .orderBy(asc(parties.createdAt)),
     db.select().from(hearings).where(eq(hearings.caseId, caseId)).orderBy(asc(hearings.startsAt)),
     db.select({ id: events.id, type: events.type, occurredAt: events.occurredAt, data: events.data }).from(events).where(eq(events.caseId, caseId)).orderBy(desc(events.occurredAt), desc(events.id)),
   ]);
-  return { ...found, participants, hearings: caseHearings, timeline };
+  return { ...found, reviewedNumber: reviewed?.number ?? null, participants, hearings: caseHearings, timeline };
 }
 
 export type CaseForParticipants = NonNullable<Awaited<ReturnType<typeof caseForParticipants>>>;

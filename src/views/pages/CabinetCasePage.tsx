@@ -6,7 +6,7 @@ import type { CaseForParticipants } from '../../queries/cabinet.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
 import { SummaryList } from '../components/govuk.tsx';
-import { categoryLabel } from '../components/labels.ts';
+import { caseCategoryLabel, participantRoleLabel } from '../components/labels.ts';
 import { DeadlinesTable, IssuedActs, LinkedCases } from '../components/caseFile.tsx';
 import { CaseDocumentsList } from './documents/CaseDocumentsList.tsx';
 import type { CaseDocument } from '../../queries/caseDocuments.ts';
@@ -131,7 +131,7 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
       ),
     },
     { key: t('caseStatus.kind'), value: t(`caseKind.${c.kind}`) },
-    { key: t('caseStatus.category'), value: categoryLabel(t, c.category) },
+    { key: t('caseStatus.category'), value: caseCategoryLabel(t, { ...c, reviewedNumber: details.reviewedNumber }) },
     { key: t('caseStatus.instance'), value: t(`instance.${c.instance as 1 | 2 | 3 | 4}`) },
     { key: t('caseStatus.status'), value: <strong class="govuk-tag">{t(`status.${c.status}`)}</strong> },
     {
@@ -192,7 +192,7 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
       <ul class="govuk-list">
         {details.participants.map((p) => (
           <li key={p.id}>
-            <strong>{t(`partyRole.${p.role}`)}:</strong> {p.name}
+            <strong>{participantRoleLabel(t, p)}:</strong> {p.name}
           </li>
         ))}
       </ul>
