@@ -178,6 +178,19 @@ describeDb('appeals filed through the court that decided', () => {
     expect(page.body).toContain(`Appeal against the decision in case ${number}`);
   });
 
+  it('says on the appeal’s duty page that no duty is due, with no exemption to choose, and the case page names both courts', async () => {
+    const { number } = await decidedCase();
+    const draft = await t.app.inject({ method: 'POST', url: '/api/v1/filings', headers: { cookie: claimant.user.cookie }, payload: { type: 'appeal', caseNumber: number, text: 'Прошу отменить решение.' } });
+    const page = await t.app.inject({ method: 'GET', url: `/cabinet/filings/${draft.json().id}/duty`, headers: { cookie: claimant.user.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Апелляционная жалоба государственной пошлиной не облагается');
+    expect(page.body).not.toContain('name="exemption"');
+    await file(claimant, 'appeal', number);
+    const casePage = await t.app.inject({ method: 'GET', url: `/cabinet/cases/${(await t.database.db.select({ id: cases.id }).from(cases).where(eq(cases.number, number)))[0]!.id}`, headers: { cookie: claimant.user.cookie } });
+    expect(casePage.body).toContain('Суд апелляционной инстанции');
+    expect(casePage.body).toContain('Алматинский городской суд');
+  });
+
   it('keeps a decision with an appeal waiting to go up out of force after the term; an unappealed one enters into force', async () => {
     const appealed = await decidedCase();
     await file(claimant, 'appeal', appealed.number);

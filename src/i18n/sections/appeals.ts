@@ -35,6 +35,7 @@ const en = {
   'appeals.category': 'Appeal against the decision in case {number}',
   'appeals.case.heardBy': 'Appellate court',
   'appeals.case.filedThrough': 'Appeal filed through',
+  'appeals.duty.notDue': 'No state duty is due for an appeal: appeals are not among the filings the duty is charged on (Tax Code Art. 664(1)(1)). Nothing to pay and no exemption to claim.',
 };
 
 export const appeals: Section<typeof en> = {
@@ -73,6 +74,7 @@ export const appeals: Section<typeof en> = {
     'appeals.category': 'Апелляционная жалоба на решение по делу {number}',
     'appeals.case.heardBy': 'Суд апелляционной инстанции',
     'appeals.case.filedThrough': 'Жалоба подана через',
+    'appeals.duty.notDue': 'Апелляционная жалоба государственной пошлиной не облагается: её нет среди объектов обложения (подп. 1) п. 1 ст. 664 Налогового кодекса). Платить ничего не нужно, и освобождение заявлять не требуется.',
   },
   kk: {
     'appeals.talon.filedThrough': 'Шешім шығарған сот арқылы берілді',
@@ -108,5 +110,6 @@ export const appeals: Section<typeof en> = {
     'appeals.category': '{number} іс бойынша шешімге апелляциялық шағым',
     'appeals.case.heardBy': 'Апелляциялық сатыдағы сот',
     'appeals.case.filedThrough': 'Шағым берілген сот',
+    'appeals.duty.notDue': 'Апелляциялық шағымнан мемлекеттік баж алынбайды: ол салық салу объектілерінің қатарында жоқ (Салық кодексінің 664-бабы 1-тармағының 1) тармақшасы). Ештеңе төлеудің және босатуды мәлімдеудің қажеті жоқ.',
   },
 };

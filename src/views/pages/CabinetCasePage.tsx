@@ -130,6 +130,12 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
         </a>
       ),
     },
+    ...(details.appeal
+      ? [
+          { key: t('appeals.case.heardBy'), value: localName(details.appeal.heardBy, lang) },
+          { key: t('appeals.case.filedThrough'), value: localName(details.appeal.filedThrough, lang) },
+        ]
+      : []),
     { key: t('caseStatus.kind'), value: t(`caseKind.${c.kind}`) },
     { key: t('caseStatus.category'), value: caseCategoryLabel(t, { ...c, reviewedNumber: details.reviewedNumber }) },
     { key: t('caseStatus.instance'), value: t(`instance.${c.instance as 1 | 2 | 3 | 4}`) },

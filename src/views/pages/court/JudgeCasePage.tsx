@@ -52,6 +52,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
   const v = (name: string) => view.values[name];
   const rows: { key: string; value: ComponentChildren }[] = [
     { key: t('caseStatus.court'), value: localName(view.details.court, lang) },
+    ...(view.details.appeal ? [{ key: t('appeals.case.filedThrough'), value: localName(view.details.appeal.filedThrough, lang) }] : []),
     { key: t('caseStatus.category'), value: caseCategoryLabel(t, { ...c, reviewedNumber: view.details.reviewedNumber }) },
     { key: t('caseStatus.instance'), value: t(`instance.${c.instance as 1 | 2 | 3 | 4}`) },
     { key: t('caseStatus.status'), value: <strong class="govuk-tag">{t(`status.${c.status}`)}</strong> },
