@@ -8,6 +8,7 @@ import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
 import { parseCaseNumber } from '../../src/domain/caseNumber.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
+import { urls } from '../../src/urls.ts';
 import type { Principal } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
@@ -158,6 +159,13 @@ describeDb('appeals filed through the court that decided', () => {
     const registration = await registerCase(t.database.db, principalOf(cityClerk, cityCourt), review.id, now());
     expect(parseCaseNumber(registration.number)).toMatchObject({ courtCode: '7599', categoryCode: '2а' });
     expect((await t.app.inject({ method: 'GET', url: `/cabinet/cases/${caseId}`, headers: { cookie: cityClerk.cookie } })).statusCode).toBe(200);
+
+    // The public status page calls it an appeal and names the court it was filed through, never the parties.
+    const pub = await t.app.inject({ method: 'GET', url: urls.caseStatus(registration.number), headers: { cookie: 'lang=en' } });
+    expect(pub.body).toContain(`Appeal against the decision in case ${number}`);
+    expect(pub.body).toContain('Appeal filed through');
+    expect(pub.body).toContain('Medeu District Court of Almaty');
+    expect(pub.body).not.toContain('Истцов');
   });
 
   it('makes the one who appealed the appellant and the other side the respondent, and the parties still see both cases', async () => {
