@@ -148,6 +148,10 @@ describeDb('appeals filed through the court that decided', () => {
     const toldOfCourt = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, claimant.user.id), eq(notifications.event, 'appeal_forwarded'), eq(notifications.channel, 'in_app')));
     expect(toldOfCourt[0]!.body).toContain('Алматинский городской суд');
 
+    // The first court's office has dealt with them: they leave its queue.
+    const queueAfter = await t.app.inject({ method: 'GET', url: '/court/registry', headers: { cookie: clerk.cookie } });
+    for (const f of [first, second, response]) expect(queueAfter.body).not.toContain(f.talon);
+
     // Sent once: a second click finds nothing waiting.
     const again = await forward(clerk, first.id);
     expect(again.statusCode).toBe(409);
@@ -193,6 +197,11 @@ describeDb('appeals filed through the court that decided', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Апелляционная жалоба государственной пошлиной не облагается');
     expect(page.body).not.toContain('name="exemption"');
+    // Before signing, the filer reads which court will hear it and which it goes through.
+    const check = await t.app.inject({ method: 'GET', url: `/cabinet/filings/${draft.json().id}/check`, headers: { cookie: claimant.user.cookie } });
+    expect(check.body).toContain('Суд апелляционной инстанции, который её рассмотрит');
+    expect(check.body).toContain('Алматинский городской суд');
+    expect(check.body).toContain('Медеуский районный суд города Алматы');
     await file(claimant, 'appeal', number);
     const casePage = await t.app.inject({ method: 'GET', url: `/cabinet/cases/${(await t.database.db.select({ id: cases.id }).from(cases).where(eq(cases.number, number)))[0]!.id}`, headers: { cookie: claimant.user.cookie } });
     expect(casePage.body).toContain('Суд апелляционной инстанции');

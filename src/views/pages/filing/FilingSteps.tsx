@@ -429,6 +429,10 @@ export function CheckPage({ data, errors, missing, demoSigner }: { data: FilingP
     if (fields.representative) rows.push({ key: t('filing.check.representative'), value: fields.representative.name, step: 'representative' });
   } else {
     rows.push({ key: t('filing.check.case'), value: data.caseNumber ?? '—', step: 'claim' });
+    if (data.appellateCourt && data.court) {
+      rows.push({ key: t('appeals.talon.filedThrough'), value: localName(data.court, lang), step: 'claim' });
+      rows.push({ key: t('appeals.talon.heardBy'), value: localName(data.appellateCourt, lang), step: 'claim' });
+    }
   }
   if (fields.subject) rows.push({ key: t('filing.claim.subject'), value: fields.subject, step: 'claim' });
   if (fields.amount) rows.push({ key: t('filing.claim.amount'), value: fields.amount, step: 'claim' });
