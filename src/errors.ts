@@ -114,6 +114,10 @@ export const ERRORS = {
   review_not_open: { status: 409, message: 'proceedings.error.reviewNotOpen' },
   review_court_missing: { status: 409, message: 'proceedings.error.reviewCourtMissing' },
   appeal_term_passed: { status: 409, message: 'proceedings.error.appealTermPassed' },
+  // The first court sends the case up only after every party's appeal term (CPC Art. 405(1)(2)).
+  appeal_nothing_to_forward: { status: 409, message: 'appeals.error.nothingToForward' },
+  appeal_term_still_running: { status: 409, message: 'appeals.error.termStillRunning' },
+  appeal_copy_not_sent: { status: 409, message: 'appeals.error.copyNotSent' },
   // A party absent from the hearing, and the copy of the decision sent to them (CPC Art. 403(3)).
   attendance_party_unknown: { status: 400, message: 'appealTerms.error.partyUnknown' },
   copy_not_awaited: { status: 409, message: 'appealTerms.error.copyNotAwaited' },

@@ -73,11 +73,12 @@ export const urls = {
   registerCase: (caseId: string) => `/court/cases/${encodeURIComponent(caseId)}/register`,
   incoming: (filter?: { type?: string | undefined; from?: string | undefined; to?: string | undefined; q?: string | undefined; page?: number | undefined; done?: 'received' | 'attached' }) =>
     withQuery('/court/registry', filter ? { ...filter, page: filter.page && filter.page > 1 ? filter.page : undefined } : undefined),
-  officeFiling: (filingId: string, done?: 'entered') => withQuery(`/court/filings/${encodeURIComponent(filingId)}`, done ? { done } : undefined),
+  officeFiling: (filingId: string, done?: 'entered' | 'forwarded') => withQuery(`/court/filings/${encodeURIComponent(filingId)}`, done ? { done } : undefined),
   officeFilingFile: (filingId: string, fileId: string) => `/court/filings/${encodeURIComponent(filingId)}/files/${encodeURIComponent(fileId)}`,
   officeTalonPdf: (filingId: string) => `/court/filings/${encodeURIComponent(filingId)}/talon.pdf`,
   receiveFiling: (filingId: string) => `/court/filings/${encodeURIComponent(filingId)}/receive`,
   attachFiling: (filingId: string) => `/court/filings/${encodeURIComponent(filingId)}/attach`,
+  forwardAppeal: (filingId: string) => `/court/filings/${encodeURIComponent(filingId)}/forward-appeal`,
   counterFiling: () => '/court/counter/new',
   counterFilingSubmit: () => '/court/counter',
   distribution: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/distribution`,

@@ -3,14 +3,16 @@
  * ends: the case's, and the own term of every party absent from the hearing (CPC Art. 403(3)),
  * which runs from the day the copy was sent to them. A decision still waiting for a copy to be
  * sent waits with it. It opens no cassation term: cassation lies only where the appeal route was
- * used (CPC Art. 434(1)), from the appellate act's entry into force (Art. 436(1)). Run
+ * used (CPC Art. 434(1)), from the appellate act's entry into force (Art. 436(1)). A decision
+ * with an appeal waiting in the court that decided to be sent up after the term (Art. 405(1)(2))
+ * is appealed, not unappealed: it never enters into force here. Run
  * periodically; each case moves in its own transaction under its row lock, so running it in
  * several processes at once, or again, changes nothing twice.
  */
 import { and, eq, inArray, isNull, lt, not, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
-import { caseDeadlines, cases } from '../db/schema/index.ts';
+import { caseDeadlines, cases, filings } from '../db/schema/index.ts';
 import { inForceDay } from '../domain/appealTerms.ts';
 import { closeDeadlines, moveCase, today } from './caseProgress.ts';
 
@@ -19,17 +21,21 @@ export async function enterDecisionsIntoForce(db: Db, now: Date, limit = 500): P
   // Cases whose appeal terms have all ended and that wait for no copy; decided again under the lock.
   const stillRunning = sql`exists (select 1 from ${caseDeadlines} o where o.case_id = ${caseDeadlines.caseId} and o.closed_at is null
     and ((o.kind = 'appeal' and o.due_on >= ${day}) or (o.kind = 'decision_copies_sent' and o.party_id is not null)))`;
+  const appealWaiting = sql`exists (select 1 from ${filings} f where f.case_id = ${caseDeadlines.caseId} and f.type = 'appeal' and f.status = 'submitted' and f.forwarded_case_id is null)`;
   const due = await db
     .selectDistinct({ caseId: caseDeadlines.caseId })
     .from(caseDeadlines)
     .innerJoin(cases, eq(cases.id, caseDeadlines.caseId))
-    .where(and(eq(caseDeadlines.kind, 'appeal'), isNull(caseDeadlines.closedAt), lt(caseDeadlines.dueOn, day), eq(cases.status, 'appeal_window'), not(stillRunning)))
+    .where(and(eq(caseDeadlines.kind, 'appeal'), isNull(caseDeadlines.closedAt), lt(caseDeadlines.dueOn, day), eq(cases.status, 'appeal_window'), not(stillRunning), not(appealWaiting)))
     .limit(limit);
   let moved = 0;
   for (const { caseId } of due) {
     const done = await db.transaction(async (tx) => {
       const [locked] = await tx.select({ status: cases.status, instance: cases.instance }).from(cases).where(eq(cases.id, caseId)).for('update');
       if (locked?.status !== 'appeal_window') return false;
+      // An appeal filed since the list was read waits to go up: the filing took the same row lock.
+      const [waiting] = await tx.select({ id: filings.id }).from(filings).where(and(eq(filings.caseId, caseId), eq(filings.type, 'appeal'), eq(filings.status, 'submitted'), isNull(filings.forwardedCaseId))).limit(1);
+      if (waiting) return false;
       const open = await tx
         .select({ kind: caseDeadlines.kind, dueOn: caseDeadlines.dueOn, partyId: caseDeadlines.partyId })
         .from(caseDeadlines)

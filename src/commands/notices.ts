@@ -28,6 +28,7 @@ export type NoticeEvent =
   | 'document_issued'
   | 'deadline_reminder'
   | 'appeal_filed'
+  | 'appeal_forwarded'
   | 'court_order_received'
   | 'court_order_objected'
   | 'court_order_cancelled'
@@ -244,5 +245,50 @@ export async function noticeReviewFiled(tx: Tx, lowerCaseId: string, filing: { f
     },
     now,
     [filing.filerId],
+  );
+}
+
+/**
+ * An appeal received by the court that decided: the other participants get notice of it, which
+ * is the court's sending of its copy (CPC Art. 405(1)(1): the appeal is open to them in the
+ * Court Cabinet), with their right to answer it by a response (Art. 408).
+ */
+export async function noticeAppealFiled(tx: Tx, caseId: string, filing: { filingId: string; filerId: string }, now: Date): Promise<string[]> {
+  const [lower] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, caseId));
+  return noticeToParticipants(
+    tx,
+    {
+      event: 'appeal_filed',
+      aboutId: filing.filingId,
+      caseId,
+      link: urls.cabinetCase(caseId),
+      legallyRequired: true,
+      compose: (t) => {
+        const params = { number: lower?.number ?? '' };
+        return { subject: t('appeals.notice.filed.subject', params), body: t('appeals.notice.filed.body', params), sms: t('appeals.notice.filed.sms', params) };
+      },
+    },
+    now,
+    [filing.filerId],
+  );
+}
+
+/** The case sent up with its appeals (CPC Art. 405(1)(2)): every participant hears which court will hear it. */
+export async function noticeAppealForwarded(tx: Tx, lowerCaseId: string, appellateCaseId: string, court: { nameKk: string; nameRu: string; nameEn: string }, now: Date): Promise<string[]> {
+  const [lower] = await tx.select({ number: cases.number }).from(cases).where(eq(cases.id, lowerCaseId));
+  return noticeToParticipants(
+    tx,
+    {
+      event: 'appeal_forwarded',
+      aboutId: appellateCaseId,
+      caseId: lowerCaseId,
+      link: urls.cabinetCase(lowerCaseId),
+      legallyRequired: true,
+      compose: (t, lang) => {
+        const params = { number: lower?.number ?? '', court: lang === 'kk' ? court.nameKk : lang === 'ru' ? court.nameRu : court.nameEn };
+        return { subject: t('appeals.notice.forwarded.subject', params), body: t('appeals.notice.forwarded.body', params) };
+      },
+    },
+    now,
   );
 }

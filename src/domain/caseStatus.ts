@@ -43,6 +43,9 @@ export const NEXT_STATUSES: Record<CaseStatus, readonly CaseStatus[]> = {
   hearing_scheduled: ['hearing_scheduled', 'decided'],
   decided: ['decision_final'],
   decision_final: ['appeal_window'],
+  // An appeal is filed through the court that decided and waits there, the decision still in its
+  // appeal term, until every party's term has ended (CPC Arts 403(1), 405(1)(2)); the case becomes
+  // `appealed` when that court sends it up, `in_force` when nobody appealed (Art. 403(3)).
   appeal_window: ['appealed', 'in_force'],
   // The appellate court upholds, changes or reverses (the act enters into force), or sends the case
   // back; a returned appeal leaves the decision in its appeal term (CPC Art. 407).

@@ -2,6 +2,7 @@ import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { appealTerms } from './sections/appealTerms.ts';
+import { appeals } from './sections/appeals.ts';
 import { duty } from './sections/duty.ts';
 import { courtOrders } from './sections/courtOrders.ts';
 import { dutyExemptions } from './sections/dutyExemptions.ts';
@@ -341,6 +342,7 @@ export const en = {
   ...bench.en,
   ...court.en,
   ...appealTerms.en,
+  ...appeals.en,
   ...duty.en,
   ...courtOrders.en,
   ...dutyExemptions.en,

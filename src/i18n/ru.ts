@@ -3,6 +3,7 @@ import { admission } from './sections/admission.ts';
 import { bench } from './sections/bench.ts';
 import { court } from './sections/court.ts';
 import { appealTerms } from './sections/appealTerms.ts';
+import { appeals } from './sections/appeals.ts';
 import { duty } from './sections/duty.ts';
 import { courtOrders } from './sections/courtOrders.ts';
 import { dutyExemptions } from './sections/dutyExemptions.ts';
@@ -343,6 +344,7 @@ export const ru: Record<MessageKey, string> = {
   ...bench.ru,
   ...court.ru,
   ...appealTerms.ru,
+  ...appeals.ru,
   ...duty.ru,
   ...courtOrders.ru,
   ...dutyExemptions.ru,

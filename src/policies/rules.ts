@@ -29,6 +29,7 @@ export type PolicyRequest =
   | { action: 'reassign'; resource: 'case'; courtId: string }
   | { action: 'confirm'; resource: 'reassignment'; courtId: string; chairId: string; currentJudgeId: string }
   | { action: 'send_copy'; resource: 'case'; courtId: string }
+  | { action: 'forward_appeal'; resource: 'case'; courtId: string }
   | { action: 'manage'; resource: 'bench'; courtId: string }
   | { action: 'read' | 'receive' | 'attach' | 'enter_paper'; resource: 'filing_office'; courtId: string }
   | { action: 'manage'; resource: 'recordings'; courtId: string }
@@ -111,6 +112,9 @@ export const RULES: readonly Rule[] = [
   // The office records the service of the court's papers on the parties (a court order's copy
   // handed to the debtor, CPC Art. 141(1)), in its own court.
   { roles: ['clerk', 'court_chair'], action: 'serve', resource: 'case', when: (p, r) => r.resource === 'case' && 'courtId' in r && p.roles.some((held) => ['clerk', 'court_chair'].includes(held.role) && held.courtId === r.courtId) },
+  // The court that decided sends the case with its appeals up to the appellate court (CPC Art. 405(1)(2)):
+  // its office, in its own court only; the appellate court cannot reach for it (Art. 405(2)).
+  { roles: ['clerk', 'court_chair'], action: 'forward_appeal', resource: 'case', when: (p, r) => r.resource === 'case' && 'courtId' in r && p.roles.some((held) => ['clerk', 'court_chair'].includes(held.role) && held.courtId === r.courtId) },
   // Paper comes in over the counter, where the clerks sit.
   { roles: ['clerk'], action: 'enter_paper', resource: 'filing_office', when: (p, r) => r.resource === 'filing_office' && p.roles.some((held) => held.role === 'clerk' && held.courtId === r.courtId) },
 

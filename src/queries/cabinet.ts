@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { cases, courts, events, hearings, parties, users } from '../db/schema/index.ts';
+import { cases, courts, events, filings, hearings, parties, users } from '../db/schema/index.ts';
 import type { PartyRole } from '../db/schema/index.ts';
 import type { Principal } from '../policies/principal.ts';
 import { participantCondition } from './caseRelations.ts';
@@ -67,16 +67,40 @@ export async function caseForParticipants(db: Db, caseId: string) {
     .leftJoin(judge, eq(judge.id, cases.judgeId))
     .where(eq(cases.id, caseId));
   if (!found) return null;
+  // An appellate case is named after the decision it reviews.
+  const [reviewed] = found.case.parentCaseId ? await db.select({ number: cases.number, courtId: cases.courtId }).from(cases).where(eq(cases.id, found.case.parentCaseId)) : [];
+  const appeal = await appealCourts(db, found.case, reviewed?.courtId ?? null);
   const [participants, caseHearings, timeline] = await Promise.all([
     db
-      .select({ id: parties.id, role: parties.role, name: parties.displayName, representsPartyId: parties.representsPartyId, authorityAcceptedAt: parties.authorityAcceptedAt })
+      .select({ id: parties.id, role: parties.role, appealRole: parties.appealRole, name: parties.displayName, representsPartyId: parties.representsPartyId, authorityAcceptedAt: parties.authorityAcceptedAt })
       .from(parties)
       .where(eq(parties.caseId, caseId))
       .orderBy(asc(parties.createdAt)),
     db.select().from(hearings).where(eq(hearings.caseId, caseId)).orderBy(asc(hearings.startsAt)),
     db.select({ id: events.id, type: events.type, occurredAt: events.occurredAt, data: events.data }).from(events).where(eq(events.caseId, caseId)).orderBy(desc(events.occurredAt), desc(events.id)),
   ]);
-  return { ...found, participants, hearings: caseHearings, timeline };
+  return { ...found, reviewedNumber: reviewed?.number ?? null, appeal, participants, hearings: caseHearings, timeline };
+}
+
+type CourtNames = { code: string; nameKk: string; nameRu: string; nameEn: string };
+
+/**
+ * The two courts of an appeal, for the pages of both cases: the appellate case names the court
+ * it was filed through (the court that decided, CPC Art. 403(1)); a decision with an appeal names
+ * the court that will hear it (the parent court, Art. 402).
+ */
+async function appealCourts(db: Db, c: { id: string; instance: number; courtId: string }, reviewedCourtId: string | null): Promise<{ heardBy: CourtNames; filedThrough: CourtNames } | null> {
+  const courtOf = async (id: string) => (await db.select({ code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn, parentId: courts.parentId }).from(courts).where(eq(courts.id, id)))[0];
+  if (c.instance === 2 && reviewedCourtId) {
+    const [heardBy, filedThrough] = [await courtOf(c.courtId), await courtOf(reviewedCourtId)];
+    return heardBy && filedThrough ? { heardBy, filedThrough } : null;
+  }
+  if (c.instance !== 1) return null;
+  const [appealed] = await db.select({ id: filings.id }).from(filings).where(and(eq(filings.caseId, c.id), eq(filings.type, 'appeal'), eq(filings.status, 'submitted'))).limit(1);
+  if (!appealed) return null;
+  const filedThrough = await courtOf(c.courtId);
+  const heardBy = filedThrough?.parentId ? await courtOf(filedThrough.parentId) : undefined;
+  return heardBy && filedThrough ? { heardBy, filedThrough } : null;
 }
 
 export type CaseForParticipants = NonNullable<Awaited<ReturnType<typeof caseForParticipants>>>;

@@ -15,12 +15,14 @@ export interface FilingPageData {
   /** The category the duty and the questions follow: the case's, or the one the filer chose. */
   category: CaseCategory | undefined;
   payments: (typeof payments.$inferSelect)[];
+  /** An appeal: the court that will hear it, the parent of the court that decided, through which it is filed (CPC Arts 402, 403(1)). */
+  appellateCourt?: { code: string; nameKk: string; nameRu: string; nameEn: string } | null;
 }
 
 /** Everything a page of the filing form shows about the filing. */
 export async function filingPageData(db: Db, filing: Filing): Promise<FilingPageData> {
   const [placement] = await db
-    .select({ courtId: courts.id, code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn, caseNumber: cases.number, caseCategory: cases.category })
+    .select({ courtId: courts.id, code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn, parentId: courts.parentId, caseNumber: cases.number, caseCategory: cases.category })
     .from(filings)
     .leftJoin(courts, eq(courts.id, filings.courtId))
     .leftJoin(cases, eq(cases.id, filings.caseId))
@@ -29,6 +31,8 @@ export async function filingPageData(db: Db, filing: Filing): Promise<FilingPage
   const paid = await db.select().from(payments).where(eq(payments.filingId, filing.id)).orderBy(desc(payments.createdAt));
   const fields = filing.fields as FilingFields;
   const ownCase = startsCase(filing.type);
+  const [appellateCourt] =
+    filing.type === 'appeal' && placement?.parentId ? await db.select({ code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn }).from(courts).where(eq(courts.id, placement.parentId)) : [];
   return {
     filing,
     fields,
@@ -38,6 +42,7 @@ export async function filingPageData(db: Db, filing: Filing): Promise<FilingPage
     caseNumber: ownCase ? null : (placement?.caseNumber ?? null),
     category: ((ownCase ? fields.category : placement?.caseCategory) ?? fields.category) as CaseCategory | undefined,
     payments: paid,
+    appellateCourt: appellateCourt ?? null,
   };
 }
 

@@ -119,6 +119,8 @@ export async function incomingQueue(db: Db, principal: Principal, filter: QueueF
           join cases c on c.id = f.case_id
           join users u on u.id = f.filer_id
          where f.status = 'submitted' and f.type not in (${STARTING}) and c.court_id in (${courtList})
+           -- An appeal (or response) the office has sent up with the case is dealt with (CPC Art. 405(1)(2)).
+           and f.forwarded_case_id is null
            -- Receipt has no column of its own: the office's receipt is the 'filing_received' event
            -- it writes on the case, so a filing is still waiting while no such event names it.
            and not exists (select 1 from events e where e.case_id = f.case_id and e.type = 'filing_received' and e.data->>'filingId' = f.id::text)

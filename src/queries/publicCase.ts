@@ -23,11 +23,14 @@ export interface PublicCaseStatus {
   statusChangedAt: Date;
   closed: boolean;
   parentCaseNumber: string | null;
+  /** An appellate case: the court that decided, through which the appeal was filed (CPC Art. 403(1)). */
+  filedThrough: Pick<Court, 'code' | 'nameKk' | 'nameRu' | 'nameEn'> | null;
   nextHearing: { startsAt: Date; room: string | null } | null;
 }
 
 export async function findPublicCase(db: Db, number: string, now: Date): Promise<PublicCaseStatus | null> {
   const parentCase = alias(cases, 'parent_case');
+  const parentCourt = alias(courts, 'parent_court');
   const [row] = await db
     .select({
       id: cases.id,
@@ -42,11 +45,13 @@ export async function findPublicCase(db: Db, number: string, now: Date): Promise
       court: { code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn },
       judgeName: users.fullName,
       parentCaseNumber: parentCase.number,
+      parentCourt: { code: parentCourt.code, nameKk: parentCourt.nameKk, nameRu: parentCourt.nameRu, nameEn: parentCourt.nameEn },
     })
     .from(cases)
     .innerJoin(courts, eq(courts.id, cases.courtId))
     .leftJoin(users, eq(users.id, cases.judgeId))
     .leftJoin(parentCase, eq(parentCase.id, cases.parentCaseId))
+    .leftJoin(parentCourt, eq(parentCourt.id, parentCase.courtId))
     .where(eq(cases.number, number));
   if (!row || !row.number) return null;
   const [next] = await db
@@ -68,6 +73,7 @@ export async function findPublicCase(db: Db, number: string, now: Date): Promise
     statusChangedAt: row.statusChangedAt,
     closed: row.closed,
     parentCaseNumber: row.parentCaseNumber,
+    filedThrough: row.instance === 2 && row.parentCourt?.code ? row.parentCourt : null,
     nextHearing: row.closed ? null : (next ?? null),
   };
 }

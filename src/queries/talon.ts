@@ -32,11 +32,13 @@ export async function talonOf(db: Db, where: { filingId: string } | { verifyCode
   const filer = paper
     ? { name: paper.filer.name, iin: paper.filer.iin ?? '', ...(paper.filer.bin ? { organisation: { name: paper.filer.name, bin: paper.filer.bin } } : {}) }
     : { name: row.filerName, iin: row.filerIin, ...(filing.filerBin ? { organisation: { name: row.organisation ?? filing.filerBin, bin: filing.filerBin } } : {}) };
+  const appellate = filing.type === 'appeal' && row.court.parentId ? (await db.select().from(courts).where(eq(courts.id, row.court.parentId)))[0] : undefined;
   return {
     filingId: filing.id,
     talonNumber: filing.talonNumber!,
     verifyUrl: `${publicUrl}${urls.verifyTalon(filing.verifyCode!)}`,
     court: { code: row.court.code, name: localName(row.court, lang) },
+    ...(appellate ? { appellateCourt: { code: appellate.code, name: localName(appellate, lang) } } : {}),
     submittedAt: filing.submittedAt!,
     filer,
     filingType: filing.type,

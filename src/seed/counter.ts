@@ -98,6 +98,7 @@ export async function seedIncomingFilings(tx: Tx, now: Date): Promise<void> {
 
 /** The demo's paper filing, for the browser suite's sample of the office's filing page. */
 export async function demoPaperFiling(db: Pick<Tx, 'select'>): Promise<string | undefined> {
-  const [row] = await db.select({ id: filings.id }).from(filings).where(eq(filings.channel, 'counter')).limit(1);
+  // The paper claim at the counter; the demo's appeals were handed in on paper too, at other courts' counters.
+  const [row] = await db.select({ id: filings.id }).from(filings).where(and(eq(filings.channel, 'counter'), eq(filings.type, 'claim'))).limit(1);
   return row?.id;
 }

@@ -19,6 +19,7 @@ import { seedIncomingFilings } from './counter.ts';
 import { DEMO_COURTS, DEMO_REGIONS } from './courts.ts';
 import { DEMO_BANK, DEMO_COMPANY, demoPeople, type DemoPerson } from './people.ts';
 import { seedBench } from './bench.ts';
+import { seedAppealPath } from './appeals.ts';
 
 const DAY = 86_400_000;
 
@@ -255,8 +256,10 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
     .returning({ id: cases.id });
   const caseId = row!.id;
 
-  const claimantParty = await insertParty(ctx, caseId, instance === 1 ? 'claimant' : 'applicant', scenario.claimant);
+  const claimantParty = await insertParty(ctx, caseId, 'claimant', scenario.claimant);
   const defendantParty = await insertParty(ctx, caseId, 'defendant', scenario.defendant);
+  // The demo's appeals are the first-instance claimant's, filed through the court that decided.
+  if (parentCaseId) await seedAppealPath(tx, { lowerCaseId: parentCaseId, appellateCaseId: caseId, appellantPartyId: claimantParty, respondentPartyId: defendantParty, forwardedAt: filedAt });
   if (scenario.lawyerFor) {
     const lawyer = ctx.people.get('lawyer')!;
     await tx.insert(parties).values({

@@ -14,6 +14,11 @@ export interface TalonData {
   /** Absolute URL of `/verify/<code>`, where anyone can check that the talon is genuine. */
   verifyUrl: string;
   court: { code: string; name: string };
+  /**
+   * An appeal: the court that will hear it (the parent of the court that decided, CPC Art. 402),
+   * while it is filed through the court that decided (Art. 403(1)), which is `court`.
+   */
+  appellateCourt?: { code: string; name: string };
   submittedAt: Date;
   filer: { name: string; iin: string; organisation?: { name: string; bin: string } };
   filingType: FilingType;

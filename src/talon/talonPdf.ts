@@ -40,7 +40,8 @@ type Row = [label: string, value: string];
 function fieldRows(talon: TalonData, t: Translate, lang: Lang): Row[] {
   const { filer, signer } = talon;
   const rows: (Row | false)[] = [
-    [t('talon.field.court'), talon.court.name],
+    [t(talon.appellateCourt ? 'appeals.talon.filedThrough' : 'talon.field.court'), talon.court.name],
+    !!talon.appellateCourt && [t('appeals.talon.heardBy'), talon.appellateCourt.name],
     [t('talon.field.submittedAt'), formatDateTime(talon.submittedAt, lang)],
     [t('talon.field.filingType'), t(`talon.filingType.${talon.filingType}`)],
     !!talon.caseNumber && [t('talon.field.caseNumber'), talon.caseNumber],

@@ -30,6 +30,7 @@ describeDb('access matrix: route × role × relation', () => {
   let incomingClaim: { id: string; fileId: string };
   /** A submitted petition in the case, waiting to be received by the office. */
   let incomingPetition: string;
+  let incomingAppeal: string;
     /** A payment document awaiting a clerk of the case's court. */
   let documentPayment: () => Promise<string>;
   /** The judges of the case's court, as the demo seats them. */
@@ -78,7 +79,7 @@ describeDb('access matrix: route × role × relation', () => {
       const staged = await t.app.blobs.stage(Readable.from([Buffer.from('%PDF-1.4 claim')]), 1024);
       await keepBlob(db, t.app.blobs, staged, 'application/pdf', new Date());
       const [shell] = await db.insert(cases).values({ courtId: caseCourt.id, kind: 'civil', category: 'property', instance: 1, status: 'submitted' }).returning({ id: cases.id });
-      const submittedFiling = (type: 'claim' | 'petition', inCase: string) => ({
+      const submittedFiling = (type: 'claim' | 'petition' | 'appeal', inCase: string) => ({
         filerId: owner.id,
         type,
         status: 'submitted' as const,
@@ -97,6 +98,8 @@ describeDb('access matrix: route × role × relation', () => {
       incomingClaim = { id: claim!.id, fileId: file!.id };
       const [petition] = await db.insert(filings).values(submittedFiling('petition', caseId)).returning({ id: filings.id });
       incomingPetition = petition!.id;
+      const [appeal] = await db.insert(filings).values(submittedFiling('appeal', caseId)).returning({ id: filings.id });
+      incomingAppeal = appeal!.id;
     }
     {
       const [order] = await t.database.db.insert(cases).values({ courtId: caseCourt.id, kind: 'civil', category: 'court_order', instance: 1, status: 'order_issued' }).returning({ id: cases.id });
@@ -396,6 +399,8 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'GET', route: '/court/filings/:filingId/files/:fileId', url: () => `/court/filings/${incomingClaim.id}/files/${incomingClaim.fileId}`, allowed: readsFilingsHere },
     { method: 'GET', route: '/court/filings/:filingId/talon.pdf', url: () => `/court/filings/${incomingClaim.id}/talon.pdf`, allowed: readsFilingsHere },
     { method: 'POST', route: '/court/filings/:filingId/receive', url: () => `/court/filings/${incomingPetition}/receive`, form: () => ({}), allowed: reviewsHere },
+    // The case is not in its appeal term: the door is tested, nothing goes up.
+    { method: 'POST', route: '/court/filings/:filingId/forward-appeal', url: () => `/court/filings/${incomingAppeal}/forward-appeal`, form: () => ({}), allowed: reviewsHere },
     // A number that is not one: the door is tested, the claim stays where it is.
     { method: 'POST', route: '/court/filings/:filingId/attach', url: () => `/court/filings/${incomingClaim.id}/attach`, form: () => ({ caseNumber: 'not-a-number' }), allowed: reviewsHere },
     { method: 'GET', route: '/court/counter/new', url: () => '/court/counter/new', allowed: clerks },

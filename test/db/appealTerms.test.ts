@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
 import { decideAdmission } from '../../src/commands/admitCase.ts';
+import { forwardAppeal } from '../../src/commands/appealForwarding.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { dutyOfStoredFiling } from '../../src/commands/filingDuty.ts';
 import { scheduleHearing } from '../../src/commands/hearings.ts';
@@ -185,6 +186,12 @@ describeDb('appeal terms of parties absent from the hearing', () => {
 
     const inTime = await appeal(number, defendant);
     expect(inTime.statusCode, inTime.body).toBe(201);
+    expect(await statusOf(caseId)).toMatchObject({ status: 'appeal_window' });
+
+    // The case's month has ended, the defendant's own has not: the case stays in the first court (CPC Art. 405(1)(2)).
+    await expect(forwardAppeal(t.database.db, office.principal, caseId, now())).rejects.toMatchObject({ code: 'appeal_term_still_running' });
+    await t.database.db.update(caseDeadlines).set({ dueOn: daysAgo(1) }).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.partyId, defendantPartyId), eq(caseDeadlines.kind, 'appeal')));
+    await forwardAppeal(t.database.db, office.principal, caseId, now());
     expect(await statusOf(caseId)).toMatchObject({ status: 'appealed' });
     expect(await t.database.db.select().from(cases).where(eq(cases.parentCaseId, caseId))).toHaveLength(1);
   });

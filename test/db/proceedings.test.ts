@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
 import { decideAdmission } from '../../src/commands/admitCase.ts';
+import { forwardAppeal } from '../../src/commands/appealForwarding.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { postponeHearing, scheduleHearing } from '../../src/commands/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
@@ -384,6 +385,12 @@ describeDb('hearings, court acts, terms and reviews', () => {
   });
 
   describe('appeal and cassation', () => {
+    /** The appeal term ends (yesterday was its last day) and the first court's office sends the case up. */
+    async function forwardAfterTerm(caseId: string) {
+      await t.database.db.update(caseDeadlines).set({ dueOn: addCalendarDays(today(), -1) }).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal')));
+      return forwardAppeal(t.database.db, await clerkOf('7517'), caseId, now());
+    }
+
     async function fileIn(caseNumber: string, type: 'appeal' | 'cassation_complaint' | 'petition', user = party, signer = partySigner) {
       // A cassation complaint in a property dispute pays half the claim's duty, so it states the amount.
       const amount = type === 'cassation_complaint' ? { amount: '1500000' } : {};
@@ -393,26 +400,34 @@ describeDb('hearings, court acts, terms and reviews', () => {
       return t.app.inject({ method: 'POST', url: `/api/v1/filings/${id}/submit`, headers: { cookie: user.cookie }, payload: { cms: await signedManifest(t.app, user.cookie, id, signer) } });
     }
 
-    it('opens an appellate case at the parent court; the other side’s appeal joins it; the outcome flows back; cassation goes to the civil cassation court, then the Supreme Court', async () => {
+    it('sends the case up with both sides’ appeals in one appellate case at the parent court after the term; the outcome flows back; cassation goes to the civil cassation court, then the Supreme Court', async () => {
       const { caseId, number, judge } = await acceptedCase();
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '15:00'), durationMinutes: 30, room: '3' }, now());
       await issued(judge, caseId, { kind: 'decision:final' });
 
+      // Filed through the court that decided (CPC Art. 403(1)): the case stays there in its appeal term.
       const appeal = await fileIn(number, 'appeal');
       expect(appeal.statusCode, appeal.body).toBe(201);
-      expect(await statusOf(caseId)).toMatchObject({ status: 'appealed' });
-      const [review] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, caseId));
-      expect(review).toMatchObject({ courtId: courtIds['7599'], instance: 2, status: 'submitted', kind: 'civil', category: 'property' });
-      expect((await t.database.db.select().from(parties).where(eq(parties.caseId, review!.id))).map((p) => p.role).sort()).toEqual(['claimant', 'defendant']);
-      expect((await t.database.db.select().from(documents).where(eq(documents.caseId, review!.id))).map((d) => d.kind)).toContain('appeal');
-      expect((await t.database.db.select().from(events).where(eq(events.caseId, caseId))).some((e) => e.type === 'review_filed' && e.data['reviewCaseId'] === review!.id)).toBe(true);
+      expect(await statusOf(caseId)).toMatchObject({ status: 'appeal_window' });
+      expect(await t.database.db.select().from(cases).where(eq(cases.parentCaseId, caseId))).toHaveLength(0);
+      expect((await t.database.db.select().from(documents).where(eq(documents.caseId, caseId))).map((d) => d.kind)).toContain('appeal');
 
-      // The defendant appeals too: the same appellate case takes it.
+      // The defendant appeals too, in the same term.
       const defendant = await signedInUser(t.database.db, { lang: 'en', now: now() });
       await t.database.db.update(parties).set({ userId: defendant.id }).where(and(eq(parties.caseId, caseId), eq(parties.role, 'defendant')));
       const defendantSigner = await issueSigner(root, { person: { fullName: 'ОТВЕТЧИКОВ ОТВЕТЧИК', iin: defendant.iin } });
       expect((await fileIn(number, 'appeal', defendant, defendantSigner)).statusCode).toBe(201);
-      expect(await t.database.db.select().from(cases).where(eq(cases.parentCaseId, caseId))).toHaveLength(1);
+
+      // After the term the first court sends both up together (Art. 405(1)(2)).
+      const forwarded = await forwardAfterTerm(caseId);
+      expect(forwarded.appeals).toBe(2);
+      expect(await statusOf(caseId)).toMatchObject({ status: 'appealed' });
+      const reviews = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, caseId));
+      expect(reviews).toHaveLength(1);
+      const review = reviews[0];
+      expect(review).toMatchObject({ id: forwarded.appellateCaseId, courtId: courtIds['7599'], instance: 2, status: 'submitted', kind: 'civil', category: 'property' });
+      expect((await t.database.db.select().from(parties).where(eq(parties.caseId, review!.id))).map((p) => `${p.role}:${p.appealRole}`).sort()).toEqual(['claimant:appellant', 'defendant:appellant']);
+      expect((await t.database.db.select().from(events).where(eq(events.caseId, caseId))).some((e) => e.type === 'appeal_forwarded' && e.data['appellateCaseId'] === review!.id)).toBe(true);
 
       // The regional court registers, distributes, hears and resolves it.
       const registration = await registerCase(t.database.db, await clerkOf('7599'), review!.id, now());
@@ -494,6 +509,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, time), durationMinutes: 30, room: '6' }, now());
       await issued(judge, caseId, { kind: 'decision:final' });
       expect((await fileIn(number, 'appeal')).statusCode).toBe(201);
+      await forwardAfterTerm(caseId);
       const [review] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, caseId));
       const registration = await registerCase(t.database.db, await clerkOf('7599'), review!.id, now());
       const appellate = await judgeOf(registration.judgeId, courtIds['7599']!);
@@ -547,6 +563,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '14:00'), durationMinutes: 30, room: '8' }, now());
       await issued(judge, caseId, { kind: 'decision:final' });
       expect((await fileIn(number, 'appeal')).statusCode).toBe(201);
+      await forwardAfterTerm(caseId);
       const [review] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, caseId));
       const registration = await registerCase(t.database.db, await clerkOf('7599'), review!.id, now());
       const appellate = await judgeOf(registration.judgeId, courtIds['7599']!);

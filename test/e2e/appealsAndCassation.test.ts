@@ -164,7 +164,7 @@ describe('appeals left without motion and cassation the Code does not allow', ()
     const [appellant] = await db
       .select({ iin: parties.iin })
       .from(parties)
-      .where(and(eq(parties.caseId, appeal!.id), eq(parties.role, 'applicant'), inArray(parties.iin, demoIins)));
+      .where(and(eq(parties.caseId, appeal!.id), eq(parties.appealRole, 'appellant'), inArray(parties.iin, demoIins)));
     expect(appellant, 'the appellant among the demo people').toBeDefined();
 
     const context = await demo.browser.newContext();

@@ -78,6 +78,14 @@ export const caseNumberCounters = pgTable(
 export const PARTY_ROLES = ['claimant', 'defendant', 'third_party', 'applicant', 'representative', 'lawyer'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
+/**
+ * A party's standing in an appellate case: the one who appealed and the one answering the appeal
+ * (CPC Arts 401, 408). It sits beside the first-instance role, which stays what access and the
+ * duty read, so the appellate pages can say "appellant (defendant at first instance)".
+ */
+export const APPEAL_ROLES = ['appellant', 'respondent'] as const;
+export type AppealRole = (typeof APPEAL_ROLES)[number];
+
 export const parties = pgTable(
   'parties',
   {
@@ -100,10 +108,13 @@ export const parties = pgTable(
     address: text('address'),
     phone: text('phone'),
     email: text('email'),
+    /** In an appellate case only: appellant or respondent; null for a representative and a third party who did not appeal. */
+    appealRole: text('appeal_role', { enum: APPEAL_ROLES }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('parties_role_check', sql`${t.role} in (${inList(PARTY_ROLES)})`),
+    check('parties_appeal_role_check', sql`${t.appealRole} is null or ${t.appealRole} in (${inList(APPEAL_ROLES)})`),
     check('parties_represents_check', sql`(${t.role} in ('representative', 'lawyer')) = (${t.representsPartyId} is not null)`),
     index('parties_case_idx').on(t.caseId),
     index('parties_user_idx').on(t.userId),

@@ -46,6 +46,12 @@ export const filings = pgTable(
     courtId: uuid('court_id').references(() => courts.id),
     /** The case filed in (appeals, complaints, petitions), or the case a claim started once submitted. */
     caseId: uuid('case_id').references(() => cases.id),
+    /**
+     * For an appeal (and a response to it) filed through the court that decided: the appellate
+     * case the first court sent it to with the case once the appeal term ended (CPC Art. 405(1)(2)).
+     * Null while it waits in the first court.
+     */
+    forwardedCaseId: uuid('forwarded_case_id').references((): AnyPgColumn => cases.id),
     fields: jsonb('fields').$type<Record<string, unknown>>().notNull().default({}),
     /** Compare-and-set counter: every save names the version it read. */
     version: integer('version').notNull().default(1),

@@ -93,7 +93,10 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
     try {
       const inCase = startsCase(filing.type) ? undefined : await inCaseOf(app.db, filing);
       const duty = dutyOfFiling(filing, app.clock(), mci, inCase && { ...inCase, category: data.category });
-      return { amountTiyn: duty.amountTiyn, exempt: duty.exempt, basis: duty.basis, explanation: duty.quote ? explainDuty(request, duty.quote) : null };
+      const notDutiable = duty.quote?.computation.kind === 'not_dutiable';
+      // An appeal owes nothing by law (Tax Code Art. 664(1)(1)): the page says so rather than offering exemptions.
+      const explanation = notDutiable && filing.type === 'appeal' ? request.t('appeals.duty.notDue') : duty.quote ? explainDuty(request, duty.quote) : null;
+      return { amountTiyn: duty.amountTiyn, exempt: duty.exempt, basis: duty.basis, explanation, notDutiable };
     } catch (error) {
       if (!(error instanceof SotError)) throw error;
       return { amountTiyn: 0, exempt: false, basis: null, explanation: request.t(ERRORS[error.code].message, error.params) };

@@ -3,11 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { enterPaperFiling } from '../../commands/counterFiling.ts';
 import { attachFiling, receiveFiling } from '../../commands/office.ts';
+import { forwardAppeal } from '../../commands/appealForwarding.ts';
+import { appealStanding } from '../../queries/appeals.ts';
 import type { FilingFields } from '../../domain/filingFields.ts';
 import { startsCase } from '../../domain/filingTypes.ts';
 import { PAPER_FORM_FIELDS, readPaperFiling, type PaperFilingForm, type PaperProblemCode } from '../../domain/paperFiling.ts';
 import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
-import { courtDateIso } from '../../i18n/format.ts';
+import { courtDateIso, formatCourtDay } from '../../i18n/format.ts';
 import { can } from '../../policies/rules.ts';
 import { checkFilingSignature, counterCourts, filingFile, filingFiles, officeFiling, paperFields, receivedBy, type OfficeFilingRow } from '../../queries/office.ts';
 import { talonOf } from '../../queries/talon.ts';
@@ -26,6 +28,8 @@ const FormBody = Type.Object({ _csrf: Type.Optional(Type.String()) });
 /** Errors of the attach form that belong next to the case number. */
 const CASE_NUMBER_ERRORS: readonly ErrorCode[] = ['case_number_required', 'invalid_case_number', 'attach_target_not_found', 'attach_target_closed'];
 const ACTION_ERRORS: readonly ErrorCode[] = ['filing_already_received', 'filing_already_registered', 'filing_attached_elsewhere', 'filing_not_attachable'];
+/** Why the case cannot go up with its appeal yet, said on the appeal's page. */
+const FORWARD_ERRORS: readonly ErrorCode[] = ['appeal_nothing_to_forward', 'appeal_term_still_running', 'appeal_copy_not_sent', 'review_court_missing', 'review_not_open'];
 
 /**
  * The court office's side of one filing: its page with the signature check, its files, the
@@ -45,6 +49,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const awaitingRegistration = startsCase(filing.type) && caseRow?.status === 'submitted' && caseRow.number === null;
     const received = startsCase(filing.type) ? null : await receivedBy(app.db, filing);
     const claimant = fields.parties?.find((p) => p.side === 'claimant');
+    const appeal = await appealStanding(app.db, filing);
     return {
       id: filing.id,
       type: filing.type,
@@ -66,22 +71,26 @@ export const officeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       signature: paper ? null : await checkFilingSignature(app.blobs, app.signatureVerifier, filing, app.clock()),
       counter: paper ? { clerkName: filerName, receivedOn: paper.receivedOn } : null,
       received,
+      appeal: appeal && {
+        ...appeal,
+        mayForward: appeal.forwarded === null && caseRow?.status === 'appeal_window' && can(request.principal, { action: 'forward_appeal', resource: 'case', courtId: caseRow.courtId }),
+      },
       may: { register: awaitingRegistration && courtIds.some((courtId) => can(request.principal, { action: 'register', resource: 'case', courtId })), attach: awaitingRegistration && may('attach'), receive: !startsCase(filing.type) && received === null && may('receive') },
     };
   }
 
-  async function showFiling(request: FastifyRequest, reply: FastifyReply, filingId: string, options: { errors?: FieldError[]; caseNumber?: string; entered?: boolean; status?: number } = {}) {
+  async function showFiling(request: FastifyRequest, reply: FastifyReply, filingId: string, options: { errors?: FieldError[]; caseNumber?: string; entered?: boolean; forwarded?: boolean; status?: number } = {}) {
     const row = await officeFiling(app.db, request.principal!, filingId);
     const view = await filingView(request, row);
     // The signer's IIN is on the page (masked) and the check says "now": never cache it.
     reply.header('cache-control', 'private, no-store');
     const errors = options.errors ?? [];
     const title = `${errors.length ? `${request.t('error.title')}: ` : ''}${request.t('office.filing.title', { talon: view.talonNumber })}`;
-    return reply.page({ title, nav: 'court', status: options.status ?? 200 }, <OfficeFilingPage view={view} errors={errors} caseNumber={options.caseNumber ?? ''} entered={options.entered ?? false} />);
+    return reply.page({ title, nav: 'court', status: options.status ?? 200 }, <OfficeFilingPage view={view} errors={errors} caseNumber={options.caseNumber ?? ''} entered={options.entered ?? false} forwarded={options.forwarded ?? false} />);
   }
 
   app.get('/court/filings/:filingId', { config: readers, schema: { hide: true, params: FilingParams, querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) =>
-    showFiling(request, reply, request.params.filingId, { entered: request.query.done === 'entered' }),
+    showFiling(request, reply, request.params.filingId, { entered: request.query.done === 'entered', forwarded: request.query.done === 'forwarded' }),
   );
 
   app.get('/court/filings/:filingId/files/:fileId', { config: readers, schema: { hide: true, params: Type.Object({ filingId: Type.String({ maxLength: 40 }), fileId: Type.String({ maxLength: 40 }) }) } }, async (request, reply) => {
@@ -114,6 +123,19 @@ export const officeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return showFiling(request, reply, request.params.filingId, { errors: [{ field: 'actions', message: request.t(ERRORS[error.code].message) }], status: error.status });
     }
     return reply.redirect(urls.incoming({ done: 'received' }), 303);
+  });
+
+  // The court that decided sends the case with its appeals up once every party's term has ended (CPC Art. 405(1)(2)).
+  app.post('/court/filings/:filingId/forward-appeal', { config: office, schema: { hide: true, params: FilingParams, body: FormBody } }, async (request, reply) => {
+    const { filing } = await officeFiling(app.db, request.principal!, request.params.filingId);
+    if (filing.type !== 'appeal' || !filing.caseId) throw new SotError('not_found');
+    try {
+      await forwardAppeal(app.db, request.principal!, filing.caseId, app.clock());
+    } catch (error) {
+      if (!(error instanceof SotError) || !FORWARD_ERRORS.includes(error.code)) throw error;
+      return showFiling(request, reply, request.params.filingId, { errors: [{ field: 'forward', message: request.t(ERRORS[error.code].message, error.params?.['until'] ? { until: formatCourtDay(String(error.params['until']), request.lang) } : error.params) }], status: error.status });
+    }
+    return reply.redirect(urls.officeFiling(request.params.filingId, 'forwarded'), 303);
   });
 
   app.post(

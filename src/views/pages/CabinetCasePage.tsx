@@ -6,7 +6,7 @@ import type { CaseForParticipants } from '../../queries/cabinet.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
 import { SummaryList } from '../components/govuk.tsx';
-import { categoryLabel } from '../components/labels.ts';
+import { caseCategoryLabel, participantRoleLabel } from '../components/labels.ts';
 import { DeadlinesTable, IssuedActs, LinkedCases } from '../components/caseFile.tsx';
 import { CaseDocumentsList } from './documents/CaseDocumentsList.tsx';
 import type { CaseDocument } from '../../queries/caseDocuments.ts';
@@ -34,6 +34,10 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t(event.data['filingType'] === 'cassation_complaint' ? 'proceedings.timeline.cassationFiled' : 'proceedings.timeline.appealFiled');
     case 'review_outcome':
       return typeof event.data['outcome'] === 'string' && isReviewOutcome(event.data['outcome']) ? t('proceedings.timeline.reviewOutcome', { outcome: t(`proceedings.outcome.${event.data['outcome']}`) }) : t('timeline.other');
+    case 'appeal_filed':
+      return t('appeals.timeline.filed');
+    case 'appeal_forwarded':
+      return t('appeals.timeline.forwarded');
     case 'defects_fixed':
       return t('proceedings.timeline.defectsFixed');
     case 'authority_accepted':
@@ -137,8 +141,14 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
         </a>
       ),
     },
+    ...(details.appeal
+      ? [
+          { key: t('appeals.case.heardBy'), value: localName(details.appeal.heardBy, lang) },
+          { key: t('appeals.case.filedThrough'), value: localName(details.appeal.filedThrough, lang) },
+        ]
+      : []),
     { key: t('caseStatus.kind'), value: t(`caseKind.${c.kind}`) },
-    { key: t('caseStatus.category'), value: categoryLabel(t, c.category) },
+    { key: t('caseStatus.category'), value: caseCategoryLabel(t, { ...c, reviewedNumber: details.reviewedNumber }) },
     { key: t('caseStatus.instance'), value: t(`instance.${c.instance as 1 | 2 | 3 | 4}`) },
     { key: t('caseStatus.status'), value: <strong class="govuk-tag">{t(`status.${c.status}`)}</strong> },
     {
@@ -207,7 +217,7 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
       <ul class="govuk-list">
         {details.participants.map((p) => (
           <li key={p.id}>
-            <strong>{t(`partyRole.${p.role}`)}:</strong> {p.name}
+            <strong>{participantRoleLabel(t, p)}:</strong> {p.name}
           </li>
         ))}
       </ul>

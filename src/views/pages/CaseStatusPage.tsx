@@ -4,7 +4,7 @@ import type { PublicCaseStatus } from '../../queries/publicCase.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
 import { ErrorSummary, SummaryList, TextInput } from '../components/govuk.tsx';
-import { categoryLabel } from '../components/labels.ts';
+import { caseCategoryLabel } from '../components/labels.ts';
 import { localName } from '../components/names.ts';
 
 export interface CaseStatusPageProps {
@@ -26,7 +26,7 @@ function CaseDetails({ result }: { result: PublicCaseStatus }) {
       ),
     },
     { key: t('caseStatus.kind'), value: t(`caseKind.${result.kind}`) },
-    { key: t('caseStatus.category'), value: categoryLabel(t, result.category) },
+    { key: t('caseStatus.category'), value: caseCategoryLabel(t, { category: result.category, instance: result.instance, reviewedNumber: result.parentCaseNumber }) },
     { key: t('caseStatus.instance'), value: t(`instance.${result.instance}`) },
     { key: t('caseStatus.stage'), value: <strong class="govuk-tag">{t(`stage.${result.stage}`)}</strong> },
     { key: t('caseStatus.status'), value: t(`status.${result.status}`) },
@@ -41,6 +41,7 @@ function CaseDetails({ result }: { result: PublicCaseStatus }) {
       ),
     });
   }
+  if (result.filedThrough) rows.push({ key: t('appeals.case.filedThrough'), value: localName(result.filedThrough, lang) });
   if (result.judgeName) rows.push({ key: t('caseStatus.judge'), value: result.judgeName });
   if (result.registeredAt) rows.push({ key: t('caseStatus.registeredAt'), value: formatDate(result.registeredAt, lang) });
   rows.push({ key: t('caseStatus.updatedAt'), value: formatDate(result.statusChangedAt, lang) });

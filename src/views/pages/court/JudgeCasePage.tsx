@@ -9,7 +9,7 @@ import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { actLabel, DeadlinesTable, IssuedActs, LinkedCases } from '../../components/caseFile.tsx';
 import { CsrfField, ErrorSummary, Radios, SuccessBanner, SummaryList, Textarea, TextInput, type Choice, type FieldError } from '../../components/govuk.tsx';
-import { categoryLabel } from '../../components/labels.ts';
+import { caseCategoryLabel, participantRoleLabel } from '../../components/labels.ts';
 import { localName } from '../../components/names.ts';
 import { SignPanel } from '../../components/SignPanel.tsx';
 
@@ -52,10 +52,11 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
   const v = (name: string) => view.values[name];
   const rows: { key: string; value: ComponentChildren }[] = [
     { key: t('caseStatus.court'), value: localName(view.details.court, lang) },
-    { key: t('caseStatus.category'), value: categoryLabel(t, c.category) },
+    ...(view.details.appeal ? [{ key: t('appeals.case.filedThrough'), value: localName(view.details.appeal.filedThrough, lang) }] : []),
+    { key: t('caseStatus.category'), value: caseCategoryLabel(t, { ...c, reviewedNumber: view.details.reviewedNumber }) },
     { key: t('caseStatus.instance'), value: t(`instance.${c.instance as 1 | 2 | 3 | 4}`) },
     { key: t('caseStatus.status'), value: <strong class="govuk-tag">{t(`status.${c.status}`)}</strong> },
-    { key: t('case.participants'), value: view.details.participants.map((p) => `${t(`partyRole.${p.role}`)}: ${p.name}`).join('; ') },
+    { key: t('case.participants'), value: view.details.participants.map((p) => `${participantRoleLabel(t, p)}: ${p.name}`).join('; ') },
   ];
   if (view.orderDemand) rows.splice(2, 0, { key: t('courtOrder.judge.demand'), value: `${t(`courtOrder.demand.${view.orderDemand}`)} (${t('courtOrder.demand.article', { n: COURT_ORDER_DEMAND_RULES[view.orderDemand].subparagraph })})` });
   const drafts = view.acts.filter((a) => !a.issuedAt);

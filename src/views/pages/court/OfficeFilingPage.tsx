@@ -1,6 +1,6 @@
 import type { FilingParty } from '../../../domain/filingFields.ts';
 import type { DutyStatus, FilingType } from '../../../domain/filingTypes.ts';
-import { formatDate, formatDateTime, formatTenge } from '../../../i18n/format.ts';
+import { formatCourtDay, formatDate, formatDateTime, formatTenge } from '../../../i18n/format.ts';
 import { citeArticle } from '../../../i18n/legalReference.ts';
 import type { CheckOutcome, FilingFile, SignatureCheck } from '../../../queries/office.ts';
 import { urls } from '../../../urls.ts';
@@ -8,6 +8,8 @@ import { useView } from '../../context.ts';
 import { CsrfField, ErrorSummary, SuccessBanner, SummaryList, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { categoryLabel } from '../../components/labels.ts';
 import { DutySummary, dutyMethod } from '../../components/duty.tsx';
+import { localName } from '../../components/names.ts';
+import type { AppealStanding } from '../../../queries/appeals.ts';
 
 export interface OfficeFilingView {
   id: string;
@@ -32,6 +34,8 @@ export interface OfficeFilingView {
   /** Paper filings: who took the paper in, and the day it was handed in. */
   counter: { clerkName: string; receivedOn: string } | null;
   received: { at: Date; clerk: string | null } | null;
+  /** An appeal filed through this court: where it goes and whether it still waits for the term. */
+  appeal: (AppealStanding & { mayForward: boolean }) | null;
   may: { register: boolean; attach: boolean; receive: boolean };
 }
 
@@ -185,14 +189,64 @@ function Actions({ view, errors, caseNumber }: { view: OfficeFilingView; errors:
   );
 }
 
+/**
+ * An appeal waits in the court that decided until every party's term has ended, then this office
+ * sends the case with it to the appellate court (CPC Art. 405(1)(2)).
+ */
+function AppealSection({ view, errors }: { view: OfficeFilingView; errors: FieldError[] }) {
+  const { t, lang } = useView();
+  const appeal = view.appeal;
+  if (!appeal) return null;
+  const error = errors.find((e) => e.field === 'forward')?.message;
+  return (
+    <>
+      <h2 class="govuk-heading-m" id="forward">
+        {t('appeals.office.title')}
+      </h2>
+      <SummaryList
+        rows={[
+          { key: t('appeals.talon.heardBy'), value: appeal.appellateCourt ? localName(appeal.appellateCourt, lang) : '—' },
+          {
+            key: t('appeals.office.state'),
+            value: appeal.forwarded
+              ? t('appeals.office.forwarded', { number: appeal.forwarded.caseNumber ?? t('office.queue.awaitingNumber') })
+              : appeal.copyAwaited
+                ? t('appeals.office.waitingCopy')
+                : appeal.termUntil
+                  ? t('appeals.office.waitingTerm', { date: formatCourtDay(appeal.termUntil, lang) })
+                  : t('appeals.office.ready'),
+          },
+        ]}
+      />
+      {appeal.mayForward && (
+        <form method="post" action={urls.forwardAppeal(view.id)}>
+          <CsrfField />
+          <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+            <p class="govuk-body">{t('appeals.office.lead')}</p>
+            {error && (
+              <p class="govuk-error-message" id="forward-error">
+                <span class="govuk-visually-hidden">{t('error.title')}:</span> {error}
+              </p>
+            )}
+            <button type="submit" class="govuk-button" data-module="govuk-button">
+              {t('appeals.office.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
 /** A filing as the court office sees it: what it says, what it consists of, and whether its signature holds. */
-export function OfficeFilingPage({ view, errors, caseNumber, entered }: { view: OfficeFilingView; errors: FieldError[]; caseNumber: string; entered: boolean }) {
+export function OfficeFilingPage({ view, errors, caseNumber, entered, forwarded = false }: { view: OfficeFilingView; errors: FieldError[]; caseNumber: string; entered: boolean; forwarded?: boolean }) {
   const { t, lang } = useView();
   const others = view.parties.filter((p) => p.side !== 'claimant');
   return (
     <>
       <ErrorSummary errors={errors} />
       {entered && <SuccessBanner title={t('profile.notice.title')} message={t('office.counter.entered', { talon: view.talonNumber })} />}
+      {forwarded && <SuccessBanner title={t('profile.notice.title')} message={t('appeals.office.done')} />}
       <span class="govuk-caption-l">{t(`filing.type.${view.type}`)}</span>
       <h1 class="govuk-heading-l">{t('office.filing.title', { talon: view.talonNumber })}</h1>
       <p class="govuk-body">
@@ -251,6 +305,7 @@ export function OfficeFilingPage({ view, errors, caseNumber, entered }: { view: 
       <DutySection duty={view.duty} />
       <Files view={view} />
       <SignatureSection view={view} />
+      <AppealSection view={view} errors={errors} />
       <Actions view={view} errors={errors} caseNumber={caseNumber} />
     </>
   );

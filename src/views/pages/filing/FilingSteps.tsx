@@ -369,6 +369,11 @@ export interface DutyView {
   exempt: boolean;
   basis: string | null;
   explanation: string | null;
+  /**
+   * The filing is not among those the duty is charged on (an appeal: Tax Code Art. 664(1)(1)),
+   * so there is nothing to be exempt from either.
+   */
+  notDutiable?: boolean;
 }
 
 export function DutyStep({ data, errors, duty, exemptions }: { data: FilingPageData; errors: Errors; duty: DutyView; exemptions: { value: string; label: string }[] }) {
@@ -381,7 +386,7 @@ export function DutyStep({ data, errors, duty, exemptions }: { data: FilingPageD
         {duty.basis && <p class="govuk-body-s">{t('filing.duty.basis', { article: duty.basis })}</p>}
       </div>
       {duty.amountTiyn > 0 && <p class="govuk-body">{t('filing.duty.payLater')}</p>}
-      {data.category === 'alimony' && (
+      {data.category === 'alimony' && !duty.notDutiable && (
         <Radios
           id="alimonyClaim"
           name="alimonyClaim"
@@ -392,7 +397,7 @@ export function DutyStep({ data, errors, duty, exemptions }: { data: FilingPageD
           choices={ALIMONY_CLAIMS.map((claim) => ({ value: claim, label: t(`dutyExemptions.alimonyClaim.${claim}`) }))}
         />
       )}
-      {exemptions.length > 0 && (
+      {exemptions.length > 0 && !duty.notDutiable && (
         <Select
           id="exemption"
           name="exemption"
@@ -424,6 +429,10 @@ export function CheckPage({ data, errors, missing, demoSigner }: { data: FilingP
     if (fields.representative) rows.push({ key: t('filing.check.representative'), value: fields.representative.name, step: 'representative' });
   } else {
     rows.push({ key: t('filing.check.case'), value: data.caseNumber ?? '—', step: 'claim' });
+    if (data.appellateCourt && data.court) {
+      rows.push({ key: t('appeals.talon.filedThrough'), value: localName(data.court, lang), step: 'claim' });
+      rows.push({ key: t('appeals.talon.heardBy'), value: localName(data.appellateCourt, lang), step: 'claim' });
+    }
   }
   if (fields.subject) rows.push({ key: t('filing.claim.subject'), value: fields.subject, step: 'claim' });
   if (fields.amount) rows.push({ key: t('filing.claim.amount'), value: fields.amount, step: 'claim' });

@@ -52,7 +52,8 @@ export function TalonPage({ talon, qrSvg }: { talon: TalonData & { filingId: str
         </p>
         <SummaryList
           rows={[
-            { key: t('talon.field.court'), value: talon.court.name },
+            { key: t(talon.appellateCourt ? 'appeals.talon.filedThrough' : 'talon.field.court'), value: talon.court.name },
+            ...(talon.appellateCourt ? [{ key: t('appeals.talon.heardBy'), value: talon.appellateCourt.name }] : []),
             { key: t('talon.field.submittedAt'), value: <time dateTime={talon.submittedAt.toISOString()}>{formatDateTime(talon.submittedAt, lang)}</time> },
             { key: t('talon.field.filingType'), value: t(`talon.filingType.${talon.filingType}`) },
             ...(talon.caseNumber ? [{ key: t('talon.field.caseNumber'), value: talon.caseNumber }] : []),
@@ -116,7 +117,8 @@ export function VerifyTalonPage({ talon }: { talon: TalonData | null }) {
         <p class="govuk-body">{t('verify.lead')}</p>
         <SummaryList
           rows={[
-            { key: t('talon.field.court'), value: talon.court.name },
+            { key: t(talon.appellateCourt ? 'appeals.talon.filedThrough' : 'talon.field.court'), value: talon.court.name },
+            ...(talon.appellateCourt ? [{ key: t('appeals.talon.heardBy'), value: talon.appellateCourt.name }] : []),
             { key: t('talon.field.submittedAt'), value: <time dateTime={talon.submittedAt.toISOString()}>{formatDateTime(talon.submittedAt, lang)}</time> },
             { key: t('talon.field.filingType'), value: t(`talon.filingType.${talon.filingType}`) },
             // Whoever holds the talon's code holds the talon: the check names the filer as it does.
