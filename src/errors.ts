@@ -104,6 +104,7 @@ export const ERRORS = {
   hearing_not_today: { status: 409, message: 'hearings.error.notToday' },
   hearing_too_early: { status: 409, message: 'hearings.error.tooEarly' },
   hearing_already_open: { status: 409, message: 'hearings.error.alreadyOpen' },
+  hearing_outcome_required: { status: 400, message: 'hearings.error.outcomeRequired' },
   hearing_reason_required: { status: 400, message: 'hearings.error.reasonRequired' },
   hearing_not_open: { status: 409, message: 'hearings.error.notOpen' },
   hearing_not_closed: { status: 409, message: 'hearings.error.notClosed' },
