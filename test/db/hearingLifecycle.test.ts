@@ -115,7 +115,7 @@ describeDb('the hearing lifecycle', () => {
       expect(await hearingRow(nextHearingId!)).toMatchObject({ status: 'scheduled', startsAt: next.startsAt });
       expect((await eventsOf(caseId, 'hearing_closed'))[0]!.data).toMatchObject({ hearingId, outcome: 'adjourned', nextHearingId });
       const notices = await t.database.db.select().from(notifications).where(and(eq(notifications.userId, party.id), eq(notifications.event, 'hearing_changed'), eq(notifications.channel, 'in_app')));
-      expect(notices.some((n) => n.body.includes('Истребование доказательств') && n.subject.includes('adjourned'))).toBe(true);
+      expect(notices.some((n) => n.body.includes('Истребование доказательств') && (n.subject ?? '').includes('adjourned'))).toBe(true);
       // Closed once: it cannot be closed again, nor can an adjourned hearing carry a decision.
       await expect(closeHearing(t.database.db, judge.principal, hearingId, { outcome: 'held' }, during)).rejects.toMatchObject({ code: 'hearing_not_open' });
     });

@@ -133,7 +133,7 @@ export interface Choice {
   value: string;
   label: string;
   hint?: string | undefined;
-  /** Fields revealed when this choice is picked (shown throughout without JavaScript). */
+  /** Fields that belong to this choice, set under it. */
   conditional?: ComponentChildren;
 }
 
@@ -169,7 +169,6 @@ export function Radios(props: FieldsetProps & { choices: Choice[]; value?: strin
                     value={choice.value}
                     checked={props.value === choice.value}
                     aria-describedby={choice.hint ? `${id}-hint` : undefined}
-                    data-aria-controls={choice.conditional ? `conditional-${id}` : undefined}
                   />
                   <label class="govuk-label govuk-radios__label" for={id}>
                     {choice.label}
@@ -180,8 +179,9 @@ export function Radios(props: FieldsetProps & { choices: Choice[]; value?: strin
                     </div>
                   )}
                 </div>
+                {/* Always shown: the reveal script marks radios aria-expanded, which a radio may not carry. */}
                 {choice.conditional && (
-                  <div class={`govuk-radios__conditional${props.value === choice.value ? '' : ' govuk-radios__conditional--hidden'}`} id={`conditional-${id}`}>
+                  <div class="govuk-radios__conditional" id={`conditional-${id}`}>
                     {choice.conditional}
                   </div>
                 )}
