@@ -3,7 +3,7 @@
  * room: both are checked under per-court and per-judge transaction locks, so two hearings booked
  * at the same moment cannot both take the same slot. The parties are told after the change.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import type { Tx } from '../db/tx.ts';
@@ -62,7 +62,8 @@ export async function assertFree(tx: Tx, slot: ReturnType<typeof checkedSlot>, c
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hearings:judge:${judgeId}`}))`);
   const ends = new Date(slot.startsAt.getTime() + slot.durationMinutes * 60_000);
   const overlapping = and(
-    eq(hearings.status, 'scheduled'),
+    // A hearing under way holds its judge and room as a booked one does.
+    inArray(hearings.status, ['scheduled', 'opened']),
     sql`${hearings.startsAt} < ${ends.toISOString()}::timestamptz`,
     sql`${hearings.startsAt} + make_interval(mins => ${hearings.durationMinutes}::int) > ${slot.startsAt.toISOString()}::timestamptz`,
     except ? ne(hearings.id, except) : undefined,
