@@ -14,6 +14,7 @@ import type { Tx } from '../db/tx.ts';
 import { blobs, documents, events, hearings, type HearingOutcome } from '../db/schema/index.ts';
 import { hearingOfTheDay, OPEN_EARLY_MINUTES, openingRefusal } from '../domain/hearingLifecycle.ts';
 import type { HearingOfTheDay } from '../domain/courtActs.ts';
+import { courtDay } from '../domain/hearingSlots.ts';
 import { isUuid } from '../domain/ids.ts';
 import { SotError } from '../errors.ts';
 import { formatDateTime } from '../i18n/format.ts';
@@ -132,6 +133,12 @@ export async function closeHearing(db: Db, principal: Principal, hearingId: stri
   });
 }
 
+/** The record's title as the case file lists it, in the language court papers are kept in. */
+export function recordTitle(startsAt: Date): string {
+  const [year, month, day] = courtDay(startsAt).split('-');
+  return `Протокол судебного заседания от ${day}.${month}.${year}`;
+}
+
 /**
  * Attaches the record of a closed hearing: a PDF, checked by content, kept by its sha256 with who
  * attached it. Once attached it is a document of the case the parties see; a record is attached
@@ -157,7 +164,7 @@ export async function attachHearingRecord(db: Db, store: BlobStore, principal: P
       .values({
         caseId,
         kind: 'hearing_record',
-        title: `${hearing.startsAt.toISOString().slice(0, 10)}`,
+        title: recordTitle(hearing.startsAt),
         fileName: checked.fileName,
         mediaType: checked.mediaType,
         sizeBytes: checked.staged.sizeBytes,

@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { blobs, cases, documents, events, hearings, parties, recordings, users } from '../db/schema/index.ts';
 import { TEXT_RECORD_MEDIA_TYPE } from '../domain/recordings.ts';
 import { demoPeople } from './people.ts';
+import { recordTitle } from '../commands/hearingLifecycle.ts';
 
 const SAMPLE_RATE = 16_000;
 
@@ -110,7 +111,7 @@ export async function seedDemoHearingRecords(db: Db, store: BlobStore): Promise<
       await tx.insert(blobs).values({ sha256: staged.sha256, sizeBytes: staged.sizeBytes, mediaType: TEXT_RECORD_MEDIA_TYPE, createdAt: at }).onConflictDoNothing();
       const [doc] = await tx
         .insert(documents)
-        .values({ caseId: row.caseId, kind: 'hearing_record', title: row.startsAt.toISOString().slice(0, 10), mediaType: TEXT_RECORD_MEDIA_TYPE, sizeBytes: staged.sizeBytes, sha256: staged.sha256, visibility: 'parties', createdBy: row.judgeId, createdAt: at })
+        .values({ caseId: row.caseId, kind: 'hearing_record', title: recordTitle(row.startsAt), mediaType: TEXT_RECORD_MEDIA_TYPE, sizeBytes: staged.sizeBytes, sha256: staged.sha256, visibility: 'parties', createdBy: row.judgeId, createdAt: at })
         .returning({ id: documents.id });
       await tx.update(hearings).set({ recordDocumentId: doc!.id }).where(eq(hearings.id, row.hearingId));
       await tx.insert(events).values({ caseId: row.caseId, type: 'hearing_record_attached', occurredAt: at, actorId: row.judgeId, data: { hearingId: row.hearingId, documentId: doc!.id } });

@@ -73,7 +73,8 @@ describeDb('the hearing lifecycle', () => {
     const judge = await judgeSession(t.database.db, root, judgeId, courtIds['7517']!, now());
     await decideAdmission(t.database.db, judge.principal, created!.id, { kind: 'accept' }, now());
     room++;
-    const startsAt = workingDayAt(n, `${String(9 + (room % 8)).padStart(2, '0')}:00`);
+    // Each case on a day of its own: a hearing opened at its time holds the judge then.
+    const startsAt = workingDayAt(n + room, '10:00');
     const hearingId = await scheduleHearing(t.database.db, judge.principal, created!.id, { startsAt, durationMinutes: 30, room: `H-${room}` }, now());
     return { caseId: created!.id, judge, hearingId, startsAt };
   }
@@ -109,7 +110,7 @@ describeDb('the hearing lifecycle', () => {
       await openHearing(t.database.db, judge.principal, hearingId, startsAt);
       const during = minutes(20, startsAt);
       await expect(closeHearing(t.database.db, judge.principal, hearingId, { outcome: 'adjourned', reason: ' ' }, during)).rejects.toMatchObject({ code: 'hearing_reason_required' });
-      const next = { startsAt: workingDayAt(4, '11:00'), durationMinutes: 30, room: `H-${room}` };
+      const next = { startsAt: workingDayAt(40, '11:00'), durationMinutes: 30, room: `H-${room}` };
       const { nextHearingId } = await closeHearing(t.database.db, judge.principal, hearingId, { outcome: 'adjourned', reason: 'Истребование доказательств у ответчика', next }, during);
       expect(await hearingRow(hearingId)).toMatchObject({ status: 'adjourned', reason: 'Истребование доказательств у ответчика', closedAt: during, postponedToId: nextHearingId });
       expect(await hearingRow(nextHearingId!)).toMatchObject({ status: 'scheduled', startsAt: next.startsAt });
