@@ -41,7 +41,7 @@ describeDb('the demo data is lawful', () => {
     await seedDemoActs(t.database.db, t.app.blobs, pkiDir);
     await seedDemoRecordings(t.database.db, t.app.blobs, TEST_NOW);
     await seedDemoHearingRecords(t.database.db, t.app.blobs);
-  }, 180_000);
+  }, 300_000);
   afterAll(() => t?.close());
 
   it('issues every decision and resolution at a hearing held that day, and the final form within its term', async () => {
