@@ -7,7 +7,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import path from 'node:path';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoActs } from './seed/demoActs.ts';
-import { seedDemoRecordings } from './seed/demoRecordings.ts';
+import { seedDemoHearingRecords, seedDemoRecordings } from './seed/demoRecordings.ts';
 import { createDiskBlobStore } from './adapters/storage/blobStore.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki } from './pki/devCa.ts';
@@ -50,6 +50,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // The demo's decisions are signed with its judges' demo certificates, so they need both.
     if (seeded?.seeded) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), config.devPkiDir);
     if (seeded?.seeded) await seedDemoRecordings(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
+    if (seeded?.seeded) await seedDemoHearingRecords(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
     // In demo mode without a relay, e-mails go to a local stand-in that fills /dev/outbox.
     const notices = config.notifications;
     if (!notices.smtpUrl && config.demo) smtpStandIn = await startStandInSmtp(database.db);

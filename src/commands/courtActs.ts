@@ -13,14 +13,14 @@ import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
 import { blobs, cases, courts, documents, events, users } from '../db/schema/index.ts';
-import { actEffect, actManifest, lowerCaseEffect, type ActChoice, type CourtActKind, type DecisionForm, type ReviewOutcome } from '../domain/courtActs.ts';
+import { actEffect, actManifest, lowerCaseEffect, type ActChoice, type CourtActKind, type HearingOfTheDay, type DecisionForm, type ReviewOutcome } from '../domain/courtActs.ts';
 import { isUuid } from '../domain/ids.ts';
 import { newVerifyCode } from '../domain/talonNumber.ts';
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { closeDeadlines, moveCase, openDeadline, today } from './caseProgress.ts';
-import { markHeld } from './hearings.ts';
+import { hearingForActs } from './hearingLifecycle.ts';
 import { noticeOrderCancelled } from './courtOrders.ts';
 import { noticeToParticipants } from './notices.ts';
 import { absentFromHearing, openAbsentPartyTerms } from './decisionCopies.ts';
@@ -59,8 +59,8 @@ async function judgeCase(db: Db | Tx, principal: Principal, caseId: string, lock
   return found;
 }
 
-function refuseUnlessAllowed(choice: ActChoice, instance: number, status: Parameters<typeof actEffect>[2], category: string) {
-  const effect = actEffect(choice, instance, status, category);
+function refuseUnlessAllowed(choice: ActChoice, instance: number, status: Parameters<typeof actEffect>[2], category: string, hearing: HearingOfTheDay) {
+  const effect = actEffect(choice, instance, status, category, hearing);
   if ('refused' in effect) throw new SotError(effect.refused);
   return effect;
 }
@@ -86,7 +86,7 @@ async function storedContent(store: BlobStore, content: ActDraft['content']): Pr
 export async function draftAct(db: Db, store: BlobStore, principal: Principal, caseId: string, draft: ActDraft, now: Date): Promise<string> {
   const found = await judgeCase(db, principal, caseId);
   const choice: ActChoice = { kind: draft.kind, decisionForm: draft.decisionForm ?? null, outcome: draft.outcome ?? null };
-  refuseUnlessAllowed(choice, found.case.instance, found.case.status, found.case.category);
+  refuseUnlessAllowed(choice, found.case.instance, found.case.status, found.case.category, await hearingForActs(db, caseId, now));
   const title = draft.title.trim();
   if (title.length < 3 || title.length > 300) throw new SotError('act_title_required');
   // Who took part in the hearing matters for a decision only: it is what the appeal term follows.
@@ -177,7 +177,7 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
 
   return db.transaction(async (tx) => {
     const locked = await judgeCase(tx, principal, caseId, true);
-    const effect = refuseUnlessAllowed(choice, locked.case.instance, locked.case.status, locked.case.category);
+    const effect = refuseUnlessAllowed(choice, locked.case.instance, locked.case.status, locked.case.category, await hearingForActs(tx, caseId, now));
     const verifyCode = newVerifyCode();
     const issued = await tx
       .update(documents)
@@ -198,7 +198,6 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
       data: { documentId },
       ...(entersIntoForce ? { set: { inForceOn: day } } : {}),
     });
-    if (effect.path.includes('decided')) await markHeld(tx, caseId, now);
     await closeDeadlines(tx, caseId, effect.closes, now);
     for (const kind of effect.opens) await openDeadline(tx, caseId, kind, day);
     // Parties absent from the hearing get their own appeal term (CPC Art. 403(3)).

@@ -3,7 +3,7 @@
  * room: both are checked under per-court and per-judge transaction locks, so two hearings booked
  * at the same moment cannot both take the same slot. The parties are told after the change.
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import type { Tx } from '../db/tx.ts';
@@ -35,7 +35,7 @@ const PATH_TO_HEARING: Partial<Record<CaseStatus, CaseStatus[]>> = {
   hearing_scheduled: [],
 };
 
-function checkedSlot(slot: HearingSlot, now: Date, calendar: CourtCalendar): { startsAt: Date; durationMinutes: number; room: string | null; videoLink: string | null } {
+export function checkedSlot(slot: HearingSlot, now: Date, calendar: CourtCalendar): { startsAt: Date; durationMinutes: number; room: string | null; videoLink: string | null } {
   const refusal = slotRefusal(slot.startsAt, slot.durationMinutes, now, calendar);
   // A day in a year not yet entered in the court calendar: the message names the year.
   if (refusal) throw new SotError(refusal, refusal === 'calendar_missing' ? { year: slot.startsAt.getUTCFullYear() } : undefined);
@@ -47,7 +47,7 @@ function checkedSlot(slot: HearingSlot, now: Date, calendar: CourtCalendar): { s
   return { startsAt: slot.startsAt, durationMinutes: slot.durationMinutes, room, videoLink };
 }
 
-async function lockedCase(db: Db | Tx, principal: Principal, caseId: string, lock: boolean) {
+export async function lockedCase(db: Db | Tx, principal: Principal, caseId: string, lock: boolean) {
   if (!isUuid(caseId)) throw new SotError('not_found');
   const query = db.select({ id: cases.id, courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status, instance: cases.instance, number: cases.number }).from(cases).where(eq(cases.id, caseId));
   const [found] = lock ? await query.for('update') : await query;
@@ -56,13 +56,14 @@ async function lockedCase(db: Db | Tx, principal: Principal, caseId: string, loc
 }
 
 /** Refuses a slot that overlaps another scheduled hearing of the judge, or of the room in this court. */
-async function assertFree(tx: Tx, slot: ReturnType<typeof checkedSlot>, courtId: string, judgeId: string, except?: string): Promise<void> {
+export async function assertFree(tx: Tx, slot: ReturnType<typeof checkedSlot>, courtId: string, judgeId: string, except?: string): Promise<void> {
   // Locks in a fixed order (court, then judge) so two bookings never wait on each other in a circle.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hearings:court:${courtId}`}))`);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`hearings:judge:${judgeId}`}))`);
   const ends = new Date(slot.startsAt.getTime() + slot.durationMinutes * 60_000);
   const overlapping = and(
-    eq(hearings.status, 'scheduled'),
+    // A hearing under way holds its judge and room as a booked one does.
+    inArray(hearings.status, ['scheduled', 'opened']),
     sql`${hearings.startsAt} < ${ends.toISOString()}::timestamptz`,
     sql`${hearings.startsAt} + make_interval(mins => ${hearings.durationMinutes}::int) > ${slot.startsAt.toISOString()}::timestamptz`,
     except ? ne(hearings.id, except) : undefined,
@@ -144,12 +145,4 @@ export async function postponeHearing(db: Db, principal: Principal, hearingId: s
     await tellParties(tx, found.id, replacement!.id, found.number, checked.startsAt, 'postponed', now);
     return replacement!.id;
   });
-}
-
-/** Hearings whose time has come are marked held when the court decides the case. */
-export async function markHeld(tx: Tx, caseId: string, now: Date): Promise<void> {
-  await tx
-    .update(hearings)
-    .set({ status: 'held' })
-    .where(and(eq(hearings.caseId, caseId), eq(hearings.status, 'scheduled'), sql`${hearings.startsAt} <= ${now.toISOString()}::timestamptz`));
 }

@@ -40,14 +40,41 @@ export type ActEffect = {
 /** Statuses in which a judge may issue procedural acts: from acceptance until the case is closed. */
 const PROCEEDING: readonly CaseStatus[] = ['accepted', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed', 'left_without_motion', 'assigned', 'order_issued'];
 
-export type ActRefusal = 'act_kind_not_allowed' | 'act_not_allowed_now' | 'act_outcome_required' | 'act_form_required' | 'court_order_not_applied_for';
+export type ActRefusal = 'act_kind_not_allowed' | 'act_not_allowed_now' | 'act_outcome_required' | 'act_form_required' | 'court_order_not_applied_for' | 'act_needs_held_hearing';
+
+/**
+ * The hearing of the day an act is issued on, as far as the act cares: opened and still going,
+ * closed as held, or none (no hearing that day, or one that was adjourned, not held or not yet
+ * opened).
+ */
+export type HearingOfTheDay = 'open' | 'held' | 'none';
+
+/**
+ * Whether the act may be issued given the hearing of its day. A decision is announced at the
+ * hearing in which the case was heard (CPC Art. 223(1)): its operative part, or the decision in
+ * final form made at once, needs that hearing opened (or closed as held) on the day. The final
+ * form made after an announced operative part is written in chambers within its term (Art.
+ * 223(4)) and needs no hearing; an appellate resolution is made at the appeal hearing. A court
+ * order (Art. 139) and rulings are issued without one.
+ */
+export function hearingRefusal(act: ActChoice, status: CaseStatus, hearing: HearingOfTheDay): 'act_needs_held_hearing' | null {
+  const needsHearing = (act.kind === 'decision' && (act.decisionForm === 'operative' || status !== 'decided')) || act.kind === 'resolution';
+  return needsHearing && hearing === 'none' ? 'act_needs_held_hearing' : null;
+}
 
 /**
  * What issuing the act does to a case at `instance` in `status`, or why it may not be issued.
  * The same answer is given when the judge drafts the act and again, under the case's lock, when
  * they sign it — the case may have moved in between.
  */
-export function actEffect(act: ActChoice, instance: number, status: CaseStatus, category?: string): ActEffect | { refused: ActRefusal } {
+export function actEffect(act: ActChoice, instance: number, status: CaseStatus, category?: string, hearing?: HearingOfTheDay): ActEffect | { refused: ActRefusal } {
+  const effect = effectByStatus(act, instance, status, category);
+  if ('refused' in effect || hearing === undefined) return effect;
+  const refusal = hearingRefusal(act, status, hearing);
+  return refusal ? { refused: refusal } : effect;
+}
+
+function effectByStatus(act: ActChoice, instance: number, status: CaseStatus, category?: string): ActEffect | { refused: ActRefusal } {
   const none: ActEffect = { path: [], opens: [], closes: [] };
   switch (act.kind) {
     case 'ruling':

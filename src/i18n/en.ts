@@ -14,6 +14,7 @@ import { documents } from './sections/documents.ts';
 import { duties } from './sections/duties.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
+import { hearings } from './sections/hearings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
@@ -354,6 +355,7 @@ export const en = {
   ...duties.en,
   ...proceedings.en,
   ...recordings.en,
+  ...hearings.en,
   ...reference.en,
   ...talon.en,
   ...entity.en,

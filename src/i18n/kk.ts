@@ -15,6 +15,7 @@ import { documents } from './sections/documents.ts';
 import { duties } from './sections/duties.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
+import { hearings } from './sections/hearings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
@@ -356,6 +357,7 @@ export const kk: Record<MessageKey, string> = {
   ...duties.kk,
   ...proceedings.kk,
   ...recordings.kk,
+  ...hearings.kk,
   ...reference.kk,
   ...talon.kk,
   ...entity.kk,

@@ -15,6 +15,7 @@ import { documents } from './sections/documents.ts';
 import { duties } from './sections/duties.ts';
 import { proceedings } from './sections/proceedings.ts';
 import { recordings } from './sections/recordings.ts';
+import { hearings } from './sections/hearings.ts';
 import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
@@ -356,6 +357,7 @@ export const ru: Record<MessageKey, string> = {
   ...duties.ru,
   ...proceedings.ru,
   ...recordings.ru,
+  ...hearings.ru,
   ...reference.ru,
   ...talon.ru,
   ...entity.ru,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { cases, courts, hearings, regions } from '../db/schema/index.ts';
@@ -91,7 +91,8 @@ export async function courtSchedule(db: Db, courtId: string, from: Date, days: n
     .where(
       and(
         eq(cases.courtId, courtId),
-        eq(hearings.status, 'scheduled'),
+        // A hearing under way stays on the day's list until it is closed.
+        inArray(hearings.status, ['scheduled', 'opened']),
         gte(hearings.startsAt, from),
         lt(hearings.startsAt, until),
         ne(cases.status, 'archived'),

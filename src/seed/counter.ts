@@ -7,6 +7,8 @@
  * The demo has no file store when it is seeded, so these filings carry no files, and the
  * cabinet filings' signature is a stand-in: their page says the signature cannot be read.
  */
+import { courtMoment } from './courtMoment.ts';
+import type { CourtCalendar } from '../domain/calendar/workingDays.ts';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { nextTalonNumber } from '../commands/submitFiling.ts';
 import type { Tx } from '../db/tx.ts';
@@ -18,7 +20,7 @@ import { withCheckDigit } from './people.ts';
 
 const HOUR = 3_600_000;
 
-export async function seedIncomingFilings(tx: Tx, now: Date): Promise<void> {
+export async function seedIncomingFilings(tx: Tx, now: Date, calendar: CourtCalendar): Promise<void> {
   const [court] = await tx.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'));
   const [clerk] = await tx.select({ id: userRoles.userId }).from(userRoles).where(and(eq(userRoles.role, 'clerk'), eq(userRoles.courtId, court!.id)));
   // A case under way whose parties use the portal.
@@ -36,7 +38,8 @@ export async function seedIncomingFilings(tx: Tx, now: Date): Promise<void> {
     { type: 'response' as const, filerId: defendant[0]?.userId ?? underWay.userId!, hoursAgo: 6, text: 'Исковые требования не признаю по основаниям, изложенным в отзыве.' },
   ];
   for (const filing of inCase) {
-    const at = new Date(now.getTime() - filing.hoursAgo * HOUR);
+    // Demo steps fall in court hours on working days, the counter's and the portal's alike.
+    const at = courtMoment(new Date(now.getTime() - filing.hoursAgo * HOUR), calendar);
     const talonNumber = await nextTalonNumber(tx, court.id, at);
     await tx.insert(filings).values({
       filerId: filing.filerId,
@@ -56,7 +59,7 @@ export async function seedIncomingFilings(tx: Tx, now: Date): Promise<void> {
     await tx.insert(events).values({ caseId: underWay.caseId, type: 'filing_submitted', occurredAt: at, actorId: filing.filerId, data: { filingType: filing.type, talonNumber } });
   }
 
-  const at = new Date(now.getTime() - 2 * HOUR);
+  const at = courtMoment(new Date(now.getTime() - 2 * HOUR), calendar);
   const [paperClaim] = await tx
     .insert(cases)
     .values({ courtId: court.id, kind: 'civil', category: 'property', instance: 1, status: 'submitted', filedAt: at, statusChangedAt: at, createdAt: at })

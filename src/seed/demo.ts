@@ -15,6 +15,8 @@ import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { closeDeadlines, openDeadline, openSetDeadline } from '../commands/caseProgress.ts';
 import { APPEAL_DEFECTS_TERM } from '../commands/admitCase.ts';
 import { courtDateIso } from '../i18n/format.ts';
+import { courtInstant } from '../domain/hearingSlots.ts';
+import { courtMoment } from './courtMoment.ts';
 import { seedIncomingFilings } from './counter.ts';
 import { DEMO_COURTS, DEMO_REGIONS } from './courts.ts';
 import { DEMO_BANK, DEMO_COMPANY, demoPeople, type DemoPerson } from './people.ts';
@@ -205,6 +207,34 @@ async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: 
   if (last === 'in_force') await tx.update(cases).set({ inForceOn: dayOf('in_force') }).where(eq(cases.id, caseId));
 }
 
+/** The hearing a decided case was decided at: the morning of its decision's day. */
+function hearingOfDecision(stepTimes: Date[], decidedIndex: number, index: number): { startsAt: Date } {
+  const day = courtDateIso(stepTimes[decidedIndex]!) as IsoDay;
+  const startsAt = courtInstant(day, `${String(9 + (index % 5)).padStart(2, '0')}:30`)!;
+  // After whatever happened earlier that day (the scheduling, say).
+  const before = decidedIndex > 0 ? stepTimes[decidedIndex - 1]!.getTime() : 0;
+  return { startsAt: new Date(Math.max(startsAt.getTime(), before + 5 * 60_000)) };
+}
+
+/**
+ * A hearing that was held: scheduled, opened at its time and closed as held 45 minutes later,
+ * each step on the case's timeline as the judge's page writes them. Its record is attached once
+ * the blob store is at hand (`seedDemoHearingRecords`).
+ */
+async function seedHeldHearing(tx: Tx, h: { caseId: string; startsAt: Date; room: string; judgeId: string | null; scheduledAt: Date }): Promise<void> {
+  const closedAt = new Date(h.startsAt.getTime() + 45 * 60_000);
+  const [hearing] = await tx
+    .insert(hearings)
+    .values({ caseId: h.caseId, startsAt: h.startsAt, room: h.room, status: 'held', openedAt: h.startsAt, closedAt, judgeId: h.judgeId, createdBy: h.judgeId, createdAt: h.scheduledAt })
+    .returning({ id: hearings.id });
+  const hearingId = hearing!.id;
+  await tx.insert(events).values([
+    { caseId: h.caseId, type: 'hearing_scheduled', occurredAt: h.scheduledAt, actorId: h.judgeId, data: { hearingId, startsAt: h.startsAt.toISOString() } },
+    { caseId: h.caseId, type: 'hearing_opened', occurredAt: h.startsAt, actorId: h.judgeId, data: { hearingId } },
+    { caseId: h.caseId, type: 'hearing_closed', occurredAt: closedAt, actorId: h.judgeId, data: { hearingId, outcome: 'held' } },
+  ]);
+}
+
 async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, parentCaseId: string | null): Promise<string> {
   const { tx, now } = ctx;
   const courtId = ctx.courtIds.get(scenario.court)!;
@@ -220,8 +250,22 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
     const even = filedAt.getTime() + (span * i) / Math.max(path.length, 1);
     const at = early !== undefined && i > 0 ? Math.min(even, filedAt.getTime() + i * early * DAY) : even;
     // Never before the step it follows: a timeline reads in order.
-    stepTimes.push(new Date(i > 0 ? Math.max(at, stepTimes[i - 1]!.getTime() + 60_000) : at));
+    // On a working day in court hours, never before the step it follows: a timeline reads in order.
+    const moment = courtMoment(new Date(at), ctx.calendar).getTime();
+    stepTimes.push(new Date(i > 0 ? Math.max(moment, stepTimes[i - 1]!.getTime() + 60_000) : moment));
   });
+  // A case is decided at a held hearing (CPC Art. 223(1)): the operative part, or the decision in
+  // final form made at once, or a higher court's resolution, is announced while it sits.
+  const decidedIndex = path.indexOf('decided');
+  const heldHearing = decidedIndex >= 0 ? hearingOfDecision(stepTimes, decidedIndex, index) : null;
+  if (heldHearing) {
+    // The steps the act takes the case through follow its announcement a minute apart.
+    const through = instance === 1 ? ['decided', 'decision_final', 'appeal_window'] : ['decided', 'in_force'];
+    for (let i = decidedIndex, k = 0; i < path.length && through.includes(path[i]!); i++, k++) stepTimes[i] = new Date(heldHearing.startsAt.getTime() + (30 + k) * 60_000);
+    for (let i = decidedIndex + 1; i < path.length; i++) {
+      if (stepTimes[i]!.getTime() <= stepTimes[i - 1]!.getTime()) stepTimes[i] = courtMoment(new Date(stepTimes[i - 1]!.getTime() + DAY), ctx.calendar, 'forward');
+    }
+  }
 
   const registeredIndex = path.indexOf('registered');
   const registeredAt = registeredIndex >= 0 ? stepTimes[registeredIndex]! : null;
@@ -303,7 +347,9 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
 
   await seedTerms(tx, ctx.calendar, caseId, path, stepTimes, instance, parentCaseId, scenario.category);
 
-  if (scenario.hearingInDays !== undefined) {
+  if (heldHearing) {
+    await seedHeldHearing(tx, { caseId, startsAt: heldHearing.startsAt, room: String(100 + ((index * 7) % 30)), judgeId, scheduledAt: stepTimes[Math.max(0, path.indexOf('hearing_scheduled'))] ?? filedAt });
+  } else if (scenario.hearingInDays !== undefined) {
     // Hearings start on the hour between 09:00 and 16:00 Kazakhstan time (UTC+5).
     // Courts sit on working days only.
     const day = ctx.calendar.nextWorkingDayOnOrAfter(courtDateIso(new Date(now.getTime() + scenario.hearingInDays * DAY)) as IsoDay);
@@ -405,7 +451,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
       caseIds.set(index, await seedCase(ctx, scenario, index, parentCaseId));
     }
 
-    await seedIncomingFilings(tx, now);
+    await seedIncomingFilings(tx, now, ctx.calendar);
     await appendAudit(tx, { actorId: null, action: 'demo.seeded', entityType: 'system', entityId: 'demo', data: { courts: courtIds.size, people: people.size, cases: caseIds.size } }, now);
     return { seeded: true, courts: courtIds.size, people: people.size, cases: caseIds.size };
   });

@@ -73,7 +73,9 @@ export async function seedDemoActs(db: Db, store: BlobStore, pkiDir: string): Pr
       .where(and(eq(events.caseId, row.case.id), eq(events.type, 'status_changed'), sql`${events.data}->>'to' = ${plan.datedBy}`))
       .orderBy(desc(events.occurredAt))
       .limit(1);
-    const issuedAt = dated?.at ?? row.case.statusChangedAt;
+    // A case that never reached the act's step (a claim returned, then archived) has no such act.
+    if (!dated) continue;
+    const issuedAt = dated.at;
 
     const text = Buffer.from(demoText(row.case.number!, plan.act), 'utf8');
     const staged = await store.stage(Readable.from([text]), text.byteLength);

@@ -1,11 +1,12 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { Readable } from 'node:stream';
 import type { BlobStore } from '../adapters/storage/blobStore.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Db } from '../db/client.ts';
-import { cases, events, hearings, parties, recordings, users } from '../db/schema/index.ts';
+import { blobs, cases, documents, events, hearings, parties, recordings, users } from '../db/schema/index.ts';
 import { TEXT_RECORD_MEDIA_TYPE } from '../domain/recordings.ts';
 import { demoPeople } from './people.ts';
+import { recordTitle } from '../commands/hearingLifecycle.ts';
 
 const SAMPLE_RATE = 16_000;
 
@@ -89,4 +90,32 @@ export async function seedDemoRecordings(db: Db, store: BlobStore, now = new Dat
     });
   }
   return files.length;
+}
+
+/**
+ * Attaches its record to every held demo hearing that has none, an hour after the hearing closed,
+ * as the judge's page does: a document of the case the parties see, and a timeline event.
+ */
+export async function seedDemoHearingRecords(db: Db, store: BlobStore): Promise<number> {
+  const rows = await db
+    .select({ hearingId: hearings.id, caseId: hearings.caseId, startsAt: hearings.startsAt, closedAt: hearings.closedAt, judgeId: cases.judgeId, number: cases.number })
+    .from(hearings)
+    .innerJoin(cases, eq(cases.id, hearings.caseId))
+    .where(and(eq(hearings.status, 'held'), isNotNull(hearings.closedAt), isNull(hearings.recordDocumentId)));
+  for (const row of rows) {
+    const at = new Date(row.closedAt!.getTime() + 60 * 60_000);
+    const bytes = Buffer.from(demoRecord(row.number ?? '', row.startsAt), 'utf8');
+    const staged = await store.stage(Readable.from([bytes]), bytes.byteLength);
+    await keepBlob(db, store, staged, TEXT_RECORD_MEDIA_TYPE, at);
+    await db.transaction(async (tx) => {
+      await tx.insert(blobs).values({ sha256: staged.sha256, sizeBytes: staged.sizeBytes, mediaType: TEXT_RECORD_MEDIA_TYPE, createdAt: at }).onConflictDoNothing();
+      const [doc] = await tx
+        .insert(documents)
+        .values({ caseId: row.caseId, kind: 'hearing_record', title: recordTitle(row.startsAt), mediaType: TEXT_RECORD_MEDIA_TYPE, sizeBytes: staged.sizeBytes, sha256: staged.sha256, visibility: 'parties', createdBy: row.judgeId, createdAt: at })
+        .returning({ id: documents.id });
+      await tx.update(hearings).set({ recordDocumentId: doc!.id }).where(eq(hearings.id, row.hearingId));
+      await tx.insert(events).values({ caseId: row.caseId, type: 'hearing_record_attached', occurredAt: at, actorId: row.judgeId, data: { hearingId: row.hearingId, documentId: doc!.id } });
+    });
+  }
+  return rows.length;
 }

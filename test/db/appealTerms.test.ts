@@ -6,6 +6,7 @@ import { forwardAppeal } from '../../src/commands/appealForwarding.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { dutyOfStoredFiling } from '../../src/commands/filingDuty.ts';
 import { scheduleHearing } from '../../src/commands/hearings.ts';
+import { openHearingNow } from '../support/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
 import { caseDeadlines, cases, courts, documents, events, notifications, parties } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
@@ -99,6 +100,7 @@ describeDb('appeal terms of parties absent from the hearing', () => {
     // Each case in its own hour and room: the draw may give them all one judge.
     rooms++;
     await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(2, `${String(9 + rooms).padStart(2, '0')}:00`), durationMinutes: 60, room: `7-${rooms}` }, now());
+    await openHearingNow(t.database.db, judge.principal, caseId, now());
 
     // The judge ticks who took part: the claimant only.
     const page = await t.app.inject({ method: 'GET', url: `/judge/cases/${caseId}`, headers: { cookie: judge.cookie } });
@@ -234,6 +236,7 @@ describeDb('appeal terms of parties absent from the hearing', () => {
     const judge = await judgeOf(judgeId);
     await decideAdmission(t.database.db, judge.principal, caseId, { kind: 'accept' }, now());
     await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '11:00'), durationMinutes: 60, room: '8' }, now());
+    await openHearingNow(t.database.db, judge.principal, caseId, now());
     const page = await t.app.inject({ method: 'GET', url: `/judge/cases/${caseId}`, headers: { cookie: judge.cookie } });
     const { token, cookie } = formSession(page, judge.cookie);
     const form = new URLSearchParams({ _csrf: token, kind: 'decision:final', title: 'Решение', text: 'Суд, рассмотрев материалы дела, РЕШИЛ: иск удовлетворить.', attendance: '1', tookPart: claimantParty!.id });

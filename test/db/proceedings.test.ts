@@ -5,6 +5,7 @@ import { decideAdmission } from '../../src/commands/admitCase.ts';
 import { forwardAppeal } from '../../src/commands/appealForwarding.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { postponeHearing, scheduleHearing } from '../../src/commands/hearings.ts';
+import { openHearingNow } from '../support/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
 import { accessLog, caseDeadlines, cases, courts, documents, events, filings, hearings, notifications, parties, userRoles, users } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
@@ -236,6 +237,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
     it('announces the operative part, then the decision in final form, opening the appeal term from the calendar', async () => {
       const { caseId, number, judge } = await acceptedCase();
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '10:00'), durationMinutes: 60, room: '1' }, now());
+      await openHearingNow(t.database.db, judge.principal, caseId, now());
       await issued(judge, caseId, { kind: 'decision:operative', title: 'Решение (резолютивная часть)' });
       expect(await statusOf(caseId)).toMatchObject({ status: 'decided' });
       expect(await openTerms(caseId)).toEqual([expect.objectContaining({ kind: 'decision_final_form', dueOn: deadline('decision_final_form', today()).due, concerns: 'court', closedAt: null })]);
@@ -359,6 +361,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
     it('issues an act once when the judge’s signature arrives twice at the same moment', async () => {
       const { caseId, judge } = await acceptedCase();
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '13:00'), durationMinutes: 30, room: '5' }, now());
+      await openHearingNow(t.database.db, judge.principal, caseId, now());
       const id = await draft(judge, caseId, { kind: 'decision:final' });
       const manifest = await t.app.inject({ method: 'GET', url: `/api/v1/acts/${id}/manifest`, headers: { cookie: judge.cookie } });
       const cms = Buffer.from(await signContent(judge.signer, manifest.rawPayload)).toString('base64');
@@ -373,6 +376,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
     it('enters an unappealed decision into force the day after the appeal term ends, once', async () => {
       const { caseId, judge } = await acceptedCase();
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '12:00'), durationMinutes: 60, room: '2' }, now());
+      await openHearingNow(t.database.db, judge.principal, caseId, now());
       await issued(judge, caseId, { kind: 'decision:final' });
       const ended = addCalendarDays(today(), -2);
       await t.database.db.update(caseDeadlines).set({ dueOn: ended }).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal')));
@@ -403,6 +407,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
     it('sends the case up with both sides’ appeals in one appellate case at the parent court after the term; the outcome flows back; cassation goes to the civil cassation court, then the Supreme Court', async () => {
       const { caseId, number, judge } = await acceptedCase();
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '15:00'), durationMinutes: 30, room: '3' }, now());
+      await openHearingNow(t.database.db, judge.principal, caseId, now());
       await issued(judge, caseId, { kind: 'decision:final' });
 
       // Filed through the court that decided (CPC Art. 403(1)): the case stays there in its appeal term.
@@ -435,6 +440,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
       const appellate = await judgeOf(registration.judgeId, courtIds['7599']!);
       await decideAdmission(t.database.db, appellate.principal, review!.id, { kind: 'accept' }, now());
       await scheduleHearing(t.database.db, appellate.principal, review!.id, { startsAt: workingDayAt(2, '10:00'), durationMinutes: 60, room: '501' }, now());
+      await openHearingNow(t.database.db, appellate.principal, review!.id, now());
       const final = await postForm(appellate, review!.id, `/judge/cases/${review!.id}/acts`, { kind: 'decision:final', title: 'Решение', text: 'Апелляционная инстанция решений не выносит.' });
       expect(final.statusCode).toBe(400);
       await issued(appellate, review!.id, { kind: 'resolution', outcome: 'upheld', title: 'Постановление', text: 'Решение суда первой инстанции оставить без изменения, апелляционные жалобы — без удовлетворения.' });
@@ -464,6 +470,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
       const cassationJudge = await judgeOf(cassationNumber.judgeId, courtIds['9011']!);
       await decideAdmission(t.database.db, cassationJudge.principal, cassation!.id, { kind: 'accept' }, now());
       await scheduleHearing(t.database.db, cassationJudge.principal, cassation!.id, { startsAt: workingDayAt(3, '10:00'), durationMinutes: 60, room: '1' }, now());
+      await openHearingNow(t.database.db, cassationJudge.principal, cassation!.id, now());
       await issued(cassationJudge, cassation!.id, { kind: 'resolution', outcome: 'upheld', title: 'Постановление кассационного суда', text: 'Постановление апелляционной инстанции оставить без изменения.' });
       expect((await fileIn(cassationNumber.number, 'cassation_complaint')).statusCode).toBe(201);
       const [supreme] = await t.database.db.select().from(cases).where(eq(cases.parentCaseId, cassation!.id));
@@ -476,6 +483,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect(early.statusCode).toBe(409);
       expect(early.json().error.code).toBe('review_not_open');
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '16:00'), durationMinutes: 30, room: '4' }, now());
+      await openHearingNow(t.database.db, judge.principal, caseId, now());
       await issued(judge, caseId, { kind: 'decision:final' });
       await t.database.db.update(caseDeadlines).set({ dueOn: addCalendarDays(today(), -1) }).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal')));
       const late = await fileIn(number, 'appeal');
@@ -507,6 +515,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
     async function appealLeftWithoutMotion(time: string) {
       const { caseId, number, judge } = await acceptedCase();
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, time), durationMinutes: 30, room: '6' }, now());
+      await openHearingNow(t.database.db, judge.principal, caseId, now());
       await issued(judge, caseId, { kind: 'decision:final' });
       expect((await fileIn(number, 'appeal')).statusCode).toBe(201);
       await forwardAfterTerm(caseId);
@@ -525,6 +534,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
     it('refuses a cassation complaint on a decision in force that was never appealed, and offers none on its page', async () => {
       const { caseId, number, judge } = await acceptedCase();
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '09:00'), durationMinutes: 30, room: '7' }, now());
+      await openHearingNow(t.database.db, judge.principal, caseId, now());
       await issued(judge, caseId, { kind: 'decision:final' });
       await t.database.db.update(caseDeadlines).set({ dueOn: addCalendarDays(today(), -2) }).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal')));
       await enterDecisionsIntoForce(t.database.db, now());
@@ -561,6 +571,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
     async function appealedAndUpheld() {
       const { caseId, number, judge } = await acceptedCase();
       await scheduleHearing(t.database.db, judge.principal, caseId, { startsAt: workingDayAt(1, '14:00'), durationMinutes: 30, room: '8' }, now());
+      await openHearingNow(t.database.db, judge.principal, caseId, now());
       await issued(judge, caseId, { kind: 'decision:final' });
       expect((await fileIn(number, 'appeal')).statusCode).toBe(201);
       await forwardAfterTerm(caseId);
@@ -569,6 +580,7 @@ describeDb('hearings, court acts, terms and reviews', () => {
       const appellate = await judgeOf(registration.judgeId, courtIds['7599']!);
       await decideAdmission(t.database.db, appellate.principal, review!.id, { kind: 'accept' }, now());
       await scheduleHearing(t.database.db, appellate.principal, review!.id, { startsAt: workingDayAt(2, '15:00'), durationMinutes: 60, room: '502' }, now());
+      await openHearingNow(t.database.db, appellate.principal, review!.id, now());
       await issued(appellate, review!.id, { kind: 'resolution', outcome: 'upheld', title: 'Постановление', text: 'Решение суда первой инстанции оставить без изменения.' });
       return { caseId, number, review: { id: review!.id, number: registration.number } };
     }

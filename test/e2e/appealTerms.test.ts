@@ -3,6 +3,7 @@ import { courtDateIso } from '../../src/i18n/format.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { expectAccessible, fileClaim, handleOf, pageIn, signIn, signOut, workingDayAhead } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
+import { openTodaysHearing } from './hearings.ts';
 
 /**
  * A party who did not take part in the hearing has their own appeal term (CPC Art. 403(3)): the
@@ -46,6 +47,7 @@ describe('the appeal term of a party absent from the hearing', () => {
     await page.getByLabel(t('proceedings.hearing.room'), { exact: true }).fill('307');
     await Promise.all([page.waitForURL(/done=scheduled/), page.getByRole('button', { name: t('proceedings.hearing.schedule') }).click()]);
     await expectAccessible(page);
+    await openTodaysHearing(page, base, demo.server.database.db, caseId, t);
     const actForm = page.locator('form', { has: page.locator('#act-text') });
     await actForm.getByLabel(t('proceedings.decisionForm.final'), { exact: true }).check();
     expect(await actForm.locator('legend', { hasText: t('appealTerms.attendance.legend') }).count()).toBe(1);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
 import { expectAccessible, pageIn, fileClaim, handleOf, signIn, signOut, workingDayAhead, type T } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
+import { openTodaysHearing } from './hearings.ts';
 
 /**
  * A case from filing to the appellate court across every role, in a real browser: the citizen
@@ -53,6 +54,8 @@ describe('a case through the court and up to the appellate court', () => {
     await page.getByLabel(t('proceedings.hearing.room'), { exact: true }).fill('305');
     await Promise.all([page.waitForURL(/done=scheduled/), page.getByRole('button', { name: t('proceedings.hearing.schedule') }).click()]);
     await expectAccessible(page);
+    // The hearing's day comes; the judge opens it and decides the case at it.
+    await openTodaysHearing(page, demo.server.url, demo.server.database.db, /\/judge\/cases\/([0-9a-f-]+)/.exec(page.url())![1]!, t);
     await page.locator('form', { has: page.locator('#act-text') }).getByLabel(t('proceedings.decisionForm.final'), { exact: true }).check();
     await page.locator('#act-title').fill('Решение по иску о взыскании долга');
     await page.getByLabel(t('proceedings.acts.text'), { exact: true }).fill('Именем Республики Казахстан.\n\nСуд, рассмотрев дело, РЕШИЛ: иск удовлетворить, взыскать с ответчика 1 500 000 тенге.');

@@ -6,6 +6,7 @@ import { translator } from '../../src/i18n/index.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { expectAccessible, pageIn, signIn, signOut } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
+import { openTodaysHearing } from './hearings.ts';
 
 /**
  * Court document access in a real browser: the judge issues a decision; the party's SMS and
@@ -34,7 +35,7 @@ describe('a decision reaches the party by SMS and e-mail, and the party reads an
 
     // The judge issues the decision in final form.
     await signIn(page, demo.server.url, en, judgeHandle);
-    await page.goto(`${demo.server.url}/judge/cases/${target!.id}`);
+    await openTodaysHearing(page, demo.server.url, db, target!.id, en);
     await page.locator('form', { has: page.locator('#act-text') }).getByLabel(en('proceedings.decisionForm.final'), { exact: true }).check();
     await page.locator('#act-title').fill('Решение по делу');
     await page.getByLabel(en('proceedings.acts.text'), { exact: true }).fill('Именем Республики Казахстан.\n\nСуд РЕШИЛ: иск удовлетворить частично.');

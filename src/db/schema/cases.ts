@@ -16,6 +16,7 @@ import {
 import { CASE_STATUSES } from '../../domain/caseStatus.ts';
 import { CASE_KINDS } from '../../domain/caseKinds.ts';
 import { courts } from './courts.ts';
+import { documents } from './documents.ts';
 import { organisations, users } from './users.ts';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -124,7 +125,15 @@ export const parties = pgTable(
 
 export const DISTRIBUTION_METHODS = ['automatic', 'manual'] as const;
 
-export const HEARING_STATUSES = ['scheduled', 'held', 'postponed', 'cancelled'] as const;
+/**
+ * A hearing is scheduled, may be postponed before its day, is opened by the judge on its day and
+ * closed as held, adjourned (отложено, usually to a new hearing) or not held (a party absent,
+ * the judge ill); `cancelled` is kept for rows written before the lifecycle.
+ */
+export const HEARING_STATUSES = ['scheduled', 'opened', 'held', 'adjourned', 'not_held', 'postponed', 'cancelled'] as const;
+export type HearingStatus = (typeof HEARING_STATUSES)[number];
+export const HEARING_OUTCOMES = ['held', 'adjourned', 'not_held'] as const;
+export type HearingOutcome = (typeof HEARING_OUTCOMES)[number];
 
 export const hearings = pgTable(
   'hearings',
@@ -142,13 +151,18 @@ export const hearings = pgTable(
     /** The judge and court as they were when scheduled: conflicts are checked against them. */
     judgeId: uuid('judge_id').references(() => users.id),
     courtId: uuid('court_id').references(() => courts.id),
-    /** A postponed hearing points at the one that replaced it. */
+    /** A postponed or adjourned hearing points at the one that replaced it. */
     postponedToId: uuid('postponed_to_id').references((): AnyPgColumn => hearings.id),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The hearing record (протокол, CPC Art. 189), a document of the case, once attached. */
+    recordDocumentId: uuid('record_document_id').references((): AnyPgColumn => documents.id),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('hearings_status_check', sql`${t.status} in (${inList(HEARING_STATUSES)})`),
+    check('hearings_closed_check', sql`${t.status} not in ('held', 'adjourned', 'not_held') or ${t.closedAt} is not null or ${t.openedAt} is null`),
     check('hearings_place_check', sql`${t.room} is not null or ${t.videoLink} is not null`),
     index('hearings_case_idx').on(t.caseId),
     index('hearings_starts_idx').on(t.startsAt),

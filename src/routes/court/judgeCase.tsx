@@ -6,6 +6,8 @@ import { today } from '../../commands/caseProgress.ts';
 import { acceptAuthority } from '../../commands/authority.ts';
 import { decisionParties } from '../../queries/partyStanding.ts';
 import { postponeHearing, scheduleHearing, type HearingSlot } from '../../commands/hearings.ts';
+import { attachHearingRecord, closeHearing, hearingForActs, openHearing } from '../../commands/hearingLifecycle.ts';
+import { HEARING_OUTCOMES, type HearingOutcome } from '../../db/schema/index.ts';
 import { cases, documents, hearings } from '../../db/schema/index.ts';
 import { actEffect, COURT_ACT_KINDS, DECISION_FORMS, REVIEW_OUTCOMES, type CourtActKind, type DecisionForm, type ReviewOutcome } from '../../domain/courtActs.ts';
 import { courtInstant } from '../../domain/hearingSlots.ts';
@@ -28,6 +30,9 @@ const DONE: Record<string, MessageKey> = {
   authority: 'proceedings.done.authority',
   discarded: 'proceedings.done.discarded',
   issued: 'proceedings.done.issued',
+  opened: 'hearings.done.opened',
+  closed: 'hearings.done.closed',
+  record: 'hearings.done.record',
 };
 
 /** The acts a judge may draft at this stage, from the same rule that checks them when issued. */
@@ -45,6 +50,16 @@ function actOptions(instance: number, status: Parameters<typeof actEffect>[2], c
 
 /** Which form field a refusal belongs to, so the error summary links to it. */
 function fieldOf(code: ErrorCode, form: string): string {
+  // Closing a hearing: the outcome's own reason and next-hearing fields, or the outcome itself.
+  const closing = /^close-([0-9a-f-]+)-(adjourned|not_held|held)$/.exec(form);
+  if (closing) {
+    const base = `close-${closing[1]}`;
+    if (code === 'hearing_reason_required') return `${base}-${closing[2]}-reason`;
+    if (code.startsWith('hearing_') && !['hearing_not_open', 'hearing_not_allowed'].includes(code)) return `${base}-${closing[2]}-date`;
+    return `${base}-outcome`;
+  }
+  if (form.startsWith('open-')) return `${form}-submit`;
+  if (form.startsWith('record-')) return `${form}-file`;
   if (code === 'attendance_party_unknown') return `${form === 'upload' ? 'upload' : 'act'}-attendance`;
   if (form === 'upload') return code === 'act_title_required' ? 'upload-title' : code === 'act_outcome_required' ? 'upload-outcome' : code.startsWith('act_') && code !== 'act_file_not_pdf' ? 'upload-kind' : 'upload-file';
   if (code.startsWith('act_')) return code === 'act_outcome_required' ? 'act-outcome' : code === 'act_title_required' ? 'act-title' : code === 'act_text_required' ? 'act-text' : 'act-kind';
@@ -100,6 +115,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           linked,
           today: today(app.clock()),
           actOptions: actOptions(details.case.instance, details.case.status, details.case.category),
+          hearingOfTheDay: await hearingForActs(app.db, caseId, app.clock()),
           parties: parties.map((p) => ({ id: p.id, name: p.name, role: p.role })),
           absentByDefault: details.case.status === 'decided' ? (operative?.absentPartyIds ?? []) : [],
           copiesAwaited: deadlines.some((d) => d.kind === 'decision_copies_sent' && d.partyId !== null && d.closedAt === null),
@@ -155,6 +171,76 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
     },
   );
+
+  const HearingParams = Type.Object({ hearingId: Type.String({ maxLength: 40 }) });
+
+  app.post('/judge/hearings/:hearingId/open', { config: judges, schema: { hide: true, params: HearingParams, body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } }, async (request, reply) => {
+    const { hearingId } = request.params;
+    if (!isUuid(hearingId)) throw new SotError('not_found');
+    const caseId = await caseOfHearing(hearingId);
+    return act(request, reply, caseId, `open-${hearingId}`, {}, async () => {
+      await openHearing(app.db, request.principal!, hearingId, app.clock());
+      return 'opened';
+    });
+  });
+
+  const ClosingField = Type.Optional(Type.String({ maxLength: 3000 }));
+  app.post(
+    '/judge/hearings/:hearingId/close',
+    {
+      config: judges,
+      schema: {
+        hide: true,
+        params: HearingParams,
+        body: Type.Object({
+          _csrf: Type.Optional(Type.String()),
+          outcome: Type.Optional(Type.String({ maxLength: 20 })),
+          adjourned_reason: ClosingField,
+          adjourned_date: Type.Optional(Type.String({ maxLength: 20 })),
+          adjourned_time: Type.Optional(Type.String({ maxLength: 10 })),
+          not_held_reason: ClosingField,
+          not_held_date: Type.Optional(Type.String({ maxLength: 20 })),
+          not_held_time: Type.Optional(Type.String({ maxLength: 10 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { hearingId } = request.params;
+      if (!isUuid(hearingId)) throw new SotError('not_found');
+      const caseId = await caseOfHearing(hearingId);
+      const { _csrf, ...values } = request.body;
+      const outcome = (HEARING_OUTCOMES as readonly string[]).includes(values.outcome ?? '') ? (values.outcome as HearingOutcome) : null;
+      return act(request, reply, caseId, `close-${hearingId}-${outcome ?? 'held'}`, { ...values, form: `close-${hearingId}` } as Record<string, string>, async () => {
+        if (!outcome) throw new SotError('hearing_outcome_required');
+        const reason = outcome === 'adjourned' ? values.adjourned_reason : outcome === 'not_held' ? values.not_held_reason : undefined;
+        const day = (outcome === 'adjourned' ? values.adjourned_date : values.not_held_date)?.trim() ?? '';
+        const time = (outcome === 'adjourned' ? values.adjourned_time : values.not_held_time)?.trim() ?? '';
+        // The next hearing keeps the place and length of this one; only its time is asked.
+        const [current] = await app.db.select({ room: hearings.room, videoLink: hearings.videoLink, durationMinutes: hearings.durationMinutes }).from(hearings).where(eq(hearings.id, hearingId));
+        const next = outcome !== 'held' && (day || time) ? { ...slotOf({ date: day, time, duration: String(current!.durationMinutes), room: current!.room ?? undefined, videoLink: current!.videoLink ?? undefined }) } : undefined;
+        await closeHearing(app.db, request.principal!, hearingId, { outcome, reason, next }, app.clock());
+        return 'closed';
+      });
+    },
+  );
+
+  app.post('/judge/hearings/:hearingId/record', { config: { ...judges, uploads: true }, schema: { hide: true, params: HearingParams } }, async (request, reply) => {
+    const { hearingId } = request.params;
+    if (!isUuid(hearingId)) throw new SotError('not_found');
+    const caseId = await caseOfHearing(hearingId);
+    // Whose case it is is settled before reading a byte of the upload.
+    await judgeCaseOf(request.principal!, caseId);
+    return act(request, reply, caseId, `record-${hearingId}`, {}, async () => {
+      if (!request.isMultipart()) throw new SotError('unsupported_media_type');
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          await attachHearingRecord(app.db, app.blobs, request.principal!, hearingId, { stream: part.file, fileName: part.filename }, app.clock());
+          return 'record';
+        }
+      }
+      throw new SotError('file_missing');
+    });
+  });
 
   async function caseOfHearing(hearingId: string): Promise<string> {
     const [hearing] = await app.db.select({ caseId: hearings.caseId }).from(hearings).where(eq(hearings.id, hearingId));

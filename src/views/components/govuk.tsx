@@ -133,6 +133,8 @@ export interface Choice {
   value: string;
   label: string;
   hint?: string | undefined;
+  /** Fields that belong to this choice, set under it. */
+  conditional?: ComponentChildren;
 }
 
 interface FieldsetProps {
@@ -157,17 +159,33 @@ export function Radios(props: FieldsetProps & { choices: Choice[]; value?: strin
           {props.choices.map((choice, i) => {
             const id = i === 0 ? props.id : `${props.id}-${i + 1}`;
             return (
-              <div class="govuk-radios__item" key={choice.value}>
-                <input class="govuk-radios__input" id={id} name={props.name} type="radio" value={choice.value} checked={props.value === choice.value} aria-describedby={choice.hint ? `${id}-hint` : undefined} />
-                <label class="govuk-label govuk-radios__label" for={id}>
-                  {choice.label}
-                </label>
-                {choice.hint && (
-                  <div id={`${id}-hint`} class="govuk-hint govuk-radios__hint">
-                    {choice.hint}
+              <Fragment key={choice.value}>
+                <div class="govuk-radios__item">
+                  <input
+                    class="govuk-radios__input"
+                    id={id}
+                    name={props.name}
+                    type="radio"
+                    value={choice.value}
+                    checked={props.value === choice.value}
+                    aria-describedby={choice.hint ? `${id}-hint` : undefined}
+                  />
+                  <label class="govuk-label govuk-radios__label" for={id}>
+                    {choice.label}
+                  </label>
+                  {choice.hint && (
+                    <div id={`${id}-hint`} class="govuk-hint govuk-radios__hint">
+                      {choice.hint}
+                    </div>
+                  )}
+                </div>
+                {/* Always shown: the reveal script marks radios aria-expanded, which a radio may not carry. */}
+                {choice.conditional && (
+                  <div class="govuk-radios__conditional" id={`conditional-${id}`}>
+                    {choice.conditional}
                   </div>
                 )}
-              </div>
+              </Fragment>
             );
           })}
         </div>

@@ -16,6 +16,7 @@ import { localName } from '../components/names.ts';
 import { FamiliarisationPanel, type FamiliarisationPanelView } from '../components/familiarisation.tsx';
 import type { CassationVerdict } from '../../domain/cassation.ts';
 import { GROUND_ARTICLE, isAdmissionGround } from '../../domain/admission.ts';
+import { foldTimeline } from '../../domain/timeline.ts';
 
 function timelineText(t: Translate, event: CaseForParticipants['timeline'][number]): string {
   const to = event.data['to'];
@@ -60,6 +61,14 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t('caseFile.timeline.granted');
     case 'familiarisation_refused':
       return t('caseFile.timeline.refused');
+    case 'hearing_opened':
+      return t('hearings.timeline.opened');
+    case 'hearing_closed': {
+      const outcome = event.data['outcome'];
+      return outcome === 'held' || outcome === 'adjourned' || outcome === 'not_held' ? t(`hearings.timeline.${outcome}`) : t('timeline.other');
+    }
+    case 'hearing_record_attached':
+      return t('hearings.timeline.recordAttached');
     default:
       return t('timeline.other');
   }
@@ -232,7 +241,13 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
               <time dateTime={h.startsAt.toISOString()}>{formatDateTime(h.startsAt, lang)}</time>
               {h.room ? `, ${t('caseStatus.room', { room: h.room })}` : `, ${t('proceedings.hearing.video')}`} — {t(`hearingStatus.${h.status}`)}
               {h.reason && <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">{t('proceedings.hearing.reason', { reason: h.reason })}</span>}
-              {h.status === 'held' && (
+              {/* The record and the recordings of a hearing side by side. */}
+              {h.recordDocumentId && (
+                <a class="govuk-link sot-block" href={urls.caseDocument(c.id, h.recordDocumentId)}>
+                  {t('hearings.record.link')}
+                </a>
+              )}
+              {(h.status === 'held' || h.status === 'adjourned') && (
                 <a class="govuk-link sot-block" href={urls.hearingRecordings(c.id, h.id)}>
                   {t('recordings.link')}
                 </a>
@@ -253,7 +268,7 @@ export function CaseTimeline({ timeline }: { timeline: CaseForParticipants['time
   const { t, lang } = useView();
   return (
     <div class="moj-timeline">
-      {timeline.map((event) => (
+      {foldTimeline(timeline).map((event) => (
         <div class="moj-timeline__item" key={event.id}>
           <div class="moj-timeline__header">
             <h3 class="moj-timeline__title">{timelineText(t, event)}</h3>
@@ -261,6 +276,11 @@ export function CaseTimeline({ timeline }: { timeline: CaseForParticipants['time
           <p class="moj-timeline__date">
             <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt, lang)}</time>
           </p>
+          {event.type === 'hearing_closed' && typeof event.data['startsAt'] === 'string' && (
+            <div class="moj-timeline__description">{t('hearings.notice.next', { next: formatDateTime(new Date(event.data['startsAt']), lang) })}</div>
+          )}
+          {/* An issued act's entry says where it left the case; a judge's or a hearing's status is its own title. */}
+          {event.status && event.type === 'document_issued' && <div class="moj-timeline__description">{t('hearings.timeline.status', { status: t(`status.${event.status}`) })}</div>}
         </div>
       ))}
     </div>

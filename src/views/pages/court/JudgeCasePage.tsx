@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { REVIEW_OUTCOMES, type CourtActKind, type DecisionForm } from '../../../domain/courtActs.ts';
+import { REVIEW_OUTCOMES, type CourtActKind, type DecisionForm, type HearingOfTheDay } from '../../../domain/courtActs.ts';
+import { OPEN_EARLY_MINUTES } from '../../../domain/hearingLifecycle.ts';
+import { courtDay } from '../../../domain/hearingSlots.ts';
 import { COURT_ORDER_DEMAND_RULES, type CourtOrderDemand } from '../../../domain/courtOrders.ts';
 import type { PartyRole } from '../../../db/schema/index.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
@@ -29,6 +31,8 @@ export interface JudgeCaseView {
   linked: LinkedCase[];
   today: string;
   actOptions: ActOption[];
+  /** Today's hearing as the acts see it: a decision waits for one opened today. */
+  hearingOfTheDay: HearingOfTheDay;
   /** The parties in their own right, for the judge to say who took part in the hearing. */
   parties: { id: string; name: string; role: string }[];
   /** Unticked at first: those recorded absent when the operative part was announced. */
@@ -101,11 +105,12 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
             <li key={h.id}>
               <time dateTime={h.startsAt.toISOString()}>{formatDateTime(h.startsAt, lang)}</time>, {h.room ? t('caseStatus.room', { room: h.room }) : t('proceedings.hearing.video')} — {t(`hearingStatus.${h.status}`)}
               {h.reason && <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">{t('proceedings.hearing.reason', { reason: h.reason })}</span>}
-              {h.status === 'held' && (
+              {(h.status === 'held' || h.status === 'adjourned') && (
                 <a class="govuk-link sot-block" href={urls.courtRecordings(h.id)}>
                   {t('recordings.link')}
                 </a>
               )}
+              <HearingDay hearing={h} caseId={c.id} today={view.today} values={view.values} errorFor={errorFor} />
               {h.status === 'scheduled' && c.status === 'hearing_scheduled' && (
                 <details class="govuk-details govuk-!-margin-top-2">
                   <summary class="govuk-details__summary">
@@ -175,6 +180,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
           <form method="post" action={urls.draftAct(c.id)} novalidate>
             <CsrfField />
             <h3 class="govuk-heading-m">{t('proceedings.acts.new')}</h3>
+            {view.hearingOfTheDay === 'none' && c.status === 'hearing_scheduled' && <div class="govuk-inset-text">{t('hearings.act.needsHearing')}</div>}
             <ActChoiceFields prefix="act" options={view.actOptions} values={view.values['form'] === 'upload' ? {} : view.values} errorFor={errorFor} />
             <Attendance prefix="act" view={view} values={view.values['form'] === 'upload' ? {} : view.values} error={errorFor('act-attendance')} />
             <TextInput id="act-title" name="title" label={t('proceedings.acts.actTitle')} value={view.values['form'] === 'upload' ? undefined : v('title')} error={errorFor('act-title')} />
@@ -257,6 +263,108 @@ function Attendance({ prefix, view, values, error }: { prefix: string; view: Jud
 }
 
 /** Date, time, length and place of a hearing; the same fields schedule and postpone. */
+type CaseHearing = CaseForParticipants['hearings'][number];
+
+/**
+ * A hearing on its day: the button that opens it, the form that closes it with its outcome, and
+ * the record once it is closed. A hearing that never started can only be closed as not held.
+ */
+function HearingDay({ hearing: h, caseId, today, values, errorFor }: { hearing: CaseHearing; caseId: string; today: string; values: Record<string, string>; errorFor: (field: string) => string | undefined }) {
+  const { t } = useView();
+  const day = courtDay(h.startsAt);
+  const canOpen = h.status === 'scheduled' && day === today;
+  const due = h.status === 'scheduled' && day <= today;
+  const closing = `close-${h.id}`;
+  const own = values['form'] === closing;
+  const value = (name: string) => (own ? values[name] : undefined);
+  const nextFields = (outcome: 'adjourned' | 'not_held') => (
+    <>
+      <Textarea id={`${closing}-${outcome}-reason`} name={`${outcome}_reason`} label={t('hearings.close.reason')} hint={t('hearings.close.reason.hint')} value={value(`${outcome}_reason`)} error={errorFor(`${closing}-${outcome}-reason`)} rows={3} />
+      <TextInput id={`${closing}-${outcome}-date`} name={`${outcome}_date`} label={t('hearings.close.nextDay')} hint={t('hearings.close.nextDay.hint')} value={value(`${outcome}_date`)} error={errorFor(`${closing}-${outcome}-date`)} classes="govuk-input--width-10" />
+      <TextInput id={`${closing}-${outcome}-time`} name={`${outcome}_time`} label={t('hearings.close.nextTime')} hint={t('proceedings.hearing.time.hint')} value={value(`${outcome}_time`)} classes="govuk-input--width-5" />
+    </>
+  );
+  const outcomes = [
+    ...(h.status === 'opened'
+      ? [
+          { value: 'held', label: t('hearings.close.outcome.held'), hint: t('hearings.close.outcome.held.hint') },
+          { value: 'adjourned', label: t('hearings.close.outcome.adjourned'), hint: t('hearings.close.outcome.adjourned.hint'), conditional: nextFields('adjourned') },
+        ]
+      : []),
+    { value: 'not_held', label: t('hearings.close.outcome.not_held'), hint: t('hearings.close.outcome.not_held.hint'), conditional: nextFields('not_held') },
+  ];
+  return (
+    <>
+      {canOpen && (
+        <form method="post" action={urls.openHearing(h.id)} class="govuk-!-margin-top-2">
+          <CsrfField />
+          {errorFor(`open-${h.id}-submit`) && (
+            <p class="govuk-error-message" id={`open-${h.id}-submit`}>
+              <span class="govuk-visually-hidden">{t('error.title')}:</span> {errorFor(`open-${h.id}-submit`)}
+            </p>
+          )}
+          <p class="govuk-hint">{t('hearings.open.hint', { minutes: OPEN_EARLY_MINUTES })}</p>
+          <button type="submit" class="govuk-button" data-module="govuk-button">
+            {t('hearings.open.submit')}
+          </button>
+        </form>
+      )}
+      {(h.status === 'opened' || due) && (
+        <details class="govuk-details govuk-!-margin-top-2" open={h.status === 'opened' || own}>
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text">{t('hearings.close.title')}</span>
+          </summary>
+          <div class="govuk-details__text">
+            <form method="post" action={urls.closeHearing(h.id)} novalidate>
+              <CsrfField />
+              <Radios id={`${closing}-outcome`} name="outcome" legend={t('hearings.close.outcome')} choices={outcomes} value={value('outcome')} error={errorFor(`${closing}-outcome`)} />
+              <button type="submit" class="govuk-button" data-module="govuk-button">
+                {t('hearings.close.submit')}
+              </button>
+            </form>
+          </div>
+        </details>
+      )}
+      {h.recordDocumentId ? (
+        <a class="govuk-link sot-block" href={urls.caseDocument(caseId, h.recordDocumentId)}>
+          {t('hearings.record.link')}
+        </a>
+      ) : (
+        h.openedAt &&
+        (h.status === 'held' || h.status === 'adjourned') && (
+          <form method="post" action={urls.hearingRecord(h.id)} encType="multipart/form-data" class="govuk-!-margin-top-2">
+            <CsrfField />
+            <div class={`govuk-form-group${errorFor(`record-${h.id}-file`) ? ' govuk-form-group--error' : ''}`}>
+              <label class="govuk-label" for={`record-${h.id}-file`}>
+                {t('hearings.record.file')}
+              </label>
+              <div class="govuk-hint" id={`record-${h.id}-file-hint`}>
+                {t('hearings.record.file.hint')}
+              </div>
+              {errorFor(`record-${h.id}-file`) && (
+                <p class="govuk-error-message" id={`record-${h.id}-file-error`}>
+                  <span class="govuk-visually-hidden">{t('error.title')}:</span> {errorFor(`record-${h.id}-file`)}
+                </p>
+              )}
+              <input
+                class="govuk-file-upload"
+                id={`record-${h.id}-file`}
+                name="file"
+                type="file"
+                accept="application/pdf"
+                aria-describedby={errorFor(`record-${h.id}-file`) ? `record-${h.id}-file-hint record-${h.id}-file-error` : `record-${h.id}-file-hint`}
+              />
+            </div>
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+              {t('hearings.record.submit')}
+            </button>
+          </form>
+        )
+      )}
+    </>
+  );
+}
+
 function SlotFields({ prefix, values, errorFor }: { prefix: string; values: Record<string, string>; errorFor: (field: string) => string | undefined }) {
   const { t } = useView();
   const own = values['form'] === prefix;
