@@ -17,6 +17,7 @@ import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
+import { caseTerms } from './sections/caseTerms.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
@@ -353,6 +354,7 @@ export const en = {
   ...talon.en,
   ...entity.en,
   ...auditLog.en,
+  ...caseTerms.en,
   ...eds.en,
   ...input.en,
 } as const;

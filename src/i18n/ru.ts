@@ -18,6 +18,7 @@ import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
+import { caseTerms } from './sections/caseTerms.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 
@@ -355,6 +356,7 @@ export const ru: Record<MessageKey, string> = {
   ...talon.ru,
   ...entity.ru,
   ...auditLog.ru,
+  ...caseTerms.ru,
   ...eds.ru,
   ...input.ru,
 };
