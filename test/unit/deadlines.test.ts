@@ -4,6 +4,7 @@ import { addCalendarDays, addCalendarMonths, CalendarMissingError } from '../../
 import { considerationKind, DEADLINE_KINDS, deadline as deadlineIn, hasTrialTerms, termEnd as termEndIn, type DeadlineKind, type Term } from '../../src/domain/deadlines.ts';
 import { ALL_CASE_CATEGORIES } from '../../src/domain/caseKinds.ts';
 import { daysLeft } from '../../src/domain/caseloadView.ts';
+import { actEffect } from '../../src/domain/courtActs.ts';
 import { initialReference } from '../../src/domain/reference.ts';
 import { PUBLIC_TERMS, quoteTerm } from '../../src/domain/termQuote.ts';
 import { absentPartyTerms, appealTermOf, inForceDay } from '../../src/domain/appealTerms.ts';
@@ -170,6 +171,13 @@ describe('the terms of preparation and consideration', () => {
     expect(hasTrialTerms({ instance: 1, category: 'court_order', simplified: false })).toBe(false);
     const civil = ALL_CASE_CATEGORIES.filter((category) => hasTrialTerms({ instance: 1, category, simplified: false }));
     expect(civil).toEqual(['property', 'non_property', 'divorce', 'labour', 'alimony', 'housing', 'inheritance', 'special_proceedings']);
+  });
+
+  it('meets the term of consideration with the decision announced, in either form, and not with a ruling', () => {
+    for (const decisionForm of ['operative', 'final'] as const) {
+      expect(actEffect({ kind: 'decision', decisionForm }, 1, 'hearing_scheduled', 'property')).toMatchObject({ closes: expect.arrayContaining(['preparation', 'consideration', 'consideration_short']) });
+    }
+    expect(actEffect({ kind: 'ruling' }, 1, 'hearing_scheduled', 'property')).toMatchObject({ closes: [] });
   });
 
   it('counts the days left to a term in calendar days, negative once it has passed', () => {

@@ -2,9 +2,9 @@ import type { Section } from './section.ts';
 
 /** The terms of preparation and consideration, the judge's list by nearest term, and the hearing's date boxes. */
 const en = {
-  'proceedings.deadline.preparation': 'Preparation of the case for trial',
-  'proceedings.deadline.consideration': 'Consideration and decision of the case',
-  'proceedings.deadline.consideration_short': 'Consideration and decision of the case (one-month term)',
+  'proceedings.deadline.preparation': 'Preparation for trial',
+  'proceedings.deadline.consideration': 'Consideration of the case',
+  'proceedings.deadline.consideration_short': 'Consideration of the case (1 month)',
   'judge.terms.legend': 'Sort and filter the cases',
   'judge.terms.show': 'Show',
   'judge.terms.show.all': 'All cases in progress',
@@ -32,9 +32,9 @@ const en = {
 export const caseTerms: Section<typeof en> = {
   en,
   ru: {
-    'proceedings.deadline.preparation': 'Подготовка дела к судебному разбирательству',
-    'proceedings.deadline.consideration': 'Рассмотрение и разрешение дела',
-    'proceedings.deadline.consideration_short': 'Рассмотрение и разрешение дела (месячный срок)',
+    'proceedings.deadline.preparation': 'Подготовка к разбирательству',
+    'proceedings.deadline.consideration': 'Рассмотрение дела',
+    'proceedings.deadline.consideration_short': 'Рассмотрение дела (1 месяц)',
     'judge.terms.legend': 'Сортировка и отбор дел',
     'judge.terms.show': 'Показать',
     'judge.terms.show.all': 'Все дела в производстве',
@@ -59,9 +59,9 @@ export const caseTerms: Section<typeof en> = {
     'proceedings.error.hearingDateInvalid': 'Укажите существующую дату заседания, например {example}.',
   },
   kk: {
-    'proceedings.deadline.preparation': 'Істі сот талқылауына дайындау',
-    'proceedings.deadline.consideration': 'Істі қарау және шешу',
-    'proceedings.deadline.consideration_short': 'Істі қарау және шешу (бір айлық мерзім)',
+    'proceedings.deadline.preparation': 'Істі талқылауға дайындау',
+    'proceedings.deadline.consideration': 'Істі қарау',
+    'proceedings.deadline.consideration_short': 'Істі қарау (1 ай)',
     'judge.terms.legend': 'Істерді сұрыптау және іріктеу',
     'judge.terms.show': 'Көрсету',
     'judge.terms.show.all': 'Іс жүргізудегі барлық істер',
