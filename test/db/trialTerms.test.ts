@@ -164,8 +164,9 @@ describeDb('the terms of preparation and consideration, and the judge’s list b
       const sunday = await post(judge, caseId, { date: '06.12.2026', time: '10:00' });
       expect(sunday.statusCode).toBe(400);
       expect(sunday.body).toContain('not a working day');
-      // The typed date is kept for the judge to correct.
-      expect(sunday.body).toContain('value="06.12.2026"');
+      // The typed date is kept for the judge to correct, spread over the three boxes.
+      expect(sunday.body).toMatch(/id="hearing-date" name="date" type="text" inputmode="numeric" value="6"/);
+      expect(sunday.body).toMatch(/id="hearing-date-month" name="month" type="text" inputmode="numeric" value="12"/);
 
       const late = await post(judge, caseId, { date: '7', month: '12', year: '2026', time: '18:00' });
       expect(late.statusCode).toBe(400);

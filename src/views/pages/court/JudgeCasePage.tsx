@@ -9,7 +9,7 @@ import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { actLabel, DeadlinesTable, IssuedActs, LinkedCases } from '../../components/caseFile.tsx';
 import { CsrfField, DateInput, ErrorSummary, Radios, Select, SuccessBanner, SummaryList, Textarea, TextInput, type Choice, type FieldError } from '../../components/govuk.tsx';
-import { typedDay } from '../../../domain/dateBoxes.ts';
+import { isoDay, typedDay } from '../../../domain/dateBoxes.ts';
 import { exampleHearingDay, hearingTimes } from '../../../domain/hearingSlots.ts';
 import type { IsoDay } from '../../../domain/calendar/holidays.ts';
 import { categoryLabel } from '../../components/labels.ts';
@@ -258,6 +258,9 @@ function SlotFields({ prefix, values, today, errorFor }: { prefix: string; value
   const { t } = useView();
   const own = values['form'] === prefix;
   const value = (name: string) => (own ? values[name] : undefined);
+  // A whole date typed into the day box comes back spread over the three boxes, where it fits.
+  const whole = own && !values['month'] && !values['year'] ? isoDay(values['date'], '', '') : null;
+  const [year, month, day] = whole ? whole.split('-').map((part) => String(Number(part))) : [value('year'), value('month'), value('date')];
   return (
     <>
       <input type="hidden" name="form" value={prefix} />
@@ -268,9 +271,9 @@ function SlotFields({ prefix, values, today, errorFor }: { prefix: string; value
         hint={t('proceedings.hearing.date.hint', { example: typedDay(exampleHearingDay(today)) })}
         error={errorFor(`${prefix}-date`)}
         boxes={[
-          { id: `${prefix}-date`, name: 'date', value: value('date') },
-          { id: `${prefix}-date-month`, name: 'month', value: value('month') },
-          { id: `${prefix}-date-year`, name: 'year', value: value('year') },
+          { id: `${prefix}-date`, name: 'date', value: day },
+          { id: `${prefix}-date-month`, name: 'month', value: month },
+          { id: `${prefix}-date-year`, name: 'year', value: year },
         ]}
       />
       <Select
