@@ -113,7 +113,11 @@ describe('a judge’s nearest terms and the hearing’s date boxes', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('hearing-date');
 
     // A working day, typed whole, but an hour that runs past the court day: the time is in error.
+    // The refused date came back spread over the boxes; the judge types the new one whole into the first.
+    expect(await page.locator('#hearing-date-month').inputValue()).toBe(String(Number(sunday.slice(5, 7))));
     const day = workingDayAhead(4);
+    await page.locator('#hearing-date-month').fill('');
+    await page.locator('#hearing-date-year').fill('');
     await page.locator('#hearing-date').fill(typedDay(day));
     await page.locator('#hearing-time').selectOption('18:00');
     await page.getByLabel(t('proceedings.hearing.duration'), { exact: true }).fill('60');
@@ -122,7 +126,9 @@ describe('a judge’s nearest terms and the hearing’s date boxes', () => {
     expect(await page.locator('#hearing-time.govuk-select--error').count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/hearing-late-kk.png`, fullPage: true });
 
-    // The same day typed whole at 10:00 is taken; the term of consideration now runs.
+    // The same day at 10:00 is taken; the term of consideration now runs.
+    await page.locator('#hearing-date-month').fill('');
+    await page.locator('#hearing-date-year').fill('');
     await page.locator('#hearing-date').fill(typedDay(day));
     await page.locator('#hearing-time').selectOption('10:00');
     await Promise.all([page.waitForURL(/done=scheduled/), page.getByRole('button', { name: t('proceedings.hearing.schedule') }).first().click()]);
