@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/dirLock.ts';
 import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { openMissingTrialTerms } from './commands/trialTerms.ts';
 import { auditKeyring, describeAuditVerification, recordAuditCheck, sealAuditChain, useAuditKeys, verifyAuditChain } from './db/audit.ts';
 import { ensureBenchCases } from './db/benchData.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -66,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
       await withDatabase(async (database) => {
         await migrateDatabase(database);
         await sealAuditChain(database.db);
+        const terms = await openMissingTrialTerms(database.db);
+        if (terms.opened + terms.skipped > 0) console.log(`Terms of preparation and consideration: ${terms.opened} opened, ${terms.skipped} left for want of a recorded date or calendar year.`);
       });
       console.log('Migrations applied.');
       return 0;

@@ -91,6 +91,7 @@ export const ERRORS = {
   // Hearings, court acts, terms and reviews.
   calendar_missing: { status: 422, message: 'proceedings.error.calendarMissing' },
   hearing_time_invalid: { status: 400, message: 'proceedings.error.hearingTimeInvalid' },
+  hearing_date_invalid: { status: 400, message: 'proceedings.error.hearingDateInvalid' },
   hearing_in_past: { status: 400, message: 'proceedings.error.hearingInPast' },
   hearing_not_working_day: { status: 400, message: 'proceedings.error.hearingNotWorkingDay' },
   hearing_outside_hours: { status: 400, message: 'proceedings.error.hearingOutsideHours' },

@@ -53,6 +53,8 @@ export const urls = {
   talonPdf: (id: string) => `/api/v1/filings/${encodeURIComponent(id)}/talon.pdf`,
   verifyTalon: (code: string) => `/verify/${encodeURIComponent(code)}`,
   judgeCases: (decided?: string) => withQuery('/judge/cases', decided ? { decided } : undefined),
+  /** The judge's cases in progress, sorted and filtered; lands on the list itself. */
+  judgeCaseload: (view: { sort: string; order: string; show: string }) => `${withQuery('/judge/cases', view)}#caseload`,
   judgeCase: (caseId: string, done?: string) => withQuery(`/judge/cases/${encodeURIComponent(caseId)}`, done ? { done } : undefined),
   scheduleHearing: (caseId: string) => `/judge/cases/${encodeURIComponent(caseId)}/hearings`,
   postponeHearing: (hearingId: string) => `/judge/hearings/${encodeURIComponent(hearingId)}/postpone`,

@@ -17,7 +17,8 @@ import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { isUuid } from '../domain/ids.ts';
-import { closeDeadlines, moveCase, openSetDeadline, today } from './caseProgress.ts';
+import { closeDeadlines, moveCase, openDeadline, openSetDeadline, today } from './caseProgress.ts';
+import { hasTrialTerms } from '../domain/deadlines.ts';
 import { noticeToParticipants } from './notices.ts';
 import { urls } from '../urls.ts';
 import { loadReference } from '../queries/reference.ts';
@@ -96,6 +97,8 @@ export async function decideAdmission(db: Db, principal: Principal, caseId: stri
     if (updated.length === 0) throw new SotError('case_decision_not_allowed');
     await tx.insert(events).values({ caseId, type: 'status_changed', occurredAt: now, actorId: principal.userId, data });
     await closeDeadlines(tx, caseId, [APPEAL_DEFECTS_TERM], now);
+    // A claim accepted in the general procedure is prepared for trial within its term (CPC Art. 164(1)).
+    if (decision.kind === 'accept' && hasTrialTerms({ instance: found.instance, category: found.category, simplified: data['simplified'] === true })) await openDeadline(tx, caseId, 'preparation', day);
     if (decision.kind === 'leave_without_motion') await openSetDeadline(tx, caseId, APPEAL_DEFECTS_TERM, day, data['fixBy'] as IsoDay, 'CPC Art. 406(1)');
     if (decision.kind === 'return' && found.instance === 2 && found.parentCaseId) await reopenAppealTerm(tx, found.parentCaseId, caseId, principal.userId, now);
     await appendAudit(tx, { actorId: principal.userId, action: `case.${decision.kind}`, entityType: 'case', entityId: caseId, data: { from: found.status, to, ...(data['ground'] ? { ground: data['ground'] } : {}) } }, now);

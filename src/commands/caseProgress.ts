@@ -26,6 +26,9 @@ const CONCERNS: Record<DeadlineKind, 'parties' | 'court'> = {
   debtor_objection: 'parties',
   court_order_cancellation: 'court',
   cassation: 'parties',
+  preparation: 'court',
+  consideration: 'court',
+  consideration_short: 'court',
 };
 
 export interface Move {

@@ -15,6 +15,7 @@ import type { Tx } from '../db/tx.ts';
 import { blobs, cases, courts, documents, events, users } from '../db/schema/index.ts';
 import { actEffect, actManifest, lowerCaseEffect, type ActChoice, type CourtActKind, type HearingOfTheDay, type DecisionForm, type ReviewOutcome } from '../domain/courtActs.ts';
 import { isUuid } from '../domain/ids.ts';
+import { hasTrialTerms } from '../domain/deadlines.ts';
 import { newVerifyCode } from '../domain/talonNumber.ts';
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
@@ -230,7 +231,7 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
 
 /** A higher court's outcome reaches the case it reviewed: its timeline always, its status when the outcome moves it. */
 async function reportOutcome(tx: Tx, lowerId: string, reviewCaseId: string, outcome: ReviewOutcome, documentId: string, now: Date): Promise<void> {
-  const [lower] = await tx.select({ status: cases.status, instance: cases.instance }).from(cases).where(eq(cases.id, lowerId)).for('update');
+  const [lower] = await tx.select({ status: cases.status, instance: cases.instance, category: cases.category, simplified: cases.simplified }).from(cases).where(eq(cases.id, lowerId)).for('update');
   if (!lower) return;
   const next = lowerCaseEffect(outcome, lower.status);
   const day = today(now);
@@ -238,6 +239,8 @@ async function reportOutcome(tx: Tx, lowerId: string, reviewCaseId: string, outc
     await moveCase(tx, { caseId: lowerId, instance: lower.instance, from: lower.status, path: [next], actorId: null, now, data: { reviewCaseId, outcome }, ...(next === 'in_force' ? { set: { inForceOn: day } } : {}) });
     await closeDeadlines(tx, lowerId, ['appeal', 'decision_copies_sent'], now);
     if (next === 'in_force') await openDeadline(tx, lowerId, 'cassation', day);
+    // Sent back for a new hearing: the case is prepared again (CPC Art. 164(1)).
+    if (next === 'preparation' && hasTrialTerms(lower)) await openDeadline(tx, lowerId, 'preparation', day);
   }
   await tx.insert(events).values({ caseId: lowerId, type: 'review_outcome', occurredAt: now, actorId: null, data: { reviewCaseId, outcome, documentId } });
 }

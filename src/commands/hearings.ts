@@ -17,7 +17,8 @@ import { SotError } from '../errors.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
-import { moveCase } from './caseProgress.ts';
+import { closeDeadlines, moveCase, openDeadline, today } from './caseProgress.ts';
+import { considerationKind, hasTrialTerms } from '../domain/deadlines.ts';
 import { noticeToParticipants } from './notices.ts';
 import { urls } from '../urls.ts';
 
@@ -49,7 +50,10 @@ export function checkedSlot(slot: HearingSlot, now: Date, calendar: CourtCalenda
 
 export async function lockedCase(db: Db | Tx, principal: Principal, caseId: string, lock: boolean) {
   if (!isUuid(caseId)) throw new SotError('not_found');
-  const query = db.select({ id: cases.id, courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status, instance: cases.instance, number: cases.number }).from(cases).where(eq(cases.id, caseId));
+  const query = db
+    .select({ id: cases.id, courtId: cases.courtId, judgeId: cases.judgeId, status: cases.status, instance: cases.instance, number: cases.number, category: cases.category, simplified: cases.simplified })
+    .from(cases)
+    .where(eq(cases.id, caseId));
   const [found] = lock ? await query.for('update') : await query;
   if (!found || !can(principal, { action: 'decide', resource: 'case', courtId: found.courtId, judgeId: found.judgeId })) throw new SotError('not_found');
   return found;
@@ -108,6 +112,11 @@ export async function scheduleHearing(db: Db, principal: Principal, caseId: stri
       .values({ caseId, ...checked, status: 'scheduled', judgeId: found.judgeId, courtId: found.courtId, createdBy: principal.userId, createdAt: now })
       .returning({ id: hearings.id });
     await moveCase(tx, { caseId, instance: found.instance, from: found.status, path, actorId: principal.userId, now });
+    // Appointing the first hearing ends the preparation (CPC Art. 173) and starts the term of consideration (Art. 183(2)).
+    if (path.length > 0 && hasTrialTerms(found)) {
+      await closeDeadlines(tx, caseId, ['preparation'], now);
+      await openDeadline(tx, caseId, considerationKind(found.category), today(now));
+    }
     await tx.insert(events).values({ caseId, type: 'hearing_scheduled', occurredAt: now, actorId: principal.userId, data: { hearingId: hearing!.id, startsAt: checked.startsAt.toISOString() } });
     await appendAudit(tx, { actorId: principal.userId, action: 'hearing.scheduled', entityType: 'case', entityId: caseId, data: { hearingId: hearing!.id, startsAt: checked.startsAt.toISOString() } }, now);
     await tellParties(tx, caseId, hearing!.id, found.number, checked.startsAt, 'scheduled', now);

@@ -1,6 +1,6 @@
 import { canonicalJson } from './canonicalJson.ts';
 import type { CaseStatus } from './caseStatus.ts';
-import type { DeadlineKind } from './deadlines.ts';
+import { TRIAL_TERMS, type DeadlineKind } from './deadlines.ts';
 
 /**
  * Court acts and what issuing one does to a case. A ruling (определение) or a court order moves
@@ -92,10 +92,11 @@ function effectByStatus(act: ActChoice, instance: number, status: CaseStatus, ca
       if (instance !== 1) return { refused: 'act_kind_not_allowed' };
       if (act.outcome) return { refused: 'act_kind_not_allowed' };
       if (act.decisionForm === 'operative') {
-        return status === 'hearing_scheduled' ? { path: ['decided'], opens: ['decision_final_form'], closes: [] } : { refused: 'act_not_allowed_now' };
+        // The decision announced meets the term of consideration (CPC Art. 183(2)).
+        return status === 'hearing_scheduled' ? { path: ['decided'], opens: ['decision_final_form'], closes: [...TRIAL_TERMS] } : { refused: 'act_not_allowed_now' };
       }
       if (act.decisionForm === 'final') {
-        if (status === 'hearing_scheduled') return { path: ['decided', 'decision_final', 'appeal_window'], opens: ['appeal'], closes: [] };
+        if (status === 'hearing_scheduled') return { path: ['decided', 'decision_final', 'appeal_window'], opens: ['appeal'], closes: [...TRIAL_TERMS] };
         if (status === 'decided') return { path: ['decision_final', 'appeal_window'], opens: ['appeal'], closes: ['decision_final_form'] };
         return { refused: 'act_not_allowed_now' };
       }

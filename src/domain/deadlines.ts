@@ -29,6 +29,9 @@ export const DEADLINE_KINDS = [
   'debtor_objection',
   'court_order_cancellation',
   'cassation',
+  'preparation',
+  'consideration',
+  'consideration_short',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -48,7 +51,41 @@ export const DEADLINES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
   // before the cassation courts opened on 1 July 2025. The reform kept the term; if its wording
   // moved the term to another article, this string is the one place to correct.
   cassation: { runsFrom: 'entry into force of the appellate act', term: { unit: 'months', count: 6 }, article: 'CPC Art. 436(1)' },
+  // "Unless this Code or other laws provide otherwise"; the judge may extend it by one month in a
+  // case of particular complexity (not for alimony, harm to health, loss of a breadwinner or labour
+  // claims). The extension is not modelled: the term shown is the one the Code sets.
+  preparation: { runsFrom: 'acceptance of the claim', term: { unit: 'working_days', count: 20 }, article: 'CPC Art. 164(1)' },
+  // Art. 183(2), first paragraph: the general term of consideration.
+  consideration: { runsFrom: 'end of the preparation of the case', term: { unit: 'months', count: 2 }, article: 'CPC Art. 183(2)' },
+  // Art. 183(2), second paragraph: reinstatement at work, paternity with alimony, special claim
+  // proceedings and special proceedings.
+  consideration_short: { runsFrom: 'end of the preparation of the case', term: { unit: 'months', count: 1 }, article: 'CPC Art. 183(2)' },
 };
+
+/**
+ * The consideration term of a category (CPC Art. 183(2)). Sot's categories are coarser than the
+ * Code's list: `alimony` and `special_proceedings` take the one-month term; `labour` keeps the
+ * general term, since only reinstatement at work among labour disputes is shortened and the
+ * category does not say which it is. An unknown category takes the general term.
+ */
+export function considerationKind(category: string): 'consideration' | 'consideration_short' {
+  return SHORT_CONSIDERATION.includes(category) ? 'consideration_short' : 'consideration';
+}
+const SHORT_CONSIDERATION: readonly string[] = ['alimony', 'special_proceedings'];
+
+/**
+ * Whether accepting a case opens the terms of preparation and consideration: a civil claim at
+ * first instance in the general procedure. A court order is issued without preparation (Art.
+ * 139); the simplified procedure has its own terms; administrative cases follow the Administrative
+ * Procedure Code, not these articles.
+ */
+export function hasTrialTerms(c: { instance: number; category: string; simplified: boolean }): boolean {
+  return c.instance === 1 && !c.simplified && CIVIL_TRIAL_CATEGORIES.includes(c.category);
+}
+const CIVIL_TRIAL_CATEGORIES: readonly string[] = ['property', 'non_property', 'divorce', 'labour', 'alimony', 'housing', 'inheritance', 'special_proceedings'];
+
+/** The terms of the first instance's trial: all closed by whatever ends the case there. */
+export const TRIAL_TERMS = ['preparation', 'consideration', 'consideration_short'] as const satisfies readonly DeadlineKind[];
 
 /**
  * The last day of a term that starts on `from`. A term in working days ends on a working day by

@@ -1,5 +1,5 @@
 import type { IsoDay } from './calendar/holidays.ts';
-import { CalendarMissingError, type CourtCalendar } from './calendar/workingDays.ts';
+import { addCalendarDays, CalendarMissingError, type CourtCalendar } from './calendar/workingDays.ts';
 
 /**
  * When a hearing may be held: in the future, on a working day of the court calendar, within the
@@ -45,6 +45,30 @@ export function slotRefusal(startsAt: Date, durationMinutes: number, now: Date, 
   const start = minuteOfDay(startsAt);
   if (start < COURT_DAY_STARTS || start + durationMinutes > COURT_DAY_ENDS) return 'hearing_outside_hours';
   return null;
+}
+
+/** The start times a judge picks from: every half hour of the court day that leaves room for the shortest hearing. */
+export function hearingTimes(stepMinutes = 30): string[] {
+  const times: string[] = [];
+  for (let minute = COURT_DAY_STARTS; minute + MIN_MINUTES <= COURT_DAY_ENDS; minute += stepMinutes) {
+    times.push(`${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`);
+  }
+  return times;
+}
+
+/**
+ * A day to show in a hint as an example of a hearing's date: two weeks ahead, on a working day
+ * of the calendar when one is given (else a weekday), so the example is one the court would accept.
+ */
+export function exampleHearingDay(today: IsoDay, calendar?: CourtCalendar): IsoDay {
+  let day = addCalendarDays(today, 14);
+  try {
+    if (calendar) return calendar.nextWorkingDayOnOrAfter(day);
+  } catch (error) {
+    if (!(error instanceof CalendarMissingError)) throw error;
+  }
+  while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addCalendarDays(day, 1);
+  return day;
 }
 
 /** Two hearings overlap when each starts before the other ends; back-to-back hearings do not. */

@@ -19,6 +19,7 @@ import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
+import { caseTerms } from './sections/caseTerms.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
@@ -361,6 +362,7 @@ export const en = {
   ...entity.en,
   ...auditLog.en,
   ...caseFile.en,
+  ...caseTerms.en,
   ...eds.en,
   ...input.en,
   ...hearingCalendar.en,

@@ -20,6 +20,7 @@ import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
+import { caseTerms } from './sections/caseTerms.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
@@ -363,6 +364,7 @@ export const ru: Record<MessageKey, string> = {
   ...entity.ru,
   ...auditLog.ru,
   ...caseFile.ru,
+  ...caseTerms.ru,
   ...eds.ru,
   ...input.ru,
   ...hearingCalendar.ru,

@@ -102,25 +102,6 @@ export async function issuedAct(db: Db, where: { documentId: string } | { verify
 }
 export type IssuedAct = NonNullable<Awaited<ReturnType<typeof issuedAct>>>;
 
-/** A judge's cases in progress, with the nearest open term, for the judge's cabinet. */
-export async function judgeCaseload(db: Db, judgeId: string) {
-  return db
-    .select({
-      caseId: cases.id,
-      number: cases.number,
-      status: cases.status,
-      category: cases.category,
-      instance: cases.instance,
-      nextDue: sql<string | null>`(select min(d.due_on)::text from ${caseDeadlines} d where d.case_id = ${CASE_ID} and d.closed_at is null)`,
-      nextHearingMs: sql<string | null>`(select (extract(epoch from min(h.starts_at)) * 1000)::bigint::text from hearings h where h.case_id = ${CASE_ID} and h.status = 'scheduled')`,
-    })
-    .from(cases)
-    .where(and(eq(cases.judgeId, judgeId), inArray(cases.status, ['accepted', 'preparation', 'hearing_scheduled', 'decided', 'decision_final', 'appeal_window', 'appealed'])))
-    .orderBy(asc(sql`(select min(d.due_on) from ${caseDeadlines} d where d.case_id = ${CASE_ID} and d.closed_at is null)`), asc(cases.statusChangedAt))
-    .limit(300);
-}
-export type CaseloadRow = Awaited<ReturnType<typeof judgeCaseload>>[number];
-
 export const openDeadlines = (rows: CaseDeadline[]) => rows.filter((d) => d.closedAt === null);
 
 /**

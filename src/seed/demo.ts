@@ -13,6 +13,7 @@ import { addCalendarDays, type CourtCalendar } from '../domain/calendar/workingD
 import { loadReference } from '../queries/reference.ts';
 import type { IsoDay } from '../domain/calendar/holidays.ts';
 import { closeDeadlines, openDeadline, openSetDeadline } from '../commands/caseProgress.ts';
+import { considerationKind, hasTrialTerms, TRIAL_TERMS } from '../domain/deadlines.ts';
 import { APPEAL_DEFECTS_TERM } from '../commands/admitCase.ts';
 import { courtDateIso } from '../i18n/format.ts';
 import { courtInstant } from '../domain/hearingSlots.ts';
@@ -194,6 +195,15 @@ async function seedTerms(tx: Tx, calendar: CourtCalendar, caseId: string, path: 
       if (parentCaseId) await tx.update(cases).set({ inForceOn: dayOf('in_force') }).where(eq(cases.id, parentCaseId));
     }
     return;
+  }
+  // The trial's terms: preparation from acceptance, consideration from the first hearing's appointment (CPC Arts. 164(1), 183(2)).
+  if (path.includes('accepted') && hasTrialTerms({ instance, category, simplified: false })) {
+    await openDeadline(tx, caseId, 'preparation', dayOf('accepted'));
+    if (path.includes('hearing_scheduled')) {
+      await closeDeadlines(tx, caseId, ['preparation'], stepTimes[path.indexOf('hearing_scheduled')]!);
+      await openDeadline(tx, caseId, considerationKind(category), dayOf('hearing_scheduled'));
+      if (path.includes('decided')) await closeDeadlines(tx, caseId, TRIAL_TERMS, stepTimes[path.indexOf('decided')]!);
+    }
   }
   if (path.includes('decided')) {
     await openDeadline(tx, caseId, 'decision_final_form', dayOf('decided'));

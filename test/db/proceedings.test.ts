@@ -215,9 +215,13 @@ describeDb('hearings, court acts, terms and reviews', () => {
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('A hearing cannot be scheduled in the past.');
       expect(res.body).toContain('value="Зал 3"');
-      const bad = await postForm(judge, caseId, `/judge/cases/${caseId}/hearings`, { form: 'hearing', date: '10.01.2027', time: '10:00', duration: '60', room: 'Зал 3' });
+      // A date typed whole into the day box is read; one that does not exist is refused beside the boxes.
+      const sunday = await postForm(judge, caseId, `/judge/cases/${caseId}/hearings`, { form: 'hearing', date: '10.01.2027', time: '10:00', duration: '60', room: 'Зал 3' });
+      expect(sunday.statusCode).toBe(400);
+      expect(sunday.body).toContain('not a working day');
+      const bad = await postForm(judge, caseId, `/judge/cases/${caseId}/hearings`, { form: 'hearing', date: '31.02.2027', time: '10:00', duration: '60', room: 'Зал 3' });
       expect(bad.statusCode).toBe(400);
-      expect(bad.body).toContain('YYYY-MM-DD');
+      expect(bad.body).toContain('Enter a real date of the hearing');
     });
   });
 
@@ -240,7 +244,15 @@ describeDb('hearings, court acts, terms and reviews', () => {
       await openHearingNow(t.database.db, judge.principal, caseId, now());
       await issued(judge, caseId, { kind: 'decision:operative', title: 'Решение (резолютивная часть)' });
       expect(await statusOf(caseId)).toMatchObject({ status: 'decided' });
-      expect(await openTerms(caseId)).toEqual([expect.objectContaining({ kind: 'decision_final_form', dueOn: deadline('decision_final_form', today()).due, concerns: 'court', closedAt: null })]);
+      // The operative part meets the term of consideration that the hearing's appointment opened (CPC Art. 183(2)).
+      const afterOperative = await openTerms(caseId);
+      expect(afterOperative.filter((d) => d.closedAt === null)).toEqual([expect.objectContaining({ kind: 'decision_final_form', dueOn: deadline('decision_final_form', today()).due, concerns: 'court', closedAt: null })]);
+      expect(afterOperative.filter((d) => d.kind === 'preparation' || d.kind === 'consideration').map((d) => [d.kind, d.closedAt !== null])).toEqual(
+        expect.arrayContaining([
+          ['preparation', true],
+          ['consideration', true],
+        ]),
+      );
 
       const verifyUrl = await issued(judge, caseId, { kind: 'decision:final', title: 'Решение в окончательной форме' });
       expect(await statusOf(caseId)).toMatchObject({ status: 'appeal_window' });

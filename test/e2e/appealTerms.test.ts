@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import { demoPeople } from '../../src/seed/people.ts';
-import { expectAccessible, fileClaim, handleOf, pageIn, signIn, signOut, workingDayAhead } from './journeys.ts';
+import { expectAccessible, fileClaim, handleOf, pageIn, signIn, signOut, workingDayAhead, fillHearingSlot } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 import { openTodaysHearing } from './hearings.ts';
 
@@ -42,8 +42,7 @@ describe('the appeal term of a party absent from the hearing', () => {
     await Promise.all([page.waitForURL(/decided=accepted/), page.locator('section', { hasText: number! }).getByRole('button', { name: t('judge.accept') }).click()]);
     await Promise.all([page.waitForURL(/\/judge\/cases\/[0-9a-f-]+$/), page.getByRole('link', { name: number! }).click()]);
     const caseId = /\/judge\/cases\/([0-9a-f-]+)$/.exec(page.url())![1]!;
-    await page.getByLabel(t('proceedings.hearing.date'), { exact: true }).fill(workingDayAhead(3));
-    await page.getByLabel(t('proceedings.hearing.time'), { exact: true }).fill('11:00');
+    await fillHearingSlot(page, workingDayAhead(3), '11:00');
     await page.getByLabel(t('proceedings.hearing.room'), { exact: true }).fill('307');
     await Promise.all([page.waitForURL(/done=scheduled/), page.getByRole('button', { name: t('proceedings.hearing.schedule') }).click()]);
     await expectAccessible(page);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
-import { expectAccessible, pageIn, fileClaim, handleOf, signIn, signOut, workingDayAhead, type T } from './journeys.ts';
+import { expectAccessible, pageIn, fileClaim, handleOf, signIn, signOut, workingDayAhead, fillHearingSlot, type T } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 import { openTodaysHearing } from './hearings.ts';
 
@@ -49,8 +49,7 @@ describe('a case through the court and up to the appellate court', () => {
     await Promise.all([page.waitForURL(/decided=accepted/), page.locator('section', { hasText: number }).getByRole('button', { name: t('judge.accept') }).click()]);
     await Promise.all([page.waitForURL(/\/judge\/cases\/[0-9a-f-]+$/), page.getByRole('link', { name: number }).click()]);
     await expectAccessible(page);
-    await page.getByLabel(t('proceedings.hearing.date'), { exact: true }).fill(workingDayAhead(2));
-    await page.getByLabel(t('proceedings.hearing.time'), { exact: true }).fill('10:00');
+    await fillHearingSlot(page, workingDayAhead(2), '10:00');
     await page.getByLabel(t('proceedings.hearing.room'), { exact: true }).fill('305');
     await Promise.all([page.waitForURL(/done=scheduled/), page.getByRole('button', { name: t('proceedings.hearing.schedule') }).click()]);
     await expectAccessible(page);

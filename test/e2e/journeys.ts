@@ -42,6 +42,15 @@ export function workingDayAhead(n: number): IsoDay {
   return day;
 }
 
+/** Types a hearing's day into the scheduling form's three date boxes and picks its time. */
+export async function fillHearingSlot(page: Page, day: IsoDay, time: string, prefix = 'hearing'): Promise<void> {
+  const [year, month, date] = day.split('-') as [string, string, string];
+  await page.locator(`#${prefix}-date`).fill(String(Number(date)));
+  await page.locator(`#${prefix}-date-month`).fill(String(Number(month)));
+  await page.locator(`#${prefix}-date-year`).fill(year);
+  await page.locator(`#${prefix}-time`).selectOption(time);
+}
+
 /** A fresh browser context in `lang` at the portal `url`, and a page in it that collects script errors. */
 export async function pageIn(browser: Browser, url: string, lang: Lang): Promise<{ page: Page; t: T; close: () => Promise<void>; errors: string[] }> {
   const context = await browser.newContext();

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addCalendarMonths, CalendarMissingError } from '../../src/domain/calendar/workingDays.ts';
-import { DEADLINE_KINDS, deadline as deadlineIn, termEnd as termEndIn, type DeadlineKind, type Term } from '../../src/domain/deadlines.ts';
+import { considerationKind, DEADLINE_KINDS, deadline as deadlineIn, hasTrialTerms, termEnd as termEndIn, type DeadlineKind, type Term } from '../../src/domain/deadlines.ts';
+import { ALL_CASE_CATEGORIES } from '../../src/domain/caseKinds.ts';
+import { daysLeft } from '../../src/domain/caseloadView.ts';
+import { actEffect } from '../../src/domain/courtActs.ts';
 import { initialReference } from '../../src/domain/reference.ts';
 import { PUBLIC_TERMS, quoteTerm } from '../../src/domain/termQuote.ts';
 import { absentPartyTerms, appealTermOf, inForceDay } from '../../src/domain/appealTerms.ts';
@@ -138,5 +141,49 @@ describe('the appeal term of a party absent from the hearing (CPC Art. 403(3))',
     expect(inForceDay(open, '2026-11-10')).toBe('2026-11-10');
     expect(inForceDay([{ kind: 'appeal', dueOn: '2026-11-02', partyId: null }], '2026-11-03')).toBe('2026-11-03');
     expect(inForceDay([{ kind: 'appeal', dueOn: '2026-11-02', partyId: null }, { kind: 'decision_copies_sent', dueOn: '2026-10-07', partyId: 'defendant-paper' }], '2027-01-15')).toBeNull();
+  });
+});
+
+describe('the terms of preparation and consideration', () => {
+  it('prepares a case within 20 working days of acceptance (CPC Art. 164(1))', () => {
+    // Accepted Mon 2 Nov 2026: 3–6, 9–13, 16–20, 23–27 Nov are 19 working days; Mon 30 Nov is the 20th.
+    expect(deadline('preparation', '2026-11-02')).toEqual({ due: '2026-11-30', article: 'CPC Art. 164(1)' });
+    // Accepted Mon 30 Nov: Independence Day on Wed 16 Dec is not counted.
+    expect(deadline('preparation', '2026-11-30')).toEqual({ due: '2026-12-29', article: 'CPC Art. 164(1)' });
+  });
+
+  it('considers a case within 2 months of the end of preparation, 1 month in the shortened categories (CPC Art. 183(2))', () => {
+    expect(deadline('consideration', '2026-10-09')).toEqual({ due: '2026-12-09', article: 'CPC Art. 183(2)' });
+    // One month from Mon 16 Nov ends on the 16 December holiday: the next working day.
+    expect(deadline('consideration_short', '2026-11-16')).toEqual({ due: '2026-12-17', article: 'CPC Art. 183(2)' });
+  });
+
+  it('gives alimony and special proceedings the one-month term, and every other or unknown category the general one', () => {
+    expect(considerationKind('alimony')).toBe('consideration_short');
+    expect(considerationKind('special_proceedings')).toBe('consideration_short');
+    for (const category of ['property', 'labour', 'divorce', 'housing', 'inheritance', 'non_property', 'something_new']) expect(considerationKind(category)).toBe('consideration');
+  });
+
+  it('runs these terms for civil claims at first instance in the general procedure only', () => {
+    expect(hasTrialTerms({ instance: 1, category: 'property', simplified: false })).toBe(true);
+    expect(hasTrialTerms({ instance: 1, category: 'property', simplified: true })).toBe(false);
+    expect(hasTrialTerms({ instance: 2, category: 'property', simplified: false })).toBe(false);
+    expect(hasTrialTerms({ instance: 1, category: 'court_order', simplified: false })).toBe(false);
+    const civil = ALL_CASE_CATEGORIES.filter((category) => hasTrialTerms({ instance: 1, category, simplified: false }));
+    expect(civil).toEqual(['property', 'non_property', 'divorce', 'labour', 'alimony', 'housing', 'inheritance', 'special_proceedings']);
+  });
+
+  it('meets the term of consideration with the decision announced, in either form, and not with a ruling', () => {
+    for (const decisionForm of ['operative', 'final'] as const) {
+      expect(actEffect({ kind: 'decision', decisionForm }, 1, 'hearing_scheduled', 'property')).toMatchObject({ closes: expect.arrayContaining(['preparation', 'consideration', 'consideration_short']) });
+    }
+    expect(actEffect({ kind: 'ruling' }, 1, 'hearing_scheduled', 'property')).toMatchObject({ closes: [] });
+  });
+
+  it('counts the days left to a term in calendar days, negative once it has passed', () => {
+    expect(daysLeft('2026-12-06', '2026-12-09')).toBe(3);
+    expect(daysLeft('2026-12-06', '2026-12-06')).toBe(0);
+    expect(daysLeft('2026-12-06', '2026-11-30')).toBe(-6);
+    expect(daysLeft('2026-03-28', '2026-03-30')).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courtInstant, isVideoLink, overlaps, slotRefusal as slotRefusalIn } from '../../src/domain/hearingSlots.ts';
+import { courtInstant, exampleHearingDay, hearingTimes, isVideoLink, MIN_MINUTES, overlaps, slotRefusal as slotRefusalIn } from '../../src/domain/hearingSlots.ts';
 import { initialReference } from '../../src/domain/reference.ts';
 
 const { calendar } = initialReference();
@@ -52,5 +52,24 @@ describe('hearing slots', () => {
     expect(isVideoLink('http://vc.sud.kz/room')).toBe(false);
     expect(isVideoLink('https://user:pw@vc.sud.kz/room')).toBe(false);
     expect(isVideoLink('https://localhost/room')).toBe(false);
+  });
+});
+
+describe('the times and the example a judge is offered', () => {
+  it('offers every half hour from 09:00 to 18:00, each of them within court hours for the shortest hearing', () => {
+    const times = hearingTimes();
+    expect(times[0]).toBe('09:00');
+    expect(times.at(-1)).toBe('18:00');
+    expect(times).toHaveLength(19);
+    for (const time of times) expect(slotRefusal(courtInstant('2026-11-26', time)!, MIN_MINUTES, NOW)).toBeNull();
+  });
+
+  it('shows an example two weeks ahead on a working day, past the 16 December holiday', () => {
+    // Wed 2 Dec + 14 = Wed 16 Dec, Independence Day: the next working day.
+    expect(exampleHearingDay('2026-12-02', calendar)).toBe('2026-12-17');
+    // Sunday 6 Dec + 14 = Sunday 20 Dec: the Monday after.
+    expect(exampleHearingDay('2026-12-06', calendar)).toBe('2026-12-21');
+    // Without the calendar, a weekday all the same.
+    expect(exampleHearingDay('2026-12-06')).toBe('2026-12-21');
   });
 });

@@ -300,6 +300,8 @@ export const caseDeadlines = pgTable(
     check('case_deadlines_concerns_check', sql`${t.concerns} in ('parties', 'court')`),
     index('case_deadlines_case_idx').on(t.caseId, t.dueOn),
     index('case_deadlines_open_idx').on(t.dueOn).where(sql`${t.closedAt} is null`),
+    // The judge's list reads each case's nearest open term: one probe per case, open rows only.
+    index('case_deadlines_case_open_idx').on(t.caseId, t.dueOn).where(sql`${t.closedAt} is null`),
     index('case_deadlines_party_idx').on(t.partyId),
   ],
 );

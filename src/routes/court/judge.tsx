@@ -6,8 +6,14 @@ import { casesAwaitingAdmission } from '../../queries/registry.ts';
 import { urls } from '../../urls.ts';
 import { JudgeCasesPage } from '../../views/pages/court/JudgeCasesPage.tsx';
 import { isCaseStatus } from '../../domain/caseStatus.ts';
-import { defectsOf, judgeCaseload } from '../../queries/caseFile.ts';
+import { defectsOf } from '../../queries/caseFile.ts';
+import { judgeCaseload } from '../../queries/caseload.ts';
+import { CASELOAD_ORDERS, CASELOAD_SHOWS, CASELOAD_SORTS, DEFAULT_CASELOAD_VIEW, SOON_WORKING_DAYS, type CaseloadView } from '../../domain/caseloadView.ts';
+import { loadReference } from '../../queries/reference.ts';
+import { CalendarMissingError } from '../../domain/calendar/workingDays.ts';
 import { today } from '../../commands/caseProgress.ts';
+import { addCalendarDays } from '../../domain/calendar/workingDays.ts';
+import type { IsoDay } from '../../domain/calendar/holidays.ts';
 import { dueForReturn } from '../../domain/admission.ts';
 import type { Principal } from '../../policies/principal.ts';
 import { selfAssignmentsToConfirm } from '../../queries/selfAssignments.ts';
@@ -18,23 +24,57 @@ const DECISIONS = ['accept', 'return', 'refuse', 'leave-without-motion'] as cons
 export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const judges = { access: ['judge'] } as const;
 
-  async function judgeLists(principal: Principal) {
+  /** The last day a term may end on to count as due soon; beyond the entered calendar, a week of weekdays is a fair bound. */
+  async function soonUntil(day: IsoDay): Promise<string> {
+    const { calendar } = await loadReference(app.db);
+    try {
+      return calendar.addWorkingDays(day, SOON_WORKING_DAYS);
+    } catch (error) {
+      if (!(error instanceof CalendarMissingError)) throw error;
+      return addCalendarDays(day, 7);
+    }
+  }
+
+  async function judgeLists(principal: Principal, view: CaseloadView) {
     const judgeId = principal.userId;
-    const [awaiting, caseload, toConfirm] = await Promise.all([casesAwaitingAdmission(app.db, judgeId), judgeCaseload(app.db, judgeId), selfAssignmentsToConfirm(app.db, principal)]);
-    const defects = await defectsOf(app.db, awaiting.map((row) => row.caseId));
     const day = today(app.clock());
+    const [awaiting, caseload, toConfirm] = await Promise.all([
+      casesAwaitingAdmission(app.db, judgeId),
+      judgeCaseload(app.db, judgeId, view, { today: day, soonUntil: await soonUntil(day) }),
+      selfAssignmentsToConfirm(app.db, principal),
+    ]);
+    const defects = await defectsOf(app.db, awaiting.map((row) => row.caseId));
     const rows = awaiting.map((row) => {
       const d = defects.get(row.caseId);
       return { ...row, fixFiledAt: d?.fixFiledAt ?? null, dueForReturn: dueForReturn({ instance: row.instance, status: row.status, fixBy: d?.dueOn ?? null, fixFiled: !!d?.fixFiledAt }, day) };
     });
-    return { rows, caseload, toConfirm };
+    return { rows, caseload: caseload.rows, bounded: caseload.bounded, view, today: day, toConfirm };
   }
 
-  app.get('/judge/cases', { config: judges, schema: { hide: true, querystring: Type.Object({ decided: Type.Optional(Type.String({ maxLength: 30 })), confirmed: Type.Optional(Type.String({ maxLength: 5 })) }) } }, async (request, reply) => {
-    const decided = request.query.decided && isCaseStatus(request.query.decided) ? request.t(`status.${request.query.decided}`) : null;
-    const confirmed = request.query.confirmed === '1' ? request.t('selfAssignment.judge.confirmed') : null;
-    return reply.page({ title: request.t('judge.cases.title'), nav: 'judge' }, <JudgeCasesPage {...await judgeLists(request.principal!)} decided={decided} confirmed={confirmed} errors={[]} />);
-  });
+  app.get(
+    '/judge/cases',
+    {
+      config: judges,
+      schema: {
+        hide: true,
+        // The list's choices are closed sets: anything else is a 400, never a guess.
+        querystring: Type.Object({
+          decided: Type.Optional(Type.String({ maxLength: 30 })),
+          confirmed: Type.Optional(Type.String({ maxLength: 5 })),
+          sort: Type.Optional(Type.Enum(CASELOAD_SORTS)),
+          order: Type.Optional(Type.Enum(CASELOAD_ORDERS)),
+          show: Type.Optional(Type.Enum(CASELOAD_SHOWS)),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { sort, order, show } = request.query;
+      const view: CaseloadView = { sort: sort ?? DEFAULT_CASELOAD_VIEW.sort, order: order ?? DEFAULT_CASELOAD_VIEW.order, show: show ?? DEFAULT_CASELOAD_VIEW.show };
+      const decided = request.query.decided && isCaseStatus(request.query.decided) ? request.t(`status.${request.query.decided}`) : null;
+      const confirmed = request.query.confirmed === '1' ? request.t('selfAssignment.judge.confirmed') : null;
+      return reply.page({ title: request.t('judge.cases.title'), nav: 'judge' }, <JudgeCasesPage {...await judgeLists(request.principal!, view)} decided={decided} confirmed={confirmed} errors={[]} />);
+    },
+  );
 
   app.post(
     '/judge/cases/:caseId/:decision',
@@ -79,7 +119,7 @@ export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
               : `case-${caseId}`;
         return reply.page(
           { title: `${request.t('error.title')}: ${request.t('judge.cases.title')}`, nav: 'judge', status: error.status },
-          <JudgeCasesPage {...await judgeLists(request.principal!)} decided={null} errors={[{ field, message: request.t(ERRORS[error.code].message) }]} />,
+          <JudgeCasesPage {...await judgeLists(request.principal!, DEFAULT_CASELOAD_VIEW)} decided={null} errors={[{ field, message: request.t(ERRORS[error.code].message) }]} />,
         );
       }
     },

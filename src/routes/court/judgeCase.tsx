@@ -10,7 +10,8 @@ import { attachHearingRecord, closeHearing, hearingForActs, openHearing } from '
 import { HEARING_OUTCOMES, type HearingOutcome } from '../../db/schema/index.ts';
 import { cases, documents, hearings } from '../../db/schema/index.ts';
 import { actEffect, COURT_ACT_KINDS, DECISION_FORMS, REVIEW_OUTCOMES, type CourtActKind, type DecisionForm, type ReviewOutcome } from '../../domain/courtActs.ts';
-import { courtInstant } from '../../domain/hearingSlots.ts';
+import { courtInstant, exampleHearingDay } from '../../domain/hearingSlots.ts';
+import { isoDay, typedDay } from '../../domain/dateBoxes.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -67,21 +68,29 @@ function fieldOf(code: ErrorCode, form: string): string {
   if (code === 'hearing_duration_invalid') return `${form}-duration`;
   if (code === 'hearing_place_required' || code === 'hearing_room_busy') return `${form}-room`;
   if (code === 'hearing_link_invalid') return `${form}-video`;
+  if (code === 'hearing_outside_hours' || code === 'hearing_time_invalid') return `${form}-time`;
   return `${form}-date`;
 }
 
 const SlotBody = {
   _csrf: Type.Optional(Type.String()),
   form: Type.Optional(Type.String({ maxLength: 60 })),
+  // The GOV.UK date input: day (or the whole date typed into it), month, year.
   date: Type.Optional(Type.String({ maxLength: 20 })),
+  month: Type.Optional(Type.String({ maxLength: 10 })),
+  year: Type.Optional(Type.String({ maxLength: 10 })),
   time: Type.Optional(Type.String({ maxLength: 10 })),
   duration: Type.Optional(Type.String({ maxLength: 4 })),
   room: Type.Optional(Type.String({ maxLength: 100 })),
   videoLink: Type.Optional(Type.String({ maxLength: 600 })),
 };
 
-function slotOf(body: { date?: string | undefined; time?: string | undefined; duration?: string | undefined; room?: string | undefined; videoLink?: string | undefined }): HearingSlot {
-  const startsAt = courtInstant((body.date ?? '').trim(), (body.time ?? '').trim());
+type SlotInput = { date?: string | undefined; month?: string | undefined; year?: string | undefined; time?: string | undefined; duration?: string | undefined; room?: string | undefined; videoLink?: string | undefined };
+
+function slotOf(body: SlotInput, now: Date): HearingSlot {
+  const day = isoDay(body.date, body.month, body.year);
+  if (!day) throw new SotError('hearing_date_invalid', { example: typedDay(exampleHearingDay(today(now))) });
+  const startsAt = courtInstant(day, (body.time ?? '').trim());
   if (!startsAt) throw new SotError('hearing_time_invalid');
   const duration = (body.duration ?? '').trim();
   return { startsAt, durationMinutes: /^\d{1,3}$/.test(duration) ? Number(duration) : NaN, room: body.room, videoLink: body.videoLink };
@@ -152,7 +161,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/judge/cases/:caseId/hearings', { config: judges, schema: { hide: true, params: CaseParams, body: Type.Object(SlotBody) } }, async (request, reply) => {
     const { _csrf, ...values } = request.body;
     return act(request, reply, request.params.caseId, 'hearing', values as Record<string, string>, async () => {
-      await scheduleHearing(app.db, request.principal!, request.params.caseId, slotOf(request.body), app.clock());
+      await scheduleHearing(app.db, request.principal!, request.params.caseId, slotOf(request.body, app.clock()), app.clock());
       return 'scheduled';
     });
   });
@@ -166,7 +175,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const caseId = await caseOfHearing(hearingId);
       const { _csrf, ...values } = request.body;
       return act(request, reply, caseId, `postpone-${hearingId}`, values as Record<string, string>, async () => {
-        await postponeHearing(app.db, request.principal!, hearingId, slotOf(request.body), request.body.reason ?? '', app.clock());
+        await postponeHearing(app.db, request.principal!, hearingId, slotOf(request.body, app.clock()), request.body.reason ?? '', app.clock());
         return 'postponed';
       });
     },
@@ -217,7 +226,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const time = (outcome === 'adjourned' ? values.adjourned_time : values.not_held_time)?.trim() ?? '';
         // The next hearing keeps the place and length of this one; only its time is asked.
         const [current] = await app.db.select({ room: hearings.room, videoLink: hearings.videoLink, durationMinutes: hearings.durationMinutes }).from(hearings).where(eq(hearings.id, hearingId));
-        const next = outcome !== 'held' && (day || time) ? { ...slotOf({ date: day, time, duration: String(current!.durationMinutes), room: current!.room ?? undefined, videoLink: current!.videoLink ?? undefined }) } : undefined;
+        const next = outcome !== 'held' && (day || time) ? { ...slotOf({ date: day, time, duration: String(current!.durationMinutes), room: current!.room ?? undefined, videoLink: current!.videoLink ?? undefined }, app.clock()) } : undefined;
         await closeHearing(app.db, request.principal!, hearingId, { outcome, reason, next }, app.clock());
         return 'closed';
       });

@@ -11,7 +11,7 @@ import { Table } from './govuk.tsx';
 
 type TermKind = DeadlineKind | 'appeal_defects';
 
-function termLabel(t: Translate, kind: string): string {
+export function termLabel(t: Translate, kind: string): string {
   const known = (DEADLINE_KINDS as readonly string[]).includes(kind) || kind === 'appeal_defects';
   return known ? t(`proceedings.deadline.${kind as TermKind}`) : kind;
 }

@@ -10,7 +10,10 @@ import type { CaseDeadline, CourtActRow, LinkedCase } from '../../../queries/cas
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { actLabel, DeadlinesTable, IssuedActs, LinkedCases } from '../../components/caseFile.tsx';
-import { CsrfField, ErrorSummary, Radios, SuccessBanner, SummaryList, Textarea, TextInput, type Choice, type FieldError } from '../../components/govuk.tsx';
+import { CsrfField, DateInput, ErrorSummary, Radios, Select, SuccessBanner, SummaryList, Textarea, TextInput, type Choice, type FieldError } from '../../components/govuk.tsx';
+import { isoDay, typedDay } from '../../../domain/dateBoxes.ts';
+import { exampleHearingDay, hearingTimes } from '../../../domain/hearingSlots.ts';
+import type { IsoDay } from '../../../domain/calendar/holidays.ts';
 import { caseCategoryLabel, participantRoleLabel } from '../../components/labels.ts';
 import { localName } from '../../components/names.ts';
 import { SignPanel } from '../../components/SignPanel.tsx';
@@ -120,7 +123,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
                     <form method="post" action={urls.postponeHearing(h.id)} novalidate>
                       <CsrfField />
                       <Textarea id={`reason-${h.id}`} name="reason" label={t('proceedings.hearing.postponeReason')} error={errorFor(`reason-${h.id}`)} rows={3} />
-                      <SlotFields prefix={`postpone-${h.id}`} values={view.values} errorFor={errorFor} />
+                      <SlotFields prefix={`postpone-${h.id}`} values={view.values} today={view.today as IsoDay} errorFor={errorFor} />
                       <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
                         {t('proceedings.hearing.postpone')}
                       </button>
@@ -136,7 +139,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
         <form method="post" action={urls.scheduleHearing(c.id)} novalidate>
           <CsrfField />
           <h3 class="govuk-heading-m">{t('proceedings.hearing.schedule')}</h3>
-          <SlotFields prefix="hearing" values={view.values} errorFor={errorFor} />
+          <SlotFields prefix="hearing" values={view.values} today={view.today as IsoDay} errorFor={errorFor} />
           <button type="submit" class="govuk-button" data-module="govuk-button">
             {t('proceedings.hearing.schedule')}
           </button>
@@ -365,15 +368,37 @@ function HearingDay({ hearing: h, caseId, today, values, errorFor }: { hearing: 
   );
 }
 
-function SlotFields({ prefix, values, errorFor }: { prefix: string; values: Record<string, string>; errorFor: (field: string) => string | undefined }) {
+function SlotFields({ prefix, values, today, errorFor }: { prefix: string; values: Record<string, string>; today: IsoDay; errorFor: (field: string) => string | undefined }) {
   const { t } = useView();
   const own = values['form'] === prefix;
   const value = (name: string) => (own ? values[name] : undefined);
+  // A whole date typed into the day box comes back spread over the three boxes, where it fits.
+  const whole = own && !values['month'] && !values['year'] ? isoDay(values['date'], '', '') : null;
+  const [year, month, day] = whole ? whole.split('-').map((part) => String(Number(part))) : [value('year'), value('month'), value('date')];
   return (
     <>
       <input type="hidden" name="form" value={prefix} />
-      <TextInput id={`${prefix}-date`} name="date" label={t('proceedings.hearing.date')} hint={t('proceedings.hearing.date.hint')} value={value('date')} error={errorFor(`${prefix}-date`)} classes="govuk-input--width-10" />
-      <TextInput id={`${prefix}-time`} name="time" label={t('proceedings.hearing.time')} hint={t('proceedings.hearing.time.hint')} value={value('time')} classes="govuk-input--width-5" />
+      {/* The day box is named `date` so that a whole date typed into it arrives whole (06.12.2026). */}
+      <DateInput
+        id={`${prefix}-when`}
+        legend={t('proceedings.hearing.date')}
+        hint={t('proceedings.hearing.date.hint', { example: typedDay(exampleHearingDay(today)) })}
+        error={errorFor(`${prefix}-date`)}
+        boxes={[
+          { id: `${prefix}-date`, name: 'date', value: day },
+          { id: `${prefix}-date-month`, name: 'month', value: month },
+          { id: `${prefix}-date-year`, name: 'year', value: year },
+        ]}
+      />
+      <Select
+        id={`${prefix}-time`}
+        name="time"
+        label={t('proceedings.hearing.time')}
+        hint={t('proceedings.hearing.time.hint')}
+        value={value('time') ?? '10:00'}
+        error={errorFor(`${prefix}-time`)}
+        groups={[{ choices: hearingTimes().map((time) => ({ value: time, label: time })) }]}
+      />
       <TextInput id={`${prefix}-duration`} name="duration" label={t('proceedings.hearing.duration')} value={value('duration') ?? '60'} error={errorFor(`${prefix}-duration`)} classes="govuk-input--width-3" inputmode="numeric" />
       <TextInput id={`${prefix}-room`} name="room" label={t('proceedings.hearing.room')} hint={t('proceedings.hearing.room.hint')} value={value('room')} error={errorFor(`${prefix}-room`)} classes="govuk-input--width-10" />
       <TextInput id={`${prefix}-video`} name="videoLink" label={t('proceedings.hearing.videoLink')} hint={t('proceedings.hearing.videoLink.hint')} value={value('videoLink')} error={errorFor(`${prefix}-video`)} />

@@ -1,12 +1,14 @@
 import type { casesAwaitingAdmission } from '../../../queries/registry.ts';
 import { formatCourtDay, formatDateTime } from '../../../i18n/format.ts';
 import { citeArticle } from '../../../i18n/legalReference.ts';
-import type { CaseloadRow } from '../../../queries/caseFile.ts';
+import type { CaseloadRow } from '../../../queries/caseload.ts';
+import type { CaseloadView } from '../../../domain/caseloadView.ts';
+import { Caseload } from './Caseload.tsx';
 import type { SelfAssignmentToConfirm } from '../../../queries/selfAssignments.ts';
 import { SelfAssignmentsToConfirm } from './SelfAssignmentsToConfirm.tsx';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
-import { CsrfField, ErrorSummary, Radios, SuccessBanner, Table, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
+import { CsrfField, ErrorSummary, Radios, SuccessBanner, Textarea, TextInput, type FieldError } from '../../components/govuk.tsx';
 import { admissionAnswers, GROUND_ARTICLE, groundsFor } from '../../../domain/admission.ts';
 import { categoryLabel } from '../../components/labels.ts';
 import { COURT_ORDER_DEMAND_RULES, isCourtOrderDemand } from '../../../domain/courtOrders.ts';
@@ -53,6 +55,9 @@ function OrderDemand({ row }: { row: AwaitingCase }) {
 export function JudgeCasesPage({
   rows,
   caseload,
+  bounded,
+  view,
+  today,
   decided,
   errors,
   toConfirm = [],
@@ -60,6 +65,10 @@ export function JudgeCasesPage({
 }: {
   rows: AwaitingCase[];
   caseload: CaseloadRow[];
+  /** More cases than the list shows. */
+  bounded: boolean;
+  view: CaseloadView;
+  today: string;
   decided: string | null;
   errors: FieldError[];
   /** The chair's moves of cases to themselves that this judge may confirm. */
@@ -119,26 +128,7 @@ export function JudgeCasesPage({
           </section>
         );
       })}
-      <h2 class="govuk-heading-l">{t('proceedings.judge.caseload')}</h2>
-      {caseload.length === 0 ? (
-        <p class="govuk-body">{t('proceedings.judge.caseloadEmpty')}</p>
-      ) : (
-        <Table caption={t('proceedings.judge.caseload')} headers={[t('caseStatus.number.label'), t('caseStatus.status'), t('proceedings.judge.nextHearing'), t('proceedings.judge.nextDue')]}>
-            {caseload.map((row) => (
-              <tr class="govuk-table__row" key={row.caseId}>
-                <td class="govuk-table__cell">
-                  <a class="govuk-link sot-case-number" href={urls.judgeCase(row.caseId)}>
-                    {row.number}
-                  </a>
-                  <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">{categoryLabel(t, row.category)}</span>
-                </td>
-                <td class="govuk-table__cell">{t(`status.${row.status}`)}</td>
-                <td class="govuk-table__cell">{row.nextHearingMs ? formatDateTime(new Date(Number(row.nextHearingMs)), lang) : '—'}</td>
-                <td class="govuk-table__cell">{row.nextDue ? formatCourtDay(row.nextDue, lang) : '—'}</td>
-              </tr>
-            ))}
-        </Table>
-      )}
+      <Caseload rows={caseload} bounded={bounded} view={view} today={today} />
     </>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "case_deadlines_case_open_idx" ON "case_deadlines" USING btree ("case_id","due_on") WHERE "case_deadlines"."closed_at" is null;
