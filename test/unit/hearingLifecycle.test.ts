@@ -44,7 +44,7 @@ describe('acts that need a held hearing', () => {
   });
   it('allows them at an open or held hearing', () => {
     for (const hearing of ['open', 'held'] as const) {
-      expect(actEffect({ kind: 'decision', decisionForm: 'operative' }, 1, 'hearing_scheduled', 'property', hearing)).toEqual({ path: ['decided'], opens: ['decision_final_form'], closes: [] });
+      expect(actEffect({ kind: 'decision', decisionForm: 'operative' }, 1, 'hearing_scheduled', 'property', hearing)).toEqual({ path: ['decided'], opens: ['decision_final_form'], closes: ['preparation', 'consideration', 'consideration_short'] });
       expect(actEffect({ kind: 'decision', decisionForm: 'final' }, 1, 'hearing_scheduled', 'property', hearing)).toMatchObject({ path: ['decided', 'decision_final', 'appeal_window'] });
       expect(actEffect({ kind: 'resolution', outcome: 'upheld' }, 2, 'hearing_scheduled', 'property', hearing)).toMatchObject({ path: ['decided', 'in_force'] });
     }
