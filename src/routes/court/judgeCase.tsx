@@ -206,9 +206,13 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
           outcome: Type.Optional(Type.String({ maxLength: 20 })),
           adjourned_reason: ClosingField,
           adjourned_date: Type.Optional(Type.String({ maxLength: 20 })),
+          adjourned_month: Type.Optional(Type.String({ maxLength: 10 })),
+          adjourned_year: Type.Optional(Type.String({ maxLength: 10 })),
           adjourned_time: Type.Optional(Type.String({ maxLength: 10 })),
           not_held_reason: ClosingField,
           not_held_date: Type.Optional(Type.String({ maxLength: 20 })),
+          not_held_month: Type.Optional(Type.String({ maxLength: 10 })),
+          not_held_year: Type.Optional(Type.String({ maxLength: 10 })),
           not_held_time: Type.Optional(Type.String({ maxLength: 10 })),
         }),
       },
@@ -222,11 +226,11 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return act(request, reply, caseId, `close-${hearingId}-${outcome ?? 'held'}`, { ...values, form: `close-${hearingId}` } as Record<string, string>, async () => {
         if (!outcome) throw new SotError('hearing_outcome_required');
         const reason = outcome === 'adjourned' ? values.adjourned_reason : outcome === 'not_held' ? values.not_held_reason : undefined;
-        const day = (outcome === 'adjourned' ? values.adjourned_date : values.not_held_date)?.trim() ?? '';
-        const time = (outcome === 'adjourned' ? values.adjourned_time : values.not_held_time)?.trim() ?? '';
+        const field = (part: 'date' | 'month' | 'year' | 'time') => (outcome === 'held' ? '' : (values[`${outcome}_${part}`] ?? '').trim());
+        const [day, month, year, time] = [field('date'), field('month'), field('year'), field('time')];
         // The next hearing keeps the place and length of this one; only its time is asked.
         const [current] = await app.db.select({ room: hearings.room, videoLink: hearings.videoLink, durationMinutes: hearings.durationMinutes }).from(hearings).where(eq(hearings.id, hearingId));
-        const next = outcome !== 'held' && (day || time) ? { ...slotOf({ date: day, time, duration: String(current!.durationMinutes), room: current!.room ?? undefined, videoLink: current!.videoLink ?? undefined }, app.clock()) } : undefined;
+        const next = outcome !== 'held' && (day || month || year || time) ? { ...slotOf({ date: day, month, year, time, duration: String(current!.durationMinutes), room: current!.room ?? undefined, videoLink: current!.videoLink ?? undefined }, app.clock()) } : undefined;
         await closeHearing(app.db, request.principal!, hearingId, { outcome, reason, next }, app.clock());
         return 'closed';
       });

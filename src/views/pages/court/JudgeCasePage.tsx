@@ -113,7 +113,7 @@ export function JudgeCasePage({ view, errors }: { view: JudgeCaseView; errors: F
                   {t('recordings.link')}
                 </a>
               )}
-              <HearingDay hearing={h} caseId={c.id} today={view.today} values={view.values} errorFor={errorFor} />
+              <HearingDay hearing={h} caseId={c.id} today={view.today as IsoDay} values={view.values} errorFor={errorFor} />
               {h.status === 'scheduled' && c.status === 'hearing_scheduled' && (
                 <details class="govuk-details govuk-!-margin-top-2">
                   <summary class="govuk-details__summary">
@@ -272,7 +272,7 @@ type CaseHearing = CaseForParticipants['hearings'][number];
  * A hearing on its day: the button that opens it, the form that closes it with its outcome, and
  * the record once it is closed. A hearing that never started can only be closed as not held.
  */
-function HearingDay({ hearing: h, caseId, today, values, errorFor }: { hearing: CaseHearing; caseId: string; today: string; values: Record<string, string>; errorFor: (field: string) => string | undefined }) {
+function HearingDay({ hearing: h, caseId, today, values, errorFor }: { hearing: CaseHearing; caseId: string; today: IsoDay; values: Record<string, string>; errorFor: (field: string) => string | undefined }) {
   const { t } = useView();
   const day = courtDay(h.startsAt);
   const canOpen = h.status === 'scheduled' && day === today;
@@ -283,8 +283,16 @@ function HearingDay({ hearing: h, caseId, today, values, errorFor }: { hearing: 
   const nextFields = (outcome: 'adjourned' | 'not_held') => (
     <>
       <Textarea id={`${closing}-${outcome}-reason`} name={`${outcome}_reason`} label={t('hearings.close.reason')} hint={t('hearings.close.reason.hint')} value={value(`${outcome}_reason`)} error={errorFor(`${closing}-${outcome}-reason`)} rows={3} />
-      <TextInput id={`${closing}-${outcome}-date`} name={`${outcome}_date`} label={t('hearings.close.nextDay')} hint={t('hearings.close.nextDay.hint')} value={value(`${outcome}_date`)} error={errorFor(`${closing}-${outcome}-date`)} classes="govuk-input--width-10" />
-      <TextInput id={`${closing}-${outcome}-time`} name={`${outcome}_time`} label={t('hearings.close.nextTime')} hint={t('proceedings.hearing.time.hint')} value={value(`${outcome}_time`)} classes="govuk-input--width-5" />
+      <HearingWhen
+        id={`${closing}-${outcome}`}
+        name={`${outcome}_`}
+        values={own ? values : {}}
+        today={today}
+        legend={t('hearings.close.nextDay')}
+        dateHint={t('hearings.close.nextDay.hint', { example: typedDay(exampleHearingDay(today)) })}
+        error={errorFor(`${closing}-${outcome}-date`)}
+        optional
+      />
     </>
   );
   const outcomes = [
@@ -372,36 +380,60 @@ function SlotFields({ prefix, values, today, errorFor }: { prefix: string; value
   const { t } = useView();
   const own = values['form'] === prefix;
   const value = (name: string) => (own ? values[name] : undefined);
-  // A whole date typed into the day box comes back spread over the three boxes, where it fits.
-  const whole = own && !values['month'] && !values['year'] ? isoDay(values['date'], '', '') : null;
-  const [year, month, day] = whole ? whole.split('-').map((part) => String(Number(part))) : [value('year'), value('month'), value('date')];
   return (
     <>
       <input type="hidden" name="form" value={prefix} />
-      {/* The day box is named `date` so that a whole date typed into it arrives whole (06.12.2026). */}
-      <DateInput
-        id={`${prefix}-when`}
+      <HearingWhen
+        id={prefix}
+        name=""
+        values={own ? values : {}}
+        today={today}
         legend={t('proceedings.hearing.date')}
-        hint={t('proceedings.hearing.date.hint', { example: typedDay(exampleHearingDay(today)) })}
+        dateHint={t('proceedings.hearing.date.hint', { example: typedDay(exampleHearingDay(today)) })}
         error={errorFor(`${prefix}-date`)}
-        boxes={[
-          { id: `${prefix}-date`, name: 'date', value: day },
-          { id: `${prefix}-date-month`, name: 'month', value: month },
-          { id: `${prefix}-date-year`, name: 'year', value: year },
-        ]}
-      />
-      <Select
-        id={`${prefix}-time`}
-        name="time"
-        label={t('proceedings.hearing.time')}
-        hint={t('proceedings.hearing.time.hint')}
-        value={value('time') ?? '10:00'}
-        error={errorFor(`${prefix}-time`)}
-        groups={[{ choices: hearingTimes().map((time) => ({ value: time, label: time })) }]}
+        timeError={errorFor(`${prefix}-time`)}
       />
       <TextInput id={`${prefix}-duration`} name="duration" label={t('proceedings.hearing.duration')} value={value('duration') ?? '60'} error={errorFor(`${prefix}-duration`)} classes="govuk-input--width-3" inputmode="numeric" />
       <TextInput id={`${prefix}-room`} name="room" label={t('proceedings.hearing.room')} hint={t('proceedings.hearing.room.hint')} value={value('room')} error={errorFor(`${prefix}-room`)} classes="govuk-input--width-10" />
       <TextInput id={`${prefix}-video`} name="videoLink" label={t('proceedings.hearing.videoLink')} hint={t('proceedings.hearing.videoLink.hint')} value={value('videoLink')} error={errorFor(`${prefix}-video`)} />
+    </>
+  );
+}
+
+/**
+ * A hearing's day in the GOV.UK date input and its time among the court's hours. The day box is
+ * named `<name>date` so that a whole date typed into it (06.12.2026) arrives whole; refused, it
+ * comes back spread over the three boxes. An optional time offers "not set" first, so a judge can
+ * close a hearing without naming the next one.
+ */
+function HearingWhen(props: { id: string; name: string; values: Record<string, string>; today: IsoDay; legend: string; dateHint: string; error?: string | undefined; timeError?: string | undefined; optional?: boolean }) {
+  const { t } = useView();
+  const { id, name, values } = props;
+  const whole = !values[`${name}month`] && !values[`${name}year`] ? isoDay(values[`${name}date`], '', '') : null;
+  const [year, month, day] = whole ? whole.split('-').map((part) => String(Number(part))) : [values[`${name}year`], values[`${name}month`], values[`${name}date`]];
+  const times = hearingTimes().map((time) => ({ value: time, label: time }));
+  return (
+    <>
+      <DateInput
+        id={`${id}-when`}
+        legend={props.legend}
+        hint={props.dateHint}
+        error={props.error}
+        boxes={[
+          { id: `${id}-date`, name: `${name}date`, value: day },
+          { id: `${id}-date-month`, name: `${name}month`, value: month },
+          { id: `${id}-date-year`, name: `${name}year`, value: year },
+        ]}
+      />
+      <Select
+        id={`${id}-time`}
+        name={`${name}time`}
+        label={t('proceedings.hearing.time')}
+        hint={t('proceedings.hearing.time.hint')}
+        value={values[`${name}time`] ?? (props.optional ? '' : '10:00')}
+        error={props.timeError}
+        groups={[{ choices: props.optional ? [{ value: '', label: t('hearings.close.nextTime.none') }, ...times] : times }]}
+      />
     </>
   );
 }
