@@ -56,6 +56,10 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t('caseFile.timeline.granted');
     case 'familiarisation_refused':
       return t('caseFile.timeline.refused');
+    case 'material_added':
+      return t('caseFile.timeline.materialAdded');
+    case 'material_shared':
+      return t('caseFile.timeline.materialShared');
     default:
       return t('timeline.other');
   }
