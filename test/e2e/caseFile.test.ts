@@ -29,7 +29,7 @@ async function shot(page: Page, name: string) {
 describe('the e-case file and a party reading the case materials', () => {
   const demo = withDemoBrowser();
 
-  it('the office adds an expert opinion in Kazakh, the judge adds an answer to an inquiry and views it in Russian; the party asks in Kazakh, the judge grants two in English, the party reads one', async () => {
+  it('the office adds an expert opinion in Kazakh, the judge adds an answer to an inquiry and views it in Russian; the party asks in Kazakh, the judge grants two in English, the party reads one, then the judge shares the opinion', async () => {
     const db = demo.server.database.db;
     const person = (handle: string) => demoPeople().find((p) => p.handle === handle)!;
     const [judge] = await db.select({ id: users.id }).from(users).where(eq(users.iin, person('judge-7517-1').iin));
@@ -151,6 +151,17 @@ describe('the e-case file and a party reading the case materials', () => {
     await shot(kk.page, 'party-reads-kk');
     const reads = await db.select().from(accessLog).where(and(eq(accessLog.caseId, target!.id), eq(accessLog.userId, citizen!.id), eq(accessLog.documentId, record)));
     expect(reads.map((r) => r.action)).toEqual(['view']);
+
+    // The judge shares the expert's opinion with the parties: one button, and it is in their file.
+    const judgeEn = await pageIn(demo.browser, demo.server.url, 'en');
+    await signIn(judgeEn.page, demo.server.url, judgeEn.t, 'judge-7517-1');
+    await judgeEn.page.goto(`${demo.server.url}/court/cases/${target!.id}/file`);
+    await Promise.all([judgeEn.page.waitForURL(/done=shared/), judgeEn.page.locator(`[data-document="${opinion}"]`).getByRole('button', { name: judgeEn.t('caseFile.material.share') }).click()]);
+    await expectAccessible(judgeEn.page);
+    await expect(judgeEn.page.locator(`[data-document="${opinion}"] button`).count()).resolves.toBe(0);
+    await judgeEn.close();
+    await kk.page.goto(`${demo.server.url}/cabinet/cases/${target!.id}`);
+    await expect(kk.page.locator(`a[href$="/documents/${opinion}"]`).count()).resolves.toBeGreaterThan(0);
     expect(kk.errors).toEqual([]);
     await kk.close();
   }, 240_000);
