@@ -199,6 +199,13 @@ export const ERRORS = {
   familiarisation_choose_documents: { status: 400, message: 'caseFile.error.chooseDocuments' },
   familiarisation_reason_required: { status: 400, message: 'caseFile.error.reasonRequired' },
   familiarisation_nothing_to_open: { status: 409, message: 'caseFile.error.nothingToOpen' },
+  // Materials the court adds to its file, while the case is before it.
+  material_title_required: { status: 400, message: 'caseFile.material.error.title' },
+  material_kind_required: { status: 400, message: 'caseFile.material.error.kind' },
+  material_received_invalid: { status: 400, message: 'caseFile.material.error.received' },
+  material_received_in_future: { status: 400, message: 'caseFile.material.error.receivedFuture' },
+  material_closed: { status: 409, message: 'caseFile.material.error.closed' },
+  material_already_shared: { status: 409, message: 'caseFile.material.error.shared' },
   // Reference values (MCI, court calendar, thresholds) as operators enter them.
   reference_basis_required: { status: 400, message: 'reference.error.basisRequired' },
   reference_year_invalid: { status: 400, message: 'reference.error.yearInvalid' },

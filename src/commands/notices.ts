@@ -34,6 +34,7 @@ export type NoticeEvent =
   | 'court_order_cancelled'
   | 'court_order_in_force'
   | 'familiarisation_answered'
+  | 'material_shared'
   | 'contact_code';
 
 /** `sms` is the short form; without it the SMS says the subject. */

@@ -11,6 +11,7 @@ export type PolicyRequest =
   | { action: 'read'; resource: 'case'; relations: ReadonlySet<CaseRelation> }
   | { action: 'read'; resource: 'court_file'; relations: ReadonlySet<CaseRelation> }
   | { action: 'decide'; resource: 'familiarisation'; courtId: string; judgeId: string | null }
+  | { action: 'add_material' | 'share_material'; resource: 'court_file'; courtId: string; judgeId: string | null }
   | { action: 'view'; resource: 'cabinet' }
   | { action: 'read' | 'update'; resource: 'profile'; ownerId: string }
   | { action: 'grant' | 'revoke' | 'cancel'; resource: 'role'; role: GrantableRole; courtId: string | null; granteeId: string }
@@ -81,8 +82,18 @@ export const RULES: readonly Rule[] = [
     roles: ['judge', 'clerk', 'court_chair'],
     action: 'read',
     resource: 'court_file',
-    when: (_, r, role) => r.resource === 'court_file' && (r.relations.has('court_staff') || r.relations.has('higher_court') || (role === 'judge' && r.relations.has('assigned_judge'))),
+    when: (_, r, role) => r.resource === 'court_file' && 'relations' in r && (r.relations.has('court_staff') || r.relations.has('higher_court') || (role === 'judge' && r.relations.has('assigned_judge'))),
   },
+  // The court's office of the case's court and the judge of the case add what reaches the court
+  // to its file; the judge alone decides to share a kept material with the parties.
+  {
+    roles: ['clerk', 'judge'],
+    action: 'add_material',
+    resource: 'court_file',
+    when: (p, r, role) =>
+      r.resource === 'court_file' && 'courtId' in r && (role === 'judge' ? r.judgeId === p.userId && sitsIn(p, r.courtId) : p.roles.some((held) => held.role === 'clerk' && held.courtId === r.courtId)),
+  },
+  { roles: ['judge'], action: 'share_material', resource: 'court_file', when: (p, r) => r.resource === 'court_file' && 'courtId' in r && r.judgeId === p.userId && sitsIn(p, r.courtId) },
   // A party's request to read the case materials is answered by the judge who has the case.
   {
     roles: ['judge'],

@@ -31,6 +31,7 @@ const columns = {
   createdAt: documents.createdAt,
   createdBy: documents.createdBy,
   visibility: documents.visibility,
+  receivedOn: documents.receivedOn,
   decisionForm: documents.decisionForm,
   verifyCode: documents.verifyCode,
 };

@@ -338,6 +338,11 @@ describeDb('access matrix: route × role × relation', () => {
         allowed: (role, _relation, placement) => CASE_STAFF.includes(role) && placement === 'this court',
       }),
     ),
+    // The office of the case's court adds materials to its file (and the judge of the case, who is none of these people).
+    // A form that is not multipart: the door is tested, nothing is stored.
+    { method: 'POST', route: '/court/cases/:caseId/file/materials', url: () => `/court/cases/${caseId}/file/materials`, form: () => ({ title: 'Ответ на запрос' }), allowed: (role, _relation, placement) => role === 'clerk' && placement === 'this court' },
+    // Only the judge of the case shares a kept material with the parties.
+    { method: 'POST', route: '/court/cases/:caseId/file/materials/:documentId/share', url: () => `/court/cases/${caseId}/file/materials/${caseDocumentId}/share`, form: () => ({}), allowed: nobody },
     // Only the judge of the case answers a request to read the materials; none of these people is.
     { method: 'POST', route: '/court/cases/:caseId/file/requests/:requestId', url: async () => `/court/cases/${caseId}/file/requests/${await pendingFamiliarisation()}`, form: () => ({ answer: 'refuse', reason: 'Нет оснований.' }), allowed: nobody },
     // The parties and their accepted representatives ask.

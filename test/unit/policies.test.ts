@@ -172,3 +172,25 @@ describe('the court office and incoming filings', () => {
     for (const action of ['read', 'receive', 'attach', 'enter_paper'] as const) expect(can(null, { action, resource: 'filing_office', courtId: COURT })).toBe(false);
   });
 });
+
+describe('who adds materials to the e-case file and shares them', () => {
+  const judgeOfCase = principal('judge', COURT);
+  it('lets the clerks of the case’s court and the judge of the case add a material, and nobody else', () => {
+    for (const role of ROLES) {
+      for (const courtId of [COURT, OTHER_COURT]) {
+        const someone = principal(role, courtId);
+        const expected = role === 'clerk' && courtId === COURT;
+        expect(can(someone, { action: 'add_material', resource: 'court_file', courtId: COURT, judgeId: 'another-judge' }), `${role} of ${courtId}`).toBe(expected);
+      }
+    }
+    expect(can(judgeOfCase, { action: 'add_material', resource: 'court_file', courtId: COURT, judgeId: judgeOfCase.userId })).toBe(true);
+    // The judge's own case moved to another court is no longer theirs to add to.
+    expect(can(judgeOfCase, { action: 'add_material', resource: 'court_file', courtId: OTHER_COURT, judgeId: judgeOfCase.userId })).toBe(false);
+    expect(can(null, { action: 'add_material', resource: 'court_file', courtId: COURT, judgeId: null })).toBe(false);
+  });
+
+  it('lets only the judge of the case share a kept material with the parties', () => {
+    expect(can(judgeOfCase, { action: 'share_material', resource: 'court_file', courtId: COURT, judgeId: judgeOfCase.userId })).toBe(true);
+    for (const role of ROLES) expect(can(principal(role, COURT), { action: 'share_material', resource: 'court_file', courtId: COURT, judgeId: 'another-judge' }), role).toBe(false);
+  });
+});

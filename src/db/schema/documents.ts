@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, customType, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, customType, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { COURT_ACT_KINDS, DECISION_FORMS, REVIEW_OUTCOMES } from '../../domain/courtActs.ts';
 import { cases } from './cases.ts';
 import { users } from './users.ts';
@@ -26,6 +26,11 @@ export const DOCUMENT_KINDS = [
   ...COURT_ACT_KINDS,
   'notice',
   'hearing_record',
+  // Materials the court adds to its own file (src/domain/courtMaterials.ts).
+  'inquiry_answer',
+  'expert_opinion',
+  'postal_evidence',
+  'court_material',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -61,6 +66,8 @@ export const documents = pgTable(
      * 403(3)). Null or empty: everyone took part.
      */
     absentPartyIds: uuid('absent_party_ids').array(),
+    /** A material the court added to its file: the day it reached the court. */
+    receivedOn: date('received_on', { mode: 'string' }),
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     visibility: text('visibility', { enum: DOCUMENT_VISIBILITIES }).notNull().default('parties'),
     createdBy: uuid('created_by').references(() => users.id),

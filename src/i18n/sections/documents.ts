@@ -65,6 +65,10 @@ const en = {
   'documents.kind.resolution': 'Resolution',
   'documents.kind.notice': 'Court notice',
   'documents.kind.hearing_record': 'Hearing record',
+  'documents.kind.inquiry_answer': 'Answer to the court’s inquiry',
+  'documents.kind.expert_opinion': 'Expert’s opinion',
+  'documents.kind.postal_evidence': 'Evidence received by post',
+  'documents.kind.court_material': 'Other material of the case',
   'documents.systemTitle.filing': '{kind} (talon {talon})',
 } as const;
 
@@ -136,6 +140,10 @@ export const documents: Section<typeof en> = {
     'documents.kind.resolution': 'Постановление',
     'documents.kind.notice': 'Судебное извещение',
     'documents.kind.hearing_record': 'Протокол судебного заседания',
+    'documents.kind.inquiry_answer': 'Ответ на запрос суда',
+    'documents.kind.expert_opinion': 'Заключение эксперта',
+    'documents.kind.postal_evidence': 'Доказательства, поступившие по почте',
+    'documents.kind.court_material': 'Иной материал дела',
     'documents.systemTitle.filing': '{kind} (талон № {talon})',
   },
   kk: {
@@ -203,6 +211,10 @@ export const documents: Section<typeof en> = {
     'documents.kind.resolution': 'Қаулы',
     'documents.kind.notice': 'Сот хабарламасы',
     'documents.kind.hearing_record': 'Сот отырысының хаттамасы',
+    'documents.kind.inquiry_answer': 'Сот сұрауына жауап',
+    'documents.kind.expert_opinion': 'Сарапшының қорытындысы',
+    'documents.kind.postal_evidence': 'Пошта арқылы түскен дәлелдемелер',
+    'documents.kind.court_material': 'Істің өзге материалы',
     'documents.systemTitle.filing': '{kind} (№ {talon} талон)',
   },
 };

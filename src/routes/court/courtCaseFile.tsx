@@ -5,7 +5,9 @@ import { actDataOf } from '../../acts/actData.ts';
 import { readBlob } from '../../adapters/storage/blobStore.ts';
 import { logAccess } from '../../commands/accessLog.ts';
 import { today } from '../../commands/caseProgress.ts';
+import { addCourtMaterial, mayAddMaterial, mayShareMaterial, shareCourtMaterial } from '../../commands/courtMaterials.ts';
 import { answerFamiliarisation, type FamiliarisationAnswer } from '../../commands/familiarisation.ts';
+import { MATERIAL_FORM_FIELDS, MATERIAL_PROBLEM_FIELD, readMaterialForm, type MaterialForm } from '../../domain/courtMaterials.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
 import { can } from '../../policies/rules.ts';
@@ -32,6 +34,9 @@ const FIELD: Partial<Record<ErrorCode, 'answer' | 'documents' | 'reason'>> = {
   familiarisation_answered: 'answer',
 };
 
+const DONE = ['granted', 'refused', 'added', 'shared'] as const;
+type Done = (typeof DONE)[number];
+
 /**
  * The e-case file in the court's workspace: the judge of the case, the staff of its court and of a
  * higher court reviewing it read every document with its signature checked, the duty, the parties'
@@ -51,7 +56,7 @@ export const courtCaseFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reader;
   }
 
-  async function render(request: FastifyRequest, reply: FastifyReply, caseId: string, options: { done?: 'granted' | 'refused' | null; errors?: { field: string; message: string }[]; status?: number; values?: Record<string, string | string[]> }) {
+  async function render(request: FastifyRequest, reply: FastifyReply, caseId: string, options: { done?: Done | null; errors?: { field: string; message: string }[]; status?: number; values?: Record<string, string | string[]> }) {
     const reader = await courtReader(request, caseId);
     const details = await caseForParticipants(app.db, reader.id);
     if (!details) throw new SotError('not_found');
@@ -64,6 +69,8 @@ export const courtCaseFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ]);
     const checks = await signaturesOf(app.db, rows, { verifier: app.signatureVerifier, blobs: app.blobs, publicUrl: app.config.publicUrl }, request.lang, app.clock());
     const answersRequests = can(request.principal, { action: 'decide', resource: 'familiarisation', courtId: details.case.courtId, judgeId: details.case.judgeId });
+    const addsMaterials = mayAddMaterial(request.principal, details.case);
+    const sharesMaterials = mayShareMaterial(request.principal, details.case);
     return reply.page(
       { title: `${details.case.number ?? ''} — ${request.t('caseFile.caption')}`, nav: 'judge', ...(options.status ? { status: options.status } : {}) },
       <CourtCaseFilePage
@@ -76,6 +83,8 @@ export const courtCaseFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
           requests,
           today: today(app.clock()),
           answersRequests,
+          addsMaterials,
+          sharesMaterials,
           done: options.done ?? null,
           values: options.values ?? {},
         }}
@@ -85,7 +94,7 @@ export const courtCaseFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   app.get('/court/cases/:caseId/file', { config: signedIn, schema: { hide: true, params: CaseParams, querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }) } }, async (request, reply) => {
-    const done = request.query.done === 'granted' || request.query.done === 'refused' ? request.query.done : null;
+    const done = (DONE as readonly string[]).includes(request.query.done ?? '') ? (request.query.done as Done) : null;
     return render(request, reply, request.params.caseId, { done });
   });
 
@@ -169,6 +178,84 @@ export const courtCaseFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const field = `${FIELD[error.code] ?? 'answer'}-${requestId}`;
         return render(request, reply, caseId, { errors: [{ field, message: request.t(ERRORS[error.code].message, error.params) }], status: error.status, values });
       }
+    },
+  );
+  // A material the court received: the office or the judge uploads it with its title, kind, day received and who reads it.
+  app.post(
+    '/court/cases/:caseId/file/materials',
+    { config: { ...signedIn, uploads: true }, schema: { hide: true, params: CaseParams } },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const details = isUuid(caseId) ? await caseForParticipants(app.db, caseId) : null;
+      if (!details || !can(request.principal, { action: 'add_material', resource: 'court_file', courtId: details.case.courtId, judgeId: details.case.judgeId })) throw new SotError('not_found');
+      if (!request.isMultipart()) throw new SotError('unsupported_media_type');
+      const values: MaterialForm = {};
+      let errors: { field: string; message: string }[] | null = null;
+      let status = 400;
+      let added = false;
+      const refuse = (code: ErrorCode, field: string) => {
+        errors = [...(errors ?? []), { field: `material-${field}`, message: request.t(ERRORS[code].message) }];
+        status = Math.max(status, ERRORS[code].status);
+      };
+      // The fields come before the file (the form's order); the file streams on to storage as it arrives.
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'field') {
+            if ((MATERIAL_FORM_FIELDS as readonly string[]).includes(part.fieldname) && typeof part.value === 'string') values[part.fieldname as keyof MaterialForm] = part.value;
+            continue;
+          }
+          if (errors !== null || added || part.fieldname !== 'file' || !part.filename) {
+            part.file.resume();
+            continue;
+          }
+          const read = readMaterialForm(values, today(app.clock()));
+          errors = [];
+          if (!read.material) {
+            for (const problem of read.problems) refuse(problem, MATERIAL_PROBLEM_FIELD[problem]);
+          } else {
+            try {
+              await addCourtMaterial(app.db, app.blobs, request.principal!, caseId, read.material, { stream: part.file, fileName: part.filename }, app.clock());
+              added = true;
+            } catch (error) {
+              if (!(error instanceof SotError) || error.code === 'not_found') throw error;
+              refuse(error.code, 'file');
+            }
+          }
+          // Whatever the outcome, the rest of the file is read, so the answer reaches the browser.
+          part.file.resume();
+        }
+      } catch (error) {
+        // The multipart reader stops an over-long file with its own error once it is read past the limit.
+        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+        if (!added) {
+          errors = (errors ?? []).filter((e) => e.field !== 'material-file');
+          refuse('file_too_large', 'file');
+        }
+      }
+      if (added) return reply.redirect(`${urls.courtCaseFile(caseId, 'added')}#documents`, 303);
+      if (errors === null) {
+        const read = readMaterialForm(values, today(app.clock()));
+        errors = [];
+        for (const problem of read.problems) refuse(problem, MATERIAL_PROBLEM_FIELD[problem]);
+        refuse('file_missing', 'file');
+      }
+      return render(request, reply, caseId, { errors: errors ?? [], status, values: { ...values, form: 'material' } });
+    },
+  );
+
+  // The judge shares a material kept for the court with every party.
+  app.post(
+    '/court/cases/:caseId/file/materials/:documentId/share',
+    { config: signedIn, schema: { hide: true, params: DocumentParams, body: Type.Object({ _csrf: Type.Optional(Type.String()) }) } },
+    async (request, reply) => {
+      const { caseId, documentId } = request.params;
+      try {
+        await shareCourtMaterial(app.db, request.principal!, caseId, documentId, app.clock());
+      } catch (error) {
+        if (!(error instanceof SotError) || error.code === 'not_found') throw error;
+        return render(request, reply, caseId, { errors: [{ field: `share-${documentId}`, message: request.t(ERRORS[error.code].message) }], status: error.status });
+      }
+      return reply.redirect(`${urls.courtCaseFile(caseId, 'shared')}#documents`, 303);
     },
   );
 };

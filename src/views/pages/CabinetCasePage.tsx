@@ -69,6 +69,10 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
     }
     case 'hearing_record_attached':
       return t('hearings.timeline.recordAttached');
+    case 'material_added':
+      return t('caseFile.timeline.materialAdded');
+    case 'material_shared':
+      return t('caseFile.timeline.materialShared');
     default:
       return t('timeline.other');
   }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { displayPersonName } from '../../../domain/personName.ts';
-import { formatDate, formatDateTime, formatTenge } from '../../../i18n/format.ts';
+import { formatCourtDay, formatDate, formatDateTime, formatTenge } from '../../../i18n/format.ts';
 import type { CaseForParticipants } from '../../../queries/cabinet.ts';
 import type { CaseDeadline } from '../../../queries/caseFile.ts';
 import type { CourtFileDocumentRow, DocumentSignature, DutyRow, PartyWithContacts } from '../../../queries/courtCaseFile.ts';
@@ -14,6 +14,8 @@ import { categoryLabel } from '../../components/labels.ts';
 import { localName } from '../../components/names.ts';
 import { fileSize } from '../../components/recordings.tsx';
 import { FamiliarisationStatusTag } from '../../components/familiarisation.tsx';
+import { AddMaterialForm, ShareMaterialButton } from '../../components/courtMaterials.tsx';
+import { MATERIAL_KINDS } from '../../../domain/courtMaterials.ts';
 import { CaseTimeline } from '../CabinetCasePage.tsx';
 import { documentKindLabel, previewOf } from '../documents/documentLabels.ts';
 
@@ -27,7 +29,11 @@ export interface CourtCaseFileView {
   today: string;
   /** The reader is the judge of the case, who answers requests to read the materials. */
   answersRequests: boolean;
-  done: 'granted' | 'refused' | null;
+  /** The reader is of the case's court office or its judge, and the case is before the court: they add materials. */
+  addsMaterials: boolean;
+  /** The reader is the judge of the case, who may share a kept material with the parties. */
+  sharesMaterials: boolean;
+  done: 'granted' | 'refused' | 'added' | 'shared' | null;
   values: Record<string, string | string[]>;
 }
 
@@ -80,7 +86,8 @@ export function CourtCaseFilePage({ view, errors }: { view: CourtCaseFileView; e
       <h2 class="govuk-heading-l" id="documents">
         {t('caseFile.section.documents')} ({view.documents.length})
       </h2>
-      <DocumentsTable caseId={c.id} documents={view.documents} />
+      <DocumentsTable caseId={c.id} documents={view.documents} sharesMaterials={view.sharesMaterials} />
+      {view.addsMaterials && <AddMaterialForm caseId={c.id} values={view.values} errors={errors} />}
 
       <h2 class="govuk-heading-l" id="duty">
         {t('caseFile.section.duty')}
@@ -141,7 +148,9 @@ function SignatureTag({ check }: { check: DocumentSignature }) {
   }
 }
 
-function DocumentsTable({ caseId, documents }: { caseId: string; documents: CourtCaseFileView['documents'] }) {
+const isMaterial = (kind: string) => (MATERIAL_KINDS as readonly string[]).includes(kind);
+
+function DocumentsTable({ caseId, documents, sharesMaterials }: { caseId: string; documents: CourtCaseFileView['documents']; sharesMaterials: boolean }) {
   const { t, lang } = useView();
   if (documents.length === 0) return <p class="govuk-body">{t('documents.none')}</p>;
   return (
@@ -158,6 +167,7 @@ function DocumentsTable({ caseId, documents }: { caseId: string; documents: Cour
             </a>
             <span class="govuk-hint govuk-!-margin-bottom-0 sot-block">
               {documentKindLabel(t, d.kind)}
+              {d.receivedOn && <> · {t('caseFile.material.received', { date: formatCourtDay(d.receivedOn, lang) })}</>}
               {d.visibility === 'court' && <> · {t('caseFile.documents.courtOnly')}</>}
             </span>
           </td>
@@ -196,6 +206,7 @@ function DocumentsTable({ caseId, documents }: { caseId: string; documents: Cour
                 </a>
               </>
             )}
+            {sharesMaterials && d.visibility === 'court' && isMaterial(d.kind) && <ShareMaterialButton caseId={caseId} documentId={d.id} title={d.title} />}
           </td>
         </tr>
       ))}

@@ -1,0 +1,3 @@
+ALTER TABLE "documents" DROP CONSTRAINT "documents_kind_check";--> statement-breakpoint
+ALTER TABLE "documents" ADD COLUMN "received_on" date;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_kind_check" CHECK (kind in ('claim', 'counterclaim', 'response', 'petition', 'appeal', 'private_complaint', 'cassation_complaint', 'hearing_record_remarks', 'court_order_application', 'court_order_objection', 'attachment', 'power_of_attorney', 'payment_document', 'ruling', 'decision', 'court_order', 'resolution', 'notice', 'hearing_record', 'inquiry_answer', 'expert_opinion', 'postal_evidence', 'court_material'));
