@@ -10,7 +10,7 @@ import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
-import { blobs, cases, documents, events, filingAttachments, filings, organisations, parties, users } from '../db/schema/index.ts';
+import { cases, documents, events, filingAttachments, filings, organisations, parties, users } from '../db/schema/index.ts';
 import { kindOfCategory } from '../domain/caseKinds.ts';
 import { startsCase } from '../domain/filingTypes.ts';
 import { paperFilingFields, SCAN_MEDIA_TYPES, type PaperFiling } from '../domain/paperFiling.ts';
@@ -18,7 +18,7 @@ import { newVerifyCode } from '../domain/talonNumber.ts';
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
-import { stageChecked, type CheckedFile, type IncomingFile } from './filings.ts';
+import { documentFileColumns, stageChecked, type CheckedFile, type IncomingFile } from './filings.ts';
 import { DOCUMENT_KIND, nextTalonNumber } from './submitFiling.ts';
 
 export interface CounterReceipt {
@@ -125,16 +125,13 @@ export async function enterPaperFiling(db: Db, store: BlobStore, principal: Prin
       })
       .returning({ id: filings.id });
     const filingId = filing!.id;
-    await tx.insert(blobs).values({ sha256: checked.staged.sha256, sizeBytes: checked.staged.sizeBytes, mediaType: checked.mediaType, createdAt: now }).onConflictDoNothing();
-    await tx.insert(filingAttachments).values({ filingId, purpose: 'attachment', sha256: checked.staged.sha256, name: checked.fileName, mediaType: checked.mediaType, sizeBytes: checked.staged.sizeBytes, createdAt: now });
+    const file = await documentFileColumns(tx, checked, now);
+    await tx.insert(filingAttachments).values({ filingId, purpose: 'attachment', sha256: file.sha256, name: file.fileName, mediaType: file.mediaType, sizeBytes: file.sizeBytes, createdAt: now });
     await tx.insert(documents).values({
       caseId,
       kind: DOCUMENT_KIND[paper.type],
       title: talonNumber,
-      fileName: checked.fileName,
-      mediaType: checked.mediaType,
-      sizeBytes: checked.staged.sizeBytes,
-      sha256: checked.staged.sha256,
+      ...file,
       visibility: 'parties',
       createdBy: principal.userId,
       createdAt: now,

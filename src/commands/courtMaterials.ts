@@ -9,7 +9,7 @@ import type { BlobStore } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
-import { blobs, cases, documents, events } from '../db/schema/index.ts';
+import { cases, documents, events } from '../db/schema/index.ts';
 import type { Tx } from '../db/tx.ts';
 import { MATERIAL_KINDS, type Material } from '../domain/courtMaterials.ts';
 import { GRANT_OPEN } from '../domain/familiarisation.ts';
@@ -18,7 +18,7 @@ import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { urls } from '../urls.ts';
-import { stageChecked, type CheckedFile, type IncomingFile } from './filings.ts';
+import { documentFileColumns, stageChecked, type CheckedFile, type IncomingFile } from './filings.ts';
 import { noticeToParticipants } from './notices.ts';
 
 type Action = 'add_material' | 'share_material';
@@ -77,17 +77,14 @@ export async function addCourtMaterial(db: Db, store: BlobStore, principal: Prin
   return db.transaction(async (tx) => {
     const [locked] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).for('update');
     if (!locked || !GRANT_OPEN[locked.status]) throw new SotError('material_closed');
-    await tx.insert(blobs).values({ sha256: checked.staged.sha256, sizeBytes: checked.staged.sizeBytes, mediaType: checked.mediaType, createdAt: now }).onConflictDoNothing();
+    const file = await documentFileColumns(tx, checked, now);
     const [row] = await tx
       .insert(documents)
       .values({
         caseId,
         kind: material.kind,
         title: material.title,
-        fileName: checked.fileName,
-        mediaType: checked.mediaType,
-        sizeBytes: checked.staged.sizeBytes,
-        sha256: checked.staged.sha256,
+        ...file,
         receivedOn: material.receivedOn,
         visibility: material.audience,
         createdBy: principal.userId,

@@ -10,6 +10,7 @@ import { BlobTooLargeError, type BlobStore, type StoredBlob } from '../adapters/
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
+import type { Tx } from '../db/tx.ts';
 import { blobs, cases, courts, filingAttachments, filings, payments, type AttachmentPurpose } from '../db/schema/index.ts';
 import { parseCaseNumber } from '../domain/caseNumber.ts';
 import { fieldProblems, type FilingFields } from '../domain/filingFields.ts';
@@ -141,6 +142,15 @@ export interface CheckedFile {
   fileName: string;
   mediaType: string;
   purpose: AttachmentPurpose;
+}
+
+/**
+ * The file columns of a document row made from a checked upload. The blob row they name is
+ * written first in the same transaction, so the document never names a file Sot has no record of.
+ */
+export async function documentFileColumns(tx: Tx, checked: Pick<CheckedFile, 'staged' | 'fileName' | 'mediaType'>, now: Date) {
+  await tx.insert(blobs).values({ sha256: checked.staged.sha256, sizeBytes: checked.staged.sizeBytes, mediaType: checked.mediaType, createdAt: now }).onConflictDoNothing();
+  return { fileName: checked.fileName, mediaType: checked.mediaType, sizeBytes: checked.staged.sizeBytes, sha256: checked.staged.sha256 };
 }
 
 /** Streams one upload to staging and checks its bytes: size while streaming, type by content. */

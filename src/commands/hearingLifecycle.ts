@@ -11,7 +11,7 @@ import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
-import { blobs, documents, events, hearings, type HearingOutcome } from '../db/schema/index.ts';
+import { documents, events, hearings, type HearingOutcome } from '../db/schema/index.ts';
 import { hearingOfTheDay, OPEN_EARLY_MINUTES, openingRefusal } from '../domain/hearingLifecycle.ts';
 import type { HearingOfTheDay } from '../domain/courtActs.ts';
 import { courtDay } from '../domain/hearingSlots.ts';
@@ -21,7 +21,7 @@ import { formatDateTime } from '../i18n/format.ts';
 import type { Principal } from '../policies/principal.ts';
 import { loadReference } from '../queries/reference.ts';
 import { urls } from '../urls.ts';
-import { stageChecked, type IncomingFile } from './filings.ts';
+import { documentFileColumns, stageChecked, type IncomingFile } from './filings.ts';
 import { assertFree, checkedSlot, lockedCase, type HearingSlot } from './hearings.ts';
 import { noticeToParticipants } from './notices.ts';
 
@@ -158,17 +158,14 @@ export async function attachHearingRecord(db: Db, store: BlobStore, principal: P
     const hearing = await lockedHearing(tx, hearingId);
     if (!['held', 'adjourned'].includes(hearing.status) || !hearing.openedAt) throw new SotError('hearing_not_closed');
     if (hearing.recordDocumentId) throw new SotError('hearing_record_exists');
-    await tx.insert(blobs).values({ sha256: checked.staged.sha256, sizeBytes: checked.staged.sizeBytes, mediaType: checked.mediaType, createdAt: now }).onConflictDoNothing();
+    const file = await documentFileColumns(tx, checked, now);
     const [doc] = await tx
       .insert(documents)
       .values({
         caseId,
         kind: 'hearing_record',
         title: recordTitle(hearing.startsAt),
-        fileName: checked.fileName,
-        mediaType: checked.mediaType,
-        sizeBytes: checked.staged.sizeBytes,
-        sha256: checked.staged.sha256,
+        ...file,
         visibility: 'parties',
         createdBy: principal.userId,
         createdAt: now,

@@ -18,7 +18,8 @@ const visibleToReaders = (caseId: string, granted: readonly string[] = []) =>
     or(isNotNull(documents.issuedAt), notInArray(documents.kind, [...COURT_ACT_KINDS])),
   );
 
-const columns = {
+/** The columns every list of a case's documents shows; the court's e-case file adds its own. */
+export const documentColumns = {
   id: documents.id,
   kind: documents.kind,
   title: documents.title,
@@ -33,13 +34,13 @@ const columns = {
 };
 
 export async function caseDocuments(db: Db, caseId: string, granted: readonly string[] = []) {
-  return db.select(columns).from(documents).where(visibleToReaders(caseId, granted)).orderBy(desc(documents.createdAt));
+  return db.select(documentColumns).from(documents).where(visibleToReaders(caseId, granted)).orderBy(desc(documents.createdAt));
 }
 export type CaseDocument = Awaited<ReturnType<typeof caseDocuments>>[number];
 
 export async function caseDocument(db: Db, caseId: string, documentId: string, granted: readonly string[] = []): Promise<CaseDocument | null> {
   const [row] = await db
-    .select(columns)
+    .select(documentColumns)
     .from(documents)
     .where(and(visibleToReaders(caseId, granted), eq(documents.id, documentId)));
   return row ?? null;

@@ -15,25 +15,16 @@ import { COURT_ACT_KINDS } from '../domain/courtActs.ts';
 import type { Lang } from '../i18n/index.ts';
 import { issuedAct } from './caseFile.ts';
 import { checkFilingSignature } from './office.ts';
+import { documentColumns } from './caseDocuments.ts';
 
 /** Everything in the file but a court act not yet issued, which is the judge's draft. */
 const inCourtFile = (caseId: string) => and(eq(documents.caseId, caseId), or(isNotNull(documents.issuedAt), notInArray(documents.kind, [...COURT_ACT_KINDS])));
 
 const columns = {
-  id: documents.id,
-  kind: documents.kind,
-  title: documents.title,
-  fileName: documents.fileName,
-  mediaType: documents.mediaType,
-  sizeBytes: documents.sizeBytes,
-  sha256: documents.sha256,
-  issuedAt: documents.issuedAt,
-  createdAt: documents.createdAt,
+  ...documentColumns,
   createdBy: documents.createdBy,
   visibility: documents.visibility,
   receivedOn: documents.receivedOn,
-  decisionForm: documents.decisionForm,
-  verifyCode: documents.verifyCode,
 };
 
 /** How a document's signature stands now: its own (a filing's manifest, a court act), the filing's that covers it, or none. */
