@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { GROUND_ARTICLE } from '../../src/domain/admission.ts';
 import { translator } from '../../src/i18n/index.ts';
+import { citeArticle } from '../../src/i18n/legalReference.ts';
 import { expectAccessible, fileClaim, handleOf, signIn, signOut, type T } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 
@@ -53,7 +54,7 @@ describe('a defective claim returned by its judge', () => {
     await section.locator('summary', { hasText: ru('admission.refuse') }).click();
     await expectAccessible(page);
     const returnForm = section.locator('form[action$="/return"]');
-    await returnForm.getByLabel(`${GROUND_ARTICLE.jurisdiction}: ${ru('admission.ground.jurisdiction')}`, { exact: true }).check();
+    await returnForm.getByLabel(`${citeArticle(GROUND_ARTICLE.jurisdiction, 'ru')}: ${ru('admission.ground.jurisdiction')}`, { exact: true }).check();
     await returnForm.getByLabel(ru('admission.return.reasons'), { exact: true }).fill('Ответчик проживает в Алмалинском районе: обратитесь в Алмалинский районный суд г. Алматы.');
     await Promise.all([page.waitForURL(/decided=returned/), returnForm.locator('button[type=submit]').click()]);
     await expectAccessible(page);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { courtDateIso } from '../../src/i18n/format.ts';
+import { citeArticle } from '../../src/i18n/legalReference.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { expectAccessible, fileClaim, handleOf, pageIn, signIn, signOut, workingDayAhead, fillHearingSlot } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
@@ -66,7 +67,7 @@ describe('the appeal term of a party absent from the hearing', () => {
     await expectAccessible(page);
     const judgeView = await page.locator('main').innerText();
     expect(judgeView).toContain(t('appealTerms.deadlines.ofParty', { name: claimantName }));
-    expect(judgeView).toContain('CPC Art. 403(3)');
+    expect(judgeView).toContain(citeArticle('CPC Art. 403(3)', 'ru'));
     expect(await page.getByRole('link', { name: t('appealTerms.copies.link') }).count()).toBe(1);
 
     // The office posts the defendant a paper copy and records the day.
@@ -91,7 +92,7 @@ describe('the appeal term of a party absent from the hearing', () => {
     await expectAccessible(citizen.page);
     const own = await citizen.page.locator('main').innerText();
     expect(own).toContain(citizen.t('appealTerms.deadlines.own'));
-    expect(own).toContain('CPC Art. 403(3)');
+    expect(own).toContain(citeArticle('CPC Art. 403(3)', 'kk'));
     // Not the defendant's term: that is theirs alone.
     expect(own).not.toContain(citizen.t('appealTerms.deadlines.ofParty', { name: defendantName }));
 

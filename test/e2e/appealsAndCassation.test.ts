@@ -10,6 +10,7 @@ import { CASSATION_REFUSAL_ARTICLE } from '../../src/domain/cassation.ts';
 import { initialReference } from '../../src/domain/reference.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import { translator, type Lang } from '../../src/i18n/index.ts';
+import { citeArticle } from '../../src/i18n/legalReference.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { urls } from '../../src/urls.ts';
 import { expectAccessible, signIn, signOut, type T } from './journeys.ts';
@@ -181,7 +182,7 @@ describe('appeals left without motion and cassation the Code does not allow', ()
     await section.locator('summary', { hasText: ru('admission.returnComplaint') }).click();
     await expectAccessible(page);
     const returnForm = section.locator('form[action$="/return"]').last();
-    await returnForm.getByLabel(`${GROUND_ARTICLE.defects_not_cured}: ${ru('admission.ground.defects_not_cured')}`, { exact: true }).check();
+    await returnForm.getByLabel(`${citeArticle(GROUND_ARTICLE.defects_not_cured, 'ru')}: ${ru('admission.ground.defects_not_cured')}`, { exact: true }).check();
     await returnForm.getByLabel(ru('admission.return.reasons'), { exact: true }).fill('Недостатки апелляционной жалобы в установленный срок не исправлены.');
     const [refusal] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/return')), returnForm.locator('button[type=submit]').click()]);
     await page.waitForLoadState();

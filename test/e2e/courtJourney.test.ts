@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { caseDeadlines, cases, filings } from '../../src/db/schema/index.ts';
+import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
+import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
+import { courtDateIso } from '../../src/i18n/format.ts';
 import { translator } from '../../src/i18n/index.ts';
+import { urls } from '../../src/urls.ts';
 import { expectAccessible, pageIn, fileClaim, handleOf, signIn, signOut, workingDayAhead, fillHearingSlot, type T } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
 import { openTodaysHearing } from './hearings.ts';
@@ -91,8 +97,20 @@ describe('a case through the court and up to the appellate court', () => {
     await Promise.all([page.waitForURL(/\/talon$/), page.getByRole('button', { name: t('filing.check.sign.demo') }).click()]);
     await page.goto(`${demo.server.url}/cabinet`);
     await Promise.all([page.waitForURL(/\/cabinet\/cases\//), page.getByRole('link', { name: number }).click()]);
-    expect(await page.locator('.govuk-tag', { hasText: t('status.appealed') }).count()).toBe(1);
+    // The appeal waits in the court that decided until every party's term has ended (CPC Art. 405).
+    expect(await page.locator('.govuk-tag', { hasText: t('status.appealed') }).count()).toBe(0);
     expect(await page.locator('main').innerText()).toContain(t('proceedings.timeline.appealFiled'));
+    await signOut(page, demo.server.url, t);
+
+    // The term has ended: the Medeu District Court's office sends the case up with the appeal.
+    const db = demo.server.database.db;
+    const [decided] = await db.select({ id: cases.id }).from(cases).where(eq(cases.number, number));
+    await db.update(caseDeadlines).set({ dueOn: addCalendarDays(courtDateIso(new Date()) as IsoDay, -1) }).where(and(eq(caseDeadlines.caseId, decided!.id), eq(caseDeadlines.kind, 'appeal')));
+    const [appeal] = await db.select({ id: filings.id }).from(filings).where(and(eq(filings.caseId, decided!.id), eq(filings.type, 'appeal')));
+    await signIn(page, demo.server.url, t, 'clerk-7517');
+    await page.goto(`${demo.server.url}${urls.officeFiling(appeal!.id)}`);
+    await Promise.all([page.waitForURL(/done=forwarded/), page.getByRole('button', { name: t('appeals.office.submit') }).click()]);
+    await expectAccessible(page);
     await signOut(page, demo.server.url, t);
 
     // The appellate case waits at the Almaty City Court, which registers it with its own number.

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cases, users } from '../../src/db/schema/index.ts';
 import { translator } from '../../src/i18n/index.ts';
+import { citeArticle } from '../../src/i18n/legalReference.ts';
 import { DEMO_COURTS } from '../../src/seed/courts.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { demoCaseAt } from './demoSessions.ts';
@@ -94,7 +95,7 @@ describe('court orders', () => {
     await page.goto(`${demo.server.url}/cabinet/cases/${caseId}`);
     const casePage = await page.locator('main').innerText();
     expect(casePage).toContain(t('proceedings.deadline.debtor_objection'));
-    expect(casePage).toContain('CPC Art. 141(2)');
+    expect(casePage).toContain(citeArticle('CPC Art. 141(2)', 'ru'));
     expect(casePage).toContain(t('courtOrder.timeline.received'));
     await expectAccessible(page);
 

@@ -48,7 +48,9 @@ describe('a decision reaches the party by SMS and e-mail, and the party reads an
     const expected = kk('proceedings.notice.actIssued.body', { number: target!.number!, act: kk('proceedings.actKind.decision') });
     const received = async () => db.select().from(outbox).where(sql`${outbox.body} like ${`%${target!.number}%`}`).orderBy(desc(outbox.createdAt));
     let messages = await received();
-    for (let i = 0; i < 60 && !(messages.some((m) => m.channel === 'sms') && messages.some((m) => m.channel === 'email')); i++) {
+    // Other notices of the case (the hearing's) may arrive first: wait for this one by both channels.
+    const arrived = () => messages.some((m) => m.channel === 'sms' && m.body.includes(target!.number!)) && messages.some((m) => m.channel === 'email' && m.address === citizen.email && m.body.includes(expected));
+    for (let i = 0; i < 60 && !arrived(); i++) {
       await page.waitForTimeout(500);
       messages = await received();
     }
