@@ -10,6 +10,8 @@ import { courtDateIso } from '../i18n/format.ts';
 import type { Tx } from '../db/tx.ts';
 import { nextTalonNumber } from '../commands/submitFiling.ts';
 import { newVerifyCode } from '../domain/talonNumber.ts';
+import type { CourtCalendar } from '../domain/calendar/workingDays.ts';
+import { courtMoment } from './courtMoment.ts';
 
 export interface SeededAppeal {
   lowerCaseId: string;
@@ -17,8 +19,9 @@ export interface SeededAppeal {
   /** The appellate case's parties: the one who appealed and the other side. */
   appellantPartyId: string;
   respondentPartyId: string;
-  /** When the appellate case began: the day the case went up. */
+  /** When the appellate case began: the day the case went up, in court hours. */
   forwardedAt: Date;
+  calendar: CourtCalendar;
 }
 
 const DAY = 86_400_000;
@@ -32,7 +35,7 @@ export async function seedAppealPath(tx: Tx, appeal: SeededAppeal): Promise<void
   const [clerk] = await tx.select({ userId: userRoles.userId }).from(userRoles).where(and(eq(userRoles.courtId, lower!.courtId), eq(userRoles.role, 'clerk'))).limit(1);
   const filerUserId = clerk?.userId ?? appellant!.userId!;
   // Filed some days before the term ended; the case went up when the appellate case began.
-  const filedAt = new Date(appeal.forwardedAt.getTime() - 5 * DAY);
+  const filedAt = courtMoment(new Date(appeal.forwardedAt.getTime() - 5 * DAY), appeal.calendar);
   const talonNumber = await nextTalonNumber(tx, lower!.courtId, filedAt);
   const [filing] = await tx
     .insert(filings)

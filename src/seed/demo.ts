@@ -313,7 +313,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
   const claimantParty = await insertParty(ctx, caseId, 'claimant', scenario.claimant);
   const defendantParty = await insertParty(ctx, caseId, 'defendant', scenario.defendant);
   // The demo's appeals are the first-instance claimant's, filed through the court that decided.
-  if (parentCaseId) await seedAppealPath(tx, { lowerCaseId: parentCaseId, appellateCaseId: caseId, appellantPartyId: claimantParty, respondentPartyId: defendantParty, forwardedAt: filedAt });
+  if (parentCaseId) await seedAppealPath(tx, { lowerCaseId: parentCaseId, appellateCaseId: caseId, appellantPartyId: claimantParty, respondentPartyId: defendantParty, forwardedAt: stepTimes[0]!, calendar: ctx.calendar });
   if (scenario.lawyerFor) {
     const lawyer = ctx.people.get('lawyer')!;
     await tx.insert(parties).values({
