@@ -6,7 +6,7 @@ import { forwardAppeal } from '../../src/commands/appealForwarding.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { dutyOfStoredFiling } from '../../src/commands/filingDuty.ts';
 import { scheduleHearing } from '../../src/commands/hearings.ts';
-import { openHearingNow } from '../support/hearings.ts';
+import { openHearingNow, workingDayAt } from '../support/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
 import { caseDeadlines, cases, courts, documents, events, notifications, parties } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
@@ -61,14 +61,6 @@ describeDb('appeal terms of parties absent from the hearing', () => {
   });
   afterAll(() => t?.close());
 
-  function workingDayAt(n: number, time: string): Date {
-    let day = today();
-    for (let found = 0; found < n; ) {
-      day = addCalendarDays(day, 1);
-      if (calendar.isWorkingDay(day)) found++;
-    }
-    return courtInstant(day, time)!;
-  }
 
   async function clerk(): Promise<{ principal: Principal; user: TestUser }> {
     const user = await signedInUser(t.database.db, { roles: [{ role: 'clerk', courtId: courtIds['7517']! }], lang: 'en', now: now() });

@@ -6,23 +6,17 @@ import { attachHearingRecord, closeHearing, openHearing } from '../../src/comman
 import { scheduleHearing } from '../../src/commands/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
 import { auditLog, cases, courts, documents, events, hearings, notifications, parties, users } from '../../src/db/schema/index.ts';
-import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
-import { addCalendarDays } from '../../src/domain/calendar/workingDays.ts';
-import { courtInstant } from '../../src/domain/hearingSlots.ts';
-import { initialReference } from '../../src/domain/reference.ts';
-import { courtDateIso } from '../../src/i18n/format.ts';
 import type { Principal } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { SAMPLE_FILES, multipart } from '../support/filing.ts';
 import { formSession } from '../support/forms.ts';
-import { openHearingNow } from '../support/hearings.ts';
+import { openHearingNow, workingDayAt } from '../support/hearings.ts';
 import { judgeSession, type Judge } from '../support/judges.ts';
 import { makeRootCa, signContent, type TestCa } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
 import { Readable } from 'node:stream';
 
-const { calendar } = initialReference();
 
 /**
  * A hearing on its day: opened by the judge, closed as held, adjourned or not held, its record
@@ -35,16 +29,7 @@ describeDb('the hearing lifecycle', () => {
   let courtIds: Record<string, string>;
   let party: TestUser;
   const now = () => new Date();
-  const today = () => courtDateIso(now()) as IsoDay;
 
-  function workingDayAt(n: number, time: string): Date {
-    let day = today();
-    for (let found = 0; found < n; ) {
-      day = addCalendarDays(day, 1);
-      if (calendar.isWorkingDay(day)) found++;
-    }
-    return courtInstant(day, time)!;
-  }
   const minutes = (m: number, from: Date) => new Date(from.getTime() + m * 60_000);
 
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import { decideAdmission } from '../../src/commands/admitCase.ts';
 import { forwardAppeal } from '../../src/commands/appealForwarding.ts';
 import { enterDecisionsIntoForce } from '../../src/commands/entryIntoForce.ts';
 import { postponeHearing, scheduleHearing } from '../../src/commands/hearings.ts';
-import { openHearingNow } from '../support/hearings.ts';
+import { openHearingNow, workingDayAt } from '../support/hearings.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
 import { accessLog, caseDeadlines, cases, courts, documents, events, filings, hearings, notifications, parties, userRoles, users } from '../../src/db/schema/index.ts';
 import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
@@ -44,15 +44,6 @@ describeDb('hearings, court acts, terms and reviews', () => {
   const now = () => new Date();
   const today = () => courtDateIso(now()) as IsoDay;
 
-  /** The n-th working day after today, at a Kazakhstan wall-clock time. */
-  function workingDayAt(n: number, time: string): Date {
-    let day = today();
-    for (let found = 0; found < n; ) {
-      day = addCalendarDays(day, 1);
-      if (isWorkingDay(day)) found++;
-    }
-    return courtInstant(day, time)!;
-  }
 
   function nextNonWorkingDay(): IsoDay {
     let day = addCalendarDays(today(), 1);

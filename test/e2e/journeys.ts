@@ -5,7 +5,7 @@ import { translator, type Lang } from '../../src/i18n/index.ts';
 import { DEMO_COURTS } from '../../src/seed/courts.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { SAMPLE_FILES } from '../support/filing.ts';
-import { addCalendarDays, type IsoDay } from '../../src/domain/calendar/workingDays.ts';
+import type { IsoDay } from '../../src/domain/calendar/workingDays.ts';
 import { initialReference } from '../../src/domain/reference.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
 
@@ -33,13 +33,7 @@ export function handleOf(fullName: string): string {
 
 /** The `n`th working day from today in the court's calendar, as the hearing form takes it. */
 export function workingDayAhead(n: number): IsoDay {
-  const { calendar } = initialReference();
-  let day = courtDateIso(new Date()) as IsoDay;
-  for (let found = 0; found < n; ) {
-    day = addCalendarDays(day, 1);
-    if (calendar.isWorkingDay(day)) found++;
-  }
-  return day;
+  return initialReference().calendar.addWorkingDays(courtDateIso(new Date()) as IsoDay, n);
 }
 
 /** Types a hearing's day into the scheduling form's three date boxes and picks its time. */
