@@ -141,5 +141,10 @@ try {
     console.error(error.message);
     process.exit(78);
   }
+  // An option without its value, or one sot does not know (e.g. `start --role`).
+  if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(1);
+  }
   throw error;
 }

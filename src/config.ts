@@ -270,6 +270,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     throw new ConfigError(`Invalid configuration:\n${describeErrors(withDefaults)}`);
   }
   const env = withDefaults as Env;
+  const role = parseRole(options.role);
+  // One process owns the embedded database (its directory is locked), so it serves and works both.
+  if (role !== 'all' && !env.DATABASE_URL) {
+    throw new ConfigError(`Invalid configuration:\n  --role ${role}: web and worker processes run apart only on PostgreSQL (DATABASE_URL); the embedded database belongs to one process, which serves and runs the jobs: start without --role`);
+  }
   const isProduction = env.NODE_ENV === 'production';
   const demo = options.demo === true || env.DEMO === true;
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
@@ -298,11 +303,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
   if (isProduction && env.SESSION_SECRET) {
     const weakness = weakSecretReason(env.SESSION_SECRET);
     if (weakness) throw new ConfigError(`Invalid configuration:\n  SESSION_SECRET: too easy to guess: ${weakness}; ${SECRET_RULE}`);
-  }
-  const role = parseRole(options.role);
-  // One process owns the embedded database (its directory is locked), so it serves and works both.
-  if (role !== 'all' && !env.DATABASE_URL) {
-    throw new ConfigError(`Invalid configuration:\n  --role ${role}: web and worker processes run apart only on PostgreSQL (DATABASE_URL); the embedded database belongs to one process, which serves and runs the jobs: start without --role`);
   }
   if (env.DATABASE_READ_URL && !env.DATABASE_URL) {
     throw new ConfigError('Invalid configuration:\n  DATABASE_READ_URL: a read replica of the PostgreSQL server at DATABASE_URL; set DATABASE_URL too (the embedded database has no replicas)');
