@@ -79,6 +79,12 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     db: Db;
+    /**
+     * Where the public read paths read (case status, courts, hearing lists): the read replica
+     * (DATABASE_READ_URL) when there is one, else `db`. Its rows may be seconds old; signed-in
+     * pages and every write use `db`.
+     */
+    readDb: Db;
     /** The current time; tests pass a fixed clock. */
     clock: () => Date;
     signatureVerifier: SignatureVerifier;
@@ -89,6 +95,8 @@ declare module 'fastify' {
 export interface AppDependencies {
   config: Config;
   database: Database;
+  /** The read replica for the public read paths; `database` when absent. Closed by whoever opened it. */
+  readDatabase?: Database;
   clock?: () => Date;
   /** Where logs go; standard output when absent. */
   logStream?: NodeJS.WritableStream;
@@ -135,6 +143,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('db', database.db);
+  app.decorate('readDb', deps.readDatabase?.db ?? database.db);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('signatureVerifier', deps.signatureVerifier ?? signatureVerifierFromConfig(config));
   app.decorate('blobs', deps.blobs ?? createDiskBlobStore(path.join(config.dataDir, 'blobs')));

@@ -15,8 +15,11 @@ import { REFERENCE_USAGE, referenceCommand } from './referenceCli.ts';
 const USAGE = `Usage: sot <command>
 
 Commands:
-  start [--demo]  run the portal (web and jobs); --demo adds demo data, demo certificates
-                  and stand-ins for the card acquirer, SMS and e-mail (local trial only)
+  start [--demo] [--role web|worker|all]
+                  run the portal; --demo adds demo data, demo certificates and stand-ins
+                  for the card acquirer, SMS and e-mail (local trial only); --role web
+                  serves HTTP only, --role worker runs the background jobs only (both on
+                  PostgreSQL), all (the default) does both in one process
   migrate         apply pending database migrations
   seed --demo     fill an empty database with the demo courts, people and cases
   audit verify    check the audit log's keyed hash chain; names the first broken entry
@@ -44,6 +47,7 @@ async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: {
       demo: { type: 'boolean' },
+      role: { type: 'string' },
       cases: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       basis: { type: 'string' },
@@ -59,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start': {
-      const server = await startServer(loadConfig(process.env, { demo: values.demo === true, serve: true }));
+      const server = await startServer(loadConfig(process.env, { demo: values.demo === true, serve: true, ...(values.role !== undefined ? { role: values.role } : {}) }));
       stopOnSignals(server);
       return -1;
     }
@@ -136,6 +140,11 @@ try {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);
     process.exit(78);
+  }
+  // An option without its value, or one sot does not know (e.g. `start --role`).
+  if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(1);
   }
   throw error;
 }

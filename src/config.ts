@@ -15,6 +15,7 @@ const EnvSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: 'localhost' }),
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$' })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATABASE_READ_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -39,6 +40,8 @@ const EnvSchema = Type.Object({
   NOTIFY_SEND_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
   AUDIT_KEY: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
   AUDIT_KEYS_PREVIOUS: Type.Optional(Type.String({ minLength: 32, maxLength: 8192 })),
+  // Tests of the schedules only: every periodic job fires every N seconds (N divides 60).
+  SCHEDULES_EVERY_SECONDS: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -56,6 +59,15 @@ export interface Config {
   host: string;
   publicUrl: string;
   databaseUrl: string | undefined;
+  /**
+   * A read replica of DATABASE_URL for the public read paths (case status, courts, hearing
+   * lists); they tolerate its lag. Signed-in pages and every write use DATABASE_URL.
+   */
+  databaseReadUrl: string | undefined;
+  /** What this process runs: `web` (HTTP only), `worker` (jobs only) or `all` (both). */
+  role: Role;
+  /** Tests of the schedules only: every periodic job fires every this many seconds instead of its cron. */
+  schedulesEverySeconds: number | undefined;
   dataDir: string;
   logLevel: string;
   sessionSecret: string;
@@ -109,7 +121,17 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const INTEGER_KEYS = new Set(['PORT', 'DB_POOL_SIZE', 'RECORDING_MAX_BYTES', 'NOTIFY_RETRY_LIMIT', 'NOTIFY_RETRY_DELAY_SECONDS', 'NOTIFY_SEND_TIMEOUT_MS']);
+export const ROLES = ['all', 'web', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `sot start --role …`: absent is `all`; anything else but the three is refused by name. */
+export function parseRole(raw: string | undefined): Role {
+  if (raw === undefined) return 'all';
+  if ((ROLES as readonly string[]).includes(raw)) return raw as Role;
+  throw new ConfigError(`Invalid --role ${JSON.stringify(raw)}: use web (HTTP only), worker (background jobs only) or all (both, the default)`);
+}
+
+const INTEGER_KEYS = new Set(['SCHEDULES_EVERY_SECONDS', 'PORT', 'DB_POOL_SIZE', 'RECORDING_MAX_BYTES', 'NOTIFY_RETRY_LIMIT', 'NOTIFY_RETRY_DELAY_SECONDS', 'NOTIFY_SEND_TIMEOUT_MS']);
 const BOOLEAN_KEYS = new Set(['DEMO']);
 
 /** Reads only Sot's own keys, turning numeric and boolean strings into values; empty strings count as unset. */
@@ -230,6 +252,8 @@ export interface LoadOptions {
    * (`migrate`, `reference`, `audit verify`…) only use the database and do not ask for them.
    */
   serve?: boolean;
+  /** `sot start --role`, as typed: checked here. */
+  role?: string;
 }
 
 /** What an operator must give Sot outside demo mode, where no stand-in takes its place. */
@@ -246,6 +270,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     throw new ConfigError(`Invalid configuration:\n${describeErrors(withDefaults)}`);
   }
   const env = withDefaults as Env;
+  const role = parseRole(options.role);
+  // One process owns the embedded database (its directory is locked), so it serves and works both.
+  if (role !== 'all' && !env.DATABASE_URL) {
+    throw new ConfigError(`Invalid configuration:\n  --role ${role}: web and worker processes run apart only on PostgreSQL (DATABASE_URL); the embedded database belongs to one process, which serves and runs the jobs: start without --role`);
+  }
   const isProduction = env.NODE_ENV === 'production';
   const demo = options.demo === true || env.DEMO === true;
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
@@ -275,6 +304,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     const weakness = weakSecretReason(env.SESSION_SECRET);
     if (weakness) throw new ConfigError(`Invalid configuration:\n  SESSION_SECRET: too easy to guess: ${weakness}; ${SECRET_RULE}`);
   }
+  if (env.DATABASE_READ_URL && !env.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_READ_URL: a read replica of the PostgreSQL server at DATABASE_URL; set DATABASE_URL too (the embedded database has no replicas)');
+  }
+  if (env.SCHEDULES_EVERY_SECONDS !== undefined && (isProduction || 60 % env.SCHEDULES_EVERY_SECONDS !== 0)) {
+    throw new ConfigError(`Invalid configuration:\n  SCHEDULES_EVERY_SECONDS: ${isProduction ? 'for tests of the schedules only, never in production' : 'must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30)'}`);
+  }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const dataDir = path.resolve(env.DATA_DIR);
   const sessionSecret = env.SESSION_SECRET ?? devSessionSecret(dataDir);
@@ -287,6 +322,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     host: env.HOST,
     publicUrl,
     databaseUrl: env.DATABASE_URL,
+    databaseReadUrl: env.DATABASE_READ_URL,
+    role,
+    schedulesEverySeconds: env.SCHEDULES_EVERY_SECONDS,
     dataDir,
     logLevel: env.LOG_LEVEL,
     sessionSecret,

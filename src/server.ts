@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { ensureAssets } from './assets.ts';
 import { logStartupWarnings, type Config } from './config.ts';
-import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
+import { databaseTargetFromConfig, openDatabase, readDatabaseTargetFromConfig, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import path from 'node:path';
 import { seedDemo } from './seed/demo.ts';
@@ -11,24 +11,24 @@ import { seedDemoHearingRecords, seedDemoRecordings } from './seed/demoRecording
 import { createDiskBlobStore } from './adapters/storage/blobStore.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki } from './pki/devCa.ts';
-import { startHousekeeping } from './jobs/housekeeping.ts';
 import { createSmtpSender } from './adapters/email/smtp.ts';
 import { startStandInSmtp, type StandInSmtp } from './adapters/email/standInSmtp.ts';
-import { queueDeadlineReminders } from './jobs/deadlineReminders.ts';
-import { watchReferenceValues } from './jobs/referenceWatch.ts';
-import { watchAuditChain } from './jobs/auditHead.ts';
+import { startJobQueue } from './jobs/jobQueue.ts';
+import { Scheduler } from './jobs/schedules.ts';
 import { auditKeyring, sealAuditChain, useAuditKeys } from './db/audit.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
   database: Database;
-  url: string;
+  /** The web server's address; null in a `worker` process, which does not listen. */
+  url: string | null;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the portal: database, migrations, demo data on an empty embedded database, then the
- * web server and, in the same process, the notification worker and periodic jobs.
+ * Starts the portal: database, migrations, demo data on an empty embedded database, then, by the
+ * configured role, the web server (`web`), the notice worker and the scheduled jobs (`worker`),
+ * or both in one process (`all`, the default and the only role on the embedded database).
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   const started = performance.now();
@@ -36,8 +36,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Migrations already write audited rows (the shipped reference values).
   useAuditKeys(auditKeyring(config.audit));
   const database = await openDatabase(databaseTargetFromConfig(config));
+  const readTarget = readDatabaseTargetFromConfig(config);
+  const readDatabase = readTarget ? await openDatabase(readTarget) : undefined;
+  const serves = config.role !== 'worker';
+  const works = config.role !== 'web';
   let app: FastifyInstance | undefined;
   let smtpStandIn: StandInSmtp | undefined;
+  let boss: Awaited<ReturnType<typeof startJobQueue>> | undefined;
+  let scheduler: Scheduler | undefined;
   try {
     await migrateDatabase(database);
     // Rows from before keying, or under a retired key, are covered by a link under today's key.
@@ -56,58 +62,54 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (!notices.smtpUrl && config.demo) smtpStandIn = await startStandInSmtp(database.db);
     const smtpUrl = notices.smtpUrl ?? smtpStandIn?.url;
     const email = smtpUrl ? createSmtpSender({ url: smtpUrl, from: notices.smtpFrom, timeoutMs: notices.sendTimeoutMs }) : undefined;
-    app = await buildApp({ config, database, ...(email ? { email } : {}) });
+    app = await buildApp({ config, database, ...(readDatabase ? { readDatabase } : {}), ...(email ? { email } : {}) });
     logStartupWarnings(config, app.log);
-    await app.listen({ port: config.port, host: config.host });
-    await app.notifications.start();
+    if (serves) await app.listen({ port: config.port, host: config.host });
+    else await app.ready();
+    // Every role sends notice jobs after its commits; only workers deliver them and keep pg-boss tidy.
+    boss = await startJobQueue(database.pool, app.log, { maintain: works });
+    await app.notifications.start({ boss, work: works });
+    if (works) {
+      scheduler = new Scheduler(app, { ...(config.schedulesEverySeconds ? { everySeconds: config.schedulesEverySeconds } : {}) });
+      await scheduler.start(boss);
+    }
   } catch (error) {
+    await scheduler?.stop();
     await app?.close();
+    await boss?.stop({ graceful: false, close: false });
     await smtpStandIn?.stop();
+    await readDatabase?.close();
     await database.close();
     throw error;
   }
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = config.port === 0 ? `http://localhost:${port}` : config.publicUrl;
-  app.log.info({ startupMs: Math.round(performance.now() - started), database: database.kind }, `Sot is ready on ${url}`);
+  let url: string | null = null;
+  if (serves) {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    url = config.port === 0 ? `http://localhost:${port}` : config.publicUrl;
+  }
+  const ready = { startupMs: Math.round(performance.now() - started), database: database.kind, role: config.role, readReplica: readDatabase !== undefined };
+  app.log.info(ready, url ? `Sot is ready on ${url}` : 'Sot worker is ready');
 
   const running = app;
-  const stopHousekeeping = startHousekeeping(running);
-  const stopReminders = startDeadlineReminders(running);
-  const stopReferenceWatch = watchReferenceValues(running);
-  const stopAuditWatch = watchAuditChain(running);
+  const queue = boss;
   let stopping: Promise<void> | undefined;
   return {
     app: running,
     database,
     url,
     stop() {
-      // Stop taking requests, let those in flight finish, then close the database.
-      stopHousekeeping();
-      stopReminders();
-      stopReferenceWatch();
-      stopAuditWatch();
-      stopping ??= running
-        .close()
-        .then(() => smtpStandIn?.stop())
-        .then(() => database.close());
+      // Stop taking requests and jobs, let those in flight finish, then close the database.
+      stopping ??= (async () => {
+        await scheduler?.stop();
+        await running.close();
+        await queue.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+        await smtpStandIn?.stop();
+        await readDatabase?.close();
+        await database.close();
+      })();
       return stopping;
     },
-  };
-}
-
-/** Term reminders: hourly, idempotent, so a restart or a second instance sends nothing twice. */
-function startDeadlineReminders(app: FastifyInstance, everyMs = 3_600_000): () => void {
-  const run = () =>
-    queueDeadlineReminders(app.db, app.clock()).then(
-      (ids) => (ids.length ? app.notifications.dispatch() : 0),
-      (error: unknown) => app.log.error({ err: error }, 'term reminders failed'),
-    );
-  const first = setTimeout(run, 30_000).unref();
-  const timer = setInterval(run, everyMs).unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
   };
 }
 

@@ -133,3 +133,11 @@ export function databaseTargetFromConfig(config: { databaseUrl: string | undefin
     ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.dbPoolSize }
     : { kind: 'pglite', dir: path.join(config.dataDir, 'db') };
 }
+
+/**
+ * The read replica the public read paths use when DATABASE_READ_URL is set (a pool of its own,
+ * as large as the primary's); null without one, and those paths read the primary.
+ */
+export function readDatabaseTargetFromConfig(config: { databaseReadUrl: string | undefined; dbPoolSize: number }): DatabaseTarget | null {
+  return config.databaseReadUrl ? { kind: 'postgres', url: config.databaseReadUrl, poolSize: config.dbPoolSize } : null;
+}

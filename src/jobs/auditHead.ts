@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAuditCheck, verifyAuditChain, type AuditVerification } from '../db/audit.ts';
-import { courtDateIso } from '../i18n/format.ts';
 
 /**
- * Walks the audit chain and writes its head to the log, at start and then once a day. The log
- * leaves the database (log shipping, the operator's archive), so a head written there months
+ * Walks the audit chain and writes its head to the log, daily and when workers start
+ * (schedules.ts). The log leaves the database (log shipping, the operator's archive), so a head written there months
  * ago can be compared with the chain today: a rewrite of the whole chain, or history cut off
  * after a logged head, no longer matches. A broken link is logged as an error. Each walk is
  * kept for the system administrator's page.
@@ -20,21 +19,4 @@ export async function checkAuditChain(app: FastifyInstance, at: Date): Promise<A
     app.log.info({ auditHead: head, entries: result.checked }, 'audit log head');
   }
   return result;
-}
-
-export function watchAuditChain(app: FastifyInstance, everyMs = 3_600_000): () => void {
-  let checkedOn: string | null = null;
-  const run = () => {
-    const now = app.clock();
-    const today = courtDateIso(now);
-    if (checkedOn === today) return;
-    checkedOn = today;
-    void checkAuditChain(app, now).catch((error: unknown) => {
-      checkedOn = null;
-      app.log.error({ err: error }, 'audit log check failed');
-    });
-  };
-  run();
-  const timer = setInterval(run, everyMs).unref();
-  return () => clearInterval(timer);
 }

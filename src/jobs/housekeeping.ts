@@ -5,52 +5,72 @@ import { cleanUpBlobs } from '../db/blobs.ts';
 import { forgetExpiredNoticeLinks } from '../auth/noticeLinks.ts';
 import { cleanUpRecordingUploads, recordingUploadDir } from '../commands/recordings.ts';
 
-const HOUR = 3_600_000;
+interface Task {
+  name: string;
+  run(): Promise<void>;
+}
+
+/** Runs every task, each on its own (one failing does not stop the others); fails the job if any failed. */
+async function runAll(app: FastifyInstance, tasks: Task[]): Promise<void> {
+  const outcomes = await Promise.allSettled(tasks.map((task) => task.run()));
+  const failed = tasks.filter((_, i) => outcomes[i]!.status === 'rejected');
+  outcomes.forEach((outcome, i) => {
+    if (outcome.status === 'rejected') app.log.error({ err: outcome.reason }, `${tasks[i]!.name} failed`);
+  });
+  if (failed.length > 0) throw new Error(`failed: ${failed.map((task) => task.name).join(', ')}`);
+}
 
 /**
- * Periodic work in the web process: files nothing refers to any more, recording uploads abandoned
- * half-way, notice links a year past their expiry, decisions whose appeal term has ended, and court
- * orders whose objection term ended without objection. All are idempotent and safe to run in every
- * instance at once (each file and each case is handled under its own lock; an abandoned upload's
- * row is deleted by one instance only).
+ * Scheduled clean-ups (schedules.ts): files nothing refers to any more, recording uploads abandoned
+ * half-way, notice links a year past their expiry. Each is idempotent and safe beside any other
+ * process (each file under its own lock; an abandoned upload's row is deleted by one only).
  */
-export function startHousekeeping(app: FastifyInstance, everyMs = HOUR): () => void {
-  const run = () => {
-    cleanUpBlobs(app.db, app.blobs, app.clock()).then(
-      (result) => {
+export function removeLeftovers(app: FastifyInstance): Promise<void> {
+  return runAll(app, [
+    {
+      name: 'file clean-up',
+      run: async () => {
+        const result = await cleanUpBlobs(app.db, app.blobs, app.clock());
         if (result.removed || result.staged) app.log.info(result, 'removed unreferenced files');
       },
-      (error: unknown) => app.log.error({ err: error }, 'file clean-up failed'),
-    );
-    cleanUpRecordingUploads(app.db, recordingUploadDir(app.config.dataDir), app.clock()).then(
-      (removed) => {
+    },
+    {
+      name: 'recording upload clean-up',
+      run: async () => {
+        const removed = await cleanUpRecordingUploads(app.db, recordingUploadDir(app.config.dataDir), app.clock());
         if (removed) app.log.info({ removed }, 'removed abandoned recording uploads');
       },
-      (error: unknown) => app.log.error({ err: error }, 'recording upload clean-up failed'),
-    );
-    forgetExpiredNoticeLinks(app.db, app.clock()).then(
-      (removed) => {
+    },
+    {
+      name: 'notice link clean-up',
+      run: async () => {
+        const removed = await forgetExpiredNoticeLinks(app.db, app.clock());
         if (removed) app.log.info({ removed }, 'removed notice links a year past their expiry');
       },
-      (error: unknown) => app.log.error({ err: error }, 'notice link clean-up failed'),
-    );
-    enterDecisionsIntoForce(app.db, app.clock()).then(
-      (moved) => {
+    },
+  ]);
+}
+
+/**
+ * Scheduled entry into force (schedules.ts): decisions whose appeal terms have all ended, court
+ * orders whose objection term ended without objection. Each case moves under its own lock,
+ * compare-and-set, so a second run finds nothing left to move.
+ */
+export function enterIntoForce(app: FastifyInstance): Promise<void> {
+  return runAll(app, [
+    {
+      name: 'entry into force',
+      run: async () => {
+        const moved = await enterDecisionsIntoForce(app.db, app.clock());
         if (moved) app.log.info({ moved }, 'decisions entered into force');
       },
-      (error: unknown) => app.log.error({ err: error }, 'entry into force failed'),
-    );
-    enterCourtOrdersIntoForce(app.db, app.clock()).then(
-      (moved) => {
+    },
+    {
+      name: 'court order entry into force',
+      run: async () => {
+        const moved = await enterCourtOrdersIntoForce(app.db, app.clock());
         if (moved) app.log.info({ moved }, 'court orders entered into force');
       },
-      (error: unknown) => app.log.error({ err: error }, 'court order entry into force failed'),
-    );
-  };
-  const first = setTimeout(run, 60_000).unref();
-  const timer = setInterval(run, everyMs).unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+    },
+  ]);
 }

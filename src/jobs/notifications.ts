@@ -1,8 +1,9 @@
 /**
- * Delivery of queued notifications by pg-boss, in the web process. The `notifications` rows are
+ * Delivery of queued notifications by pg-boss, in worker processes. The `notifications` rows are
  * the source of truth; a pg-boss job (its id is the notification's id, so sending it twice is a
- * no-op) only says "try this one now". After a commit `dispatch()` sends jobs for queued rows; a
- * periodic sweep does the same, so a crash between commit and dispatch loses nothing.
+ * no-op) only says "try this one now". After a commit `dispatch()` sends jobs for queued rows,
+ * from whichever process committed; the scheduled sweep (schedules.ts, once a minute in the
+ * cluster) does the same, so a crash between commit and dispatch loses nothing.
  *
  * The worker re-reads the row and skips anything no longer `queued`, and records `sent` with the
  * provider's message id in the step that learns of success. pg-boss retries temporary failures
@@ -17,13 +18,14 @@
  * and the loop polls on until the database is back.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import { DeliveryError, type EmailSender, type SmsSender } from '../adapters/delivery.ts';
 import type { Db } from '../db/client.ts';
 import { notifications } from '../db/schema/index.ts';
 import { redactPersonalData } from '../log.ts';
+import { startJobQueue } from './jobQueue.ts';
 
 export const DELIVERY_QUEUE = 'notification-delivery';
 const DISPATCH_BATCH = 1000;
@@ -55,6 +57,8 @@ const WORK_BATCH = 10;
 
 export class NotificationDelivery {
   #boss: PgBoss | undefined;
+  /** The pg-boss this delivery started itself (tests), which it also stops. */
+  #ownBoss = false;
   #sweep: NodeJS.Timeout | undefined;
   #working: Promise<void> | undefined;
   #wake: (() => void) | undefined;
@@ -67,22 +71,21 @@ export class NotificationDelivery {
     return this.#boss !== undefined;
   }
 
-  /** Starts pg-boss over the app's pool; with `work` the worker polls, else tests drive it with `drain()`. */
-  async start({ work = true, sweepEveryMs = 60_000 }: { work?: boolean; sweepEveryMs?: number } = {}): Promise<void> {
+  /**
+   * Starts on the process's pg-boss (`boss`; without one, a pg-boss of its own over the app's
+   * pool). With `work` this process delivers; without, it only dispatches (a `web` process) or
+   * tests drive it with `drain()`. The sweep is a schedule of the cluster; `sweepEveryMs` adds one
+   * of this process's own (tests without the schedules).
+   */
+  async start({ work = true, sweepEveryMs, boss: given }: { work?: boolean; sweepEveryMs?: number; boss?: PgBoss } = {}): Promise<void> {
     if (this.#boss) return;
-    const pool = this.options.pool;
-    const boss = new PgBoss({
-      db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
-      // Cron scheduling polls the clock constantly; Sot's periodic work has its own timers.
-      schedule: false,
-    });
-    boss.on('error', (error) => this.options.log.error({ err: error }, 'notification queue error'));
-    await boss.start();
+    const boss = given ?? (await startJobQueue(this.options.pool, this.options.log, { maintain: true }));
+    this.#ownBoss = !given;
     await boss.createQueue(DELIVERY_QUEUE, { name: DELIVERY_QUEUE, retryLimit: this.options.retryLimit, retryDelay: this.options.retryDelaySeconds, retryBackoff: true });
     this.#boss = boss;
+    if (sweepEveryMs) this.#sweep = setInterval(() => void this.dispatch().catch((error: unknown) => this.options.log.error({ err: error }, 'notification sweep failed')), sweepEveryMs).unref();
     if (work) {
       this.#working = this.#work(boss);
-      this.#sweep = setInterval(() => void this.dispatch().catch((error: unknown) => this.options.log.error({ err: error }, 'notification sweep failed')), sweepEveryMs).unref();
       await this.dispatch();
     }
   }
@@ -96,7 +99,7 @@ export class NotificationDelivery {
     await this.#working;
     this.#working = undefined;
     await this.#dispatching?.catch(() => {});
-    await boss?.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+    if (this.#ownBoss) await boss?.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
   }
 
   /** Takes due jobs while started; rests a second when there are none or the database is away. */

@@ -5,6 +5,8 @@ import { queueNotice, type Notice } from '../../src/commands/notices.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { notifications, users } from '../../src/db/schema/index.ts';
+import { startJobQueue } from '../../src/jobs/jobQueue.ts';
+import { Scheduler } from '../../src/jobs/schedules.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { useTestAuditKey } from '../support/auditKey.ts';
 import { testDbKind } from '../support/db.ts';
@@ -68,6 +70,8 @@ describeOutage('PostgreSQL restarted while Sot serves', () => {
   let server: PrivatePostgres;
   let database: Database;
   let t: TestApp;
+  let boss: Awaited<ReturnType<typeof startJobQueue>>;
+  let scheduler: Scheduler;
   const relay = gatedRelay();
   const poolErrors: Error[] = [];
 
@@ -81,10 +85,16 @@ describeOutage('PostgreSQL restarted while Sot serves', () => {
     await migrateDatabase(database);
     t = await createTestApp({ database, email: relay.sender, clock: () => new Date(), config: { NOTIFY_RETRY_DELAY_SECONDS: '1' } });
     await t.app.notifications.start({ work: true, sweepEveryMs: 1_000 });
+    // The scheduled jobs, ticking every second, meet the outage too.
+    boss = await startJobQueue(database.pool, t.app.log, { maintain: true });
+    scheduler = new Scheduler(t.app, { everySeconds: 1 });
+    await scheduler.start(boss);
   }, 120_000);
 
   afterAll(async () => {
     relay.release();
+    await scheduler?.stop();
+    await boss?.stop({ graceful: true, close: false, timeout: 5_000 });
     await t?.close();
     server?.destroy();
   });
@@ -165,5 +175,12 @@ describeOutage('PostgreSQL restarted while Sot serves', () => {
       return rows.length === all.length && rows.every((r) => r.status === 'sent');
     });
     expect([...relay.sent].sort()).toEqual([...all].sort());
+    // The schedules tick on by themselves: a tick after the restart runs.
+    const restartedAt = new Date();
+    await until('a scheduled job runs again', async () => {
+      const { rows } = await database.pool.query(`select 1 from pgboss.job where name = 'entry-into-force' and state = 'completed' and (data->>'tick')::timestamptz > $1`, [restartedAt]);
+      return rows.length > 0;
+    });
+    expect(t.logs.some((l) => l.msg === 'schedules could not be read' || l.msg === 'scheduled job queue unreachable')).toBe(true);
   }, 120_000);
 });

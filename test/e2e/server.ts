@@ -24,14 +24,15 @@ function freePort(): Promise<number> {
  * The portal as `npm start` runs it: demo mode, embedded database in a fresh data directory, a
  * free port that PUBLIC_URL names (the stand-in acquirer calls the portal back on it).
  */
-export async function startDemoServer(): Promise<RunningServer & { dataDir: string }> {
+export async function startDemoServer(): Promise<RunningServer & { url: string; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-e2e-'));
   const port = await freePort();
   const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: 'warn', DEMO: '1' }, { serve: true });
   // The suite's demo keys, made once (test/support/demoPkiSetup.ts); the server keeps what is current.
   cpSync(inject('demoPkiDir'), config.devPkiDir, { recursive: true });
   const server = await startServer(config);
-  return { ...server, dataDir };
+  // `npm start` serves and works in one process, so it listens.
+  return { ...server, url: server.url!, dataDir };
 }
 
 const DEMO_START_TIMEOUT_MS = 240_000;

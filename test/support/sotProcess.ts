@@ -5,6 +5,7 @@ const SOT = path.resolve('bin/sot.js');
 
 export interface SotProcess {
   child: ChildProcess;
+  /** Where it listens; empty for a `worker`, which does not. */
   url: string;
   /** Everything the process wrote so far. */
   output(): string;
@@ -12,9 +13,12 @@ export interface SotProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `sot start` as its own process, the way an operator does, and waits until it listens. */
-export async function startSotProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<SotProcess> {
-  const child = spawn(process.execPath, [SOT, 'start'], {
+/**
+ * Runs `sot start` (with `--role` when given) as its own process, the way an operator does, and
+ * waits until it listens, or for a worker until it says it is ready.
+ */
+export async function startSotProcess(env: Record<string, string>, { timeoutMs = 90_000, role }: { timeoutMs?: number; role?: 'web' | 'worker' | 'all' } = {}): Promise<SotProcess> {
+  const child = spawn(process.execPath, [SOT, 'start', ...(role ? ['--role', role] : [])], {
     env: { ...process.env, NODE_ENV: 'development', DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -29,11 +33,11 @@ export async function startSotProcess(env: Record<string, string>, timeoutMs = 9
       reject(new Error(`sot exited with ${code} before listening:\n${output}`));
     });
     const watch = () => {
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const match = role === 'worker' ? /"msg":"Sot worker is ready"/.exec(output) : /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (!match) return;
       clearTimeout(timer);
       child.stdout!.off('data', watch);
-      resolve(match[1]!);
+      resolve(match[1] ?? '');
     };
     child.stdout!.on('data', watch);
   });

@@ -255,4 +255,42 @@ describe('configuration', () => {
   it('treats empty values as unset', () => {
     expect(loadConfig({ DATA_DIR: tmp(), PORT: '', DATABASE_URL: '' }, demo)).toMatchObject({ port: 3000, databaseUrl: undefined });
   });
+
+  describe('processes and databases of a cluster', () => {
+    const postgres = { DATABASE_URL: 'postgres://sot@db.example.kz/sot' };
+
+    it('runs web and jobs in one process unless --role splits them, on PostgreSQL', () => {
+      expect(loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS }, serve).role).toBe('all');
+      for (const role of ['web', 'worker', 'all'] as const) expect(loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS, ...postgres }, { ...serve, role }).role).toBe(role);
+    });
+
+    it('names the roles there are when --role is wrong', () => {
+      for (const role of ['', 'Web', 'jobs', 'web,worker']) {
+        expect(() => loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS, ...postgres }, { ...serve, role })).toThrow(/Invalid --role ".*": use web \(HTTP only\), worker \(background jobs only\) or all/);
+      }
+    });
+
+    it('refuses to split web and worker on the embedded database, which one process owns', () => {
+      for (const role of ['web', 'worker']) {
+        expect(() => loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS }, { ...serve, role })).toThrow(new RegExp(`--role ${role}: web and worker processes run apart only on PostgreSQL \\(DATABASE_URL\\)`));
+        expect(() => loadConfig({ DATA_DIR: tmp() }, { ...demo, role })).toThrow(ConfigError);
+      }
+      expect(loadConfig({ DATA_DIR: tmp() }, { ...demo, role: 'all' }).role).toBe('all');
+    });
+
+    it('reads public pages from a replica only beside a primary', () => {
+      const replica = { DATABASE_READ_URL: 'postgres://sot@replica.example.kz/sot' };
+      expect(loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS, ...postgres, ...replica }, serve).databaseReadUrl).toBe(replica.DATABASE_READ_URL);
+      expect(loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS, ...postgres }, serve).databaseReadUrl).toBeUndefined();
+      expect(() => loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS, ...replica }, serve)).toThrow(/DATABASE_READ_URL: a read replica of the PostgreSQL server at DATABASE_URL; set DATABASE_URL too/);
+      expect(() => loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS, ...postgres, DATABASE_READ_URL: 'mysql://replica' }, serve)).toThrow(/DATABASE_READ_URL/);
+    });
+
+    it('lets only tests make the schedules tick in seconds', () => {
+      expect(loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS, SCHEDULES_EVERY_SECONDS: '5' }, serve).schedulesEverySeconds).toBe(5);
+      expect(loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS }, serve).schedulesEverySeconds).toBeUndefined();
+      expect(() => loadConfig({ DATA_DIR: tmp(), ...OPERATOR_SETTINGS, SCHEDULES_EVERY_SECONDS: '7' }, serve)).toThrow(/SCHEDULES_EVERY_SECONDS: must divide 60/);
+      expect(() => loadConfig(production({ SCHEDULES_EVERY_SECONDS: '5' }), serve)).toThrow(/SCHEDULES_EVERY_SECONDS: for tests of the schedules only, never in production/);
+    });
+  });
 });

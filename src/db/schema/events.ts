@@ -52,7 +52,7 @@ export const auditLog = pgTable(
 export const auditChecks = pgTable('audit_checks', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
-  /** `daily` (the web process's job, also at start) or `console` (`sot audit verify`). */
+  /** `daily` (the scheduled job, also when workers start) or `console` (`sot audit verify`). */
   source: text('source').notNull(),
   ok: boolean('ok').notNull(),
   entries: integer('entries').notNull(),

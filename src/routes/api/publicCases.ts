@@ -44,7 +44,7 @@ export const publicCaseApi: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const parsed = parseCaseNumber(request.params.number);
       if (!parsed) throw new SotError('invalid_case_number');
-      const found = await findPublicCase(app.db, parsed.canonical, app.clock());
+      const found = await findPublicCase(app.readDb, parsed.canonical, app.clock());
       if (!found) throw new SotError('case_not_found');
       return {
         number: found.number,

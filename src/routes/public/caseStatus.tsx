@@ -20,7 +20,7 @@ export const caseStatusRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!parsed) {
         return reply.page({ ...page, title: `${t('error.title')}: ${page.title}`, status: 400 }, <CaseStatusPage number={typed} error={t('error.invalidCaseNumber')} />);
       }
-      const result = await findPublicCase(app.db, parsed.canonical, app.clock());
+      const result = await findPublicCase(app.readDb, parsed.canonical, app.clock());
       if (!result) return reply.page({ ...page, status: 404 }, <CaseStatusPage number={parsed.canonical} notFound />);
       return reply.page({ ...page, title: `${result.number} — ${page.title}` }, <CaseStatusPage number={result.number} result={result} />);
     },

@@ -26,7 +26,7 @@ export const courtRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const q = request.query.q?.trim() ?? '';
       const levelNumber = Number(request.query.level);
       const level = [1, 2, 3, 4].includes(levelNumber) ? levelNumber : undefined;
-      const rows = await listCourts(app.db, { q, level });
+      const rows = await listCourts(app.readDb, { q, level });
       return reply.page({ title: request.t('courts.title'), nav: 'courts' }, <CourtsPage rows={rows} q={q} level={level} />);
     },
   );
@@ -36,9 +36,9 @@ export const courtRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: 'public' }, schema: { hide: true, params: Type.Object({ code: Type.String({ maxLength: 50 }) }) } },
     async (request, reply) => {
       const { code } = request.params;
-      const details = /^\d{4}$/.test(code) ? await findCourtByCode(app.db, code) : null;
+      const details = /^\d{4}$/.test(code) ? await findCourtByCode(app.readDb, code) : null;
       if (!details) throw new SotError('court_not_found');
-      const schedule = await courtSchedule(app.db, details.court.id, app.clock(), SCHEDULE_DAYS);
+      const schedule = await courtSchedule(app.readDb, details.court.id, app.clock(), SCHEDULE_DAYS);
       return reply.page({ title: localName(details.court, request.lang), nav: 'courts' }, <CourtPage details={details} schedule={schedule} />);
     },
   );
