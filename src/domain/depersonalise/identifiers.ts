@@ -35,7 +35,7 @@ const PHONE = /(?<![\d+])(?:\+ ?7|8)(?:[ \-‑()]{0,3}\d){10}(?![ \-‑]?\d)/gu;
 const PHONE_BY_KEYWORD =
   /(?<!\p{L})(?:тел(?:\.|ефон\p{L}*)?|моб(?:\.|ильн\p{L}*)|ұялы|phone|tel\.?|mobile)\s*(?:[:№.]\s*)?(?<number>\+?\d[\d \-‑()]{3,16}\d)(?![\d])/giu;
 // Look-alike letters: the plates use Latin letters, typed texts often the Cyrillic twins.
-const PLATE_LETTER = '[ABCEHKMOPTXYАВСЕНКМОРТХУ]';
+const PLATE_LETTER = '(?!(?:USD|EUR|KZT|RUB|GBP|CNY|МРП|АО|ТОО))[A-ZАВСЕНКМОРТХУ]';
 const REGION = '(?:0[1-9]|1\\d|2[0-1])';
 const PLATES = [
   new RegExp(`(?<![\\p{L}\\d])\\d{3} ?${PLATE_LETTER}{2,3} ?${REGION}(?![\\p{L}\\d])`, 'gu'),
