@@ -14,7 +14,9 @@ const RUSSIAN_WORDS = /(?<!\p{L})(?:и|в|во|на|по|с|о|об|что|не|
  * letters only Kazakh has (ә ғ қ ң ө ұ ү һ і) is Kazakh. A Russian act quoting a Kazakh name has
  * a few of them, so Kazakh needs them at more than three in a hundred Cyrillic letters.
  */
-export function detectLanguage(text: string): TextLanguage {
+export function detectLanguage(fullText: string): TextLanguage {
+  // The first few pages tell the language as well as the whole act does.
+  const text = fullText.length > 6000 ? fullText.slice(0, 6000) : fullText;
   const cyrillic = text.match(CYRILLIC)?.length ?? 0;
   const latin = text.match(LATIN)?.length ?? 0;
   if (latin > cyrillic) return 'en';

@@ -25,8 +25,21 @@ function russianStems(word: string): string[] {
   return stems;
 }
 
+// The same parties' names come back act after act; their forms are worth keeping a while.
+const FORMS_CACHE = new Map<string, readonly string[]>();
+const FORMS_CACHE_LIMIT = 5000;
+
 /** Every form of one word of a name, in lower case. */
-export function wordForms(word: string): string[] {
+export function wordForms(word: string): readonly string[] {
+  const cached = FORMS_CACHE.get(word);
+  if (cached) return cached;
+  const forms = computeWordForms(word);
+  if (FORMS_CACHE.size >= FORMS_CACHE_LIMIT) FORMS_CACHE.clear();
+  FORMS_CACHE.set(word, forms);
+  return forms;
+}
+
+function computeWordForms(word: string): readonly string[] {
   const w = normaliseWord(word);
   const forms = new Set<string>();
   if (/^[a-z'’-]+$/.test(w)) {

@@ -16,6 +16,8 @@ interface Token {
   cap: boolean;
   /** A single letter followed by a dot: "П." of "Иванов П.С.". */
   initial: boolean;
+  /** Letters run together with digits ("Иванов02") are a code or a login, not a name. */
+  glued: boolean;
 }
 
 type TokenClass = 'known' | 'initial' | 'patronymic' | 'surname' | 'capital' | 'other';
@@ -38,7 +40,7 @@ const STOP_EXACT = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'within', 'margin', 'origin', 'cousin', 'latin', 'admin', 'begin', 'join', 'again', 'main', 'domain', 'therein', 'herein',
 ]);
-const STOP_PREFIXES = [
+const STOP_PREFIX_LIST = [
   'истец', 'истц', 'истиц', 'ответчи', 'заявител', 'суд', 'представител', 'прокурор', 'адвокат', 'секретар', 'свидетел', 'треть',
   'взыскател', 'должник', 'потерпевш', 'подсудим', 'осужден', 'обвиняем', 'талапкер', 'жауапкер', 'сот', 'өкіл', 'куә', 'хатшы',
   'plaintiff', 'defendant', 'claimant', 'respondent', 'applicant', 'court', 'judge', 'witness', 'secretar', 'prosecutor', 'counsel',
@@ -53,6 +55,9 @@ const STOP_PREFIXES = [
 const ROLE_WORDS = /^(?:судь|судей|председательств|секретар|прокурор|адвокат|нотариус|хатшы|төраға|judge|prosecutor|secretary|counsel|advocate|lawyer|notary)/u;
 const COURTESY_TITLES = new Set(['mr', 'ms', 'mrs', 'miss']);
 
+// A marker's bracket counts as a digit would: a second pass must read the word as the first did.
+const isGlue = (c: string | undefined) => c !== undefined && ((c >= '0' && c <= '9') || c === '[' || c === ']');
+
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
@@ -65,15 +70,16 @@ export function tokenise(text: string): Token[] {
       lower: normaliseWord(word),
       cap: first !== first.toLowerCase(),
       initial: word.length === 1 && text[end] === '.',
+      glued: isGlue(text[m.index - 1]) || isGlue(text[end]),
     });
   }
   return tokens;
 }
 
+const STOP_PREFIXES = new RegExp(`^(?:${STOP_PREFIX_LIST.join('|')})`, 'u');
+
 function isStopWord(lower: string): boolean {
-  if (STOP_EXACT.has(lower)) return true;
-  for (const p of STOP_PREFIXES) if (lower.startsWith(p)) return true;
-  return false;
+  return STOP_EXACT.has(lower) || STOP_PREFIXES.test(lower);
 }
 
 interface PersonIndex {
@@ -101,6 +107,7 @@ function indexPeople(people: readonly NamedPerson[]): PersonIndex {
 }
 
 function classify(token: Token, index: PersonIndex): TokenClass {
+  if (token.glued) return 'other';
   if (token.cap && index.forms.has(token.lower)) return 'known';
   if (token.initial && token.cap) return 'initial';
   if (!token.cap) return KK_PATRONYMIC_WORD.test(token.lower) ? 'patronymic' : 'other';
