@@ -54,6 +54,13 @@ describe('depersonalisation of names of the case', () => {
     expect(out('Akhmetova’s claim and Ms Akhmetova', [aigerim])).toBe('A. claim and Ms A.');
   });
 
+  it('finds in an English act the people the case holds in Cyrillic, however their names are transliterated', () => {
+    const people: NamedPerson[] = [akhmetova, { name: 'Жұмабаев Ерлан Сергеевич', kind: 'private' }, judge];
+    expect(out('Aigerim Akhmetova and Yerlan Sergeyevich Zhumabayev v. Ahmetova; judge Omarova B.K.', people)).toBe(
+      'A.A. and Y.S.Z. v. A.; judge Omarova B.K.',
+    );
+  });
+
   it('keeps officials’ names and entities, also when a party shares the surname', () => {
     const omarov: NamedPerson = { name: 'Омаров Ерлан Болатович', kind: 'private' };
     const text = 'судья Омарова Б.К., ТОО «Дала Логистик» и Омаров Е.Б. явились';

@@ -1,4 +1,4 @@
-import { nameParts, normaliseWord, wordForms } from './nameForms.ts';
+import { latinKey, nameParts, normaliseWord, wordForms } from './nameForms.ts';
 import type { Candidate, NamedPerson, Span } from './types.ts';
 
 /**
@@ -86,21 +86,32 @@ interface PersonIndex {
   people: { kind: NamedPerson['kind']; initials: string[] }[];
   /** A word form → the people one of whose words has that form. */
   forms: Map<string, number[]>;
+  /** The Latin key of a word (`latinKey`) → the people one of whose words has it: an act in English naming people the case holds in Cyrillic. */
+  latin: Map<string, number[]>;
+}
+
+function add(map: Map<string, number[]>, key: string, person: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [person]);
+  else if (!list.includes(person)) list.push(person);
+}
+
+const LATIN_WORD = /^[a-z'’-]+$/;
+
+function lookup(index: PersonIndex, token: Token): readonly number[] | undefined {
+  return index.forms.get(token.lower) ?? (LATIN_WORD.test(token.lower) ? index.latin.get(latinKey(token.lower.replace(/['’]s$/, ''))) : undefined);
 }
 
 function indexPeople(people: readonly NamedPerson[]): PersonIndex {
-  const index: PersonIndex = { people: [], forms: new Map() };
+  const index: PersonIndex = { people: [], forms: new Map(), latin: new Map() };
   people.forEach((person, i) => {
     const { words, initials } = nameParts(person.name);
     index.people.push({ kind: person.kind, initials });
     if (person.kind === 'entity') return;
     for (const word of words) {
       if ([...word].length < 2) continue;
-      for (const form of wordForms(word)) {
-        const list = index.forms.get(form);
-        if (!list) index.forms.set(form, [i]);
-        else if (!list.includes(i)) list.push(i);
-      }
+      for (const form of wordForms(word)) add(index.forms, form, i);
+      add(index.latin, latinKey(word), i);
     }
   });
   return index;
@@ -108,7 +119,7 @@ function indexPeople(people: readonly NamedPerson[]): PersonIndex {
 
 function classify(token: Token, index: PersonIndex): TokenClass {
   if (token.glued) return 'other';
-  if (token.cap && index.forms.has(token.lower)) return 'known';
+  if (token.cap && lookup(index, token)) return 'known';
   if (token.initial && token.cap) return 'initial';
   if (!token.cap) return KK_PATRONYMIC_WORD.test(token.lower) ? 'patronymic' : 'other';
   if ([...token.lower].length < 2 || isStopWord(token.lower)) return 'other';
@@ -210,7 +221,7 @@ function bestPerson(chain: readonly Token[], kinds: readonly TokenClass[], index
   const score = new Map<number, number>();
   chain.forEach((token, k) => {
     if (kinds[k] !== 'known') return;
-    for (const p of index.forms.get(token.lower) ?? []) score.set(p, (score.get(p) ?? 0) + 2);
+    for (const p of lookup(index, token) ?? []) score.set(p, (score.get(p) ?? 0) + 2);
   });
   chain.forEach((token, k) => {
     if (kinds[k] !== 'initial') return;
