@@ -102,6 +102,13 @@ describe('depersonalisation of names the case does not list', () => {
     expect(result.flags.map((f) => result.text.slice(f.start, f.end))).toEqual(['Сейтказиева А.Б.']);
   });
 
+  it('keeps the name of the hearing’s secretary after the words of the title', () => {
+    const result = depersonalise('при секретаре судебного заседания Нурлановой Д.Е., с участием истца', []);
+    expect(result.text).toBe('при секретаре судебного заседания Нурлановой Д.Е., с участием истца');
+    expect(result.flags).toHaveLength(1);
+    expect(out('Судья решил взыскать с Петрова П.С. долг', [])).toBe('Судья решил взыскать с П.П.С. долг');
+  });
+
   it('flags a lone surname or a pair of capitalised words it is not sure of, in output positions', () => {
     const result = depersonalise('ИИН 880115300123. Как пояснил Петров, деньги получила Гүлнар Әбенова.', []);
     expect(result.text).toContain('Петров');
@@ -118,6 +125,8 @@ describe('depersonalisation of names the case does not list', () => {
       'Алматы қаласы Медеу аудандық соты',
       'Medeu District Court of Almaty',
       'Верховный Суд Республики Казахстан',
+      'Национальный Банк Республики Казахстан',
+      'Қазақстан Республикасының Ұлттық Банкі',
     ]) {
       const result = depersonalise(text, []);
       expect(result.text).toBe(text);

@@ -49,10 +49,13 @@ const STOP_PREFIX_LIST = [
   'шымкент', 'тенге', 'теңге', 'kazakhstan', 'republic', 'civil', 'code', 'supreme', 'district', 'regional', 'speciali', 'inter',
   'economic', 'decision', 'ruling', 'judgment', 'article', 'стать', 'бап', 'соглас', 'руководств', 'установил', 'решил', 'ходатайств',
   'медеу', 'бостанд', 'алмалин', 'есиль', 'есіл', 'сарыарк', 'байқоңыр', 'байконыр', 'астанин', 'almaty', 'astana', 'medeu', 'bostandyk',
-  'almaly', 'esil', 'saryarka', 'shymkent', 'тенге', 'tenge', 'налог', 'салық', 'tax',
+  'almaly', 'esil', 'saryarka', 'shymkent', 'тенге', 'tenge', 'налог', 'салық', 'tax', 'банк', 'bank', 'национальн', 'ұлттық',
+  'агентств', 'агенттіг', 'министерств', 'министрлі', 'ministry', 'agency', 'департамент', 'управлени', 'акимат', 'әкімдік', 'akimat',
 ];
 // A name right after one of these is an official's (kept) unless the case says it is a private person.
 const ROLE_WORDS = /^(?:судь|судей|председательств|секретар|прокурор|адвокат|нотариус|хатшы|төраға|judge|prosecutor|secretary|counsel|advocate|lawyer|notary)/u;
+// Words that may stand between the title and the name: "при секретаре судебного заседания Н.".
+const TITLE_FILLERS = /^(?:судебного|заседания|сот|отырысының|отырысы|по|делу|of|the|court|hearing|court's)$/u;
 const COURTESY_TITLES = new Set(['mr', 'ms', 'mrs', 'miss']);
 
 // A marker's bracket counts as a digit would: a second pass must read the word as the first did.
@@ -195,6 +198,7 @@ function decideChain(
   const words = kinds.filter((k) => k !== 'initial').length;
   const has = (k: TokenClass) => kinds.includes(k);
   const before = from > 0 && /^[\s,:]{1,3}$/.test(text.slice(tokens[from - 1]!.end, start)) ? tokens[from - 1]!.lower : '';
+  const title = titleBefore(text, tokens, from);
   const replace = () => out.candidates.push({ start, end, kind: 'person_name', replacement: initialsOf(text, chain), priority: NAME_PRIORITY });
 
   if (has('known')) {
@@ -204,7 +208,7 @@ function decideChain(
     return;
   }
   const uncertain = has('surname') || has('patronymic') || (words >= 2 && !/[a-z]/.test(text.slice(start, end)));
-  if (ROLE_WORDS.test(before)) {
+  if (title) {
     if (uncertain) out.flags.push({ start, end });
     return;
   }
@@ -214,6 +218,20 @@ function decideChain(
     (COURTESY_TITLES.has(before) && (has('surname') || has('capital')));
   if (confident) replace();
   else if (uncertain && !(words === 1 && ADJECTIVAL_SURNAME.test(chain[kinds.indexOf('surname')]?.lower ?? ''))) out.flags.push({ start, end });
+}
+
+/** Whether an official's title stands right before the chain, or with only "судебного заседания" and the like between. */
+function titleBefore(text: string, tokens: readonly Token[], from: number): boolean {
+  let k = from - 1;
+  let next = tokens[from]!;
+  for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
+    const token = tokens[k]!;
+    if (!/^[\s,:]{1,3}$/.test(text.slice(token.end, next.start))) return false;
+    if (ROLE_WORDS.test(token.lower)) return true;
+    if (!TITLE_FILLERS.test(token.lower)) return false;
+    next = token;
+  }
+  return false;
 }
 
 /** The person of the case a chain names best: most words and initials in common; a tie goes to a private person. */
