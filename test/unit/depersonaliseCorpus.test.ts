@@ -95,21 +95,32 @@ describe('depersonalisation of any text', () => {
     );
   }, 60_000);
 
-  // The aim is 20 ms for 20 KB; the bound is generous for the same reason.
+  // The aim is 20 ms for 20 KB; the bound is generous for the same reason. CPU time is reported
+  // besides wall time because the machine running the tests is often busy with other work.
   it('depersonalises a 20 KB act in well under a second', () => {
-    let text = '';
-    const people: NamedPerson[] = [];
-    for (let seed = 0; text.length < 20_000; seed++) {
-      const g = generateJudgmentText(seed, 'ru');
-      text += g.text;
-      people.push(...g.people);
+    const measure = (text: string, people: readonly NamedPerson[]) => {
+      depersonalise(text, people);
+      const runs = 10;
+      const wall = performance.now();
+      const cpu = process.cpuUsage();
+      for (let k = 0; k < runs; k++) depersonalise(text, people);
+      const used = process.cpuUsage(cpu);
+      return { wall: (performance.now() - wall) / runs, cpu: (used.user + used.system) / 1000 / runs };
+    };
+    const act = generateJudgmentText(1, 'ru');
+    let long = act.text;
+    for (let k = 2; long.length < 20_000; k++) long += `\n${generateJudgmentText(k, 'ru').text}`;
+    let many = '';
+    const everyone: NamedPerson[] = [];
+    for (let seed = 0; many.length < 20_000; seed++) {
+      const g = generateJudgmentText(seed, 'kk');
+      many += g.text;
+      everyone.push(...g.people);
     }
-    depersonalise(text, people);
-    const runs = 10;
-    const started = performance.now();
-    for (let k = 0; k < runs; k++) depersonalise(text, people);
-    const ms = (performance.now() - started) / runs;
-    console.log(`depersonalise: ${text.length} characters, ${people.length} people, ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(200);
+    for (const [label, text, people] of [['its 4 people', long, act.people], [`${everyone.length} people`, many, everyone]] as const) {
+      const { wall, cpu } = measure(text, people);
+      console.log(`depersonalise: ${text.length} characters, ${label}: ${wall.toFixed(1)} ms wall, ${cpu.toFixed(1)} ms CPU`);
+      expect(wall).toBeLessThan(500);
+    }
   });
 });
