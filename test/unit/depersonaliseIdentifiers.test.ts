@@ -99,7 +99,18 @@ describe('depersonalisation of identifiers', () => {
     expect(out('туған күні: 12.03.1985')).toBe('туған күні: [туған күні]');
     expect(out('born on 12 March 1985, heard on 12 March 2026')).toBe('born on [date of birth], heard on 12 March 2026');
     expect(out('DOB 1985-03-12')).toBe('DOB [date of birth]');
+    expect(out('Петров А.Б., д.р. 12.03.1985, пояснил')).toBe('П.А.Б., д.р. [дата рождения], пояснил');
+    expect(out('родившийся 12 марта 1985 года в г. Алматы')).toBe('родившийся [дата рождения] в г. Алматы');
     expect(out('date of birth: 12.03.1985')).toBe('date of birth: [date of birth]');
+  });
+
+  it('flags nine to eleven digits in a row for the reviewer and leaves them', () => {
+    const result = depersonalise('ИИН 98011530012, тел. +7 701 234 56 78, счёт 1234567890, сумма 1 250 000, дата 12.03.2026', []);
+    expect(result.text).toBe('ИИН 98011530012, тел. [телефон], счёт 1234567890, сумма 1 250 000, дата 12.03.2026');
+    expect(result.flags.map((f) => [f.reason, result.text.slice(f.start, f.end)])).toEqual([
+      ['possible_identifier', '98011530012'],
+      ['possible_identifier', '1234567890'],
+    ]);
   });
 
   it('gives replacement positions in the output text', () => {

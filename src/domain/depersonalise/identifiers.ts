@@ -164,3 +164,14 @@ export function findKeptSpans(text: string): Span[] {
   for (const re of [CASE_NUMBER, QUOTED_ENTITY]) for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
 }
+
+// Nine to eleven digits in a row are no date, sum or case number as acts write them: most likely
+// an IIN or account number with a digit lost or a document number without its document's name.
+const ALMOST_AN_IDENTIFIER = /(?<![\d.,/-])\d{9,11}(?![\d.,/-]?\d)/gu;
+
+/** Numbers a reviewer should look at: shaped like an identifier, not one for certain. */
+export function findPossibleIdentifiers(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ALMOST_AN_IDENTIFIER)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}

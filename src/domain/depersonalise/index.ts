@@ -1,4 +1,4 @@
-import { findIdentifiers, findKeptSpans } from './identifiers.ts';
+import { findIdentifiers, findKeptSpans, findPossibleIdentifiers } from './identifiers.ts';
 import { detectLanguage, MARKERS, type TextLanguage } from './language.ts';
 import { findEntitySpans, findNames } from './names.ts';
 import type { Candidate, Depersonalised, Flag, NamedPerson, Replacement, Span } from './types.ts';
@@ -34,6 +34,8 @@ export function depersonalise(text: string, people: readonly NamedPerson[]): Dep
 
 const MAX_PASSES = 3;
 
+type ReviewFlag = Span & { reason: Flag['reason'] };
+
 interface Pass extends Depersonalised {
   /** The spans of the pass's input it replaced, with the change in length each brought. */
   edits: { start: number; end: number; delta: number }[];
@@ -49,7 +51,11 @@ function onePass(text: string, people: readonly NamedPerson[], language: TextLan
       .map((c) => ({ ...c, replacement: marker(language, c.kind) })),
     ...names.candidates,
   ];
-  return write(text, settleOverlaps(candidates), names.flags);
+  const flags: ReviewFlag[] = [
+    ...names.flags.map((f) => ({ ...f, reason: 'possible_name' as const })),
+    ...findPossibleIdentifiers(text).map((f) => ({ ...f, reason: 'possible_identifier' as const })),
+  ];
+  return write(text, settleOverlaps(candidates), flags);
 }
 
 /**
@@ -83,7 +89,7 @@ function settleOverlaps(candidates: Candidate[]): Candidate[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
-function write(text: string, chosen: readonly Candidate[], flagSpans: readonly Span[]): Pass {
+function write(text: string, chosen: readonly Candidate[], flagSpans: readonly ReviewFlag[]): Pass {
   const replacements: Replacement[] = [];
   const edits: Pass['edits'] = [];
   const parts: string[] = [];
@@ -104,7 +110,7 @@ function write(text: string, chosen: readonly Candidate[], flagSpans: readonly S
     if (overlapsAny(chosen, f)) continue;
     let shift = 0;
     for (const e of edits) if (e.end <= f.start) shift += e.delta;
-    flags.push({ start: f.start + shift, end: f.end + shift, reason: 'possible_name' });
+    flags.push({ start: f.start + shift, end: f.end + shift, reason: f.reason });
   }
   flags.sort((a, b) => a.start - b.start);
   return { text: parts.join(''), replacements, flags, edits };
