@@ -24,6 +24,7 @@ import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { logAccess } from './accessLog.ts';
+import { stageWithin } from './uploadStaging.ts';
 import type { AccessCapacity } from '../domain/accessLog.ts';
 
 export type RecordingUpload = typeof recordingUploads.$inferSelect;
@@ -97,13 +98,7 @@ async function commitRecording(db: Db, store: BlobStore, principal: Principal, h
 export async function addRecording(db: Db, store: BlobStore, principal: Principal, hearingId: string, input: RecordingDetails & { stream: Readable }, now: Date): Promise<string> {
   const hearing = await hearingForStaff(db, principal, hearingId);
   const details = checkDetails(input);
-  let staged: StoredBlob;
-  try {
-    staged = await store.stage(input.stream, MAX_FORM_RECORDING_BYTES);
-  } catch (error) {
-    if (error instanceof BlobTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new SotError('recording_too_large');
-    throw error;
-  }
+  const staged = await stageWithin(store, input.stream, MAX_FORM_RECORDING_BYTES, 'recording_too_large');
   const mediaType = staged.sizeBytes === 0 ? null : await mediaTypeOf(details.kind, staged.stagedPath);
   if (!mediaType) {
     await store.discard(staged);
