@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newVerifyCode } from '../../src/auth/tokens.ts';
@@ -48,6 +49,19 @@ describe('layering rules (.dependency-cruiser.cjs)', () => {
     const flagged = new Set(violations.map((v) => v.from));
     expect(flagged.has('src/domain/pure.ts')).toBe(false);
     expect(flagged.has('src/routes/typeOnly.ts')).toBe(false);
+  });
+});
+
+// The import rules let the domain have node:crypto for its hashes; what it must not do with it (or
+// without it) is only visible in the text.
+describe('the domain', () => {
+  it('makes no random values and reads no clock, environment or console', () => {
+    const dir = path.join(root, 'src/domain');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+    const impure = /\b(randomBytes|randomUUID|randomInt|getRandomValues)\b|Math\.random|Date\.now\(|new Date\(\)|\bprocess\.|\bconsole\./;
+    const found = files.filter((f) => impure.test(readFileSync(path.join(dir, f), 'utf8')));
+    expect(files.length).toBeGreaterThan(40);
+    expect(found).toEqual([]);
   });
 });
 
