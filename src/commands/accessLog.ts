@@ -4,13 +4,11 @@
  * the access check passed, so the log holds what was actually opened.
  */
 import type { Executor } from '../db/tx.ts';
-import { accessLog, type AccessAction } from '../db/schema/index.ts';
+import { accessLog } from '../db/schema/index.ts';
+import type { AccessAction, AccessCapacity } from '../domain/accessLog.ts';
 import type { Principal } from '../policies/principal.ts';
 import type { CaseRelation } from '../policies/rules.ts';
 
-/** How the reader stood to the case, as the log shows it; never more personal than a court position. */
-export const ACCESS_CAPACITIES = ['party', 'representative', 'judge_of_case', 'judge', 'clerk', 'court_chair', 'court_admin', 'higher_court'] as const;
-export type AccessCapacity = (typeof ACCESS_CAPACITIES)[number];
 
 export function capacityOf(principal: Principal, relations: ReadonlySet<CaseRelation>, caseCourtId: string): AccessCapacity {
   if (relations.has('party')) return 'party';

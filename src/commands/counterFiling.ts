@@ -14,7 +14,7 @@ import { cases, documents, events, filingAttachments, filings, organisations, pa
 import { kindOfCategory } from '../domain/caseKinds.ts';
 import { startsCase } from '../domain/filingTypes.ts';
 import { paperFilingFields, SCAN_MEDIA_TYPES, type PaperFiling } from '../domain/paperFiling.ts';
-import { newVerifyCode } from '../domain/talonNumber.ts';
+import { newVerifyCode } from '../auth/tokens.ts';
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';

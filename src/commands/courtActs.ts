@@ -16,7 +16,7 @@ import { blobs, cases, courts, documents, events, users } from '../db/schema/ind
 import { actEffect, actManifest, lowerCaseEffect, type ActChoice, type CourtActKind, type HearingOfTheDay, type DecisionForm, type ReviewOutcome } from '../domain/courtActs.ts';
 import { isUuid } from '../domain/ids.ts';
 import { hasTrialTerms } from '../domain/deadlines.ts';
-import { newVerifyCode } from '../domain/talonNumber.ts';
+import { newVerifyCode } from '../auth/tokens.ts';
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';

@@ -6,15 +6,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { fileTypeFromFile } from 'file-type';
-import { BlobTooLargeError, type BlobStore, type StoredBlob } from '../adapters/storage/blobStore.ts';
+import type { BlobStore, StoredBlob } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
-import { blobs, cases, courts, filingAttachments, filings, payments, type AttachmentPurpose } from '../db/schema/index.ts';
+import { blobs, cases, courts, filingAttachments, filings, payments } from '../db/schema/index.ts';
 import { parseCaseNumber } from '../domain/caseNumber.ts';
 import { fieldProblems, type FilingFields } from '../domain/filingFields.ts';
-import { startsCase, type FilingType } from '../domain/filingTypes.ts';
+import { type AttachmentPurpose, type FilingType, startsCase } from '../domain/filingTypes.ts';
 import { acceptedMediaType, cleanFileName, extensionOf, MAX_UPLOAD_BYTES, storedFileName } from '../domain/uploads.ts';
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
@@ -23,6 +23,7 @@ import { caseRelations } from '../queries/caseRelations.ts';
 import { isUuid } from '../domain/ids.ts';
 import { assertCassationAllowed } from '../queries/cassation.ts';
 import { assertMayObject } from './courtOrders.ts';
+import { stageWithin } from './uploadStaging.ts';
 
 export type Filing = typeof filings.$inferSelect;
 export type FilingAttachment = typeof filingAttachments.$inferSelect;
@@ -155,14 +156,7 @@ export async function documentFileColumns(tx: Tx, checked: Pick<CheckedFile, 'st
 
 /** Streams one upload to staging and checks its bytes: size while streaming, type by content. */
 export async function stageChecked(store: BlobStore, file: IncomingFile): Promise<CheckedFile> {
-  let staged: StoredBlob;
-  try {
-    staged = await store.stage(file.stream, MAX_UPLOAD_BYTES);
-  } catch (error) {
-    // The multipart reader stops at the same limit and says so with its own error.
-    if (error instanceof BlobTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new SotError('file_too_large');
-    throw error;
-  }
+  const staged = await stageWithin(store, file.stream, MAX_UPLOAD_BYTES, 'file_too_large');
   const mediaType = staged.sizeBytes === 0 ? null : acceptedMediaType(await fileTypeFromFile(staged.stagedPath), cleanFileName(file.fileName));
   if (!mediaType) {
     await store.discard(staged);

@@ -15,6 +15,7 @@ import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
 import { blobs, filingAttachments, filings, paymentNotifications, payments, users } from '../db/schema/index.ts';
 import { queueNotice, type NoticeEvent } from './notices.ts';
+import type { OwedDuty } from '../domain/duty/index.ts';
 import { dutySettled, type DutyStatus } from '../domain/filingTypes.ts';
 import { SotError } from '../errors.ts';
 import { courtDateIso, formatTenge } from '../i18n/format.ts';
@@ -30,12 +31,6 @@ import { isValidIin } from '../domain/iin.ts';
 
 /** Where the acquirer posts its notifications, under the public URL. */
 export const CALLBACK_PATH = '/api/v1/payments/callback';
-
-export interface OwedDuty {
-  amountTiyn: number;
-  /** The article the amount was computed by. */
-  basis: string | null;
-}
 
 /**
  * What the filing still owes, or null when nothing can be paid: the duty is settled, nothing is

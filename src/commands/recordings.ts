@@ -16,29 +16,22 @@ import { BlobTooLargeError, type BlobStore, type StoredBlob } from '../adapters/
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Db } from '../db/client.ts';
-import { accessLog, cases, events, hearings, RECORDING_KINDS, recordings, recordingUploads, type RecordingKind } from '../db/schema/index.ts';
+import { accessLog, cases, events, hearings, recordings, recordingUploads } from '../db/schema/index.ts';
 import { isUuid } from '../domain/ids.ts';
-import { ABANDONED_UPLOAD_MS, MAX_FORM_RECORDING_BYTES, MAX_RECORDING_CHUNK_BYTES, recordingMediaType } from '../domain/recordings.ts';
+import { ABANDONED_UPLOAD_MS, MAX_FORM_RECORDING_BYTES, MAX_RECORDING_CHUNK_BYTES, RECORDING_KINDS, recordingMediaType, type RecordingKind, type StaffHearing } from '../domain/recordings.ts';
 import { cleanFileName } from '../domain/uploads.ts';
 import { SotError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
-import { logAccess, type AccessCapacity } from './accessLog.ts';
+import { logAccess } from './accessLog.ts';
+import { stageWithin } from './uploadStaging.ts';
+import type { AccessCapacity } from '../domain/accessLog.ts';
 
 export type RecordingUpload = typeof recordingUploads.$inferSelect;
 
 /** Where resumable uploads grow until complete: outside the content-addressed store, one file per upload. */
 export const recordingUploadDir = (dataDir: string) => path.join(dataDir, 'uploads', 'recordings');
 const partialPath = (dir: string, uploadId: string) => path.join(dir, uploadId);
-
-export interface StaffHearing {
-  hearingId: string;
-  caseId: string;
-  courtId: string;
-  caseNumber: string | null;
-  startsAt: Date;
-  status: string;
-}
 
 /** The hearing if the principal is court staff who may attach its recordings; otherwise it does not exist for them. */
 export async function hearingForStaff(db: Db, principal: Principal, hearingId: string): Promise<StaffHearing> {
@@ -105,13 +98,7 @@ async function commitRecording(db: Db, store: BlobStore, principal: Principal, h
 export async function addRecording(db: Db, store: BlobStore, principal: Principal, hearingId: string, input: RecordingDetails & { stream: Readable }, now: Date): Promise<string> {
   const hearing = await hearingForStaff(db, principal, hearingId);
   const details = checkDetails(input);
-  let staged: StoredBlob;
-  try {
-    staged = await store.stage(input.stream, MAX_FORM_RECORDING_BYTES);
-  } catch (error) {
-    if (error instanceof BlobTooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new SotError('recording_too_large');
-    throw error;
-  }
+  const staged = await stageWithin(store, input.stream, MAX_FORM_RECORDING_BYTES, 'recording_too_large');
   const mediaType = staged.sizeBytes === 0 ? null : await mediaTypeOf(details.kind, staged.stagedPath);
   if (!mediaType) {
     await store.discard(staged);

@@ -12,14 +12,14 @@ import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
-import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, payments, talonCounters, users, type DocumentKind } from '../db/schema/index.ts';
+import { blobs, cases, certificates, courts, documents, events, filingAttachments, filings, organisations, parties, payments, talonCounters, users } from '../db/schema/index.ts';
 import { kindOfCategory } from '../domain/caseKinds.ts';
-import type { FilingFields } from '../domain/filingFields.ts';
-import { missingForSubmit, representedClaimant } from '../domain/filingFields.ts';
+import { type FilingFields, missingForSubmit, representedClaimant } from '../domain/filingFields.ts';
 import { directBinOf, entityTieOf } from '../domain/ncaRoles.ts';
 import { filingManifest } from '../domain/filingManifest.ts';
 import { dutySettled, startsCase, type DutyStatus, type FilingType } from '../domain/filingTypes.ts';
-import { formatTalonNumber, newVerifyCode } from '../domain/talonNumber.ts';
+import { newVerifyCode } from '../auth/tokens.ts';
+import { formatTalonNumber } from '../domain/talonNumber.ts';
 import { SotError } from '../errors.ts';
 import { hasRole, type Principal } from '../policies/principal.ts';
 import { dutyOfStoredFiling } from './filingDuty.ts';
@@ -30,6 +30,7 @@ import { applyInCaseFiling } from './reviews.ts';
 import { assertMayObject } from './courtOrders.ts';
 import { queueNotice } from './notices.ts';
 import { urls } from '../urls.ts';
+import type { DocumentKind } from '../domain/documents.ts';
 
 export interface Talon {
   talonNumber: string;

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
 import { auditChecks, auditLog } from './schema/index.ts';
+import type { AuditProblem } from '../domain/auditProblems.ts';
 import type { Db } from './client.ts';
 import type { Executor, Tx } from './tx.ts';
 
@@ -160,14 +161,6 @@ export interface AuditLink {
   keyId: string | null;
 }
 
-/**
- * What is wrong with the first broken link: its content does not give its hash; it does not
- * point at the link before it; it was made with a key Sot was not given; it is a plain sha256
- * link after keyed ones (only rows from before keying may be); its key's segment had already
- * ended; or the chain has rows but no keyed link covers them.
- */
-export const AUDIT_PROBLEMS = ['hash', 'link', 'unknown_key', 'unkeyed_after_keyed', 'key_returned', 'unsealed'] as const;
-export type AuditProblem = (typeof AUDIT_PROBLEMS)[number];
 
 export interface AuditVerification {
   ok: boolean;

@@ -29,7 +29,13 @@ export function mayForwardAppeal(open: readonly OpenTerm[], pendingAppeals: numb
   return { ok: true };
 }
 
-export type AppealRole = 'appellant' | 'respondent';
+/**
+ * A party's standing in an appellate case: the one who appealed and the one answering the appeal
+ * (CPC Arts 401, 408). It sits beside the first-instance role, which stays what access and the
+ * duty read, so the appellate pages can say "appellant (defendant at first instance)".
+ */
+export const APPEAL_ROLES = ['appellant', 'respondent'] as const;
+export type AppealRole = (typeof APPEAL_ROLES)[number];
 
 export interface FirstInstanceParty {
   id: string;

@@ -7,6 +7,9 @@ import { CASE_CATEGORIES, type CaseCategory, type CaseKind } from './caseKinds.t
 import type { CaseStatus } from './caseStatus.ts';
 import type { Candidate } from './distribution.ts';
 
+/** Why a judge is away from the bench. */
+export const ABSENCE_REASONS = ['leave', 'sick', 'training', 'other'] as const;
+
 /** A court date, `YYYY-MM-DD`, in Asia/Almaty. */
 export type CourtDay = string;
 

@@ -44,3 +44,7 @@ export type DutyStatus = (typeof DUTY_STATUSES)[number];
 export function dutySettled(status: DutyStatus): boolean {
   return status === 'not_required' || status === 'exempt' || status === 'paid' || status === 'verified';
 }
+
+/** What a file attached to a filing is for. */
+export const ATTACHMENT_PURPOSES = ['attachment', 'claim_text', 'power_of_attorney', 'exemption_proof', 'payment_document'] as const;
+export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];

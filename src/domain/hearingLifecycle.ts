@@ -2,6 +2,16 @@ import type { HearingOfTheDay } from './courtActs.ts';
 import { courtDay } from './hearingSlots.ts';
 
 /**
+ * A hearing is scheduled, may be postponed before its day, is opened by the judge on its day and
+ * closed as held, adjourned (отложено, usually to a new hearing) or not held (a party absent,
+ * the judge ill); `cancelled` is kept for rows written before the lifecycle.
+ */
+export const HEARING_STATUSES = ['scheduled', 'opened', 'held', 'adjourned', 'not_held', 'postponed', 'cancelled'] as const;
+export type HearingStatus = (typeof HEARING_STATUSES)[number];
+export const HEARING_OUTCOMES = ['held', 'adjourned', 'not_held'] as const;
+export type HearingOutcome = (typeof HEARING_OUTCOMES)[number];
+
+/**
  * A hearing's day in court: the judge opens it on its day, not long before its time, and closes
  * it as held, adjourned or not held. Which hearing a decision may be announced at follows from
  * the same rows. The database parts (locks, the case's status) are the command's.

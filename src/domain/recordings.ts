@@ -2,7 +2,18 @@
  * Hearing recordings as values: which files the court accepts for each kind, and how a byte
  * range a player asks for is read (RFC 9110, section 14). No I/O here.
  */
-import type { RecordingKind } from '../db/schema/access.ts';
+export const RECORDING_KINDS = ['audio', 'video', 'record_text'] as const;
+export type RecordingKind = (typeof RECORDING_KINDS)[number];
+
+/** A hearing as the court staff who attach its recordings see it. */
+export interface StaffHearing {
+  hearingId: string;
+  caseId: string;
+  courtId: string;
+  caseNumber: string | null;
+  startsAt: Date;
+  status: string;
+}
 
 export const TEXT_RECORD_MEDIA_TYPE = 'text/plain; charset=utf-8';
 

@@ -1,7 +1,8 @@
-import type { Lang } from './index.ts';
+import { COURT_TIME_ZONE } from '../domain/courtTime.ts';
+import type { Lang } from './languages.ts';
 
-/** Kazakhstan has kept one time zone, UTC+5, since 1 March 2024; Asia/Almaty carries it. */
-export const COURT_TIME_ZONE = 'Asia/Almaty';
+// The court's day and year are domain rules; pages and jobs keep reading them from here.
+export { COURT_TIME_ZONE, courtDateIso, courtYear } from '../domain/courtTime.ts';
 
 const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-KZ', en: 'en-GB' };
 
@@ -36,16 +37,6 @@ export function formatCourtDay(day: string, lang: Lang): string {
 /** A court date in digits (31.12.2026, 31/12/2026), where space is short, as in an SMS. */
 export function formatCourtDayNumeric(day: string, lang: Lang): string {
   return cached(`dn:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: COURT_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })).format(new Date(`${day}T12:00:00+05:00`));
-}
-
-/** ISO calendar date (YYYY-MM-DD) of an instant in Kazakhstan, for grouping and machine-readable output. */
-export function courtDateIso(date: Date): string {
-  return cached('iso', () => new Intl.DateTimeFormat('en-CA', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(date);
-}
-
-/** The year in Kazakhstan at an instant: talon and case numbers run per court year. */
-export function courtYear(date: Date): number {
-  return Number(courtDateIso(date).slice(0, 4));
 }
 
 export function formatNumber(value: number, lang: Lang): string {

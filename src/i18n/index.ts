@@ -1,13 +1,13 @@
 import { en, type MessageKey } from './en.ts';
 import { formatNumber, pluralCategory, type PluralCategory } from './format.ts';
 import { kk } from './kk.ts';
+import { LANGUAGES, type Lang } from './languages.ts';
 import { citeArticle } from './legalReference.ts';
 import { ru } from './ru.ts';
 
 export type { MessageKey };
 
-export const LANGUAGES = ['kk', 'ru', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Lang };
 /** Kazakh is the state language and the default when nothing says otherwise. */
 export const DEFAULT_LANG: Lang = 'kk';
 

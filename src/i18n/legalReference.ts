@@ -1,5 +1,5 @@
 import { CURRENT_TAX_CODE_EDITION, compactCitation, parseLegalReference, type LegalReference } from '../domain/legalReference.ts';
-import type { Lang } from './index.ts';
+import type { Lang } from './languages.ts';
 
 /**
  * A legal reference as lawyers of each language cite it:

@@ -84,6 +84,18 @@ export async function caseForAssignment(db: Db, caseId: string) {
   return row ?? null;
 }
 
+/** A court's id by its code, as the chair's forms name the court. */
+export async function courtIdByCode(db: Db, code: string): Promise<string | null> {
+  const [row] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, code));
+  return row?.id ?? null;
+}
+
+/** Whose absence it is and in which court, for the bench page it is removed from. */
+export async function absenceOf(db: Db, absenceId: string) {
+  const [found] = await db.select({ code: courts.code, judgeId: judgeAbsences.judgeId }).from(judgeAbsences).innerJoin(courts, eq(courts.id, judgeAbsences.courtId)).where(eq(judgeAbsences.id, absenceId));
+  return found ?? null;
+}
+
 /** Every distribution of the case, newest first, with the judge and, for a manual one, who made it. */
 export async function distributionHistory(db: Db, caseId: string) {
   return db

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { cases, courts, events, filings, hearings, parties, users } from '../db/schema/index.ts';
-import type { PartyRole } from '../db/schema/index.ts';
 import type { Principal } from '../policies/principal.ts';
 import { participantCondition } from './caseRelations.ts';
+import type { PartyRole } from '../domain/parties.ts';
 
 export interface CabinetCase {
   id: string;

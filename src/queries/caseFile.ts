@@ -44,6 +44,12 @@ export async function deadlinesOf(db: Db, caseId: string, forParties?: readonly 
 }
 export type CaseDeadline = Awaited<ReturnType<typeof deadlinesOf>>[number];
 
+/** The running term of a kind in a case (a court order's objection term), if one is open. */
+export async function openDeadline(db: Db, caseId: string, kind: (typeof caseDeadlines.$inferSelect)['kind']) {
+  const [term] = await db.select({ dueOn: caseDeadlines.dueOn }).from(caseDeadlines).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, kind), isNull(caseDeadlines.closedAt)));
+  return term ?? null;
+}
+
 /** Issued acts for everyone who may see the case; the judge also sees their drafts. */
 export async function actsOf(db: Db, caseId: string, options: { drafts: boolean }) {
   const signer = alias(users, 'signer');
@@ -101,6 +107,18 @@ export async function issuedAct(db: Db, where: { documentId: string } | { verify
   return row ?? null;
 }
 export type IssuedAct = NonNullable<Awaited<ReturnType<typeof issuedAct>>>;
+
+/** The case a document belongs to, for the judge's forms about a draft act; null when there is none. */
+export async function caseOfDocument(db: Db, documentId: string): Promise<string | null> {
+  const [doc] = await db.select({ caseId: documents.caseId }).from(documents).where(eq(documents.id, documentId));
+  return doc?.caseId ?? null;
+}
+
+/** Where a document's bytes are kept and what they are, for serving a draft act's text. */
+export async function documentFile(db: Db, documentId: string) {
+  const [doc] = await db.select({ sha256: documents.sha256, mediaType: documents.mediaType }).from(documents).where(eq(documents.id, documentId));
+  return doc ?? null;
+}
 
 export const openDeadlines = (rows: CaseDeadline[]) => rows.filter((d) => d.closedAt === null);
 

@@ -3,9 +3,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import { tokenHash } from '../auth/tokens.ts';
 import type { Db } from '../db/client.ts';
 import { calendarFeeds, cases, courts, hearings, parties, userRoles, users } from '../db/schema/index.ts';
-import { PARTY_ROLES, type PartyRole } from '../db/schema/index.ts';
 import type { Principal, Role } from '../policies/principal.ts';
 import { participantCondition } from './caseRelations.ts';
+import { PARTY_ROLES, type PartyRole } from '../domain/parties.ts';
 
 export interface CalendarHearing {
   id: string;

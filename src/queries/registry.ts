@@ -24,6 +24,12 @@ export async function latestDistribution(db: Db, caseId: string) {
   return { ...row, distribution: { ...row.distribution, seed: seed!, protocol: protocol!, protocolSha256: protocolSha256! } };
 }
 
+/** A case's number and judge once registered, for the office's confirmation; null until both exist. */
+export async function registeredCase(db: Db, caseId: string): Promise<{ number: string; judge: string } | null> {
+  const [row] = await db.select({ number: cases.number, judge: users.fullName }).from(cases).innerJoin(users, eq(users.id, cases.judgeId)).where(eq(cases.id, caseId));
+  return row?.number ? { number: row.number, judge: row.judge } : null;
+}
+
 /** Names of the judges named in a protocol, by id. */
 export async function judgeNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/index.ts';
 import type { TalonData } from '../talon/talonData.ts';
 import type { PaperFilingFields } from '../domain/paperFiling.ts';
 import { urls } from '../urls.ts';
-import { localName } from '../views/components/names.ts';
+import { localName } from '../i18n/names.ts';
 
 /** The talon of a submitted filing, in one language; null for a draft or an unknown filing. */
 export async function talonOf(db: Db, where: { filingId: string } | { verifyCode: string }, lang: Lang, publicUrl: string): Promise<(TalonData & { filingId: string }) | null> {

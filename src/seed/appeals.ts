@@ -9,7 +9,7 @@ import { cases, events, filings, parties, userRoles } from '../db/schema/index.t
 import { courtDateIso } from '../i18n/format.ts';
 import type { Tx } from '../db/tx.ts';
 import { nextTalonNumber } from '../commands/submitFiling.ts';
-import { newVerifyCode } from '../domain/talonNumber.ts';
+import { newVerifyCode } from '../auth/tokens.ts';
 import type { CourtCalendar } from '../domain/calendar/workingDays.ts';
 import { courtMoment } from './courtMoment.ts';
 

@@ -14,7 +14,7 @@ import { nextTalonNumber } from '../commands/submitFiling.ts';
 import type { Tx } from '../db/tx.ts';
 import { cases, courts, documents, events, filings, parties, userRoles } from '../db/schema/index.ts';
 import type { PaperFilingFields } from '../domain/paperFiling.ts';
-import { newVerifyCode } from '../domain/talonNumber.ts';
+import { newVerifyCode } from '../auth/tokens.ts';
 import { courtDateIso } from '../i18n/format.ts';
 import { withCheckDigit } from './people.ts';
 

@@ -4,7 +4,6 @@ import { appendAudit } from '../db/audit.ts';
 import { allocateCaseNumber } from '../db/caseNumbers.ts';
 import { isBenchRole } from '../policies/principal.ts';
 import { cases, courts, documents, events, hearings, organisations, parties, regions, userRoles, users } from '../db/schema/index.ts';
-import type { DocumentKind, PartyRole } from '../db/schema/index.ts';
 import type { Tx } from '../db/tx.ts';
 import type { CaseCategory, CaseKind, Instance } from '../domain/caseKinds.ts';
 import { numberCategoryCode } from '../domain/caseNumber.ts';
@@ -23,6 +22,8 @@ import { DEMO_COURTS, DEMO_REGIONS } from './courts.ts';
 import { DEMO_BANK, DEMO_COMPANY, demoPeople, type DemoPerson } from './people.ts';
 import { seedBench } from './bench.ts';
 import { seedAppealPath } from './appeals.ts';
+import type { DocumentKind } from '../domain/documents.ts';
+import type { PartyRole } from '../domain/parties.ts';
 
 const DAY = 86_400_000;
 

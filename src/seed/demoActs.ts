@@ -8,7 +8,7 @@ import { keepBlob } from '../db/blobs.ts';
 import { blobs, cases, courts, documents, events, users } from '../db/schema/index.ts';
 import { actManifest, COURT_ACT_KINDS, type ActChoice } from '../domain/courtActs.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
-import { newVerifyCode } from '../domain/talonNumber.ts';
+import { newVerifyCode } from '../auth/tokens.ts';
 import { importPrivateKey, signCms } from '../pki/cms.ts';
 import { DEV_PKCS12_PASSWORD, devKeyFile } from '../pki/devCa.ts';
 import { parsePkcs12 } from '../pki/pkcs12.ts';

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cases, hearings, parties } from './cases.ts';
+import { cases, parties } from './cases.ts';
+import { hearings } from './hearings.ts';
 import { documents } from './documents.ts';
 import { users } from './users.ts';
+import { ACCESS_ACTIONS } from '../../domain/accessLog.ts';
 import { FAMILIARISATION_SCOPES, FAMILIARISATION_STATUSES } from '../../domain/familiarisation.ts';
+import { RECORDING_KINDS } from '../../domain/recordings.ts';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
@@ -84,9 +87,6 @@ export const notifications = pgTable(
   ],
 );
 
-export const RECORDING_KINDS = ['audio', 'video', 'record_text'] as const;
-export type RecordingKind = (typeof RECORDING_KINDS)[number];
-
 /** A hearing's audio or video recording, or its written record, kept by content in the blob store. */
 export const recordings = pgTable(
   'recordings',
@@ -144,9 +144,6 @@ export const recordingUploads = pgTable(
     check('recording_uploads_progress_check', sql`${t.receivedBytes} between 0 and ${t.totalBytes}`),
   ],
 );
-
-export const ACCESS_ACTIONS = ['view', 'download', 'print', 'stream'] as const;
-export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 /**
  * Who opened which document or recording of a case, and when — court staff included. The parties

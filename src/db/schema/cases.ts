@@ -15,8 +15,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CASE_STATUSES } from '../../domain/caseStatus.ts';
 import { CASE_KINDS } from '../../domain/caseKinds.ts';
+import { APPEAL_ROLES } from '../../domain/appealForwarding.ts';
+import { ABSENCE_REASONS } from '../../domain/bench.ts';
+import { PARTY_ROLES } from '../../domain/parties.ts';
 import { courts } from './courts.ts';
-import { documents } from './documents.ts';
 import { organisations, users } from './users.ts';
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
@@ -76,17 +78,6 @@ export const caseNumberCounters = pgTable(
   (t) => [primaryKey({ columns: [t.courtId, t.year, t.categoryCode] })],
 );
 
-export const PARTY_ROLES = ['claimant', 'defendant', 'third_party', 'applicant', 'representative', 'lawyer'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
-
-/**
- * A party's standing in an appellate case: the one who appealed and the one answering the appeal
- * (CPC Arts 401, 408). It sits beside the first-instance role, which stays what access and the
- * duty read, so the appellate pages can say "appellant (defendant at first instance)".
- */
-export const APPEAL_ROLES = ['appellant', 'respondent'] as const;
-export type AppealRole = (typeof APPEAL_ROLES)[number];
-
 export const parties = pgTable(
   'parties',
   {
@@ -124,52 +115,6 @@ export const parties = pgTable(
 );
 
 export const DISTRIBUTION_METHODS = ['automatic', 'manual'] as const;
-
-/**
- * A hearing is scheduled, may be postponed before its day, is opened by the judge on its day and
- * closed as held, adjourned (отложено, usually to a new hearing) or not held (a party absent,
- * the judge ill); `cancelled` is kept for rows written before the lifecycle.
- */
-export const HEARING_STATUSES = ['scheduled', 'opened', 'held', 'adjourned', 'not_held', 'postponed', 'cancelled'] as const;
-export type HearingStatus = (typeof HEARING_STATUSES)[number];
-export const HEARING_OUTCOMES = ['held', 'adjourned', 'not_held'] as const;
-export type HearingOutcome = (typeof HEARING_OUTCOMES)[number];
-
-export const hearings = pgTable(
-  'hearings',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id, { onDelete: 'cascade' }),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
-    durationMinutes: smallint('duration_minutes').notNull().default(60),
-    room: text('room'),
-    videoLink: text('video_link'),
-    status: text('status', { enum: HEARING_STATUSES }).notNull().default('scheduled'),
-    reason: text('reason'),
-    /** The judge and court as they were when scheduled: conflicts are checked against them. */
-    judgeId: uuid('judge_id').references(() => users.id),
-    courtId: uuid('court_id').references(() => courts.id),
-    /** A postponed or adjourned hearing points at the one that replaced it. */
-    postponedToId: uuid('postponed_to_id').references((): AnyPgColumn => hearings.id),
-    openedAt: timestamp('opened_at', { withTimezone: true }),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
-    /** The hearing record (протокол, CPC Art. 189), a document of the case, once attached. */
-    recordDocumentId: uuid('record_document_id').references((): AnyPgColumn => documents.id),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    check('hearings_status_check', sql`${t.status} in (${inList(HEARING_STATUSES)})`),
-    check('hearings_closed_check', sql`${t.status} not in ('held', 'adjourned', 'not_held') or ${t.closedAt} is not null or ${t.openedAt} is null`),
-    check('hearings_place_check', sql`${t.room} is not null or ${t.videoLink} is not null`),
-    index('hearings_case_idx').on(t.caseId),
-    index('hearings_starts_idx').on(t.startsAt),
-    index('hearings_judge_idx').on(t.judgeId, t.startsAt),
-    index('hearings_court_room_idx').on(t.courtId, t.room, t.startsAt),
-  ],
-);
 
 /**
  * The automatic distribution of a case to a judge: the seed drawn before the result was known,
@@ -225,8 +170,6 @@ export const judgeCategories = pgTable(
   },
   (t) => [primaryKey({ columns: [t.judgeId, t.courtId, t.category] })],
 );
-
-export const ABSENCE_REASONS = ['leave', 'sick', 'training', 'other'] as const;
 
 /** Days a judge is away (both ends included, court dates): no case is drawn for them then. */
 export const judgeAbsences = pgTable(

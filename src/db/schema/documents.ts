@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, customType, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { COURT_ACT_KINDS, DECISION_FORMS, REVIEW_OUTCOMES } from '../../domain/courtActs.ts';
+import { DECISION_FORMS, REVIEW_OUTCOMES } from '../../domain/courtActs.ts';
+import { DOCUMENT_KINDS, DOCUMENT_VISIBILITIES } from '../../domain/documents.ts';
 import { cases } from './cases.ts';
 import { users } from './users.ts';
 
@@ -8,34 +9,6 @@ export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
   dataType: () => 'bytea',
 });
 
-export const DOCUMENT_KINDS = [
-  'claim',
-  'counterclaim',
-  'response',
-  'petition',
-  'appeal',
-  'private_complaint',
-  'cassation_complaint',
-  'hearing_record_remarks',
-  'court_order_application',
-  'court_order_objection',
-  'attachment',
-  'power_of_attorney',
-  'payment_document',
-  // Court acts: documents the court issues and signs; the rest come from the parties.
-  ...COURT_ACT_KINDS,
-  'notice',
-  'hearing_record',
-  // Materials the court adds to its own file (src/domain/courtMaterials.ts).
-  'inquiry_answer',
-  'expert_opinion',
-  'postal_evidence',
-  'court_material',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-
-export const DOCUMENT_VISIBILITIES = ['parties', 'court', 'public'] as const;
 
 export const documents = pgTable(
   'documents',

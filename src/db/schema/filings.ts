@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { DUTY_STATUSES, FILING_TYPES } from '../../domain/filingTypes.ts';
+import { ATTACHMENT_PURPOSES, DUTY_STATUSES, FILING_TYPES } from '../../domain/filingTypes.ts';
 import { cases } from './cases.ts';
 import { courts } from './courts.ts';
 import { bytea } from './documents.ts';
@@ -81,8 +81,6 @@ export const filings = pgTable(
   ],
 );
 
-export const ATTACHMENT_PURPOSES = ['attachment', 'claim_text', 'power_of_attorney', 'exemption_proof', 'payment_document'] as const;
-export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
 
 export const filingAttachments = pgTable(
   'filing_attachments',

@@ -1,6 +1,7 @@
 export * from './courts.ts';
 export * from './users.ts';
 export * from './cases.ts';
+export * from './hearings.ts';
 export * from './documents.ts';
 export * from './events.ts';
 export * from './auth.ts';

@@ -1,4 +1,4 @@
-import { courtDateIso } from '../../i18n/format.ts';
+import { courtDateIso } from '../courtTime.ts';
 import type { CaseCategory } from '../caseKinds.ts';
 import type { ClaimantType, FilingType } from '../filingTypes.ts';
 import { COURT_ORDER_DEMAND_RULES, type CourtOrderDemand } from '../courtOrders.ts';
@@ -101,6 +101,13 @@ export type DutyComputation =
       /** A share of another rate was charged (50% under the current law). */
       halved: boolean;
     };
+
+/** What a filing still owes: the amount and the article it was computed by. */
+export interface OwedDuty {
+  amountTiyn: number;
+  /** The article the amount was computed by. */
+  basis: string | null;
+}
 
 export interface DutyQuote {
   amountTiyn: number;

@@ -64,6 +64,16 @@ export const referenceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.redirect(`${urls.referenceAdmin(year)}${year ? '&' : '?'}saved=1`, 303);
   }
 
+  /** A change to one day of the court calendar, typed in the date boxes; the page comes back at that day's year. */
+  function changeDay(request: FastifyRequest, reply: FastifyReply, form: 'day' | 'remove', body: Values, run: (date: string) => Promise<unknown>) {
+    const date = isoDay(body['day'], body['month'], body['year']);
+    const refuseOrRun = async () => {
+      if (!date) throw new SotError('reference_day_invalid');
+      await run(date);
+    };
+    return change(request, reply, form, body, refuseOrRun, date ? Number(date.slice(0, 4)) : undefined);
+  }
+
   app.get(
     '/admin/reference',
     { config: access, schema: { hide: true, querystring: Type.Object({ year: Type.Optional(Type.String({ pattern: '^\\d{4}$' })), saved: text(5) }) } },
@@ -83,40 +93,15 @@ export const referenceAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/admin/reference/calendar',
     { config: access, schema: { hide: true, body: Type.Object({ _csrf: text(200), ...DayBoxes, kind: text(40), name: text(200), religious: text(5), basis: text(1000) }) } },
     async (request, reply) => {
-      const { day, month, year, kind = '', name, religious, basis = '' } = request.body;
-      const date = isoDay(day, month, year);
-      return change(
-        request,
-        reply,
-        'day',
-        request.body,
-        async () => {
-          if (!date) throw new SotError('reference_day_invalid');
-          await setCalendarDay(app.db, request.principal!, { day: date, kind: kind as CalendarRowKind, name, religious: religious === 'on', basis }, app.clock());
-        },
-        date ? Number(date.slice(0, 4)) : undefined,
-      );
+      const { kind = '', name, religious, basis = '' } = request.body;
+      return changeDay(request, reply, 'day', request.body, (date) => setCalendarDay(app.db, request.principal!, { day: date, kind: kind as CalendarRowKind, name, religious: religious === 'on', basis }, app.clock()));
     },
   );
 
   app.post(
     '/admin/reference/calendar/remove',
     { config: access, schema: { hide: true, body: Type.Object({ _csrf: text(200), ...DayBoxes, basis: text(1000) }) } },
-    async (request, reply) => {
-      const { day, month, year, basis = '' } = request.body;
-      const date = isoDay(day, month, year);
-      return change(
-        request,
-        reply,
-        'remove',
-        request.body,
-        async () => {
-          if (!date) throw new SotError('reference_day_invalid');
-          await removeCalendarDay(app.db, request.principal!, date, basis, app.clock());
-        },
-        date ? Number(date.slice(0, 4)) : undefined,
-      );
-    },
+    async (request, reply) => changeDay(request, reply, 'remove', request.body, (date) => removeCalendarDay(app.db, request.principal!, date, request.body.basis ?? '', app.clock())),
   );
 
   app.post(

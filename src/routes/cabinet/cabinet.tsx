@@ -4,13 +4,11 @@ import { signOut } from '../../commands/signIn.ts';
 import { SotError } from '../../errors.ts';
 import { can } from '../../policies/rules.ts';
 import { caseForParticipants, casesOf } from '../../queries/cabinet.ts';
-import { caseRelations } from '../../queries/caseRelations.ts';
 import { partiesActedFor } from '../../queries/partyStanding.ts';
 import { filingsOf } from '../../queries/filingForm.ts';
 import { latestDistribution } from '../../queries/registry.ts';
 import { CabinetCasePage } from '../../views/pages/CabinetCasePage.tsx';
 import { CabinetPage } from '../../views/pages/CabinetPage.tsx';
-import { isUuid } from '../../domain/ids.ts';
 import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
 import { caseDocuments } from '../../queries/caseDocuments.ts';
 import { familiarisationPanelOf, grantedDocumentIds } from '../../queries/familiarisation.ts';
@@ -22,6 +20,7 @@ import { homeOf } from '../../policies/home.ts';
 import type { CaseRelation } from '../../policies/rules.ts';
 import type { CaseDeadline } from '../../queries/caseFile.ts';
 import type { CourtOrderPanel } from '../../views/pages/CabinetCasePage.tsx';
+import { caseFor } from '../caseAccess.ts';
 
 
 /** A calendar not yet entered for the term's end hides the offer; filing says why (calendar_missing). */
@@ -48,9 +47,7 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { caseId } = request.params;
       // A case the person may not see does not exist for them: 404, never 403.
-      if (!isUuid(caseId)) throw new SotError('not_found');
-      const relations = await caseRelations(app.db, request.principal!, caseId);
-      if (!can(request.principal, { action: 'read', resource: 'case', relations })) throw new SotError('not_found');
+      const { relations } = await caseFor(app, request.principal!, caseId, 'read');
       const details = await caseForParticipants(app.db, caseId);
       if (!details) throw new SotError('not_found');
       // The court sees every party's own term; a party sees the case's terms and their own.

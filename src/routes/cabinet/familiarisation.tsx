@@ -2,8 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { requestFamiliarisation } from '../../commands/familiarisation.ts';
 import { FAMILIARISATION_TEXT_MAX } from '../../domain/familiarisation.ts';
-import { SotError } from '../../errors.ts';
-import { can } from '../../policies/rules.ts';
 import { urls } from '../../urls.ts';
 import { readableCase } from './readableCase.ts';
 
@@ -23,9 +21,8 @@ export const familiarisationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const reader = await readableCase(app, request.principal!, request.params.caseId);
       // Those who file in the case ask; the court reads its file without asking.
-      if (!can(request.principal, { action: 'file_in', resource: 'case', relations: reader.relations })) throw new SotError('not_found');
+      const reader = await readableCase(app, request.principal!, request.params.caseId, 'file_in');
       await requestFamiliarisation(app.db, request.principal!, reader.id, request.body.note ?? '', app.clock());
       return reply.redirect(`${urls.cabinetCase(reader.id)}?familiarisation=sent#familiarisation`, 303);
     },

@@ -1,19 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import Type from 'typebox';
 import { confirmContact, requestContactVerification, updatePreferences, type ContactChannel } from '../../commands/profile.ts';
-import { contactVerifications, users } from '../../db/schema/index.ts';
 import { ERRORS, SotError } from '../../errors.ts';
 import { isLang } from '../../i18n/index.ts';
 import { LANG_COOKIE } from '../../plugins/i18n.ts';
 import { roleNames } from '../../policies/principal.ts';
+import { pendingContactAddress, profileOf } from '../../queries/profile.ts';
 import { ProfilePage, VerifyContactPage } from '../../views/pages/ProfilePage.tsx';
 import { urls } from '../../urls.ts';
 
 const Channel = Type.Object({ channel: Type.Enum(['sms', 'email']) });
 
 export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const loadUser = async (userId: string) => (await app.db.select().from(users).where(eq(users.id, userId)))[0]!;
+  const loadUser = (userId: string) => profileOf(app.db, userId);
 
   app.get(
     '/profile',
@@ -73,15 +72,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const pendingAddress = async (userId: string, channel: ContactChannel) => {
-    const [pending] = await app.db
-      .select({ address: contactVerifications.address })
-      .from(contactVerifications)
-      .where(and(eq(contactVerifications.userId, userId), eq(contactVerifications.channel, channel), isNull(contactVerifications.verifiedAt)))
-      .orderBy(desc(contactVerifications.createdAt))
-      .limit(1);
-    return pending?.address ?? null;
-  };
+  const pendingAddress = (userId: string, channel: ContactChannel) => pendingContactAddress(app.db, userId, channel);
 
   app.get('/profile/verify/:channel', { config: { access: 'signed-in' }, schema: { hide: true, params: Channel } }, async (request, reply) => {
     const channel = request.params.channel as ContactChannel;

@@ -1,22 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
 import Type from 'typebox';
 import { addAbsence, removeAbsence, setJudgeCategories } from '../../commands/bench.ts';
 import { reassignCase, recuseJudge } from '../../commands/reassignCase.ts';
-import { courts, judgeAbsences } from '../../db/schema/index.ts';
 import { courtCategories, eligibleForReassignment, isReassignable } from '../../domain/bench.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
 import { courtDateIso } from '../../i18n/format.ts';
 import { can } from '../../policies/rules.ts';
-import { benchOf, caseForAssignment, chairedCourts, courtsByIds, distributionHistory, drawCandidates } from '../../queries/bench.ts';
+import { absenceOf, benchOf, caseForAssignment, chairedCourts, courtIdByCode, courtsByIds, distributionHistory, drawCandidates } from '../../queries/bench.ts';
 import { judgeNames } from '../../queries/registry.ts';
 import { pendingSelfAssignment } from '../../queries/selfAssignments.ts';
 import { urls } from '../../urls.ts';
 import type { FieldError } from '../../views/components/govuk.tsx';
 import { AssignmentPage, type AssignmentView } from '../../views/pages/court/AssignmentPage.tsx';
 import { BenchPage, type BenchView } from '../../views/pages/court/BenchPage.tsx';
+import { caseFor } from '../caseAccess.ts';
 
 const Csrf = { _csrf: Type.Optional(Type.String()) };
 const CourtCode = Type.String({ maxLength: 10 });
@@ -71,9 +70,9 @@ export const benchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   async function courtIdOf(code: string): Promise<string> {
-    const [row] = await app.db.select({ id: courts.id }).from(courts).where(eq(courts.code, code));
-    if (!row) throw new SotError('not_found');
-    return row.id;
+    const id = await courtIdByCode(app.db, code);
+    if (!id) throw new SotError('not_found');
+    return id;
   }
 
   app.get(
@@ -141,7 +140,7 @@ export const benchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { absenceId } = request.params;
       if (!isUuid(absenceId)) throw new SotError('not_found');
-      const [found] = await app.db.select({ code: courts.code, judgeId: judgeAbsences.judgeId }).from(judgeAbsences).innerJoin(courts, eq(courts.id, judgeAbsences.courtId)).where(eq(judgeAbsences.id, absenceId));
+      const found = await absenceOf(app.db, absenceId);
       if (!found) throw new SotError('not_found');
       try {
         await removeAbsence(app.db, request.principal!, absenceId, app.clock());
@@ -163,13 +162,10 @@ export const benchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     caseId: string,
     extra: { notice?: string | null; errors?: FieldError[]; status?: number; typed?: AssignmentView['typed'] } = {},
   ) {
-    if (!isUuid(caseId)) throw new SotError('not_found');
-    const found = await caseForAssignment(app.db, caseId);
-    if (!found) throw new SotError('not_found');
     const principal = request.principal!;
+    const found = await caseFor(app, principal, caseId, 'assignment');
     const mayReassign = can(principal, { action: 'reassign', resource: 'case', courtId: found.courtId });
     const mayRecuse = can(principal, { action: 'recuse', resource: 'case', courtId: found.courtId, judgeId: found.judgeId });
-    if (!mayReassign && !mayRecuse) throw new SotError('not_found');
     const open = isReassignable(found.status) && found.judgeId !== null;
     let reassignTo: AssignmentView['reassignTo'] = null;
     if (mayReassign && open) {

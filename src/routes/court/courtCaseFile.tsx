@@ -21,6 +21,7 @@ import { CourtCaseFilePage } from '../../views/pages/court/CourtCaseFilePage.tsx
 import { CourtFileDocumentPage } from '../../views/pages/court/CourtFileDocumentPage.tsx';
 import { previewOf } from '../../views/pages/documents/documentLabels.ts';
 import { readableCase, type ReadableCase } from '../cabinet/readableCase.ts';
+import { caseFor } from '../caseAccess.ts';
 import { contentDisposition } from '../contentDisposition.ts';
 
 /** Text documents are shown in the viewer up to this size; larger ones are downloaded. */
@@ -50,11 +51,7 @@ export const courtCaseFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const CaseParams = Type.Object({ caseId: Type.String({ maxLength: 40 }) });
   const DocumentParams = Type.Object({ caseId: Type.String({ maxLength: 40 }), documentId: Type.String({ maxLength: 40 }) });
 
-  async function courtReader(request: FastifyRequest, caseId: string): Promise<ReadableCase> {
-    const reader = await readableCase(app, request.principal!, caseId);
-    if (!can(request.principal, { action: 'read', resource: 'court_file', relations: reader.relations })) throw new SotError('not_found');
-    return reader;
-  }
+  const courtReader = (request: FastifyRequest, caseId: string): Promise<ReadableCase> => readableCase(app, request.principal!, caseId, 'read_court_file');
 
   async function render(request: FastifyRequest, reply: FastifyReply, caseId: string, options: { done?: Done | null; errors?: { field: string; message: string }[]; status?: number; values?: Record<string, string | string[]> }) {
     const reader = await courtReader(request, caseId);
@@ -186,8 +183,7 @@ export const courtCaseFileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { ...signedIn, uploads: true }, schema: { hide: true, params: CaseParams } },
     async (request, reply) => {
       const { caseId } = request.params;
-      const details = isUuid(caseId) ? await caseForParticipants(app.db, caseId) : null;
-      if (!details || !can(request.principal, { action: 'add_material', resource: 'court_file', courtId: details.case.courtId, judgeId: details.case.judgeId })) throw new SotError('not_found');
+      await caseFor(app, request.principal!, caseId, 'add_material');
       if (!request.isMultipart()) throw new SotError('unsupported_media_type');
       const values: MaterialForm = {};
       let errors: { field: string; message: string }[] | null = null;

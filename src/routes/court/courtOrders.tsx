@@ -1,15 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { and, eq, isNull } from 'drizzle-orm';
 import Type from 'typebox';
 import { recordPaperDelivery } from '../../commands/courtOrders.ts';
-import { caseDeadlines, cases } from '../../db/schema/index.ts';
-import { isUuid } from '../../domain/ids.ts';
 import { ERRORS, SotError } from '../../errors.ts';
 import { formatCourtDay } from '../../i18n/format.ts';
-import { can } from '../../policies/rules.ts';
+import { openDeadline } from '../../queries/caseFile.ts';
 import { urls } from '../../urls.ts';
 import { CourtOrderDeliveryPage } from '../../views/pages/court/CourtOrderDeliveryPage.tsx';
+import { caseFor } from '../caseAccess.ts';
 
 const Params = Type.Object({ caseId: Type.String({ maxLength: 40 }) });
 
@@ -18,13 +16,12 @@ export const courtOrderRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const office = { access: ['clerk', 'court_chair'] } as const;
 
   async function render(request: FastifyRequest, reply: FastifyReply, caseId: string, options: { done?: string | undefined; errors?: { field: string; message: string }[]; status?: number; value?: string }) {
-    if (!isUuid(caseId)) throw new SotError('not_found');
-    const [found] = await app.db.select({ id: cases.id, number: cases.number, courtId: cases.courtId, status: cases.status, category: cases.category }).from(cases).where(eq(cases.id, caseId));
-    if (!found || found.category !== 'court_order' || !can(request.principal, { action: 'serve', resource: 'case', courtId: found.courtId })) throw new SotError('not_found');
+    const found = await caseFor(app, request.principal!, caseId, 'serve');
+    if (found.category !== 'court_order') throw new SotError('not_found');
     let done: string | null = null;
     if (options.done === 'earlier') done = request.t('courtOrder.delivery.doneEarlier');
     if (options.done === 'recorded') {
-      const [term] = await app.db.select({ dueOn: caseDeadlines.dueOn }).from(caseDeadlines).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'debtor_objection'), isNull(caseDeadlines.closedAt)));
+      const term = await openDeadline(app.db, caseId, 'debtor_objection');
       done = term ? request.t('courtOrder.delivery.done', { due: formatCourtDay(term.dueOn, request.lang) }) : null;
     }
     const errors = options.errors ?? [];

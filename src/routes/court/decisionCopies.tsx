@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
 import Type from 'typebox';
 import { recordCopySent } from '../../commands/decisionCopies.ts';
-import { cases } from '../../db/schema/index.ts';
-import { isUuid } from '../../domain/ids.ts';
 import { ERRORS, SotError } from '../../errors.ts';
-import { can } from '../../policies/rules.ts';
 import { copiesAwaited } from '../../queries/partyStanding.ts';
 import { urls } from '../../urls.ts';
 import { DecisionCopiesPage } from '../../views/pages/court/DecisionCopiesPage.tsx';
+import { caseFor } from '../caseAccess.ts';
 
 /** Copies of a decision posted to parties absent from the hearing (CPC Art. 403(3)): the court office records the day. */
 export const decisionCopyRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,9 +14,7 @@ export const decisionCopyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const CaseParams = Type.Object({ caseId: Type.String({ maxLength: 40 }) });
 
   async function render(request: FastifyRequest, reply: FastifyReply, caseId: string, options: { done?: boolean; errors?: { field: string; message: string }[]; status?: number; values?: { partyId?: string; sentOn?: string } }) {
-    if (!isUuid(caseId)) throw new SotError('not_found');
-    const [found] = await app.db.select({ number: cases.number, courtId: cases.courtId }).from(cases).where(eq(cases.id, caseId));
-    if (!found || !can(request.principal, { action: 'send_copy', resource: 'case', courtId: found.courtId })) throw new SotError('not_found');
+    const found = await caseFor(app, request.principal!, caseId, 'send_copy');
     const awaited = await copiesAwaited(app.db, caseId);
     return reply.page(
       { title: `${options.errors?.length ? `${request.t('error.title')}: ` : ''}${request.t('appealTerms.copies.title')} — ${found.number ?? ''}`, nav: 'court', ...(options.status ? { status: options.status } : {}) },

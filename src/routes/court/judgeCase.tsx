@@ -7,22 +7,21 @@ import { acceptAuthority } from '../../commands/authority.ts';
 import { decisionParties } from '../../queries/partyStanding.ts';
 import { postponeHearing, scheduleHearing, type HearingSlot } from '../../commands/hearings.ts';
 import { attachHearingRecord, closeHearing, hearingForActs, openHearing } from '../../commands/hearingLifecycle.ts';
-import { HEARING_OUTCOMES, type HearingOutcome } from '../../db/schema/index.ts';
-import { cases, documents, hearings } from '../../db/schema/index.ts';
 import { actEffect, COURT_ACT_KINDS, DECISION_FORMS, REVIEW_OUTCOMES, type CourtActKind, type DecisionForm, type ReviewOutcome } from '../../domain/courtActs.ts';
 import { courtInstant, exampleHearingDay } from '../../domain/hearingSlots.ts';
 import { isoDay, typedDay } from '../../domain/dateBoxes.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { ERRORS, SotError, type ErrorCode } from '../../errors.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { can } from '../../policies/rules.ts';
 import { caseForParticipants } from '../../queries/cabinet.ts';
-import { actsOf, courtOrderDemandOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
+import { actsOf, caseOfDocument, courtOrderDemandOf, deadlinesOf, documentFile, linkedCasesOf } from '../../queries/caseFile.ts';
+import { caseIdOfHearing, hearingPlace } from '../../queries/hearings.ts';
 import { demoSignerOf } from '../../seed/demoSigner.ts';
 import { urls } from '../../urls.ts';
 import { JudgeCasePage, type ActOption } from '../../views/pages/court/JudgeCasePage.tsx';
 import { ApiError } from '../api/schemas.ts';
-import { eq } from 'drizzle-orm';
+import { caseFor } from '../caseAccess.ts';
+import { HEARING_OUTCOMES, type HearingOutcome } from '../../domain/hearingLifecycle.ts';
 
 const DONE: Record<string, MessageKey> = {
   scheduled: 'proceedings.done.scheduled',
@@ -101,9 +100,9 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const judges = { access: ['judge'] } as const;
 
   async function render(request: FastifyRequest, reply: FastifyReply, caseId: string, options: { done?: string | undefined; errors?: { field: string; message: string }[]; status?: number; values?: Record<string, string> }) {
-    if (!isUuid(caseId)) throw new SotError('not_found');
+    await caseFor(app, request.principal!, caseId, 'decide');
     const details = await caseForParticipants(app.db, caseId);
-    if (!details || !can(request.principal, { action: 'decide', resource: 'case', courtId: details.case.courtId, judgeId: details.case.judgeId })) throw new SotError('not_found');
+    if (!details) throw new SotError('not_found');
     const [deadlines, acts, linked, orderDemand, parties] = await Promise.all([
       deadlinesOf(app.db, caseId),
       actsOf(app.db, caseId, { drafts: true }),
@@ -229,7 +228,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const field = (part: 'date' | 'month' | 'year' | 'time') => (outcome === 'held' ? '' : (values[`${outcome}_${part}`] ?? '').trim());
         const [day, month, year, time] = [field('date'), field('month'), field('year'), field('time')];
         // The next hearing keeps the place and length of this one; only its time is asked.
-        const [current] = await app.db.select({ room: hearings.room, videoLink: hearings.videoLink, durationMinutes: hearings.durationMinutes }).from(hearings).where(eq(hearings.id, hearingId));
+        const current = await hearingPlace(app.db, hearingId);
         const next = outcome !== 'held' && (day || month || year || time) ? { ...slotOf({ date: day, month, year, time, duration: String(current!.durationMinutes), room: current!.room ?? undefined, videoLink: current!.videoLink ?? undefined }, app.clock()) } : undefined;
         await closeHearing(app.db, request.principal!, hearingId, { outcome, reason, next }, app.clock());
         return 'closed';
@@ -242,7 +241,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!isUuid(hearingId)) throw new SotError('not_found');
     const caseId = await caseOfHearing(hearingId);
     // Whose case it is is settled before reading a byte of the upload.
-    await judgeCaseOf(request.principal!, caseId);
+    await caseFor(app, request.principal!, caseId, 'decide');
     return act(request, reply, caseId, `record-${hearingId}`, {}, async () => {
       if (!request.isMultipart()) throw new SotError('unsupported_media_type');
       for await (const part of request.parts()) {
@@ -256,9 +255,9 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   async function caseOfHearing(hearingId: string): Promise<string> {
-    const [hearing] = await app.db.select({ caseId: hearings.caseId }).from(hearings).where(eq(hearings.id, hearingId));
-    if (!hearing) throw new SotError('not_found');
-    return hearing.caseId;
+    const caseId = await caseIdOfHearing(app.db, hearingId);
+    if (!caseId) throw new SotError('not_found');
+    return caseId;
   }
 
   app.post(
@@ -295,7 +294,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const fields: Record<string, string> = {};
     const tookPart: string[] = [];
     // Whose case it is is settled before reading a byte of the upload.
-    await judgeCaseOf(request.principal!, request.params.caseId);
+    await caseFor(app, request.principal!, request.params.caseId, 'decide');
     return act(request, reply, request.params.caseId, 'upload', fields, async () => {
       if (!request.isMultipart()) throw new SotError('unsupported_media_type');
       for await (const part of request.parts()) {
@@ -328,17 +327,11 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
   });
 
-  async function judgeCaseOf(principal: NonNullable<FastifyRequest['principal']>, caseId: string): Promise<void> {
-    if (!isUuid(caseId)) throw new SotError('not_found');
-    const [found] = await app.db.select({ courtId: cases.courtId, judgeId: cases.judgeId }).from(cases).where(eq(cases.id, caseId));
-    if (!found || !can(principal, { action: 'decide', resource: 'case', courtId: found.courtId, judgeId: found.judgeId })) throw new SotError('not_found');
-  }
-
   async function caseOfAct(documentId: string): Promise<string> {
     if (!isUuid(documentId)) throw new SotError('not_found');
-    const [doc] = await app.db.select({ caseId: documents.caseId }).from(documents).where(eq(documents.id, documentId));
-    if (!doc?.caseId) throw new SotError('not_found');
-    return doc.caseId;
+    const caseId = await caseOfDocument(app.db, documentId);
+    if (!caseId) throw new SotError('not_found');
+    return caseId;
   }
 
   app.get('/judge/acts/:documentId/text', { config: judges, schema: { hide: true, params: DocumentParams } }, async (request, reply) => {
@@ -347,7 +340,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (error instanceof SotError && error.code === 'act_issued') return null;
       throw error;
     });
-    const [doc] = await app.db.select({ sha256: documents.sha256, mediaType: documents.mediaType }).from(documents).where(eq(documents.id, request.params.documentId));
+    const doc = await documentFile(app.db, request.params.documentId);
     return reply.type(doc!.mediaType ?? 'text/plain; charset=utf-8').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(app.blobs.open(doc!.sha256!));
   });
 

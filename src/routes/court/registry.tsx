@@ -1,21 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { eq } from 'drizzle-orm';
 import Type, { type Static } from 'typebox';
 import { registerCase } from '../../commands/registerCase.ts';
-import { cases, users } from '../../db/schema/index.ts';
 import { verifyDraw } from '../../domain/distribution.ts';
 import { ERRORS, SotError } from '../../errors.ts';
 import { can } from '../../policies/rules.ts';
-import { caseRelations } from '../../queries/caseRelations.ts';
 import { attachedAway, counterCourts, incomingQueue, queueFilter } from '../../queries/office.ts';
-import { judgeNames, latestDistribution } from '../../queries/registry.ts';
+import { judgeNames, latestDistribution, registeredCase } from '../../queries/registry.ts';
 import { reassignmentAfterDraw } from '../../queries/bench.ts';
 import type { FieldError } from '../../views/components/govuk.tsx';
 import { urls } from '../../urls.ts';
 import { DistributionPage, type CandidateStanding } from '../../views/pages/court/DistributionPage.tsx';
 import { RegistryPage } from '../../views/pages/court/RegistryPage.tsx';
 import { isUuid } from '../../domain/ids.ts';
+import { caseFor } from '../caseAccess.ts';
 
 const CaseId = Type.Object({ caseId: Type.String({ maxLength: 40 }) });
 
@@ -45,8 +43,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const registeredId = request.query.registered;
     let registered: { number: string; judge: string } | null = null;
     if (registeredId && isUuid(registeredId)) {
-      const [row] = await app.db.select({ number: cases.number, judge: users.fullName }).from(cases).innerJoin(users, eq(users.id, cases.judgeId)).where(eq(cases.id, registeredId));
-      if (row?.number) registered = { number: row.number, judge: row.judge };
+      registered = await registeredCase(app.db, registeredId);
     }
     return showQueue(request, reply, request.query, registered, []);
   });
@@ -66,8 +63,7 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/cabinet/cases/:caseId/distribution', { config: { access: 'signed-in' }, schema: { hide: true, params: CaseId } }, async (request, reply) => {
     const { caseId } = request.params;
-    if (!isUuid(caseId)) throw new SotError('not_found');
-    if (!can(request.principal, { action: 'read', resource: 'case', relations: await caseRelations(app.db, request.principal!, caseId) })) throw new SotError('not_found');
+    const assignedTo = await caseFor(app, request.principal!, caseId, 'read');
     const found = await latestDistribution(app.db, caseId);
     if (!found) throw new SotError('not_found');
     const protocol = JSON.parse(found.distribution.protocol) as {
@@ -80,11 +76,9 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const standing = (c: (typeof protocol.candidates)[number]): CandidateStanding =>
       c.recused ? 'recused' : c.onLeave ? 'onLeave' : !c.categories.includes(protocol.category) ? 'otherCategory' : 'eligible';
     const reassigned = await reassignmentAfterDraw(app.db, caseId, found.distribution.drawnAt);
-    const [assignedTo] = await app.db.select({ courtId: cases.courtId, judgeId: cases.judgeId }).from(cases).where(eq(cases.id, caseId));
     const showAssignment =
-      !!assignedTo &&
-      (can(request.principal, { action: 'reassign', resource: 'case', courtId: assignedTo.courtId }) ||
-        can(request.principal, { action: 'recuse', resource: 'case', courtId: assignedTo.courtId, judgeId: assignedTo.judgeId }));
+      can(request.principal, { action: 'reassign', resource: 'case', courtId: assignedTo.courtId }) ||
+      can(request.principal, { action: 'recuse', resource: 'case', courtId: assignedTo.courtId, judgeId: assignedTo.judgeId });
     return reply.page(
       { title: request.t('distribution.title'), nav: 'cabinet' },
       <DistributionPage

@@ -1,10 +1,9 @@
 import { createReadStream, existsSync } from 'node:fs';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { desc } from 'drizzle-orm';
 import Type from 'typebox';
-import { outbox } from '../../db/schema/index.ts';
 import { devKeyFile, type DevKey } from '../../pki/devCa.ts';
 import { SotError } from '../../errors.ts';
+import { latestOutboxMessages } from '../../queries/outbox.ts';
 import { OutboxPage } from '../../views/pages/OutboxPage.tsx';
 
 /**
@@ -13,7 +12,7 @@ import { OutboxPage } from '../../views/pages/OutboxPage.tsx';
  */
 export const devRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/dev/outbox', { config: { access: 'public' } }, async (request, reply) => {
-    const messages = await app.db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(100);
+    const messages = await latestOutboxMessages(app.db);
     return reply.page({ title: request.t('outbox.title') }, <OutboxPage messages={messages} />);
   });
 

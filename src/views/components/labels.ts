@@ -1,8 +1,9 @@
-import { HEARING_STATUSES } from '../../db/schema/cases.ts';
 import { isCaseCategory } from '../../domain/caseKinds.ts';
 import { COURT_TYPES, type CourtType } from '../../domain/courtLevels.ts';
 import type { Translate } from '../../i18n/index.ts';
-import type { AppealRole, PartyRole } from '../../db/schema/cases.ts';
+import { HEARING_STATUSES } from '../../domain/hearingLifecycle.ts';
+import type { AppealRole } from '../../domain/appealForwarding.ts';
+import type { PartyRole } from '../../domain/parties.ts';
 
 type HearingStatus = (typeof HEARING_STATUSES)[number];
 

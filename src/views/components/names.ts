@@ -1,10 +1,2 @@
-import type { Lang } from '../../i18n/index.ts';
-
-/** Picks the name in the reader's language from a row carrying nameKk/nameRu/nameEn. */
-export function localName(row: { nameKk: string; nameRu: string; nameEn: string }, lang: Lang): string {
-  return lang === 'kk' ? row.nameKk : lang === 'ru' ? row.nameRu : row.nameEn;
-}
-
-export function localAddress(row: { addressKk: string; addressRu: string; addressEn: string }, lang: Lang): string {
-  return lang === 'kk' ? row.addressKk : lang === 'ru' ? row.addressRu : row.addressEn;
-}
+// Pages read names here; queries that build documents in a language (the talon) read src/i18n/names.ts.
+export { localAddress, localName } from '../../i18n/names.ts';

@@ -1,4 +1,4 @@
-import type { outbox } from '../../db/schema/index.ts';
+import type { OutboxMessage } from '../../queries/outbox.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useView } from '../context.ts';
 
@@ -16,7 +16,7 @@ function withLinks(text: string) {
 }
 
 /** Development only: what Sot would have sent by SMS and e-mail. */
-export function OutboxPage({ messages }: { messages: (typeof outbox.$inferSelect)[] }) {
+export function OutboxPage({ messages }: { messages: OutboxMessage[] }) {
   const { t, lang } = useView();
   return (
     <>

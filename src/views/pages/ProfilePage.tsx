@@ -1,14 +1,14 @@
-import type { users } from '../../db/schema/index.ts';
 import { maskIin } from '../../domain/iin.ts';
 import type { EntityTie } from '../../domain/ncaRoles.ts';
 import { LANGUAGES, LANGUAGE_NAMES } from '../../i18n/index.ts';
 import type { Role } from '../../policies/principal.ts';
+import type { ProfileUser } from '../../queries/profile.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
 import { CsrfField, ErrorSummary, SuccessBanner, SummaryList, TextInput } from '../components/govuk.tsx';
 
 export interface ProfilePageProps {
-  user: typeof users.$inferSelect;
+  user: ProfileUser;
   bin: string | null;
   entity?: EntityTie | null | undefined;
   roles: Role[];

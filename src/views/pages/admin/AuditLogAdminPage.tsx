@@ -1,4 +1,4 @@
-import type { AuditProblem } from '../../../db/audit.ts';
+import type { AuditProblem } from '../../../domain/auditProblems.ts';
 import { formatDateTime, formatNumber } from '../../../i18n/format.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { AuditCheckView, AuditLogOverview } from '../../../queries/auditLog.ts';

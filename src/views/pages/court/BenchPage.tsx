@@ -1,5 +1,4 @@
-import { ABSENCE_REASONS } from '../../../db/schema/index.ts';
-import { isAbsentOn } from '../../../domain/bench.ts';
+import { ABSENCE_REASONS, isAbsentOn } from '../../../domain/bench.ts';
 import { formatDate } from '../../../i18n/format.ts';
 import type { BenchJudge } from '../../../queries/bench.ts';
 import { urls } from '../../../urls.ts';

@@ -1,6 +1,4 @@
-import type { StaffHearing } from '../../../commands/recordings.ts';
-import { RECORDING_KINDS } from '../../../db/schema/index.ts';
-import { RECORDING_ACCEPT } from '../../../domain/recordings.ts';
+import { RECORDING_ACCEPT, RECORDING_KINDS, type StaffHearing } from '../../../domain/recordings.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { RecordingRow } from '../../../queries/recordings.ts';
 import { urls } from '../../../urls.ts';

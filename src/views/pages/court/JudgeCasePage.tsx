@@ -1,9 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { REVIEW_OUTCOMES, type CourtActKind, type DecisionForm, type HearingOfTheDay } from '../../../domain/courtActs.ts';
 import { OPEN_EARLY_MINUTES } from '../../../domain/hearingLifecycle.ts';
-import { courtDay } from '../../../domain/hearingSlots.ts';
+import { courtDay, exampleHearingDay, hearingTimes } from '../../../domain/hearingSlots.ts';
 import { COURT_ORDER_DEMAND_RULES, type CourtOrderDemand } from '../../../domain/courtOrders.ts';
-import type { PartyRole } from '../../../db/schema/index.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { CaseForParticipants } from '../../../queries/cabinet.ts';
 import type { CaseDeadline, CourtActRow, LinkedCase } from '../../../queries/caseFile.ts';
@@ -12,11 +11,11 @@ import { useView } from '../../context.ts';
 import { actLabel, DeadlinesTable, IssuedActs, LinkedCases } from '../../components/caseFile.tsx';
 import { CsrfField, DateInput, ErrorSummary, Radios, Select, SuccessBanner, SummaryList, Textarea, TextInput, type Choice, type FieldError } from '../../components/govuk.tsx';
 import { isoDay, typedDay } from '../../../domain/dateBoxes.ts';
-import { exampleHearingDay, hearingTimes } from '../../../domain/hearingSlots.ts';
 import type { IsoDay } from '../../../domain/calendar/holidays.ts';
 import { caseCategoryLabel, participantRoleLabel } from '../../components/labels.ts';
 import { localName } from '../../components/names.ts';
 import { SignPanel } from '../../components/SignPanel.tsx';
+import type { PartyRole } from '../../../domain/parties.ts';
 
 /** The acts the judge may draft now: each kind, with the decision forms it allows. */
 export interface ActOption {

@@ -1,10 +1,10 @@
-import { ACCESS_CAPACITIES, type AccessCapacity } from '../../../commands/accessLog.ts';
 import { formatDateTime } from '../../../i18n/format.ts';
 import type { AccessLogRow } from '../../../queries/caseDocuments.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { documentKindLabel } from './documentLabels.ts';
 import { Table } from '../../components/govuk.tsx';
+import { ACCESS_CAPACITIES, type AccessCapacity } from '../../../domain/accessLog.ts';
 
 /**
  * Who opened what in the case and when, court staff included — participants by name, staff by

@@ -1,5 +1,5 @@
-import { DOCUMENT_KINDS, type DocumentKind } from '../../../db/schema/index.ts';
 import { CATALOGUES, LANGUAGES, type Translate } from '../../../i18n/index.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../domain/documents.ts';
 
 export function documentKindLabel(t: Translate, kind: string): string {
   return (DOCUMENT_KINDS as readonly string[]).includes(kind) ? t(`documents.kind.${kind as DocumentKind}`) : kind;

@@ -1,12 +1,24 @@
 import { maskIin } from '../../../domain/iin.ts';
 import { dutySettled } from '../../../domain/filingTypes.ts';
+import type { ComponentChildren } from 'preact';
 import { formatDateTime, formatTenge } from '../../../i18n/format.ts';
+import type { Lang, Translate } from '../../../i18n/index.ts';
 import { citeArticle } from '../../../i18n/legalReference.ts';
 import type { TalonData } from '../../../talon/talonData.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { SummaryList } from '../../components/govuk.tsx';
 import { FileSize } from './FilingSteps.tsx';
+
+/** Where, when and what was filed: an appeal names the court it went through and the court that will hear it. */
+function filedRows(talon: TalonData, t: Translate, lang: Lang): { key: string; value: ComponentChildren }[] {
+  return [
+    { key: t(talon.appellateCourt ? 'appeals.talon.filedThrough' : 'talon.field.court'), value: talon.court.name },
+    ...(talon.appellateCourt ? [{ key: t('appeals.talon.heardBy'), value: talon.appellateCourt.name }] : []),
+    { key: t('talon.field.submittedAt'), value: <time dateTime={talon.submittedAt.toISOString()}>{formatDateTime(talon.submittedAt, lang)}</time> },
+    { key: t('talon.field.filingType'), value: t(`talon.filingType.${talon.filingType}`) },
+  ];
+}
 
 function Attachments({ talon }: { talon: TalonData }) {
   const { t } = useView();
@@ -52,10 +64,7 @@ export function TalonPage({ talon, qrSvg }: { talon: TalonData & { filingId: str
         </p>
         <SummaryList
           rows={[
-            { key: t(talon.appellateCourt ? 'appeals.talon.filedThrough' : 'talon.field.court'), value: talon.court.name },
-            ...(talon.appellateCourt ? [{ key: t('appeals.talon.heardBy'), value: talon.appellateCourt.name }] : []),
-            { key: t('talon.field.submittedAt'), value: <time dateTime={talon.submittedAt.toISOString()}>{formatDateTime(talon.submittedAt, lang)}</time> },
-            { key: t('talon.field.filingType'), value: t(`talon.filingType.${talon.filingType}`) },
+            ...filedRows(talon, t, lang),
             ...(talon.caseNumber ? [{ key: t('talon.field.caseNumber'), value: talon.caseNumber }] : []),
             { key: t('talon.field.filer'), value: talon.filer.name },
             ...(talon.filer.organisation ? [{ key: t('talon.field.organisation'), value: t('talon.field.organisationValue', { name: talon.filer.organisation.name, bin: talon.filer.organisation.bin }) }] : []),
@@ -117,10 +126,7 @@ export function VerifyTalonPage({ talon }: { talon: TalonData | null }) {
         <p class="govuk-body">{t('verify.lead')}</p>
         <SummaryList
           rows={[
-            { key: t(talon.appellateCourt ? 'appeals.talon.filedThrough' : 'talon.field.court'), value: talon.court.name },
-            ...(talon.appellateCourt ? [{ key: t('appeals.talon.heardBy'), value: talon.appellateCourt.name }] : []),
-            { key: t('talon.field.submittedAt'), value: <time dateTime={talon.submittedAt.toISOString()}>{formatDateTime(talon.submittedAt, lang)}</time> },
-            { key: t('talon.field.filingType'), value: t(`talon.filingType.${talon.filingType}`) },
+            ...filedRows(talon, t, lang),
             // Whoever holds the talon's code holds the talon: the check names the filer as it does.
             { key: t('talon.field.filer'), value: talon.filer.name },
             ...(talon.filer.organisation ? [{ key: t('talon.field.organisation'), value: talon.filer.organisation.name }] : []),

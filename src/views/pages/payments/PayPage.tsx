@@ -2,7 +2,7 @@
  * The filer's page for paying a filing's state duty: by card on the acquirer's page, or by
  * attaching a payment document for the court clerk to check. Both are plain forms.
  */
-import type { OwedDuty } from '../../../commands/payments.ts';
+import type { OwedDuty } from '../../../domain/duty/index.ts';
 import type { DutyStatus, FilingType } from '../../../domain/filingTypes.ts';
 import { ACCEPT_ATTRIBUTE } from '../../../domain/uploads.ts';
 import { formatCourtDay, formatDate, formatTenge } from '../../../i18n/format.ts';
