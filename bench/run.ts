@@ -42,8 +42,9 @@ export interface BenchOptions {
   /** PostgreSQL server whose database `database` is used (created when missing). */
   adminUrl: string;
   database: string;
-  /** Where RESULTS.md goes; null writes none. */
+  /** Where RESULTS.md and the same numbers as JSON go; null writes none. */
   resultsFile: string | null;
+  jsonFile: string | null;
   /** The Sot-only checks (court act QR, duty quote, talon 404) besides the paired scenarios. */
   extraScenarios: boolean;
   log?: (line: string) => void;
@@ -351,6 +352,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     if (prepared.actCodes.length > 0) scenarios.push({ name: 'page: court act check (QR)', path: () => `/verify/${prepared.actCodes[Math.floor(Math.random() * prepared.actCodes.length)]}`, target: null, paired: false });
   }
 
+  // BENCH_ONLY=text keeps the scenarios whose name contains it (for profiling one path).
+  const only = process.env.BENCH_ONLY;
+  if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name.includes(only)));
   const sot = await startSot(prepared.url, prepared.pkiRoot, auditKey);
   log(`Sot ready in ${Math.round(sot.readyMs)} ms (spawn to the first 200 from /health)`);
   let baseline: Server | undefined;
@@ -392,10 +396,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     };
     if (options.resultsFile) {
       writeFileSync(options.resultsFile, resultsMarkdown(report));
-      const out = path.resolve('artifacts/bench');
-      mkdirSync(out, { recursive: true });
-      writeFileSync(path.join(out, 'results.json'), JSON.stringify(report, null, 2));
-      log(`Written to ${options.resultsFile} and ${path.join(out, 'results.json')}`);
+      log(`Written to ${options.resultsFile}`);
+    }
+    if (options.jsonFile) {
+      mkdirSync(path.dirname(options.jsonFile), { recursive: true });
+      writeFileSync(options.jsonFile, JSON.stringify(report, null, 2));
     }
     return report;
   } finally {
@@ -446,6 +451,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     adminUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     database: process.env.BENCH_DATABASE ?? 'sot_bench',
     resultsFile: process.env.BENCH_RESULTS ?? path.resolve('bench/RESULTS.md'),
+    jsonFile: path.resolve('artifacts/bench/results.json'),
     extraScenarios: process.env.BENCH_EXTRA !== '0',
   });
 }
