@@ -6,7 +6,9 @@
  *
  * The SQL below is what drizzle builds for the prepared statements in src/queries/publicCase.ts
  * and src/queries/courts.ts (captured from the statements' text). Keep the two in step: when a
- * query there changes, change it here too; test/db/benchSmoke.test.ts compares them.
+ * query there changes, change it here too; test/db/benchSmoke.test.ts compares them. Sot keeps
+ * the courts directory in memory and reads only its version while it holds; the baseline has no
+ * cache and runs the court queries on every request, so it is the bar without that help.
  *
  *   BASELINE_DATABASE_URL=postgres://…/sot_bench PORT=0 node bench/baseline.ts
  *

@@ -84,7 +84,9 @@ export interface BenchReport {
   seconds: number;
   rounds: number;
   connections: number;
+  /** Spawn to the first 200 from /health on a restart, and on the run's first start. */
   timeToReadyMs: number;
+  firstStartMs: number;
   scenarios: ScenarioResult[];
 }
 
@@ -382,6 +384,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       log(`${scenario.name}: Sot ${last.requestsPerSecond} req/s p95 ${last.p95Ms} ms${result.medianRatio !== null ? `, ratio ${result.medianRatio}` : ''}`);
       results.push(result);
     }
+    // Time to ready on the existing database: a restart, as after a deploy. The first start above
+    // may also have made pg-boss's schema, and it ran beside the data preparation's aftermath.
+    await sot.stop();
+    const restarted = await startSot(prepared.url, prepared.pkiRoot, auditKey);
+    await restarted.stop();
+    log(`Sot ready again in ${Math.round(restarted.readyMs)} ms after a restart`);
     const cpu = cpus();
     const report: BenchReport = {
       at: new Date().toISOString(),
@@ -391,7 +399,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       seconds: options.seconds,
       rounds: options.rounds,
       connections: options.connections,
-      timeToReadyMs: Math.round(sot.readyMs),
+      timeToReadyMs: Math.round(restarted.readyMs),
+      firstStartMs: Math.round(sot.readyMs),
       scenarios: results,
     };
     if (options.resultsFile) {
@@ -421,7 +430,7 @@ export function resultsMarkdown(report: BenchReport): string {
     `- Data: ${report.cases.toLocaleString('en')} benchmark cases plus the demo's courts, people and cases`,
     `- Load: autocannon, ${report.connections} connections, ${report.seconds} s per run, ${report.rounds} rounds of Sot then baseline per scenario; medians over the rounds`,
     `- Sot: \`node bin/sot.js start\`, production mode, its own process; baseline: bench/baseline.ts, a bare node:http + pg server running the same SQL, its own process`,
-    `- Time to ready of \`sot start\` on the existing database (spawn to the first 200 from /health): **${report.timeToReadyMs} ms** (target < 3000 ms: ${report.timeToReadyMs < 3000 ? 'met' : 'missed'})`,
+    `- Time to ready of \`sot start\` on the existing database (a restart; spawn to the first 200 from /health): **${report.timeToReadyMs} ms** (target < 3000 ms: ${report.timeToReadyMs < 3000 ? 'met' : '**missed**'}); the run's first start took ${report.firstStartMs} ms`,
     '',
     '| scenario | Sot req/s | baseline req/s | ratio (median) | target | met | Sot p50 / p95 / p99 ms | baseline p50 / p95 / p99 ms | Sot errors / timeouts / unexpected status | Sot peak RSS MB | baseline peak RSS MB | Sot event-loop delay p99 / max ms | baseline event-loop delay p99 / max ms |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { cases, courts, hearings, regions } from '../db/schema/index.ts';
+import { cases, courts, directoryVersions, hearings, regions } from '../db/schema/index.ts';
 import type { CaseKind } from '../domain/caseKinds.ts';
 import { preparedFor } from './prepared.ts';
 
@@ -11,6 +11,37 @@ export type Region = typeof regions.$inferSelect;
 export interface CourtFilter {
   q?: string | undefined;
   level?: number | undefined;
+}
+
+const directoryVersionQuery = preparedFor((db: Db) =>
+  db.select({ version: directoryVersions.version }).from(directoryVersions).where(eq(directoryVersions.name, 'courts')).prepare('courts_directory_version'),
+);
+
+interface CachedDirectory {
+  version: number;
+  all?: { court: Court; region: Region }[];
+  byCode: Map<string, CourtDetails>;
+}
+
+/** Per database handle (primary or replica): the courts directory as of `version`. */
+const directories = new WeakMap<Db, CachedDirectory>();
+
+/**
+ * The courts directory changes a few times a year and is on every court page. Each process keeps
+ * it in memory and checks it against the version a trigger moves on with every change to courts
+ * or regions (migration 0022), so a change made anywhere is seen on the next request. The
+ * version is read before any court row, so a copy is never filed under a newer version than its
+ * rows (at worst a copy is refetched once more). Without the version row nothing is cached.
+ */
+async function currentDirectory(db: Db): Promise<CachedDirectory | null> {
+  const [row] = await directoryVersionQuery(db).execute();
+  if (!row) return null;
+  let directory = directories.get(db);
+  if (!directory || directory.version !== row.version) {
+    directory = { version: row.version, byCode: new Map() };
+    directories.set(db, directory);
+  }
+  return directory;
 }
 
 const allCourtsQuery = preparedFor((db: Db) =>
@@ -24,8 +55,13 @@ const allCourtsQuery = preparedFor((db: Db) =>
 
 /** Courts with their region, ordered as people look for them: region, then level, then name. */
 export async function listCourts(db: Db, filter: CourtFilter = {}): Promise<{ court: Court; region: Region }[]> {
-  // The unfiltered list is the one most asked for: its statement is prepared once.
-  if (!filter.level && !filter.q?.trim()) return allCourtsQuery(db).execute();
+  // The unfiltered list is the one most asked for: prepared once, kept while the directory holds.
+  if (!filter.level && !filter.q?.trim()) {
+    const directory = await currentDirectory(db);
+    if (!directory) return allCourtsQuery(db).execute();
+    directory.all ??= await allCourtsQuery(db).execute();
+    return directory.all;
+  }
   const conditions: SQL[] = [];
   if (filter.level) conditions.push(eq(courts.level, filter.level));
   const q = filter.q?.trim();
@@ -153,8 +189,17 @@ export async function courtSchedule(db: Db, courtCode: string, from: Date, days:
   return rows.map((r) => ({ ...r, caseNumber: r.caseNumber! }));
 }
 
-/** A court's page: the court with its routes and its hearing schedule, all in one round trip. */
+/**
+ * A court's page: the court with its routes (from the cached directory while it holds) and its
+ * hearing schedule, side by side in one round trip.
+ */
 export async function courtPage(db: Db, code: string, from: Date, days: number): Promise<{ details: CourtDetails; schedule: ScheduledHearing[] } | null> {
-  const [details, schedule] = await Promise.all([findCourtByCode(db, code), courtSchedule(db, code, from, days)]);
+  const [directory, schedule] = await Promise.all([currentDirectory(db), courtSchedule(db, code, from, days)]);
+  let details = directory?.byCode.get(code) ?? null;
+  if (!details) {
+    details = await findCourtByCode(db, code);
+    // Only courts that exist are kept, so the map holds at most the directory.
+    if (details && directory) directory.byCode.set(code, details);
+  }
   return details ? { details, schedule } : null;
 }
