@@ -1,24 +1,29 @@
 /**
- * Load benchmark of the public pages and API at national scale (a million cases by default).
+ * Load benchmark of the public read paths at national scale (a million cases by default).
  *
- * Results are ratios to a baseline measured in the same run (`/health`, one trivial query), so
- * they compare across noisy machines. Only loopback traffic; every run is bounded in time.
+ * Sot runs as an operator runs it (`node bin/sot.js start`, production mode, its own process)
+ * and beside it, as another process on the same database, a bare `node:http` + `pg` server
+ * running the same SQL (bench/baseline.ts). Each scenario loads the two in turn (Sot, baseline,
+ * Sot, baseline, …) at the same concurrency and reports the median ratio of their throughput:
+ * the machine is shared and noisy, the ratio much less so. Loopback traffic only; every run is
+ * bounded in time.
  *
  *   npm run bench                      PostgreSQL at 127.0.0.1, database sot_bench, 1,000,000 cases
  *   BENCH_CASES=200000 npm run bench   smaller
- *   BENCH_DB=pglite npm run bench      embedded database (default 100,000 cases)
- *   BENCH_SECONDS=20 npm run bench     longer runs per scenario
+ *   BENCH_SECONDS=20 npm run bench     longer runs per scenario and round
+ *   BENCH_ROUNDS=5 npm run bench       more Sot/baseline pairs per scenario
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { buildApp } from '../src/app.ts';
 import { ensureAssets } from '../src/assets.ts';
-import { loadConfig } from '../src/config.ts';
 import { ensureBenchCases } from '../src/db/benchData.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { auditKeyring, useAuditKeys } from '../src/db/audit.ts';
@@ -29,127 +34,433 @@ import { seedDemoActs } from '../src/seed/demoActs.ts';
 import { demoPeople } from '../src/seed/people.ts';
 import { createDiskBlobStore } from '../src/adapters/storage/blobStore.ts';
 
-const usePglite = process.env.BENCH_DB === 'pglite';
-const totalCases = Number(process.env.BENCH_CASES ?? (usePglite ? 100_000 : 1_000_000));
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export interface BenchOptions {
+  cases: number;
+  seconds: number;
+  rounds: number;
+  connections: number;
+  /** PostgreSQL server whose database `database` is used (created when missing). */
+  adminUrl: string;
+  database: string;
+  /** Where RESULTS.md and the same numbers as JSON go; null writes none. */
+  resultsFile: string | null;
+  jsonFile: string | null;
+  /** The Sot-only checks (court act QR, duty quote, talon 404) besides the paired scenarios. */
+  extraScenarios: boolean;
+  log?: (line: string) => void;
+}
 
-async function openBenchDatabase(): Promise<Database> {
-  if (usePglite) return openDatabase({ kind: 'pglite', dir: mkdtempSync(path.join(tmpdir(), 'sot-bench-')) + '/db' });
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  const exists = await admin.query("select 1 from pg_database where datname = 'sot_bench'");
-  if (exists.rowCount === 0) await admin.query('create database sot_bench');
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = '/sot_bench';
-  return openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
+export interface Measurement {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  peakRssMb: number;
+  eventLoopDelayP99Ms: number;
+  eventLoopDelayMaxMs: number;
+}
+
+export interface ScenarioResult {
+  name: string;
+  /** Status every answer should have (404 for the unknown-number check). */
+  expectStatus: number;
+  target: { ratio: number; p95Ms?: number } | null;
+  sot: Measurement[];
+  baseline: Measurement[];
+  /** Median of Sot's req/s over the baseline's, round by round. */
+  medianRatio: number | null;
+  met: boolean | null;
+}
+
+export interface BenchReport {
+  at: string;
+  commit: string;
+  machine: { cpus: number; cpuModel: string; node: string; postgres: string };
+  cases: number;
+  seconds: number;
+  rounds: number;
+  connections: number;
+  /** Spawn to the first 200 from /health on a restart, and on the run's first start. */
+  timeToReadyMs: number;
+  firstStartMs: number;
+  scenarios: ScenarioResult[];
 }
 
 interface Scenario {
   name: string;
   /** Each request gets a fresh path, so caches and plans see realistic variety. */
   path: () => string;
+  expectStatus?: number;
+  target: { ratio: number; p95Ms?: number } | null;
+  /** Whether the baseline serves it too. */
+  paired: boolean;
 }
 
-async function sampleNumbers(database: Database, n: number): Promise<string[]> {
-  const result = await database.db.execute<{ number: string }>(
-    sql`select number from cases tablesample system (1) where number is not null limit ${n}`,
-  );
-  return result.rows.map((r) => r.number);
+interface Server {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  /** The event-loop delay since the previous call, as measured inside the server. */
+  eventLoopDelay(): Promise<{ p99Ms: number; maxMs: number }>;
+  stop(): Promise<void>;
 }
 
-async function measure(url: string, scenario: Scenario) {
-  const result = await autocannon({
-    url,
-    connections,
-    duration: seconds,
-    requests: [{ setupRequest: (request) => ({ ...request, path: scenario.path() }) }],
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
   });
+}
+
+function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Starts a process and waits for the first 200 from its /health; returns the time that took. */
+async function spawnServer(name: string, args: string[], env: Record<string, string>, port: number): Promise<{ child: ChildProcess; readyMs: number; output: () => string }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  const deadline = started + 120_000;
+  for (;;) {
+    if (exited !== undefined) throw new Error(`${name} exited with ${exited} before it was ready:\n${output}`);
+    if (performance.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} was not ready in 120 s:\n${output}`);
+    }
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      if (response.status === 200) return { child, readyMs: performance.now() - started, output: () => output };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function measure(server: Server, scenario: Scenario, seconds: number, connections: number): Promise<Measurement> {
+  await server.eventLoopDelay(); // starts a fresh window
+  let peakRss = rssMb(server.child.pid!);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.child.pid!))), 200);
+  const latencies: number[] = [];
+  let wrongStatus = 0;
+  const expected = scenario.expectStatus ?? 200;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: server.url,
+        connections,
+        duration: seconds,
+        requests: [{ setupRequest: (request) => ({ ...request, path: scenario.path() }) }],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (statusCode !== expected) wrongStatus++;
+    });
+  });
+  clearInterval(sampler);
+  const delay = await server.eventLoopDelay();
+  latencies.sort((a, b) => a - b);
   return {
-    name: scenario.name,
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyP50Ms: result.latency.p50,
-    latencyP99Ms: result.latency.p99,
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: Number(percentile(latencies, 50).toFixed(2)),
+    p95Ms: Number(percentile(latencies, 95).toFixed(2)),
+    p99Ms: Number(percentile(latencies, 99).toFixed(2)),
+    requests: latencies.length,
     errors: result.errors,
-    non2xx: result.non2xx,
+    timeouts: result.timeouts,
+    non2xx: wrongStatus,
+    peakRssMb: Math.round(peakRss),
+    eventLoopDelayP99Ms: Number(delay.p99Ms.toFixed(2)),
+    eventLoopDelayMaxMs: Number(delay.maxMs.toFixed(2)),
   };
 }
 
-/**
- * A directory holding one root certificate (production refuses to start without any), and the
- * demo judges' certificates under it, so the demo's court acts are signed and their public check
- * verifies each signature for real.
- */
-async function benchTrustedRoots(): Promise<{ rootsDir: string; pkiDir: string }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sot-bench-roots-'));
-  const pkiDir = path.join(dir, 'ca');
-  const pki = await createDevPki(pkiDir, demoPeople().filter((p) => p.handle.startsWith('judge-')));
-  writeFileSync(path.join(dir, 'root.pem'), pki.rootPem);
-  return { rootsDir: dir, pkiDir };
-}
-
-async function main() {
-  await ensureAssets();
-  // Migrations and the demo write audited rows before the app exists.
-  const auditKey = randomBytes(32).toString('base64url');
-  useAuditKeys(auditKeyring({ key: auditKey, previousKeys: [] }));
-  const database = await openBenchDatabase();
+async function prepareDatabase(options: BenchOptions, log: (line: string) => void): Promise<{ url: string; numbers: string[]; actCodes: string[]; pkiRoot: string; cases: number; postgres: string }> {
+  const admin = new pg.Client({ connectionString: options.adminUrl });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [options.database]);
+  if (exists.rowCount === 0) await admin.query(`create database "${options.database.replace(/"/g, '')}"`);
+  const postgres = String((await admin.query('show server_version')).rows[0].server_version);
+  await admin.end();
+  const url = new URL(options.adminUrl);
+  url.pathname = `/${options.database}`;
+  const database: Database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
   try {
     await migrateDatabase(database);
     await seedDemo(database.db);
     const started = performance.now();
-    const { existing, added } = await ensureBenchCases(database.db, totalCases);
-    console.log(`Data: ${existing + added} benchmark cases on ${database.kind} (${added} generated in ${Math.round(performance.now() - started)} ms)`);
-
-    const numbers = await sampleNumbers(database, 5_000);
+    const { existing, added } = await ensureBenchCases(database.db, options.cases);
+    log(`Data: ${existing + added} benchmark cases (${added} generated in ${Math.round(performance.now() - started)} ms)`);
+    // The demo judges' certificates under one root, so the court act check verifies real signatures.
+    const pkiRoot = mkdtempSync(path.join(tmpdir(), 'sot-bench-roots-'));
+    const pki = await createDevPki(path.join(pkiRoot, 'ca'), demoPeople().filter((p) => p.handle.startsWith('judge-')));
+    writeFileSync(path.join(pkiRoot, 'root.pem'), pki.rootPem);
+    if (options.extraScenarios) await seedDemoActs(database.db, createDiskBlobStore(path.join(pkiRoot, 'blobs')), path.join(pkiRoot, 'ca'));
+    // A 1% block sample spreads over the whole table; a small table is sampled whole.
+    const sampled = await database.db.execute<{ number: string }>(sql`select number from cases tablesample system (1) where number is not null and registered_at < '2020-01-01' limit 5000`);
+    const rows = sampled.rows.length >= 100 ? sampled.rows : (await database.db.execute<{ number: string }>(sql`select number from cases where number is not null and registered_at < '2020-01-01' order by random() limit 5000`)).rows;
+    const numbers = rows.map((r) => r.number);
     if (numbers.length === 0) throw new Error('no case numbers to sample');
-    const pick = () => numbers[Math.floor(Math.random() * numbers.length)]!;
-    const courts = ['7517', '9514', '7599', '9113', '9001'];
-
-    const { rootsDir, pkiDir } = await benchTrustedRoots();
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-bench-cfg-'));
-    await seedDemoActs(database.db, createDiskBlobStore(path.join(dataDir, 'blobs')), pkiDir);
     const actCodes = (await database.db.execute<{ code: string }>(sql`select verify_code as code from documents where verify_code is not null`)).rows.map((r) => r.code);
-    if (actCodes.length === 0) throw new Error('no signed court act to check');
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', TRUSTED_ROOTS_DIR: rootsDir, ACQUIRER_URL: 'https://acquirer.invalid', ACQUIRER_MERCHANT_ID: 'bench', ACQUIRER_SECRET: 'bench-acquirer-secret-bench-acquirer-secret', SMTP_URL: 'smtp://127.0.0.1:9', SMS_GATEWAY_URL: 'https://sms.invalid', SMS_GATEWAY_KEY: 'bench-sms-key-bench-sms-key-bench-sms-key', AUDIT_KEY: auditKey, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-    const app = await buildApp({ config, database });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-
-    const scenarios: Scenario[] = [
-      { name: 'baseline: GET /health', path: () => '/health' },
-      { name: 'API: public case by number', path: () => `/api/v1/public/cases/${encodeURIComponent(pick())}` },
-      { name: 'page: case status by number', path: () => `/case-status?number=${encodeURIComponent(pick())}` },
-      { name: 'page: court with hearing schedule', path: () => `/courts/${courts[Math.floor(Math.random() * courts.length)]}` },
-      { name: 'page: list of courts', path: () => '/courts' },
-      { name: 'API: unknown case number (404)', path: () => `/api/v1/public/cases/${encodeURIComponent('7517-99-00-2/9999999')}` },
-      { name: 'API: state duty quote', path: () => `/api/v1/duty/quote?filingType=claim&claimantType=individual&category=property&amount=${1000 + Math.floor(Math.random() * 10_000_000)}` },
-      { name: 'page: talon check, unknown code (404)', path: () => `/verify/${randomBytes(6).toString('hex').toUpperCase().replace(/[ILOU]/g, '0')}` },
-      // The QR on every court act leads here; the judge's signature is checked once per process, then remembered.
-      { name: 'page: court act check (QR)', path: () => `/verify/${actCodes[Math.floor(Math.random() * actCodes.length)]}` },
-    ];
-    // Warm-up, so the first scenario does not pay for JIT and connection set-up.
-    await autocannon({ url: `${url}/health`, connections, duration: 2 });
-    const results = [];
-    for (const scenario of scenarios) results.push(await measure(url, scenario));
-    await app.close();
-
-    const baseline = results[0]!.requestsPerSecond;
-    const report = results.map((r) => ({ ...r, ratioToBaseline: Number((r.requestsPerSecond / baseline).toFixed(3)) }));
-    console.table(report);
-    const out = path.resolve('artifacts/bench');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(
-      path.join(out, 'results.json'),
-      JSON.stringify({ at: new Date().toISOString(), database: database.kind, cases: existing + added, seconds, connections, results: report }, null, 2),
-    );
-    console.log(`Written to ${path.join(out, 'results.json')}`);
+    return { url: url.toString(), numbers, actCodes, pkiRoot, cases: existing + added, postgres };
   } finally {
     await database.close();
   }
 }
 
-await main();
+async function startSot(databaseUrl: string, pkiRoot: string, auditKey: string): Promise<Server & { readyMs: number }> {
+  const port = await freePort();
+  const metricsToken = randomBytes(24).toString('base64url');
+  const secret = () => randomBytes(32).toString('base64url');
+  const { child, readyMs, output } = await spawnServer(
+    'sot',
+    // BENCH_PROFILE=dir writes Sot's CPU profile there when it stops (node --cpu-prof).
+    [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : []), path.resolve('bin/sot.js'), 'start'],
+    {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: databaseUrl,
+      DB_POOL_SIZE: '10',
+      // Request logs at info would measure the log pipe rather than Sot.
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: secret(),
+      AUDIT_KEY: auditKey,
+      METRICS_TOKEN: metricsToken,
+      TRUSTED_ROOTS_DIR: pkiRoot,
+      EDS_REVOCATION: 'off',
+      ACQUIRER_URL: 'https://acquirer.invalid',
+      ACQUIRER_MERCHANT_ID: 'bench',
+      ACQUIRER_SECRET: secret(),
+      SMTP_URL: 'smtp://127.0.0.1:9',
+      SMS_GATEWAY_URL: 'https://sms.invalid',
+      SMS_GATEWAY_KEY: secret(),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-bench-data-')),
+      DEMO: 'false',
+    },
+    port,
+  );
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    name: 'sot',
+    url,
+    child,
+    readyMs,
+    async eventLoopDelay() {
+      // prom-client's default metrics read monitorEventLoopDelay and reset it on every scrape.
+      const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+      const value = (name: string) => Number(new RegExp(`^${name} ([\\d.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+      if (Number.isNaN(value('sot_nodejs_eventloop_lag_p99_seconds'))) throw new Error(`no event-loop metrics from Sot:\n${output()}`);
+      return { p99Ms: value('sot_nodejs_eventloop_lag_p99_seconds'), maxMs: value('sot_nodejs_eventloop_lag_max_seconds') };
+    },
+    stop: () => stopChild(child),
+  };
+}
+
+async function startBaselineProcess(databaseUrl: string): Promise<Server> {
+  const port = await freePort();
+  const { child } = await spawnServer('baseline', ['--import', 'tsx', path.resolve('bench/baseline.ts')], { BASELINE_DATABASE_URL: databaseUrl, PORT: String(port) }, port);
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    name: 'baseline',
+    url,
+    child,
+    async eventLoopDelay() {
+      const stats = (await (await fetch(`${url}/__stats`)).json()) as { eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
+      return { p99Ms: stats.eventLoopDelayP99Ms, maxMs: stats.eventLoopDelayMaxMs };
+    },
+    stop: () => stopChild(child),
+  };
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} (with uncommitted changes)` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  await ensureAssets();
+  const auditKey = randomBytes(32).toString('base64url');
+  useAuditKeys(auditKeyring({ key: auditKey, previousKeys: [] }));
+  const prepared = await prepareDatabase(options, log);
+  const pick = () => prepared.numbers[Math.floor(Math.random() * prepared.numbers.length)]!;
+  const courts = ['7517', '9514', '7599', '9113', '9001'];
+  const pickCourt = () => courts[Math.floor(Math.random() * courts.length)]!;
+
+  const scenarios: Scenario[] = [
+    { name: 'API: public case by number', path: () => `/api/v1/public/cases/${encodeURIComponent(pick())}`, target: { ratio: 0.9, p95Ms: 5 }, paired: true },
+    { name: 'page: case status by number', path: () => `/case-status?number=${encodeURIComponent(pick())}`, target: { ratio: 0.9, p95Ms: 5 }, paired: true },
+    { name: 'page: court with hearing schedule', path: () => `/courts/${pickCourt()}`, target: { ratio: 0.8 }, paired: true },
+    { name: 'page: list of courts', path: () => '/courts', target: { ratio: 0.8 }, paired: true },
+    { name: 'API: unknown case number (404)', path: () => `/api/v1/public/cases/${encodeURIComponent('7517-99-00-2/9999999')}`, expectStatus: 404, target: null, paired: true },
+  ];
+  if (options.extraScenarios) {
+    scenarios.push(
+      { name: 'API: state duty quote', path: () => `/api/v1/duty/quote?filingType=claim&claimantType=individual&category=property&amount=${1000 + Math.floor(Math.random() * 10_000_000)}`, target: null, paired: false },
+      { name: 'page: talon check, unknown code (404)', path: () => `/verify/${randomBytes(6).toString('hex').toUpperCase().replace(/[ILOU]/g, '0')}`, expectStatus: 404, target: null, paired: false },
+    );
+    // The QR on every court act leads here; the judge's signature is checked once per process, then remembered.
+    if (prepared.actCodes.length > 0) scenarios.push({ name: 'page: court act check (QR)', path: () => `/verify/${prepared.actCodes[Math.floor(Math.random() * prepared.actCodes.length)]}`, target: null, paired: false });
+  }
+
+  // BENCH_ONLY=text keeps the scenarios whose name contains it (for profiling one path).
+  const only = process.env.BENCH_ONLY;
+  if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name.includes(only)));
+  const sot = await startSot(prepared.url, prepared.pkiRoot, auditKey);
+  log(`Sot ready in ${Math.round(sot.readyMs)} ms (spawn to the first 200 from /health)`);
+  let baseline: Server | undefined;
+  try {
+    baseline = await startBaselineProcess(prepared.url);
+    // Warm-up, so the first scenario does not pay for JIT, connections and statement plans.
+    for (const server of [sot, baseline]) {
+      for (const scenario of scenarios.filter((s) => s.paired || server === sot)) await measure(server, scenario, 1, options.connections);
+    }
+    const results: ScenarioResult[] = [];
+    for (const scenario of scenarios) {
+      const result: ScenarioResult = { name: scenario.name, expectStatus: scenario.expectStatus ?? 200, target: scenario.target, sot: [], baseline: [], medianRatio: null, met: null };
+      for (let round = 0; round < (scenario.paired ? options.rounds : 1); round++) {
+        result.sot.push(await measure(sot, scenario, options.seconds, options.connections));
+        if (scenario.paired) result.baseline.push(await measure(baseline, scenario, options.seconds, options.connections));
+      }
+      if (scenario.paired) {
+        result.medianRatio = Number(median(result.sot.map((s, i) => s.requestsPerSecond / Math.max(1, result.baseline[i]!.requestsPerSecond))).toFixed(3));
+        if (scenario.target) {
+          const p95 = median(result.sot.map((s) => s.p95Ms));
+          result.met = result.medianRatio >= scenario.target.ratio && (scenario.target.p95Ms === undefined || p95 < scenario.target.p95Ms);
+        }
+      }
+      const last = result.sot.at(-1)!;
+      log(`${scenario.name}: Sot ${last.requestsPerSecond} req/s p95 ${last.p95Ms} ms${result.medianRatio !== null ? `, ratio ${result.medianRatio}` : ''}`);
+      results.push(result);
+    }
+    // Time to ready on the existing database: a restart, as after a deploy. The first start above
+    // may also have made pg-boss's schema, and it ran beside the data preparation's aftermath.
+    await sot.stop();
+    const restarted = await startSot(prepared.url, prepared.pkiRoot, auditKey);
+    await restarted.stop();
+    log(`Sot ready again in ${Math.round(restarted.readyMs)} ms after a restart`);
+    const cpu = cpus();
+    const report: BenchReport = {
+      at: new Date().toISOString(),
+      commit: gitCommit(),
+      machine: { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', node: process.version, postgres: prepared.postgres },
+      cases: prepared.cases,
+      seconds: options.seconds,
+      rounds: options.rounds,
+      connections: options.connections,
+      timeToReadyMs: Math.round(restarted.readyMs),
+      firstStartMs: Math.round(sot.readyMs),
+      scenarios: results,
+    };
+    if (options.resultsFile) {
+      writeFileSync(options.resultsFile, resultsMarkdown(report));
+      log(`Written to ${options.resultsFile}`);
+    }
+    if (options.jsonFile) {
+      mkdirSync(path.dirname(options.jsonFile), { recursive: true });
+      writeFileSync(options.jsonFile, JSON.stringify(report, null, 2));
+    }
+    return report;
+  } finally {
+    await baseline?.stop();
+    await sot.stop();
+  }
+}
+
+const fmt = (values: number[]) => String(median(values));
+
+export function resultsMarkdown(report: BenchReport): string {
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` on ${report.at}, commit ${report.commit}.`,
+    '',
+    `- Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres} (shared with other work: absolute numbers are low and noisy, the ratios are what to compare)`,
+    `- Data: ${report.cases.toLocaleString('en')} benchmark cases plus the demo's courts, people and cases`,
+    `- Load: autocannon, ${report.connections} connections, ${report.seconds} s per run, ${report.rounds} rounds of Sot then baseline per scenario; medians over the rounds`,
+    `- Sot: \`node bin/sot.js start\`, production mode, its own process; baseline: bench/baseline.ts, a bare node:http + pg server running the same SQL, its own process`,
+    `- Time to ready of \`sot start\` on the existing database (a restart; spawn to the first 200 from /health): **${report.timeToReadyMs} ms** (target < 3000 ms: ${report.timeToReadyMs < 3000 ? 'met' : '**missed**'}); the run's first start took ${report.firstStartMs} ms`,
+    '',
+    '| scenario | Sot req/s | baseline req/s | ratio (median) | target | met | Sot p50 / p95 / p99 ms | baseline p50 / p95 / p99 ms | Sot errors / timeouts / unexpected status | Sot peak RSS MB | baseline peak RSS MB | Sot event-loop delay p99 / max ms | baseline event-loop delay p99 / max ms |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const s of report.scenarios) {
+    const sot = s.sot;
+    const base = s.baseline;
+    const sum = (pick: (m: Measurement) => number) => sot.reduce((n, m) => n + pick(m), 0);
+    const target = s.target ? `≥ ${s.target.ratio}×${s.target.p95Ms !== undefined ? `, p95 < ${s.target.p95Ms} ms` : ''}` : '—';
+    lines.push(
+      `| ${s.name}${s.expectStatus !== 200 ? ` (expects ${s.expectStatus})` : ''} | ${fmt(sot.map((m) => m.requestsPerSecond))} | ${base.length ? fmt(base.map((m) => m.requestsPerSecond)) : '—'} | ${s.medianRatio ?? '—'} | ${target} | ${s.met === null ? '—' : s.met ? 'met' : '**missed**'} | ${fmt(sot.map((m) => m.p50Ms))} / ${fmt(sot.map((m) => m.p95Ms))} / ${fmt(sot.map((m) => m.p99Ms))} | ${base.length ? `${fmt(base.map((m) => m.p50Ms))} / ${fmt(base.map((m) => m.p95Ms))} / ${fmt(base.map((m) => m.p99Ms))}` : '—'} | ${sum((m) => m.errors)} / ${sum((m) => m.timeouts)} / ${sum((m) => m.non2xx)} | ${Math.max(...sot.map((m) => m.peakRssMb))} | ${base.length ? Math.max(...base.map((m) => m.peakRssMb)) : '—'} | ${fmt(sot.map((m) => m.eventLoopDelayP99Ms))} / ${Math.max(...sot.map((m) => m.eventLoopDelayMaxMs))} | ${base.length ? `${fmt(base.map((m) => m.eventLoopDelayP99Ms))} / ${Math.max(...base.map((m) => m.eventLoopDelayMaxMs))}` : '—'} |`,
+    );
+  }
+  lines.push('', 'Per-round ratios (Sot req/s ÷ baseline req/s):', '');
+  for (const s of report.scenarios.filter((r) => r.baseline.length)) {
+    lines.push(`- ${s.name}: ${s.sot.map((m, i) => (m.requestsPerSecond / Math.max(1, s.baseline[i]!.requestsPerSecond)).toFixed(3)).join(', ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runBench({
+    cases: Number(process.env.BENCH_CASES ?? 1_000_000),
+    seconds: Number(process.env.BENCH_SECONDS ?? 10),
+    rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+    connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+    adminUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    database: process.env.BENCH_DATABASE ?? 'sot_bench',
+    resultsFile: process.env.BENCH_RESULTS ?? path.resolve('bench/RESULTS.md'),
+    jsonFile: path.resolve('artifacts/bench/results.json'),
+    extraScenarios: process.env.BENCH_EXTRA !== '0',
+  });
+}

@@ -3,7 +3,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -23,6 +22,7 @@ import { inputPlugin } from './plugins/input.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { rateLimitPlugin } from './plugins/rateLimit.ts';
 import { sessionPlugin } from './plugins/session.ts';
+import { securityHeadersPlugin } from './plugins/securityHeaders.ts';
 import { signatureVerifierFromConfig } from './auth/verifier.ts';
 import type { SignatureVerifier } from './adapters/eds/index.ts';
 import { csrfPlugin } from './plugins/csrf.ts';
@@ -158,7 +158,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(csrfPlugin);
   await app.register(sessionPlugin);
   await app.register(rateLimitPlugin);
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { DEFAULT_LANG, isLang, langFromAcceptLanguage, translator, type Lang, type Translate } from '../i18n/index.ts';
+import { DEFAULT_LANG, isLang, LANGUAGES, langFromAcceptLanguage, translator, type Lang, type Translate } from '../i18n/index.ts';
 
 export const LANG_COOKIE = 'lang';
 
@@ -15,11 +15,13 @@ export const i18nPlugin = fp(
   async (app) => {
     app.decorateRequest('lang', DEFAULT_LANG);
     app.decorateRequest('t', null as unknown as Translate);
+    // One translator per language for the life of the app, not one per request.
+    const translators = Object.fromEntries(LANGUAGES.map((lang) => [lang, translator(lang)])) as Record<Lang, Translate>;
     app.addHook('onRequest', async (request) => {
       const fromCookie = request.cookies[LANG_COOKIE];
       const lang = isLang(fromCookie) ? fromCookie : (langFromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LANG);
       request.lang = lang;
-      request.t = translator(lang);
+      request.t = translators[lang];
     });
   },
   { name: 'sot-i18n', dependencies: ['@fastify/cookie'] },

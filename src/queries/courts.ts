@@ -1,8 +1,9 @@
 import { and, asc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { cases, courts, hearings, regions } from '../db/schema/index.ts';
+import { cases, courts, directoryVersions, hearings, regions } from '../db/schema/index.ts';
 import type { CaseKind } from '../domain/caseKinds.ts';
+import { preparedFor } from './prepared.ts';
 
 export type Court = typeof courts.$inferSelect;
 export type Region = typeof regions.$inferSelect;
@@ -12,8 +13,55 @@ export interface CourtFilter {
   level?: number | undefined;
 }
 
+const directoryVersionQuery = preparedFor((db: Db) =>
+  db.select({ version: directoryVersions.version }).from(directoryVersions).where(eq(directoryVersions.name, 'courts')).prepare('courts_directory_version'),
+);
+
+interface CachedDirectory {
+  version: number;
+  all?: { court: Court; region: Region }[];
+  byCode: Map<string, CourtDetails>;
+}
+
+/** Per database handle (primary or replica): the courts directory as of `version`. */
+const directories = new WeakMap<Db, CachedDirectory>();
+
+/**
+ * The courts directory changes a few times a year and is on every court page. Each process keeps
+ * it in memory and checks it against the version a trigger moves on with every change to courts
+ * or regions (migration 0022), so a change made anywhere is seen on the next request. The
+ * version is read before any court row, so a copy is never filed under a newer version than its
+ * rows (at worst a copy is refetched once more). Without the version row nothing is cached.
+ */
+async function currentDirectory(db: Db): Promise<CachedDirectory | null> {
+  const [row] = await directoryVersionQuery(db).execute();
+  if (!row) return null;
+  let directory = directories.get(db);
+  if (!directory || directory.version !== row.version) {
+    directory = { version: row.version, byCode: new Map() };
+    directories.set(db, directory);
+  }
+  return directory;
+}
+
+const allCourtsQuery = preparedFor((db: Db) =>
+  db
+    .select({ court: courts, region: regions })
+    .from(courts)
+    .innerJoin(regions, eq(regions.code, courts.regionCode))
+    .orderBy(asc(regions.sortOrder), asc(courts.level), asc(courts.nameEn))
+    .prepare('all_courts'),
+);
+
 /** Courts with their region, ordered as people look for them: region, then level, then name. */
 export async function listCourts(db: Db, filter: CourtFilter = {}): Promise<{ court: Court; region: Region }[]> {
+  // The unfiltered list is the one most asked for: prepared once, kept while the directory holds.
+  if (!filter.level && !filter.q?.trim()) {
+    const directory = await currentDirectory(db);
+    if (!directory) return allCourtsQuery(db).execute();
+    directory.all ??= await allCourtsQuery(db).execute();
+    return directory.all;
+  }
   const conditions: SQL[] = [];
   if (filter.level) conditions.push(eq(courts.level, filter.level));
   const q = filter.q?.trim();
@@ -40,29 +88,58 @@ export interface CourtDetails {
   lowerCourts: Court[];
 }
 
-export async function findCourtByCode(db: Db, code: string): Promise<CourtDetails | null> {
+const courtByCodeQuery = preparedFor((db: Db) => {
   const parent = alias(courts, 'parent');
-  const [row] = await db
+  return db
     .select({ court: courts, region: regions, parent })
     .from(courts)
     .innerJoin(regions, eq(regions.code, courts.regionCode))
     .leftJoin(parent, eq(parent.id, courts.parentId))
-    .where(eq(courts.code, code));
-  if (!row) return null;
-  const [lowerCourts, cassationCourts] = await Promise.all([
-    db.select().from(courts).where(eq(courts.parentId, row.court.id)).orderBy(asc(courts.nameEn)),
-    row.court.level < 3 ? cassationCourtsFor(db, row.court.caseKinds as CaseKind[]) : Promise.resolve([]),
-  ]);
-  return { court: row.court, region: row.region, appealCourt: row.parent, cassationCourts, lowerCourts };
-}
+    .where(eq(courts.code, sql.placeholder('code')))
+    .prepare('court_by_code');
+});
 
-async function cassationCourtsFor(db: Db, kinds: CaseKind[]): Promise<Court[]> {
-  if (kinds.length === 0) return [];
+const lowerCourtsQuery = preparedFor((db: Db) => {
+  const court = alias(courts, 'court');
   return db
-    .select()
+    .select({ lower: courts })
     .from(courts)
-    .where(and(eq(courts.level, 3), sql`${courts.caseKinds} && ${sql.param(kinds)}::text[]`))
-    .orderBy(asc(courts.nameEn));
+    .innerJoin(court, eq(court.id, courts.parentId))
+    .where(eq(court.code, sql.placeholder('code')))
+    .orderBy(asc(courts.nameEn))
+    .prepare('lower_courts_by_code');
+});
+
+/** Cassation courts for each kind of proceedings a first or appellate court hears. */
+const cassationCourtsQuery = preparedFor((db: Db) => {
+  const court = alias(courts, 'court');
+  return db
+    .select({ cassation: courts })
+    .from(courts)
+    .innerJoin(court, and(eq(court.code, sql.placeholder('code')), lt(court.level, 3), sql`${courts.caseKinds} && ${court.caseKinds}`))
+    .where(eq(courts.level, 3))
+    .orderBy(asc(courts.nameEn))
+    .prepare('cassation_courts_by_code');
+});
+
+/**
+ * The court, its region, and the courts its cases go to and come from. Every part is found by
+ * the court's code, so the three statements run side by side in one round trip.
+ */
+export async function findCourtByCode(db: Db, code: string): Promise<CourtDetails | null> {
+  const [[row], lower, cassation] = await Promise.all([
+    courtByCodeQuery(db).execute({ code }),
+    lowerCourtsQuery(db).execute({ code }),
+    cassationCourtsQuery(db).execute({ code }),
+  ]);
+  if (!row) return null;
+  return {
+    court: row.court,
+    region: row.region,
+    appealCourt: row.parent,
+    cassationCourts: cassation.map((r) => r.cassation),
+    lowerCourts: lower.map((r) => r.lower),
+  };
 }
 
 export interface ScheduledHearing {
@@ -74,10 +151,10 @@ export interface ScheduledHearing {
   closed: boolean;
 }
 
-/** The public hearing schedule: case number, time, room and category; never the parties. */
-export async function courtSchedule(db: Db, courtId: string, from: Date, days: number): Promise<ScheduledHearing[]> {
-  const until = new Date(from.getTime() + days * 86_400_000);
-  const rows = await db
+/** The public hearing schedule of the court with this code, prepared once (see bench/baseline.ts, which runs the same SQL). */
+const scheduleQuery = preparedFor((db: Db) => {
+  const court = alias(courts, 'court');
+  return db
     .select({
       startsAt: hearings.startsAt,
       room: hearings.room,
@@ -88,18 +165,41 @@ export async function courtSchedule(db: Db, courtId: string, from: Date, days: n
     })
     .from(hearings)
     .innerJoin(cases, eq(cases.id, hearings.caseId))
+    .innerJoin(court, eq(court.id, cases.courtId))
     .where(
       and(
-        eq(cases.courtId, courtId),
+        eq(court.code, sql.placeholder('code')),
         // A hearing under way stays on the day's list until it is closed.
         inArray(hearings.status, ['scheduled', 'opened']),
-        gte(hearings.startsAt, from),
-        lt(hearings.startsAt, until),
+        gte(hearings.startsAt, sql.placeholder('from')),
+        lt(hearings.startsAt, sql.placeholder('until')),
         ne(cases.status, 'archived'),
         sql`${cases.number} is not null`,
       ),
     )
     .orderBy(asc(hearings.startsAt))
-    .limit(200);
+    .limit(200)
+    .prepare('court_schedule');
+});
+
+/** The public hearing schedule: case number, time, room and category; never the parties. */
+export async function courtSchedule(db: Db, courtCode: string, from: Date, days: number): Promise<ScheduledHearing[]> {
+  const until = new Date(from.getTime() + days * 86_400_000);
+  const rows = await scheduleQuery(db).execute({ code: courtCode, from, until });
   return rows.map((r) => ({ ...r, caseNumber: r.caseNumber! }));
+}
+
+/**
+ * A court's page: the court with its routes (from the cached directory while it holds) and its
+ * hearing schedule, side by side in one round trip.
+ */
+export async function courtPage(db: Db, code: string, from: Date, days: number): Promise<{ details: CourtDetails; schedule: ScheduledHearing[] } | null> {
+  const [directory, schedule] = await Promise.all([currentDirectory(db), courtSchedule(db, code, from, days)]);
+  let details = directory?.byCode.get(code) ?? null;
+  if (!details) {
+    details = await findCourtByCode(db, code);
+    // Only courts that exist are kept, so the map holds at most the directory.
+    if (details && directory) directory.byCode.set(code, details);
+  }
+  return details ? { details, schedule } : null;
 }

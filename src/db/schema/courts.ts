@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, smallint, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, pgTable, smallint, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const regions = pgTable('regions', {
   code: text('code').primaryKey(),
@@ -42,3 +42,14 @@ export const courts = pgTable(
     index('courts_parent_idx').on(t.parentId),
   ],
 );
+
+/**
+ * A counter per directory (courts with their regions) that every change to it moves on, by a
+ * statement trigger (see the migration). Processes keep the directory in memory and read only
+ * this number to know whether their copy is still current, so a change made by any process, or
+ * by hand in SQL, is seen by all of them on their next request.
+ */
+export const directoryVersions = pgTable('directory_versions', {
+  name: text('name').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { SotError } from '../../errors.ts';
-import { courtSchedule, findCourtByCode, listCourts } from '../../queries/courts.ts';
+import { courtPage, listCourts } from '../../queries/courts.ts';
 import { CourtPage } from '../../views/pages/CourtPage.tsx';
 import { CourtsPage } from '../../views/pages/CourtsPage.tsx';
 import { localName } from '../../views/components/names.ts';
@@ -36,9 +36,9 @@ export const courtRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { access: 'public' }, schema: { hide: true, params: Type.Object({ code: Type.String({ maxLength: 50 }) }) } },
     async (request, reply) => {
       const { code } = request.params;
-      const details = /^\d{4}$/.test(code) ? await findCourtByCode(app.readDb, code) : null;
-      if (!details) throw new SotError('court_not_found');
-      const schedule = await courtSchedule(app.readDb, details.court.id, app.clock(), SCHEDULE_DAYS);
+      const found = /^\d{4}$/.test(code) ? await courtPage(app.readDb, code, app.clock(), SCHEDULE_DAYS) : null;
+      if (!found) throw new SotError('court_not_found');
+      const { details, schedule } = found;
       return reply.page({ title: localName(details.court, request.lang), nav: 'courts' }, <CourtPage details={details} schedule={schedule} />);
     },
   );

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASELINE_SQL } from '../../bench/baseline.ts';
+import { runBench, type BenchReport } from '../../bench/run.ts';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { courtPage, listCourts } from '../../src/queries/courts.ts';
+import { findPublicCase } from '../../src/queries/publicCase.ts';
+import { TEST_NOW } from '../support/app.ts';
+import { createPostgresDatabase, postgresUnavailable, testDbKind } from '../support/db.ts';
+
+// The benchmark at smoke scale, so it keeps working: Sot and the baseline as their own processes
+// on PostgreSQL, a couple of thousand cases, a second per run. It checks that every scenario was
+// measured without errors, not how fast (the shared machine makes speed meaningless here).
+const describePostgres = testDbKind === 'postgres' && !postgresUnavailable ? describe : describe.skip;
+
+describePostgres('benchmark at smoke scale', () => {
+  let target: { url: string; drop(): Promise<void> };
+  beforeAll(async () => {
+    target = await createPostgresDatabase();
+  });
+  afterAll(() => target?.drop());
+
+  it('the baseline runs the very SQL Sot prepares for the public reads', async () => {
+    // The statements are what matters here, not their rows: an empty database will do.
+    const database: Database = await openDatabase({ kind: 'postgres', url: target.url, poolSize: 2 });
+    try {
+      const seen = new Map<string, string>();
+      const query = database.pool.query.bind(database.pool) as (...args: unknown[]) => unknown;
+      (database.pool as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
+        const named = config as { name?: string; text?: string };
+        if (typeof config === 'object' && named.name && named.text) seen.set(named.name, named.text);
+        return query(config, ...rest);
+      };
+      await findPublicCase(database.db, '7517-26-00-2/1', TEST_NOW);
+      await courtPage(database.db, '7517', TEST_NOW, 14);
+      await listCourts(database.db);
+      // Sot also reads the courts directory's version, to know its cached courts are current;
+      // the baseline has no cache and fetches the courts every time.
+      const { courts_directory_version: versionRead, ...statements } = Object.fromEntries(seen);
+      expect(versionRead).toMatch(/from "directory_versions"/);
+      expect(statements).toEqual({
+        public_case_by_number: BASELINE_SQL.publicCaseByNumber,
+        court_by_code: BASELINE_SQL.courtByCode,
+        lower_courts_by_code: BASELINE_SQL.lowerCourtsByCode,
+        cassation_courts_by_code: BASELINE_SQL.cassationCourtsByCode,
+        court_schedule: BASELINE_SQL.courtSchedule,
+        all_courts: BASELINE_SQL.allCourts,
+      });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('measures every scenario on Sot and on the baseline, with no errors, and writes the results', async () => {
+    const url = new URL(target.url);
+    const databaseName = url.pathname.slice(1);
+    url.pathname = '/postgres';
+    const resultsFile = path.join(mkdtempSync(path.join(tmpdir(), 'sot-bench-smoke-')), 'RESULTS.md');
+    const report: BenchReport = await runBench({
+      cases: 2_000,
+      seconds: 1,
+      rounds: 1,
+      connections: 4,
+      adminUrl: url.toString(),
+      database: databaseName,
+      resultsFile,
+      jsonFile: null,
+      extraScenarios: false,
+      log: () => {},
+    });
+    expect(report.cases).toBeGreaterThanOrEqual(2_000);
+    expect(report.timeToReadyMs).toBeGreaterThan(0);
+    expect(report.scenarios.map((s) => s.name)).toEqual([
+      'API: public case by number',
+      'page: case status by number',
+      'page: court with hearing schedule',
+      'page: list of courts',
+      'API: unknown case number (404)',
+    ]);
+    for (const scenario of report.scenarios) {
+      for (const run of [...scenario.sot, ...scenario.baseline]) {
+        expect(run.requests, scenario.name).toBeGreaterThan(0);
+        expect({ scenario: scenario.name, errors: run.errors, timeouts: run.timeouts, unexpectedStatus: run.non2xx }).toEqual({ scenario: scenario.name, errors: 0, timeouts: 0, unexpectedStatus: 0 });
+        expect(run.peakRssMb).toBeGreaterThan(0);
+        expect(Number.isFinite(run.eventLoopDelayP99Ms)).toBe(true);
+      }
+      expect(scenario.sot).toHaveLength(1);
+      expect(scenario.baseline).toHaveLength(1);
+      expect(scenario.medianRatio).toBeGreaterThan(0);
+    }
+    const written = readFileSync(resultsFile, 'utf8');
+    expect(written).toContain('| API: public case by number |');
+    expect(written).toContain('Time to ready');
+  }, 180_000);
+});
