@@ -12,7 +12,7 @@ export default defineConfig({
           name: 'pglite',
           include: ['test/db/**/*.test.{ts,tsx}'],
           env: { SOT_TEST_DB: 'pglite' },
-          globalSetup: ['test/support/assetsSetup.ts'],
+          globalSetup: ['test/support/assetsSetup.ts', 'test/support/pgliteSetup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
