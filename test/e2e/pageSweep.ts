@@ -14,6 +14,9 @@ import { launchBrowser } from './browser.ts';
 import { startDemoServer } from './server.ts';
 
 const SCREENSHOTS = path.resolve('artifacts/screenshots');
+// One language's walk: some fifty pages, each checked by axe and photographed. On a busy machine
+// that has taken close to five minutes, the browser suite's default test timeout.
+const WALK_TIMEOUT_MS = 600_000;
 
 /**
  * Walks every registered page in each language in Chromium: the expected status, no console
@@ -109,7 +112,7 @@ export function sweepEveryPage(langs: readonly Lang[]): void {
             for (const context of contexts.values()) await context.close();
           }
           expect(failures).toEqual([]);
-        });
+        }, WALK_TIMEOUT_MS);
 
         it('links nowhere broken', async () => {
           const broken: string[] = [];
