@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { OPERATOR_SETTINGS } from '../support/app.ts';
 
@@ -80,7 +80,10 @@ describe('the sot command', () => {
   });
 
   it('starts, refuses a second process on the same embedded database, and stops cleanly on SIGTERM', async () => {
+    // A restart of the demo the suite started first (test/support/demoSetup.ts), which saves
+    // seeding and issuing every demo person's keys again; the lock is the same either way.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
+    cpSync(inject('demoDataDir'), dataDir, { recursive: true });
     const server = await startSot(['--demo'], { DATA_DIR: dataDir });
     const url = server.url;
     const health = await fetch(`${url}/health`);
