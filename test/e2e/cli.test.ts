@@ -43,8 +43,10 @@ describe('the sot command', () => {
   });
 
   it('names the first broken entry of the audit log and exits non-zero, and needs the key the log was written with', async () => {
+    // The suite's first demo start (test/support/demoSetup.ts) left a seeded, audited log to break.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
-    expect(sot(['seed', '--demo'], dataDir).code).toBe(0);
+    cpSync(inject('demoDataDir'), dataDir, { recursive: true });
+    expect(sot(['audit', 'verify'], dataDir).code).toBe(0);
     const database = await openDatabase({ kind: 'pglite', dir: path.join(dataDir, 'db') });
     let victim: { id: number; action: string };
     try {
