@@ -12,7 +12,7 @@ export default defineConfig({
           name: 'pglite',
           include: ['test/db/**/*.test.{ts,tsx}'],
           env: { SOT_TEST_DB: 'pglite' },
-          globalSetup: ['test/support/assetsSetup.ts'],
+          globalSetup: ['test/support/assetsSetup.ts', 'test/support/pgliteSetup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/assetsSetup.ts', 'test/support/demoPkiSetup.ts'],
+          globalSetup: ['test/support/assetsSetup.ts', 'test/support/demoSetup.ts'],
           testTimeout: 300_000,
           hookTimeout: 120_000,
           // Two journeys at a time, each with its own demo server, data directory and port: the

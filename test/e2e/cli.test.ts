@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { OPERATOR_SETTINGS } from '../support/app.ts';
 
@@ -43,8 +43,10 @@ describe('the sot command', () => {
   });
 
   it('names the first broken entry of the audit log and exits non-zero, and needs the key the log was written with', async () => {
+    // The suite's first demo start (test/support/demoSetup.ts) left a seeded, audited log to break.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
-    expect(sot(['seed', '--demo'], dataDir).code).toBe(0);
+    cpSync(inject('demoDataDir'), dataDir, { recursive: true });
+    expect(sot(['audit', 'verify'], dataDir).code).toBe(0);
     const database = await openDatabase({ kind: 'pglite', dir: path.join(dataDir, 'db') });
     let victim: { id: number; action: string };
     try {
@@ -80,7 +82,10 @@ describe('the sot command', () => {
   });
 
   it('starts, refuses a second process on the same embedded database, and stops cleanly on SIGTERM', async () => {
+    // A restart of the demo the suite started first (test/support/demoSetup.ts), which saves
+    // seeding and issuing every demo person's keys again; the lock is the same either way.
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-cli-'));
+    cpSync(inject('demoDataDir'), dataDir, { recursive: true });
     const server = await startSot(['--demo'], { DATA_DIR: dataDir });
     const url = server.url;
     const health = await fetch(`${url}/health`);

@@ -1,36 +1,22 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
+import { demoServerConfig, freePort } from '../support/demoConfig.ts';
 import { launchBrowser } from './browser.ts';
-
-/** A port nobody listens on now, so PUBLIC_URL can name it before the server starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The portal as `npm start` runs it: demo mode, embedded database in a fresh data directory, a
- * free port that PUBLIC_URL names (the stand-in acquirer calls the portal back on it).
+ * free port that PUBLIC_URL names (the stand-in acquirer calls the portal back on it). The data
+ * directory is a copy of the one the suite's first demo start left (test/support/demoSetup.ts),
+ * so this is a restarted demo: its data and keys are there, and the server keeps what is current.
  */
 export async function startDemoServer(): Promise<RunningServer & { url: string; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-e2e-'));
-  const port = await freePort();
-  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: 'warn', DEMO: '1' }, { serve: true });
-  // The suite's demo keys, made once (test/support/demoPkiSetup.ts); the server keeps what is current.
-  cpSync(inject('demoPkiDir'), config.devPkiDir, { recursive: true });
-  const server = await startServer(config);
+  cpSync(inject('demoDataDir'), dataDir, { recursive: true });
+  const server = await startServer(demoServerConfig(dataDir, await freePort()));
   // `npm start` serves and works in one process, so it listens.
   return { ...server, url: server.url!, dataDir };
 }
@@ -43,8 +29,8 @@ const DEMO_START_TIMEOUT_MS = 240_000;
  */
 export function withDemoBrowser(): { readonly server: Awaited<ReturnType<typeof startDemoServer>>; readonly browser: Browser } {
   const state: { server?: Awaited<ReturnType<typeof startDemoServer>>; browser?: Browser } = {};
-  // A fresh demo issues two RSA keys per demo person (authentication and signing); with two
-  // journeys starting side by side on a busy machine that alone can take a minute or more.
+  // A restarted demo and Chromium start in seconds, but with two journeys starting side by side
+  // on a busy machine they can take a minute or more.
   beforeAll(async () => {
     state.server = await startDemoServer();
     state.browser = await launchBrowser();

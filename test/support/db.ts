@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
@@ -15,12 +16,17 @@ export const testDbKind = (process.env.SOT_TEST_DB ?? 'pglite') as TestDbKind;
 export const postgresUnavailable = testDbKind === 'postgres' && !inject('postgresTemplate');
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite, or a clone of the migrated
- * template on the PostgreSQL server. Each file gets its own, so files never see each other's rows.
+ * A fresh, migrated database for one test file: in-memory PGlite started from the migrated dump,
+ * or a clone of the migrated template on the PostgreSQL server. Each file gets its own, so files
+ * never see each other's rows.
  */
 export async function createTestDatabase(): Promise<Database> {
   useTestAuditKey();
   if (testDbKind === 'pglite') {
+    // The migrated database pgliteSetup.ts dumped; without it (a file run outside the pglite
+    // project) a fresh one is migrated here.
+    const snapshot = inject('pgliteSnapshot');
+    if (snapshot) return openDatabase({ kind: 'pglite', dir: null, snapshot: new Blob([readFileSync(snapshot)]) });
     const database = await openDatabase({ kind: 'pglite', dir: null });
     await migrateDatabase(database);
     return database;

@@ -1,3 +1,3 @@
 import { sweepEveryPage } from './pageSweep.ts';
 
-sweepEveryPage('kk');
+sweepEveryPage(['kk', 'ru', 'en']);

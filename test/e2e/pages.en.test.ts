@@ -1,3 +1,0 @@
-import { sweepEveryPage } from './pageSweep.ts';
-
-sweepEveryPage('en');
