@@ -82,15 +82,29 @@ function isTimeout(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
 }
 
-/** One page of published judgments matching the search, newest or most relevant first. */
-export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<SearchPage> {
-  const where = conditions(search);
+/**
+ * The statement that finds one page: published rows matching the words and filters, after the
+ * cursor, in order, one more than a page (to know whether there is a next). Exported so a test
+ * can EXPLAIN the very statement the search runs.
+ */
+export function pageStatement(search: JudgmentSearch): SQL {
   const rank = rankOf(search);
   const byDate = search.order === 'date';
-  const page = [...where];
+  const page = conditions(search);
   const c = search.cursor;
   if (c) page.push(byDate ? sql`(j.issued_on, j.id) < (${c.issuedOn}::date, ${c.id}::uuid)` : sql`(${rank}, j.id) < (${c.rank}::real, ${c.id}::uuid)`);
   const order = byDate ? sql`j.issued_on desc, j.id desc` : sql`rank desc, j.id desc`;
+  return sql`select j.id, j.case_number, j.court_id, j.court_level, j.case_kind, j.category, j.act_kind, j.outcome, j.issued_on::text as issued_on, j.lang, j.text, ${rank} as rank
+          from judgments j
+          where ${sql.join(page, sql` and `)}
+          order by ${order}
+          limit ${PAGE_SIZE + 1}`;
+}
+
+/** One page of published judgments matching the search, newest or most relevant first. */
+export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<SearchPage> {
+  const where = conditions(search);
+  const byDate = search.order === 'date';
   const headlineQuery =
     search.words.length === 0
       ? null
@@ -107,13 +121,7 @@ export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<S
                   else ts_headline('russian', p.text, plainto_tsquery('russian', ${headlineQuery.phrase}), ${HEADLINE_OPTIONS}) end`
               : sql`left(p.text, 300)`
           } as snippet
-        from (
-          select j.id, j.case_number, j.court_id, j.court_level, j.case_kind, j.category, j.act_kind, j.outcome, j.issued_on::text as issued_on, j.lang, j.text, ${rank} as rank
-          from judgments j
-          where ${sql.join(page, sql` and `)}
-          order by ${order}
-          limit ${PAGE_SIZE + 1}
-        ) p
+        from (${pageStatement(search)}) p
         join courts c on c.id = p.court_id
         order by ${byDate ? sql`p.issued_on desc, p.id desc` : sql`p.rank desc, p.id desc`}`);
       const counted = await tx.execute(sql`select count(*)::int as n from (select 1 from judgments j where ${sql.join(where, sql` and `)} limit ${COUNT_CAP + 1}) s`);

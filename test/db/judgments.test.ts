@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
 import { answerJudgmentCorrection, publishJudgment, requestJudgmentCorrection, withholdJudgment } from '../../src/commands/judgments.ts';
@@ -235,26 +235,6 @@ describeDb('judgment bank', () => {
         const page = await t.app.inject({ method: 'GET', url: `/judgments?${bad}`, headers: { 'accept-language': 'kk' } });
         expect(page.statusCode, bad).toBe(400);
       }
-    });
-
-    it('uses the indexes on its hot paths, not a sequential scan of the bank', async () => {
-      const plans: string[] = [];
-      for (const raw of [{ q: 'неустойка' }, { q: 'алимент', court: '7517' }, { order: 'date', kind: 'civil' }]) {
-        const parsed = parseJudgmentSearch(raw);
-        if ('refused' in parsed) throw new Error(parsed.refused);
-        await t.database.db.transaction(async (tx) => {
-          await tx.execute(sql`set local enable_seqscan = off`);
-          const words = parsed.words;
-          const where = words.length
-            ? sql`j.status = 'published' and (j.tsv_ru @@ plainto_tsquery('russian', ${words.join(' ')}) or j.tsv_simple @@ to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')}))`
-            : sql`j.status = 'published' and j.case_kind = 'civil'`;
-          const order = words.length ? sql`j.id desc` : sql`j.issued_on desc, j.id desc`;
-          const plan = await tx.execute(sql`explain select j.id from judgments j where ${where} order by ${order} limit 21`);
-          plans.push((plan.rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n'));
-        });
-      }
-      for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on judgments/);
-      expect(plans[2]).toMatch(/judgments_(court_)?published_idx/);
     });
   });
 });

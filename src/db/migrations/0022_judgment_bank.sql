@@ -52,7 +52,7 @@ ALTER TABLE "judgments" ADD CONSTRAINT "judgments_case_id_cases_id_fk" FOREIGN K
 ALTER TABLE "judgments" ADD CONSTRAINT "judgments_court_id_courts_id_fk" FOREIGN KEY ("court_id") REFERENCES "public"."courts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "judgments" ADD CONSTRAINT "judgments_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "judgment_corrections_judgment_idx" ON "judgment_corrections" USING btree ("judgment_id","status");--> statement-breakpoint
-CREATE INDEX "judgments_queue_idx" ON "judgments" USING btree ("court_id","status");--> statement-breakpoint
+CREATE INDEX "judgments_queue_idx" ON "judgments" USING btree ("court_id","status") WHERE "judgments"."status" in ('pending_review', 'needs_text');--> statement-breakpoint
 CREATE INDEX "judgments_published_idx" ON "judgments" USING btree ("issued_on" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "judgments"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "judgments_court_published_idx" ON "judgments" USING btree ("court_id","issued_on" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "judgments"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "judgments_tsv_ru_idx" ON "judgments" USING gin ("tsv_ru") WHERE "judgments"."status" = 'published';--> statement-breakpoint

@@ -63,7 +63,8 @@ export const judgments = pgTable(
     check('judgments_status_check', sql`${t.status} in (${inList(JUDGMENT_STATUSES)})`),
     check('judgments_text_check', sql`${t.status} = 'needs_text' or ${t.text} is not null`),
     check('judgments_withheld_check', sql`${t.status} <> 'withheld' or ${t.reason} is not null`),
-    index('judgments_queue_idx').on(t.courtId, t.status),
+    // The court's queue: only rows still waiting, so the public search never reads it.
+    index('judgments_queue_idx').on(t.courtId, t.status).where(sql`${t.status} in ('pending_review', 'needs_text')`),
     // The public search: published rows only, newest first, and the full-text vectors.
     index('judgments_published_idx').on(t.issuedOn.desc(), t.id.desc()).where(sql`${t.status} = 'published'`),
     index('judgments_court_published_idx').on(t.courtId, t.issuedOn.desc(), t.id.desc()).where(sql`${t.status} = 'published'`),
