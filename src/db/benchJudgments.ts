@@ -6,7 +6,9 @@ import { ensureBenchCases } from './benchData.ts';
 /**
  * Fills the judgment bank for benchmarks: one published decision per benchmark case (registered
  * before 2020, see ensureBenchCases), its text from the seeded corpus in Russian or Kazakh (two to
- * one) and depersonalised as the pipeline would. Texts are made here and sent in batches as two
+ * one). The corpus's people are invented, and depersonalising a million texts would take most of
+ * the run (about 2.5 ms each), so bench texts go in as generated: the bench measures the search,
+ * the depersonaliser's own tests measure it. Texts are made here and sent in batches as two
  * arrays that `unnest` turns into rows, so a batch is one statement: a million judgments take
  * minutes, not a million round trips. Running again tops the bank up to `total`.
  */
