@@ -61,6 +61,7 @@ import { healthRoutes } from './routes/ops/health.ts';
 import { caseStatusRoutes } from './routes/public/caseStatus.tsx';
 import { judgmentRoutes } from './routes/public/judgments.tsx';
 import { courtJudgmentRoutes } from './routes/court/judgments.tsx';
+import { judgmentCorrectionRoutes } from './routes/cabinet/judgmentCorrections.tsx';
 import { publicJudgmentsApi } from './routes/api/publicJudgments.ts';
 import { courtRoutes } from './routes/public/courts.tsx';
 import { languageRoutes } from './routes/public/language.ts';
@@ -227,6 +228,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(caseStatusRoutes);
   await app.register(judgmentRoutes);
   await app.register(courtJudgmentRoutes);
+  await app.register(judgmentCorrectionRoutes);
   await app.register(termRoutes);
   await app.register(languageRoutes);
   await app.register(cabinetRoutes);

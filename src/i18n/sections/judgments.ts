@@ -30,7 +30,6 @@ const en = {
   'judgments.next': 'Next page',
   'judgments.first': 'Back to the first page',
   'judgments.issuedOn': 'Issued on {date}',
-  'judgments.caseNumber': 'Case {number}',
 
   'judgment.title': '{act} in case {number}',
   'judgment.court': 'Court',
@@ -96,6 +95,7 @@ const en = {
   'judgments.correction.lead': 'Say what is wrong in the published text: a name or a detail left in, or a mistake made when it was depersonalised. The court will correct the text or answer why not.',
   'judgments.correction.note': 'What is wrong',
   'judgments.correction.send': 'Send the request',
+  'judgments.correction.back': 'Back to the case',
   'judgments.correction.sent': 'Your request is sent to the court.',
   'judgments.timeline.published': 'The act was published in the judgment bank',
   'judgments.timeline.correctionRequested': 'A correction of the published act was asked for',
@@ -150,7 +150,6 @@ export const judgments: Section<typeof en> = {
     'judgments.next': 'Следующая страница',
     'judgments.first': 'К первой странице',
     'judgments.issuedOn': 'Вынесен {date}',
-    'judgments.caseNumber': 'Дело {number}',
 
     'judgment.title': '{act} по делу {number}',
     'judgment.court': 'Суд',
@@ -216,6 +215,7 @@ export const judgments: Section<typeof en> = {
     'judgments.correction.lead': 'Укажите, что не так в опубликованном тексте: оставленное имя или сведения, ошибка обезличивания. Суд исправит текст или ответит, почему нет.',
     'judgments.correction.note': 'Что не так',
     'judgments.correction.send': 'Отправить просьбу',
+    'judgments.correction.back': 'Вернуться к делу',
     'judgments.correction.sent': 'Ваша просьба направлена в суд.',
     'judgments.timeline.published': 'Акт опубликован в банке судебных актов',
     'judgments.timeline.correctionRequested': 'Поступила просьба исправить опубликованный акт',
@@ -267,7 +267,6 @@ export const judgments: Section<typeof en> = {
     'judgments.next': 'Келесі бет',
     'judgments.first': 'Бірінші бетке',
     'judgments.issuedOn': '{date} шығарылған',
-    'judgments.caseNumber': '{number} іс',
 
     'judgment.title': '{number} іс бойынша {act}',
     'judgment.court': 'Сот',
@@ -333,6 +332,7 @@ export const judgments: Section<typeof en> = {
     'judgments.correction.lead': 'Жарияланған мәтінде не дұрыс емес екенін көрсетіңіз: қалып кеткен есім немесе деректер, иесіздендіру қатесі. Сот мәтінді түзетеді немесе неге түзетпейтінін жауап береді.',
     'judgments.correction.note': 'Не дұрыс емес',
     'judgments.correction.send': 'Өтінішті жіберу',
+    'judgments.correction.back': 'Іске оралу',
     'judgments.correction.sent': 'Өтінішіңіз сотқа жіберілді.',
     'judgments.timeline.published': 'Акт сот актілерінің банкінде жарияланды',
     'judgments.timeline.correctionRequested': 'Жарияланған актіні түзету туралы өтініш түсті',

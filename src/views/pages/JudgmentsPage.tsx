@@ -1,7 +1,7 @@
 import { CASE_KINDS } from '../../domain/caseKinds.ts';
 import { REVIEW_OUTCOMES } from '../../domain/courtActs.ts';
 import { BANK_ACT_KINDS, snippetParts, type RawSearch } from '../../domain/judgmentSearch.ts';
-import { formatCourtDay, formatNumber } from '../../i18n/format.ts';
+import { formatCourtDay, formatDate, formatNumber } from '../../i18n/format.ts';
 import type { JudgmentHit, PublicJudgment } from '../../queries/judgments.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
@@ -119,6 +119,7 @@ export function JudgmentPage({ judgment, print = false }: { judgment: PublicJudg
     { key: t('judgment.category'), value: categoryLabel(t, judgment.category) },
     { key: t('judgment.act'), value: actTitle(t, judgment.actKind) },
     { key: t('judgment.issuedOn'), value: formatCourtDay(judgment.issuedOn, lang) },
+    { key: t('judgment.publishedOn'), value: formatDate(judgment.publishedAt, lang) },
     ...(judgment.outcome && (REVIEW_OUTCOMES as readonly string[]).includes(judgment.outcome) ? [{ key: t('judgment.outcome'), value: t(`proceedings.outcome.${judgment.outcome as (typeof REVIEW_OUTCOMES)[number]}`) }] : []),
   ];
   return (
