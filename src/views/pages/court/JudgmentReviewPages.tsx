@@ -130,7 +130,7 @@ export function JudgmentReviewPage({ view }: { view: ReviewView }) {
                 </div>
               )}
               <div class="govuk-button-group">
-                {pending && (
+                {pending && view.inForce && (
                   <button type="submit" name="action" value="publish" class="govuk-button" data-module="govuk-button">
                     {t('judgments.review.publish')}
                   </button>
