@@ -86,14 +86,16 @@ const CYR = {
   ],
   officialFathers: ['Кайратов', 'Болатов', 'Нурланов'],
 };
+// Each Latin name with the Cyrillic one a case would hold: English acts name people the case's
+// records keep in Cyrillic, and the proof checks they are found all the same.
 const LAT = {
-  privateSurnames: ['Ivanov', 'Petrov', 'Akhmetov', 'Zhumabayev', 'Serikbayev', 'Kuznetsov', 'Tursynov', 'Sadykov', 'Yermekov', 'Smagulov'],
-  officialSurnames: ['Omarov', 'Kasymov', 'Zhaksylykov', 'Abdrakhmanov', 'Mussin'],
-  maleGiven: ['Pyotr', 'Yerlan', 'Timur', 'Askhat', 'Marat', 'Bauyrzhan', 'Daniyar', 'Ruslan'],
-  femaleGiven: ['Maria', 'Aigerim', 'Dina', 'Madina', 'Zhanar', 'Saltanat', 'Dinara'],
-  officialGiven: ['Bakhyt', 'Gulnar', 'Bolat', 'Lazzat', 'Arman'],
-  fathers: ['Serik', 'Yerzhan', 'Kanat', 'Murat'],
-};
+  privateSurnames: [['Ivanov', 'Иванов'], ['Petrov', 'Петров'], ['Akhmetov', 'Ахметов'], ['Zhumabayev', 'Жұмабаев'], ['Serikbayev', 'Серікбаев'], ['Kuznetsov', 'Кузнецов'], ['Tursynov', 'Тұрсынов'], ['Sadykov', 'Садыков'], ['Yermekov', 'Ермеков'], ['Smagulov', 'Смағұлов']],
+  officialSurnames: [['Omarov', 'Омаров'], ['Kasymov', 'Қасымов'], ['Zhaksylykov', 'Жақсылықов'], ['Abdrakhmanov', 'Абдрахманов'], ['Mussin', 'Мусин']],
+  maleGiven: [['Petr', 'Петр'], ['Yerlan', 'Ерлан'], ['Timur', 'Тимур'], ['Askhat', 'Асхат'], ['Marat', 'Марат'], ['Bauyrzhan', 'Бауыржан'], ['Daniyar', 'Данияр'], ['Ruslan', 'Руслан']],
+  femaleGiven: [['Maria', 'Мария'], ['Aigerim', 'Айгерім'], ['Dina', 'Дина'], ['Madina', 'Мадина'], ['Zhanar', 'Жанар'], ['Saltanat', 'Салтанат'], ['Dinara', 'Динара']],
+  officialGiven: [['Bakhyt', 'Бахыт'], ['Gulnar', 'Гүлнар'], ['Bolat', 'Болат'], ['Lazzat', 'Ләззат'], ['Arman', 'Арман']],
+  fathers: [['Serik', 'Серік'], ['Yerzhan', 'Ержан'], ['Kanat', 'Қанат'], ['Murat', 'Мұрат']],
+} satisfies Record<string, [string, string][]>;
 
 const RU_CASES = ['nom', 'gen', 'dat', 'acc', 'ins', 'prep'] as const;
 type RuCase = (typeof RU_CASES)[number];
@@ -175,13 +177,15 @@ function cyrPerson(w: Writer, official: boolean, patronymicStyle: 'ru' | 'kk'): 
   return { full: `${surname} ${given} ${patronymic}`, female, surname, given, patronymic, patronymicStyle };
 }
 
-function latPerson(w: Writer, official: boolean): Person {
+function latPerson(w: Writer, official: boolean): Person & { cyrillic: string } {
   const female = w.random() < 0.5;
-  const base = w.pick(official ? LAT.officialSurnames : LAT.privateSurnames);
+  const [base, cyrBase] = w.pick(official ? LAT.officialSurnames : LAT.privateSurnames);
+  const [given, cyrGiven] = w.pick(official ? LAT.officialGiven : female ? LAT.femaleGiven : LAT.maleGiven);
+  const [father, cyrFather] = w.pick(LAT.fathers);
   const surname = female ? `${base}a` : base;
-  const given = w.pick(official ? LAT.officialGiven : female ? LAT.femaleGiven : LAT.maleGiven);
-  const patronymic = w.pick(LAT.fathers) + (female ? 'kyzy' : 'uly');
-  return { full: `${surname} ${given} ${patronymic}`, female, surname, given, patronymic, patronymicStyle: 'kk' };
+  const patronymic = father + (female ? 'kyzy' : 'uly');
+  const cyrillic = `${cyrBase}${female ? 'а' : ''} ${cyrGiven} ${cyrFather}${female ? 'қызы' : 'ұлы'}`;
+  return { full: `${surname} ${given} ${patronymic}`, female, surname, given, patronymic, patronymicStyle: 'kk', cyrillic };
 }
 
 // Witnesses are not among the case's people: only the general rules can find their names.
@@ -349,10 +353,12 @@ export function generateJudgmentText(seed: number, lang: CorpusLanguage): Genera
   const caseNumber = `${court.code}-${year}-00-2/${w.int(1, 3000)}`;
   const hearing = `${pad(w.int(1, 28))}.${pad(w.int(1, 12))}.20${year}`;
   const sum = `${w.int(1, 999)} ${String(w.int(0, 999)).padStart(3, '0')} ${w.pick(['тенге', 'теңге', 'tenge'].slice(...({ ru: [0, 1], kk: [1, 2], en: [2, 3] } as const)[lang]))}`;
+  // An English act's people are as often held in Cyrillic by the case as in Latin.
+  const recorded = (p: Person) => ('cyrillic' in p && w.random() < 0.5 ? (p.cyrillic as string) : p.full);
   const people: NamedPerson[] = [
-    { name: claimant.full, kind: 'private' },
-    { name: defendant.full, kind: 'private' },
-    { name: judge.full, kind: 'official' },
+    { name: recorded(claimant), kind: 'private' },
+    { name: recorded(defendant), kind: 'private' },
+    { name: recorded(judge), kind: 'official' },
     { name: entity, kind: 'entity' },
   ];
   const judgeForm = `${judge.surname} ${initials(judge)}`;

@@ -28,14 +28,15 @@ const DIGIT_RUN = /\d{12,}/gu;
 // A card number in four groups of four: a bank account in all but name.
 const CARD = new RegExp(`(?<!\\d${SEP}?)\\d{4}(?:${SEP}?\\d{4}){3}(?!${SEP}?\\d)`, 'gu');
 const IBAN = /(?<![\p{L}\d])KZ ?\d{2}(?: ?[0-9A-Z]){16}(?![0-9A-Za-z])/giu;
-const EMAIL = /[\p{L}\d][\p{L}\d._%+-]*@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
+// Starts only where a run of address characters starts, so a long text is scanned once.
+const EMAIL = /(?<![\p{L}\d._%+-])[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}/gu;
 // +7 or 8 and ten digits in any usual grouping: +7 701 234 56 78, 8(727)2-123-456, +77012345678.
 const PHONE = /(?<![\d+])(?:\+ ?7|8)(?:[ \-‑()]{0,3}\d){10}(?![ \-‑]?\d)/gu;
 // A city number is only a phone number next to the word for one.
 const PHONE_BY_KEYWORD =
   /(?<!\p{L})(?:тел(?:\.|ефон\p{L}*)?|моб(?:\.|ильн\p{L}*)|ұялы|phone|tel\.?|mobile)\s*(?:[:№.]\s*)?(?<number>\+?\d[\d \-‑()]{3,16}\d)(?![\d])/giu;
 // Look-alike letters: the plates use Latin letters, typed texts often the Cyrillic twins.
-const PLATE_LETTER = '[ABCEHKMOPTXYАВСЕНКМОРТХУ]';
+const PLATE_LETTER = '(?!(?:USD|EUR|KZT|RUB|GBP|CNY)(?![A-Z]))[A-ZАВСЕНКМОРТХУ]';
 const REGION = '(?:0[1-9]|1\\d|2[0-1])';
 const PLATES = [
   new RegExp(`(?<![\\p{L}\\d])\\d{3} ?${PLATE_LETTER}{2,3} ?${REGION}(?![\\p{L}\\d])`, 'gu'),
@@ -57,10 +58,10 @@ const BIRTH_MARKED_BEFORE = new RegExp(
   `(?<!\\p{L})(?:дат[аыеу]\\s+рождения|д\\.\\s?р\\.|туған\\s+(?:күні|күн|жылы)|date\\s+of\\s+birth|DOB|born(?:\\s+on)?|родивш\\p{L}*|рожд\\.)[\\s:,\\-–—]{0,4}(?:в\\s+|on\\s+)?(?<date>${DATE})(?!\\d)`,
   'giu',
 );
-const BIRTH_MARKED_AFTER = new RegExp(
-  `(?<!\\d)(?<date>${DATE})\\s*(?:г\\.\\s?р\\.|года\\s+рождения|жылы\\s+туған|ж\\.\\s?т\\.|ж\\.\\s+туған|жылғы\\s+туған)`,
-  'giu',
-);
+// A marker after the date ("12.03.1985 г.р.", "1985 жылы туған"): the marker is found first and
+// the date looked for just before it, which is much faster than trying a date at every position.
+const BIRTH_MARKER_AFTER = /\s*(?:г\.\s?р\.|года\s+рождения|жылы\s+туған|ж\.\s?т\.|ж\.\s+туған|жылғы\s+туған)/giu;
+const DATE_AT_END = new RegExp(`(?<!\\d)${DATE}$`, 'iu');
 
 // Streets: a marker before the name (Russian, "street" rarely) or after it (Kazakh, English).
 const STREET_BEFORE =
@@ -142,7 +143,11 @@ export function findIdentifiers(text: string): Found[] {
   each(ID_DOCUMENT, text, 'id_document', out, 'number');
   each(ID_NUMBER_WITH_N, text, 'id_document', out, 'number');
   each(BIRTH_MARKED_BEFORE, text, 'birth_date', out, 'date');
-  each(BIRTH_MARKED_AFTER, text, 'birth_date', out, 'date');
+  for (const m of text.matchAll(BIRTH_MARKER_AFTER)) {
+    const from = Math.max(0, m.index - 40);
+    const date = DATE_AT_END.exec(text.slice(from, m.index));
+    if (date) push(out, 'birth_date', from + date.index, m.index);
+  }
   findAddresses(text, out);
   return out;
 }
@@ -157,5 +162,16 @@ const QUOTED_ENTITY =
 export function findKeptSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const re of [CASE_NUMBER, QUOTED_ENTITY]) for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
+  return spans;
+}
+
+// Nine to eleven digits in a row are no date, sum or case number as acts write them: most likely
+// an IIN or account number with a digit lost or a document number without its document's name.
+const ALMOST_AN_IDENTIFIER = /(?<![\d.,/-])\d{9,11}(?![\d.,/-]?\d)/gu;
+
+/** Numbers a reviewer should look at: shaped like an identifier, not one for certain. */
+export function findPossibleIdentifiers(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ALMOST_AN_IDENTIFIER)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans;
 }

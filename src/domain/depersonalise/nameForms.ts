@@ -25,8 +25,21 @@ function russianStems(word: string): string[] {
   return stems;
 }
 
+// The same parties' names come back act after act; their forms are worth keeping a while.
+const FORMS_CACHE = new Map<string, readonly string[]>();
+const FORMS_CACHE_LIMIT = 5000;
+
 /** Every form of one word of a name, in lower case. */
-export function wordForms(word: string): string[] {
+export function wordForms(word: string): readonly string[] {
+  const cached = FORMS_CACHE.get(word);
+  if (cached) return cached;
+  const forms = computeWordForms(word);
+  if (FORMS_CACHE.size >= FORMS_CACHE_LIMIT) FORMS_CACHE.clear();
+  FORMS_CACHE.set(word, forms);
+  return forms;
+}
+
+function computeWordForms(word: string): readonly string[] {
   const w = normaliseWord(word);
   const forms = new Set<string>();
   if (/^[a-z'’-]+$/.test(w)) {
@@ -52,4 +65,29 @@ export function nameParts(name: string): { words: string[]; initials: string[] }
     }
   }
   return { words, initials };
+}
+
+const LATIN_OF: Record<string, string> = {
+  а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', қ: 'k', л: 'l', м: 'm',
+  н: 'n', ң: 'n', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ұ: 'u', ү: 'u', ф: 'f', х: 'h', һ: 'h', ц: 'c', ч: 'ch',
+  ш: 'sh', щ: 'sh', ъ: '', ы: 'i', і: 'i', ь: '', э: 'e', ю: 'iu', я: 'ia',
+};
+
+/**
+ * A spelling-blind key for a name in Latin letters, so "Akhmetova", "Ahmetova" and Ахметова read
+ * as one, and "Zhumabayev" as "Жұмабаев": transliterations differ in kh/h, y/i, q/k and doubled
+ * letters, and the key drops those differences.
+ */
+export function latinKey(word: string): string {
+  const latin = [...normaliseWord(word)].map((c) => LATIN_OF[c] ?? c).join('');
+  return latin
+    .replace(/['’-]/g, '')
+    .replace(/kh/g, 'h')
+    .replace(/gh/g, 'g')
+    .replace(/q/g, 'k')
+    .replace(/w/g, 'v')
+    .replace(/ts/g, 'c')
+    .replace(/y/g, 'i')
+    .replace(/i(?=[aeiou])/g, '')
+    .replace(/(.)\1+/g, '$1');
 }

@@ -1,4 +1,4 @@
-import { nameParts, normaliseWord, wordForms } from './nameForms.ts';
+import { latinKey, nameParts, normaliseWord, wordForms } from './nameForms.ts';
 import type { Candidate, NamedPerson, Span } from './types.ts';
 
 /**
@@ -16,6 +16,8 @@ interface Token {
   cap: boolean;
   /** A single letter followed by a dot: "П." of "Иванов П.С.". */
   initial: boolean;
+  /** Letters run together with digits ("Иванов02") are a code or a login, not a name. */
+  glued: boolean;
 }
 
 type TokenClass = 'known' | 'initial' | 'patronymic' | 'surname' | 'capital' | 'other';
@@ -38,7 +40,7 @@ const STOP_EXACT = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'within', 'margin', 'origin', 'cousin', 'latin', 'admin', 'begin', 'join', 'again', 'main', 'domain', 'therein', 'herein',
 ]);
-const STOP_PREFIXES = [
+const STOP_PREFIX_LIST = [
   'истец', 'истц', 'истиц', 'ответчи', 'заявител', 'суд', 'представител', 'прокурор', 'адвокат', 'секретар', 'свидетел', 'треть',
   'взыскател', 'должник', 'потерпевш', 'подсудим', 'осужден', 'обвиняем', 'талапкер', 'жауапкер', 'сот', 'өкіл', 'куә', 'хатшы',
   'plaintiff', 'defendant', 'claimant', 'respondent', 'applicant', 'court', 'judge', 'witness', 'secretar', 'prosecutor', 'counsel',
@@ -47,11 +49,17 @@ const STOP_PREFIXES = [
   'шымкент', 'тенге', 'теңге', 'kazakhstan', 'republic', 'civil', 'code', 'supreme', 'district', 'regional', 'speciali', 'inter',
   'economic', 'decision', 'ruling', 'judgment', 'article', 'стать', 'бап', 'соглас', 'руководств', 'установил', 'решил', 'ходатайств',
   'медеу', 'бостанд', 'алмалин', 'есиль', 'есіл', 'сарыарк', 'байқоңыр', 'байконыр', 'астанин', 'almaty', 'astana', 'medeu', 'bostandyk',
-  'almaly', 'esil', 'saryarka', 'shymkent', 'тенге', 'tenge', 'налог', 'салық', 'tax',
+  'almaly', 'esil', 'saryarka', 'shymkent', 'тенге', 'tenge', 'налог', 'салық', 'tax', 'банк', 'bank', 'национальн', 'ұлттық',
+  'агентств', 'агенттіг', 'министерств', 'министрлі', 'ministry', 'agency', 'департамент', 'управлени', 'акимат', 'әкімдік', 'akimat',
 ];
 // A name right after one of these is an official's (kept) unless the case says it is a private person.
 const ROLE_WORDS = /^(?:судь|судей|председательств|секретар|прокурор|адвокат|нотариус|хатшы|төраға|judge|prosecutor|secretary|counsel|advocate|lawyer|notary)/u;
+// Words that may stand between the title and the name: "при секретаре судебного заседания Н.".
+const TITLE_FILLERS = /^(?:судебного|заседания|сот|отырысының|отырысы|по|делу|of|the|court|hearing|court's)$/u;
 const COURTESY_TITLES = new Set(['mr', 'ms', 'mrs', 'miss']);
+
+// A marker's bracket counts as a digit would: a second pass must read the word as the first did.
+const isGlue = (c: string | undefined) => c !== undefined && ((c >= '0' && c <= '9') || c === '[' || c === ']');
 
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
@@ -65,43 +73,56 @@ export function tokenise(text: string): Token[] {
       lower: normaliseWord(word),
       cap: first !== first.toLowerCase(),
       initial: word.length === 1 && text[end] === '.',
+      glued: isGlue(text[m.index - 1]) || isGlue(text[end]),
     });
   }
   return tokens;
 }
 
+const STOP_PREFIXES = new RegExp(`^(?:${STOP_PREFIX_LIST.join('|')})`, 'u');
+
 function isStopWord(lower: string): boolean {
-  if (STOP_EXACT.has(lower)) return true;
-  for (const p of STOP_PREFIXES) if (lower.startsWith(p)) return true;
-  return false;
+  return STOP_EXACT.has(lower) || STOP_PREFIXES.test(lower);
 }
 
 interface PersonIndex {
   people: { kind: NamedPerson['kind']; initials: string[] }[];
   /** A word form → the people one of whose words has that form. */
   forms: Map<string, number[]>;
+  /** The Latin key of a word (`latinKey`) → the people one of whose words has it: an act in English naming people the case holds in Cyrillic. */
+  latin: Map<string, number[]>;
+}
+
+function add(map: Map<string, number[]>, key: string, person: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [person]);
+  else if (!list.includes(person)) list.push(person);
+}
+
+const LATIN_WORD = /^[a-z'’-]+$/;
+
+function lookup(index: PersonIndex, token: Token): readonly number[] | undefined {
+  return index.forms.get(token.lower) ?? (LATIN_WORD.test(token.lower) ? index.latin.get(latinKey(token.lower.replace(/['’]s$/, ''))) : undefined);
 }
 
 function indexPeople(people: readonly NamedPerson[]): PersonIndex {
-  const index: PersonIndex = { people: [], forms: new Map() };
+  const index: PersonIndex = { people: [], forms: new Map(), latin: new Map() };
   people.forEach((person, i) => {
     const { words, initials } = nameParts(person.name);
     index.people.push({ kind: person.kind, initials });
     if (person.kind === 'entity') return;
     for (const word of words) {
       if ([...word].length < 2) continue;
-      for (const form of wordForms(word)) {
-        const list = index.forms.get(form);
-        if (!list) index.forms.set(form, [i]);
-        else if (!list.includes(i)) list.push(i);
-      }
+      for (const form of wordForms(word)) add(index.forms, form, i);
+      add(index.latin, latinKey(word), i);
     }
   });
   return index;
 }
 
 function classify(token: Token, index: PersonIndex): TokenClass {
-  if (token.cap && index.forms.has(token.lower)) return 'known';
+  if (token.glued) return 'other';
+  if (token.cap && lookup(index, token)) return 'known';
   if (token.initial && token.cap) return 'initial';
   if (!token.cap) return KK_PATRONYMIC_WORD.test(token.lower) ? 'patronymic' : 'other';
   if ([...token.lower].length < 2 || isStopWord(token.lower)) return 'other';
@@ -177,6 +198,7 @@ function decideChain(
   const words = kinds.filter((k) => k !== 'initial').length;
   const has = (k: TokenClass) => kinds.includes(k);
   const before = from > 0 && /^[\s,:]{1,3}$/.test(text.slice(tokens[from - 1]!.end, start)) ? tokens[from - 1]!.lower : '';
+  const title = titleBefore(text, tokens, from);
   const replace = () => out.candidates.push({ start, end, kind: 'person_name', replacement: initialsOf(text, chain), priority: NAME_PRIORITY });
 
   if (has('known')) {
@@ -186,7 +208,7 @@ function decideChain(
     return;
   }
   const uncertain = has('surname') || has('patronymic') || (words >= 2 && !/[a-z]/.test(text.slice(start, end)));
-  if (ROLE_WORDS.test(before)) {
+  if (title) {
     if (uncertain) out.flags.push({ start, end });
     return;
   }
@@ -198,12 +220,26 @@ function decideChain(
   else if (uncertain && !(words === 1 && ADJECTIVAL_SURNAME.test(chain[kinds.indexOf('surname')]?.lower ?? ''))) out.flags.push({ start, end });
 }
 
+/** Whether an official's title stands right before the chain, or with only "судебного заседания" and the like between. */
+function titleBefore(text: string, tokens: readonly Token[], from: number): boolean {
+  let k = from - 1;
+  let next = tokens[from]!;
+  for (let steps = 0; k >= 0 && steps < 3; steps++, k--) {
+    const token = tokens[k]!;
+    if (!/^[\s,:]{1,3}$/.test(text.slice(token.end, next.start))) return false;
+    if (ROLE_WORDS.test(token.lower)) return true;
+    if (!TITLE_FILLERS.test(token.lower)) return false;
+    next = token;
+  }
+  return false;
+}
+
 /** The person of the case a chain names best: most words and initials in common; a tie goes to a private person. */
 function bestPerson(chain: readonly Token[], kinds: readonly TokenClass[], index: PersonIndex): number {
   const score = new Map<number, number>();
   chain.forEach((token, k) => {
     if (kinds[k] !== 'known') return;
-    for (const p of index.forms.get(token.lower) ?? []) score.set(p, (score.get(p) ?? 0) + 2);
+    for (const p of lookup(index, token) ?? []) score.set(p, (score.get(p) ?? 0) + 2);
   });
   chain.forEach((token, k) => {
     if (kinds[k] !== 'initial') return;
