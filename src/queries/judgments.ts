@@ -48,17 +48,23 @@ export const SEARCH_TIMEOUT_MS = 5_000;
 
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
-function conditions(search: JudgmentSearch): SQL[] {
+/**
+ * How words match: `exact` is Russian by stem and Kazakh (and anything else) by word prefix,
+ * which reaches its suffixed forms (сот → соттың, сотқа); `fuzzy`, tried only when that finds
+ * nothing for a single word of some length, is trigram similarity to a word of the text, which
+ * forgives a typo or a Kazakh ending the prefix missed. Kept apart because an OR of the two makes
+ * a common word scan the table.
+ */
+export type MatchMode = 'exact' | 'fuzzy';
+
+const fuzzyAllowed = (search: JudgmentSearch) => search.words.length === 1 && search.words[0]!.length >= 4;
+
+function conditions(search: JudgmentSearch, mode: MatchMode = 'exact'): SQL[] {
   const where: SQL[] = [sql`j.status = 'published'`];
   if (search.words.length > 0) {
     const phrase = search.words.join(' ');
     const prefix = search.words.map((w) => `${w}:*`).join(' & ');
-    // Russian by stem; Kazakh (and anything else) by word prefix, which reaches its suffixed
-    // forms (сот → соттың, сотқа); and, for a single Kazakh word of some length, by trigram
-    // similarity of a word of the text, which forgives a typo.
-    const matches = [sql`j.tsv_ru @@ plainto_tsquery('russian', ${phrase})`, sql`j.tsv_simple @@ to_tsquery('simple', ${prefix})`];
-    if (search.words.length === 1 && search.words[0]!.length >= 4) matches.push(sql`${phrase} <% j.text`);
-    where.push(sql`(${sql.join(matches, sql` or `)})`);
+    where.push(mode === 'fuzzy' ? sql`${phrase} <% j.text` : sql`(j.tsv_ru @@ plainto_tsquery('russian', ${phrase}) or j.tsv_simple @@ to_tsquery('simple', ${prefix}))`);
   }
   if (search.courtCode) where.push(sql`j.court_id = (select id from courts where code = ${search.courtCode})`);
   if (search.level) where.push(sql`j.court_level = ${search.level}`);
@@ -87,10 +93,10 @@ function isTimeout(error: unknown): boolean {
  * cursor, in order, one more than a page (to know whether there is a next). Exported so a test
  * can EXPLAIN the very statement the search runs.
  */
-export function pageStatement(search: JudgmentSearch): SQL {
+export function pageStatement(search: JudgmentSearch, mode: MatchMode = 'exact'): SQL {
   const rank = rankOf(search);
   const byDate = search.order === 'date';
-  const page = conditions(search);
+  const page = conditions(search, mode);
   const c = search.cursor;
   if (c) page.push(byDate ? sql`(j.issued_on, j.id) < (${c.issuedOn}::date, ${c.id}::uuid)` : sql`(${rank}, j.id) < (${c.rank}::real, ${c.id}::uuid)`);
   const order = byDate ? sql`j.issued_on desc, j.id desc` : sql`rank desc, j.id desc`;
@@ -103,7 +109,6 @@ export function pageStatement(search: JudgmentSearch): SQL {
 
 /** One page of published judgments matching the search, newest or most relevant first. */
 export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<SearchPage> {
-  const where = conditions(search);
   const byDate = search.order === 'date';
   const headlineQuery =
     search.words.length === 0
@@ -112,6 +117,16 @@ export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<S
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local statement_timeout = ${SEARCH_TIMEOUT_MS}`));
+      const first = await pageIn(tx, 'exact');
+      return first.items.length === 0 && !search.cursor && fuzzyAllowed(search) ? pageIn(tx, 'fuzzy') : first;
+    });
+  } catch (error) {
+    if (isTimeout(error)) throw new SotError('judgments_search_too_broad');
+    throw error;
+  }
+
+  async function pageIn(tx: Pick<Db, 'execute'>, mode: MatchMode): Promise<SearchPage> {
+      const where = conditions(search, mode);
       const found = await tx.execute(sql`
         select p.*, c.code, c.name_kk, c.name_ru, c.name_en,
           ${
@@ -121,7 +136,7 @@ export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<S
                   else ts_headline('russian', p.text, plainto_tsquery('russian', ${headlineQuery.phrase}), ${HEADLINE_OPTIONS}) end`
               : sql`left(p.text, 300)`
           } as snippet
-        from (${pageStatement(search)}) p
+        from (${pageStatement(search, mode)}) p
         join courts c on c.id = p.court_id
         order by ${byDate ? sql`p.issued_on desc, p.id desc` : sql`p.rank desc, p.id desc`}`);
       const counted = await tx.execute(sql`select count(*)::int as n from (select 1 from judgments j where ${sql.join(where, sql` and `)} limit ${COUNT_CAP + 1}) s`);
@@ -144,14 +159,11 @@ export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<S
       const total = Number((counted.rows[0] as { n: number }).n);
       return {
         items,
-        next: last ? { order: search.order, issuedOn: String(last['issued_on']), rank: Number(last['rank']), id: String(last['id']) } : null,
+        // A fuzzy match is a fallback for a typo: one page of it, no cursor that would page the exact search.
+        next: last && mode === 'exact' ? { order: search.order, issuedOn: String(last['issued_on']), rank: Number(last['rank']), id: String(last['id']) } : null,
         estimatedTotal: Math.min(total, COUNT_CAP),
         capped: total > COUNT_CAP,
       };
-    });
-  } catch (error) {
-    if (isTimeout(error)) throw new SotError('judgments_search_too_broad');
-    throw error;
   }
 }
 

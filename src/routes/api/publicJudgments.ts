@@ -59,7 +59,7 @@ export const publicJudgmentsApi: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['public'],
         summary: 'Search the judgment bank',
         description:
-          'Full-text search in Russian (stemmed) and Kazakh (word prefixes and trigram similarity) over published, depersonalised acts in force, with filters. Pages by an opaque `cursor` taken from `next`. Dates as YYYY-MM-DD.',
+          'Full-text search in Russian (stemmed) and Kazakh (word prefixes; trigram similarity when a single word finds nothing) over published, depersonalised acts in force, with filters. Pages by an opaque `cursor` taken from `next`. Dates as YYYY-MM-DD.',
         querystring: JudgmentSearchQuery,
         response: { 200: JudgmentList, 400: ApiError, 422: ApiError },
       },
