@@ -59,6 +59,10 @@ import { standInAcquirer } from './adapters/payments/standInAcquirer.tsx';
 import { authApi } from './routes/api/auth.ts';
 import { healthRoutes } from './routes/ops/health.ts';
 import { caseStatusRoutes } from './routes/public/caseStatus.tsx';
+import { judgmentRoutes } from './routes/public/judgments.tsx';
+import { courtJudgmentRoutes } from './routes/court/judgments.tsx';
+import { judgmentCorrectionRoutes } from './routes/cabinet/judgmentCorrections.tsx';
+import { publicJudgmentsApi } from './routes/api/publicJudgments.ts';
 import { courtRoutes } from './routes/public/courts.tsx';
 import { languageRoutes } from './routes/public/language.ts';
 import { staticPages } from './routes/public/pages.tsx';
@@ -231,6 +235,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(staticPages);
   await app.register(courtRoutes);
   await app.register(caseStatusRoutes);
+  await app.register(judgmentRoutes);
+  await app.register(courtJudgmentRoutes);
+  await app.register(judgmentCorrectionRoutes);
   await app.register(termRoutes);
   await app.register(languageRoutes);
   await app.register(cabinetRoutes);
@@ -266,6 +273,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // The stand-in card acquirer: the whole payment flow runs locally, in demo mode only.
   if (config.demo && config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
   await app.register(publicCaseApi, { prefix: '/api/v1' });
+  await app.register(publicJudgmentsApi, { prefix: '/api/v1' });
   await app.register(filingsApi, { prefix: '/api/v1' });
   await app.register(dutyApi, { prefix: '/api/v1' });
   await app.register(paymentsApi, { prefix: '/api/v1' });

@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { openMissingTrialTerms } from './commands/trialTerms.ts';
 import { auditKeyring, describeAuditVerification, recordAuditCheck, sealAuditChain, useAuditKeys, verifyAuditChain } from './db/audit.ts';
 import { ensureBenchCases } from './db/benchData.ts';
+import { ensureBenchJudgments } from './db/benchJudgments.ts';
 import { seedDemo } from './seed/demo.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki, DEV_PKCS12_PASSWORD } from './pki/devCa.ts';
@@ -25,8 +26,9 @@ Commands:
   audit verify    check the audit log's keyed hash chain; names the first broken entry
                   and exits 2 when there is one
   pki dev-ca      make the development CA and demo keys (PKCS#12, sign-in and signing) in DATA_DIR/pki
-  bench-data --cases N
-                  top the database up to N synthetic cases for benchmarks
+  bench-data --cases N [--judgments M]
+                  top the database up to N synthetic cases for benchmarks, and the
+                  judgment bank up to M published judgments in Russian and Kazakh
 ${REFERENCE_USAGE}
                   the values of the law operators keep: each year's MCI, the court
                   calendar, dated limits; each change needs the act that makes it law
@@ -49,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean' },
       role: { type: 'string' },
       cases: { type: 'string' },
+      judgments: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       basis: { type: 'string' },
       name: { type: 'string' },
@@ -89,17 +92,27 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'bench-data': {
-      const total = Number(values.cases);
-      if (!Number.isInteger(total) || total < 1) {
-        console.error('Give the number of cases: sot bench-data --cases 1000000');
+      const total = values.cases === undefined ? 0 : Number(values.cases);
+      const bank = values.judgments === undefined ? 0 : Number(values.judgments);
+      if (!Number.isInteger(total) || total < 0 || !Number.isInteger(bank) || bank < 0 || total + bank < 1) {
+        console.error('Give the number of cases or judgments: sot bench-data --cases 1000000 --judgments 1000000');
         return 1;
       }
-      const result = await withDatabase(async (database) => {
+      await withDatabase(async (database) => {
         await migrateDatabase(database);
         await seedDemo(database.db);
-        return ensureBenchCases(database.db, total);
+        if (total > 0) {
+          const result = await ensureBenchCases(database.db, total);
+          console.log(`Benchmark cases: ${result.existing} existed, ${result.added} added.`);
+        }
+        if (bank > 0) {
+          const started = Date.now();
+          const result = await ensureBenchJudgments(database.db, bank, 2_000, (done) => {
+            if (done % 100_000 === 0) console.log(`… ${done} judgments`);
+          });
+          console.log(`Benchmark judgments: ${result.existing} existed, ${result.added} added in ${Math.round((Date.now() - started) / 1000)} s.`);
+        }
       });
-      console.log(`Benchmark cases: ${result.existing} existed, ${result.added} added.`);
       return 0;
     }
     case 'pki': {

@@ -199,6 +199,20 @@ export const ERRORS = {
   familiarisation_choose_documents: { status: 400, message: 'caseFile.error.chooseDocuments' },
   familiarisation_reason_required: { status: 400, message: 'caseFile.error.reasonRequired' },
   familiarisation_nothing_to_open: { status: 409, message: 'caseFile.error.nothingToOpen' },
+  // The judgment bank: review, publication, corrections, and the public search's input.
+  judgment_text_required: { status: 400, message: 'judgments.error.textRequired' },
+  judgment_not_pending: { status: 409, message: 'judgments.error.notPending' },
+  judgment_not_in_force: { status: 409, message: 'judgments.error.notInForce' },
+  judgment_reason_required: { status: 400, message: 'judgments.error.reasonRequired' },
+  judgment_not_published: { status: 409, message: 'judgments.error.notPublished' },
+  judgment_correction_note_required: { status: 400, message: 'judgments.error.correctionNote' },
+  judgment_correction_pending: { status: 409, message: 'judgments.error.correctionPending' },
+  judgment_correction_answered: { status: 409, message: 'judgments.error.correctionAnswered' },
+  judgments_invalid_date: { status: 400, message: 'judgments.error.invalidDate' },
+  judgments_invalid_cursor: { status: 400, message: 'judgments.error.invalidCursor' },
+  judgments_query_too_long: { status: 400, message: 'judgments.error.queryTooLong' },
+  // A search that would take too long is the searcher's to narrow, not a fault of the server.
+  judgments_search_too_broad: { status: 422, message: 'judgments.error.tooBroad' },
   // Materials the court adds to its file, while the case is before it.
   material_title_required: { status: 400, message: 'caseFile.material.error.title' },
   material_kind_required: { status: 400, message: 'caseFile.material.error.kind' },

@@ -8,6 +8,15 @@ export const urls = {
   home: () => '/',
   courts: (filter?: { q?: string; level?: number }) => withQuery('/courts', filter),
   court: (code: string) => `/courts/${encodeURIComponent(code)}`,
+  /** The public judgment bank: search, a judgment, its printable form and PDF. */
+  judgments: (query?: Record<string, string | undefined>) => withQuery('/judgments', query),
+  judgment: (id: string) => `/judgments/${encodeURIComponent(id)}`,
+  judgmentPrint: (id: string) => `/judgments/${encodeURIComponent(id)}/print`,
+  /** The court's queue of judgments to review and correction requests, and one judgment's review. */
+  courtJudgments: () => '/court/judgments',
+  courtJudgment: (id: string) => `/court/judgments/${encodeURIComponent(id)}`,
+  /** A party asks for a correction of a published judgment of their case. */
+  judgmentCorrection: (caseId: string, judgmentId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}/judgments/${encodeURIComponent(judgmentId)}/correction`,
   caseStatus: (number?: string) => withQuery('/case-status', number ? { number } : undefined),
   login: (returnTo?: string) => withQuery('/login', returnTo ? { return: returnTo } : undefined),
   /** The sign-in page says the person came by a notice's link, and to what kind of page. */
@@ -217,6 +226,10 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'reference-admin', url: urls.referenceAdmin(), as: 'sysadmin' },
     { name: 'audit-log-admin', url: urls.auditLogAdmin(), as: 'sysadmin' },
     { name: 'reference-admin-year', url: urls.referenceAdmin(2027), as: 'sysadmin' },
+    { name: 'judgments', url: urls.judgments() },
+    { name: 'judgments-search', url: urls.judgments({ q: 'иск' }) },
+    { name: 'judgments-invalid', url: urls.judgments({ from: '2026-02-31' }), status: 400 },
+    { name: 'court-judgments', url: urls.courtJudgments(), as: 'clerk-7517' },
     { name: 'terms', url: urls.terms() },
     { name: 'terms-quote', url: urls.terms({ term: 'appeal', day: '8', month: '2', year: '2026' }) },
     { name: 'terms-invalid', url: urls.terms({ term: 'appeal', day: '31', month: '2', year: '2026' }), status: 400 },

@@ -7,7 +7,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { Readable } from 'node:stream';
 import type { SignatureVerifier } from '../adapters/eds/index.ts';
-import type { BlobStore, StoredBlob } from '../adapters/storage/blobStore.ts';
+import { readBlob, type BlobStore, type StoredBlob } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
@@ -24,6 +24,7 @@ import { closeDeadlines, moveCase, openDeadline, today } from './caseProgress.ts
 import { hearingForActs } from './hearingLifecycle.ts';
 import { noticeOrderCancelled } from './courtOrders.ts';
 import { noticeToParticipants } from './notices.ts';
+import { prepareForBank } from './judgments.ts';
 import { absentFromHearing, openAbsentPartyTerms } from './decisionCopies.ts';
 import { decisionParties } from '../queries/partyStanding.ts';
 import { urls } from '../urls.ts';
@@ -167,7 +168,7 @@ export async function discardAct(db: Db, principal: Principal, documentId: strin
  * Issues a signed act. The signature must verify over the manifest rebuilt from what is stored
  * now, so an act edited after it was signed cannot be issued with the old signature.
  */
-export async function issueAct(db: Db, verifier: SignatureVerifier, principal: Principal, documentId: string, cmsText: string, now: Date): Promise<{ verifyCode: string }> {
+export async function issueAct(db: Db, verifier: SignatureVerifier, store: BlobStore, principal: Principal, documentId: string, cmsText: string, now: Date): Promise<{ verifyCode: string }> {
   const { doc, ...found } = await draftOf(db, principal, documentId);
   if (doc.issuedAt) throw new SotError('act_issued');
   const manifest = await manifestFor(db, doc, found, principal);
@@ -175,6 +176,8 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
   await verifySigner(verifier, principal, cms, manifest, now);
   const choice: ActChoice = { kind: doc.kind as CourtActKind, decisionForm: doc.decisionForm, outcome: doc.outcome };
   const caseId = doc.caseId!;
+  // The judgment bank reads the act's text; an act issued as a PDF has none it can depersonalise.
+  const text = doc.mediaType === TEXT_MEDIA_TYPE && doc.sha256 ? (await readBlob(store, doc.sha256)).toString('utf8') : null;
 
   return db.transaction(async (tx) => {
     const locked = await judgeCase(tx, principal, caseId, true);
@@ -206,6 +209,7 @@ export async function issueAct(db: Db, verifier: SignatureVerifier, principal: P
     // An appellate act in force may still be complained of in cassation.
     if (entersIntoForce && locked.case.instance === 2) await openDeadline(tx, caseId, 'cassation', day);
     await tx.insert(events).values({ caseId, type: 'document_issued', occurredAt: now, actorId: principal.userId, data: { documentId, kind: choice.kind, decisionForm: choice.decisionForm, outcome: choice.outcome } });
+    await prepareForBank(tx, { documentId, caseId, kind: choice.kind, decisionForm: choice.decisionForm ?? null, outcome: choice.outcome ?? null, text }, now);
     if (choice.outcome && locked.case.parentCaseId) await reportOutcome(tx, locked.case.parentCaseId, caseId, choice.outcome, documentId, now);
     if (effect.path.includes('order_cancelled')) await noticeOrderCancelled(tx, { caseId, number: locked.case.number ?? '', documentId, actorId: principal.userId }, now);
     await appendAudit(tx, { actorId: principal.userId, action: 'act.issued', entityType: 'case', entityId: caseId, data: { documentId, kind: choice.kind, verifyCode } }, now);

@@ -35,6 +35,7 @@ export type NoticeEvent =
   | 'court_order_in_force'
   | 'familiarisation_answered'
   | 'material_shared'
+  | 'judgment_correction_answered'
   | 'contact_code';
 
 /** `sms` is the short form; without it the SMS says the subject. */

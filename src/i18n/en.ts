@@ -25,6 +25,7 @@ import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
+import { judgments } from './sections/judgments.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -362,6 +363,7 @@ export const en = {
   ...entity.en,
   ...auditLog.en,
   ...caseFile.en,
+  ...judgments.en,
   ...caseTerms.en,
   ...eds.en,
   ...input.en,

@@ -26,6 +26,7 @@ import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
+import { judgments } from './sections/judgments.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -364,6 +365,7 @@ export const kk: Record<MessageKey, string> = {
   ...entity.kk,
   ...auditLog.kk,
   ...caseFile.kk,
+  ...judgments.kk,
   ...caseTerms.kk,
   ...eds.kk,
   ...input.kk,

@@ -26,6 +26,7 @@ import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
+import { judgments } from './sections/judgments.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -364,6 +365,7 @@ export const ru: Record<MessageKey, string> = {
   ...entity.ru,
   ...auditLog.ru,
   ...caseFile.ru,
+  ...judgments.ru,
   ...caseTerms.ru,
   ...eds.ru,
   ...input.ru,

@@ -34,7 +34,9 @@ export type PolicyRequest =
   | { action: 'manage'; resource: 'bench'; courtId: string }
   | { action: 'read' | 'receive' | 'attach' | 'enter_paper'; resource: 'filing_office'; courtId: string }
   | { action: 'manage'; resource: 'recordings'; courtId: string }
-  | { action: 'watch'; resource: 'recording'; relations: ReadonlySet<CaseRelation>; closedHearing: boolean };
+  | { action: 'watch'; resource: 'recording'; relations: ReadonlySet<CaseRelation>; closedHearing: boolean }
+  | { action: 'review'; resource: 'judgment'; courtId: string; judgeId: string | null }
+  | { action: 'view'; resource: 'judgment_queue' };
 
 type Rule = {
   /** Roles the rule applies to; 'signed-in' means anyone with a session. */
@@ -101,6 +103,17 @@ export const RULES: readonly Rule[] = [
     resource: 'familiarisation',
     when: (p, r) => r.resource === 'familiarisation' && r.judgeId === p.userId && sitsIn(p, r.courtId),
   },
+
+  // The judgment bank: the judge of the case and the office of its court check the
+  // depersonalised text of an act and publish or withhold it, and answer correction requests.
+  {
+    roles: ['judge', 'clerk'],
+    action: 'review',
+    resource: 'judgment',
+    when: (p, r, role) =>
+      r.resource === 'judgment' && (role === 'judge' ? r.judgeId === p.userId && sitsIn(p, r.courtId) : p.roles.some((held) => held.role === 'clerk' && held.courtId === r.courtId)),
+  },
+  { roles: ['judge', 'clerk'], action: 'view', resource: 'judgment_queue' },
 
   // Appeals, complaints and petitions come from the case's parties and their accepted representatives.
   { roles: ['citizen', 'legal_representative'], action: 'file_in', resource: 'case', when: related('party') },

@@ -5,8 +5,11 @@ import { Readable } from 'node:stream';
 import type { BlobStore } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { keepBlob } from '../db/blobs.ts';
-import { blobs, cases, courts, documents, events, users } from '../db/schema/index.ts';
-import { actManifest, COURT_ACT_KINDS, type ActChoice } from '../domain/courtActs.ts';
+import { blobs, cases, courts, documents, events, judgments, parties, users } from '../db/schema/index.ts';
+import { prepareForBank, publishJudgment } from '../commands/judgments.ts';
+import { actInForce } from '../domain/judgments.ts';
+import type { Principal } from '../policies/principal.ts';
+import { actManifest, COURT_ACT_KINDS, type ActChoice, type CourtActKind } from '../domain/courtActs.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
 import { newVerifyCode } from '../auth/tokens.ts';
 import { importPrivateKey, signCms } from '../pki/cms.ts';
@@ -29,7 +32,9 @@ function actFor(instance: number, status: CaseStatus, category: string): { act: 
   return null;
 }
 
-function demoText(number: string, act: ActChoice): string {
+function demoText(number: string, act: ActChoice, parties: readonly string[] = []): string {
+  // The parties named as a judge names them, so the judgment bank's depersonalisation has something to do.
+  const between = parties.length >= 2 ? ` по иску ${parties[0]} к ${parties[1]}` : '';
   if (act.kind === 'court_order') {
     return [
       'СУДЕБНЫЙ ПРИКАЗ',
@@ -43,7 +48,7 @@ function demoText(number: string, act: ActChoice): string {
   return [
     'ИМЕНЕМ РЕСПУБЛИКИ КАЗАХСТАН',
     `Дело № ${number}. Демонстрационный судебный акт Sot: стороны, обстоятельства и суммы вымышлены.`,
-    'Суд, рассмотрев в открытом судебном заседании материалы дела, выслушав стороны и исследовав доказательства, руководствуясь нормами Гражданского процессуального кодекса Республики Казахстан,',
+    `Суд, рассмотрев в открытом судебном заседании материалы дела${between}, выслушав стороны и исследовав доказательства, руководствуясь нормами Гражданского процессуального кодекса Республики Казахстан,`,
     `ПОСТАНОВИЛ: ${resolved}`,
   ].join('\n\n');
 }
@@ -77,7 +82,9 @@ export async function seedDemoActs(db: Db, store: BlobStore, pkiDir: string): Pr
     if (!dated) continue;
     const issuedAt = dated.at;
 
-    const text = Buffer.from(demoText(row.case.number!, plan.act), 'utf8');
+    const named = await db.select({ name: parties.displayName }).from(parties).where(and(eq(parties.caseId, row.case.id), inArray(parties.role, ['claimant', 'defendant']))).orderBy(parties.role);
+    const actText = demoText(row.case.number!, plan.act, named.map((p) => p.name));
+    const text = Buffer.from(actText, 'utf8');
     const staged = await store.stage(Readable.from([text]), text.byteLength);
     await keepBlob(db, store, staged, TEXT_MEDIA_TYPE, issuedAt);
     const documentId = randomUUID();
@@ -115,8 +122,29 @@ export async function seedDemoActs(db: Db, store: BlobStore, pkiDir: string): Pr
         createdAt: issuedAt,
       });
       await tx.insert(events).values({ caseId: row.case.id, type: 'document_issued', occurredAt: issuedAt, actorId: row.case.judgeId, data: { documentId, kind: plan.act.kind, decisionForm: plan.act.decisionForm ?? null, outcome: plan.act.outcome ?? null } });
+      // Through the same pipeline as an act issued in Sot: depersonalised, waiting for review.
+      await prepareForBank(tx, { documentId, caseId: row.case.id, kind: plan.act.kind, decisionForm: plan.act.decisionForm ?? null, outcome: plan.act.outcome ?? null, text: actText }, issuedAt);
     });
     issued++;
   }
+  if (issued > 0) await publishDemoJudgments(db);
   return issued;
+}
+
+/**
+ * The judges of the demo review their acts in the bank: every act in force is published, except
+ * the newest, which stays waiting so the court's queue has something in it.
+ */
+async function publishDemoJudgments(db: Db): Promise<void> {
+  const waiting = await db
+    .select({ id: judgments.id, courtId: judgments.courtId, judgeId: cases.judgeId, status: cases.status, actKind: judgments.actKind })
+    .from(judgments)
+    .innerJoin(cases, eq(cases.id, judgments.caseId))
+    .where(eq(judgments.status, 'pending_review'))
+    .orderBy(judgments.issuedOn, judgments.id);
+  const inForce = waiting.filter((j) => j.judgeId && actInForce(j.actKind as CourtActKind, j.status));
+  for (const j of inForce.slice(0, -1)) {
+    const judge: Principal = { userId: j.judgeId!, iin: '', fullName: '', bin: null, roles: [{ role: 'judge', courtId: j.courtId }] };
+    await publishJudgment(db, judge, j.id, { flagsChecked: true }, new Date());
+  }
 }

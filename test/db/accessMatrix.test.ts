@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { keepBlob } from '../../src/db/blobs.ts';
-import { caseDistributions, cases, courts, documents, familiarisationRequests, filingAttachments, filings, hearings, judgeAbsences, parties, payments, recordings, recordingUploads, roleGrantProposals, selfAssignmentProposals, userRoles } from '../../src/db/schema/index.ts';
+import { caseDistributions, cases, courts, documents, familiarisationRequests, filingAttachments, filings, hearings, judgeAbsences, judgmentCorrections, judgments, parties, payments, recordings, recordingUploads, roleGrantProposals, selfAssignmentProposals, userRoles } from '../../src/db/schema/index.ts';
 import { drawJudge } from '../../src/domain/distribution.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -220,6 +220,23 @@ describeDb('access matrix: route × role × relation', () => {
     return row!.id;
   }
 
+  /** An act of the case in the judgment bank, waiting for review or published; a fresh one per call. */
+  async function bankJudgment(status: 'pending_review' | 'published'): Promise<string> {
+    const db = t.database.db;
+    const [doc] = await db.insert(documents).values({ caseId, kind: 'decision', decisionForm: 'final', title: 'Решение', visibility: 'court' }).returning({ id: documents.id });
+    const [row] = await db
+      .insert(judgments)
+      .values({ documentId: doc!.id, caseId, courtId: caseCourt.id, courtLevel: 1, caseNumber: '9594-26-00-2/1', caseKind: 'civil', category: 'property', actKind: 'decision', issuedOn: '2026-03-02', status, text: 'Суд решил иск удовлетворить частично.', ...(status === 'published' ? { publishedAt: new Date() } : {}) })
+      .returning({ id: judgments.id });
+    return row!.id;
+  }
+
+  async function pendingCorrection(): Promise<{ judgmentId: string; correctionId: string }> {
+    const judgmentId = await bankJudgment('published');
+    const [row] = await t.database.db.insert(judgmentCorrections).values({ judgmentId, partyId: claimantParty, requestedBy: grantee.id, note: 'Оставлено имя', requestedAt: new Date() }).returning({ id: judgmentCorrections.id });
+    return { judgmentId, correctionId: row!.id };
+  }
+
   type Expect = (role: Role, relation: Relation, placement: Placement) => boolean;
   interface RouteCase {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -345,6 +362,36 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/court/cases/:caseId/file/materials/:documentId/share', url: () => `/court/cases/${caseId}/file/materials/${caseDocumentId}/share`, form: () => ({}), allowed: nobody },
     // Only the judge of the case answers a request to read the materials; none of these people is.
     { method: 'POST', route: '/court/cases/:caseId/file/requests/:requestId', url: async () => `/court/cases/${caseId}/file/requests/${await pendingFamiliarisation()}`, form: () => ({ answer: 'refuse', reason: 'Нет оснований.' }), allowed: nobody },
+    // The judgment bank: judges and clerks have a queue; a judgment is reviewed by the office of
+    // its court (and the judge of the case, who is none of these people).
+    { method: 'GET', route: '/court/judgments', url: () => '/court/judgments', allowed: (role) => role === 'clerk' || role === 'judge' },
+    { method: 'GET', route: '/court/judgments/:id', url: async () => `/court/judgments/${await bankJudgment('pending_review')}`, allowed: (role, _relation, placement) => role === 'clerk' && placement === 'this court' },
+    {
+      method: 'POST',
+      route: '/court/judgments/:id',
+      url: async () => `/court/judgments/${await bankJudgment('pending_review')}`,
+      form: () => ({ action: 'withhold', reason: 'Сведения о частной жизни' }),
+      allowed: (role, _relation, placement) => role === 'clerk' && placement === 'this court',
+    },
+    {
+      method: 'POST',
+      route: '/court/judgments/:id/corrections/:correctionId',
+      url: async () => {
+        const { judgmentId, correctionId } = await pendingCorrection();
+        return `/court/judgments/${judgmentId}/corrections/${correctionId}`;
+      },
+      form: () => ({ action: 'decline', reason: 'Имя уже заменено' }),
+      allowed: (role, _relation, placement) => role === 'clerk' && placement === 'this court',
+    },
+    // The parties and their accepted representatives ask for a correction of a published one.
+    { method: 'GET', route: '/cabinet/cases/:caseId/judgments/:judgmentId/correction', url: async () => `/cabinet/cases/${caseId}/judgments/${await bankJudgment('published')}/correction`, allowed: (_role, relation) => relation !== 'unrelated' },
+    {
+      method: 'POST',
+      route: '/cabinet/cases/:caseId/judgments/:judgmentId/correction',
+      url: async () => `/cabinet/cases/${caseId}/judgments/${await bankJudgment('published')}/correction`,
+      form: () => ({ note: 'Оставлено имя в тексте акта' }),
+      allowed: (_role, relation) => relation !== 'unrelated',
+    },
     // The parties and their accepted representatives ask.
     { method: 'POST', route: '/cabinet/cases/:caseId/familiarisation', url: () => `/cabinet/cases/${caseId}/familiarisation`, form: () => ({}), allowed: (_role, relation) => relation !== 'unrelated' },
     { method: 'GET', route: '/court/registry', url: () => '/court/registry', allowed: (role) => role === 'clerk' || role === 'court_chair' },

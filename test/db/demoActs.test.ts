@@ -5,7 +5,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBuiltInVerifier, keyKind, keyUsageFacts, parseSignedCms } from '../../src/adapters/eds/index.ts';
 import { DEV_ROOT_FILE, pemCertificates } from '../../src/auth/verifier.ts';
-import { cases, documents } from '../../src/db/schema/index.ts';
+import { cases, documents, judgments, parties } from '../../src/db/schema/index.ts';
 import { createDevPki } from '../../src/pki/devCa.ts';
 import { seedDemoActs } from '../../src/seed/demoActs.ts';
 import { demoPeople } from '../../src/seed/people.ts';
@@ -42,6 +42,21 @@ describeDb('demo court acts', () => {
       const page = await t.app.inject({ method: 'GET', url: `/verify/${code}`, headers: { cookie: 'lang=en' } });
       expect(page.body, code!).toContain('This court act is genuine');
     }
+  });
+
+  it('sends the demo’s final acts through the judgment bank: those in force reviewed and published but one, none of a closed hearing', async () => {
+    const rows = await t.database.db.select({ status: judgments.status, closed: cases.closedHearing, text: judgments.text, caseId: judgments.caseId }).from(judgments).innerJoin(cases, eq(cases.id, judgments.caseId));
+    expect(rows.filter((r) => r.status === 'published').length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.status === 'pending_review').length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.closed)).toEqual([]);
+    // The published text names no private party as the case has them.
+    const named = await t.database.db.select({ caseId: parties.caseId, name: parties.displayName, organisationId: parties.organisationId }).from(parties);
+    for (const row of rows.filter((r) => r.status === 'published')) {
+      for (const p of named.filter((n) => n.caseId === row.caseId && !n.organisationId)) expect(row.text).not.toContain(p.name);
+    }
+    const search = await t.app.inject({ method: 'GET', url: '/api/v1/public/judgments?q=' + encodeURIComponent('иск') });
+    expect(search.statusCode).toBe(200);
+    expect(search.json().items.length).toBeGreaterThan(0);
   });
 
   it('signs the demo’s acts with the judges’ signing keys, not their authentication keys', async () => {

@@ -10,3 +10,4 @@ export * from './access.ts';
 export * from './reference.ts';
 export * from './duties.ts';
 export * from './calendarFeeds.ts';
+export * from './judgments.ts';

@@ -8,6 +8,7 @@ import { partiesActedFor } from '../../queries/partyStanding.ts';
 import { filingsOf } from '../../queries/filingForm.ts';
 import { latestDistribution } from '../../queries/registry.ts';
 import { CabinetCasePage } from '../../views/pages/CabinetCasePage.tsx';
+import { publishedJudgmentsOfCase } from '../../queries/judgments.ts';
 import { CabinetPage } from '../../views/pages/CabinetPage.tsx';
 import { actsOf, deadlinesOf, linkedCasesOf } from '../../queries/caseFile.ts';
 import { caseDocuments } from '../../queries/caseDocuments.ts';
@@ -42,7 +43,7 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/cabinet/cases/:caseId',
     {
       config: { access: 'signed-in' },
-      schema: { hide: true, params: Type.Object({ caseId: Type.String({ maxLength: 100 }) }), querystring: Type.Object({ familiarisation: Type.Optional(Type.String({ maxLength: 10 })) }) },
+      schema: { hide: true, params: Type.Object({ caseId: Type.String({ maxLength: 100 }) }), querystring: Type.Object({ familiarisation: Type.Optional(Type.String({ maxLength: 10 })), correction: Type.Optional(Type.String({ maxLength: 10 })) }) },
     },
     async (request, reply) => {
       const { caseId } = request.params;
@@ -71,9 +72,10 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const sendsCopies = deadlines.some((d) => d.kind === 'decision_copies_sent' && d.partyId !== null && d.closedAt === null) && can(request.principal, { action: 'send_copy', resource: 'case', courtId: details.case.courtId });
       const familiarisation = participant && mayFile ? { ...(await familiarisationPanelOf(app.db, request.principal!, details.case)), openedCount: granted.length, done: request.query.familiarisation === 'sent' } : null;
       const courtFile = can(request.principal, { action: 'read', resource: 'court_file', relations });
+      const bank = mayFile ? await publishedJudgmentsOfCase(app.db, caseId) : [];
       return reply.page(
         { title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' },
-        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation, courtOrder, ownPartyIds, sendsCopies, familiarisation, courtFile }} hasDistribution={distribution !== null} />,
+        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation, courtOrder, ownPartyIds, sendsCopies, familiarisation, courtFile }} hasDistribution={distribution !== null} bank={{ judgments: bank, sent: request.query.correction === 'sent' }} />,
       );
     },
   );

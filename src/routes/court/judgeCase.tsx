@@ -375,7 +375,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { verifyCode } = await issueAct(app.db, app.signatureVerifier, request.principal!, request.params.documentId, request.body.cms, app.clock());
+      const { verifyCode } = await issueAct(app.db, app.signatureVerifier, app.blobs, request.principal!, request.params.documentId, request.body.cms, app.clock());
       return reply.code(201).send({ verifyUrl: `${app.config.publicUrl}${urls.verifyTalon(verifyCode)}` });
     },
   );

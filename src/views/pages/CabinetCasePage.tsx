@@ -73,6 +73,10 @@ function timelineText(t: Translate, event: CaseForParticipants['timeline'][numbe
       return t('caseFile.timeline.materialAdded');
     case 'material_shared':
       return t('caseFile.timeline.materialShared');
+    case 'judgment_published':
+      return t('judgments.timeline.published');
+    case 'judgment_correction_requested':
+      return t('judgments.timeline.correctionRequested');
     default:
       return t('timeline.other');
   }
@@ -142,7 +146,37 @@ function CourtOrderActions({ c, panel }: { c: CaseForParticipants['case']; panel
   );
 }
 
-export function CabinetCasePage({ details, file, hasDistribution = false }: { details: CaseForParticipants; file: CaseFileParts; hasDistribution?: boolean }) {
+export interface BankPanel {
+  judgments: { id: string; actKind: string; issuedOn: string }[];
+  sent: boolean;
+}
+
+/** The case's acts published in the judgment bank, each with the way to ask for a correction. */
+function JudgmentBankPanel({ caseId, bank }: { caseId: string; bank: BankPanel }) {
+  const { t, lang } = useView();
+  if (bank.judgments.length === 0) return null;
+  return (
+    <section id="judgment-bank">
+      <h2 class="govuk-heading-m">{t('judgments.cabinet.title')}</h2>
+      {bank.sent && <div class="govuk-inset-text">{t('judgments.correction.sent')}</div>}
+      <ul class="govuk-list">
+        {bank.judgments.map((j) => (
+          <li key={j.id}>
+            <a class="govuk-link" href={urls.judgment(j.id)}>
+              {t(`proceedings.actKind.${j.actKind as 'decision'}`)}, {formatCourtDay(j.issuedOn, lang)}
+            </a>{' '}
+            ·{' '}
+            <a class="govuk-link" href={urls.judgmentCorrection(caseId, j.id)}>
+              {t('judgments.cabinet.ask')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function CabinetCasePage({ details, file, hasDistribution = false, bank }: { details: CaseForParticipants; file: CaseFileParts; hasDistribution?: boolean; bank?: BankPanel }) {
   const { t, lang } = useView();
   const c = details.case;
   const rows: { key: string; value: ComponentChildren }[] = [
@@ -225,6 +259,7 @@ export function CabinetCasePage({ details, file, hasDistribution = false }: { de
         </a>
       </p>
       {file.familiarisation && <FamiliarisationPanel caseId={c.id} view={file.familiarisation} />}
+      {bank && <JudgmentBankPanel caseId={c.id} bank={bank} />}
 
       <h2 class="govuk-heading-l">{t('case.participants')}</h2>
       <ul class="govuk-list">

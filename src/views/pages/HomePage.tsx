@@ -43,6 +43,11 @@ export function HomePage() {
                 {t('home.public.courts')}
               </a>
             </li>
+            <li>
+              <a class="govuk-link" href={urls.judgments()}>
+                {t('home.public.judgments')}
+              </a>
+            </li>
           </ul>
         </div>
       </div>

@@ -1,0 +1,272 @@
+/**
+ * The judgment bank as read: the public search (full text in Russian with stemming, Kazakh and
+ * any other language by word prefix and trigram similarity), a published judgment, and the
+ * court's review queue.
+ */
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { cases, courts, judgmentCorrections, judgments, parties } from '../db/schema/index.ts';
+import { HIT_END, HIT_START, type JudgmentSearch, type SearchCursor } from '../domain/judgmentSearch.ts';
+import { SotError } from '../errors.ts';
+import type { Principal } from '../policies/principal.ts';
+import { can } from '../policies/rules.ts';
+
+export interface CourtNames {
+  code: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+}
+
+export interface JudgmentHit {
+  id: string;
+  caseNumber: string;
+  court: CourtNames;
+  courtLevel: number;
+  caseKind: string;
+  category: string;
+  actKind: string;
+  outcome: string | null;
+  issuedOn: string;
+  /** A passage with the hits between HIT_START and HIT_END (see snippetParts). */
+  snippet: string;
+}
+
+export interface SearchPage {
+  items: JudgmentHit[];
+  next: SearchCursor | null;
+  /** How many match, counted up to COUNT_CAP; `capped` when there are more. */
+  estimatedTotal: number;
+  capped: boolean;
+}
+
+export const PAGE_SIZE = 20;
+/** Counting stops here: an exact count of a broad search over millions of rows is not worth its time. */
+export const COUNT_CAP = 10_000;
+/** Every search runs under this statement timeout (SET LOCAL inside its transaction). */
+export const SEARCH_TIMEOUT_MS = 5_000;
+
+const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * How words match: `exact` is Russian by stem and Kazakh (and anything else) by word prefix,
+ * which reaches its suffixed forms (сот → соттың, сотқа); `fuzzy`, tried only when that finds
+ * nothing for a single word of some length, is trigram similarity to a word of the text, which
+ * forgives a typo or a Kazakh ending the prefix missed. Kept apart because an OR of the two makes
+ * a common word scan the table.
+ */
+export type MatchMode = 'exact' | 'fuzzy';
+
+const fuzzyAllowed = (search: JudgmentSearch) => search.words.length === 1 && search.words[0]!.length >= 4;
+
+function conditions(search: JudgmentSearch, mode: MatchMode = 'exact'): SQL[] {
+  const where: SQL[] = [sql`j.status = 'published'`];
+  if (search.words.length > 0) {
+    const phrase = search.words.join(' ');
+    const prefix = search.words.map((w) => `${w}:*`).join(' & ');
+    where.push(mode === 'fuzzy' ? sql`${phrase} <% j.text` : sql`(j.tsv_ru @@ plainto_tsquery('russian', ${phrase}) or j.tsv_simple @@ to_tsquery('simple', ${prefix}))`);
+  }
+  if (search.courtCode) where.push(sql`j.court_id = (select id from courts where code = ${search.courtCode})`);
+  if (search.level) where.push(sql`j.court_level = ${search.level}`);
+  if (search.kind) where.push(sql`j.case_kind = ${search.kind}`);
+  if (search.category) where.push(sql`j.category = ${search.category}`);
+  if (search.actKind) where.push(sql`j.act_kind = ${search.actKind}`);
+  if (search.outcome) where.push(sql`j.outcome = ${search.outcome}`);
+  if (search.from) where.push(sql`j.issued_on >= ${search.from}::date`);
+  if (search.to) where.push(sql`j.issued_on <= ${search.to}::date`);
+  return where;
+}
+
+function rankOf(search: JudgmentSearch): SQL {
+  if (search.words.length === 0) return sql`0::real`;
+  const phrase = search.words.join(' ');
+  const prefix = search.words.map((w) => `${w}:*`).join(' & ');
+  return sql`(ts_rank_cd(j.tsv_ru, plainto_tsquery('russian', ${phrase})) + ts_rank_cd(j.tsv_simple, to_tsquery('simple', ${prefix})))::real`;
+}
+
+function isTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+}
+
+/**
+ * The statement that finds one page: published rows matching the words and filters, after the
+ * cursor, in order, one more than a page (to know whether there is a next). Exported so a test
+ * can EXPLAIN the very statement the search runs.
+ */
+export function pageStatement(search: JudgmentSearch, mode: MatchMode = 'exact'): SQL {
+  const rank = rankOf(search);
+  const byDate = search.order === 'date';
+  const page = conditions(search, mode);
+  const c = search.cursor;
+  if (c) page.push(byDate ? sql`(j.issued_on, j.id) < (${c.issuedOn}::date, ${c.id}::uuid)` : sql`(${rank}, j.id) < (${c.rank}::real, ${c.id}::uuid)`);
+  const order = byDate ? sql`j.issued_on desc, j.id desc` : sql`rank desc, j.id desc`;
+  return sql`select j.id, j.case_number, j.court_id, j.court_level, j.case_kind, j.category, j.act_kind, j.outcome, j.issued_on::text as issued_on, j.lang, j.text, ${rank} as rank
+          from judgments j
+          where ${sql.join(page, sql` and `)}
+          order by ${order}
+          limit ${PAGE_SIZE + 1}`;
+}
+
+/** One page of published judgments matching the search, newest or most relevant first. */
+export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<SearchPage> {
+  const byDate = search.order === 'date';
+  const headlineQuery =
+    search.words.length === 0
+      ? null
+      : { phrase: search.words.join(' '), prefix: search.words.map((w) => `${w}:*`).join(' | ') };
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local statement_timeout = ${SEARCH_TIMEOUT_MS}`));
+      const first = await pageIn(tx, 'exact');
+      return first.items.length === 0 && !search.cursor && fuzzyAllowed(search) ? pageIn(tx, 'fuzzy') : first;
+    });
+  } catch (error) {
+    if (isTimeout(error)) throw new SotError('judgments_search_too_broad');
+    throw error;
+  }
+
+  async function pageIn(tx: Pick<Db, 'execute'>, mode: MatchMode): Promise<SearchPage> {
+      const where = conditions(search, mode);
+      const found = await tx.execute(sql`
+        select p.*, c.code, c.name_kk, c.name_ru, c.name_en,
+          ${
+            headlineQuery
+              ? sql`case when p.lang = 'kk'
+                  then ts_headline('simple', p.text, to_tsquery('simple', ${headlineQuery.prefix}), ${HEADLINE_OPTIONS})
+                  else ts_headline('russian', p.text, plainto_tsquery('russian', ${headlineQuery.phrase}), ${HEADLINE_OPTIONS}) end`
+              : sql`left(p.text, 300)`
+          } as snippet
+        from (${pageStatement(search, mode)}) p
+        join courts c on c.id = p.court_id
+        order by ${byDate ? sql`p.issued_on desc, p.id desc` : sql`p.rank desc, p.id desc`}`);
+      const counted = await tx.execute(sql`select count(*)::int as n from (select 1 from judgments j where ${sql.join(where, sql` and `)} limit ${COUNT_CAP + 1}) s`);
+      const rows = found.rows as Record<string, unknown>[];
+      const items = rows.slice(0, PAGE_SIZE).map(
+        (r): JudgmentHit => ({
+          id: String(r['id']),
+          caseNumber: String(r['case_number']),
+          court: { code: String(r['code']), nameKk: String(r['name_kk']), nameRu: String(r['name_ru']), nameEn: String(r['name_en']) },
+          courtLevel: Number(r['court_level']),
+          caseKind: String(r['case_kind']),
+          category: String(r['category']),
+          actKind: String(r['act_kind']),
+          outcome: r['outcome'] === null ? null : String(r['outcome']),
+          issuedOn: String(r['issued_on']),
+          snippet: String(r['snippet'] ?? ''),
+        }),
+      );
+      const last = rows.length > PAGE_SIZE ? rows[PAGE_SIZE - 1] : undefined;
+      const total = Number((counted.rows[0] as { n: number }).n);
+      return {
+        items,
+        // A fuzzy match is a fallback for a typo: one page of it, no cursor that would page the exact search.
+        next: last && mode === 'exact' ? { order: search.order, issuedOn: String(last['issued_on']), rank: Number(last['rank']), id: String(last['id']) } : null,
+        estimatedTotal: Math.min(total, COUNT_CAP),
+        capped: total > COUNT_CAP,
+      };
+  }
+}
+
+export interface PublicJudgment extends Omit<JudgmentHit, 'snippet'> {
+  text: string;
+  lang: string;
+  publishedAt: Date;
+}
+
+/** A published judgment, or null (not published, withheld, or no such row). */
+export async function publishedJudgment(db: Db, id: string): Promise<PublicJudgment | null> {
+  const [row] = await db
+    .select({ judgment: judgments, court: { code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn } })
+    .from(judgments)
+    .innerJoin(courts, eq(courts.id, judgments.courtId))
+    .where(and(eq(judgments.id, id), eq(judgments.status, 'published')));
+  if (!row) return null;
+  const j = row.judgment;
+  return {
+    id: j.id,
+    caseNumber: j.caseNumber,
+    court: row.court,
+    courtLevel: j.courtLevel,
+    caseKind: j.caseKind,
+    category: j.category,
+    actKind: j.actKind,
+    outcome: j.outcome,
+    issuedOn: j.issuedOn,
+    text: j.text ?? '',
+    lang: j.lang,
+    publishedAt: j.publishedAt!,
+  };
+}
+
+export interface QueueRow {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  actKind: string;
+  issuedOn: string;
+  status: string;
+  flags: number;
+  caseStatus: string;
+  pendingCorrections: number;
+}
+
+const QUEUE_LIMIT = 200;
+
+/**
+ * The judgments the official may review: of the courts whose office they work in, and of the
+ * cases they judge. Waiting ones first, then those with open correction requests.
+ */
+export async function judgmentQueue(db: Db, principal: Principal): Promise<QueueRow[]> {
+  const clerkCourts = principal.roles.filter((r) => r.role === 'clerk' && r.courtId).map((r) => r.courtId!);
+  const judgeCourts = principal.roles.filter((r) => r.role === 'judge' && r.courtId).map((r) => r.courtId!);
+  const mine: SQL[] = [];
+  if (clerkCourts.length > 0) mine.push(inArray(judgments.courtId, clerkCourts));
+  if (judgeCourts.length > 0) mine.push(and(eq(cases.judgeId, principal.userId), inArray(judgments.courtId, judgeCourts))!);
+  if (mine.length === 0) return [];
+  const open = sql<number>`(select count(*)::int from ${judgmentCorrections} jc where jc.judgment_id = ${judgments.id} and jc.status = 'pending')`;
+  const rows = await db
+    .select({
+      id: judgments.id,
+      caseId: judgments.caseId,
+      caseNumber: judgments.caseNumber,
+      actKind: judgments.actKind,
+      issuedOn: judgments.issuedOn,
+      status: judgments.status,
+      flags: sql<number>`jsonb_array_length(${judgments.flags})`,
+      caseStatus: cases.status,
+      pendingCorrections: open,
+    })
+    .from(judgments)
+    .innerJoin(cases, eq(cases.id, judgments.caseId))
+    .where(and(or(...mine), or(inArray(judgments.status, ['pending_review', 'needs_text']), sql`${open} > 0`)))
+    .orderBy(asc(judgments.issuedOn), asc(judgments.id))
+    .limit(QUEUE_LIMIT);
+  return rows.map((r) => ({ ...r, flags: Number(r.flags), pendingCorrections: Number(r.pendingCorrections) }));
+}
+
+/** One judgment as the reviewing official sees it, with its open correction requests; 404 for anyone else. */
+export async function judgmentForReview(db: Db, principal: Principal, id: string) {
+  const [row] = await db
+    .select({ judgment: judgments, caseStatus: cases.status, judgeId: cases.judgeId, court: { code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn } })
+    .from(judgments)
+    .innerJoin(cases, eq(cases.id, judgments.caseId))
+    .innerJoin(courts, eq(courts.id, judgments.courtId))
+    .where(eq(judgments.id, id));
+  if (!row || !can(principal, { action: 'review', resource: 'judgment', courtId: row.judgment.courtId, judgeId: row.judgeId })) return null;
+  const corrections = await db
+    .select({ id: judgmentCorrections.id, note: judgmentCorrections.note, requestedAt: judgmentCorrections.requestedAt, status: judgmentCorrections.status, reason: judgmentCorrections.reason, partyRole: parties.role })
+    .from(judgmentCorrections)
+    .innerJoin(parties, eq(parties.id, judgmentCorrections.partyId))
+    .where(eq(judgmentCorrections.judgmentId, id))
+    .orderBy(desc(judgmentCorrections.requestedAt));
+  return { ...row, corrections };
+}
+
+/** The published judgments of a case, for its parties' page (where a correction is asked for). */
+export async function publishedJudgmentsOfCase(db: Db, caseId: string) {
+  return db
+    .select({ id: judgments.id, actKind: judgments.actKind, issuedOn: judgments.issuedOn, documentId: judgments.documentId })
+    .from(judgments)
+    .where(and(eq(judgments.caseId, caseId), eq(judgments.status, 'published')))
+    .orderBy(asc(judgments.issuedOn));
+}
