@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { ensureAssets } from '../src/assets.ts';
+import { ensureBuild } from '../src/build.ts';
 import { loadConfig } from '../src/config.ts';
 import { ensureBenchCases } from '../src/db/benchData.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
@@ -91,7 +91,7 @@ async function benchTrustedRoots(): Promise<{ rootsDir: string; pkiDir: string }
 }
 
 async function main() {
-  await ensureAssets();
+  await ensureBuild();
   // Migrations and the demo write audited rows before the app exists.
   const auditKey = randomBytes(32).toString('base64url');
   useAuditKeys(auditKeyring({ key: auditKey, previousKeys: [] }));

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { ensureAssets } from './assets.ts';
+import { buildInfo } from './assets.ts';
 import { logStartupWarnings, type Config } from './config.ts';
 import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -13,7 +13,7 @@ import { demoPeople } from './seed/people.ts';
 import { createDevPki } from './pki/devCa.ts';
 import { startHousekeeping } from './jobs/housekeeping.ts';
 import { createSmtpSender } from './adapters/email/smtp.ts';
-import { startStandInSmtp, type StandInSmtp } from './adapters/email/standInSmtp.ts';
+import type { StandInSmtp } from './adapters/email/standInSmtp.ts';
 import { queueDeadlineReminders } from './jobs/deadlineReminders.ts';
 import { watchReferenceValues } from './jobs/referenceWatch.ts';
 import { watchAuditChain } from './jobs/auditHead.ts';
@@ -32,7 +32,8 @@ export interface RunningServer {
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   const started = performance.now();
-  await ensureAssets();
+  // The pages' assets come from the build; fail now, not on the first page.
+  buildInfo();
   // Migrations already write audited rows (the shipped reference values).
   useAuditKeys(auditKeyring(config.audit));
   const database = await openDatabase(databaseTargetFromConfig(config));
@@ -53,7 +54,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (seeded?.seeded) await seedDemoHearingRecords(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
     // In demo mode without a relay, e-mails go to a local stand-in that fills /dev/outbox.
     const notices = config.notifications;
-    if (!notices.smtpUrl && config.demo) smtpStandIn = await startStandInSmtp(database.db);
+    // Imported only then: smtp-server and mailparser are no part of a production process.
+    if (!notices.smtpUrl && config.demo) smtpStandIn = await (await import('./adapters/email/standInSmtp.ts')).startStandInSmtp(database.db);
     const smtpUrl = notices.smtpUrl ?? smtpStandIn?.url;
     const email = smtpUrl ? createSmtpSender({ url: smtpUrl, from: notices.smtpFrom, timeoutMs: notices.sendTimeoutMs }) : undefined;
     app = await buildApp({ config, database, ...(email ? { email } : {}) });

@@ -4,8 +4,10 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../../src/config.ts';
-import { startServer, type RunningServer } from '../../src/server.ts';
+import { auditKeyring, useAuditKeys } from '../../src/db/audit.ts';
+import type { RunningServer } from '../../src/server.ts';
 import { launchBrowser } from './browser.ts';
 
 /** A port nobody listens on now, so PUBLIC_URL can name it before the server starts. */
@@ -21,7 +23,16 @@ function freePort(): Promise<number> {
 }
 
 /**
- * The portal as `npm start` runs it: demo mode, embedded database in a fresh data directory, a
+ * The built release (dist/, made once by the suite's setup), as `sot start` runs it: no
+ * TypeScript, hashed assets, the split page scripts.
+ */
+async function releaseStartServer(): Promise<typeof import('../../src/server.ts').startServer> {
+  const release = (await import(pathToFileURL(path.resolve('dist/startServer.js')).href)) as typeof import('../../src/server.ts');
+  return release.startServer;
+}
+
+/**
+ * The portal as `npm start` runs it: the release in dist/, demo mode, embedded database in a fresh data directory, a
  * free port that PUBLIC_URL names (the stand-in acquirer calls the portal back on it).
  */
 export async function startDemoServer(): Promise<RunningServer & { dataDir: string }> {
@@ -30,7 +41,9 @@ export async function startDemoServer(): Promise<RunningServer & { dataDir: stri
   const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://localhost:${port}`, LOG_LEVEL: 'warn', DEMO: '1' }, { serve: true });
   // The suite's demo keys, made once (test/support/demoPkiSetup.ts); the server keeps what is current.
   cpSync(inject('demoPkiDir'), config.devPkiDir, { recursive: true });
-  const server = await startServer(config);
+  const server = await (await releaseStartServer())(config);
+  // Tests write audited rows through the sources' own modules, which need the server's key too.
+  useAuditKeys(auditKeyring(config.audit));
   return { ...server, dataDir };
 }
 
