@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { BuildInfo } from '../../src/assets.ts';
 import { OPERATOR_SETTINGS } from '../support/app.ts';
 
 const ROOT = path.resolve('.');
@@ -76,15 +75,6 @@ function packagesLoaded(urls: string[]): Set<string> {
 }
 
 describe('the release in dist/', () => {
-  it('keeps the demo signer out of the sign-in script, in a chunk only demo pages name', () => {
-    const { assets } = JSON.parse(readFileSync(path.join(ROOT, 'dist/build.json'), 'utf8')) as BuildInfo;
-    const signin = assets['signin.js']!;
-    expect(signin.url).toMatch(/^\/public\/build\/signin-\w+\.js$/);
-    expect(signin.gzipBytes).toBeLessThan(30 * 1024);
-    expect(signin.lazy).toEqual([expect.stringMatching(/^\/public\/build\/demoSigner-\w+\.js$/)]);
-    expect(assets['signDocument.js']!.lazy).toEqual(signin.lazy);
-  });
-
   it('runs in production without TypeScript, stand-ins or development packages, and writes nothing under the checkout', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-release-'));
     const trace = path.join(dataDir, 'imports.txt');
