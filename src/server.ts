@@ -36,7 +36,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   buildInfo();
   // Migrations already write audited rows (the shipped reference values).
   useAuditKeys(auditKeyring(config.audit));
-  const database = await openDatabase(databaseTargetFromConfig(config));
+  let database = await openDatabase(databaseTargetFromConfig(config));
   let app: FastifyInstance | undefined;
   let smtpStandIn: StandInSmtp | undefined;
   try {
@@ -52,6 +52,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (seeded?.seeded) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), config.devPkiDir);
     if (seeded?.seeded) await seedDemoRecordings(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
     if (seeded?.seeded) await seedDemoHearingRecords(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
+    // Seeding grew the embedded database's WebAssembly heap, which is never given back; opened
+    // again, the new demo runs in the memory a restart of it would take.
+    if (seeded?.seeded) {
+      await database.close();
+      database = await openDatabase(databaseTargetFromConfig(config));
+    }
     // In demo mode without a relay, e-mails go to a local stand-in that fills /dev/outbox.
     const notices = config.notifications;
     // Imported only then: smtp-server and mailparser are no part of a production process.
