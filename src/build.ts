@@ -147,11 +147,27 @@ export async function build(): Promise<BuildInfo> {
     rmSync(out, { recursive: true, force: true });
     throw error;
   }
-  const old = `${DIST_DIR}.${unique}.old`;
-  if (existsSync(DIST_DIR)) renameSync(DIST_DIR, old);
-  renameSync(out, DIST_DIR);
-  rmSync(old, { recursive: true, force: true });
+  swapIn(out, `${DIST_DIR}.${unique}.old`);
   return info;
+}
+
+/** Moves a finished build to dist/. Two builds at once (two test runs) each end with a whole release there. */
+function swapIn(out: string, old: string): void {
+  const replaced: string[] = [];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if (existsSync(DIST_DIR)) {
+        replaced.push(`${old}${attempt}`);
+        renameSync(DIST_DIR, replaced.at(-1)!);
+      }
+      renameSync(out, DIST_DIR);
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 5 || (code !== 'ENOENT' && code !== 'ENOTEMPTY' && code !== 'EEXIST')) throw error;
+    }
+  }
+  for (const dir of replaced) rmSync(dir, { recursive: true, force: true });
 }
 
 let ensured: Promise<void> | undefined;
