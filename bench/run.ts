@@ -23,7 +23,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { ensureAssets } from '../src/assets.ts';
+import { ensureBuild } from '../src/build.ts';
 import { ensureBenchCases } from '../src/db/benchData.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { auditKeyring, useAuditKeys } from '../src/db/audit.ts';
@@ -330,7 +330,7 @@ function gitCommit(): string {
 
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const log = options.log ?? ((line: string) => console.log(line));
-  await ensureAssets();
+  await ensureBuild();
   const auditKey = randomBytes(32).toString('base64url');
   useAuditKeys(auditKeyring({ key: auditKey, previousKeys: [] }));
   const prepared = await prepareDatabase(options, log);

@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createDiskBlobStore, type BlobStore } from './adapters/storage/blobStore.ts';
-import { PUBLIC_DIR, ROOT_DIR } from './assets.ts';
+import { PUBLIC_DIR, VENDOR_ASSETS_DIR } from './assets.ts';
 import { MAX_UPLOAD_BYTES } from './domain/uploads.ts';
 import type { Config } from './config.ts';
 import { auditKeyring, useAuditKeys } from './db/audit.ts';
@@ -55,7 +55,6 @@ import { courtRecordingRoutes } from './routes/court/recordings.tsx';
 import { recordingViewerRoutes } from './routes/cabinet/recordings.tsx';
 import { filingFormRoutes } from './routes/cabinet/filingForm.tsx';
 import { talonRoutes } from './routes/cabinet/talon.tsx';
-import { standInAcquirer } from './adapters/payments/standInAcquirer.tsx';
 import { authApi } from './routes/api/auth.ts';
 import { healthRoutes } from './routes/ops/health.ts';
 import { caseStatusRoutes } from './routes/public/caseStatus.tsx';
@@ -72,7 +71,6 @@ import { devRoutes } from './routes/dev/dev.tsx';
 import { roleAdminRoutes } from './routes/admin/roles.tsx';
 import { personAdminRoutes } from './routes/admin/people.tsx';
 import type { EmailSender, SmsSender } from './adapters/delivery.ts';
-import { standInSmsGateway } from './adapters/sms/standInGateway.ts';
 import { notificationsPlugin } from './plugins/notifications.ts';
 import { referenceWarningsPlugin } from './plugins/referenceWarnings.ts';
 import { notificationRoutes } from './routes/cabinet/notifications.tsx';
@@ -113,11 +111,6 @@ export interface AppDependencies {
   /** Notices by SMS; by default the configured gateway. */
   sms?: SmsSender;
 }
-
-const VENDOR_ASSETS = [
-  path.join(ROOT_DIR, 'node_modules/govuk-frontend/dist/govuk'),
-  path.join(ROOT_DIR, 'node_modules/@ministryofjustice/frontend/moj/assets'),
-];
 
 /**
  * Fastify's `trustProxy` for the configured proxies. A number given to Fastify itself trusts
@@ -220,14 +213,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(async (scope) => {
     await scope.register(publicScope);
     await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: false } });
-    await scope.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', maxAge: '1d', index: false });
+    // Built scripts and the stylesheet carry their content hash in their names: a changed file
+    // is a new address, so browsers may keep each one for a year without asking again.
+    await scope.register(fastifyStatic, { root: path.join(PUBLIC_DIR, 'build'), prefix: '/public/build/', maxAge: '365d', immutable: true, index: false, allowedPath: (pathName) => !pathName.endsWith('.map') });
+    await scope.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/public/', decorateReply: false, maxAge: '1d', index: false, allowedPath: (pathName) => !pathName.startsWith('/build/') });
     await scope.register(fastifyStatic, {
-      root: VENDOR_ASSETS,
+      root: VENDOR_ASSETS_DIR,
       prefix: '/assets/',
       decorateReply: false,
       maxAge: '1d',
       index: false,
-      allowedPath: (pathName) => pathName === '/govuk-frontend.min.js' || /^\/images\/[\w-]+\.(svg|png)$/.test(pathName),
+      allowedPath: (pathName) => /^\/images\/[\w-]+\.(svg|png)$/.test(pathName),
     });
   });
 
@@ -271,7 +267,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Demo mode only (asked for, local, embedded database): outside it these addresses do not exist.
   if (config.demo) await app.register(devRoutes);
   // The stand-in card acquirer: the whole payment flow runs locally, in demo mode only.
-  if (config.demo && config.acquirer.standIn) await app.register(standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
+  // Stand-ins are imported only when asked for, so a production process never loads their code.
+  if (config.demo && config.acquirer.standIn) await app.register((await import('./adapters/payments/standInAcquirer.tsx')).standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
   await app.register(publicCaseApi, { prefix: '/api/v1' });
   await app.register(publicJudgmentsApi, { prefix: '/api/v1' });
   await app.register(filingsApi, { prefix: '/api/v1' });
@@ -280,7 +277,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(authApi, { prefix: '/api/v1' });
   await app.register(smsReportsApi, { prefix: '/api/v1' });
   // The stand-in SMS gateway: messages land in the outbox (/dev/outbox), in demo mode only.
-  if (config.demo && config.notifications.smsStandIn) await app.register(standInSmsGateway, { prefix: '/sandbox/sms', key: config.notifications.smsGatewayKey });
+  if (config.demo && config.notifications.smsStandIn) await app.register((await import('./adapters/sms/standInGateway.ts')).standInSmsGateway, { prefix: '/sandbox/sms', key: config.notifications.smsGatewayKey });
 
   return app;
 }

@@ -1,69 +1,64 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+/**
+ * The release's assets as the running server sees them: where `npm run build` put the page
+ * scripts and the stylesheet (named by their content hash, so browsers keep them for a year)
+ * and the static files. Read only; building is `src/build.ts`.
+ */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
-export const PUBLIC_DIR = path.join(ROOT_DIR, 'public');
-const STYLES_DIR = path.join(ROOT_DIR, 'styles');
-const STYLESHEET = path.join(PUBLIC_DIR, 'build', 'sot.css');
-
-function newestSourceTime(): number {
-  return Math.max(...readdirSync(STYLES_DIR).map((f) => statSync(path.join(STYLES_DIR, f)).mtimeMs));
+/** One built asset: its address, and what a browser downloads to run it (itself and its static imports). */
+export interface BuiltAsset {
+  url: string;
+  bytes: number;
+  gzipBytes: number;
+  /** Chunks the script imports only on demand (the demo signer). */
+  lazy?: string[];
 }
 
-/**
- * Compiles the stylesheet when it is missing or older than its sources, so a fresh checkout
- * needs no separate build step. Production images build it once at image time.
- */
-export async function ensureStylesheet(): Promise<void> {
-  if (existsSync(STYLESHEET) && statSync(STYLESHEET).mtimeMs >= newestSourceTime()) return;
-  const sass = await import('sass');
-  const result = await sass.compileAsync(path.join(STYLES_DIR, 'sot.scss'), {
-    loadPaths: [ROOT_DIR],
-    style: 'compressed',
-    quietDeps: true,
-    // GOV.UK and MOJ Frontend warn about their own deprecations; nothing for Sot to act on.
-    logger: sass.Logger.silent,
-  });
-  mkdirSync(path.dirname(STYLESHEET), { recursive: true });
-  writeFileSync(STYLESHEET, result.css);
+/** Assets by their name in the sources: `sot.css`, `signin.js`, … */
+export type AssetManifest = Record<string, BuiltAsset>;
+
+/** `dist/build.json`: what the release was built from, and its assets. */
+export interface BuildInfo {
+  sourceStamp: string;
+  builtAt: string;
+  assets: AssetManifest;
 }
 
-/** Asset URLs carry a content hash, so browsers may cache them for a year. */
-export function assetVersion(): string {
-  const hash = createHash('sha256');
-  for (const file of [STYLESHEET, path.join(PUBLIC_DIR, 'js', 'enhance.js'), path.join(PUBLIC_DIR, 'build', 'signin.js')]) {
-    if (existsSync(file)) hash.update(readFileSync(file));
-  }
-  return hash.digest('hex').slice(0, 12);
-}
+// This module runs from src/ (tests, `npm run dev`) and from a chunk in dist/ (a release); either
+// way the checkout is one level up and the release is its dist/.
+const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const DIST_DIR = path.join(ROOT_DIR, 'dist');
+/** Sot's own static files and the built assets, served at /public/. */
+export const PUBLIC_DIR = path.join(DIST_DIR, 'public');
+/** GOV.UK Frontend's and MOJ Frontend's images, served at /assets/. */
+export const VENDOR_ASSETS_DIR = path.join(DIST_DIR, 'assets');
 
-const SCRIPTS = ['signin', 'signDocument', 'upload'].map((name) => ({ entry: `src/client/${name}.ts`, out: `public/build/${name}.js` }));
-
-/** Bundles the few page scripts (ES modules for current browsers) when missing or stale. */
-export async function ensureScripts(): Promise<void> {
-  const esbuild = await import('esbuild');
-  for (const script of SCRIPTS) {
-    const out = path.join(ROOT_DIR, script.out);
-    const sources = [path.join(ROOT_DIR, script.entry), ...['src/client/signing.ts', 'src/pki/cms.ts', 'src/pki/pkcs12.ts'].map((file) => path.join(ROOT_DIR, file))];
-    if (existsSync(out) && sources.every((s) => !existsSync(s) || statSync(s).mtimeMs <= statSync(out).mtimeMs)) continue;
-    await esbuild.build({
-      entryPoints: [path.join(ROOT_DIR, script.entry)],
-      outfile: out,
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: ['es2022'],
-      minify: true,
-      // ncalayer-js-client mentions the Node WebSocket package for use outside browsers only.
-      external: ['ws'],
-      logLevel: 'warning',
-    });
+export class MissingBuildError extends Error {
+  constructor(file: string) {
+    super(`${file} is missing: build the release first (npm run build), or start Sot with "sot start", which builds it.`);
+    this.name = 'MissingBuildError';
   }
 }
 
-/** Everything the pages load: the stylesheet and the bundled scripts. */
-export async function ensureAssets(): Promise<void> {
-  await Promise.all([ensureStylesheet(), ensureScripts()]);
+let cached: BuildInfo | undefined;
+
+/** The release's build information, read once. */
+export function buildInfo(): BuildInfo {
+  if (cached) return cached;
+  const file = path.join(DIST_DIR, 'build.json');
+  try {
+    cached = JSON.parse(readFileSync(file, 'utf8')) as BuildInfo;
+  } catch {
+    throw new MissingBuildError(file);
+  }
+  return cached;
+}
+
+/** A built asset by its source name (`signin.js`, `sot.css`). */
+export function builtAsset(name: string): BuiltAsset {
+  const asset = buildInfo().assets[name];
+  if (!asset) throw new Error(`No built asset named ${name}; see CLIENT_ENTRIES in src/build.ts.`);
+  return asset;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MissingBuildError } from './assets.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/dirLock.ts';
 import { databaseTargetFromConfig, openDatabase, type Database } from './db/client.ts';
@@ -146,18 +147,24 @@ async function main(argv: string[]): Promise<number> {
   return 1;
 }
 
-try {
-  const code = await main(process.argv.slice(2));
-  if (code >= 0) process.exit(code);
-} catch (error) {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
-    console.error(error.message);
-    process.exit(78);
+/**
+ * Runs one `sot` command and exits with its code; `start` keeps running until a signal stops it.
+ * Called by `bin/sot.js` (the release in dist/) and `src/main.ts` (`node dist/server.js`).
+ */
+export async function runSot(argv: string[]): Promise<void> {
+  try {
+    const code = await main(argv);
+    if (code >= 0) process.exit(code);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof MissingBuildError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    // An option without its value, or one sot does not know (e.g. `start --role`).
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      process.exit(1);
+    }
+    throw error;
   }
-  // An option without its value, or one sot does not know (e.g. `start --role`).
-  if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    process.exit(1);
-  }
-  throw error;
 }

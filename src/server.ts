@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { ensureAssets } from './assets.ts';
+import { buildInfo } from './assets.ts';
 import { logStartupWarnings, type Config } from './config.ts';
 import { databaseTargetFromConfig, openDatabase, readDatabaseTargetFromConfig, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -12,7 +12,7 @@ import { createDiskBlobStore } from './adapters/storage/blobStore.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki } from './pki/devCa.ts';
 import { createSmtpSender } from './adapters/email/smtp.ts';
-import { startStandInSmtp, type StandInSmtp } from './adapters/email/standInSmtp.ts';
+import type { StandInSmtp } from './adapters/email/standInSmtp.ts';
 import { startJobQueue } from './jobs/jobQueue.ts';
 import { Scheduler } from './jobs/schedules.ts';
 import { auditKeyring, sealAuditChain, useAuditKeys } from './db/audit.ts';
@@ -32,10 +32,11 @@ export interface RunningServer {
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   const started = performance.now();
-  await ensureAssets();
+  // The pages' assets come from the build; fail now, not on the first page.
+  buildInfo();
   // Migrations already write audited rows (the shipped reference values).
   useAuditKeys(auditKeyring(config.audit));
-  const database = await openDatabase(databaseTargetFromConfig(config));
+  let database = await openDatabase(databaseTargetFromConfig(config));
   const readTarget = readDatabaseTargetFromConfig(config);
   const readDatabase = readTarget ? await openDatabase(readTarget) : undefined;
   const serves = config.role !== 'worker';
@@ -57,9 +58,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (seeded?.seeded) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), config.devPkiDir);
     if (seeded?.seeded) await seedDemoRecordings(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
     if (seeded?.seeded) await seedDemoHearingRecords(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
+    // Seeding grew the embedded database's WebAssembly heap, which is never given back; opened
+    // again, the new demo runs in the memory a restart of it would take.
+    if (seeded?.seeded) {
+      await database.close();
+      database = await openDatabase(databaseTargetFromConfig(config));
+    }
     // In demo mode without a relay, e-mails go to a local stand-in that fills /dev/outbox.
     const notices = config.notifications;
-    if (!notices.smtpUrl && config.demo) smtpStandIn = await startStandInSmtp(database.db);
+    // Imported only then: smtp-server and mailparser are no part of a production process.
+    if (!notices.smtpUrl && config.demo) smtpStandIn = await (await import('./adapters/email/standInSmtp.ts')).startStandInSmtp(database.db);
     const smtpUrl = notices.smtpUrl ?? smtpStandIn?.url;
     const email = smtpUrl ? createSmtpSender({ url: smtpUrl, from: notices.smtpFrom, timeoutMs: notices.sendTimeoutMs }) : undefined;
     app = await buildApp({ config, database, ...(readDatabase ? { readDatabase } : {}), ...(email ? { email } : {}) });

@@ -3,22 +3,13 @@
  * desktop app every Kazakh EDS holder has) or, in demo mode, a demo certificate opened here.
  */
 import { NCALayerClient } from 'ncalayer-js-client';
-import { importPrivateKey, signCms } from '../pki/cms.ts';
-import { parsePkcs12 } from '../pki/pkcs12.ts';
+import { fromBase64, toBase64 } from './base64.ts';
 
 interface ApiFailure {
   error: { code: string; message: string };
 }
 
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-}
+export { fromBase64, toBase64 };
 
 /** Signs bytes; returns the base64 CMS. */
 export type Signer = (content: Uint8Array) => Promise<string>;
@@ -64,14 +55,12 @@ export function ncaLayerSigner(root: HTMLElement, key: KeyChoice): Signer {
   };
 }
 
+/**
+ * The demo signer. Its PKI code (PKCS#12, CMS) is most of the signing scripts' weight and no
+ * use outside demo mode, so it is a chunk of its own, fetched only when a demo page's form asks.
+ */
 export function demoSigner(handle: string, password: string, key: KeyChoice): Signer {
-  return async (content) => {
-    const response = await fetch(`/dev/pki/${encodeURIComponent(handle)}.${key}.p12`);
-    if (!response.ok) throw new Error(response.statusText);
-    const { certificateDer, chainDer, privateKeyPkcs8 } = await parsePkcs12(new Uint8Array(await response.arrayBuffer()), password);
-    const privateKey = await importPrivateKey(privateKeyPkcs8, certificateDer);
-    return toBase64(await signCms({ content, certificateDer, chainDer, privateKey, detached: false }));
-  };
+  return async (content) => (await import('./demoSigner.ts')).signWithDemoKey(content, handle, password, key);
 }
 
 /** Messages from the server come translated; the few raised here are looked up on the page. */

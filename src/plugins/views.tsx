@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { assetVersion } from '../assets.ts';
+import { builtAsset } from '../assets.ts';
 import { hasRole } from '../policies/principal.ts';
 import { can } from '../policies/rules.ts';
 import { ViewContextProvider, type ViewContext } from '../views/context.ts';
@@ -12,7 +12,7 @@ export interface PageOptions {
   title: string;
   nav?: LayoutProps['nav'];
   status?: number;
-  /** Extra module scripts (built into /public/build) that enhance this page. */
+  /** Extra page scripts that enhance this page, by their source name in src/client (`signin.js`). */
   scripts?: string[];
 }
 
@@ -23,17 +23,14 @@ declare module 'fastify' {
   }
 }
 
-let version: string | undefined;
-
 function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext {
-  version ??= assetVersion();
   const principal = request.principal;
   return {
     lang: request.lang,
     t: request.t,
     currentUrl: request.url,
     demo: request.server.config.demo,
-    assetVersion: version,
+    asset: builtAsset,
     signedInAs: principal?.fullName ?? null,
     // Pages for signed-in people carry forms (sign out at least), so they get a token.
     csrfToken: principal ? reply.csrfToken() : null,

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Lang, Translate } from '../i18n/index.ts';
 import type { ReferenceGap } from '../domain/reference.ts';
+import type { BuiltAsset } from '../assets.ts';
 
 /** What every view may know about the request it renders for. Views never query. */
 export interface ViewContext {
@@ -10,7 +11,8 @@ export interface ViewContext {
   /** Path and query of the current page, for the language switcher's way back. */
   currentUrl: string;
   demo: boolean;
-  assetVersion: string;
+  /** A built asset (stylesheet, page script) by its source name: its hashed address. */
+  asset: (name: string) => BuiltAsset;
   /** The signed-in person's name, for the header. */
   signedInAs: string | null;
   /** Token every POST form carries (CSRF). Present when someone is signed in. */

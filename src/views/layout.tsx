@@ -185,7 +185,8 @@ export interface LayoutProps {
 }
 
 export function Layout({ title, nav, scripts = [], children }: LayoutProps) {
-  const { t, lang, demo, assetVersion } = useView();
+  const { t, lang, demo, asset } = useView();
+  const pageScripts = scripts.map(asset);
   return (
     <html lang={lang} class="govuk-template govuk-template--rebranded">
       <head>
@@ -194,11 +195,13 @@ export function Layout({ title, nav, scripts = [], children }: LayoutProps) {
         <title>{`${title} — ${t('meta.siteName')}`}</title>
         <meta name="theme-color" content="#00627a" />
         <link rel="icon" href="/public/images/sot-logo.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href={`/public/build/sot.css?v=${assetVersion}`} />
-        <script type="module" src={`/public/js/enhance.js?v=${assetVersion}`} />
-        {scripts.map((src) => (
-          <script type="module" src={`${src}?v=${assetVersion}`} key={src} />
+        <link rel="stylesheet" href={asset('sot.css').url} />
+        <script type="module" src={asset('enhance.js').url} />
+        {pageScripts.map((script) => (
+          <script type="module" src={script.url} key={script.url} />
         ))}
+        {/* The demo signer's code is a chunk of its own that only demo pages fetch ahead. */}
+        {demo && pageScripts.flatMap((script) => script.lazy ?? []).map((href) => <link rel="modulepreload" href={href} key={href} />)}
       </head>
       <body class="govuk-template__body">
         <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">

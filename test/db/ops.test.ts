@@ -47,13 +47,22 @@ describeDb('operations', () => {
   });
 
   it('serves static assets with cache headers and nothing outside the allowed files', async () => {
-    const css = await t.app.inject({ method: 'GET', url: '/public/build/sot.css' });
+    const page = (await t.app.inject({ method: 'GET', url: '/' })).body;
+    const stylesheet = /<link rel="stylesheet" href="(\/public\/build\/sot-[0-9a-f]{10}\.css)"/.exec(page)?.[1];
+    expect(stylesheet).toBeDefined();
+    const css = await t.app.inject({ method: 'GET', url: stylesheet! });
     expect(css.statusCode).toBe(200);
-    expect(css.headers['cache-control']).toMatch(/max-age=86400/);
+    // Named by their content, built assets never change under their address.
+    expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(css.headers.etag).toBeDefined();
-    const js = await t.app.inject({ method: 'GET', url: '/assets/govuk-frontend.min.js' });
-    expect(js.statusCode).toBe(200);
+    const logo = await t.app.inject({ method: 'GET', url: '/public/images/sot-logo.svg' });
+    expect(logo.statusCode).toBe(200);
+    expect(logo.headers['cache-control']).toMatch(/max-age=86400$/);
+    expect((await t.app.inject({ method: 'GET', url: '/assets/images/favicon.svg' })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/assets/index.scss' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/public/build/sot.css' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/public/build.json' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `${stylesheet!}.map` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/public/../package.json' })).statusCode).toBe(404);
   });
 

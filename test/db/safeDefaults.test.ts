@@ -57,7 +57,7 @@ describeDb('safe defaults', () => {
     expect((await get('/api/v1/public/cases/7517-24-00-2%2F999999')).headers['cache-control']).toBe('no-store');
     expect((await get('/api/v1/no-such-thing')).headers['cache-control']).toBe('no-store');
     expect((await get('/')).headers['cache-control'] ?? '').not.toContain('no-store');
-    const asset = await get('/assets/govuk-frontend.min.js', me.cookie);
+    const asset = await get('/assets/images/favicon.svg', me.cookie);
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toMatch(/max-age=\d+/);
   });

@@ -3,12 +3,23 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../../src/server.ts';
+import { pathToFileURL } from 'node:url';
+import { auditKeyring, useAuditKeys } from '../../src/db/audit.ts';
+import type { RunningServer } from '../../src/server.ts';
 import { demoServerConfig, freePort } from '../support/demoConfig.ts';
 import { launchBrowser } from './browser.ts';
 
 /**
- * The portal as `npm start` runs it: demo mode, embedded database in a fresh data directory, a
+ * The built release (dist/, made once by the suite's setup), as `sot start` runs it: no
+ * TypeScript, hashed assets, the split page scripts.
+ */
+async function releaseStartServer(): Promise<typeof import('../../src/server.ts').startServer> {
+  const release = (await import(pathToFileURL(path.resolve('dist/startServer.js')).href)) as typeof import('../../src/server.ts');
+  return release.startServer;
+}
+
+/**
+ * The portal as `npm start` runs it: the release in dist/, demo mode, embedded database in a fresh data directory, a
  * free port that PUBLIC_URL names (the stand-in acquirer calls the portal back on it). The data
  * directory is a copy of the one the suite's first demo start left (test/support/demoSetup.ts),
  * so this is a restarted demo: its data and keys are there, and the server keeps what is current.
@@ -16,7 +27,10 @@ import { launchBrowser } from './browser.ts';
 export async function startDemoServer(): Promise<RunningServer & { url: string; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-e2e-'));
   cpSync(inject('demoDataDir'), dataDir, { recursive: true });
-  const server = await startServer(demoServerConfig(dataDir, await freePort()));
+  const config = demoServerConfig(dataDir, await freePort());
+  const server = await (await releaseStartServer())(config);
+  // Tests write audited rows through the sources' own modules, which need the server's key too.
+  useAuditKeys(auditKeyring(config.audit));
   // `npm start` serves and works in one process, so it listens.
   return { ...server, url: server.url!, dataDir };
 }

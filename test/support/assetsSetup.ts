@@ -1,6 +1,9 @@
-import { ensureAssets } from '../../src/assets.ts';
+import { ensureBuild } from '../../src/build.ts';
 
-/** A fresh clone has no compiled stylesheet or bundled scripts yet; pages and static-file tests need them. */
+/**
+ * Pages and static files come from the release in dist/ (hashed assets, build.json): build it
+ * once before the suite when the sources changed since it was last built.
+ */
 export default async function setup() {
-  await ensureAssets();
+  await ensureBuild();
 }

@@ -71,7 +71,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
       case 'claim':
         return page(<ClaimStep data={data} errors={errors} values={values} />);
       case 'attachments':
-        return page(<AttachmentsStep data={data} errors={errors} />, ['/public/build/upload.js']);
+        return page(<AttachmentsStep data={data} errors={errors} />, ['upload.js']);
       case 'duty':
         return page(<DutyStep data={data} errors={errors} duty={await dutyView(request, filing, data)} exemptions={EXEMPTION_CODES.map((code) => ({ value: code, label: request.t(`duty.exemption.${code}`) }))} />);
       case 'check': {
@@ -82,7 +82,7 @@ export const filingFormRoutes: FastifyPluginAsyncTypebox = async (app) => {
           representing: representedClaimant(data.fields, { iin: request.principal!.iin, bin: filing.filerBin }) !== undefined,
           powerOfAttorneyCount: data.attachments.filter((a) => a.purpose === 'power_of_attorney').length,
         });
-        return page(<CheckPage data={data} errors={errors} missing={missing} demoSigner={demoSignerFor(request)} />, ['/public/build/signDocument.js']);
+        return page(<CheckPage data={data} errors={errors} missing={missing} demoSigner={demoSignerFor(request)} />, ['signDocument.js']);
       }
     }
   }

@@ -114,7 +114,7 @@ export const judgeCaseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const operative = acts.find((a) => a.kind === 'decision' && a.decisionForm === 'operative' && a.issuedAt);
     const done = options.done && DONE[options.done] ? request.t(DONE[options.done]!) : null;
     return reply.page(
-      { title: `${details.case.number ?? ''} — ${request.t('judge.cases.title')}`, nav: 'judge', scripts: ['/public/build/signDocument.js'], ...(options.status ? { status: options.status } : {}) },
+      { title: `${details.case.number ?? ''} — ${request.t('judge.cases.title')}`, nav: 'judge', scripts: ['signDocument.js'], ...(options.status ? { status: options.status } : {}) },
       <JudgeCasePage
         view={{
           details,

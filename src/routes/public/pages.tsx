@@ -59,7 +59,7 @@ export const staticPages: FastifyPluginAsyncTypebox = async (app) => {
       const asked = safeReturnPath(request.query.return, '/');
       if (request.principal) return reply.redirect(asked === '/' ? homeOf(request.principal) : asked, 303);
       return reply.page(
-        { title: request.t('login.title'), nav: 'signIn', scripts: ['/public/build/signin.js'] },
+        { title: request.t('login.title'), nav: 'signIn', scripts: ['signin.js'] },
         <LoginPage returnTo={asked === '/' ? urls.workplace() : asked} fromNotice={request.query.reason === 'notice' ? noticeTarget(asked) : null} demoSigners={app.config.demo ? demoSigners(request.t, request.lang) : null} demoPassword={DEV_PKCS12_PASSWORD} />,
       );
     },

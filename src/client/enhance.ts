@@ -1,5 +1,5 @@
 // Progressive enhancement only: every page works without this file.
-import { initAll } from '/assets/govuk-frontend.min.js';
+import { initAll } from 'govuk-frontend';
 
 document.body.classList.add('govuk-frontend-supported', 'js-enabled');
 initAll();
