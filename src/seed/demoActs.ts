@@ -15,6 +15,8 @@ import { newVerifyCode } from '../auth/tokens.ts';
 import { importPrivateKey, signCms } from '../pki/cms.ts';
 import { DEV_PKCS12_PASSWORD, devKeyFile } from '../pki/devCa.ts';
 import { parsePkcs12 } from '../pki/pkcs12.ts';
+import { loadReference } from '../queries/reference.ts';
+import { courtMoment } from './courtMoment.ts';
 import { demoPeople } from './people.ts';
 
 const TEXT_MEDIA_TYPE = 'text/plain; charset=utf-8';
@@ -143,8 +145,10 @@ async function publishDemoJudgments(db: Db): Promise<void> {
     .where(eq(judgments.status, 'pending_review'))
     .orderBy(judgments.issuedOn, judgments.id);
   const inForce = waiting.filter((j) => j.judgeId && actInForce(j.actKind as CourtActKind, j.status));
+  // Reviewed in court hours, as a judge would: the demo may be started at night or on a holiday.
+  const reviewedAt = courtMoment(new Date(), (await loadReference(db)).calendar);
   for (const j of inForce.slice(0, -1)) {
     const judge: Principal = { userId: j.judgeId!, iin: '', fullName: '', bin: null, roles: [{ role: 'judge', courtId: j.courtId }] };
-    await publishJudgment(db, judge, j.id, { flagsChecked: true }, new Date());
+    await publishJudgment(db, judge, j.id, { flagsChecked: true }, reviewedAt);
   }
 }
