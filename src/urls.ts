@@ -12,6 +12,7 @@ export const urls = {
   judgments: (query?: Record<string, string | undefined>) => withQuery('/judgments', query),
   judgment: (id: string) => `/judgments/${encodeURIComponent(id)}`,
   judgmentPrint: (id: string) => `/judgments/${encodeURIComponent(id)}/print`,
+  judgmentPdf: (id: string) => `/judgments/${encodeURIComponent(id)}/pdf`,
   /** The court's queue of judgments to review and correction requests, and one judgment's review. */
   courtJudgments: () => '/court/judgments',
   courtJudgment: (id: string) => `/court/judgments/${encodeURIComponent(id)}`,

@@ -217,13 +217,9 @@ const QUEUE_LIMIT = 200;
  * cases they judge. Waiting ones first, then those with open correction requests.
  */
 export async function judgmentQueue(db: Db, principal: Principal): Promise<QueueRow[]> {
-  const clerkCourts = principal.roles.filter((r) => r.role === 'clerk' && r.courtId).map((r) => r.courtId!);
-  const judgeCourts = principal.roles.filter((r) => r.role === 'judge' && r.courtId).map((r) => r.courtId!);
-  const mine: SQL[] = [];
-  if (clerkCourts.length > 0) mine.push(inArray(judgments.courtId, clerkCourts));
-  if (judgeCourts.length > 0) mine.push(and(eq(cases.judgeId, principal.userId), inArray(judgments.courtId, judgeCourts))!);
-  if (mine.length === 0) return [];
-  const open = sql<number>`(select count(*)::int from ${judgmentCorrections} jc where jc.judgment_id = ${judgments.id} and jc.status = 'pending')`;
+  const mine = queueScope(principal);
+  if (!mine) return [];
+  const open = openCorrections();
   const rows = await db
     .select({
       id: judgments.id,
@@ -238,10 +234,51 @@ export async function judgmentQueue(db: Db, principal: Principal): Promise<Queue
     })
     .from(judgments)
     .innerJoin(cases, eq(cases.id, judgments.caseId))
-    .where(and(or(...mine), or(inArray(judgments.status, ['pending_review', 'needs_text']), sql`${open} > 0`)))
+    .where(and(mine, or(inArray(judgments.status, ['pending_review', 'needs_text']), sql`${open} > 0`)))
     .orderBy(asc(judgments.issuedOn), asc(judgments.id))
     .limit(QUEUE_LIMIT);
   return rows.map((r) => ({ ...r, flags: Number(r.flags), pendingCorrections: Number(r.pendingCorrections) }));
+}
+
+/** The judgments an official reviews: of the courts whose office they work in, and of the cases they judge; null for no one's. */
+function queueScope(principal: Principal): SQL | null {
+  const clerkCourts = principal.roles.filter((r) => r.role === 'clerk' && r.courtId).map((r) => r.courtId!);
+  const judgeCourts = principal.roles.filter((r) => r.role === 'judge' && r.courtId).map((r) => r.courtId!);
+  const mine: SQL[] = [];
+  if (clerkCourts.length > 0) mine.push(inArray(judgments.courtId, clerkCourts));
+  if (judgeCourts.length > 0) mine.push(and(eq(cases.judgeId, principal.userId), inArray(judgments.courtId, judgeCourts))!);
+  return mine.length === 0 ? null : or(...mine)!;
+}
+
+const openCorrections = () => sql<number>`(select count(*)::int from ${judgmentCorrections} jc where jc.judgment_id = ${judgments.id} and jc.status = 'pending')`;
+
+/** Beyond this the staff link says "99+": counting stops, so the link costs the same however long the queue grows. */
+export const WAITING_CAP = 99;
+
+export interface JudgmentsWaiting {
+  /** Judgments waiting for review (or with an open correction request), counted up to WAITING_CAP. */
+  count: number;
+  capped: boolean;
+}
+
+/**
+ * How many entries the official's review queue holds, for the link to it from their own work
+ * pages: the queue's own scope and conditions, counted up to WAITING_CAP.
+ */
+export async function judgmentsWaiting(db: Db, principal: Principal): Promise<JudgmentsWaiting> {
+  const mine = queueScope(principal);
+  if (!mine) return { count: 0, capped: false };
+  // Two bounded parts rather than the queue's OR: waiting rows come from the partial queue index,
+  // open requests from the (small) corrections table, so no court's published rows are scanned.
+  const found = await db.execute(sql`select count(*)::int as n from (
+      (select ${judgments.id} from ${judgments} join ${cases} on ${cases.id} = ${judgments.caseId}
+        where ${judgments.status} in ('pending_review', 'needs_text') and ${mine} limit ${WAITING_CAP + 1})
+      union
+      (select ${judgments.id} from ${judgmentCorrections} jc join ${judgments} on ${judgments.id} = jc.judgment_id join ${cases} on ${cases.id} = ${judgments.caseId}
+        where jc.status = 'pending' and ${mine} limit ${WAITING_CAP + 1})
+    ) waiting`);
+  const n = Number((found.rows[0] as { n: number }).n);
+  return { count: Math.min(n, WAITING_CAP), capped: n > WAITING_CAP };
 }
 
 /** One judgment as the reviewing official sees it, with its open correction requests; 404 for anyone else. */

@@ -43,7 +43,7 @@ describe('judgment bank', () => {
       ['kk', 'Сөздер немесе сөз тіркесі', 'Іздеу', 'талапкер', 'талапкердің'],
       ['en', 'Words or a phrase', 'Search', 'алимент', 'алимент'],
     ] as const) {
-      const { page, close } = await pageIn(demo.browser, demo.server.url, lang);
+      const { page, t, close } = await pageIn(demo.browser, demo.server.url, lang);
       await page.goto(`${demo.server.url}/`);
       await Promise.all([page.waitForURL('**/judgments'), page.locator('.govuk-service-navigation').getByRole('link', { name: lang === 'ru' ? 'Судебные акты' : lang === 'kk' ? 'Сот актілері' : 'Judgments' }).click()]);
       await page.getByLabel(label, { exact: true }).fill(query);
@@ -52,17 +52,20 @@ describe('judgment bank', () => {
       await expectAccessible(page);
       await Promise.all([page.waitForURL(/\/judgments\/[0-9a-f-]{36}$/), page.locator('ol.sot-results a').first().click()]);
       await expectAccessible(page);
+      const pdf = await page.request.get(new URL((await page.getByRole('link', { name: t('judgment.pdf') }).getAttribute('href'))!, page.url()).href);
+      expect(pdf.headers()['content-type'], lang).toBe('application/pdf');
       await close();
     }
   });
 
-  it('lets the court office publish a judgment after review, and a party ask for its correction', async () => {
+  it('lets the court office reach a judgment from its queue and publish it after review, and a party ask for its correction', async () => {
     const db = demo.server.database.db;
     const pending = await bankRow('Суд решил иск удовлетворить частично. Ответчик Д.Е.Ж. обязан возместить ущерб.', 'pending_review');
     {
       const { page, t, close } = await pageIn(demo.browser, demo.server.url, 'en');
       await signIn(page, demo.server.url, t, 'clerk-7517');
-      await page.goto(`${demo.server.url}/court/judgments`);
+      // The office's queue, where the clerk lands, leads to the judgments waiting for review.
+      await Promise.all([page.waitForURL('**/court/judgments'), page.getByRole('link', { name: t('judgments.court.link') }).click()]);
       await expectAccessible(page);
       await page.goto(`${demo.server.url}/court/judgments/${pending}`);
       await Promise.all([page.waitForURL('**?done=published'), page.getByRole('button', { name: 'Publish' }).click()]);

@@ -44,6 +44,10 @@ const en = {
   'judgment.print': 'Printable version',
   'judgment.back': 'Back to the search',
   'judgment.text': 'Text of the act',
+  'judgment.pdf': 'Download as PDF',
+  'judgment.pdf.verify': 'Compare this printout with the text the court published at {url}',
+  'judgments.court.link': 'Judgments for the bank',
+  'judgments.court.waiting': '{count} waiting for review',
 
   'judgments.court.title': 'Judgments for the bank',
   'judgments.court.lead': 'Final acts of your court’s cases, depersonalised automatically. Check each one before it is published; acts of cases heard in a closed hearing never reach the bank.',
@@ -164,6 +168,10 @@ export const judgments: Section<typeof en> = {
     'judgment.print': 'Версия для печати',
     'judgment.back': 'Вернуться к поиску',
     'judgment.text': 'Текст акта',
+    'judgment.pdf': 'Скачать PDF',
+    'judgment.pdf.verify': 'Сверьте эту распечатку с текстом, опубликованным судом: {url}',
+    'judgments.court.link': 'Акты для банка судебных актов',
+    'judgments.court.waiting': 'ожидают проверки: {count}',
 
     'judgments.court.title': 'Акты для банка судебных актов',
     'judgments.court.lead': 'Итоговые акты по делам вашего суда, обезличенные автоматически. Проверьте каждый перед публикацией; акты по делам, рассмотренным в закрытом заседании, в банк не попадают.',
@@ -281,6 +289,10 @@ export const judgments: Section<typeof en> = {
     'judgment.print': 'Басып шығаруға арналған нұсқа',
     'judgment.back': 'Іздеуге оралу',
     'judgment.text': 'Акт мәтіні',
+    'judgment.pdf': 'PDF түрінде жүктеу',
+    'judgment.pdf.verify': 'Осы басып шығарылған нұсқаны сот жариялаған мәтінмен салыстырыңыз: {url}',
+    'judgments.court.link': 'Сот актілерінің банкіне арналған актілер',
+    'judgments.court.waiting': 'тексеруді күтуде: {count}',
 
     'judgments.court.title': 'Сот актілерінің банкіне арналған актілер',
     'judgments.court.lead': 'Сотыңыздың істері бойынша автоматты түрде иесіздендірілген қорытынды актілер. Әрқайсысын жарияламас бұрын тексеріңіз; жабық отырыста қаралған істердің актілері банкке түспейді.',

@@ -17,6 +17,8 @@ import type { IsoDay } from '../../domain/calendar/holidays.ts';
 import { dueForReturn } from '../../domain/admission.ts';
 import type { Principal } from '../../policies/principal.ts';
 import { selfAssignmentsToConfirm } from '../../queries/selfAssignments.ts';
+import { judgmentsWaiting as countJudgmentsWaiting } from '../../queries/judgments.ts';
+import { can } from '../../policies/rules.ts';
 
 const DECISIONS = ['accept', 'return', 'refuse', 'leave-without-motion'] as const;
 
@@ -38,17 +40,18 @@ export const judgeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function judgeLists(principal: Principal, view: CaseloadView) {
     const judgeId = principal.userId;
     const day = today(app.clock());
-    const [awaiting, caseload, toConfirm] = await Promise.all([
+    const [awaiting, caseload, toConfirm, waiting] = await Promise.all([
       casesAwaitingAdmission(app.db, judgeId),
       judgeCaseload(app.db, judgeId, view, { today: day, soonUntil: await soonUntil(day) }),
       selfAssignmentsToConfirm(app.db, principal),
+      can(principal, { action: 'view', resource: 'judgment_queue' }) ? countJudgmentsWaiting(app.db, principal) : null,
     ]);
     const defects = await defectsOf(app.db, awaiting.map((row) => row.caseId));
     const rows = awaiting.map((row) => {
       const d = defects.get(row.caseId);
       return { ...row, fixFiledAt: d?.fixFiledAt ?? null, dueForReturn: dueForReturn({ instance: row.instance, status: row.status, fixBy: d?.dueOn ?? null, fixFiled: !!d?.fixFiledAt }, day) };
     });
-    return { rows, caseload: caseload.rows, bounded: caseload.bounded, view, today: day, toConfirm };
+    return { rows, caseload: caseload.rows, bounded: caseload.bounded, view, today: day, toConfirm, judgmentsWaiting: waiting };
   }
 
   app.get(

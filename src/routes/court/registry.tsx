@@ -7,6 +7,7 @@ import { ERRORS, SotError } from '../../errors.ts';
 import { can } from '../../policies/rules.ts';
 import { attachedAway, counterCourts, incomingQueue, queueFilter } from '../../queries/office.ts';
 import { judgeNames, latestDistribution, registeredCase } from '../../queries/registry.ts';
+import { judgmentsWaiting } from '../../queries/judgments.ts';
 import { reassignmentAfterDraw } from '../../queries/bench.ts';
 import type { FieldError } from '../../views/components/govuk.tsx';
 import { urls } from '../../urls.ts';
@@ -36,7 +37,11 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const queue = await incomingQueue(app.db, request.principal!, filter);
     const title = `${errors.length ? `${request.t('error.title')}: ` : ''}${request.t('court.registry.title')}`;
     const done = query.done === 'received' || query.done === 'attached' ? query.done : null;
-    return reply.page({ title, nav: 'court', status }, <RegistryPage queue={queue} filter={filter} registered={registered} done={done} errors={errors} canEnterPaper={(await counterCourts(app.db, request.principal!)).length > 0} />);
+    const waiting = can(request.principal, { action: 'view', resource: 'judgment_queue' }) ? await judgmentsWaiting(app.db, request.principal!) : null;
+    return reply.page(
+      { title, nav: 'court', status },
+      <RegistryPage queue={queue} filter={filter} registered={registered} done={done} errors={errors} canEnterPaper={(await counterCourts(app.db, request.principal!)).length > 0} judgmentsWaiting={waiting} />,
+    );
   }
 
   app.get('/court/registry', { config: office, schema: { hide: true, querystring: QueueQuery } }, async (request, reply) => {

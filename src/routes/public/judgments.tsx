@@ -4,6 +4,8 @@ import { encodeCursor, parseJudgmentSearch, type RawSearch } from '../../domain/
 import { isUuid } from '../../domain/ids.ts';
 import { ERRORS, SotError } from '../../errors.ts';
 import { publishedJudgment, searchJudgments } from '../../queries/judgments.ts';
+import { renderJudgmentPdf } from '../../acts/judgmentPdf.ts';
+import { contentDisposition } from '../contentDisposition.ts';
 import { urls } from '../../urls.ts';
 import { JudgmentPage, JudgmentsPage } from '../../views/pages/JudgmentsPage.tsx';
 
@@ -26,7 +28,7 @@ export const JudgmentSearchQuery = Type.Object({
 
 const FIELD_OF: Record<string, string> = { judgments_query_too_long: 'q', judgments_invalid_date: 'from', judgments_invalid_cursor: 'q', judgments_search_too_broad: 'q' };
 
-/** The public judgment bank: search, a judgment and its printable form. No sign-in. */
+/** The public judgment bank: search, a judgment, its printable form and PDF. No sign-in. */
 export const judgmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/judgments', { config: { access: 'public' }, schema: { hide: true, querystring: JudgmentSearchQuery } }, async (request, reply) => {
     const t = request.t;
@@ -69,5 +71,20 @@ export const judgmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const judgment = await found(request.params.id);
     const title = request.t('judgment.title', { act: request.t(`proceedings.actKind.${judgment.actKind as 'decision'}`), number: judgment.caseNumber });
     return reply.page({ title, nav: 'judgments' }, <JudgmentPage judgment={judgment} print />);
+  });
+
+  app.get('/judgments/:id/pdf', { config: { access: 'public' }, schema: { hide: true, params: Params } }, async (request, reply) => {
+    const judgment = await found(request.params.id);
+    const pdf = await renderJudgmentPdf(judgment, `${app.config.publicUrl}${urls.judgment(judgment.id)}`, request.lang);
+    return (
+      reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`${judgment.caseNumber.replace(/\//g, '-')}.pdf`, 'inline'))
+        // As the calendar feed: in the reader's language (so no shared cache), and kept only briefly,
+        // so a judgment the court withholds or corrects leaves the browser's cache within minutes.
+        .header('cache-control', 'private, max-age=300')
+        .header('x-content-type-options', 'nosniff')
+        .send(pdf)
+    );
   });
 };

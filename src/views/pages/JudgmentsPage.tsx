@@ -137,13 +137,19 @@ export function JudgmentPage({ judgment, print = false }: { judgment: PublicJudg
         <div class="govuk-body sot-prewrap" lang={judgment.lang}>
           {judgment.text}
         </div>
-        {!print && (
-          <p class="govuk-body">
-            <a class="govuk-link" href={urls.judgmentPrint(judgment.id)}>
-              {t('judgment.print')}
-            </a>
-          </p>
-        )}
+        <p class="govuk-body sot-no-print">
+          {!print && (
+            <>
+              <a class="govuk-link" href={urls.judgmentPrint(judgment.id)}>
+                {t('judgment.print')}
+              </a>
+              {' · '}
+            </>
+          )}
+          <a class="govuk-link" href={urls.judgmentPdf(judgment.id)} type="application/pdf">
+            {t('judgment.pdf')}
+          </a>
+        </p>
       </div>
     </div>
   );

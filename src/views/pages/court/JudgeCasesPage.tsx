@@ -1,4 +1,6 @@
 import type { casesAwaitingAdmission } from '../../../queries/registry.ts';
+import type { JudgmentsWaiting } from '../../../queries/judgments.ts';
+import { JudgmentQueueLink } from './JudgmentReviewPages.tsx';
 import { formatCourtDay, formatDateTime } from '../../../i18n/format.ts';
 import { citeArticle } from '../../../i18n/legalReference.ts';
 import type { CaseloadRow } from '../../../queries/caseload.ts';
@@ -62,6 +64,7 @@ export function JudgeCasesPage({
   errors,
   toConfirm = [],
   confirmed = null,
+  judgmentsWaiting = null,
 }: {
   rows: AwaitingCase[];
   caseload: CaseloadRow[];
@@ -75,6 +78,8 @@ export function JudgeCasesPage({
   toConfirm?: SelfAssignmentToConfirm[];
   /** The banner after the judge confirmed such a move. */
   confirmed?: string | null;
+  /** The judgment bank's review queue of the judge's cases; null for a judge who does not review. */
+  judgmentsWaiting?: JudgmentsWaiting | null;
 }) {
   const { t, lang } = useView();
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
@@ -85,6 +90,11 @@ export function JudgeCasesPage({
       {decided && <SuccessBanner title={t('profile.notice.title')} message={t('judge.decided', { status: decided })} />}
       <h1 class="govuk-heading-xl">{t('judge.cases.title')}</h1>
       <p class="govuk-body">{t('judge.cases.lead')}</p>
+      {judgmentsWaiting && (
+        <p class="govuk-body">
+          <JudgmentQueueLink waiting={judgmentsWaiting} />
+        </p>
+      )}
       <SelfAssignmentsToConfirm rows={toConfirm} />
       {rows.length === 0 && <p class="govuk-body">{t('judge.cases.empty')}</p>}
       {rows.map((row) => {

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { JudgmentFlag } from '../../../domain/judgments.ts';
-import { formatCourtDay, formatDateTime } from '../../../i18n/format.ts';
+import { formatCourtDay, formatDateTime, formatNumber } from '../../../i18n/format.ts';
 import type { Translate } from '../../../i18n/index.ts';
-import type { QueueRow } from '../../../queries/judgments.ts';
+import type { JudgmentsWaiting, QueueRow } from '../../../queries/judgments.ts';
 import { urls } from '../../../urls.ts';
 import { useView } from '../../context.ts';
 import { CsrfField, ErrorSummary, SuccessBanner, Table, Textarea, type FieldError } from '../../components/govuk.tsx';
@@ -11,6 +11,24 @@ const STATUSES = ['needs_text', 'pending_review', 'published', 'withheld'] as co
 const statusLabel = (t: Translate, status: string) => ((STATUSES as readonly string[]).includes(status) ? t(`judgments.status.${status as (typeof STATUSES)[number]}`) : status);
 const ACTS = ['ruling', 'decision', 'court_order', 'resolution'] as const;
 export const actLabel = (t: Translate, kind: string) => ((ACTS as readonly string[]).includes(kind) ? t(`proceedings.actKind.${kind as (typeof ACTS)[number]}`) : kind);
+
+/**
+ * The way to the review queue from an official's own work page (the office's queue, the judge's
+ * cases), with how many wait; nothing for someone who does not review judgments.
+ */
+export function JudgmentQueueLink({ waiting }: { waiting: JudgmentsWaiting | null }) {
+  const { t, lang } = useView();
+  if (!waiting) return null;
+  const count = `${formatNumber(waiting.count, lang)}${waiting.capped ? '+' : ''}`;
+  return (
+    <>
+      <a class="govuk-link" href={urls.courtJudgments()}>
+        {t('judgments.court.link')}
+      </a>
+      {waiting.count > 0 && ` (${t('judgments.court.waiting', { count })})`}
+    </>
+  );
+}
 
 export function JudgmentQueuePage({ rows }: { rows: QueueRow[] }) {
   const { t, lang } = useView();

@@ -7,6 +7,8 @@ import { CsrfField, ErrorSummary, SuccessBanner, type FieldError } from '../../c
 import { categoryLabel } from '../../components/labels.ts';
 import { localName } from '../../components/names.ts';
 import { DutySummary } from '../../components/duty.tsx';
+import type { JudgmentsWaiting } from '../../../queries/judgments.ts';
+import { JudgmentQueueLink } from './JudgmentReviewPages.tsx';
 
 export interface RegistryPageProps {
   queue: Awaited<ReturnType<typeof incomingQueue>>;
@@ -15,10 +17,12 @@ export interface RegistryPageProps {
   done: 'received' | 'attached' | null;
   errors: FieldError[];
   canEnterPaper: boolean;
+  /** The judgment bank's review queue, for a clerk who reviews; null for anyone else. */
+  judgmentsWaiting?: JudgmentsWaiting | null;
 }
 
 /** The court office's queue of everything filed and not yet dealt with, oldest first, with its filters. */
-export function RegistryPage({ queue, filter, registered, done, errors, canEnterPaper }: RegistryPageProps) {
+export function RegistryPage({ queue, filter, registered, done, errors, canEnterPaper, judgmentsWaiting = null }: RegistryPageProps) {
   const { t, lang } = useView();
   const filtered = Boolean(filter.type || filter.from || filter.to || filter.q);
   const pageUrl = (page: number) => urls.incoming({ type: filter.type, from: filter.from, to: filter.to, q: filter.q, page });
@@ -43,6 +47,8 @@ export function RegistryPage({ queue, filter, registered, done, errors, canEnter
         <a class="govuk-link" href={urls.paymentQueue()}>
           {t('payments.queue.title')}
         </a>
+        {judgmentsWaiting && ' · '}
+        <JudgmentQueueLink waiting={judgmentsWaiting} />
       </p>
       <form method="get" action={urls.incoming()} class="govuk-!-margin-bottom-6" role="search">
         <fieldset class="govuk-fieldset">
