@@ -14,10 +14,10 @@ import { courtDateIso } from '../../src/i18n/format.ts';
 import type { Principal } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
-import { judgeSession, type Judge } from '../support/judges.ts';
+import { judgeSession, signAndIssueDraft, type Judge } from '../support/judges.ts';
 import { signedManifest } from '../support/filing.ts';
 import { formSession } from '../support/forms.ts';
-import { issueSigner, makeRootCa, signContent, type TestCa, type TestSigner } from '../support/pki.ts';
+import { issueSigner, makeRootCa, type TestCa, type TestSigner } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
 
 const { calendar } = initialReference();
@@ -86,12 +86,9 @@ describeDb('court orders', () => {
   async function issueAct(judge: Judge, caseId: string, kind: string, title: string, text: string): Promise<string> {
     const drafted = await postJudgeForm(judge, caseId, `/judge/cases/${caseId}/acts`, { kind, title, text });
     expect(drafted.statusCode, drafted.body.slice(0, 2000)).toBe(303);
-    const [doc] = await t.database.db.select({ id: documents.id }).from(documents).where(and(eq(documents.caseId, caseId), eq(documents.visibility, 'court')));
-    const manifest = await t.app.inject({ method: 'GET', url: `/api/v1/acts/${doc!.id}/manifest`, headers: { cookie: judge.cookie } });
-    const cms = Buffer.from(await signContent(judge.signer, manifest.rawPayload)).toString('base64');
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/acts/${doc!.id}/issue`, headers: { cookie: judge.cookie }, payload: { cms } });
+    const { res, documentId } = await signAndIssueDraft(t, judge, caseId);
     expect(res.statusCode, res.body).toBe(201);
-    return doc!.id;
+    return documentId;
   }
 
   async function issuedOrder(): Promise<{ caseId: string; number: string; judge: Judge; orderId: string }> {

@@ -12,8 +12,8 @@ import { describeDb } from '../support/db.ts';
 import { SAMPLE_FILES, multipart } from '../support/filing.ts';
 import { formSession } from '../support/forms.ts';
 import { openHearingNow, workingDayAt } from '../support/hearings.ts';
-import { judgeSession, type Judge } from '../support/judges.ts';
-import { makeRootCa, signContent, type TestCa } from '../support/pki.ts';
+import { judgeSession, signAndIssueDraft, type Judge } from '../support/judges.ts';
+import { makeRootCa, type TestCa } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
 import { Readable } from 'node:stream';
 
@@ -158,10 +158,7 @@ describeDb('the hearing lifecycle', () => {
       return postForm(judge, caseId, `/judge/cases/${caseId}/acts`, { kind, title: 'Решение по делу', text: 'Суд, рассмотрев материалы дела, РЕШИЛ: иск удовлетворить полностью.' });
     }
     async function issue(judge: Judge, caseId: string) {
-      const [doc] = await t.database.db.select({ id: documents.id }).from(documents).where(and(eq(documents.caseId, caseId), eq(documents.visibility, 'court')));
-      const manifest = await t.app.inject({ method: 'GET', url: `/api/v1/acts/${doc!.id}/manifest`, headers: { cookie: judge.cookie } });
-      const cms = Buffer.from(await signContent(judge.signer, manifest.rawPayload)).toString('base64');
-      return t.app.inject({ method: 'POST', url: `/api/v1/acts/${doc!.id}/issue`, headers: { cookie: judge.cookie }, payload: { cms } });
+      return (await signAndIssueDraft(t, judge, caseId)).res;
     }
 
     it('refuses a decision before the hearing is opened, with the reason on the page', async () => {

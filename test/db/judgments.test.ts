@@ -10,8 +10,8 @@ import { searchJudgments } from '../../src/queries/judgments.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { formSession } from '../support/forms.ts';
-import { judgeSession, type Judge } from '../support/judges.ts';
-import { makeRootCa, signContent, type TestCa } from '../support/pki.ts';
+import { judgeSession, signAndIssueDraft, type Judge } from '../support/judges.ts';
+import { makeRootCa, type TestCa } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
 
 /**
@@ -60,12 +60,9 @@ describeDb('judgment bank', () => {
     const { token, cookie } = formSession(page, judge.cookie);
     const drafted = await t.app.inject({ method: 'POST', url: `/judge/cases/${caseId}/acts`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: token, kind, title: 'Судебный приказ', text }).toString() });
     expect(drafted.statusCode, drafted.body.slice(0, 500)).toBe(303);
-    const [doc] = await t.database.db.select({ id: documents.id }).from(documents).where(and(eq(documents.caseId, caseId), eq(documents.visibility, 'court')));
-    const manifest = await t.app.inject({ method: 'GET', url: `/api/v1/acts/${doc!.id}/manifest`, headers: { cookie: judge.cookie } });
-    const cms = Buffer.from(await signContent(judge.signer, manifest.rawPayload)).toString('base64');
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/acts/${doc!.id}/issue`, headers: { cookie: judge.cookie }, payload: { cms } });
+    const { res, documentId } = await signAndIssueDraft(t, judge, caseId);
     expect(res.statusCode, res.body).toBe(201);
-    return doc!.id;
+    return documentId;
   }
 
   const ORDER_TEXT = 'Взыскать с Должниковой Марии Сергеевны в пользу Взыскателева Ивана Петровича сумму, предусмотренную соглашением о досудебном урегулировании спора по договору займа.';
