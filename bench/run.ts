@@ -33,6 +33,7 @@ import { seedDemo } from '../src/seed/demo.ts';
 import { seedDemoActs } from '../src/seed/demoActs.ts';
 import { demoPeople } from '../src/seed/people.ts';
 import { createDiskBlobStore } from '../src/adapters/storage/blobStore.ts';
+import { benchNoticeDrain, NOTICE_DRAIN_SCENARIO, type DrainResult } from './notices.ts';
 
 export interface BenchOptions {
   cases: number;
@@ -47,6 +48,8 @@ export interface BenchOptions {
   jsonFile: string | null;
   /** The Sot-only checks (court act QR, duty quote, talon 404) besides the paired scenarios. */
   extraScenarios: boolean;
+  /** Messages (half e-mail, half SMS) the notice-delivery scenario drains; 0 leaves it out. */
+  notices: number;
   log?: (line: string) => void;
 }
 
@@ -88,6 +91,8 @@ export interface BenchReport {
   timeToReadyMs: number;
   firstStartMs: number;
   scenarios: ScenarioResult[];
+  /** Background work measured in items per minute rather than requests. */
+  drains: DrainResult[];
 }
 
 interface Scenario {
@@ -252,39 +257,41 @@ async function prepareDatabase(options: BenchOptions, log: (line: string) => voi
   }
 }
 
+/** Sot's production settings for the benchmark: every required one, the stand-ins' addresses unreachable. */
+function sotEnv(databaseUrl: string, pkiRoot: string, auditKey: string, port: number, metricsToken: string): Record<string, string> {
+  const secret = () => randomBytes(32).toString('base64url');
+  return {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: databaseUrl,
+    DB_POOL_SIZE: '10',
+    // Request logs at info would measure the log pipe rather than Sot.
+    LOG_LEVEL: 'warn',
+    SESSION_SECRET: secret(),
+    AUDIT_KEY: auditKey,
+    METRICS_TOKEN: metricsToken,
+    TRUSTED_ROOTS_DIR: pkiRoot,
+    EDS_REVOCATION: 'off',
+    ACQUIRER_URL: 'https://acquirer.invalid',
+    ACQUIRER_MERCHANT_ID: 'bench',
+    ACQUIRER_SECRET: secret(),
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    SMS_GATEWAY_URL: 'https://sms.invalid',
+    SMS_GATEWAY_KEY: secret(),
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-bench-data-')),
+    DEMO: 'false',
+  };
+}
+
+/** BENCH_PROFILE=dir writes Sot's CPU profile there when it stops (node --cpu-prof). */
+const profileFlags = () => (process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : []);
+
 async function startSot(databaseUrl: string, pkiRoot: string, auditKey: string): Promise<Server & { readyMs: number }> {
   const port = await freePort();
   const metricsToken = randomBytes(24).toString('base64url');
-  const secret = () => randomBytes(32).toString('base64url');
-  const { child, readyMs, output } = await spawnServer(
-    'sot',
-    // BENCH_PROFILE=dir writes Sot's CPU profile there when it stops (node --cpu-prof).
-    [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`] : []), path.resolve('bin/sot.js'), 'start'],
-    {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: databaseUrl,
-      DB_POOL_SIZE: '10',
-      // Request logs at info would measure the log pipe rather than Sot.
-      LOG_LEVEL: 'warn',
-      SESSION_SECRET: secret(),
-      AUDIT_KEY: auditKey,
-      METRICS_TOKEN: metricsToken,
-      TRUSTED_ROOTS_DIR: pkiRoot,
-      EDS_REVOCATION: 'off',
-      ACQUIRER_URL: 'https://acquirer.invalid',
-      ACQUIRER_MERCHANT_ID: 'bench',
-      ACQUIRER_SECRET: secret(),
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      SMS_GATEWAY_URL: 'https://sms.invalid',
-      SMS_GATEWAY_KEY: secret(),
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-bench-data-')),
-      DEMO: 'false',
-    },
-    port,
-  );
+  const { child, readyMs, output } = await spawnServer('sot', [...profileFlags(), path.resolve('bin/sot.js'), 'start'], sotEnv(databaseUrl, pkiRoot, auditKey, port, metricsToken), port);
   const url = `http://127.0.0.1:${port}`;
   return {
     name: 'sot',
@@ -390,6 +397,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const restarted = await startSot(prepared.url, prepared.pkiRoot, auditKey);
     await restarted.stop();
     log(`Sot ready again in ${Math.round(restarted.readyMs)} ms after a restart`);
+    const drains: DrainResult[] = [];
+    if (options.notices > 0 && (!only || NOTICE_DRAIN_SCENARIO.includes(only))) {
+      drains.push(
+        await benchNoticeDrain({
+          databaseUrl: prepared.url,
+          messages: options.notices,
+          concurrency: options.connections,
+          sotEnv: sotEnv(prepared.url, prepared.pkiRoot, auditKey, await freePort(), randomBytes(24).toString('base64url')),
+          nodeFlags: profileFlags(),
+          log,
+        }),
+      );
+    }
     const cpu = cpus();
     const report: BenchReport = {
       at: new Date().toISOString(),
@@ -402,6 +422,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       timeToReadyMs: Math.round(restarted.readyMs),
       firstStartMs: Math.round(sot.readyMs),
       scenarios: results,
+      drains,
     };
     if (options.resultsFile) {
       writeFileSync(options.resultsFile, resultsMarkdown(report));
@@ -444,6 +465,20 @@ export function resultsMarkdown(report: BenchReport): string {
       `| ${s.name}${s.expectStatus !== 200 ? ` (expects ${s.expectStatus})` : ''} | ${fmt(sot.map((m) => m.requestsPerSecond))} | ${base.length ? fmt(base.map((m) => m.requestsPerSecond)) : '—'} | ${s.medianRatio ?? '—'} | ${target} | ${s.met === null ? '—' : s.met ? 'met' : '**missed**'} | ${fmt(sot.map((m) => m.p50Ms))} / ${fmt(sot.map((m) => m.p95Ms))} / ${fmt(sot.map((m) => m.p99Ms))} | ${base.length ? `${fmt(base.map((m) => m.p50Ms))} / ${fmt(base.map((m) => m.p95Ms))} / ${fmt(base.map((m) => m.p99Ms))}` : '—'} | ${sum((m) => m.errors)} / ${sum((m) => m.timeouts)} / ${sum((m) => m.non2xx)} | ${Math.max(...sot.map((m) => m.peakRssMb))} | ${base.length ? Math.max(...base.map((m) => m.peakRssMb)) : '—'} | ${fmt(sot.map((m) => m.eventLoopDelayP99Ms))} / ${Math.max(...sot.map((m) => m.eventLoopDelayMaxMs))} | ${base.length ? `${fmt(base.map((m) => m.eventLoopDelayP99Ms))} / ${Math.max(...base.map((m) => m.eventLoopDelayMaxMs))}` : '—'} |`,
     );
   }
+  if (report.drains.length) {
+    lines.push(
+      '',
+      'Background work, drained by `sot start --role worker` (production mode, its own process); the baseline is a bare loop sending the same number of messages straight to the same stand-ins through the same clients at the same concurrency. Sot\'s rate is taken from the first message marked `sent` to the last (the worker\'s start-up not counted); its percentiles are how long after that first message each one was sent, the baseline\'s are each message\'s own send time.',
+      '',
+      '| scenario | messages | concurrency | Sot items/min | baseline items/min | ratio | target | met | Sot sent after p50 / p95 / p99 ms | baseline send p50 / p95 / p99 ms | Sot errors (failed or not sent) / baseline errors | worker peak RSS MB | worker event-loop delay p99 / max ms | worker spawn to drained ms |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    );
+    for (const d of report.drains) {
+      lines.push(
+        `| ${d.name} | ${d.sot.messages} | ${d.concurrency} | ${d.sot.perMinute} | ${d.baseline.perMinute} | ${d.ratio} | ≥ ${d.target.perMinute.toLocaleString('en')}/min | ${d.met ? 'met' : '**missed**'} | ${d.sot.p50Ms} / ${d.sot.p95Ms} / ${d.sot.p99Ms} | ${d.baseline.p50Ms} / ${d.baseline.p95Ms} / ${d.baseline.p99Ms} | ${d.sot.errors} / ${d.baseline.errors} | ${d.sot.peakRssMb} | ${d.sot.eventLoopDelayP99Ms} / ${d.sot.eventLoopDelayMaxMs} | ${d.spawnToDrainedMs} |`,
+      );
+    }
+  }
   lines.push('', 'Per-round ratios (Sot req/s ÷ baseline req/s):', '');
   for (const s of report.scenarios.filter((r) => r.baseline.length)) {
     lines.push(`- ${s.name}: ${s.sot.map((m, i) => (m.requestsPerSecond / Math.max(1, s.baseline[i]!.requestsPerSecond)).toFixed(3)).join(', ')}`);
@@ -462,5 +497,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     resultsFile: process.env.BENCH_RESULTS ?? path.resolve('bench/RESULTS.md'),
     jsonFile: path.resolve('artifacts/bench/results.json'),
     extraScenarios: process.env.BENCH_EXTRA !== '0',
+    notices: Number(process.env.BENCH_NOTICES ?? 20_000),
   });
 }

@@ -68,6 +68,7 @@ describePostgres('benchmark at smoke scale', () => {
       resultsFile,
       jsonFile: null,
       extraScenarios: false,
+      notices: 6,
       log: () => {},
     });
     expect(report.cases).toBeGreaterThanOrEqual(2_000);
@@ -90,7 +91,19 @@ describePostgres('benchmark at smoke scale', () => {
       expect(scenario.baseline).toHaveLength(1);
       expect(scenario.medianRatio).toBeGreaterThan(0);
     }
+    // A few notices drained by a worker process, and the same number straight to the stand-ins.
+    expect(report.drains.map((d) => d.name)).toEqual(['worker: notices drained to the SMTP and SMS stand-ins']);
+    for (const drain of report.drains) {
+      expect(drain.sot.messages).toBe(6);
+      expect(drain.baseline.messages).toBe(6);
+      expect({ sot: drain.sot.errors, baseline: drain.baseline.errors }).toEqual({ sot: 0, baseline: 0 });
+      expect(drain.sot.perMinute).toBeGreaterThan(0);
+      expect(drain.baseline.perMinute).toBeGreaterThan(0);
+      expect(drain.sot.peakRssMb).toBeGreaterThan(0);
+      expect(Number.isFinite(drain.sot.eventLoopDelayMaxMs)).toBe(true);
+    }
     const written = readFileSync(resultsFile, 'utf8');
+    expect(written).toContain('| worker: notices drained to the SMTP and SMS stand-ins | 6 |');
     expect(written).toContain('| API: public case by number |');
     expect(written).toContain('Time to ready');
   }, 180_000);
