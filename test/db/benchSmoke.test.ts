@@ -12,7 +12,8 @@ import { createPostgresDatabase, postgresUnavailable, testDbKind } from '../supp
 
 // The benchmark at smoke scale, so it keeps working: Sot and the baseline as their own processes
 // on PostgreSQL, a couple of thousand cases, a second per run. It checks that every scenario was
-// measured without errors, not how fast (the shared machine makes speed meaningless here).
+// measured without errors, not how fast (the shared machine makes speed meaningless here); with
+// a few signed filings submitted and a few notices drained by a worker process.
 const describePostgres = testDbKind === 'postgres' && !postgresUnavailable ? describe : describe.skip;
 
 describePostgres('benchmark at smoke scale', () => {
@@ -68,6 +69,8 @@ describePostgres('benchmark at smoke scale', () => {
       resultsFile,
       jsonFile: null,
       extraScenarios: false,
+      notices: 6,
+      filings: 4,
       log: () => {},
     });
     expect(report.cases).toBeGreaterThanOrEqual(2_000);
@@ -78,8 +81,18 @@ describePostgres('benchmark at smoke scale', () => {
       'page: court with hearing schedule',
       'page: list of courts',
       'API: unknown case number (404)',
+      'API: submit a signed filing with a 1 MB attachment',
     ]);
-    for (const scenario of report.scenarios) {
+    // Every prepared filing submitted once, each answered 201 with its talon.
+    const filings = report.scenarios.find((s) => s.name === 'API: submit a signed filing with a 1 MB attachment')!;
+    expect(filings.sot.map((run) => run.requests)).toEqual([4]);
+    expect(filings.baseline).toEqual([]);
+    for (const run of filings.sot) {
+      expect({ errors: run.errors, timeouts: run.timeouts, unexpectedStatus: run.non2xx }).toEqual({ errors: 0, timeouts: 0, unexpectedStatus: 0 });
+      expect(run.peakRssMb).toBeGreaterThan(0);
+      expect(Number.isFinite(run.eventLoopDelayMaxMs)).toBe(true);
+    }
+    for (const scenario of report.scenarios.filter((s) => s !== filings)) {
       for (const run of [...scenario.sot, ...scenario.baseline]) {
         expect(run.requests, scenario.name).toBeGreaterThan(0);
         expect({ scenario: scenario.name, errors: run.errors, timeouts: run.timeouts, unexpectedStatus: run.non2xx }).toEqual({ scenario: scenario.name, errors: 0, timeouts: 0, unexpectedStatus: 0 });
@@ -90,7 +103,19 @@ describePostgres('benchmark at smoke scale', () => {
       expect(scenario.baseline).toHaveLength(1);
       expect(scenario.medianRatio).toBeGreaterThan(0);
     }
+    // A few notices drained by a worker process, and the same number straight to the stand-ins.
+    expect(report.drains.map((d) => d.name)).toEqual(['worker: notices drained to the SMTP and SMS stand-ins']);
+    for (const drain of report.drains) {
+      expect(drain.sot.messages).toBe(6);
+      expect(drain.baseline.messages).toBe(6);
+      expect({ sot: drain.sot.errors, baseline: drain.baseline.errors }).toEqual({ sot: 0, baseline: 0 });
+      expect(drain.sot.perMinute).toBeGreaterThan(0);
+      expect(drain.baseline.perMinute).toBeGreaterThan(0);
+      expect(drain.sot.peakRssMb).toBeGreaterThan(0);
+      expect(Number.isFinite(drain.sot.eventLoopDelayMaxMs)).toBe(true);
+    }
     const written = readFileSync(resultsFile, 'utf8');
+    expect(written).toContain('| worker: notices drained to the SMTP and SMS stand-ins | 6 |');
     expect(written).toContain('| API: public case by number |');
     expect(written).toContain('Time to ready');
   }, 180_000);
