@@ -145,9 +145,17 @@ async function receivePiece(source: Readable, file: string, limit: number): Prom
       done(null, chunk);
     },
   });
+  // The request is piped, not put in the pipeline: a pipeline destroys its source on error, and a
+  // destroyed request never hears the answer (Node 22 leaves it hanging). A client that goes away
+  // still ends the piece, through the meter.
+  const written = pipeline(meter, createWriteStream(file, { mode: 0o600 }));
+  const abandon = (error: Error) => meter.destroy(error);
+  source.once('error', abandon);
+  source.pipe(meter);
   try {
-    await pipeline(source, meter, createWriteStream(file, { mode: 0o600 }));
+    await written;
   } catch (error) {
+    source.unpipe(meter);
     await rm(file, { force: true });
     if (error instanceof BlobTooLargeError) {
       // The rest is read and dropped, so the client hears our answer.
@@ -155,6 +163,8 @@ async function receivePiece(source: Readable, file: string, limit: number): Prom
       throw new SotError('recording_chunk_too_large');
     }
     throw error;
+  } finally {
+    source.off('error', abandon);
   }
   return size;
 }
