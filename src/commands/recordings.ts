@@ -9,10 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromFile } from 'file-type';
-import { BlobTooLargeError, type BlobStore, type StoredBlob } from '../adapters/storage/blobStore.ts';
+import { BlobTooLargeError, writeWithin, type BlobStore, type StoredBlob } from '../adapters/storage/blobStore.ts';
 import { appendAudit } from '../db/audit.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Db } from '../db/client.ts';
@@ -137,36 +137,12 @@ export async function uploadForStaff(db: Db, principal: Principal, uploadId: str
 
 /** Streams a piece to its own file, counting; refuses past `limit` bytes. */
 async function receivePiece(source: Readable, file: string, limit: number): Promise<number> {
-  let size = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      if (size > limit) return done(new BlobTooLargeError(`more than ${limit} bytes`));
-      done(null, chunk);
-    },
-  });
-  // The request is piped, not put in the pipeline: a pipeline destroys its source on error, and a
-  // destroyed request never hears the answer (Node 22 leaves it hanging). A client that goes away
-  // still ends the piece, through the meter.
-  const written = pipeline(meter, createWriteStream(file, { mode: 0o600 }));
-  const abandon = (error: Error) => meter.destroy(error);
-  source.once('error', abandon);
-  source.pipe(meter);
   try {
-    await written;
+    return await writeWithin(source, file, limit);
   } catch (error) {
-    source.unpipe(meter);
-    await rm(file, { force: true });
-    if (error instanceof BlobTooLargeError) {
-      // The rest is read and dropped, so the client hears our answer.
-      source.resume();
-      throw new SotError('recording_chunk_too_large');
-    }
+    if (error instanceof BlobTooLargeError) throw new SotError('recording_chunk_too_large');
     throw error;
-  } finally {
-    source.off('error', abandon);
   }
-  return size;
 }
 
 export interface ChunkResult {

@@ -22,6 +22,40 @@ export class BlobTooLargeError extends Error {
   override name = 'BlobTooLargeError';
 }
 
+/**
+ * Writes `source` to `file`, refusing it with BlobTooLargeError past `limit` bytes (the partial
+ * file removed); `onChunk` sees every byte kept, e.g. to hash it. The source is piped into the
+ * meter, not put in the pipeline: a pipeline destroys its source on error, and a request destroyed
+ * so never hears our answer (Node 22 leaves it hanging). After a refusal the rest is read and
+ * dropped, so the client hears it. A source that fails (a client gone) fails the write.
+ */
+export async function writeWithin(source: Readable, file: string, limit: number, onChunk?: (chunk: Buffer) => void): Promise<number> {
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > limit) return done(new BlobTooLargeError(`more than ${limit} bytes`));
+      onChunk?.(chunk);
+      done(null, chunk);
+    },
+  });
+  const written = pipeline(meter, createWriteStream(file, { mode: 0o600 }));
+  const abandon = (error: Error) => meter.destroy(error);
+  source.once('error', abandon);
+  source.pipe(meter);
+  try {
+    await written;
+  } catch (error) {
+    source.unpipe(meter);
+    await rm(file, { force: true });
+    if (error instanceof BlobTooLargeError) source.resume();
+    throw error;
+  } finally {
+    source.off('error', abandon);
+  }
+  return size;
+}
+
 export interface BlobStore {
   /** Streams the bytes to a staging file, counting and hashing; refuses past maxBytes. */
   stage(source: Readable, maxBytes: number): Promise<StoredBlob>;
@@ -87,23 +121,7 @@ export function createDiskBlobStore(root: string): BlobStore {
       await mkdir(stagingDir, { recursive: true });
       const stagedPath = path.join(stagingDir, randomUUID());
       const hash = createHash('sha256');
-      let sizeBytes = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          sizeBytes += chunk.length;
-          if (sizeBytes > maxBytes) return done(new BlobTooLargeError(`more than ${maxBytes} bytes`));
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
-      try {
-        await pipeline(source, meter, createWriteStream(stagedPath, { mode: 0o600 }));
-      } catch (error) {
-        await rm(stagedPath, { force: true });
-        // The rest of an over-long upload is read and dropped, so the client hears our answer.
-        if (error instanceof BlobTooLargeError) source.resume();
-        throw error;
-      }
+      const sizeBytes = await writeWithin(source, stagedPath, maxBytes, (chunk) => hash.update(chunk));
       return { sha256: hash.digest('hex'), sizeBytes, stagedPath };
     },
 
