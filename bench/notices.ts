@@ -25,6 +25,7 @@ import { queueNotice, type Notice } from '../src/commands/notices.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { notifications, outbox, users } from '../src/db/schema/index.ts';
 import { withCheckDigit } from '../src/seed/people.ts';
+import { percentile, rssMb } from './processStats.ts';
 
 export const NOTICE_DRAIN_SCENARIO = 'worker: notices drained to the SMTP and SMS stand-ins';
 
@@ -78,17 +79,8 @@ const BENCH_PEOPLE = 100;
 const QUEUE_BATCH = 250;
 const GIVE_UP_MS = 15 * 60_000;
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
 const round2 = (n: number) => Number(n.toFixed(2));
 
-function rssMb(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** Bench people's contacts: the phones end in 1, never in the stand-in gateway's misbehaving digits. */
 const contactsOf = (i: number) => ({ email: `bench-notice-${i}@example.kz`, phone: `+77015550${String(i).padStart(3, '0')}1` });

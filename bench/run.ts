@@ -16,7 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,7 @@ import { demoPeople } from '../src/seed/people.ts';
 import { createDiskBlobStore } from '../src/adapters/storage/blobStore.ts';
 import { prepareSignedFilings, SIGNED_FILING_SCENARIO } from './filings.ts';
 import { benchNoticeDrain, NOTICE_DRAIN_SCENARIO, type DrainResult } from './notices.ts';
+import { percentile, rssMb } from './processStats.ts';
 
 export interface BenchOptions {
   cases: number;
@@ -128,7 +129,6 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : 0);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -142,14 +142,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-function rssMb(pid: number): number {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** Starts a process and waits for the first 200 from its /health; returns the time that took. */
 async function spawnServer(name: string, args: string[], env: Record<string, string>, port: number): Promise<{ child: ChildProcess; readyMs: number; output: () => string }> {
