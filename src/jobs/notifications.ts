@@ -45,6 +45,8 @@ interface DeliveryJob {
   notificationId: string;
 }
 
+type DeliveryJobWithMetadata = PgBoss.JobWithMetadata<DeliveryJob>;
+
 export interface DrainOptions {
   /** Take jobs whose retry delay has not run out yet (tests drive retries without waiting). */
   ignoreStartAfter?: boolean;
@@ -53,7 +55,12 @@ export interface DrainOptions {
 }
 
 const POLL_EVERY_MS = 1_000;
-const WORK_BATCH = 10;
+/**
+ * Messages a worker has on their way at once. Each waits mostly on the relay or the gateway, so
+ * many in flight keep a pooled SMTP transport and the gateway's keep-alive connections busy;
+ * the database pool (two statements per message) and pg-boss's fetch bound it from above.
+ */
+const IN_FLIGHT = 32;
 
 export class NotificationDelivery {
   #boss: PgBoss | undefined;
@@ -102,26 +109,59 @@ export class NotificationDelivery {
     if (this.#ownBoss) await boss?.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
   }
 
-  /** Takes due jobs while started; rests a second when there are none or the database is away. */
+  /**
+   * Takes due jobs while started, keeping up to `IN_FLIGHT` messages on their way: a job is
+   * fetched as soon as one finishes, so one slow relay answer does not hold up a whole batch.
+   * Rests a second when there is nothing to do or the database is away.
+   */
   async #work(boss: PgBoss): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
     while (this.#boss === boss) {
-      let handled = 0;
+      let jobs: DeliveryJobWithMetadata[] = [];
       try {
-        handled = await this.drain({ limit: WORK_BATCH });
+        jobs = await this.#fetch(boss, IN_FLIGHT - inFlight.size, false);
       } catch (error) {
         this.options.log.error({ err: error }, 'notification worker could not reach the queue');
       }
-      if (handled === 0 && this.#boss === boss) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, POLL_EVERY_MS);
-          this.#wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.#wake = undefined;
+      for (const job of jobs) {
+        const handling: Promise<void> = this.#handle(boss, job)
+          .catch((error: unknown) => this.options.log.error({ err: error }, 'notification worker could not record an outcome'))
+          .finally(() => inFlight.delete(handling));
+        inFlight.add(handling);
       }
+      if (inFlight.size >= IN_FLIGHT || (jobs.length === 0 && inFlight.size > 0)) await Promise.race(inFlight);
+      else if (jobs.length === 0) await this.#rest();
     }
+    // The messages being sent now are finished and recorded before the worker stops.
+    await Promise.allSettled(inFlight);
+  }
+
+  #rest(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, POLL_EVERY_MS);
+      const wake = () => done();
+      this.#wake = wake;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    }).finally(() => (this.#wake = undefined));
+  }
+
+  #fetch(boss: PgBoss, count: number, ignoreStartAfter: boolean): Promise<DeliveryJobWithMetadata[]> {
+    if (count <= 0) return Promise.resolve([]);
+    return boss.fetch<DeliveryJob>(DELIVERY_QUEUE, { batchSize: count, includeMetadata: true, ignoreStartAfter });
+  }
+
+  /** One job: the message sent (or found decided already) and the job completed, or failed for a retry. */
+  async #handle(boss: PgBoss, job: DeliveryJobWithMetadata): Promise<void> {
+    try {
+      await this.#deliver(job.data.notificationId, job.retryCount >= job.retryLimit);
+    } catch (error) {
+      await boss.fail(DELIVERY_QUEUE, job.id, { message: (error as Error).message });
+      return;
+    }
+    await boss.complete(DELIVERY_QUEUE, job.id);
   }
 
   /**
@@ -172,21 +212,9 @@ export class NotificationDelivery {
     let handled = 0;
     const limit = options.limit ?? Infinity;
     while (handled < limit) {
-      const jobs = await boss.fetch<DeliveryJob>(DELIVERY_QUEUE, { batchSize: Math.min(20, limit - handled), includeMetadata: true, ignoreStartAfter: options.ignoreStartAfter ?? false });
-      if (!jobs || jobs.length === 0) break;
-      const outcomes = await Promise.allSettled(
-        jobs.map(async (job) => {
-          let delivered: boolean;
-          try {
-            await this.#deliver(job.data.notificationId, job.retryCount >= job.retryLimit);
-            delivered = true;
-          } catch (error) {
-            delivered = false;
-            await boss.fail(DELIVERY_QUEUE, job.id, { message: (error as Error).message });
-          }
-          if (delivered) await boss.complete(DELIVERY_QUEUE, job.id);
-        }),
-      );
+      const jobs = await this.#fetch(boss, Math.min(IN_FLIGHT, limit - handled), options.ignoreStartAfter ?? false);
+      if (jobs.length === 0) break;
+      const outcomes = await Promise.allSettled(jobs.map((job) => this.#handle(boss, job)));
       handled += jobs.length;
       // Every job of the batch had its turn; a job whose outcome could not be written stays
       // active and is tried again once pg-boss expires it.
