@@ -82,13 +82,14 @@ const PUBLIC_FIELDS = new Set([
  */
 const CONTENT_FIELDS = new Set(['kind', 'decisionForm', 'outcome']);
 
-/** Twelve digits in a row are an IIN or BIN; never sent, whatever the field is called. */
+/** Twelve digits in a row are an IIN or BIN; never sent, whatever the field is called. An id's last group may be twelve digits too. */
 const IDENTIFIER = /\d{12}/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MAX_STRING = 100;
 
 function publicValue(value: unknown): unknown {
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value.length <= MAX_STRING && !IDENTIFIER.test(value) ? value : undefined;
+  if (typeof value === 'string') return UUID.test(value) || (value.length <= MAX_STRING && !IDENTIFIER.test(value)) ? value : undefined;
   if (Array.isArray(value)) {
     const kept = value.map(publicValue);
     return kept.every((v) => v !== undefined && !Array.isArray(v)) ? kept : undefined;
