@@ -110,7 +110,8 @@ describeDb(`organisations' webhooks (${testDbKind})`, () => {
     [other] = await db.insert(organisations).values({ bin: freshBin(), name: 'ТОО «Другое»' }).returning({ id: organisations.id, bin: organisations.bin }) as [{ id: string; bin: string }];
     courtId = (await db.select({ id: courts.id }).from(courts).limit(1))[0]!.id;
     await receiver.start();
-  });
+    // Seeding the demo's courts takes a while on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     receiver.server?.close();
     await t?.close();
