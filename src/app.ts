@@ -33,6 +33,7 @@ import { dutyApi } from './routes/api/duty.ts';
 import { termRoutes } from './routes/public/terms.tsx';
 import { referenceAdminRoutes } from './routes/admin/reference.tsx';
 import { auditLogAdminRoutes } from './routes/admin/auditLog.tsx';
+import { webhookAdminRoutes } from './routes/admin/webhooks.tsx';
 import { paymentsApi } from './routes/api/payments.ts';
 import { paymentPages } from './routes/cabinet/payments.tsx';
 import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
@@ -242,6 +243,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(personAdminRoutes);
   await app.register(referenceAdminRoutes);
   await app.register(auditLogAdminRoutes);
+  await app.register(webhookAdminRoutes);
   await app.register(talonRoutes);
   await app.register(filingFormRoutes);
   await app.register(paymentPages);

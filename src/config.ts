@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
@@ -40,6 +40,7 @@ const EnvSchema = Type.Object({
   NOTIFY_SEND_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 120_000, default: 10_000 }),
   AUDIT_KEY: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
   AUDIT_KEYS_PREVIOUS: Type.Optional(Type.String({ minLength: 32, maxLength: 8192 })),
+  WEBHOOK_KEY: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
   // Tests of the schedules only: every periodic job fires every N seconds (N divides 60).
   SCHEDULES_EVERY_SECONDS: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
 });
@@ -99,6 +100,13 @@ export interface Config {
    * with, and retired ones (oldest first) that earlier segments of the chain were made with.
    */
   audit: { key: string; previousKeys: string[] };
+  /**
+   * Organisations' webhooks: the key their signing secrets are sealed under (`WEBHOOK_KEY`, or
+   * derived by HKDF from SESSION_SECRET when unset, so changing that secret then makes the stored
+   * webhook secrets unreadable until they are rotated), and whether plain HTTP to this machine is
+   * allowed (demo mode and tests, for receivers on localhost).
+   */
+  webhooks: { sealKey: Buffer; allowLocalHttp: boolean };
 }
 
 export interface NotificationConfig {
@@ -353,6 +361,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
       sendTimeoutMs: env.NOTIFY_SEND_TIMEOUT_MS,
     },
     audit,
+    webhooks: {
+      sealKey: Buffer.from(hkdfSync('sha256', env.WEBHOOK_KEY ?? sessionSecret, 'sot', 'webhook secrets', 32)),
+      allowLocalHttp: demo || env.NODE_ENV === 'test',
+    },
   };
 }
 

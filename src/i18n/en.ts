@@ -19,6 +19,7 @@ import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
+import { webhooks } from './sections/webhooks.ts';
 import { caseTerms } from './sections/caseTerms.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
@@ -362,6 +363,7 @@ export const en = {
   ...talon.en,
   ...entity.en,
   ...auditLog.en,
+  ...webhooks.en,
   ...caseFile.en,
   ...judgments.en,
   ...caseTerms.en,

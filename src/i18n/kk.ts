@@ -20,6 +20,7 @@ import { reference } from './sections/reference.ts';
 import { talon } from './sections/talon.ts';
 import { entity } from './sections/entity.ts';
 import { auditLog } from './sections/auditLog.ts';
+import { webhooks } from './sections/webhooks.ts';
 import { caseTerms } from './sections/caseTerms.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
@@ -364,6 +365,7 @@ export const kk: Record<MessageKey, string> = {
   ...talon.kk,
   ...entity.kk,
   ...auditLog.kk,
+  ...webhooks.kk,
   ...caseFile.kk,
   ...judgments.kk,
   ...caseTerms.kk,

@@ -20,6 +20,7 @@ import { queueDeadlineReminders } from './deadlineReminders.ts';
 import { checkAuditChain } from './auditHead.ts';
 import { warnOfMissingReferenceValues } from './referenceWatch.ts';
 import { enterIntoForce, removeLeftovers } from './housekeeping.ts';
+import { deliverDueWebhooks, fanOutWebhookEvents } from './webhooks.ts';
 
 /** Cron expressions are read in court time: Kazakhstan is UTC+5 everywhere. */
 export const SCHEDULE_TIMEZONE = 'Asia/Almaty';
@@ -46,6 +47,10 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   // The head goes to the log daily, so that logs kept elsewhere can be compared with the chain.
   { name: 'audit-head', cron: '15 0 * * *', atStart: true, expireInSeconds: 3 * 3600, run: async (app) => void (await checkAuditChain(app, app.clock())) },
   { name: 'reference-watch', cron: '0 6 * * *', atStart: true, run: warnOfMissingReferenceValues },
+  // Organisations' webhooks: new events become deliveries, due deliveries are sent. Both are
+  // idempotent (a delivery per subscription and event; a lease per attempt), so a lost tick loses nothing.
+  { name: 'webhook-fanout', cron: '* * * * *', run: async (app) => void (await fanOutWebhookEvents(app.db, app.clock())) },
+  { name: 'webhook-delivery', cron: '* * * * *', run: async (app) => void (await deliverDueWebhooks({ db: app.db, log: app.log, sealKey: app.config.webhooks.sealKey, clock: app.clock })) },
 ];
 
 async function remindOfTerms(app: FastifyInstance): Promise<void> {
