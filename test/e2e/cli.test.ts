@@ -20,7 +20,8 @@ async function startSot(args: string[], env: Record<string, string>) {
   server.stdout.on('data', (chunk) => (output += chunk));
   server.stderr.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    // A server that has not answered yet is still starting: stop it, or it outlives the test run.
+    const timer = setTimeout(() => (server.kill('SIGTERM'), reject(new Error(`server did not start:\n${output}`))), 60_000);
     server.stdout.on('data', () => {
       const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {

@@ -24,7 +24,7 @@ function cruise(cwd: string): Violation[] {
 const fixtures = path.join(root, 'test/fixtures/layering');
 const found = (violations: Violation[]) => violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to.replace(/^.*node_modules\/([^/]+)\/.*$/, '$1')}`).sort();
 
-// Sot itself is cruised by `npm run lint:deps`, which `npm test` runs first.
+// Sot itself is cruised by `npm run lint:deps`, which `npm test` runs with the checks.
 describe('layering rules (.dependency-cruiser.cjs)', () => {
   let violations: Violation[] = [];
   beforeAll(() => {
