@@ -2,7 +2,7 @@
 // worker`, to measure its event-loop delay the way prom-client does for the web role
 // (perf_hooks.monitorEventLoopDelay). Every 200 ms it writes the delay since the process started
 // to BENCH_LOOP_FILE; SIGUSR2 resets the histogram, so the benchmark can start a fresh window.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const file = process.env.BENCH_LOOP_FILE;
@@ -11,7 +11,9 @@ if (file) {
   histogram.enable();
   const write = () => {
     const ms = (ns) => (Number.isFinite(ns) ? ns / 1e6 : 0);
-    writeFileSync(file, JSON.stringify({ p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max), samples: histogram.count }));
+    // Written aside and renamed, so the benchmark never reads a file half written.
+    writeFileSync(`${file}.part`, JSON.stringify({ p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max), samples: histogram.count }));
+    renameSync(`${file}.part`, file);
   };
   setInterval(write, 200).unref();
   process.on('SIGUSR2', () => histogram.reset());
