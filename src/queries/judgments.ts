@@ -89,21 +89,39 @@ function isTimeout(error: unknown): boolean {
 }
 
 /**
+ * Relevance is worked out for at most this many matches, the newest: ranking reads each match's
+ * vectors, and a common word ("истец", "талапкер") matches most of the bank, so ranking every match
+ * would read hundreds of thousands of them for one page. A search with fewer matches is ranked whole.
+ */
+export const RANK_WINDOW = 1_000;
+
+/**
  * The statement that finds one page: published rows matching the words and filters, after the
- * cursor, in order, one more than a page (to know whether there is a next). Exported so a test
- * can EXPLAIN the very statement the search runs.
+ * cursor, in order, one more than a page (to know whether there is a next). By date it walks the
+ * date index and stops at the page; by relevance it ranks the newest RANK_WINDOW matches only (the
+ * same window on every page, so the cursor reads on through it). Exported so a test can EXPLAIN the
+ * very statement the search runs.
  */
 export function pageStatement(search: JudgmentSearch, mode: MatchMode = 'exact'): SQL {
   const rank = rankOf(search);
-  const byDate = search.order === 'date';
+  const byDate = search.order === 'date' || search.words.length === 0;
   const page = conditions(search, mode);
   const c = search.cursor;
-  if (c) page.push(byDate ? sql`(j.issued_on, j.id) < (${c.issuedOn}::date, ${c.id}::uuid)` : sql`(${rank}, j.id) < (${c.rank}::real, ${c.id}::uuid)`);
-  const order = byDate ? sql`j.issued_on desc, j.id desc` : sql`rank desc, j.id desc`;
-  return sql`select j.id, j.case_number, j.court_id, j.court_level, j.case_kind, j.category, j.act_kind, j.outcome, j.issued_on::text as issued_on, j.lang, j.text, ${rank} as rank
+  const columns = sql`j.id, j.case_number, j.court_id, j.court_level, j.case_kind, j.category, j.act_kind, j.outcome, j.issued_on::text as issued_on, j.lang, j.text`;
+  if (byDate) {
+    if (c) page.push(sql`(j.issued_on, j.id) < (${c.issuedOn}::date, ${c.id}::uuid)`);
+    return sql`select ${columns}, ${rank} as rank
           from judgments j
           where ${sql.join(page, sql` and `)}
-          order by ${order}
+          order by j.issued_on desc, j.id desc
+          limit ${PAGE_SIZE + 1}`;
+  }
+  return sql`select r.* from (
+            select ${columns}, ${rank} as rank
+            from (select * from judgments j where ${sql.join(page, sql` and `)} order by j.issued_on desc, j.id desc limit ${RANK_WINDOW}) j
+          ) r
+          ${c ? sql`where (r.rank, r.id) < (${c.rank}::real, ${c.id}::uuid)` : sql``}
+          order by r.rank desc, r.id desc
           limit ${PAGE_SIZE + 1}`;
 }
 
