@@ -94,7 +94,7 @@ describeDb('judgment search under hostile input', () => {
   it('answers random mixes of tsquery and SQL syntax, quotes, backslashes and odd unicode with results or a 400', async () => {
     const langs = ['kk', 'ru', 'en'] as const;
     let i = 0;
-    for (const q of queries(60)) {
+    for (const q of queries(30)) {
       for (const url of both(qs({ q }))) await expectSane(url, langs[i++ % 3]!);
     }
     // Raw percent-encoding the encoder would never make: a lone surrogate and NUL as UTF-8 bytes, broken escapes.
