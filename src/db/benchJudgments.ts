@@ -18,12 +18,10 @@ export async function ensureBenchJudgments(db: Db, total: number, batchSize = 2_
   // A big load goes faster without the text indexes kept up row by row: they are dropped and built
   // again at the end from their own definitions as the database holds them, so nothing can drift.
   const rebuilt = total - existing >= BULK_REBUILD_FROM ? await dropTextIndexes(db) : [];
-  // Cases are taken in (registered_at, id) order after the last one that has its judgment: a
-  // keyset, so each batch reads on from where the last stopped instead of anti-joining the bank.
-  const last = await db.execute<{ at: string; id: string }>(
-    sql`select c.registered_at::text as at, c.id from judgments j join cases c on c.id = j.case_id where c.registered_at < '2020-01-01' order by c.registered_at desc, c.id desc limit 1`,
-  );
-  let after: { at: string; id: string } = last.rows[0] ?? { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+  // Cases are taken in (registered_at, id) order by a keyset, so each batch reads on from where the
+  // last stopped; only a top-up also skips cases that have a judgment (more cases may have been
+  // made since, anywhere in that order), which a fresh load need not pay for.
+  let after: { at: string; id: string } = { at: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
   let added = 0;
   for (let offset = existing; offset < total; offset += batchSize) {
     const size = Math.min(batchSize, total - offset);
@@ -44,6 +42,7 @@ export async function ensureBenchJudgments(db: Db, total: number, batchSize = 2_
           from cases c
           where c.registered_at < '2020-01-01' and c.number is not null
             and (c.registered_at, c.id) > (${after.at}::timestamptz, ${after.id}::uuid)
+            ${existing > 0 ? sql`and not exists (select 1 from judgments j where j.case_id = c.id)` : sql``}
           order by c.registered_at, c.id
           limit ${size}
         ),
