@@ -109,6 +109,9 @@ export function parseJudgmentSearch(raw: RawSearch): JudgmentSearch | { refused:
   };
 }
 
+/** Ranks are PostgreSQL `real`s: anything out of their range (or above any rank given) would make the cast fail. */
+const RANK_MAX = 1_000;
+const RANK_MIN = 1e-37;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The cursor is base64url JSON: opaque to callers, checked field by field when it comes back. */
@@ -126,7 +129,7 @@ export function decodeCursor(text: string): SearchCursor | null {
   }
   if (!Array.isArray(value) || value.length !== 4) return null;
   const [order, issuedOn, rank, id] = value as unknown[];
-  if ((order !== 'd' && order !== 'r') || typeof issuedOn !== 'string' || !isoDay(issuedOn) || typeof rank !== 'number' || !Number.isFinite(rank) || typeof id !== 'string' || !UUID.test(id)) return null;
+  if ((order !== 'd' && order !== 'r') || typeof issuedOn !== 'string' || !isoDay(issuedOn) || typeof rank !== 'number' || !(rank === 0 || (rank >= RANK_MIN && rank <= RANK_MAX)) || typeof id !== 'string' || !UUID.test(id)) return null;
   return { order: order === 'd' ? 'date' : 'relevance', issuedOn, rank, id };
 }
 

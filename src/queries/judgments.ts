@@ -41,8 +41,12 @@ export interface SearchPage {
 }
 
 export const PAGE_SIZE = 20;
-/** Counting stops here: an exact count of a broad search over millions of rows is not worth its time. */
-export const COUNT_CAP = 10_000;
+/**
+ * Counting stops here: an exact count of a broad search over a million rows is not worth its time,
+ * and each match counted reads its vectors (a common word's 10,000 took half a second). Equal to
+ * RANK_WINDOW, so a search by relevance takes its count from the window it ranks.
+ */
+export const COUNT_CAP = 200;
 /** Every search runs under this statement timeout (SET LOCAL inside its transaction). */
 export const SEARCH_TIMEOUT_MS = 5_000;
 
@@ -89,21 +93,42 @@ function isTimeout(error: unknown): boolean {
 }
 
 /**
+ * Relevance is worked out for at most this many matches, the newest: ranking reads each match's
+ * vectors, and a common word ("истец", "талапкер") matches most of the bank, so ranking every match
+ * would read hundreds of thousands of them for one page. A search with fewer matches is ranked whole.
+ */
+export const RANK_WINDOW = COUNT_CAP;
+
+// Orders by date spell out `nulls last` as the date indexes were built: `desc` alone means nulls
+// first, which the planner does not match to them, and a common word then sorts every match.
+
+/**
  * The statement that finds one page: published rows matching the words and filters, after the
- * cursor, in order, one more than a page (to know whether there is a next). Exported so a test
- * can EXPLAIN the very statement the search runs.
+ * cursor, in order, one more than a page (to know whether there is a next). By date it walks the
+ * date index and stops at the page; by relevance it ranks the newest RANK_WINDOW matches only (the
+ * same window on every page, so the cursor reads on through it). Exported so a test can EXPLAIN the
+ * very statement the search runs.
  */
 export function pageStatement(search: JudgmentSearch, mode: MatchMode = 'exact'): SQL {
   const rank = rankOf(search);
-  const byDate = search.order === 'date';
+  const byDate = search.order === 'date' || search.words.length === 0;
   const page = conditions(search, mode);
   const c = search.cursor;
-  if (c) page.push(byDate ? sql`(j.issued_on, j.id) < (${c.issuedOn}::date, ${c.id}::uuid)` : sql`(${rank}, j.id) < (${c.rank}::real, ${c.id}::uuid)`);
-  const order = byDate ? sql`j.issued_on desc, j.id desc` : sql`rank desc, j.id desc`;
-  return sql`select j.id, j.case_number, j.court_id, j.court_level, j.case_kind, j.category, j.act_kind, j.outcome, j.issued_on::text as issued_on, j.lang, j.text, ${rank} as rank
+  const columns = sql`j.id, j.case_number, j.court_id, j.court_level, j.case_kind, j.category, j.act_kind, j.outcome, j.issued_on::text as issued_on, j.lang, j.text`;
+  if (byDate) {
+    if (c) page.push(sql`(j.issued_on, j.id) < (${c.issuedOn}::date, ${c.id}::uuid)`);
+    return sql`select ${columns}, ${rank} as rank
           from judgments j
           where ${sql.join(page, sql` and `)}
-          order by ${order}
+          order by j.issued_on desc nulls last, j.id desc nulls last
+          limit ${PAGE_SIZE + 1}`;
+  }
+  return sql`select r.* from (
+            select ${columns}, ${rank} as rank, count(*) over () as matched
+            from (select * from judgments j where ${sql.join(page, sql` and `)} order by j.issued_on desc nulls last, j.id desc nulls last limit ${RANK_WINDOW}) j
+          ) r
+          ${c ? sql`where (r.rank, r.id) < (${c.rank}::real, ${c.id}::uuid)` : sql``}
+          order by r.rank desc, r.id desc
           limit ${PAGE_SIZE + 1}`;
 }
 
@@ -139,8 +164,14 @@ export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<S
         from (${pageStatement(search, mode)}) p
         join courts c on c.id = p.court_id
         order by ${byDate ? sql`p.issued_on desc, p.id desc` : sql`p.rank desc, p.id desc`}`);
-      const counted = await tx.execute(sql`select count(*)::int as n from (select 1 from judgments j where ${sql.join(where, sql` and `)} limit ${COUNT_CAP + 1}) s`);
       const rows = found.rows as Record<string, unknown>[];
+      // No count when the first page holds every match, nor by relevance (its window was counted).
+      const total =
+        !search.cursor && rows.length <= PAGE_SIZE
+          ? rows.length
+          : rows[0] && rows[0]['matched'] !== undefined
+            ? Number(rows[0]['matched']) + (Number(rows[0]['matched']) >= RANK_WINDOW ? 1 : 0)
+            : Number(((await tx.execute(sql`select count(*)::int as n from (select 1 from judgments j where ${sql.join(where, sql` and `)} limit ${COUNT_CAP + 1}) s`)).rows[0] as { n: number }).n);
       const items = rows.slice(0, PAGE_SIZE).map(
         (r): JudgmentHit => ({
           id: String(r['id']),
@@ -156,7 +187,6 @@ export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<S
         }),
       );
       const last = rows.length > PAGE_SIZE ? rows[PAGE_SIZE - 1] : undefined;
-      const total = Number((counted.rows[0] as { n: number }).n);
       return {
         items,
         // A fuzzy match is a fallback for a typo: one page of it, no cursor that would page the exact search.
@@ -173,13 +203,18 @@ export interface PublicJudgment extends Omit<JudgmentHit, 'snippet'> {
   publishedAt: Date;
 }
 
-/** A published judgment, or null (not published, withheld, or no such row). */
-export async function publishedJudgment(db: Db, id: string): Promise<PublicJudgment | null> {
-  const [row] = await db
+/** The statement behind a judgment's public page, exported so a test can EXPLAIN it. */
+export function publishedJudgmentQuery(db: Db, id: string) {
+  return db
     .select({ judgment: judgments, court: { code: courts.code, nameKk: courts.nameKk, nameRu: courts.nameRu, nameEn: courts.nameEn } })
     .from(judgments)
     .innerJoin(courts, eq(courts.id, judgments.courtId))
     .where(and(eq(judgments.id, id), eq(judgments.status, 'published')));
+}
+
+/** A published judgment, or null (not published, withheld, or no such row). */
+export async function publishedJudgment(db: Db, id: string): Promise<PublicJudgment | null> {
+  const [row] = await publishedJudgmentQuery(db, id);
   if (!row) return null;
   const j = row.judgment;
   return {

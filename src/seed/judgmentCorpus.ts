@@ -24,7 +24,7 @@ export interface GeneratedJudgment {
 }
 
 /** mulberry32: small, fast and good enough to vary texts; the same seed gives the same text. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASELINE_SQL } from '../../bench/baseline.ts';
-import { runBench, type BenchReport } from '../../bench/run.ts';
+import { JUDGMENT_SCENARIOS, runBench, type BenchReport } from '../../bench/run.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { courtPage, listCourts } from '../../src/queries/courts.ts';
 import { findPublicCase } from '../../src/queries/publicCase.ts';
@@ -71,6 +71,7 @@ describePostgres('benchmark at smoke scale', () => {
       extraScenarios: false,
       notices: 6,
       filings: 4,
+      judgments: 600,
       log: () => {},
     });
     expect(report.cases).toBeGreaterThanOrEqual(2_000);
@@ -81,8 +82,21 @@ describePostgres('benchmark at smoke scale', () => {
       'page: court with hearing schedule',
       'page: list of courts',
       'API: unknown case number (404)',
+      ...Object.values(JUDGMENT_SCENARIOS),
       'API: submit a signed filing with a 1 MB attachment',
     ]);
+    expect(report.judgments).toBeGreaterThanOrEqual(600);
+    // The judgment searches are Sot's alone, each judged by its p95 rather than a ratio.
+    const searches = report.scenarios.filter((s) => (Object.values(JUDGMENT_SCENARIOS) as string[]).includes(s.name));
+    for (const search of searches) {
+      expect(search.target).toEqual({ p95Ms: 50 });
+      expect(search.baseline).toEqual([]);
+      expect(typeof search.met).toBe('boolean');
+      for (const run of search.sot) {
+        expect(run.requests, search.name).toBeGreaterThan(0);
+        expect({ scenario: search.name, errors: run.errors, timeouts: run.timeouts, unexpectedStatus: run.non2xx }).toEqual({ scenario: search.name, errors: 0, timeouts: 0, unexpectedStatus: 0 });
+      }
+    }
     // Every prepared filing submitted once, each answered 201 with its talon.
     const filings = report.scenarios.find((s) => s.name === 'API: submit a signed filing with a 1 MB attachment')!;
     expect(filings.sot.map((run) => run.requests)).toEqual([4]);
@@ -92,7 +106,7 @@ describePostgres('benchmark at smoke scale', () => {
       expect(run.peakRssMb).toBeGreaterThan(0);
       expect(Number.isFinite(run.eventLoopDelayMaxMs)).toBe(true);
     }
-    for (const scenario of report.scenarios.filter((s) => s !== filings)) {
+    for (const scenario of report.scenarios.filter((s) => s !== filings && !searches.includes(s))) {
       for (const run of [...scenario.sot, ...scenario.baseline]) {
         expect(run.requests, scenario.name).toBeGreaterThan(0);
         expect({ scenario: scenario.name, errors: run.errors, timeouts: run.timeouts, unexpectedStatus: run.non2xx }).toEqual({ scenario: scenario.name, errors: 0, timeouts: 0, unexpectedStatus: 0 });
@@ -118,5 +132,7 @@ describePostgres('benchmark at smoke scale', () => {
     expect(written).toContain('| worker: notices drained to the SMTP and SMS stand-ins | 6 |');
     expect(written).toContain('| API: public case by number |');
     expect(written).toContain('Time to ready');
+    expect(written).toContain(`| ${JUDGMENT_SCENARIOS.apiCommon} |`);
+    expect(written).toContain('p95 < 50 ms');
   }, 180_000);
 });

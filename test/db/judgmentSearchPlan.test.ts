@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { ensureBenchJudgments } from '../../src/db/benchJudgments.ts';
-import { parseJudgmentSearch, type RawSearch } from '../../src/domain/judgmentSearch.ts';
-import { pageStatement, searchJudgments } from '../../src/queries/judgments.ts';
+import { encodeCursor, parseJudgmentSearch, type RawSearch } from '../../src/domain/judgmentSearch.ts';
+import { pageStatement, publishedJudgmentQuery, searchJudgments } from '../../src/queries/judgments.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { TEST_NOW } from '../support/app.ts';
 import { createTestDatabase, describeDb } from '../support/db.ts';
@@ -37,19 +37,38 @@ describeDb('judgment search plans', () => {
     expect((await searchJudgments(database.db, parsed({ q: 'талапкер' }))).items.length).toBeGreaterThan(0);
   });
 
+  async function planOf(statement: SQL): Promise<string> {
+    return database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const plan = await tx.execute(sql`explain ${statement}`);
+      return (plan.rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+    });
+  }
+
   it('uses the indexes for words, words with a court, and filters by date', async () => {
     const plans: string[] = [];
-    for (const raw of [{ q: 'неустойка договор' }, { q: 'талапкер', court: '7517' }, { order: 'date', kind: 'civil' }, { q: 'иск', order: 'date', from: '2010-01-01' }]) {
-      await database.db.transaction(async (tx) => {
-        await tx.execute(sql`set local enable_seqscan = off`);
-        const plan = await tx.execute(sql`explain ${pageStatement(parsed(raw))}`);
-        plans.push((plan.rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n'));
-      });
-    }
+    for (const raw of [{ q: 'неустойка договор' }, { q: 'талапкер', court: '7517' }, { order: 'date', kind: 'civil' }, { q: 'иск', order: 'date', from: '2010-01-01' }]) plans.push(await planOf(pageStatement(parsed(raw))));
     for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on judgments/);
     // At this size the planner reads the partial index of published rows; at bench scale the
     // words' GIN indexes win. Either way the rows come through an index of the bank.
     for (const plan of plans) expect(plan).toMatch(/judgments_(tsv_ru|tsv_simple|text_trgm|published|court_published)_idx/);
     expect(plans[1]).toMatch(/judgments_court_published_idx|judgments_tsv/);
+  });
+
+  it('reads the next page by its keyset, in both orders, and a judgment’s page by its id, through indexes', async () => {
+    const plans: string[] = [];
+    for (const raw of [{ q: 'истец', order: 'date' }, { q: 'талапкер' }, { order: 'date' }]) {
+      const first = await searchJudgments(database.db, parsed(raw));
+      expect(first.next, JSON.stringify(raw)).not.toBeNull();
+      const next = parsed({ ...raw, cursor: encodeCursor(first.next!) });
+      plans.push(await planOf(pageStatement(next)));
+      // The next page holds what the first did not: the keyset neither repeats nor skips.
+      const second = await searchJudgments(database.db, next);
+      expect(second.items.map((i) => i.id).filter((id) => first.items.some((f) => f.id === id))).toEqual([]);
+    }
+    const [one] = (await database.db.execute<{ id: string }>(sql`select id from judgments where status = 'published' limit 1`)).rows;
+    plans.push(await planOf(publishedJudgmentQuery(database.db, one!.id).getSQL()));
+    for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on judgments/);
+    expect(plans.at(-1)).toMatch(/judgments_pkey/);
   });
 });

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { cases, courts, documents, judgments, parties, users } from '../../src/db/schema/index.ts';
+import { depersonalise } from '../../src/domain/depersonalise/index.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { expectAccessible, pageIn, signIn } from './journeys.ts';
 import { withDemoBrowser } from './server.ts';
@@ -36,8 +37,10 @@ describe('judgment bank', () => {
   }
 
   it('finds a decision by a Russian phrase and by a Kazakh word', async () => {
-    await bankRow('Суд взыскал с ответчика Б.В.Г. неустойку по договору займа и судебные расходы.', 'published');
-    await bankRow('Сот талапкердің алимент өндіру туралы талабын толық қанағаттандырды.', 'published', { lang: 'kk' });
+    // Acts as the court issues them, with an IIN and full names, put into the bank the way issuing does: depersonalised.
+    const issued = (text: string, names: string[]) => depersonalise(text, names.map((name) => ({ name, kind: 'private' as const }))).text;
+    await bankRow(issued('Истец Жұмабаев Ерлан Серікұлы (ИИН 900101300123) просил взыскать с ответчика Петрова Виктора Геннадьевича неустойку. Суд взыскал с ответчика Петрова В.Г. неустойку по договору займа и судебные расходы.', ['Жұмабаев Ерлан Серікұлы', 'Петров Виктор Геннадьевич']), 'published');
+    await bankRow(issued('Талапкер Серікбаева Айгерім Қанатқызы (ЖСН 880202400456) сотқа жүгінді. Сот талапкердің алимент өндіру туралы талабын толық қанағаттандырды.', ['Серікбаева Айгерім Қанатқызы']), 'published', { lang: 'kk' });
     for (const [lang, label, button, query, hit] of [
       ['ru', 'Слова или фраза', 'Искать', 'неустойка по договорам займа', 'неустойку'],
       ['kk', 'Сөздер немесе сөз тіркесі', 'Іздеу', 'талапкер', 'талапкердің'],
@@ -52,6 +55,11 @@ describe('judgment bank', () => {
       await expectAccessible(page);
       await Promise.all([page.waitForURL(/\/judgments\/[0-9a-f-]{36}$/), page.locator('ol.sot-results a').first().click()]);
       await expectAccessible(page);
+      // What the public reads is the depersonalised text: no IIN, the private persons as initials.
+      const shown = await page.locator('main').innerText();
+      expect(shown, lang).not.toMatch(/\d{12}/);
+      expect(shown, lang).not.toMatch(/Жұмабаев|Петров|Серікбаева/);
+      expect(shown, lang).toMatch(/\p{Lu}\.\p{Lu}\./u);
       const pdf = await page.request.get(new URL((await page.getByRole('link', { name: t('judgment.pdf') }).getAttribute('href'))!, page.url()).href);
       expect(pdf.headers()['content-type'], lang).toBe('application/pdf');
       await close();

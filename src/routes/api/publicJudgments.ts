@@ -25,7 +25,7 @@ const JudgmentList = Type.Object(
   {
     items: Type.Array(JudgmentItem),
     next: Type.Union([Type.String(), Type.Null()], { description: 'Opaque cursor of the next page; null on the last' }),
-    estimatedTotal: Type.Integer({ description: 'Matches counted up to 10,000; a broader search reports 10,000' }),
+    estimatedTotal: Type.Integer({ description: 'Matches counted up to 200; a broader search reports 200' }),
   },
   { $id: 'JudgmentList', description: 'Published, depersonalised judgments in force. No personal data of private persons.' },
 );
