@@ -5,7 +5,9 @@ import { courts, users } from '../../src/db/schema/index.ts';
 import { parseCaseSearch, type RawCaseSearch } from '../../src/domain/caseSearch.ts';
 import type { Principal } from '../../src/policies/principal.ts';
 import { caseCountStatement, casePageStatement, type SearchScope } from '../../src/queries/caseSearch.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
 import { withCheckDigit } from '../../src/seed/people.ts';
+import { TEST_NOW } from '../support/app.ts';
 import { createTestDatabase, describeDb } from '../support/db.ts';
 
 /**
@@ -23,6 +25,7 @@ describeDb('case search plans', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const db = database.db;
+    await seedDemo(db, TEST_NOW);
     courtA = (await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517')))[0]!.id;
     const [user] = await db.insert(users).values({ iin, fullName: 'Планов План' }).returning({ id: users.id });
     party = { userId: user!.id, iin, fullName: 'Планов План', bin: null, roles: [{ role: 'citizen', courtId: null }] };
@@ -62,21 +65,24 @@ describeDb('case search plans', () => {
     const court: SearchScope = { audience: 'court', courtIds: [courtA] };
     const cabinet: SearchScope = { audience: 'cabinet', principal: party };
     const searches: [RawCaseSearch, SearchScope, RegExp][] = [
-      [{ name: 'құрманғали' }, court, /parties_name_trgm_idx/],
+      [{ name: 'құрманғали' }, court, /parties_name_trgm_idx|cases_court_filed_idx/],
       [{ name: 'сидоров', status: 'decided' }, court, /parties_name_trgm_idx|cases_court_filed_idx|cases_court_status_idx/],
-      [{ number: '2/1234' }, court, /cases_number_trgm_idx|cases_court_filed_idx/],
-      [{ iin }, court, /parties_iin_idx/],
+      [{ number: '2/1234' }, court, /cases_number_trgm_idx|cases_court_filed_idx|cases_court_status_idx/],
+      [{ iin }, court, /parties_iin_idx|cases_court_filed_idx/],
       [{ status: 'in_force', from: '2021-01-01' }, court, /cases_court_filed_idx|cases_court_status_idx/],
       [{ from: '2020-01-01' }, court, /cases_court_filed_idx/],
       [{ from: '2020-01-01' }, cabinet, /parties_user_idx/],
-      [{ name: 'иванова' }, cabinet, /parties_user_idx/],
+      [{ name: 'иванова' }, cabinet, /parties_user_idx|parties_name_trgm_idx/],
     ];
+    // Which index leads depends on the statistics (a common name walks the court's newest cases,
+    // a rare one starts from the trigram index); what may never happen is reading a table whole.
     for (const [raw, scope, index] of searches) {
-      for (const statement of [casePageStatement(parsed(raw), scope), caseCountStatement(parsed(raw), scope)]) {
-        const text = await plan(statement);
-        expect(text, JSON.stringify(raw)).not.toMatch(/Seq Scan on (cases|parties)/);
-        expect(text, JSON.stringify(raw)).toMatch(index);
-      }
+      const page = await plan(casePageStatement(parsed(raw), scope));
+      expect(page, JSON.stringify(raw)).not.toMatch(/Seq Scan on (cases|parties)/);
+      expect(page, JSON.stringify(raw)).toMatch(index);
+      const count = await plan(caseCountStatement(parsed(raw), scope));
+      expect(count, JSON.stringify(raw)).not.toMatch(/Seq Scan on (cases|parties)/);
+      expect(count, JSON.stringify(raw)).toMatch(/(cases|parties)_\w+_idx/);
     }
   });
 
