@@ -38,6 +38,8 @@ import { paymentsApi } from './routes/api/payments.ts';
 import { paymentPages } from './routes/cabinet/payments.tsx';
 import { paymentQueuePages } from './routes/court/paymentQueue.tsx';
 import { registryRoutes } from './routes/court/registry.tsx';
+import { courtCaseSearchRoutes } from './routes/court/caseSearch.tsx';
+import { cabinetCaseSearchRoutes } from './routes/cabinet/caseSearch.tsx';
 import { officeRoutes } from './routes/court/office.tsx';
 import { judgeCaseRoutes } from './routes/court/judgeCase.tsx';
 import { courtCaseFileRoutes } from './routes/court/courtCaseFile.tsx';
@@ -249,6 +251,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(paymentPages);
   await app.register(paymentQueuePages);
   await app.register(registryRoutes);
+  await app.register(courtCaseSearchRoutes);
+  await app.register(cabinetCaseSearchRoutes);
   await app.register(officeRoutes);
   await app.register(judgeRoutes);
   await app.register(judgeCaseRoutes);

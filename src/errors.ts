@@ -213,6 +213,14 @@ export const ERRORS = {
   judgments_query_too_long: { status: 400, message: 'judgments.error.queryTooLong' },
   // A search that would take too long is the searcher's to narrow, not a fault of the server.
   judgments_search_too_broad: { status: 422, message: 'judgments.error.tooBroad' },
+  // Case search in the cabinet and the court.
+  case_search_too_long: { status: 400, message: 'caseSearch.error.tooLong' },
+  case_search_name_too_short: { status: 400, message: 'caseSearch.error.nameTooShort' },
+  case_search_invalid_number: { status: 400, message: 'caseSearch.error.invalidNumber' },
+  case_search_invalid_iin: { status: 400, message: 'caseSearch.error.invalidIin' },
+  case_search_invalid_date: { status: 400, message: 'caseSearch.error.invalidDate' },
+  case_search_invalid_cursor: { status: 400, message: 'caseSearch.error.invalidCursor' },
+  case_search_too_broad: { status: 422, message: 'caseSearch.error.tooBroad' },
   // Materials the court adds to its file, while the case is before it.
   material_title_required: { status: 400, message: 'caseFile.material.error.title' },
   material_kind_required: { status: 400, message: 'caseFile.material.error.kind' },

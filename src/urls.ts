@@ -27,6 +27,9 @@ export const urls = {
   workplace: () => '/home',
   cabinet: () => '/cabinet',
   cabinetCase: (caseId: string) => `/cabinet/cases/${encodeURIComponent(caseId)}`,
+  /** A participant's search of their own cases; the court staff's search of their court's cases (a form posted, so an IIN stays out of addresses). */
+  cabinetCaseSearch: (query?: Record<string, string | undefined>) => withQuery('/cabinet/cases/search', query),
+  courtCaseSearch: () => '/court/cases/search',
   profile: () => '/profile',
   /** A person's hearings; a period as the GOV.UK date boxes send it, or the next 60 days. */
   hearingCalendar: (period?: { from: string; to: string }) => withQuery('/cabinet/hearings', period ? { ...dateBoxes('from', period.from), ...dateBoxes('to', period.to) } : undefined),
@@ -205,6 +208,9 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'profile', url: urls.profile(), as: 'citizen' },
     { name: 'notifications', url: urls.notifications(), as: 'citizen' },
     { name: 'hearing-calendar', url: urls.hearingCalendar(), as: 'citizen' },
+    { name: 'cabinet-case-search', url: urls.cabinetCaseSearch(), as: 'citizen' },
+    { name: 'cabinet-case-search-results', url: urls.cabinetCaseSearch({ from: '2000-01-01' }), as: 'citizen' },
+    { name: 'cabinet-case-search-invalid', url: urls.cabinetCaseSearch({ from: '2026-02-31' }), as: 'citizen', status: 400 },
     { name: 'hearing-calendar-invalid', url: `${urls.hearingCalendar()}?fromDay=31&fromMonth=2&fromYear=2026`, as: 'citizen', status: 400 },
     { name: 'profile-verify', url: urls.profileVerify('email'), as: 'citizen' },
     { name: 'filing-start', url: urls.newFiling(), as: 'citizen' },
@@ -212,6 +218,7 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'court-payments', url: urls.paymentQueue(), as: 'clerk-7517' },
     { name: 'court-registry-filtered', url: urls.incoming({ type: 'petition', q: '7517' }), as: 'clerk-7517' },
     { name: 'court-counter', url: urls.counterFiling(), as: 'clerk-7517' },
+    { name: 'court-case-search', url: urls.courtCaseSearch(), as: 'clerk-7517' },
     ...(demo.paperFilingId ? [{ name: 'court-filing', url: urls.officeFiling(demo.paperFilingId), as: 'clerk-7517' as const }] : []),
     ...(demo.recordingHearing
       ? [

@@ -27,6 +27,7 @@ import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
+import { caseSearch } from './sections/caseSearch.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -366,6 +367,7 @@ export const en = {
   ...webhooks.en,
   ...caseFile.en,
   ...judgments.en,
+  ...caseSearch.en,
   ...caseTerms.en,
   ...eds.en,
   ...input.en,

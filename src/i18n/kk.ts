@@ -28,6 +28,7 @@ import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
+import { caseSearch } from './sections/caseSearch.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -368,6 +369,7 @@ export const kk: Record<MessageKey, string> = {
   ...webhooks.kk,
   ...caseFile.kk,
   ...judgments.kk,
+  ...caseSearch.kk,
   ...caseTerms.kk,
   ...eds.kk,
   ...input.kk,

@@ -28,6 +28,7 @@ import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
+import { caseSearch } from './sections/caseSearch.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -368,6 +369,7 @@ export const ru: Record<MessageKey, string> = {
   ...webhooks.ru,
   ...caseFile.ru,
   ...judgments.ru,
+  ...caseSearch.ru,
   ...caseTerms.ru,
   ...eds.ru,
   ...input.ru,

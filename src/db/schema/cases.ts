@@ -57,6 +57,9 @@ export const cases = pgTable(
     index('cases_court_status_idx').on(t.courtId, t.status),
     index('cases_judge_status_idx').on(t.judgeId, t.status),
     index('cases_parent_idx').on(t.parentCaseId),
+    // Case search: a court's cases newest first, read backwards in order for a keyset page; a number by any part of it.
+    index('cases_court_filed_idx').on(t.courtId, t.filedAt, t.id),
+    index('cases_number_trgm_idx').using('gin', sql`${t.number} gin_trgm_ops`),
   ],
 );
 
@@ -111,6 +114,9 @@ export const parties = pgTable(
     index('parties_case_idx').on(t.caseId),
     index('parties_user_idx').on(t.userId),
     index('parties_organisation_idx').on(t.organisationId),
+    // Case search: a participant by part of their name (any case, Russian and Kazakh letters) or by IIN.
+    index('parties_name_trgm_idx').using('gin', sql`${t.displayName} gin_trgm_ops`),
+    index('parties_iin_idx').on(t.iin).where(sql`${t.iin} is not null`),
   ],
 );
 

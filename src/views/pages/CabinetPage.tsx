@@ -31,6 +31,10 @@ export function CabinetPage({ name, bin, entity, cases, filings }: { name: strin
           <a class="govuk-link" href={urls.hearingCalendar()}>
             {t('hearings.cabinetLink')}
           </a>
+          {' · '}
+          <a class="govuk-link" href={urls.cabinetCaseSearch()}>
+            {t('caseSearch.link.cabinet')}
+          </a>
         </p>
       )}
       {cases.length > 0 && (

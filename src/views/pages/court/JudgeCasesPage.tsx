@@ -90,11 +90,13 @@ export function JudgeCasesPage({
       {decided && <SuccessBanner title={t('profile.notice.title')} message={t('judge.decided', { status: decided })} />}
       <h1 class="govuk-heading-xl">{t('judge.cases.title')}</h1>
       <p class="govuk-body">{t('judge.cases.lead')}</p>
-      {judgmentsWaiting && (
-        <p class="govuk-body">
-          <JudgmentQueueLink waiting={judgmentsWaiting} />
-        </p>
-      )}
+      <p class="govuk-body">
+        <a class="govuk-link" href={urls.courtCaseSearch()}>
+          {t('caseSearch.link.court')}
+        </a>
+        {judgmentsWaiting && ' · '}
+        {judgmentsWaiting && <JudgmentQueueLink waiting={judgmentsWaiting} />}
+      </p>
       <SelfAssignmentsToConfirm rows={toConfirm} />
       {rows.length === 0 && <p class="govuk-body">{t('judge.cases.empty')}</p>}
       {rows.map((row) => {

@@ -47,6 +47,10 @@ export function RegistryPage({ queue, filter, registered, done, errors, canEnter
         <a class="govuk-link" href={urls.paymentQueue()}>
           {t('payments.queue.title')}
         </a>
+        {' · '}
+        <a class="govuk-link" href={urls.courtCaseSearch()}>
+          {t('caseSearch.link.court')}
+        </a>
         {judgmentsWaiting && ' · '}
         <JudgmentQueueLink waiting={judgmentsWaiting} />
       </p>
