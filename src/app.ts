@@ -66,6 +66,8 @@ import { courtJudgmentRoutes } from './routes/court/judgments.tsx';
 import { judgmentCorrectionRoutes } from './routes/cabinet/judgmentCorrections.tsx';
 import { publicJudgmentsApi } from './routes/api/publicJudgments.ts';
 import { courtRoutes } from './routes/public/courts.tsx';
+import { hearingListRoutes } from './routes/public/hearingLists.tsx';
+import { publicHearingsApi } from './routes/api/publicHearings.ts';
 import { languageRoutes } from './routes/public/language.ts';
 import { staticPages } from './routes/public/pages.tsx';
 import { cabinetRoutes } from './routes/cabinet/cabinet.tsx';
@@ -233,6 +235,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(healthRoutes);
   await app.register(staticPages);
   await app.register(courtRoutes);
+  await app.register(hearingListRoutes);
   await app.register(caseStatusRoutes);
   await app.register(judgmentRoutes);
   await app.register(courtJudgmentRoutes);
@@ -277,6 +280,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (config.demo && config.acquirer.standIn) await app.register((await import('./adapters/payments/standInAcquirer.tsx')).standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
   await app.register(publicCaseApi, { prefix: '/api/v1' });
   await app.register(publicJudgmentsApi, { prefix: '/api/v1' });
+  await app.register(publicHearingsApi, { prefix: '/api/v1' });
   await app.register(filingsApi, { prefix: '/api/v1' });
   await app.register(dutyApi, { prefix: '/api/v1' });
   await app.register(paymentsApi, { prefix: '/api/v1' });

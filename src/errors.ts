@@ -211,6 +211,13 @@ export const ERRORS = {
   judgments_invalid_date: { status: 400, message: 'judgments.error.invalidDate' },
   judgments_invalid_cursor: { status: 400, message: 'judgments.error.invalidCursor' },
   judgments_query_too_long: { status: 400, message: 'judgments.error.queryTooLong' },
+  // The public hearing lists' input.
+  hearings_invalid_date: { status: 400, message: 'hearingLists.error.invalidDate' },
+  hearings_reversed_range: { status: 400, message: 'hearingLists.error.reversedRange' },
+  hearings_range_too_long: { status: 400, message: 'hearingLists.error.rangeTooLong' },
+  hearings_invalid_filter: { status: 400, message: 'hearingLists.error.invalidFilter' },
+  hearings_invalid_cursor: { status: 400, message: 'hearingLists.error.invalidCursor' },
+  hearings_print_needs_court_day: { status: 400, message: 'hearingLists.error.printNeedsCourtDay' },
   // A search that would take too long is the searcher's to narrow, not a fault of the server.
   judgments_search_too_broad: { status: 422, message: 'judgments.error.tooBroad' },
   // Case search in the cabinet and the court.

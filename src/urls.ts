@@ -10,6 +10,9 @@ export const urls = {
   court: (code: string) => `/courts/${encodeURIComponent(code)}`,
   /** The public judgment bank: search, a judgment, its printable form and PDF. */
   judgments: (query?: Record<string, string | undefined>) => withQuery('/judgments', query),
+  /** The public hearing lists of every court, and a court's day list to print. */
+  hearingLists: (query?: Record<string, string | undefined>) => withQuery('/hearings', query),
+  hearingListPrint: (query?: Record<string, string | undefined>) => withQuery('/hearings/print', query),
   judgment: (id: string) => `/judgments/${encodeURIComponent(id)}`,
   judgmentPrint: (id: string) => `/judgments/${encodeURIComponent(id)}/print`,
   judgmentPdf: (id: string) => `/judgments/${encodeURIComponent(id)}/pdf`,
@@ -242,6 +245,10 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'judgments', url: urls.judgments() },
     { name: 'judgments-search', url: urls.judgments({ q: 'иск' }) },
     { name: 'judgments-invalid', url: urls.judgments({ from: '2026-02-31' }), status: 400 },
+    { name: 'hearing-lists', url: urls.hearingLists() },
+    { name: 'hearing-lists-almaty', url: urls.hearingLists({ region: 'almaty', court: '9514' }) },
+    { name: 'hearing-lists-invalid', url: urls.hearingLists({ from: '2026-02-31' }), status: 400 },
+    { name: 'hearing-list-print', url: urls.hearingListPrint({ court: '9514' }) },
     { name: 'court-judgments', url: urls.courtJudgments(), as: 'clerk-7517' },
     { name: 'terms', url: urls.terms() },
     { name: 'terms-quote', url: urls.terms({ term: 'appeal', day: '8', month: '2', year: '2026' }) },

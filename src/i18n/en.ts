@@ -28,6 +28,7 @@ import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 import { caseSearch } from './sections/caseSearch.ts';
+import { hearingLists } from './sections/hearingLists.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -368,6 +369,7 @@ export const en = {
   ...caseFile.en,
   ...judgments.en,
   ...caseSearch.en,
+  ...hearingLists.en,
   ...caseTerms.en,
   ...eds.en,
   ...input.en,

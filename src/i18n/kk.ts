@@ -29,6 +29,7 @@ import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 import { caseSearch } from './sections/caseSearch.ts';
+import { hearingLists } from './sections/hearingLists.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -370,6 +371,7 @@ export const kk: Record<MessageKey, string> = {
   ...caseFile.kk,
   ...judgments.kk,
   ...caseSearch.kk,
+  ...hearingLists.kk,
   ...caseTerms.kk,
   ...eds.kk,
   ...input.kk,

@@ -29,6 +29,7 @@ import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 import { caseSearch } from './sections/caseSearch.ts';
+import { hearingLists } from './sections/hearingLists.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -370,6 +371,7 @@ export const ru: Record<MessageKey, string> = {
   ...caseFile.ru,
   ...judgments.ru,
   ...caseSearch.ru,
+  ...hearingLists.ru,
   ...caseTerms.ru,
   ...eds.ru,
   ...input.ru,

@@ -232,11 +232,11 @@ function hearingOfDecision(stepTimes: Date[], decidedIndex: number, index: numbe
  * each step on the case's timeline as the judge's page writes them. Its record is attached once
  * the blob store is at hand (`seedDemoHearingRecords`).
  */
-async function seedHeldHearing(tx: Tx, h: { caseId: string; startsAt: Date; room: string; judgeId: string | null; scheduledAt: Date }): Promise<void> {
+async function seedHeldHearing(tx: Tx, h: { caseId: string; courtId: string; startsAt: Date; room: string; judgeId: string | null; scheduledAt: Date }): Promise<void> {
   const closedAt = new Date(h.startsAt.getTime() + 45 * 60_000);
   const [hearing] = await tx
     .insert(hearings)
-    .values({ caseId: h.caseId, startsAt: h.startsAt, room: h.room, status: 'held', openedAt: h.startsAt, closedAt, judgeId: h.judgeId, createdBy: h.judgeId, createdAt: h.scheduledAt })
+    .values({ caseId: h.caseId, startsAt: h.startsAt, room: h.room, status: 'held', openedAt: h.startsAt, closedAt, judgeId: h.judgeId, courtId: h.courtId, createdBy: h.judgeId, createdAt: h.scheduledAt })
     .returning({ id: hearings.id });
   const hearingId = hearing!.id;
   await tx.insert(events).values([
@@ -359,7 +359,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
   await seedTerms(tx, ctx.calendar, caseId, path, stepTimes, instance, parentCaseId, scenario.category);
 
   if (heldHearing) {
-    await seedHeldHearing(tx, { caseId, startsAt: heldHearing.startsAt, room: String(100 + ((index * 7) % 30)), judgeId, scheduledAt: stepTimes[Math.max(0, path.indexOf('hearing_scheduled'))] ?? filedAt });
+    await seedHeldHearing(tx, { caseId, courtId, startsAt: heldHearing.startsAt, room: String(100 + ((index * 7) % 30)), judgeId, scheduledAt: stepTimes[Math.max(0, path.indexOf('hearing_scheduled'))] ?? filedAt });
   } else if (scenario.hearingInDays !== undefined) {
     // Hearings start on the hour between 09:00 and 16:00 Kazakhstan time (UTC+5).
     // Courts sit on working days only.
@@ -368,7 +368,7 @@ async function seedCase(ctx: SeedContext, scenario: Scenario, index: number, par
     const upcoming = startsAt.getTime() > now.getTime();
     const [hearing] = await tx
       .insert(hearings)
-      .values({ caseId, startsAt, room: String(100 + ((index * 7) % 30)), status: upcoming ? 'scheduled' : 'held', createdAt: filedAt })
+      .values({ caseId, startsAt, room: String(100 + ((index * 7) % 30)), status: upcoming ? 'scheduled' : 'held', courtId, judgeId, createdAt: filedAt })
       .returning({ id: hearings.id });
     await tx.insert(events).values({
       caseId,

@@ -43,5 +43,8 @@ export const hearings = pgTable(
     index('hearings_starts_idx').on(t.startsAt),
     index('hearings_judge_idx').on(t.judgeId, t.startsAt),
     index('hearings_court_room_idx').on(t.courtId, t.room, t.startsAt),
+    // The public hearing list pages by (starts_at, id): across all courts, and within one court.
+    index('hearings_list_idx').on(t.startsAt, t.id),
+    index('hearings_court_list_idx').on(t.courtId, t.startsAt, t.id),
   ],
 );

@@ -45,6 +45,11 @@ export function CourtPage({ details, schedule }: { details: CourtDetails; schedu
       )}
       <SummaryList rows={rows} />
       <h2 class="govuk-heading-l">{t('court.schedule.title')}</h2>
+      <p class="govuk-body">
+        <a class="govuk-link" href={urls.hearingLists({ court: court.code })}>
+          {t('court.schedule.allHearings')}
+        </a>
+      </p>
       {schedule.length === 0 ? (
         <p class="govuk-body">{t('court.schedule.empty')}</p>
       ) : (

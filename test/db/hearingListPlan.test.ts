@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.ts';
+import { parseHearingList, type RawHearingList } from '../../src/domain/hearingList.ts';
+import { hearingListStatement, listHearings } from '../../src/queries/hearingList.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
+import { TEST_NOW } from '../support/app.ts';
+import { createTestDatabase, postgresUnavailable, testDbKind } from '../support/db.ts';
+
+/**
+ * The hearing list's hot paths over enough hearings (120,000 over a year, in every court) that a
+ * plan is worth reading, on PostgreSQL as production runs it: each statement must reach hearings
+ * through its list indexes and cases by its key, never by reading either table whole.
+ */
+(testDbKind === 'postgres' && !postgresUnavailable ? describe : describe.skip)('hearing list plans', () => {
+  let database: Database;
+  const TODAY = '2026-11-25';
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedDemo(database.db, TEST_NOW);
+    await database.db.execute(sql`
+      insert into cases (id, number, court_id, kind, category, instance, status, judge_id)
+      select gen_random_uuid(), 'B' || lpad(n::text, 7, '0'), (select id from courts order by code offset (n % 10) limit 1),
+             'civil', (array['property', 'labour', 'housing', 'alimony'])[1 + n % 4], 1, 'hearing_scheduled', null
+      from generate_series(1, 60000) n`);
+    await database.db.execute(sql`
+      insert into hearings (case_id, starts_at, room, court_id, status)
+      select c.id, timestamptz '2026-06-01 09:00+05' + ((k * 7919 + row_number() over ()) % 365) * interval '1 day' + ((k + row_number() over ()) % 8) * interval '1 hour', '101', c.court_id, 'scheduled'
+      from cases c cross join generate_series(0, 1) k where c.number like 'B%'`);
+    await database.db.execute(sql`analyze hearings`);
+    await database.db.execute(sql`analyze cases`);
+  }, 240_000);
+  afterAll(() => database?.close());
+
+  const parsed = (raw: RawHearingList) => {
+    const list = parseHearingList(raw, TODAY);
+    if ('refused' in list) throw new Error(list.refused);
+    return list;
+  };
+
+  async function plan(raw: RawHearingList): Promise<string> {
+    const rows = await database.db.execute(sql`explain ${hearingListStatement(parsed(raw))}`);
+    return (rows.rows as Record<string, string>[]).map((r) => Object.values(r)[0]).join('\n');
+  }
+
+  it('reads a day, a month, a court, a region and a category through the indexes, never a sequential scan', async () => {
+    const first = await listHearings(database.db, parsed({ from: TODAY }));
+    expect(first.items.length).toBe(50);
+    expect(first.next).not.toBeNull();
+    const cursor = Buffer.from(JSON.stringify([first.next!.startsAt, first.next!.id])).toString('base64url');
+    for (const raw of [{ from: TODAY }, { from: '2026-11-01', to: '2026-11-30' }, { from: TODAY, court: '7517' }, { from: '2026-11-01', to: '2026-11-30', region: 'almaty' }, { from: TODAY, category: 'labour' }, { from: TODAY, cursor }]) {
+      const p = await plan(raw);
+      expect(p, JSON.stringify(raw)).not.toMatch(/Seq Scan on (hearings|cases)/);
+      expect(p, JSON.stringify(raw)).toMatch(/hearings_(court_)?list_idx/);
+    }
+  });
+});
