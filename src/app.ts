@@ -62,6 +62,8 @@ import { judgmentRoutes } from './routes/public/judgments.tsx';
 import { courtJudgmentRoutes } from './routes/court/judgments.tsx';
 import { judgmentCorrectionRoutes } from './routes/cabinet/judgmentCorrections.tsx';
 import { publicJudgmentsApi } from './routes/api/publicJudgments.ts';
+import { publicStatisticsApi } from './routes/api/publicStatistics.ts';
+import { statisticsRoutes } from './routes/public/statistics.tsx';
 import { courtRoutes } from './routes/public/courts.tsx';
 import { languageRoutes } from './routes/public/language.ts';
 import { staticPages } from './routes/public/pages.tsx';
@@ -232,6 +234,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(courtRoutes);
   await app.register(caseStatusRoutes);
   await app.register(judgmentRoutes);
+  await app.register(statisticsRoutes);
   await app.register(courtJudgmentRoutes);
   await app.register(judgmentCorrectionRoutes);
   await app.register(termRoutes);
@@ -271,6 +274,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (config.demo && config.acquirer.standIn) await app.register((await import('./adapters/payments/standInAcquirer.tsx')).standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
   await app.register(publicCaseApi, { prefix: '/api/v1' });
   await app.register(publicJudgmentsApi, { prefix: '/api/v1' });
+  await app.register(publicStatisticsApi, { prefix: '/api/v1' });
   await app.register(filingsApi, { prefix: '/api/v1' });
   await app.register(dutyApi, { prefix: '/api/v1' });
   await app.register(paymentsApi, { prefix: '/api/v1' });

@@ -26,6 +26,7 @@ import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
+import { statistics } from './sections/statistics.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -364,6 +365,7 @@ export const en = {
   ...auditLog.en,
   ...caseFile.en,
   ...judgments.en,
+  ...statistics.en,
   ...caseTerms.en,
   ...eds.en,
   ...input.en,

@@ -27,6 +27,7 @@ import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
+import { statistics } from './sections/statistics.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -366,6 +367,7 @@ export const kk: Record<MessageKey, string> = {
   ...auditLog.kk,
   ...caseFile.kk,
   ...judgments.kk,
+  ...statistics.kk,
   ...caseTerms.kk,
   ...eds.kk,
   ...input.kk,

@@ -27,6 +27,7 @@ import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
+import { statistics } from './sections/statistics.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -366,6 +367,7 @@ export const ru: Record<MessageKey, string> = {
   ...auditLog.ru,
   ...caseFile.ru,
   ...judgments.ru,
+  ...statistics.ru,
   ...caseTerms.ru,
   ...eds.ru,
   ...input.ru,

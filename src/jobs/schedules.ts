@@ -20,6 +20,7 @@ import { queueDeadlineReminders } from './deadlineReminders.ts';
 import { checkAuditChain } from './auditHead.ts';
 import { warnOfMissingReferenceValues } from './referenceWatch.ts';
 import { enterIntoForce, removeLeftovers } from './housekeeping.ts';
+import { refreshStatisticsNightly } from './courtStatistics.ts';
 
 /** Cron expressions are read in court time: Kazakhstan is UTC+5 everywhere. */
 export const SCHEDULE_TIMEZONE = 'Asia/Almaty';
@@ -46,6 +47,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   // The head goes to the log daily, so that logs kept elsewhere can be compared with the chain.
   { name: 'audit-head', cron: '15 0 * * *', atStart: true, expireInSeconds: 3 * 3600, run: async (app) => void (await checkAuditChain(app, app.clock())) },
   { name: 'reference-watch', cron: '0 6 * * *', atStart: true, run: warnOfMissingReferenceValues },
+  // At night, when courts are closed: the current and the previous month, counted again whole.
+  { name: 'court-statistics', cron: '30 1 * * *', expireInSeconds: 3600, run: refreshStatisticsNightly },
 ];
 
 async function remindOfTerms(app: FastifyInstance): Promise<void> {

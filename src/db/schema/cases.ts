@@ -57,6 +57,8 @@ export const cases = pgTable(
     index('cases_court_status_idx').on(t.courtId, t.status),
     index('cases_judge_status_idx').on(t.judgeId, t.status),
     index('cases_parent_idx').on(t.parentCaseId),
+    // Court statistics count the cases registered in a month.
+    index('cases_registered_idx').on(t.registeredAt),
   ],
 );
 

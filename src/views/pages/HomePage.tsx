@@ -48,6 +48,11 @@ export function HomePage() {
                 {t('home.public.judgments')}
               </a>
             </li>
+            <li>
+              <a class="govuk-link" href={urls.statistics()}>
+                {t('home.public.statistics')}
+              </a>
+            </li>
           </ul>
         </div>
       </div>
