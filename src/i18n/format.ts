@@ -80,9 +80,9 @@ export function pluralCategories(lang: Lang): readonly PluralCategory[] {
   return pluralRulesOf(lang).resolvedOptions().pluralCategories;
 }
 
-/** A month `YYYY-MM` as its name and year ("март 2026 г.", "2026 ж. наурыз"), or short for a chart's axis ("Mar 26"). */
+/** A month `YYYY-MM` as its name and year ("март 2026 г.", "2026 ж. наурыз"), or only its short name for a chart's axis ("мар.", "Mar"). */
 export function formatMonth(month: string, lang: Lang, style: 'long' | 'short' = 'long'): string {
-  const options: Intl.DateTimeFormatOptions = style === 'long' ? { month: 'long', year: 'numeric' } : { month: 'short', year: '2-digit' };
+  const options: Intl.DateTimeFormatOptions = style === 'long' ? { month: 'long', year: 'numeric' } : { month: 'short' };
   // The 15th at noon in Kazakhstan is in the same month in every time zone.
   return cached(`m:${style}:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: COURT_TIME_ZONE, ...options })).format(new Date(`${month}-15T12:00:00+05:00`));
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { refreshCourtStatistics } from '../../src/commands/courtStatistics.ts';
 import { cases, courts, courtStatisticsMonthly, documents, filings } from '../../src/db/schema/index.ts';
 import { OPEN_DATA_COLUMNS } from '../../src/domain/courtStatistics.ts';

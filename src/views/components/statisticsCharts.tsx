@@ -2,18 +2,18 @@
  * Charts drawn on the server as inline SVG, so they show without JavaScript. Each is an image with
  * a title and a description (`role="img"`, `aria-labelledby`); its figures are in a table beside
  * it, which is what a screen reader reads. Series differ by fill pattern as well as colour, and
- * every colour has at least 3:1 contrast with the white background (WCAG 2.1, 1.4.11).
+ * every colour has far more than 3:1 contrast with the white background (WCAG 2.1, 1.4.11).
  */
 import type { ComponentChildren } from 'preact';
 import { valueScale, yOf } from '../../domain/courtStatistics.ts';
 
 const WIDTH = 640;
 const HEIGHT = 240;
-const PLOT = { left: 56, right: 12, top: 12, bottom: 36 };
+const PLOT = { left: 56, right: 12, top: 12, bottom: 42 };
 const INK = '#0b0c0c';
 const GRID = '#b1b4b6';
-/** GOV.UK blue (5.2:1 on white) and dark blue (12:1). */
-const FILLS = ['#1d70b8', '#003078'] as const;
+/** Sot's brand teal (6.6:1 on white) and a darker teal (12:1), hatched where it stands for a second series. */
+const FILLS = ['#00627a', '#00303c'] as const;
 
 export interface ChartSeries {
   name: string;
@@ -25,6 +25,8 @@ interface ChartFrame {
   title: string;
   description: string;
   labels: string[];
+  /** A second line under a label: the year under the first month and under each January. */
+  sublabels?: (string | null)[];
   formatTick: (value: number) => string;
 }
 
@@ -61,8 +63,13 @@ function Frame({ frame, max, children, legend }: { frame: ChartFrame; max: numbe
         })}
         {frame.labels.map((label, i) =>
           i % every === 0 ? (
-            <text key={label} x={band * i + band / 2} y={plotHeight + 20} text-anchor="middle">
+            <text key={`${i}-${label}`} x={band * i + band / 2} y={plotHeight + 18} text-anchor="middle">
               {label}
+              {frame.sublabels?.[i] && (
+                <tspan x={band * i + band / 2} dy="15">
+                  {frame.sublabels[i]}
+                </tspan>
+              )}
             </text>
           ) : null,
         )}

@@ -96,6 +96,7 @@ function Figures({ period, series, national }: { period: StatisticsQuery; series
   const totals = periodTotals(months);
   const share = electronicShare(totals);
   const labels = months.map((m) => formatMonth(m.month, lang, 'short'));
+  const sublabels = months.map((m, i) => (i === 0 || m.month.endsWith('-01') ? m.month.slice(0, 4) : null));
   const summary = (title: string) => `${t('statistics.chart.summary', { title, count: months.length, from, to })} ${t('statistics.chartNote')}`;
   const caseload = t('statistics.chart.caseload');
   const electronic = t('statistics.chart.electronic');
@@ -122,6 +123,7 @@ function Figures({ period, series, national }: { period: StatisticsQuery; series
         title={caseload}
         description={summary(caseload)}
         labels={labels}
+        sublabels={sublabels}
         formatTick={num}
         series={[
           { name: t('statistics.col.received'), values: months.map((m) => m.received) },
@@ -141,7 +143,7 @@ function Figures({ period, series, national }: { period: StatisticsQuery; series
       </Table>
 
       <h2 class="govuk-heading-m">{electronic}</h2>
-      <LineChart id="chart-electronic" title={electronic} description={summary(electronic)} labels={labels} maxValue={1} formatTick={(v) => formatPercent(v, lang)} series={{ name: electronic, values: months.map(electronicShare) }} />
+      <LineChart id="chart-electronic" title={electronic} description={summary(electronic)} labels={labels} sublabels={sublabels} maxValue={1} formatTick={(v) => formatPercent(v, lang)} series={{ name: electronic, values: months.map(electronicShare) }} />
       <Table caption={electronic} headers={[t('statistics.col.month'), t('statistics.col.electronic'), t('statistics.col.paper'), t('statistics.col.share')]}>
         {months.map((m) => {
           const s = electronicShare(m);
@@ -159,7 +161,7 @@ function Figures({ period, series, national }: { period: StatisticsQuery; series
       </Table>
 
       <h2 class="govuk-heading-m">{median}</h2>
-      <LineChart id="chart-median" title={median} description={summary(median)} labels={labels} formatTick={num} series={{ name: median, values: months.map((m) => m.medianDaysToDecision) }} />
+      <LineChart id="chart-median" title={median} description={summary(median)} labels={labels} sublabels={sublabels} formatTick={num} series={{ name: median, values: months.map((m) => m.medianDaysToDecision) }} />
       <Table caption={median} headers={[t('statistics.col.month'), t('statistics.col.decided'), t('statistics.col.median')]}>
         {months.map((m) => (
           <tr class="govuk-table__row" key={m.month}>
