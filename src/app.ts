@@ -65,6 +65,8 @@ import { judgmentRoutes } from './routes/public/judgments.tsx';
 import { courtJudgmentRoutes } from './routes/court/judgments.tsx';
 import { judgmentCorrectionRoutes } from './routes/cabinet/judgmentCorrections.tsx';
 import { publicJudgmentsApi } from './routes/api/publicJudgments.ts';
+import { publicStatisticsApi } from './routes/api/publicStatistics.ts';
+import { statisticsRoutes } from './routes/public/statistics.tsx';
 import { courtRoutes } from './routes/public/courts.tsx';
 import { hearingListRoutes } from './routes/public/hearingLists.tsx';
 import { publicHearingsApi } from './routes/api/publicHearings.ts';
@@ -238,6 +240,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(hearingListRoutes);
   await app.register(caseStatusRoutes);
   await app.register(judgmentRoutes);
+  await app.register(statisticsRoutes);
   await app.register(courtJudgmentRoutes);
   await app.register(judgmentCorrectionRoutes);
   await app.register(termRoutes);
@@ -281,6 +284,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(publicCaseApi, { prefix: '/api/v1' });
   await app.register(publicJudgmentsApi, { prefix: '/api/v1' });
   await app.register(publicHearingsApi, { prefix: '/api/v1' });
+  await app.register(publicStatisticsApi, { prefix: '/api/v1' });
   await app.register(filingsApi, { prefix: '/api/v1' });
   await app.register(dutyApi, { prefix: '/api/v1' });
   await app.register(paymentsApi, { prefix: '/api/v1' });

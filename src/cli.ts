@@ -9,6 +9,9 @@ import { auditKeyring, describeAuditVerification, recordAuditCheck, sealAuditCha
 import { ensureBenchCases } from './db/benchData.ts';
 import { ensureBenchJudgments } from './db/benchJudgments.ts';
 import { seedDemo } from './seed/demo.ts';
+import { refreshCourtStatistics, refreshRecentStatistics } from './commands/courtStatistics.ts';
+import { addMonths, isMonth, MAX_PERIOD_MONTHS, monthIndex, monthOfDay, type Month } from './domain/courtStatistics.ts';
+import { courtDateIso } from './domain/courtTime.ts';
 import { demoPeople } from './seed/people.ts';
 import { createDevPki, DEV_PKCS12_PASSWORD } from './pki/devCa.ts';
 import { startServer, stopOnSignals } from './server.ts';
@@ -24,6 +27,9 @@ Commands:
                   PostgreSQL), all (the default) does both in one process
   migrate         apply pending database migrations
   seed --demo     fill an empty database with the demo courts, people and cases
+  stats refresh [--from YYYY-MM] [--to YYYY-MM]
+                  count the court statistics again for a period (by default the last
+                  24 months); the worker recounts the current and previous month nightly
   audit verify    check the audit log's keyed hash chain; names the first broken entry
                   and exits 2 when there is one
   pki dev-ca      make the development CA and demo keys (PKCS#12, sign-in and signing) in DATA_DIR/pki
@@ -87,7 +93,10 @@ async function main(argv: string[]): Promise<number> {
       }
       const result = await withDatabase(async (database) => {
         await migrateDatabase(database);
-        return seedDemo(database.db);
+        const seeded = await seedDemo(database.db);
+        // The demo shows statistics from the start, not after the first night.
+        if (seeded.seeded) await refreshRecentStatistics(database.db, MAX_PERIOD_MONTHS, new Date());
+        return seeded;
       });
       console.log(result.seeded ? `Seeded ${result.courts} courts, ${result.people} people, ${result.cases} cases.` : 'The database already has courts; nothing seeded.');
       return 0;
@@ -132,6 +141,22 @@ async function main(argv: string[]): Promise<number> {
         await migrateDatabase(database);
         return referenceCommand(database.db, positionals.slice(1), values, new Date(), (line) => console.log(line));
       });
+    case 'stats': {
+      if (sub !== 'refresh') break;
+      const now = new Date();
+      const to = values.to ?? monthOfDay(courtDateIso(now));
+      const from = values.from ?? addMonths(to as Month, -(MAX_PERIOD_MONTHS - 1));
+      if (!isMonth(from) || !isMonth(to) || monthIndex(from) > monthIndex(to)) {
+        console.error('Give the months as YYYY-MM, the first not after the last: sot stats refresh --from 2025-01 --to 2026-12');
+        return 1;
+      }
+      const result = await withDatabase(async (database) => {
+        await migrateDatabase(database);
+        return refreshCourtStatistics(database.db, from, to, now);
+      });
+      console.log(`Court statistics counted for ${result.months} months (${result.rows} rows).`);
+      return 0;
+    }
     case 'audit': {
       if (sub !== 'verify') break;
       const result = await withDatabase(async (database) => {

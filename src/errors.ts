@@ -228,6 +228,11 @@ export const ERRORS = {
   case_search_invalid_date: { status: 400, message: 'caseSearch.error.invalidDate' },
   case_search_invalid_cursor: { status: 400, message: 'caseSearch.error.invalidCursor' },
   case_search_too_broad: { status: 422, message: 'caseSearch.error.tooBroad' },
+  // Court statistics and their open data: the period and court asked for.
+  statistics_invalid_month: { status: 400, message: 'statistics.error.invalidMonth' },
+  statistics_period_reversed: { status: 400, message: 'statistics.error.periodReversed' },
+  statistics_period_too_long: { status: 400, message: 'statistics.error.periodTooLong' },
+  statistics_invalid_court: { status: 400, message: 'statistics.error.invalidCourt' },
   // Materials the court adds to its file, while the case is before it.
   material_title_required: { status: 400, message: 'caseFile.material.error.title' },
   material_kind_required: { status: 400, message: 'caseFile.material.error.kind' },

@@ -7,6 +7,8 @@ import { migrateDatabase } from './db/migrate.ts';
 import path from 'node:path';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoActs } from './seed/demoActs.ts';
+import { refreshRecentStatistics } from './commands/courtStatistics.ts';
+import { MAX_PERIOD_MONTHS } from './domain/courtStatistics.ts';
 import { seedDemoHearingRecords, seedDemoRecordings } from './seed/demoRecordings.ts';
 import { createDiskBlobStore } from './adapters/storage/blobStore.ts';
 import { demoPeople } from './seed/people.ts';
@@ -58,6 +60,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (seeded?.seeded) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), config.devPkiDir);
     if (seeded?.seeded) await seedDemoRecordings(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
     if (seeded?.seeded) await seedDemoHearingRecords(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
+    // Counted once the demo's acts are issued, so its statistics page has figures from the start.
+    if (seeded?.seeded) await refreshRecentStatistics(database.db, MAX_PERIOD_MONTHS, new Date());
     // Seeding grew the embedded database's WebAssembly heap, which is never given back; opened
     // again, the new demo runs in the memory a restart of it would take.
     if (seeded?.seeded) {

@@ -16,6 +16,11 @@ export const urls = {
   judgment: (id: string) => `/judgments/${encodeURIComponent(id)}`,
   judgmentPrint: (id: string) => `/judgments/${encodeURIComponent(id)}/print`,
   judgmentPdf: (id: string) => `/judgments/${encodeURIComponent(id)}/pdf`,
+  /** Court statistics, nationally or of one court, and their open data (`court=` picks a court). */
+  statistics: (query?: Record<string, string | undefined>) => withQuery('/statistics', query),
+  courtStatistics: (code: string, query?: Record<string, string | undefined>) => withQuery(`/statistics/${encodeURIComponent(code)}`, query),
+  statisticsCsv: (query?: Record<string, string | undefined>) => withQuery('/statistics.csv', query),
+  statisticsJson: (query?: Record<string, string | undefined>) => withQuery('/statistics.json', query),
   /** The court's queue of judgments to review and correction requests, and one judgment's review. */
   courtJudgments: () => '/court/judgments',
   courtJudgment: (id: string) => `/court/judgments/${encodeURIComponent(id)}`,
@@ -250,6 +255,9 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'hearing-lists-invalid', url: urls.hearingLists({ from: '2026-02-31' }), status: 400 },
     { name: 'hearing-list-print', url: urls.hearingListPrint({ court: '9514' }) },
     { name: 'court-judgments', url: urls.courtJudgments(), as: 'clerk-7517' },
+    { name: 'statistics', url: urls.statistics() },
+    { name: 'court-statistics', url: urls.courtStatistics('7517') },
+    { name: 'statistics-invalid', url: urls.statistics({ from: '2026-13' }), status: 400 },
     { name: 'terms', url: urls.terms() },
     { name: 'terms-quote', url: urls.terms({ term: 'appeal', day: '8', month: '2', year: '2026' }) },
     { name: 'terms-invalid', url: urls.terms({ term: 'appeal', day: '31', month: '2', year: '2026' }), status: 400 },

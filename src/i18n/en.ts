@@ -29,6 +29,7 @@ import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 import { caseSearch } from './sections/caseSearch.ts';
 import { hearingLists } from './sections/hearingLists.ts';
+import { statistics } from './sections/statistics.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
 export const en = {
   'meta.siteName': 'Sot',
@@ -370,6 +371,7 @@ export const en = {
   ...judgments.en,
   ...caseSearch.en,
   ...hearingLists.en,
+  ...statistics.en,
   ...caseTerms.en,
   ...eds.en,
   ...input.en,

@@ -79,3 +79,15 @@ export function pluralCategory(count: number, lang: Lang): PluralCategory {
 export function pluralCategories(lang: Lang): readonly PluralCategory[] {
   return pluralRulesOf(lang).resolvedOptions().pluralCategories;
 }
+
+/** A month `YYYY-MM` as its name and year ("март 2026 г.", "2026 ж. наурыз"), or only its short name for a chart's axis ("мар.", "Mar"). */
+export function formatMonth(month: string, lang: Lang, style: 'long' | 'short' = 'long'): string {
+  const options: Intl.DateTimeFormatOptions = style === 'long' ? { month: 'long', year: 'numeric' } : { month: 'short' };
+  // The 15th at noon in Kazakhstan is in the same month in every time zone.
+  return cached(`m:${style}:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { timeZone: COURT_TIME_ZONE, ...options })).format(new Date(`${month}-15T12:00:00+05:00`));
+}
+
+/** A share (0.8125) as a percentage in the language's form (81,3 %, 81.3%). */
+export function formatPercent(share: number, lang: Lang): string {
+  return cached(`p:${lang}`, () => new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 })).format(share);
+}

@@ -30,6 +30,7 @@ import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 import { caseSearch } from './sections/caseSearch.ts';
 import { hearingLists } from './sections/hearingLists.ts';
+import { statistics } from './sections/statistics.ts';
 
 /** Қазақша каталог. */
 export const kk: Record<MessageKey, string> = {
@@ -372,6 +373,7 @@ export const kk: Record<MessageKey, string> = {
   ...judgments.kk,
   ...caseSearch.kk,
   ...hearingLists.kk,
+  ...statistics.kk,
   ...caseTerms.kk,
   ...eds.kk,
   ...input.kk,

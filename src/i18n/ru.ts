@@ -30,6 +30,7 @@ import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 import { caseSearch } from './sections/caseSearch.ts';
 import { hearingLists } from './sections/hearingLists.ts';
+import { statistics } from './sections/statistics.ts';
 
 /** Русский каталог. */
 export const ru: Record<MessageKey, string> = {
@@ -372,6 +373,7 @@ export const ru: Record<MessageKey, string> = {
   ...judgments.ru,
   ...caseSearch.ru,
   ...hearingLists.ru,
+  ...statistics.ru,
   ...caseTerms.ru,
   ...eds.ru,
   ...input.ru,

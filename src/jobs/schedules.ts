@@ -21,6 +21,7 @@ import { checkAuditChain } from './auditHead.ts';
 import { warnOfMissingReferenceValues } from './referenceWatch.ts';
 import { enterIntoForce, removeLeftovers } from './housekeeping.ts';
 import { deliverDueWebhooks, fanOutWebhookEvents } from './webhooks.ts';
+import { refreshStatisticsNightly } from './courtStatistics.ts';
 
 /** Cron expressions are read in court time: Kazakhstan is UTC+5 everywhere. */
 export const SCHEDULE_TIMEZONE = 'Asia/Almaty';
@@ -51,6 +52,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   // idempotent (a delivery per subscription and event; a lease per attempt), so a lost tick loses nothing.
   { name: 'webhook-fanout', cron: '* * * * *', run: async (app) => void (await fanOutWebhookEvents(app.db, app.clock())) },
   { name: 'webhook-delivery', cron: '* * * * *', run: async (app) => void (await deliverDueWebhooks({ db: app.db, log: app.log, sealKey: app.config.webhooks.sealKey, clock: app.clock })) },
+  // At night, when courts are closed: the current and the previous month, counted again whole.
+  { name: 'court-statistics', cron: '30 1 * * *', expireInSeconds: 3600, run: refreshStatisticsNightly },
 ];
 
 async function remindOfTerms(app: FastifyInstance): Promise<void> {

@@ -6,7 +6,7 @@ import { Interpolated } from './components/Interpolated.tsx';
 
 export const HELP_LINE = '1401';
 
-export type NavKey = 'home' | 'courts' | 'caseStatus' | 'judgments' | 'hearingLists' | 'terms' | 'signIn' | 'cabinet' | 'hearings' | 'notifications' | 'profile' | 'court' | 'judge' | 'admin';
+export type NavKey = 'home' | 'courts' | 'caseStatus' | 'judgments' | 'hearingLists' | 'statistics' | 'terms' | 'signIn' | 'cabinet' | 'hearings' | 'notifications' | 'profile' | 'court' | 'judge' | 'admin';
 
 function ServiceNavigation({ current }: { current: NavKey | undefined }) {
   const { t, signedInAs, csrfToken, showRoleAdmin, showCourtOffice, showJudgeCases, unreadNotifications } = useView();
@@ -16,6 +16,7 @@ function ServiceNavigation({ current }: { current: NavKey | undefined }) {
     { key: 'caseStatus', href: urls.caseStatus() },
     { key: 'judgments', href: urls.judgments() },
     { key: 'hearingLists', href: urls.hearingLists() },
+    { key: 'statistics', href: urls.statistics() },
     { key: 'terms', href: urls.terms() },
     ...(signedInAs
       ? [

@@ -30,7 +30,7 @@ describe('the ticks of a schedule', () => {
     expect(new Set(SCHEDULED_JOBS.map((j) => j.name)).size).toBe(SCHEDULED_JOBS.length);
     expect(count('notification-sweep', 1)).toBe(60);
     for (const name of ['term-reminders', 'entry-into-force', 'housekeeping']) expect(count(name, 24)).toBe(24);
-    for (const name of ['audit-head', 'reference-watch']) expect(count(name, 24)).toBe(1);
-    expect(SCHEDULED_JOBS.map((j) => j.name).sort()).toEqual(['audit-head', 'entry-into-force', 'housekeeping', 'notification-sweep', 'reference-watch', 'term-reminders']);
+    for (const name of ['audit-head', 'court-statistics', 'reference-watch']) expect(count(name, 24)).toBe(1);
+    expect(SCHEDULED_JOBS.map((j) => j.name).sort()).toEqual(['audit-head', 'court-statistics', 'entry-into-force', 'housekeeping', 'notification-sweep', 'reference-watch', 'term-reminders']);
   }, 30_000);
 });

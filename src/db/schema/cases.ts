@@ -60,6 +60,8 @@ export const cases = pgTable(
     // Case search: a court's cases newest first, read backwards in order for a keyset page; a number by any part of it.
     index('cases_court_filed_idx').on(t.courtId, t.filedAt, t.id),
     index('cases_number_trgm_idx').using('gin', sql`${t.number} gin_trgm_ops`),
+    // Court statistics count the cases registered in a month.
+    index('cases_registered_idx').on(t.registeredAt),
   ],
 );
 

@@ -55,5 +55,7 @@ export const documents = pgTable(
     check('documents_sha256_check', sql`${t.sha256} is null or ${t.sha256} ~ '^[0-9a-f]{64}$'`),
     index('documents_case_idx').on(t.caseId, t.issuedAt),
     index('documents_sha256_idx').on(t.sha256),
+    // Court statistics count the deciding acts issued in a month: a range over this index, not a scan.
+    index('documents_deciding_issued_idx').on(t.issuedAt).where(sql`${t.issuedAt} is not null and ${t.kind} in ('decision', 'court_order', 'resolution')`),
   ],
 );

@@ -78,6 +78,8 @@ export const filings = pgTable(
     check('filings_submitted_check', sql`${t.status} = 'draft' or (${t.talonNumber} is not null and (${t.signature} is not null or ${t.channel} = 'counter') and ${t.submittedAt} is not null)`),
     index('filings_filer_idx').on(t.filerId, t.updatedAt),
     index('filings_case_idx').on(t.caseId),
+    // Court statistics read the channel of the appeal an appellate case was sent up with.
+    index('filings_forwarded_case_idx').on(t.forwardedCaseId).where(sql`${t.forwardedCaseId} is not null`),
   ],
 );
 

@@ -12,3 +12,4 @@ export * from './duties.ts';
 export * from './calendarFeeds.ts';
 export * from './judgments.ts';
 export * from './webhooks.ts';
+export * from './statistics.ts';

@@ -44,6 +44,11 @@ export function CourtPage({ details, schedule }: { details: CourtDetails; schedu
         <div class="govuk-inset-text">{t('court.demoLabel')}</div>
       )}
       <SummaryList rows={rows} />
+      <p class="govuk-body">
+        <a class="govuk-link" href={urls.courtStatistics(court.code)}>
+          {t('statistics.courtLink')}
+        </a>
+      </p>
       <h2 class="govuk-heading-l">{t('court.schedule.title')}</h2>
       <p class="govuk-body">
         <a class="govuk-link" href={urls.hearingLists({ court: court.code })}>

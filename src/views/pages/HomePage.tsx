@@ -53,6 +53,11 @@ export function HomePage() {
                 {t('home.public.hearingLists')}
               </a>
             </li>
+            <li>
+              <a class="govuk-link" href={urls.statistics()}>
+                {t('home.public.statistics')}
+              </a>
+            </li>
           </ul>
         </div>
       </div>
