@@ -11,3 +11,4 @@ export * from './reference.ts';
 export * from './duties.ts';
 export * from './calendarFeeds.ts';
 export * from './judgments.ts';
+export * from './caseAlerts.ts';
