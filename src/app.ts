@@ -50,6 +50,7 @@ import { courtActRoutes } from './routes/cabinet/courtActs.tsx';
 import { caseDocumentRoutes } from './routes/cabinet/caseDocuments.tsx';
 import { noticeLinkRoutes } from './routes/public/noticeLinks.ts';
 import { hearingCalendarRoutes } from './routes/cabinet/hearingCalendar.tsx';
+import { caseFollowRoutes } from './routes/cabinet/caseFollows.tsx';
 import { calendarFeedRoutes } from './routes/public/calendarFeed.ts';
 import { judgeRoutes } from './routes/court/judge.tsx';
 import { benchRoutes } from './routes/court/bench.tsx';
@@ -270,6 +271,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(caseDocumentRoutes);
   await app.register(noticeLinkRoutes);
   await app.register(hearingCalendarRoutes);
+  await app.register(caseFollowRoutes);
   await app.register(calendarFeedRoutes);
   await app.register(benchRoutes);
   await app.register(selfAssignmentRoutes);

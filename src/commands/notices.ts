@@ -63,7 +63,7 @@ export function setNoticeLinks(settings: { publicUrl: string; secret: string }):
 }
 
 /** The absolute link for SMS and e-mail: one `notice_links` row per notice and person, in `tx`. */
-async function externalLink(tx: Tx, path: string, now: Date): Promise<{ url: string; id: string | null }> {
+export async function externalLink(tx: Tx, path: string, now: Date): Promise<{ url: string; id: string | null }> {
   if (!linkSettings.secret) return { url: `${linkSettings.publicUrl}${path}`, id: null };
   const issued = await issueNoticeLink(tx, path, now, linkSettings.secret);
   return { url: `${linkSettings.publicUrl}${issued.path}`, id: issued.id };

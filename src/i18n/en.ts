@@ -24,6 +24,7 @@ import { caseTerms } from './sections/caseTerms.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
+import { caseAlerts } from './sections/caseAlerts.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
@@ -376,6 +377,7 @@ export const en = {
   ...eds.en,
   ...input.en,
   ...hearingCalendar.en,
+  ...caseAlerts.en,
   ...noticeSignIn.en,
 } as const;
 

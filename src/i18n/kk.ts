@@ -25,6 +25,7 @@ import { caseTerms } from './sections/caseTerms.ts';
 import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
+import { caseAlerts } from './sections/caseAlerts.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
@@ -378,5 +379,6 @@ export const kk: Record<MessageKey, string> = {
   ...eds.kk,
   ...input.kk,
   ...hearingCalendar.kk,
+  ...caseAlerts.kk,
   ...noticeSignIn.kk,
 };

@@ -22,6 +22,7 @@ import { warnOfMissingReferenceValues } from './referenceWatch.ts';
 import { enterIntoForce, removeLeftovers } from './housekeeping.ts';
 import { deliverDueWebhooks, fanOutWebhookEvents } from './webhooks.ts';
 import { refreshStatisticsNightly } from './courtStatistics.ts';
+import { fanOutCaseAlerts } from './caseAlerts.ts';
 
 /** Cron expressions are read in court time: Kazakhstan is UTC+5 everywhere. */
 export const SCHEDULE_TIMEZONE = 'Asia/Almaty';
@@ -45,6 +46,8 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   { name: 'housekeeping', cron: '10 * * * *', run: removeLeftovers },
   // Catches notices whose dispatch after commit was lost (a crash, a database outage).
   { name: 'notification-sweep', cron: '* * * * *', run: async (app) => void (await app.notifications.dispatch()) },
+  // New timeline events to the people following each case; the cursor makes a tick repeat nothing.
+  { name: 'case-alerts', cron: '* * * * *', run: alertFollowers },
   // The head goes to the log daily, so that logs kept elsewhere can be compared with the chain.
   { name: 'audit-head', cron: '15 0 * * *', atStart: true, expireInSeconds: 3 * 3600, run: async (app) => void (await checkAuditChain(app, app.clock())) },
   { name: 'reference-watch', cron: '0 6 * * *', atStart: true, run: warnOfMissingReferenceValues },
@@ -59,6 +62,11 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
 async function remindOfTerms(app: FastifyInstance): Promise<void> {
   const ids = await queueDeadlineReminders(app.db, app.clock());
   if (ids.length) await app.notifications.dispatch();
+}
+
+async function alertFollowers(app: FastifyInstance): Promise<void> {
+  const { toDeliver } = await fanOutCaseAlerts(app.db, app.clock());
+  if (toDeliver.length) await app.notifications.dispatch();
 }
 
 /** Ticks are looked for this far back, as pg-boss's own clock does: a worker late by less still sends them. */

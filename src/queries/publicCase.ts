@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { cases, courts, hearings, users } from '../db/schema/index.ts';
 import type { CaseKind, Instance } from '../domain/caseKinds.ts';
+import { publiclyFollowable } from '../domain/caseAlerts.ts';
 import { PUBLIC_STAGE, type CaseStatus } from '../domain/caseStatus.ts';
 import type { Court } from './courts.ts';
 import { preparedFor } from './prepared.ts';
@@ -27,6 +28,8 @@ export interface PublicCaseStatus {
   /** An appellate case: the court that decided, through which the appeal was filed (CPC Art. 403(1)). */
   filedThrough: Pick<Court, 'code' | 'nameKk' | 'nameRu' | 'nameEn'> | null;
   nextHearing: { startsAt: Date; room: string | null } | null;
+  /** Anyone signed in may follow its public status (not a closed hearing, not a secret matter). */
+  followable: boolean;
 }
 
 /**
@@ -89,5 +92,6 @@ export async function findPublicCase(db: Db, number: string, now: Date): Promise
     parentCaseNumber: row.parentCaseNumber,
     filedThrough: row.instance === 2 && row.parentCourt?.code ? row.parentCourt : null,
     nextHearing: row.closed || !row.nextHearing?.startsAt ? null : { startsAt: row.nextHearing.startsAt, room: row.nextHearing.room },
+    followable: publiclyFollowable({ closedHearing: row.closed, category: row.category }),
   };
 }

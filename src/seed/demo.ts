@@ -1,3 +1,4 @@
+import { skipCaseAlertsToNow } from '../jobs/caseAlerts.ts';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
@@ -463,6 +464,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<SeedResu
     }
 
     await seedIncomingFilings(tx, now, ctx.calendar);
+    // The demo's history is nobody's news: case alerts start after it.
+    await skipCaseAlertsToNow(tx, now);
     await appendAudit(tx, { actorId: null, action: 'demo.seeded', entityType: 'system', entityId: 'demo', data: { courts: courtIds.size, people: people.size, cases: caseIds.size } }, now);
     return { seeded: true, courts: courtIds.size, people: people.size, cases: caseIds.size };
   });

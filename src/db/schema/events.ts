@@ -1,6 +1,10 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
 import { users } from './users.ts';
+
+/** A transaction id as PostgreSQL's `xid8`, read as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 /**
  * The case timeline. `data` holds the event's parameters (a new status, a hearing time, a
@@ -18,8 +22,15 @@ export const events = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The writing transaction's id (64-bit, never wraps). Identity values are taken before commit,
+     * so a higher id can commit before a lower one; readers that go through new events in order
+     * (case alerts, src/commands/caseAlerts.ts) order by this and stop at the oldest transaction
+     * still running, which is exact where a time margin only guesses.
+     */
+    txId: xid8('tx_id').notNull().default(sql`pg_current_xact_id()`),
   },
-  (t) => [index('events_case_idx').on(t.caseId, t.occurredAt)],
+  (t) => [index('events_case_idx').on(t.caseId, t.occurredAt), index('events_tx_idx').on(t.txId, t.id)],
 );
 
 /**

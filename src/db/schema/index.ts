@@ -13,3 +13,4 @@ export * from './calendarFeeds.ts';
 export * from './judgments.ts';
 export * from './webhooks.ts';
 export * from './statistics.ts';
+export * from './caseAlerts.ts';

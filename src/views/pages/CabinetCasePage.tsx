@@ -18,7 +18,7 @@ import type { CassationVerdict } from '../../domain/cassation.ts';
 import { GROUND_ARTICLE, isAdmissionGround } from '../../domain/admission.ts';
 import { foldTimeline } from '../../domain/timeline.ts';
 
-function timelineText(t: Translate, event: CaseForParticipants['timeline'][number]): string {
+export function timelineText(t: Translate, event: CaseForParticipants['timeline'][number]): string {
   const to = event.data['to'];
   switch (event.type) {
     case 'status_changed':

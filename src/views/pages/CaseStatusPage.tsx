@@ -66,6 +66,15 @@ function CaseDetails({ result }: { result: PublicCaseStatus }) {
       </h2>
       {result.closed && <div class="govuk-inset-text">{t('caseStatus.closedHearing')}</div>}
       <SummaryList rows={rows} />
+      {result.followable && (
+        <>
+          <h3 class="govuk-heading-m">{t('caseStatus.follow.title')}</h3>
+          <p class="govuk-body">{t('caseStatus.follow.text')}</p>
+          <a class="govuk-button govuk-button--secondary" href={urls.followCase(result.number)} role="button" draggable={false} data-module="govuk-button">
+            {t('caseStatus.follow.link')}
+          </a>
+        </>
+      )}
     </section>
   );
 }

@@ -20,6 +20,11 @@ export function NotificationsPage({ items, seenUntil, done }: { items: InAppNoti
       )}
       <h1 class="govuk-heading-xl">{t('notifications.title')}</h1>
       <p class="govuk-body">{t('notifications.lead')}</p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={urls.followedCases()}>
+          {t('notifications.followsLink')}
+        </a>
+      </p>
       {items.length === 0 ? (
         <p class="govuk-body">{t('notifications.empty')}</p>
       ) : (

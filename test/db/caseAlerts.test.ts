@@ -1,0 +1,84 @@
+import { and, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { cases, courts, events, notifications, parties, users } from '../../src/db/schema/index.ts';
+import { fanOutCaseAlerts } from '../../src/jobs/caseAlerts.ts';
+import { createTestApp, TEST_NOW, type TestApp } from '../support/app.ts';
+import { describeDb } from '../support/db.ts';
+import { formSession } from '../support/forms.ts';
+import { signedInUser, type TestUser } from '../support/sessions.ts';
+
+describeDb('case alerts', () => {
+  let t: TestApp;
+  let party: TestUser;
+  let stranger: TestUser;
+  const n = { open: '7517-26-00-2/9801', closed: '7517-26-00-2/9802' };
+  const ids = { open: '', closed: '' };
+
+  beforeAll(async () => {
+    t = await createTestApp({ seed: true });
+    const db = t.database.db;
+    party = await signedInUser(db, { lang: 'ru' });
+    stranger = await signedInUser(db, { lang: 'kk' });
+    await db.update(users).set({ email: 'party@example.kz', emailVerifiedAt: TEST_NOW, notifyByEmail: true, notifyBySms: false }).where(eq(users.id, party.id));
+    const [court] = await db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'));
+    const newCase = async (number: string, closedHearing: boolean) =>
+      (await db.insert(cases).values({ number, courtId: court!.id, kind: 'civil', category: 'property', status: 'accepted', closedHearing }).returning({ id: cases.id }))[0]!.id;
+    ids.open = await newCase(n.open, false);
+    ids.closed = await newCase(n.closed, true);
+    await db.insert(parties).values({ caseId: ids.open, role: 'claimant', displayName: 'Истец', userId: party.id, iin: party.iin });
+    await fanOutCaseAlerts(db, TEST_NOW);
+  });
+  afterAll(() => t?.close());
+
+  const alertsOf = (userId: string) => t.database.db.select().from(notifications).where(and(eq(notifications.userId, userId), like(notifications.dedupeKey, 'alert:%')));
+  const event = async (caseId: string, type: string, data: Record<string, unknown> = {}) =>
+    (await t.database.db.insert(events).values({ caseId, type, occurredAt: new Date(), data }).returning({ id: events.id }))[0]!.id;
+  const get = (user: TestUser, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: user.cookie } });
+  const post = async (user: TestUser, url: string, fields: Record<string, string>) => {
+    const { token, cookie } = formSession(await get(user, '/cabinet/follows'), user.cookie);
+    return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: token, ...fields }).toString() });
+  };
+
+  it('lets a stranger follow a public case from its status page, but not a closed hearing', async () => {
+    const status = await t.app.inject({ method: 'GET', url: `/case-status?number=${encodeURIComponent(n.open)}` });
+    expect(status.body).toContain(`/cabinet/follows/new?number=${encodeURIComponent(n.open)}`);
+    expect((await get(stranger, `/cabinet/follows/new?number=${encodeURIComponent(n.open)}`)).statusCode).toBe(200);
+    expect((await post(stranger, '/cabinet/follows', { number: n.open, bySms: 'on' })).headers.location).toBe('/cabinet/follows?done=followed');
+    expect((await get(stranger, `/cabinet/follows/new?number=${encodeURIComponent(n.closed)}`)).statusCode).toBe(404);
+    expect((await post(stranger, '/cabinet/follows', { number: n.closed })).statusCode).toBe(404);
+    expect((await get(stranger, '/cabinet/follows')).body).toContain(n.open);
+  });
+
+  it('refuses bad input with a 4xx', async () => {
+    expect((await get(stranger, '/cabinet/follows/new?number=nonsense')).statusCode).toBe(400);
+    expect((await post(stranger, '/cabinet/follows', { number: n.open, byEmail: 'yes' })).statusCode).toBe(400);
+    // An id that is no id names no case, as everywhere in Sot.
+    expect((await post(stranger, '/cabinet/follows/not-a-uuid', { following: 'yes' })).statusCode).toBe(404);
+    expect((await post(stranger, `/cabinet/follows/${ids.open}`, { following: 'maybe' })).statusCode).toBe(400);
+    expect((await post(stranger, `/cabinet/follows/${ids.closed}`, { following: 'yes' })).statusCode).toBe(404);
+  });
+
+  it('tells the party of every event once, by the app and e-mail, and the follower of public events only', async () => {
+    const scheduled = await event(ids.open, 'hearing_scheduled', { startsAt: TEST_NOW.toISOString() });
+    const material = await event(ids.open, 'material_added', {});
+    await Promise.all([fanOutCaseAlerts(t.database.db, TEST_NOW), fanOutCaseAlerts(t.database.db, TEST_NOW)]);
+    await fanOutCaseAlerts(t.database.db, TEST_NOW);
+    const partyAlerts = await alertsOf(party.id);
+    expect(partyAlerts.map((a) => `${a.dedupeKey.split(':')[1]}:${a.channel}`).sort()).toEqual([`${material}:email`, `${material}:in_app`, `${scheduled}:email`, `${scheduled}:in_app`].sort());
+    expect(partyAlerts.find((a) => a.channel === 'in_app')!.link).toBe(`/cabinet/cases/${ids.open}`);
+    const strangerAlerts = await alertsOf(stranger.id);
+    // No verified phone: the SMS chosen has nowhere to go.
+    expect(strangerAlerts.map((a) => `${a.dedupeKey.split(':')[1]}:${a.channel}`)).toEqual([`${scheduled}:in_app`]);
+    expect(strangerAlerts[0]!.subjectI18n!.kk).toContain(n.open);
+    expect(strangerAlerts[0]!.subjectI18n!.ru).toContain('Дело');
+  });
+
+  it('stops a follower’s alerts when they unfollow, and a party’s when they turn them off', async () => {
+    expect((await post(stranger, `/cabinet/follows/${ids.open}`, { following: 'no' })).headers.location).toBe('/cabinet/follows?done=stopped');
+    expect((await post(party, `/cabinet/follows/${ids.open}`, { following: 'no' })).headers.location).toBe('/cabinet/follows?done=stopped');
+    const before = [(await alertsOf(party.id)).length, (await alertsOf(stranger.id)).length];
+    await event(ids.open, 'status_changed', { from: 'accepted', to: 'preparation' });
+    await fanOutCaseAlerts(t.database.db, TEST_NOW);
+    expect([(await alertsOf(party.id)).length, (await alertsOf(stranger.id)).length]).toEqual(before);
+  });
+});
