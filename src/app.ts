@@ -62,6 +62,7 @@ import { judgmentRoutes } from './routes/public/judgments.tsx';
 import { courtJudgmentRoutes } from './routes/court/judgments.tsx';
 import { judgmentCorrectionRoutes } from './routes/cabinet/judgmentCorrections.tsx';
 import { publicJudgmentsApi } from './routes/api/publicJudgments.ts';
+import { publicCourtsApi } from './routes/api/publicCourts.ts';
 import { courtRoutes } from './routes/public/courts.tsx';
 import { languageRoutes } from './routes/public/language.ts';
 import { staticPages } from './routes/public/pages.tsx';
@@ -271,6 +272,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (config.demo && config.acquirer.standIn) await app.register((await import('./adapters/payments/standInAcquirer.tsx')).standInAcquirer, { prefix: '/sandbox/acquirer', merchantId: config.acquirer.merchantId, secret: config.acquirer.secret });
   await app.register(publicCaseApi, { prefix: '/api/v1' });
   await app.register(publicJudgmentsApi, { prefix: '/api/v1' });
+  await app.register(publicCourtsApi, { prefix: '/api/v1' });
   await app.register(filingsApi, { prefix: '/api/v1' });
   await app.register(dutyApi, { prefix: '/api/v1' });
   await app.register(paymentsApi, { prefix: '/api/v1' });

@@ -211,6 +211,9 @@ export const ERRORS = {
   judgments_invalid_date: { status: 400, message: 'judgments.error.invalidDate' },
   judgments_invalid_cursor: { status: 400, message: 'judgments.error.invalidCursor' },
   judgments_query_too_long: { status: 400, message: 'judgments.error.queryTooLong' },
+  // The court finder's input.
+  courts_query_too_long: { status: 400, message: 'courts.error.queryTooLong' },
+  courts_invalid_filter: { status: 400, message: 'courts.error.invalidFilter' },
   // A search that would take too long is the searcher's to narrow, not a fault of the server.
   judgments_search_too_broad: { status: 422, message: 'judgments.error.tooBroad' },
   // Materials the court adds to its file, while the case is before it.

@@ -47,6 +47,8 @@ export const COURT_RESULTS_MAX = 100;
 export interface CourtSearch {
   /** Query words as typed (letters and digits, lower-cased); empty for "every court". */
   words: string[];
+  /** Something was typed that holds no letter or digit ("%%%", "😀"): it matches no court rather than every one. */
+  unreadable: boolean;
   level: CourtLevel | null;
   region: string | null;
   hears: CourtHears | null;
@@ -68,18 +70,20 @@ const blank = (value: string | undefined) => (value === undefined || value.trim(
  * specialisation Sot knows is refused, since silently showing every court would look like an
  * answer to it.
  */
-export function parseCourtSearch(raw: RawCourtSearch, regionCodes: readonly string[]): CourtSearch | { refused: CourtSearchRefusal } {
+export function parseCourtSearch(raw: RawCourtSearch, regionCodes: readonly string[]): CourtSearch | { refused: CourtSearchRefusal; field: keyof RawCourtSearch } {
   const q = raw.q ?? '';
-  if (q.length > COURT_QUERY_MAX) return { refused: 'courts_query_too_long' };
+  if (q.length > COURT_QUERY_MAX) return { refused: 'courts_query_too_long', field: 'q' };
   const level = blank(raw.level);
   const region = blank(raw.region);
   const hears = blank(raw.hears);
   const levelNumber = level === undefined ? null : Number(level);
-  if (levelNumber !== null && !(COURT_LEVELS as readonly number[]).includes(levelNumber)) return { refused: 'courts_invalid_filter' };
-  if (region !== undefined && !regionCodes.includes(region)) return { refused: 'courts_invalid_filter' };
-  if (hears !== undefined && !(COURT_HEARS as readonly string[]).includes(hears)) return { refused: 'courts_invalid_filter' };
+  if (levelNumber !== null && !(COURT_LEVELS as readonly number[]).includes(levelNumber)) return { refused: 'courts_invalid_filter', field: 'level' };
+  if (region !== undefined && !regionCodes.includes(region)) return { refused: 'courts_invalid_filter', field: 'region' };
+  if (hears !== undefined && !(COURT_HEARS as readonly string[]).includes(hears)) return { refused: 'courts_invalid_filter', field: 'hears' };
+  const words = queryWords(q);
   return {
-    words: queryWords(q),
+    words,
+    unreadable: words.length === 0 && q.trim() !== '',
     level: levelNumber as CourtLevel | null,
     region: region ?? null,
     hears: (hears as CourtHears | undefined) ?? null,
@@ -224,6 +228,7 @@ function filtered<C extends FinderCourt>(index: readonly CourtIndexEntry<C>[], s
  * code finds that court.
  */
 export function findCourts<C extends FinderCourt>(index: readonly CourtIndexEntry<C>[], search: CourtSearch): CourtMatch<C>[] {
+  if (search.unreadable) return [];
   const candidates = filtered(index, search);
   if (search.words.length === 0) return candidates.map((entry) => ({ entry, score: 1 }));
   const typed = search.words.map(spellingKey);

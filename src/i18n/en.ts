@@ -24,6 +24,7 @@ import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
+import { courtFinder } from './sections/courtFinder.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 /** English catalogue. Keys are shared by every language; the type of this object is the contract. */
@@ -369,6 +370,7 @@ export const en = {
   ...input.en,
   ...hearingCalendar.en,
   ...noticeSignIn.en,
+  ...courtFinder.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

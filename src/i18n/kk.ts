@@ -25,6 +25,7 @@ import { eds } from './sections/eds.ts';
 import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
+import { courtFinder } from './sections/courtFinder.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 
@@ -371,4 +372,5 @@ export const kk: Record<MessageKey, string> = {
   ...input.kk,
   ...hearingCalendar.kk,
   ...noticeSignIn.kk,
+  ...courtFinder.kk,
 };

@@ -140,10 +140,10 @@ export async function courtRegions(db: Db): Promise<Region[]> {
 }
 
 /** The public court finder (src/domain/courtFinder.ts) over the cached directory. */
-export async function searchCourts(db: Db, raw: RawCourtSearch): Promise<CourtSearchResult | { refused: CourtSearchRefusal; regions: Region[] }> {
+export async function searchCourts(db: Db, raw: RawCourtSearch): Promise<CourtSearchResult | { refused: CourtSearchRefusal; field: keyof RawCourtSearch; regions: Region[] }> {
   const { index, regions } = await courtFinderIndex(db);
   const search = parseCourtSearch(raw, regions.map((r) => r.code));
-  if ('refused' in search) return { refused: search.refused, regions };
+  if ('refused' in search) return { ...search, regions };
   const matches = findCourts(index, search);
   const nearest = matches.length === 0 && search.words.length > 0 ? nearestCourts(index, search) : [];
   return {

@@ -11,7 +11,7 @@ const directory: FinderCourt[] = DEMO_COURTS.map((c) => {
 }).sort((a, b) => REGION_CODES.indexOf(a.regionCode) - REGION_CODES.indexOf(b.regionCode) || a.level - b.level);
 const index = indexCourts(directory);
 
-const search = (q: string, filters: Partial<Omit<CourtSearch, 'words'>> = {}): CourtSearch => ({ words: queryWords(q), level: null, region: null, hears: null, ...filters });
+const search = (q: string, filters: Partial<Omit<CourtSearch, 'words'>> = {}): CourtSearch => ({ words: queryWords(q), unreadable: false, level: null, region: null, hears: null, ...filters });
 const codes = (q: string, filters: Partial<Omit<CourtSearch, 'words'>> = {}) => findCourts(index, search(q, filters)).map((m) => m.entry.court.code);
 
 describe('spelling keys', () => {
@@ -135,12 +135,18 @@ describe('what a court hears', () => {
 
 describe('reading the query', () => {
   it('takes empty filters as "any"', () => {
-    expect(parseCourtSearch({ q: ' ', level: '', region: '', hears: '' }, REGION_CODES)).toEqual({ words: [], level: null, region: null, hears: null });
+    expect(parseCourtSearch({ q: ' ', level: '', region: '', hears: '' }, REGION_CODES)).toEqual({ words: [], unreadable: false, level: null, region: null, hears: null });
   });
 
   it('refuses a query too long and filters Sot does not know', () => {
-    expect(parseCourtSearch({ q: 'а'.repeat(5000) }, REGION_CODES)).toEqual({ refused: 'courts_query_too_long' });
-    for (const raw of [{ level: '7' }, { level: 'one' }, { region: 'atlantis' }, { hears: 'maritime' }]) expect(parseCourtSearch(raw, REGION_CODES), JSON.stringify(raw)).toEqual({ refused: 'courts_invalid_filter' });
+    expect(parseCourtSearch({ q: 'а'.repeat(5000) }, REGION_CODES)).toEqual({ refused: 'courts_query_too_long', field: 'q' });
+    for (const raw of [{ level: '7' }, { level: 'one' }, { region: 'atlantis' }, { hears: 'maritime' }] as const) expect(parseCourtSearch(raw, REGION_CODES), JSON.stringify(raw)).toEqual({ refused: 'courts_invalid_filter', field: Object.keys(raw)[0] });
+  });
+
+  it('matches no court, rather than every one, when what was typed holds no letter or digit', () => {
+    const parsed = parseCourtSearch({ q: '%%% 😀' }, REGION_CODES) as CourtSearch;
+    expect(parsed).toMatchObject({ words: [], unreadable: true });
+    expect(findCourts(index, parsed)).toEqual([]);
   });
 
   it('reads only letters and digits, at most eight words', () => {
