@@ -68,6 +68,7 @@ import { judgmentCorrectionRoutes } from './routes/cabinet/judgmentCorrections.t
 import { publicJudgmentsApi } from './routes/api/publicJudgments.ts';
 import { publicStatisticsApi } from './routes/api/publicStatistics.ts';
 import { statisticsRoutes } from './routes/public/statistics.tsx';
+import { publicCourtsApi } from './routes/api/publicCourts.ts';
 import { courtRoutes } from './routes/public/courts.tsx';
 import { hearingListRoutes } from './routes/public/hearingLists.tsx';
 import { publicHearingsApi } from './routes/api/publicHearings.ts';
@@ -287,6 +288,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(publicJudgmentsApi, { prefix: '/api/v1' });
   await app.register(publicHearingsApi, { prefix: '/api/v1' });
   await app.register(publicStatisticsApi, { prefix: '/api/v1' });
+  await app.register(publicCourtsApi, { prefix: '/api/v1' });
   await app.register(filingsApi, { prefix: '/api/v1' });
   await app.register(dutyApi, { prefix: '/api/v1' });
   await app.register(paymentsApi, { prefix: '/api/v1' });

@@ -218,6 +218,9 @@ export const ERRORS = {
   hearings_invalid_filter: { status: 400, message: 'hearingLists.error.invalidFilter' },
   hearings_invalid_cursor: { status: 400, message: 'hearingLists.error.invalidCursor' },
   hearings_print_needs_court_day: { status: 400, message: 'hearingLists.error.printNeedsCourtDay' },
+  // The court finder's input.
+  courts_query_too_long: { status: 400, message: 'courts.error.queryTooLong' },
+  courts_invalid_filter: { status: 400, message: 'courts.error.invalidFilter' },
   // A search that would take too long is the searcher's to narrow, not a fault of the server.
   judgments_search_too_broad: { status: 422, message: 'judgments.error.tooBroad' },
   // Case search in the cabinet and the court.

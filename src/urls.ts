@@ -6,7 +6,8 @@ import type { Lang } from './i18n/index.ts';
  */
 export const urls = {
   home: () => '/',
-  courts: (filter?: { q?: string; level?: number }) => withQuery('/courts', filter),
+  /** The court finder: words of a name, city or region, and filters (src/domain/courtFinder.ts). */
+  courts: (filter?: { q?: string; level?: number | string; region?: string; hears?: string }) => withQuery('/courts', filter),
   court: (code: string) => `/courts/${encodeURIComponent(code)}`,
   /** The public judgment bank: search, a judgment, its printable form and PDF. */
   judgments: (query?: Record<string, string | undefined>) => withQuery('/judgments', query),
@@ -196,6 +197,9 @@ export function pageSamples(demo: DemoSamples): PageSample[] {
     { name: 'home', url: urls.home() },
     { name: 'courts', url: urls.courts() },
     { name: 'courts-filtered', url: urls.courts({ q: 'Алматы', level: 1 }) },
+    { name: 'courts-misspelt', url: urls.courts({ q: 'Алмвты', hears: 'economic' }) },
+    { name: 'courts-did-you-mean', url: urls.courts({ q: 'Медеу Шымкент' }) },
+    { name: 'courts-invalid-filter', url: urls.courts({ level: '9' }), status: 400 },
     { name: 'court-district', url: urls.court('7517') },
     { name: 'court-supreme', url: urls.court('9001') },
     { name: 'case-status-form', url: urls.caseStatus() },

@@ -26,6 +26,7 @@ import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { caseAlerts } from './sections/caseAlerts.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
+import { courtFinder } from './sections/courtFinder.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 import { caseSearch } from './sections/caseSearch.ts';
@@ -379,6 +380,7 @@ export const en = {
   ...hearingCalendar.en,
   ...caseAlerts.en,
   ...noticeSignIn.en,
+  ...courtFinder.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -27,6 +27,7 @@ import { input } from './sections/input.ts';
 import { hearingCalendar } from './sections/hearingCalendar.ts';
 import { caseAlerts } from './sections/caseAlerts.ts';
 import { noticeSignIn } from './sections/noticeSignIn.ts';
+import { courtFinder } from './sections/courtFinder.ts';
 import { caseFile } from './sections/caseFile.ts';
 import { judgments } from './sections/judgments.ts';
 import { caseSearch } from './sections/caseSearch.ts';
@@ -381,4 +382,5 @@ export const ru: Record<MessageKey, string> = {
   ...hearingCalendar.ru,
   ...caseAlerts.ru,
   ...noticeSignIn.ru,
+  ...courtFinder.ru,
 };

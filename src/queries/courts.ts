@@ -3,6 +3,7 @@ import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { cases, courts, directoryVersions, hearings, regions } from '../db/schema/index.ts';
 import type { CaseKind } from '../domain/caseKinds.ts';
+import { COURT_RESULTS_MAX, findCourts, indexCourts, nearestCourts, parseCourtSearch, type CourtHears, type CourtIndexEntry, type CourtSearch, type CourtSearchRefusal, type FinderCourt, type RawCourtSearch } from '../domain/courtFinder.ts';
 import { preparedFor } from './prepared.ts';
 
 export type Court = typeof courts.$inferSelect;
@@ -20,6 +21,7 @@ const directoryVersionQuery = preparedFor((db: Db) =>
 interface CachedDirectory {
   version: number;
   all?: { court: Court; region: Region }[];
+  finder?: CourtFinderIndex;
   byCode: Map<string, CourtDetails>;
 }
 
@@ -77,6 +79,80 @@ export async function listCourts(db: Db, filter: CourtFilter = {}): Promise<{ co
     .innerJoin(regions, eq(regions.code, courts.regionCode))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(regions.sortOrder), asc(courts.level), asc(courts.nameEn));
+}
+
+type FinderEntry = CourtIndexEntry<FinderCourt & { row: { court: Court; region: Region } }>;
+
+interface CourtFinderIndex {
+  index: FinderEntry[];
+  regions: Region[];
+}
+
+function finderIndex(rows: { court: Court; region: Region }[]): CourtFinderIndex {
+  const regions = new Map<string, Region>();
+  for (const { region } of rows) regions.set(region.code, region);
+  const index = indexCourts(
+    rows.map((row) => ({
+      row,
+      code: row.court.code,
+      level: row.court.level,
+      type: row.court.type,
+      regionCode: row.region.code,
+      caseKinds: row.court.caseKinds,
+      names: [row.court.nameKk, row.court.nameRu, row.court.nameEn],
+      places: [row.court.addressKk, row.court.addressRu, row.court.addressEn, row.region.nameKk, row.region.nameRu, row.region.nameEn],
+    })),
+  );
+  return { index, regions: [...regions.values()] };
+}
+
+/** The directory with the finder's spelling keys, built once per directory version. */
+async function courtFinderIndex(db: Db): Promise<CourtFinderIndex> {
+  const directory = await currentDirectory(db);
+  if (!directory) return finderIndex(await allCourtsQuery(db).execute());
+  directory.all ??= await allCourtsQuery(db).execute();
+  directory.finder ??= finderIndex(directory.all);
+  return directory.finder;
+}
+
+export interface CourtHit {
+  court: Court;
+  region: Region;
+  hears: CourtHears[];
+}
+
+export interface CourtSearchResult {
+  search: CourtSearch;
+  /** The regions of the directory, in its order, for the region filter. */
+  regions: Region[];
+  /** At most COURT_RESULTS_MAX, best first. */
+  items: CourtHit[];
+  total: number;
+  /** When nothing matched: the nearest courts, for "Did you mean …". */
+  nearest: CourtHit[];
+}
+
+const hit = (e: FinderEntry): CourtHit => ({ court: e.court.row.court, region: e.court.row.region, hears: e.hears });
+
+/** The regions of the courts directory, in its order. */
+export async function courtRegions(db: Db): Promise<Region[]> {
+  return (await courtFinderIndex(db)).regions;
+}
+
+/** The public court finder (src/domain/courtFinder.ts) over the cached directory. */
+export async function searchCourts(db: Db, raw: RawCourtSearch): Promise<CourtSearchResult | { refused: CourtSearchRefusal; field: keyof RawCourtSearch; regions: Region[] }> {
+  const { index, regions } = await courtFinderIndex(db);
+  const search = parseCourtSearch(raw, regions.map((r) => r.code));
+  if ('refused' in search) return { ...search, regions };
+  const matches = findCourts(index, search);
+  const nearest = matches.length === 0 && search.words.length > 0 ? nearestCourts(index, search) : [];
+  return {
+    search,
+    regions,
+    items: matches.slice(0, COURT_RESULTS_MAX).map((m) => hit(m.entry)),
+    total: matches.length,
+    nearest: nearest.map((m) => hit(m.entry)),
+  };
 }
 
 export interface CourtDetails {

@@ -68,7 +68,8 @@ describeDb('public pages', () => {
     const nothing = await get('/courts?q=%25%25%25', { cookie: 'lang=en' });
     expect(nothing.body).toContain('No court matches the filter.');
     const badLevel = await get('/courts?level=99', { cookie: 'lang=en' });
-    expect(badLevel.statusCode).toBe(200);
+    expect(badLevel.statusCode).toBe(400);
+    expect(badLevel.body).toContain('Choose a level, region and kind of cases from the lists.');
   });
 
   it('shows a court with its appeal and cassation route and hearing schedule, without party names', async () => {

@@ -1,35 +1,40 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { SotError } from '../../errors.ts';
-import { courtPage, listCourts } from '../../queries/courts.ts';
+import type { RawCourtSearch } from '../../domain/courtFinder.ts';
+import { ERRORS, SotError } from '../../errors.ts';
+import { courtPage, searchCourts } from '../../queries/courts.ts';
 import { CourtPage } from '../../views/pages/CourtPage.tsx';
 import { CourtsPage } from '../../views/pages/CourtsPage.tsx';
 import { localName } from '../../views/components/names.ts';
 
 const SCHEDULE_DAYS = 14;
 
+const text = (max: number) => Type.Optional(Type.String({ maxLength: max }));
+
+/**
+ * The court finder's query string, the same for the page and the API. Limits are generous: a
+ * query too long or a filter Sot does not know is refused with a message (src/domain/courtFinder.ts),
+ * not a bare schema error.
+ */
+export const CourtSearchQuery = Type.Object({
+  q: text(20_000),
+  level: text(100),
+  region: text(100),
+  hears: text(100),
+});
+
 export const courtRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/courts',
-    {
-      config: { access: 'public' },
-      schema: {
-        hide: true,
-        querystring: Type.Object({
-          q: Type.Optional(Type.String({ maxLength: 200 })),
-          // Anything but a level (an empty "all levels" choice included) means no level filter.
-          level: Type.Optional(Type.String({ maxLength: 10 })),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const q = request.query.q?.trim() ?? '';
-      const levelNumber = Number(request.query.level);
-      const level = [1, 2, 3, 4].includes(levelNumber) ? levelNumber : undefined;
-      const rows = await listCourts(app.readDb, { q, level });
-      return reply.page({ title: request.t('courts.title'), nav: 'courts' }, <CourtsPage rows={rows} q={q} level={level} />);
-    },
-  );
+  app.get('/courts', { config: { access: 'public' }, schema: { hide: true, querystring: CourtSearchQuery } }, async (request, reply) => {
+    const t = request.t;
+    const query = request.query as RawCourtSearch;
+    const page = { title: t('courts.title'), nav: 'courts' as const };
+    const found = await searchCourts(app.readDb, query);
+    if ('refused' in found) {
+      const { status, message } = ERRORS[found.refused];
+      return reply.page({ ...page, title: `${t('error.title')}: ${page.title}`, status }, <CourtsPage query={query} regions={found.regions} errors={[{ field: found.field, message: t(message) }]} result={null} />);
+    }
+    return reply.page(page, <CourtsPage query={query} regions={found.regions} errors={[]} result={found} />);
+  });
 
   app.get(
     '/courts/:code',
