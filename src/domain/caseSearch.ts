@@ -1,3 +1,4 @@
+import { unwrapKeyset, wrapKeyset } from './keysetCursor.ts';
 import { CASE_STATUSES, type CaseStatus } from './caseStatus.ts';
 import { isCaseCategory, type CaseCategory } from './caseKinds.ts';
 import { isValidBin, isValidIin } from './iin.ts';
@@ -121,20 +122,14 @@ export function parseCaseSearch(raw: RawCaseSearch): CaseSearch | { refused: Cas
 const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,6})?([+-](?:0\d|1[0-4])(?::[0-5]\d)?)$/;
 
 export function encodeCaseCursor(cursor: CaseSearchCursor): string {
-  return Buffer.from(JSON.stringify([cursor.filedAt, cursor.id]), 'utf8').toString('base64url');
+  return wrapKeyset([cursor.filedAt, cursor.id]);
 }
 
 /** The cursor is checked field by field when it comes back: a forged one is refused, never passed on to a cast that fails. */
 export function decodeCaseCursor(text: string): CaseSearchCursor | null {
-  if (text.length > FIELD_MAX || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(value) || value.length !== 2) return null;
-  const [filedAt, id] = value as unknown[];
+  const value = unwrapKeyset(text, 2);
+  if (!value) return null;
+  const [filedAt, id] = value;
   if (typeof filedAt !== 'string' || typeof id !== 'string' || !UUID.test(id)) return null;
   const m = PG_TIMESTAMP.exec(filedAt);
   if (!m || !isoDay(m[1]!)) return null;

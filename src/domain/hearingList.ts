@@ -1,3 +1,4 @@
+import { unwrapKeyset, wrapKeyset } from './keysetCursor.ts';
 import { CASE_KINDS, isCaseCategory, type CaseKind } from './caseKinds.ts';
 import { isoDay } from './judgmentSearch.ts';
 
@@ -82,19 +83,13 @@ export function parseHearingList(raw: RawHearingList, today: string): HearingLis
 
 /** base64url JSON [startsAt, id]: opaque to callers, checked field by field when it comes back. */
 export function encodeHearingCursor(cursor: HearingListCursor): string {
-  return Buffer.from(JSON.stringify([cursor.startsAt, cursor.id]), 'utf8').toString('base64url');
+  return wrapKeyset([cursor.startsAt, cursor.id]);
 }
 
 export function decodeHearingCursor(text: string): HearingListCursor | null {
-  if (text.length > 200 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(value) || value.length !== 2) return null;
-  const [startsAt, id] = value as unknown[];
+  const value = unwrapKeyset(text, 2);
+  if (!value) return null;
+  const [startsAt, id] = value;
   if (typeof startsAt !== 'string' || !INSTANT.test(startsAt) || Number.isNaN(Date.parse(startsAt)) || new Date(startsAt).toISOString() !== startsAt) return null;
   if (typeof id !== 'string' || !UUID.test(id)) return null;
   return { startsAt, id };

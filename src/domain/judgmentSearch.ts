@@ -1,3 +1,4 @@
+import { unwrapKeyset, wrapKeyset } from './keysetCursor.ts';
 import { CASE_KINDS, type CaseKind } from './caseKinds.ts';
 import { REVIEW_OUTCOMES, type ReviewOutcome } from './courtActs.ts';
 
@@ -116,19 +117,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The cursor is base64url JSON: opaque to callers, checked field by field when it comes back. */
 export function encodeCursor(cursor: SearchCursor): string {
-  return Buffer.from(JSON.stringify([cursor.order === 'date' ? 'd' : 'r', cursor.issuedOn, cursor.rank, cursor.id]), 'utf8').toString('base64url');
+  return wrapKeyset([cursor.order === 'date' ? 'd' : 'r', cursor.issuedOn, cursor.rank, cursor.id]);
 }
 
 export function decodeCursor(text: string): SearchCursor | null {
-  if (text.length > 200 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (!Array.isArray(value) || value.length !== 4) return null;
-  const [order, issuedOn, rank, id] = value as unknown[];
+  const value = unwrapKeyset(text, 4);
+  if (!value) return null;
+  const [order, issuedOn, rank, id] = value;
   if ((order !== 'd' && order !== 'r') || typeof issuedOn !== 'string' || !isoDay(issuedOn) || typeof rank !== 'number' || !(rank === 0 || (rank >= RANK_MIN && rank <= RANK_MAX)) || typeof id !== 'string' || !UUID.test(id)) return null;
   return { order: order === 'd' ? 'date' : 'relevance', issuedOn, rank, id };
 }

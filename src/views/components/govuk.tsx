@@ -340,3 +340,30 @@ export function Table({ caption, headers, children }: { caption: string; headers
     </table>
   );
 }
+
+/**
+ * "Next" and "back to the first page" of a keyset-paged list: no page numbers, because a keyset
+ * cursor knows only where the last page ended. `more` replaces the next link when the next page
+ * must be asked for by a form (a search whose terms stay out of addresses).
+ */
+export function KeysetPagination(props: { label: string; next?: { url: string | null | undefined; label: string } | undefined; more?: ComponentChildren; first: { url: string | null | undefined; label: string }; class?: string }) {
+  return (
+    <nav class={`govuk-pagination govuk-pagination--block${props.class ? ` ${props.class}` : ''}`} aria-label={props.label}>
+      {props.next?.url && (
+        <div class="govuk-pagination__next">
+          <a class="govuk-link govuk-pagination__link" href={props.next.url} rel="next">
+            <span class="govuk-pagination__link-title">{props.next.label}</span>
+          </a>
+        </div>
+      )}
+      {props.more}
+      {props.first.url && (
+        <div class="govuk-pagination__prev">
+          <a class="govuk-link govuk-pagination__link" href={props.first.url} rel="prev">
+            <span class="govuk-pagination__link-title">{props.first.label}</span>
+          </a>
+        </div>
+      )}
+    </nav>
+  );
+}

@@ -5,7 +5,7 @@ import { formatDate, formatNumber } from '../../i18n/format.ts';
 import type { Choice as CourtChoice, FoundCase } from '../../queries/caseSearch.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
-import { CsrfField, ErrorSummary, Select, TextInput, type FieldError } from '../components/govuk.tsx';
+import { CsrfField, ErrorSummary, KeysetPagination, Select, TextInput, type FieldError } from '../components/govuk.tsx';
 import { categoryLabel } from '../components/labels.ts';
 import { localName } from '../components/names.ts';
 
@@ -115,23 +115,12 @@ export function CaseSearchPage({ audience, query, errors, courts, judges, result
             </tbody>
           </table>
         )}
-        <nav class="govuk-pagination govuk-pagination--block" aria-label={t('caseSearch.more')}>
-          {result.more && 'url' in result.more && (
-            <div class="govuk-pagination__next">
-              <a class="govuk-link govuk-pagination__link" href={result.more.url} rel="next">
-                <span class="govuk-pagination__link-title">{t('caseSearch.more')}</span>
-              </a>
-            </div>
-          )}
-          {result.more && 'fields' in result.more && <MoreForm fields={result.more.fields} />}
-          {result.firstUrl && (
-            <div class="govuk-pagination__prev">
-              <a class="govuk-link govuk-pagination__link" href={result.firstUrl} rel="prev">
-                <span class="govuk-pagination__link-title">{t('caseSearch.first')}</span>
-              </a>
-            </div>
-          )}
-        </nav>
+        <KeysetPagination
+          label={t('caseSearch.more')}
+          next={result.more && 'url' in result.more ? { url: result.more.url, label: t('caseSearch.more') } : undefined}
+          more={result.more && 'fields' in result.more && <MoreForm fields={result.more.fields} />}
+          first={{ url: result.firstUrl, label: t('caseSearch.first') }}
+        />
       </>
     );
   }

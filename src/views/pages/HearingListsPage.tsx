@@ -4,7 +4,7 @@ import { formatCourtDay, formatTime } from '../../i18n/format.ts';
 import type { CourtNames, JudgeChoice, ListedHearing, RegionChoice } from '../../queries/hearingList.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
-import { ErrorSummary, Select, TextInput, type FieldError } from '../components/govuk.tsx';
+import { ErrorSummary, KeysetPagination, Select, TextInput, type FieldError } from '../components/govuk.tsx';
 import { categoryLabel } from '../components/labels.ts';
 import { localName } from '../components/names.ts';
 
@@ -143,22 +143,7 @@ export function HearingListsPage({ query, today, errors, courts, regions, judges
                 <span class="govuk-hint">{t('hearingLists.printHint')}</span>
               )}
             </p>
-            <nav class="govuk-pagination govuk-pagination--block sot-no-print" aria-label={t('hearingLists.next')}>
-              {result.nextUrl && (
-                <div class="govuk-pagination__next">
-                  <a class="govuk-link govuk-pagination__link" href={result.nextUrl} rel="next">
-                    <span class="govuk-pagination__link-title">{t('hearingLists.next')}</span>
-                  </a>
-                </div>
-              )}
-              {result.firstUrl && (
-                <div class="govuk-pagination__prev">
-                  <a class="govuk-link govuk-pagination__link" href={result.firstUrl} rel="prev">
-                    <span class="govuk-pagination__link-title">{t('hearingLists.first')}</span>
-                  </a>
-                </div>
-              )}
-            </nav>
+            <KeysetPagination class="sot-no-print" label={t('hearingLists.next')} next={{ url: result.nextUrl, label: t('hearingLists.next') }} first={{ url: result.firstUrl, label: t('hearingLists.first') }} />
           </>
         )}
       </div>

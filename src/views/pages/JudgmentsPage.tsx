@@ -5,7 +5,7 @@ import { formatCourtDay, formatDate, formatNumber } from '../../i18n/format.ts';
 import type { JudgmentHit, PublicJudgment } from '../../queries/judgments.ts';
 import { urls } from '../../urls.ts';
 import { useView } from '../context.ts';
-import { ErrorSummary, Select, SummaryList, TextInput, type FieldError } from '../components/govuk.tsx';
+import { ErrorSummary, KeysetPagination, Select, SummaryList, TextInput, type FieldError } from '../components/govuk.tsx';
 import { categoryLabel, levelLabel } from '../components/labels.ts';
 import { localName } from '../components/names.ts';
 
@@ -87,22 +87,7 @@ export function JudgmentsPage({ query, errors, result }: JudgmentsPageProps) {
                 ))}
               </ol>
             )}
-            <nav class="govuk-pagination govuk-pagination--block" aria-label={t('judgments.next')}>
-              {result.nextUrl && (
-                <div class="govuk-pagination__next">
-                  <a class="govuk-link govuk-pagination__link" href={result.nextUrl} rel="next">
-                    <span class="govuk-pagination__link-title">{t('judgments.next')}</span>
-                  </a>
-                </div>
-              )}
-              {result.firstUrl && (
-                <div class="govuk-pagination__prev">
-                  <a class="govuk-link govuk-pagination__link" href={result.firstUrl} rel="prev">
-                    <span class="govuk-pagination__link-title">{t('judgments.first')}</span>
-                  </a>
-                </div>
-              )}
-            </nav>
+            <KeysetPagination label={t('judgments.next')} next={{ url: result.nextUrl, label: t('judgments.next') }} first={{ url: result.firstUrl, label: t('judgments.first') }} />
           </>
         )}
       </div>
