@@ -75,7 +75,6 @@ export const en = {
   'courts.title': 'Courts',
   'courts.lead': 'Courts of all levels by region. Choose a court to see its address, its appeal route and its hearing schedule.',
   'courts.filter.legend': 'Filter courts',
-  'courts.filter.query': 'Court name',
   'courts.filter.level': 'Level',
   'courts.filter.anyLevel': 'All levels',
   'courts.filter.submit': 'Show courts',

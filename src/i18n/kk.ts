@@ -77,7 +77,6 @@ export const kk: Record<MessageKey, string> = {
   'courts.title': 'Соттар',
   'courts.lead': 'Өңірлер бойынша барлық деңгейдегі соттар. Мекенжайын, шағымдану тәртібін және отырыстар кестесін көру үшін сотты таңдаңыз.',
   'courts.filter.legend': 'Соттарды іріктеу',
-  'courts.filter.query': 'Соттың атауы',
   'courts.filter.level': 'Деңгейі',
   'courts.filter.anyLevel': 'Барлық деңгейлер',
   'courts.filter.submit': 'Соттарды көрсету',

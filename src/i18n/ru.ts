@@ -77,7 +77,6 @@ export const ru: Record<MessageKey, string> = {
   'courts.title': 'Суды',
   'courts.lead': 'Суды всех уровней по регионам. Выберите суд, чтобы увидеть его адрес, порядок обжалования и график заседаний.',
   'courts.filter.legend': 'Отбор судов',
-  'courts.filter.query': 'Название суда',
   'courts.filter.level': 'Уровень',
   'courts.filter.anyLevel': 'Все уровни',
   'courts.filter.submit': 'Показать суды',

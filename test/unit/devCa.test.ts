@@ -53,7 +53,8 @@ async function signAs(pki: DevPki, dir: string, handle: string, key: DevKey, pur
 
 const signInAs = (pki: DevPki, dir: string, handle: string, at: Date) => signAs(pki, dir, handle, 'auth', 'authentication', at);
 
-describe('a new development PKI', () => {
+// Each PKI run makes RSA keys: seconds of CPU, more on a machine running the other suites beside it.
+describe('a new development PKI', { timeout: 30_000 }, () => {
   let dir: string;
   let pki: DevPki;
 
@@ -147,7 +148,7 @@ describe('a new development PKI', () => {
   });
 });
 
-describe('running the development PKI again', () => {
+describe('running the development PKI again', { timeout: 30_000 }, () => {
   const allFiles = (dir: string) => [
     path.join(dir, 'root-ca.pem'),
     path.join(dir, 'root-ca.key.pem'),
@@ -268,7 +269,7 @@ describe('running the development PKI again', () => {
   });
 });
 
-describe('handles that are not plain file names', () => {
+describe('handles that are not plain file names', { timeout: 30_000 }, () => {
   it.each(['../x', 'a/b', '..', 'x.p12', '', 'имя'])('refuses %j before writing anything', async (handle) => {
     const dir = path.join(newDirectory(), 'pki');
     await expect(createDevPki(dir, [citizen, { ...citizen, handle }], NOW)).rejects.toThrow('handle not usable as a file name');

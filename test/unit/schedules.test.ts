@@ -24,13 +24,13 @@ describe('the ticks of a schedule', () => {
     expect(tickJobId('housekeeping', tick)).not.toBe(id);
   });
 
-  it('runs the notice sweep every minute, the sweeps of cases and files hourly, the checks daily', () => {
+  it('runs the notice sweep, case alerts and webhooks every minute, the sweeps of cases and files hourly, the checks daily', () => {
     const from = new Date('2026-11-24T19:00:00Z');
     const count = (name: string, hours: number) => ticksBetween(SCHEDULED_JOBS.find((j) => j.name === name)!.cron, SCHEDULE_TIMEZONE, from, new Date(from.getTime() + hours * 3_600_000)).length;
     expect(new Set(SCHEDULED_JOBS.map((j) => j.name)).size).toBe(SCHEDULED_JOBS.length);
-    expect(count('notification-sweep', 1)).toBe(60);
+    for (const name of ['notification-sweep', 'case-alerts', 'webhook-fanout', 'webhook-delivery']) expect(count(name, 1)).toBe(60);
     for (const name of ['term-reminders', 'entry-into-force', 'housekeeping']) expect(count(name, 24)).toBe(24);
     for (const name of ['audit-head', 'court-statistics', 'reference-watch']) expect(count(name, 24)).toBe(1);
-    expect(SCHEDULED_JOBS.map((j) => j.name).sort()).toEqual(['audit-head', 'court-statistics', 'entry-into-force', 'housekeeping', 'notification-sweep', 'reference-watch', 'term-reminders']);
+    expect(SCHEDULED_JOBS.map((j) => j.name).sort()).toEqual(['audit-head', 'case-alerts', 'court-statistics', 'entry-into-force', 'housekeeping', 'notification-sweep', 'reference-watch', 'term-reminders', 'webhook-delivery', 'webhook-fanout']);
   }, 30_000);
 });
