@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import { keepBlob } from '../../src/db/blobs.ts';
-import { caseDistributions, cases, courts, documents, familiarisationRequests, filingAttachments, filings, hearings, judgeAbsences, judgmentCorrections, judgments, parties, payments, recordings, recordingUploads, roleGrantProposals, selfAssignmentProposals, userRoles } from '../../src/db/schema/index.ts';
+import { caseDistributions, cases, courts, documents, events, familiarisationRequests, filingAttachments, filings, hearings, judgeAbsences, judgmentCorrections, judgments, parties, payments, recordings, organisations, recordingUploads, roleGrantProposals, selfAssignmentProposals, userRoles, webhookDeliveries, webhookSubscriptions } from '../../src/db/schema/index.ts';
 import { drawJudge } from '../../src/domain/distribution.ts';
 import { ROLES, type Role } from '../../src/policies/principal.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -237,6 +237,21 @@ describeDb('access matrix: route × role × relation', () => {
     return { judgmentId, correctionId: row!.id };
   }
 
+  /** An organisation's webhook with one delivery of an event of the case, as the fan-out leaves it. */
+  async function webhookWithDelivery(): Promise<{ subscriptionId: string; deliveryId: string }> {
+    const db = t.database.db;
+    await db.insert(organisations).values({ bin: '990940000013', name: 'ТОО «Банк»' }).onConflictDoNothing();
+    const [organisation] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.bin, '990940000013'));
+    const now = new Date();
+    const [subscription] = await db
+      .insert(webhookSubscriptions)
+      .values({ organisationId: organisation!.id, url: 'https://bank.example.kz/sot', eventTypes: ['status_changed'], sealedSecret: 'sealed', sealKeyId: 'key', secretRotatedAt: now, createdAt: now, updatedAt: now })
+      .returning({ id: webhookSubscriptions.id });
+    const [event] = await db.insert(events).values({ caseId, type: 'status_changed', data: { to: 'accepted' } }).returning({ id: events.id });
+    const [delivery] = await db.insert(webhookDeliveries).values({ subscriptionId: subscription!.id, eventId: event!.id, status: 'failed', nextAttemptAt: now, createdAt: now }).returning({ id: webhookDeliveries.id });
+    return { subscriptionId: subscription!.id, deliveryId: delivery!.id };
+  }
+
   type Expect = (role: Role, relation: Relation, placement: Placement) => boolean;
   interface RouteCase {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -293,6 +308,32 @@ describeDb('access matrix: route × role × relation', () => {
     { method: 'POST', route: '/admin/reference/calendar', url: () => '/admin/reference/calendar', form: () => ({ day: '', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/reference/calendar/remove', url: () => '/admin/reference/calendar/remove', form: () => ({ day: '', basis: 'none' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
     { method: 'POST', route: '/admin/reference/threshold', url: () => '/admin/reference/threshold', form: () => ({ key: 'cassation_min_claim' }), allowed: (role) => role === 'system_admin' || role === 'court_admin' },
+    // Organisations' webhooks are the system administrators' alone; forms that change nothing (no URL, no kinds).
+    { method: 'GET', route: '/admin/webhooks', url: () => '/admin/webhooks', allowed: (role) => role === 'system_admin' },
+    { method: 'POST', route: '/admin/webhooks', url: () => '/admin/webhooks', form: () => ({ bin: '', url: '' }), allowed: (role) => role === 'system_admin' },
+    { method: 'GET', route: '/admin/webhooks/:id', url: async () => `/admin/webhooks/${(await webhookWithDelivery()).subscriptionId}`, allowed: (role) => role === 'system_admin' },
+    { method: 'POST', route: '/admin/webhooks/:id', url: async () => `/admin/webhooks/${(await webhookWithDelivery()).subscriptionId}`, form: () => ({ url: '' }), allowed: (role) => role === 'system_admin' },
+    { method: 'POST', route: '/admin/webhooks/:id/rotate', url: async () => `/admin/webhooks/${(await webhookWithDelivery()).subscriptionId}/rotate`, form: () => ({}), allowed: (role) => role === 'system_admin' },
+    {
+      method: 'POST',
+      route: '/admin/webhooks/:id/deliveries/:deliveryId/resend',
+      url: async () => {
+        const { subscriptionId, deliveryId } = await webhookWithDelivery();
+        return `/admin/webhooks/${subscriptionId}/deliveries/${deliveryId}/resend`;
+      },
+      form: () => ({}),
+      allowed: (role) => role === 'system_admin',
+    },
+    // Case search: the court's staff over their own court's cases (the court's administrator has no
+    // cases); anyone signed in over their own.
+    { method: 'GET', route: '/court/cases/search', url: () => '/court/cases/search', allowed: (role) => role === 'clerk' || role === 'judge' || role === 'court_chair' },
+    { method: 'POST', route: '/court/cases/search', url: () => '/court/cases/search', form: () => ({ name: 'Тест' }), allowed: (role) => role === 'clerk' || role === 'judge' || role === 'court_chair' },
+    { method: 'GET', route: '/cabinet/cases/search', url: () => '/cabinet/cases/search', allowed: everyone },
+    // Case alerts: anyone signed in follows; the choices for a case are its participants' (and its followers').
+    { method: 'GET', route: '/cabinet/follows', url: () => '/cabinet/follows', allowed: everyone },
+    { method: 'GET', route: '/cabinet/follows/new', url: () => '/cabinet/follows/new?number=not-a-number', allowed: everyone },
+    { method: 'POST', route: '/cabinet/follows', url: () => '/cabinet/follows', form: () => ({ number: 'not-a-number' }), allowed: everyone },
+    { method: 'POST', route: '/cabinet/follows/:caseId', url: () => `/cabinet/follows/${caseId}`, form: () => ({ following: 'yes' }), allowed: (_role, relation) => relation !== 'unrelated' },
     { method: 'GET', route: '/api/v1/me', url: () => '/api/v1/me', allowed: everyone },
     { method: 'GET', route: '/cabinet/filings/new', url: () => '/cabinet/filings/new', allowed: everyone },
     { method: 'POST', route: '/cabinet/filings', url: () => '/cabinet/filings', form: () => ({ type: 'claim' }), allowed: everyone },
