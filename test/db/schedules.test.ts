@@ -46,12 +46,13 @@ describeDb(`scheduled jobs (${testDbKind})`, () => {
   });
 
   it('makes one job of a tick however many workers send it, however often', async () => {
-    // 10:05:20 in Almaty: the minute's notice sweep and the hour's entry into force are due.
+    // 10:05:20 in Almaty: the minute's jobs (notice sweep, case alerts, webhook fan-out and delivery)
+    // and the hour's entry into force are due.
     const at = new Date('2026-11-25T05:05:20Z');
     const tick = new Date('2026-11-25T05:05:00Z');
     const sent = await Promise.all([workers[0].sendDueTicks(at), workers[1].sendDueTicks(at), workers[0].sendDueTicks(new Date(at.getTime() + 15_000))]);
-    // Each looks a minute back: the 10:05 ticks of the notice sweep and of entry into force.
-    expect(sent).toEqual([2, 2, 2]);
+    // Each looks a minute back: the 10:05 ticks of the four minute jobs and of entry into force.
+    expect(sent).toEqual([5, 5, 5]);
     expect(await jobsOf('entry-into-force')).toEqual([{ id: tickJobId('entry-into-force', tick), state: 'created', tick: tick.toISOString(), at_start: false }]);
     expect((await jobsOf('notification-sweep')).map((j) => j.tick)).toEqual([tick.toISOString()]);
     expect(await jobsOf('term-reminders')).toEqual([]);
