@@ -139,8 +139,12 @@ async function openPglite(dir: string | null, snapshot?: Blob): Promise<Database
 
 function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection (server restart) must not crash the process.
+  // A client losing its connection (server restart) must not crash the process. The pool hears
+  // its idle clients; a client lent out, between the statements of a transaction, has no listener
+  // of the pool's, so it gets one of its own: the statement that next uses it fails by itself, and
+  // the pool drops it when it comes back.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return {
     db: drizzle({ client: pool, schema }),
     pool,

@@ -124,4 +124,19 @@ describeDb(`database (${testDbKind})`, () => {
     const [judge] = await database.db.select().from(users).limit(1);
     await expect(database.db.insert(userRoles).values({ userId: judge!.id, role: 'judge', courtId: null })).rejects.toThrow();
   });
+  // A server restart or an administrator's pg_terminate_backend reaches clients the pool has lent
+  // out too; the goodbye comes while the transaction runs no statement, with nobody listening.
+  it.runIf(testDbKind === 'postgres')('lives on when the server ends a connection in the middle of a transaction', async () => {
+    const before = database.pool.totalCount;
+    const transaction = database.db.transaction(async (tx) => {
+      const [{ pid }] = (await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows;
+      await database.pool.query('select pg_terminate_backend($1)', [pid]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.execute(sql`select 1`);
+    });
+    await expect(transaction).rejects.toThrow();
+    // The broken client is dropped, not lent again.
+    expect((await database.pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    expect(database.pool.totalCount).toBeLessThanOrEqual(Math.max(before, 1));
+  });
 });

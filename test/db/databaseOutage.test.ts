@@ -133,8 +133,10 @@ describeOutage('PostgreSQL restarted while Sot serves', () => {
     const waiting = [await queue('waiting-1'), await queue('waiting-2')];
 
     // Connections sit idle in the pool when the server goes, as they do between requests.
+    // The notice worker and pg-boss's loops borrow from the same pool, so wait for a moment when
+    // some connection rests rather than reading the count once.
     await Promise.all([1, 2, 3, 4, 5, 6].map(() => database.pool.query('select pg_sleep(0.05)')));
-    expect(database.pool.idleCount).toBeGreaterThan(0);
+    await until('a connection rests idle in the pool', async () => database.pool.idleCount > 0, 5_000);
     server.stop();
     // The idle connections hear the server's goodbye (57P01) before the next request comes.
     await until('the pool hears the server go', async () => poolErrors.length > 0, 5_000);
