@@ -129,7 +129,7 @@ describeDb(`database (${testDbKind})`, () => {
   it.runIf(testDbKind === 'postgres')('lives on when the server ends a connection in the middle of a transaction', async () => {
     const before = database.pool.totalCount;
     const transaction = database.db.transaction(async (tx) => {
-      const [{ pid }] = (await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows;
+      const { pid } = (await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0]!;
       await database.pool.query('select pg_terminate_backend($1)', [pid]);
       await new Promise((resolve) => setTimeout(resolve, 300));
       await tx.execute(sql`select 1`);
