@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseFollows, cases, courts, events, filings, notifications, organisations, parties, users } from '../../src/db/schema/index.ts';
+import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { fanOutCaseAlerts } from '../../src/jobs/caseAlerts.ts';
 import { urls } from '../../src/urls.ts';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/app.ts';
@@ -126,6 +127,14 @@ describeDb('case alerts', () => {
       expect(await keysOf(entityFollower.id)).toEqual([`${scheduled}:in_app`]);
       expect(await keysOf(clerk.id)).toEqual([]);
       expect((await alertsOf(entityFiler.id)).every((a) => a.link === `/cabinet/cases/${ids.entity}`)).toBe(true);
+    });
+
+    it('keep the company’s follow when they choose channels signed in without its BIN', async () => {
+      const session = await createSession(t.database.db, { userId: entityFollower.id, bin: null, certificateId: null }, TEST_NOW);
+      const asThemselves: TestUser = { ...entityFollower, cookie: `${SESSION_COOKIE}=${session.id}; lang=en` };
+      expect((await post(asThemselves, `/cabinet/follows/${ids.entity}`, { following: 'yes', byEmail: 'on' })).headers.location).toBe('/cabinet/follows?done=saved');
+      const [row] = await t.database.db.select().from(caseFollows).where(and(eq(caseFollows.userId, entityFollower.id), eq(caseFollows.caseId, ids.entity)));
+      expect(row).toMatchObject({ bin, publicOnly: false, byEmail: true });
     });
 
     it('follow a case the company is no party to only publicly', async () => {
