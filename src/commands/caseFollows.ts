@@ -15,21 +15,26 @@ export interface AlertChoice {
 
 /**
  * Follows a case, or changes how its alerts come. A participant's choice is kept as their row for
- * the case; anyone else may follow only a public case, and a stop removes their row. A case the
- * person may not follow is refused as not found, as its public page answers for a closed case
- * the same way to everyone.
+ * the case; so is the follow of someone acting for an entity that is a party, whose row keeps the
+ * entity's BIN and makes them a participant. Anyone else may follow only a public case, and a stop
+ * removes their row. A case the person may not follow is refused as not found, as its public page
+ * answers for a closed case the same way to everyone.
  */
 export async function chooseCaseAlerts(db: Db, userId: string, target: FollowTarget, choice: AlertChoice, now: Date): Promise<'followed' | 'saved' | 'stopped'> {
+  const asParticipant = target.participant || target.entityBin !== null;
   // A follower of a case that has since become closed may still stop following it.
-  if (!target.participant && (choice.following ? !publiclyFollowable(target) : !target.follow)) throw new SotError('case_not_found');
+  if (!asParticipant && (choice.following ? !publiclyFollowable(target) : !target.follow)) throw new SotError('case_not_found');
   return db.transaction(async (tx) => {
-    const audit = (action: string) => appendAudit(tx, { actorId: userId, action, entityType: 'case', entityId: target.id, data: { ...choice, participant: target.participant } }, now);
-    if (!choice.following && !target.participant) {
+    // A participant who chooses while signed in without the BIN keeps the entity their row was made for.
+    const bin = target.entityBin ?? (target.participant ? (target.follow?.bin ?? null) : null);
+    const audit = (action: string) =>
+      appendAudit(tx, { actorId: userId, action, entityType: 'case', entityId: target.id, data: { ...choice, participant: asParticipant, forEntity: bin !== null } }, now);
+    if (!choice.following && !asParticipant) {
       await tx.delete(caseFollows).where(and(eq(caseFollows.userId, userId), eq(caseFollows.caseId, target.id)));
       await audit('case.unfollowed');
       return 'stopped';
     }
-    const values = { active: choice.following, byEmail: choice.byEmail, bySms: choice.bySms, publicOnly: !target.participant, changedAt: now };
+    const values = { active: choice.following, byEmail: choice.byEmail, bySms: choice.bySms, publicOnly: !asParticipant, bin, changedAt: now };
     await tx
       .insert(caseFollows)
       .values({ userId, caseId: target.id, since: now, ...values })

@@ -7,7 +7,9 @@ import { PRIVATE_CATEGORIES } from './judgments.ts';
  * A participant (a party with an account, an accepted representative or lawyer: the rule of
  * `caseParticipants`) follows their cases without asking, in the app and by the e-mail and SMS
  * their profile keeps on, unless a choice of their own for that case says otherwise. They hear of
- * every event of the case, as the case page's history shows them all.
+ * every event of the case, as the case page's history shows them all. A legal entity that is a
+ * party has no account: the people who act for it (who filed in the case for it, or followed the
+ * case signed in with its BIN) are its participants while it stays a party (`alertParticipants`).
  *
  * Anyone else follows a case only from its public status page, and only while the case is public:
  * a case heard in a closed hearing, or a matter the law keeps secret whatever the parties ask, is
@@ -102,7 +104,7 @@ export function alertRecipients(input: {
   }
   if (!publiclyFollowable(input.case) || !isPublicEvent(event)) return recipients;
   for (const follow of input.follows) {
-    // A participant's own row, kept after they stopped taking part, does not become a public follow.
+    // A participant's own row (one made for an entity by its BIN too), kept after they stopped taking part, does not become a public follow.
     if (participantIds.has(follow.userId) || !follow.active || !follow.publicOnly || follow.userId === event.actorId) continue;
     recipients.push({ userId: follow.userId, audience: 'public', channels: channelsFor(follow, follow.byEmail, follow.bySms) });
   }

@@ -16,10 +16,11 @@
  * that point, so after the cursor. A transaction left open holds alerts back until it ends; none
  * is lost. The cursor row is locked for the batch, so two runs at once take turns.
  */
-import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/tx.ts';
-import { caseFollows, cases, eventCursors, events, notifications, parties, users } from '../db/schema/index.ts';
+import { caseFollows, cases, eventCursors, events, notifications, users } from '../db/schema/index.ts';
+import { alertParticipants } from '../queries/alertParticipants.ts';
 import { alertRecipients, type AlertChannel, type AlertRecipient, type Contactable } from '../domain/caseAlerts.ts';
 import { foldTimeline } from '../domain/timeline.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
@@ -86,6 +87,7 @@ async function fanOutBatch(tx: Tx, now: Date): Promise<{ taken: number; toDelive
 
   const caseIds = [...new Set(batch.map((e) => e.caseId))];
   const instants = [...new Set(batch.map((e) => e.occurredAt.toISOString()))].map((i) => new Date(i));
+  const participating = alertParticipants(tx, { caseIds });
   const [caseRows, siblings, participantRows, followRows, toldRows] = await Promise.all([
     tx.select({ id: cases.id, number: cases.number, closedHearing: cases.closedHearing, category: cases.category }).from(cases).where(inArray(cases.id, caseIds)),
     // The events written at the same instant in the same cases: the status changes a command
@@ -94,11 +96,7 @@ async function fanOutBatch(tx: Tx, now: Date): Promise<{ taken: number; toDelive
       .select({ id: events.id, caseId: events.caseId, type: events.type, occurredAt: events.occurredAt, data: events.data })
       .from(events)
       .where(and(inArray(events.caseId, caseIds), inArray(events.occurredAt, instants))),
-    tx
-      .selectDistinct({ caseId: parties.caseId, user: users })
-      .from(parties)
-      .innerJoin(users, eq(users.id, parties.userId))
-      .where(and(inArray(parties.caseId, caseIds), isNotNull(parties.userId), sql`(${parties.role} not in ('representative', 'lawyer') or ${parties.authorityAcceptedAt} is not null)`)),
+    tx.select({ caseId: participating.caseId, user: users }).from(participating).innerJoin(users, eq(users.id, participating.userId)),
     tx.select({ follow: caseFollows, user: users }).from(caseFollows).innerJoin(users, eq(users.id, caseFollows.userId)).where(inArray(caseFollows.caseId, caseIds)),
     tx
       .selectDistinct({ userId: notifications.userId, caseId: notifications.caseId, queuedAt: notifications.queuedAt })

@@ -1,11 +1,8 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/tx.ts';
-import { caseFollows, cases, courts, parties, users } from '../db/schema/index.ts';
+import { caseFollows, cases, courts, organisations, parties, users } from '../db/schema/index.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
-
-/** How the person stands to the case for alerts: the participant rule of `caseParticipants`. */
-const participantOf = (userId: string) =>
-  and(eq(parties.userId, userId), isNotNull(parties.userId), sql`(${parties.role} not in ('representative', 'lawyer') or ${parties.authorityAcceptedAt} is not null)`);
+import { alertParticipants } from './alertParticipants.ts';
 
 export interface FollowTarget {
   id: string;
@@ -13,25 +10,36 @@ export interface FollowTarget {
   closedHearing: boolean;
   category: string;
   participant: boolean;
+  /** The BIN the person acts for directly, when that entity is a party of the case: following makes them a participant. */
+  entityBin: string | null;
   /** The person's row for this case, when they have one. */
-  follow: Pick<typeof caseFollows.$inferSelect, 'active' | 'byEmail' | 'bySms' | 'publicOnly'> | null;
+  follow: Pick<typeof caseFollows.$inferSelect, 'active' | 'byEmail' | 'bySms' | 'publicOnly' | 'bin'> | null;
 }
 
-/** A registered case by its number (or id), with how the person stands to it for alerts. */
-export async function followTarget(db: Executor, userId: string, by: { number: string } | { caseId: string }): Promise<FollowTarget | null> {
+/** A registered case by its number (or id), with how the person (acting for the entity of `bin`, if any) stands to it for alerts. */
+export async function followTarget(db: Executor, actor: { userId: string; bin: string | null }, by: { number: string } | { caseId: string }): Promise<FollowTarget | null> {
   const [found] = await db
     .select({ id: cases.id, number: cases.number, closedHearing: cases.closedHearing, category: cases.category })
     .from(cases)
     .where('number' in by ? eq(cases.number, by.number) : eq(cases.id, by.caseId));
   if (!found?.number) return null;
-  const [[mine], [follow]] = await Promise.all([
-    db.select({ id: parties.id }).from(parties).where(and(eq(parties.caseId, found.id), participantOf(userId))).limit(1),
+  const participating = alertParticipants(db, { userId: actor.userId });
+  const [[mine], [entity], [follow]] = await Promise.all([
+    db.select({ caseId: participating.caseId }).from(participating).where(eq(participating.caseId, found.id)).limit(1),
+    actor.bin
+      ? db
+          .select({ bin: organisations.bin })
+          .from(parties)
+          .innerJoin(organisations, eq(organisations.id, parties.organisationId))
+          .where(and(eq(parties.caseId, found.id), eq(organisations.bin, actor.bin), sql`${parties.role} not in ('representative', 'lawyer')`))
+          .limit(1)
+      : [],
     db
-      .select({ active: caseFollows.active, byEmail: caseFollows.byEmail, bySms: caseFollows.bySms, publicOnly: caseFollows.publicOnly })
+      .select({ active: caseFollows.active, byEmail: caseFollows.byEmail, bySms: caseFollows.bySms, publicOnly: caseFollows.publicOnly, bin: caseFollows.bin })
       .from(caseFollows)
-      .where(and(eq(caseFollows.caseId, found.id), eq(caseFollows.userId, userId))),
+      .where(and(eq(caseFollows.caseId, found.id), eq(caseFollows.userId, actor.userId))),
   ]);
-  return { ...found, number: found.number, participant: mine !== undefined, follow: follow ?? null };
+  return { ...found, number: found.number, participant: mine !== undefined, entityBin: entity?.bin ?? null, follow: follow ?? null };
 }
 
 export interface FollowedCase {
@@ -54,7 +62,8 @@ export const FOLLOWED_LIMIT = 300;
  */
 export async function followedCases(db: Executor, userId: string): Promise<{ cases: FollowedCase[]; truncated: boolean }> {
   const [person] = await db.select({ notifyByEmail: users.notifyByEmail, notifyBySms: users.notifyBySms }).from(users).where(eq(users.id, userId));
-  const participating = db.selectDistinct({ caseId: parties.caseId }).from(parties).where(participantOf(userId));
+  const mine = alertParticipants(db, { userId });
+  const participating = db.select({ caseId: mine.caseId }).from(mine);
   const rows = await db
     .select({
       caseId: cases.id,

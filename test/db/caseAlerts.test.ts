@@ -1,7 +1,9 @@
 import { and, eq, like } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cases, courts, events, notifications, parties, users } from '../../src/db/schema/index.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseFollows, cases, courts, events, filings, notifications, organisations, parties, users } from '../../src/db/schema/index.ts';
+import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { fanOutCaseAlerts } from '../../src/jobs/caseAlerts.ts';
+import { urls } from '../../src/urls.ts';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { formSession } from '../support/forms.ts';
@@ -11,8 +13,13 @@ describeDb('case alerts', () => {
   let t: TestApp;
   let party: TestUser;
   let stranger: TestUser;
-  const n = { open: '7517-26-00-2/9801', closed: '7517-26-00-2/9802' };
-  const ids = { open: '', closed: '' };
+  // The people of a company that is a party: one filed for it, one follows the case for it, both signed in with its BIN.
+  let entityFiler: TestUser;
+  let entityFollower: TestUser;
+  let clerk: TestUser;
+  const bin = '990540000031';
+  const n = { open: '7517-26-00-2/9801', closed: '7517-26-00-2/9802', entity: '7517-26-00-2/9803' };
+  const ids = { open: '', closed: '', entity: '' };
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
@@ -26,6 +33,19 @@ describeDb('case alerts', () => {
     ids.open = await newCase(n.open, false);
     ids.closed = await newCase(n.closed, true);
     await db.insert(parties).values({ caseId: ids.open, role: 'claimant', displayName: 'Истец', userId: party.id, iin: party.iin });
+
+    entityFiler = await signedInUser(db, { bin, lang: 'en' });
+    entityFollower = await signedInUser(db, { bin, lang: 'en' });
+    clerk = await signedInUser(db, { roles: [{ role: 'clerk', courtId: court!.id }] });
+    // A closed hearing: no one may follow it publicly, so any alert its people get is a participant's.
+    ids.entity = await newCase(n.entity, true);
+    const [org] = await db.insert(organisations).values({ bin, name: 'ТОО «Гамма»' }).returning({ id: organisations.id });
+    await db.insert(parties).values({ caseId: ids.entity, role: 'defendant', displayName: 'ТОО «Гамма»', organisationId: org!.id });
+    const submitted = { type: 'petition' as const, status: 'submitted' as const, courtId: court!.id, caseId: ids.entity, filerBin: bin, submittedAt: TEST_NOW };
+    const talon = () => `7517-26-${String(Math.random()).slice(2, 8)}`;
+    await db.insert(filings).values({ ...submitted, filerId: entityFiler.id, talonNumber: talon(), verifyCode: String(Math.random()).slice(2, 14), signature: Buffer.from('x') });
+    // A paper filing for the company: its filer of record is the clerk who entered it, who takes no part.
+    await db.insert(filings).values({ ...submitted, channel: 'counter', filerId: clerk.id, talonNumber: talon() });
     await fanOutCaseAlerts(db, TEST_NOW);
   });
   afterAll(() => t?.close());
@@ -80,5 +100,68 @@ describeDb('case alerts', () => {
     await event(ids.open, 'status_changed', { from: 'accepted', to: 'preparation' });
     await fanOutCaseAlerts(t.database.db, TEST_NOW);
     expect([(await alertsOf(party.id)).length, (await alertsOf(stranger.id)).length]).toEqual(before);
+  });
+
+  describe('the people of a company that is a party', () => {
+    const keysOf = async (userId: string) => (await alertsOf(userId)).map((a) => `${a.dedupeKey.split(':')[1]}:${a.channel}`).sort();
+
+    it('follow a closed case the company is a party to as participants, by their BIN', async () => {
+      const page = await get(entityFollower, `/cabinet/follows/new?number=${encodeURIComponent(n.entity)}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('The organisation you act for is a party to this case');
+      expect((await post(entityFollower, '/cabinet/follows', { number: n.entity })).headers.location).toBe('/cabinet/follows?done=followed');
+      const [row] = await t.database.db.select().from(caseFollows).where(and(eq(caseFollows.userId, entityFollower.id), eq(caseFollows.caseId, ids.entity)));
+      expect(row).toMatchObject({ bin, publicOnly: false, active: true });
+      expect((await get(entityFollower, '/cabinet/follows')).body).toContain(`/cabinet/cases/${ids.entity}`);
+      // Signed in with the BIN they open the case page the alerts link to.
+      expect((await get(entityFollower, `/cabinet/cases/${ids.entity}`)).statusCode).toBe(200);
+      expect((await get(stranger, `/cabinet/follows/new?number=${encodeURIComponent(n.entity)}`)).statusCode).toBe(404);
+    });
+
+    it('tells the company’s filer and follower of every event once, but not whoever caused it, nor the clerk of a paper filing', async () => {
+      const scheduled = await event(ids.entity, 'hearing_scheduled', { startsAt: TEST_NOW.toISOString() });
+      const byFollower = (await t.database.db.insert(events).values({ caseId: ids.entity, type: 'material_added', occurredAt: new Date(), actorId: entityFollower.id, data: {} }).returning({ id: events.id }))[0]!.id;
+      await Promise.all([fanOutCaseAlerts(t.database.db, TEST_NOW), fanOutCaseAlerts(t.database.db, TEST_NOW)]);
+      await fanOutCaseAlerts(t.database.db, TEST_NOW);
+      expect(await keysOf(entityFiler.id)).toEqual([`${byFollower}:in_app`, `${scheduled}:in_app`].sort());
+      expect(await keysOf(entityFollower.id)).toEqual([`${scheduled}:in_app`]);
+      expect(await keysOf(clerk.id)).toEqual([]);
+      expect((await alertsOf(entityFiler.id)).every((a) => a.link === `/cabinet/cases/${ids.entity}`)).toBe(true);
+    });
+
+    it('keep the company’s follow when they choose channels signed in without its BIN', async () => {
+      const session = await createSession(t.database.db, { userId: entityFollower.id, bin: null, certificateId: null }, TEST_NOW);
+      const asThemselves: TestUser = { ...entityFollower, cookie: `${SESSION_COOKIE}=${session.id}; lang=en` };
+      expect((await post(asThemselves, `/cabinet/follows/${ids.entity}`, { following: 'yes', byEmail: 'on' })).headers.location).toBe('/cabinet/follows?done=saved');
+      const [row] = await t.database.db.select().from(caseFollows).where(and(eq(caseFollows.userId, entityFollower.id), eq(caseFollows.caseId, ids.entity)));
+      expect(row).toMatchObject({ bin, publicOnly: false, byEmail: true });
+    });
+
+    it('follow a case the company is no party to only publicly', async () => {
+      expect((await post(entityFollower, '/cabinet/follows', { number: n.open })).headers.location).toBe('/cabinet/follows?done=followed');
+      const [row] = await t.database.db.select().from(caseFollows).where(and(eq(caseFollows.userId, entityFollower.id), eq(caseFollows.caseId, ids.open)));
+      expect(row).toMatchObject({ bin: null, publicOnly: true });
+      // Not on the public status page: a public follower does not hear of it.
+      await event(ids.open, 'material_added', {});
+      const scheduled = await event(ids.open, 'hearing_scheduled', { startsAt: TEST_NOW.toISOString() });
+      await fanOutCaseAlerts(t.database.db, TEST_NOW);
+      const got = (await alertsOf(entityFollower.id)).filter((a) => a.caseId === ids.open);
+      expect(got.map((a) => [a.dedupeKey.split(':')[1], a.link])).toEqual([[String(scheduled), urls.caseStatus(n.open)]]);
+    });
+
+    it('hear nothing more once the company is no longer a party, even of a case that has become public', async () => {
+      const before = await event(ids.entity, 'material_added', {});
+      await fanOutCaseAlerts(t.database.db, TEST_NOW);
+      expect(await keysOf(entityFollower.id)).toContain(`${before}:in_app`);
+      expect(await keysOf(entityFiler.id)).toContain(`${before}:in_app`);
+      const counts = [(await alertsOf(entityFiler.id)).length, (await alertsOf(entityFollower.id)).length];
+      await t.database.db.delete(parties).where(eq(parties.caseId, ids.entity));
+      await t.database.db.update(cases).set({ closedHearing: false }).where(eq(cases.id, ids.entity));
+      await event(ids.entity, 'material_added', {});
+      await event(ids.entity, 'hearing_scheduled', { startsAt: TEST_NOW.toISOString() });
+      await fanOutCaseAlerts(t.database.db, TEST_NOW);
+      expect([(await alertsOf(entityFiler.id)).length, (await alertsOf(entityFollower.id)).length]).toEqual(counts);
+      expect((await get(entityFollower, '/cabinet/follows')).body).not.toContain(n.entity);
+    });
   });
 });

@@ -26,6 +26,13 @@ export const caseFollows = pgTable(
     bySms: boolean('by_sms').notNull().default(false),
     /** Followed from the public status page, not as a participant: public events only. */
     publicOnly: boolean('public_only').notNull(),
+    /**
+     * The legal entity the person acted for directly when they followed (their session's BIN),
+     * kept only when the entity is a party of the case: its people have no party row, and the
+     * fan-out has no session to ask. While the entity stays a party the row makes them a
+     * participant; once it is not, the row is a former participant's and brings nothing.
+     */
+    bin: text('bin'),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -29,13 +29,13 @@ export const caseFollowRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/cabinet/follows/new', { config: { access: 'signed-in' }, schema: { hide: true, querystring: Type.Object({ number: Type.String({ maxLength: 100 }) }) } }, async (request, reply) => {
     const parsed = parseCaseNumber(request.query.number.trim());
     if (!parsed) throw new SotError('invalid_case_number');
-    const target = await followTarget(app.db, request.principal!.userId, { number: parsed.canonical });
-    if (!target || (!target.participant && !publiclyFollowable(target))) throw new SotError('case_not_found');
+    const target = await followTarget(app.db, request.principal!, { number: parsed.canonical });
+    if (!target || (!target.participant && !target.entityBin && !publiclyFollowable(target))) throw new SotError('case_not_found');
     // A participant follows the case already; their choices are on the list.
     if (target.participant) return reply.redirect(urls.followedCases(), 303);
     return reply.page(
       { title: request.t('follows.new.title', { number: target.number }), nav: 'notifications' },
-      <FollowCasePage number={target.number} byEmail={target.follow?.byEmail ?? false} bySms={target.follow?.bySms ?? false} />,
+      <FollowCasePage number={target.number} forEntity={target.entityBin !== null} byEmail={target.follow?.byEmail ?? false} bySms={target.follow?.bySms ?? false} />,
     );
   });
 
@@ -46,7 +46,7 @@ export const caseFollowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const parsed = parseCaseNumber(request.body.number.trim());
       if (!parsed) throw new SotError('invalid_case_number');
       const userId = request.principal!.userId;
-      const target = await followTarget(app.db, userId, { number: parsed.canonical });
+      const target = await followTarget(app.db, request.principal!, { number: parsed.canonical });
       if (!target) throw new SotError('case_not_found');
       const done = await chooseCaseAlerts(app.db, userId, target, { following: true, byEmail: request.body.byEmail === 'on', bySms: request.body.bySms === 'on' }, app.clock());
       return reply.redirect(urls.followedCases(done), 303);
@@ -65,9 +65,9 @@ export const caseFollowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const userId = request.principal!.userId;
-      const target = await followTarget(app.db, userId, { caseId: request.params.caseId });
-      // Neither taking part nor following: nothing of this case is the person's to choose.
-      if (!target || (!target.participant && !target.follow)) throw new SotError('case_not_found');
+      const target = await followTarget(app.db, request.principal!, { caseId: request.params.caseId });
+      // Neither taking part (nor acting for a party) nor following: nothing of this case is the person's to choose.
+      if (!target || (!target.participant && !target.entityBin && !target.follow)) throw new SotError('case_not_found');
       const { following, byEmail, bySms } = request.body;
       const done = await chooseCaseAlerts(app.db, userId, target, { following: following === 'yes', byEmail: byEmail === 'on', bySms: bySms === 'on' }, app.clock());
       return reply.redirect(urls.followedCases(done), 303);

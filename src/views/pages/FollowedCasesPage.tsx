@@ -94,17 +94,17 @@ export function FollowedCasesPage({ cases, truncated, done }: { cases: FollowedC
 }
 
 /** Following a case from its public status page: what the follower will hear of, and the channels. */
-export function FollowCasePage({ number, byEmail, bySms }: { number: string; byEmail: boolean; bySms: boolean }) {
+export function FollowCasePage({ number, forEntity, byEmail, bySms }: { number: string; forEntity: boolean; byEmail: boolean; bySms: boolean }) {
   const { t } = useView();
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-xl sot-case-number">{t('follows.new.title', { number })}</h1>
-        <p class="govuk-body">{t('follows.new.lead')}</p>
+        <p class="govuk-body">{t(forEntity ? 'follows.new.leadEntity' : 'follows.new.lead')}</p>
         <form method="post" action={urls.followCaseSubmit()} novalidate>
           <CsrfField />
           <input type="hidden" name="number" value={number} />
-          <ChannelChoice item={{ caseId: '', number, status: 'registered', court: { nameKk: '', nameRu: '', nameEn: '' }, participant: false, active: true, byEmail, bySms }} index={0} />
+          <ChannelChoice item={{ caseId: '', number, status: 'registered', court: { nameKk: '', nameRu: '', nameEn: '' }, participant: forEntity, active: true, byEmail, bySms }} index={0} />
           <button type="submit" class="govuk-button" data-module="govuk-button">
             {t('follows.new.submit')}
           </button>

@@ -1,0 +1,1 @@
+ALTER TABLE "case_follows" ADD COLUMN "bin" text;
