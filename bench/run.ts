@@ -26,6 +26,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { ensureBuild } from '../src/build.ts';
 import { ensureBenchCases } from '../src/db/benchData.ts';
+import { ensureBenchHearings } from '../src/db/benchHearings.ts';
 import { ensureBenchJudgments } from '../src/db/benchJudgments.ts';
 import { BENCH_TERMS } from '../src/seed/benchJudgmentText.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
@@ -36,7 +37,9 @@ import { seedDemo } from '../src/seed/demo.ts';
 import { seedDemoActs } from '../src/seed/demoActs.ts';
 import { demoPeople } from '../src/seed/people.ts';
 import { createDiskBlobStore } from '../src/adapters/storage/blobStore.ts';
+import { caseSearchScenarios } from './caseSearch.ts';
 import { prepareSignedFilings, SIGNED_FILING_SCENARIO } from './filings.ts';
+import { hearingListSample, hearingListScenarios, type HearingListSample } from './hearingLists.ts';
 import { benchNoticeDrain, NOTICE_DRAIN_SCENARIO, type DrainResult } from './notices.ts';
 import { percentile, rssMb } from './processStats.ts';
 
@@ -59,6 +62,8 @@ export interface BenchOptions {
   notices: number;
   /** Published judgments in the bank for the judgment search scenarios; 0 leaves them out. */
   judgments?: number;
+  /** Seconds of load before each scenario's measured runs (default 1), so JIT, connections and plans are warm. */
+  warmUpSeconds?: number;
   log?: (line: string) => void;
 }
 
@@ -114,6 +119,8 @@ interface Scenario {
   target: ScenarioResult['target'];
   /** Whether the baseline serves it too. */
   paired: boolean;
+  /** A signed-in scenario's session cookie, made afresh for each run. */
+  cookie?: () => Promise<string>;
   /**
    * Requests that change state, each to be sent once (a signed filing is submitted once): made
    * before the timed part, and the run lasts until all are answered rather than `seconds`.
@@ -191,16 +198,15 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-const WARM_UP_SECONDS = 1;
-
-async function measure(server: Server, scenario: Scenario, seconds: number, connections: number): Promise<Measurement> {
+async function measure(server: Server, scenario: Scenario, seconds: number, connections: number, warmUp = false): Promise<Measurement> {
   await server.eventLoopDelay(); // starts a fresh window
   let peakRss = rssMb(server.child.pid!);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.child.pid!))), 200);
   const latencies: number[] = [];
   let wrongStatus = 0;
   const expected = scenario.expectStatus ?? 200;
-  const once = scenario.once ? await scenario.once(server, seconds === WARM_UP_SECONDS) : null;
+  const once = scenario.once ? await scenario.once(server, warmUp) : null;
+  const headers = scenario.cookie ? { cookie: await scenario.cookie() } : undefined;
   let sent = 0;
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -209,7 +215,7 @@ async function measure(server: Server, scenario: Scenario, seconds: number, conn
         url: server.url,
         connections,
         ...(once ? { amount: once.length } : { duration: seconds }),
-        requests: [{ setupRequest: (request) => (once ? { ...request, ...once[sent++ % once.length]! } : { ...request, path: scenario.path() }) }],
+        requests: [{ setupRequest: (request) => (once ? { ...request, ...once[sent++ % once.length]! } : { ...request, path: scenario.path(), ...(headers ? { headers: { ...request.headers, ...headers } } : {}) }) }],
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
@@ -245,7 +251,7 @@ export const JUDGMENT_SCENARIOS = {
   apiCommon: 'API: judgment search, common term (ru/kk)',
 } as const;
 
-async function prepareDatabase(options: BenchOptions, log: (line: string) => void): Promise<{ url: string; numbers: string[]; actCodes: string[]; pkiRoot: string; cases: number; judgments: number; postgres: string }> {
+async function prepareDatabase(options: BenchOptions, log: (line: string) => void): Promise<{ url: string; numbers: string[]; actCodes: string[]; pkiRoot: string; cases: number; judgments: number; postgres: string; hearingLists: HearingListSample }> {
   const admin = new pg.Client({ connectionString: options.adminUrl });
   await admin.connect();
   const exists = await admin.query('select 1 from pg_database where datname = $1', [options.database]);
@@ -261,6 +267,10 @@ async function prepareDatabase(options: BenchOptions, log: (line: string) => voi
     const started = performance.now();
     const { existing, added } = await ensureBenchCases(database.db, options.cases);
     log(`Data: ${existing + added} benchmark cases (${added} generated in ${Math.round(performance.now() - started)} ms)`);
+    const hearingsStarted = performance.now();
+    const heard = await ensureBenchHearings(database.db, new Date());
+    log(`Data: ${heard.existing + heard.added} benchmark hearings on ${heard.days.length} working days (${heard.added} generated in ${Math.round(performance.now() - hearingsStarted)} ms)`);
+    const hearingLists = await hearingListSample(database.db, heard.days);
     if (options.judgments) {
       const bankStarted = performance.now();
       const bank = await ensureBenchJudgments(database.db, options.judgments);
@@ -278,7 +288,7 @@ async function prepareDatabase(options: BenchOptions, log: (line: string) => voi
     if (numbers.length === 0) throw new Error('no case numbers to sample');
     const actCodes = (await database.db.execute<{ code: string }>(sql`select verify_code as code from documents where verify_code is not null`)).rows.map((r) => r.code);
     const bank = options.judgments ? Number((await database.db.execute<{ n: string }>(sql`select count(*) as n from judgments where status = 'published'`)).rows[0]!.n) : 0;
-    return { url: url.toString(), numbers, actCodes, pkiRoot, cases: existing + added, judgments: bank, postgres };
+    return { url: url.toString(), numbers, actCodes, pkiRoot, cases: existing + added, judgments: bank, postgres, hearingLists };
   } finally {
     await database.close();
   }
@@ -401,6 +411,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     );
   }
 
+  // The public hearing lists and the signed-in case searches: Sot's alone, each with a p95 target.
+  scenarios.push(...hearingListScenarios(prepared.hearingLists), ...caseSearchScenarios(prepared.url));
+
   if (options.filings > 0) {
     scenarios.push({
       name: SIGNED_FILING_SCENARIO,
@@ -429,7 +442,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     baseline = await startBaselineProcess(prepared.url);
     // Warm-up, so the first scenario does not pay for JIT, connections and statement plans.
     for (const server of [sot, baseline]) {
-      for (const scenario of scenarios.filter((s) => s.paired || server === sot)) await measure(server, scenario, WARM_UP_SECONDS, options.connections);
+      for (const scenario of scenarios.filter((s) => s.paired || server === sot)) await measure(server, scenario, options.warmUpSeconds ?? 1, options.connections, true);
     }
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {

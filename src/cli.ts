@@ -7,6 +7,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { openMissingTrialTerms } from './commands/trialTerms.ts';
 import { auditKeyring, describeAuditVerification, recordAuditCheck, sealAuditChain, useAuditKeys, verifyAuditChain } from './db/audit.ts';
 import { ensureBenchCases } from './db/benchData.ts';
+import { ensureBenchHearings } from './db/benchHearings.ts';
 import { ensureBenchJudgments } from './db/benchJudgments.ts';
 import { seedDemo } from './seed/demo.ts';
 import { refreshCourtStatistics, refreshRecentStatistics } from './commands/courtStatistics.ts';
@@ -114,6 +115,8 @@ async function main(argv: string[]): Promise<number> {
         if (total > 0) {
           const result = await ensureBenchCases(database.db, total);
           console.log(`Benchmark cases: ${result.existing} existed, ${result.added} added.`);
+          const heard = await ensureBenchHearings(database.db, new Date());
+          console.log(`Benchmark hearings on ${heard.days[0]}…${heard.days.at(-1)}: ${heard.existing} existed, ${heard.added} added.`);
         }
         if (bank > 0) {
           const started = Date.now();
