@@ -22,6 +22,15 @@ export const postgresUnavailable = testDbKind === 'postgres' && !inject('postgre
  */
 export async function createTestDatabase(): Promise<Database> {
   useTestAuditKey();
+  const database = await openTestDatabase();
+  // Clones of one template share its identity, which the reference values' cache is keyed by (the
+  // cache lives in the module, and a worker's modules serve one test file after another): each
+  // test database is a database of its own.
+  await database.pool.query('update reference_state set database_id = gen_random_uuid()');
+  return database;
+}
+
+async function openTestDatabase(): Promise<Database> {
   if (testDbKind === 'pglite') {
     // The migrated database pgliteSetup.ts dumped; without it (a file run outside the pglite
     // project) a fresh one is migrated here.
