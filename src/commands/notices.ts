@@ -5,10 +5,11 @@
  * notice is written in the recipient's own language, once per channel: always in the app, and by
  * e-mail and SMS to verified contacts the person keeps notices on.
  */
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/tx.ts';
 import { issueNoticeLink } from '../auth/noticeLinks.ts';
-import { cases, noticeLinks, notifications, parties, users, type NotificationChannel } from '../db/schema/index.ts';
+import { cases, noticeLinks, notifications, users, type NotificationChannel } from '../db/schema/index.ts';
+import { caseParticipantPairs } from '../queries/caseParticipants.ts';
 import { urls } from '../urls.ts';
 import { DEFAULT_LANG, isLang, LANGUAGES, translator, type Lang, type Translate } from '../i18n/index.ts';
 
@@ -186,15 +187,18 @@ export async function queueMessageToAddress(
 }
 
 /**
- * Everyone taking part in the case through the portal: parties with an account, and
- * representatives and lawyers whose authority the court accepted. Each person once.
+ * Everyone taking part in the case through the portal: parties with an account, representatives
+ * and lawyers whose authority the court accepted, and the people of a legal entity that is a party
+ * (see `caseParticipantPairs`): a company that filed through its director's certificate hears of
+ * its case as a person does. Each person once.
  */
 export async function caseParticipants(tx: Tx, caseId: string): Promise<Recipient[]> {
-  const people = await tx
-    .selectDistinctOn([users.id], { user: users })
-    .from(parties)
-    .innerJoin(users, eq(users.id, parties.userId))
-    .where(and(eq(parties.caseId, caseId), isNotNull(parties.userId), sql`(${parties.role} not in ('representative', 'lawyer') or ${parties.authorityAcceptedAt} is not null)`));
+  return participantsIn(tx, { caseId });
+}
+
+async function participantsIn(tx: Tx, scope: { caseId: string; partyId?: string }): Promise<Recipient[]> {
+  const pairs = caseParticipantPairs(tx, scope);
+  const people = await tx.selectDistinctOn([users.id], { user: users }).from(pairs).innerJoin(users, eq(users.id, pairs.userId));
   return people.map((p) => p.user);
 }
 
@@ -206,22 +210,13 @@ export async function noticeToParticipants(tx: Tx, notice: Notice & { caseId: st
 }
 
 /**
- * Tells one party of the case only: the party's own account, and the representatives and lawyers
- * the court accepted for them. For what is that party's alone, such as their own appeal term.
+ * Tells one party of the case only: the party's own account, the representatives and lawyers the
+ * court accepted for them, and for a legal entity its people. For what is that party's alone,
+ * such as their own appeal term.
  */
 export async function noticeToParty(tx: Tx, notice: Notice & { caseId: string }, partyId: string, now: Date): Promise<string[]> {
-  const people = await tx
-    .selectDistinctOn([users.id], { user: users })
-    .from(parties)
-    .innerJoin(users, eq(users.id, parties.userId))
-    .where(
-      and(
-        eq(parties.caseId, notice.caseId),
-        sql`((${parties.id} = ${partyId} and ${parties.role} not in ('representative', 'lawyer')) or (${parties.representsPartyId} = ${partyId} and ${parties.authorityAcceptedAt} is not null))`,
-      ),
-    );
   const ids: string[] = [];
-  for (const { user } of people) ids.push(...(await queueNotice(tx, user, notice, now)));
+  for (const user of await participantsIn(tx, { caseId: notice.caseId, partyId })) ids.push(...(await queueNotice(tx, user, notice, now)));
   return ids;
 }
 

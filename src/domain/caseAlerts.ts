@@ -9,7 +9,7 @@ import { PRIVATE_CATEGORIES } from './judgments.ts';
  * their profile keeps on, unless a choice of their own for that case says otherwise. They hear of
  * every event of the case, as the case page's history shows them all. A legal entity that is a
  * party has no account: the people who act for it (who filed in the case for it, or followed the
- * case signed in with its BIN) are its participants while it stays a party (`alertParticipants`).
+ * case signed in with its BIN) are its participants while it stays a party (`caseParticipantPairs`).
  *
  * Anyone else follows a case only from its public status page, and only while the case is public:
  * a case heard in a closed hearing, or a matter the law keeps secret whatever the parties ask, is

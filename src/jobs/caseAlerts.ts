@@ -20,7 +20,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/tx.ts';
 import { caseFollows, cases, eventCursors, events, notifications, users } from '../db/schema/index.ts';
-import { alertParticipants } from '../queries/alertParticipants.ts';
+import { caseParticipantPairs } from '../queries/caseParticipants.ts';
 import { alertRecipients, type AlertChannel, type AlertRecipient, type Contactable } from '../domain/caseAlerts.ts';
 import { foldTimeline } from '../domain/timeline.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
@@ -87,7 +87,7 @@ async function fanOutBatch(tx: Tx, now: Date): Promise<{ taken: number; toDelive
 
   const caseIds = [...new Set(batch.map((e) => e.caseId))];
   const instants = [...new Set(batch.map((e) => e.occurredAt.toISOString()))].map((i) => new Date(i));
-  const participating = alertParticipants(tx, { caseIds });
+  const participating = caseParticipantPairs(tx, { caseIds });
   const [caseRows, siblings, participantRows, followRows, toldRows] = await Promise.all([
     tx.select({ id: cases.id, number: cases.number, closedHearing: cases.closedHearing, category: cases.category }).from(cases).where(inArray(cases.id, caseIds)),
     // The events written at the same instant in the same cases: the status changes a command

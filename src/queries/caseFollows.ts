@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/tx.ts';
 import { caseFollows, cases, courts, organisations, parties, users } from '../db/schema/index.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
-import { alertParticipants } from './alertParticipants.ts';
+import { caseParticipantPairs } from './caseParticipants.ts';
 
 export interface FollowTarget {
   id: string;
@@ -23,7 +23,7 @@ export async function followTarget(db: Executor, actor: { userId: string; bin: s
     .from(cases)
     .where('number' in by ? eq(cases.number, by.number) : eq(cases.id, by.caseId));
   if (!found?.number) return null;
-  const participating = alertParticipants(db, { userId: actor.userId });
+  const participating = caseParticipantPairs(db, { userId: actor.userId });
   const [[mine], [entity], [follow]] = await Promise.all([
     db.select({ caseId: participating.caseId }).from(participating).where(eq(participating.caseId, found.id)).limit(1),
     actor.bin
@@ -62,7 +62,7 @@ export const FOLLOWED_LIMIT = 300;
  */
 export async function followedCases(db: Executor, userId: string): Promise<{ cases: FollowedCase[]; truncated: boolean }> {
   const [person] = await db.select({ notifyByEmail: users.notifyByEmail, notifyBySms: users.notifyBySms }).from(users).where(eq(users.id, userId));
-  const mine = alertParticipants(db, { userId });
+  const mine = caseParticipantPairs(db, { userId });
   const participating = db.select({ caseId: mine.caseId }).from(mine);
   const rows = await db
     .select({

@@ -1,7 +1,8 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq, isNotNull, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseFollows, cases, courts, events, filings, notifications, organisations, parties, users } from '../../src/db/schema/index.ts';
 import { createSession, SESSION_COOKIE } from '../../src/auth/sessions.ts';
+import { noticeToParticipants, noticeToParty, type Notice } from '../../src/commands/notices.ts';
 import { fanOutCaseAlerts } from '../../src/jobs/caseAlerts.ts';
 import { urls } from '../../src/urls.ts';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/app.ts';
@@ -147,6 +148,32 @@ describeDb('case alerts', () => {
       await fanOutCaseAlerts(t.database.db, TEST_NOW);
       const got = (await alertsOf(entityFollower.id)).filter((a) => a.caseId === ids.open);
       expect(got.map((a) => [a.dedupeKey.split(':')[1], a.link])).toEqual([[String(scheduled), urls.caseStatus(n.open)]]);
+    });
+
+    it('receive the notices the law requires, the company’s own ones too, as a party with an account does', async () => {
+      const [company] = await t.database.db.select({ id: parties.id }).from(parties).where(and(eq(parties.caseId, ids.entity), isNotNull(parties.organisationId)));
+      const [claimant] = await t.database.db.insert(parties).values({ caseId: ids.entity, role: 'claimant', displayName: 'Истец' }).returning({ id: parties.id });
+      const notice = (aboutId: string): Notice & { caseId: string } => ({
+        event: 'document_issued',
+        aboutId,
+        caseId: ids.entity,
+        link: urls.cabinetCase(ids.entity),
+        legallyRequired: true,
+        compose: (tr) => ({ subject: tr('notifications.title'), body: tr('notifications.lead') }),
+      });
+      await t.database.db.transaction(async (tx) => {
+        await noticeToParticipants(tx, notice('to-all'), TEST_NOW);
+        await noticeToParty(tx, notice('to-company'), company!.id, TEST_NOW);
+        await noticeToParty(tx, notice('to-claimant'), claimant!.id, TEST_NOW);
+      });
+      const told = async (aboutId: string) =>
+        (await t.database.db.select({ userId: notifications.userId }).from(notifications).where(and(like(notifications.dedupeKey, `document_issued:${aboutId}:%`), eq(notifications.channel, 'in_app')))).map((r) => r.userId).sort();
+      const people = [entityFiler.id, entityFollower.id].sort();
+      expect(await told('to-all')).toEqual(people);
+      expect(await told('to-company')).toEqual(people);
+      expect(await told('to-claimant')).toEqual([]);
+      expect(await told('to-all')).not.toContain(clerk.id);
+      await t.database.db.delete(parties).where(eq(parties.id, claimant!.id));
     });
 
     it('hear nothing more once the company is no longer a party, even of a case that has become public', async () => {
