@@ -58,6 +58,17 @@ function gatedRelay() {
   };
 }
 
+/** One step of the teardown; one that hangs is named, rather than the whole hook timing out. */
+async function step(name: string, run: () => unknown, timeoutMs = 20_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`teardown: ${name} did not finish in ${timeoutMs} ms`)), timeoutMs)));
+  try {
+    await Promise.race([Promise.resolve().then(run), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check().catch(() => false))) {
@@ -95,11 +106,14 @@ describeOutage('PostgreSQL restarted while Sot serves', () => {
 
   afterAll(async () => {
     relay.release();
-    await scheduler?.stop();
-    await boss?.stop({ graceful: true, close: false, timeout: 5_000 });
-    await t?.close();
-    server?.destroy();
-  });
+    try {
+      await step('the scheduler stops', () => scheduler?.stop());
+      await step('pg-boss stops', () => boss?.stop({ graceful: true, close: false, timeout: 5_000 }));
+      await step('the app and its pool close', () => t?.close());
+    } finally {
+      server?.destroy();
+    }
+  }, 90_000);
 
   const notice = (aboutId: string): Notice => ({
     event: 'document_issued',
