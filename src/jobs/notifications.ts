@@ -5,19 +5,27 @@
  * from whichever process committed; the scheduled sweep (schedules.ts, once a minute in the
  * cluster) does the same, so a crash between commit and dispatch loses nothing.
  *
- * The worker re-reads the row and skips anything no longer `queued`, and records `sent` with the
- * provider's message id in the step that learns of success. pg-boss retries temporary failures
- * with exponential backoff; a permanent refusal, or the last retry, marks the row `failed` with
- * the error. pg-boss runs over the app's own pool (`db.executeSql`), so it works the same on
- * PGlite and on PostgreSQL.
+ * The worker takes jobs in batches and spends the same statements on a batch whatever its size:
+ * one claims the batch's rows still `queued` and counts the attempt (anything no longer `queued`
+ * was decided already, and its job just completes); the messages go out concurrently; one
+ * statement records every outcome (`sent` with the provider's message id, or the error), still
+ * only on rows that are `queued`; one completes the finished jobs and one per distinct error fails
+ * the rest for a retry. pg-boss retries temporary failures with exponential backoff; a permanent
+ * refusal, or the last retry, marks the row `failed` with the error. A message sent but not yet
+ * recorded when the process dies, or when the outcomes cannot be written, is sent again once
+ * pg-boss expires its job, as before, carrying the notification's id (the e-mail's Message-ID,
+ * the SMS's reference) so the resend is recognisable; a batch widens that window only up to its
+ * slowest send, which the send timeout bounds. pg-boss runs over the app's own pool
+ * (`db.executeSql`), so it works the same on PGlite and on PostgreSQL.
  *
- * The worker loop is Sot's own (fetch, deliver, complete or fail, each awaited) rather than
- * pg-boss's `work()`: pg-boss 10 does not await the completion it writes after a handler, so a
- * database that goes away at that moment becomes an unhandled rejection, which ends the process.
+ * The worker loop is Sot's own (fetch, claim, deliver, record, complete or fail, each awaited)
+ * rather than pg-boss's `work()`: pg-boss 10 does not await the completion it writes after a
+ * handler, so a database that goes away at that moment becomes an unhandled rejection, which ends
+ * the process.
  * Here a failed write is logged, the job stays active until pg-boss expires it and tries again,
  * and the loop polls on until the database is back.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
@@ -46,6 +54,13 @@ interface DeliveryJob {
 }
 
 type DeliveryJobWithMetadata = PgBoss.JobWithMetadata<DeliveryJob>;
+type Notification = typeof notifications.$inferSelect;
+
+/** What one attempt came to: `decided` (no longer queued, or nothing to send) and `sent` complete the job, as does `failed`; `retry` fails it. */
+type Outcome =
+  | { kind: 'decided' }
+  | { kind: 'sent'; id: string; providerMessageId: string }
+  | { kind: 'failed' | 'retry'; id: string; error: string };
 
 export interface DrainOptions {
   /** Take jobs whose retry delay has not run out yet (tests drive retries without waiting). */
@@ -54,11 +69,17 @@ export interface DrainOptions {
   limit?: number;
 }
 
+/** pg-boss 10 fails many jobs with one error in one statement, though its types allow that only for one id. */
+function failJobs(boss: PgBoss, ids: string[], message: string): Promise<void> {
+  return (boss.fail as (name: string, ids: string[], data: object) => Promise<void>).call(boss, DELIVERY_QUEUE, ids, { message });
+}
+
 const POLL_EVERY_MS = 1_000;
 /**
  * Messages a worker has on their way at once. Each waits mostly on the relay or the gateway, so
- * many in flight keep a pooled SMTP transport and the gateway's keep-alive connections busy;
- * the database pool (two statements per message) and pg-boss's fetch bound it from above.
+ * many in flight keep a pooled SMTP transport and the gateway's keep-alive connections busy.
+ * They go in batches of at least half of it, each costing the same few statements however many
+ * messages it holds, so the database is no longer what bounds the rate.
  */
 const IN_FLIGHT = 32;
 
@@ -110,30 +131,40 @@ export class NotificationDelivery {
   }
 
   /**
-   * Takes due jobs while started, keeping up to `IN_FLIGHT` messages on their way: a job is
-   * fetched as soon as one finishes, so one slow relay answer does not hold up a whole batch.
-   * Rests a second when there is nothing to do or the database is away.
+   * Takes due jobs while started, keeping up to `IN_FLIGHT` messages on their way in batches: a
+   * batch is fetched as soon as half the room is free, so one slow relay answer holds up only its
+   * own batch. Rests a second when there is nothing to do or the database is away.
    */
   async #work(boss: PgBoss): Promise<void> {
-    const inFlight = new Set<Promise<void>>();
+    const batches = new Set<Promise<void>>();
+    let busy = 0;
     while (this.#boss === boss) {
+      const room = IN_FLIGHT - busy;
+      if (room < IN_FLIGHT / 2) {
+        await Promise.race(batches);
+        continue;
+      }
       let jobs: DeliveryJobWithMetadata[] = [];
       try {
-        jobs = await this.#fetch(boss, IN_FLIGHT - inFlight.size, false);
+        jobs = await this.#fetch(boss, room, false);
       } catch (error) {
         this.options.log.error({ err: error }, 'notification worker could not reach the queue');
       }
-      for (const job of jobs) {
-        const handling: Promise<void> = this.#handle(boss, job)
+      if (jobs.length > 0) {
+        const size = jobs.length;
+        busy += size;
+        const handling: Promise<void> = this.#handleBatch(boss, jobs)
           .catch((error: unknown) => this.options.log.error({ err: error }, 'notification worker could not record an outcome'))
-          .finally(() => inFlight.delete(handling));
-        inFlight.add(handling);
-      }
-      if (inFlight.size >= IN_FLIGHT || (jobs.length === 0 && inFlight.size > 0)) await Promise.race(inFlight);
-      else if (jobs.length === 0) await this.#rest();
+          .finally(() => {
+            busy -= size;
+            batches.delete(handling);
+          });
+        batches.add(handling);
+      } else if (batches.size > 0) await Promise.race(batches);
+      else await this.#rest();
     }
     // The messages being sent now are finished and recorded before the worker stops.
-    await Promise.allSettled(inFlight);
+    await Promise.allSettled(batches);
   }
 
   #rest(): Promise<void> {
@@ -153,15 +184,34 @@ export class NotificationDelivery {
     return boss.fetch<DeliveryJob>(DELIVERY_QUEUE, { batchSize: count, includeMetadata: true, ignoreStartAfter });
   }
 
-  /** One job: the message sent (or found decided already) and the job completed, or failed for a retry. */
-  async #handle(boss: PgBoss, job: DeliveryJobWithMetadata): Promise<void> {
+  /**
+   * One fetched batch: its messages claimed, sent and recorded with one statement each way, then
+   * the jobs completed, or failed for a retry. Throws, leaving the batch's jobs active for pg-boss
+   * to expire and try again, when the outcomes cannot be written.
+   */
+  async #handleBatch(boss: PgBoss, jobs: DeliveryJobWithMetadata[]): Promise<void> {
+    let claimed: Map<string, Notification>;
     try {
-      await this.#deliver(job.data.notificationId, job.retryCount >= job.retryLimit);
+      claimed = await this.#claim(jobs.map((job) => job.data.notificationId));
     } catch (error) {
-      await boss.fail(DELIVERY_QUEUE, job.id, { message: (error as Error).message });
+      await failJobs(boss, jobs.map((job) => job.id), (error as Error).message);
       return;
     }
-    await boss.complete(DELIVERY_QUEUE, job.id);
+    const outcomes = await Promise.all(jobs.map((job) => this.#deliver(job, claimed.get(job.data.notificationId))));
+    await this.#record(outcomes);
+    const done = jobs.filter((_, i) => outcomes[i]!.kind !== 'retry').map((job) => job.id);
+    const retries = new Map<string, string[]>();
+    jobs.forEach((job, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.kind === 'retry') retries.set(outcome.error, [...(retries.get(outcome.error) ?? []), job.id]);
+    });
+    const settled = await Promise.allSettled([
+      ...(done.length > 0 ? [boss.complete(DELIVERY_QUEUE, done)] : []),
+      // One statement per distinct error: in an outage every message of a batch meets the same one.
+      ...[...retries].map(([message, ids]) => failJobs(boss, ids, message)),
+    ]);
+    const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /**
@@ -214,46 +264,66 @@ export class NotificationDelivery {
     while (handled < limit) {
       const jobs = await this.#fetch(boss, Math.min(IN_FLIGHT, limit - handled), options.ignoreStartAfter ?? false);
       if (jobs.length === 0) break;
-      const outcomes = await Promise.allSettled(jobs.map((job) => this.#handle(boss, job)));
       handled += jobs.length;
-      // Every job of the batch had its turn; a job whose outcome could not be written stays
-      // active and is tried again once pg-boss expires it.
-      const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-      if (failed) throw failed.reason;
+      // Every message of the batch had its turn; if their outcomes could not be written, the
+      // jobs stay active and are tried again once pg-boss expires them.
+      await this.#handleBatch(boss, jobs);
     }
     return handled;
   }
 
-  /** One attempt at one message. Throws to have pg-boss try again later. */
-  async #deliver(id: string, lastAttempt: boolean): Promise<void> {
-    const { db } = this.options;
-    const [row] = await db
+  /**
+   * Claims the batch's messages still `queued`, counting the attempt. A message missing from the
+   * result is sent, delivered or failed already: whoever got there first decided.
+   */
+  async #claim(ids: string[]): Promise<Map<string, Notification>> {
+    const rows = await this.options.db
       .update(notifications)
       .set({ attempts: sql`${notifications.attempts} + 1` })
-      .where(and(eq(notifications.id, id), eq(notifications.status, 'queued')))
+      .where(and(inArray(notifications.id, ids), eq(notifications.status, 'queued')))
       .returning();
-    // Sent, delivered or failed already: whoever got there first decided.
-    if (!row || row.channel === 'in_app' || !row.address) return;
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** One attempt at one claimed message; never throws, the outcome says what happened. */
+  async #deliver(job: DeliveryJobWithMetadata, row: Notification | undefined): Promise<Outcome> {
+    if (!row || row.channel === 'in_app' || !row.address) return { kind: 'decided' };
     try {
       const sent =
         row.channel === 'email'
           ? await this.#email().send({ id: row.id, to: row.address, subject: row.subject ?? '', text: row.body, html: row.html })
           : await this.#sms().send({ reference: row.id, to: row.address, text: row.body });
-      await db
-        .update(notifications)
-        .set({ status: 'sent', providerMessageId: sent.providerMessageId, sentAt: this.options.clock(), lastError: null })
-        .where(and(eq(notifications.id, id), eq(notifications.status, 'queued')));
+      return { kind: 'sent', id: row.id, providerMessageId: sent.providerMessageId };
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError('unexpected delivery error', false);
-      if (!(error instanceof DeliveryError)) this.options.log.error({ err: error, notificationId: id }, 'notification delivery failed unexpectedly');
-      const final = failure.permanent || lastAttempt;
-      await db
-        .update(notifications)
-        .set(final ? { status: 'failed', failedAt: this.options.clock(), lastError: failure.message } : { lastError: failure.message })
-        .where(and(eq(notifications.id, id), eq(notifications.status, 'queued')));
-      this.options.log.warn({ notificationId: id, channel: row.channel, attempt: row.attempts, final, reason: redactPersonalData(failure.message) }, 'notification not delivered');
-      if (!final) throw failure;
+      if (!(error instanceof DeliveryError)) this.options.log.error({ err: error, notificationId: row.id }, 'notification delivery failed unexpectedly');
+      const final = failure.permanent || job.retryCount >= job.retryLimit;
+      this.options.log.warn({ notificationId: row.id, channel: row.channel, attempt: row.attempts, final, reason: redactPersonalData(failure.message) }, 'notification not delivered');
+      return { kind: final ? 'failed' : 'retry', id: row.id, error: failure.message };
     }
+  }
+
+  /**
+   * Writes the batch's outcomes in one statement, each row only while it is still `queued`: a
+   * delivery report or another worker that decided it first is not overwritten.
+   */
+  async #record(outcomes: Outcome[]): Promise<void> {
+    const rows = outcomes.flatMap((o) =>
+      o.kind === 'decided'
+        ? []
+        : [sql`(${o.id}::uuid, ${o.kind === 'retry' ? 'queued' : o.kind}::text, ${o.kind === 'sent' ? o.providerMessageId : null}::text, ${o.kind === 'sent' ? null : o.error}::text)`],
+    );
+    if (rows.length === 0) return;
+    const at = this.options.clock();
+    await this.options.db.execute(sql`
+      update notifications as n set
+        status = o.status,
+        provider_message_id = case when o.status = 'sent' then o.provider_message_id else n.provider_message_id end,
+        sent_at = case when o.status = 'sent' then ${at}::timestamptz else n.sent_at end,
+        failed_at = case when o.status = 'failed' then ${at}::timestamptz else n.failed_at end,
+        last_error = o.last_error
+      from (values ${sql.join(rows, sql`, `)}) as o (id, status, provider_message_id, last_error)
+      where n.id = o.id and n.status = 'queued'`);
   }
 
   #email(): EmailSender {

@@ -1,4 +1,6 @@
 import { and, eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { urls } from '../../src/urls.ts';
@@ -6,7 +8,9 @@ import { createSmtpSender } from '../../src/adapters/email/smtp.ts';
 import { startStandInSmtp, type StandInSmtp } from '../../src/adapters/email/standInSmtp.ts';
 import { createSmsGateway, signDeliveryReport } from '../../src/adapters/sms/gateway.ts';
 import { queueNotice, type Notice } from '../../src/commands/notices.ts';
+import * as schema from '../../src/db/schema/index.ts';
 import { notifications, outbox, users } from '../../src/db/schema/index.ts';
+import { startJobQueue } from '../../src/jobs/jobQueue.ts';
 import { NotificationDelivery } from '../../src/jobs/notifications.ts';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
@@ -143,6 +147,55 @@ describeDb('notifications: transactional outbox, pg-boss delivery, stand-ins', (
     // A transmission whose answer was lost may come again; the Message-ID keeps it to one message.
     expect(smtp.received).toBeGreaterThanOrEqual(1000);
   }, 120_000);
+
+  it('spends the same statements on a batch of 30 messages as on a batch of 6', async () => {
+    await delivery.drain({ ignoreStartAfter: true });
+    // A delivery of its own over the same pool, counting every statement it sends: its database
+    // client and its pg-boss (which does no upkeep here) use nothing else. The relay answers at
+    // once and writes nothing, so only the delivery's own statements are counted.
+    let statements = 0;
+    const pool = t.database.pool;
+    const counting = Object.create(pool) as pg.Pool;
+    counting.query = ((...args: Parameters<pg.Pool['query']>) => {
+      statements++;
+      return (pool.query as (...a: unknown[]) => unknown)(...args);
+    }) as pg.Pool['query'];
+    const boss = await startJobQueue(counting, t.app.log, { maintain: false });
+    const counted = new NotificationDelivery({
+      db: drizzle({ client: counting, schema }),
+      pool: counting,
+      log: t.app.log,
+      email: { send: async (message) => ({ providerMessageId: `relay-${message.id}` }), close() {} },
+      sms: undefined,
+      retryLimit: 5,
+      retryDelaySeconds: 300,
+      clock: () => TEST_NOW,
+    });
+    await counted.start({ work: false, boss });
+    const user = await person({ email: 'batch@example.kz', notifyBySms: false });
+    const drainOf = async (n: number, batch: string) => {
+      for (let i = 0; i < n; i++) await queue(user, notice(`${batch}-${i}`));
+      await delivery.dispatch();
+      statements = 0;
+      expect(await counted.drain()).toBe(n);
+      return statements;
+    };
+    try {
+      const small = await drainOf(6, 'batch-small');
+      const large = await drainOf(30, 'batch-large');
+      expect(large).toBe(small);
+      // The fetch, the claim, the outcomes, the completion, and the fetch that finds nothing more.
+      expect(small).toBe(5);
+      const emails = (await rowsOf(user.id)).filter((r) => r.channel === 'email');
+      expect(emails).toHaveLength(36);
+      expect(emails.every((r) => r.status === 'sent' && r.attempts === 1 && r.providerMessageId === `relay-${r.id}`)).toBe(true);
+      const { rows } = await pool.query<{ state: string }>('select state from pgboss.job where id = any($1::uuid[])', [emails.map((r) => r.id)]);
+      expect(rows.map((r) => r.state)).toEqual(emails.map(() => 'completed'));
+    } finally {
+      await counted.stop();
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 5_000 });
+    }
+  });
 
   async function smsTo(phone: string, aboutId: string) {
     await delivery.drain({ ignoreStartAfter: true });
