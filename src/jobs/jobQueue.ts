@@ -10,6 +10,9 @@ export interface JobQueueOptions {
   maintain: boolean;
 }
 
+/** Tries at starting the queue while other processes install its schema at the same moment. */
+const START_ATTEMPTS = 3;
+
 /**
  * One pg-boss per process, over the app's own pool (`executeSql`), so it works the same on PGlite
  * and on PostgreSQL. pg-boss's own cron clock stays off: it feeds schedules through an internal
@@ -18,12 +21,31 @@ export interface JobQueueOptions {
  * schedules and sends their jobs itself.
  */
 export async function startJobQueue(pool: pg.Pool, log: FastifyBaseLogger, options: JobQueueOptions): Promise<PgBoss> {
-  const boss = new PgBoss({
-    db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
-    schedule: false,
-    supervise: options.maintain,
-  });
-  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
-  await boss.start();
-  return boss;
+  for (let attempt = 1; ; attempt++) {
+    const boss = new PgBoss({
+      db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
+      schedule: false,
+      supervise: options.maintain,
+    });
+    boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+    try {
+      await boss.start();
+      return boss;
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !isSchemaInstallRace(error)) throw error;
+      // A fresh instance: one whose start failed half-way is not started again.
+      log.info({ attempt }, 'another process installed the job queue at the same moment; starting it again');
+    }
+  }
+}
+
+/**
+ * Processes starting together on a new database (a cluster's first start) each install pg-boss's
+ * schema. pg-boss recognises losing that race by an "already exists" message, but PostgreSQL may
+ * report it as a unique violation in the system catalogues instead, which pg-boss rethrows; by
+ * then the winner's schema is there, and starting again finds it installed.
+ */
+export function isSchemaInstallRace(error: unknown): boolean {
+  const { code, table, schema } = (error ?? {}) as { code?: string; table?: string; schema?: string };
+  return code === '23505' && schema === 'pg_catalog' && (table === 'pg_namespace' || table === 'pg_type');
 }
