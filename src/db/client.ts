@@ -137,8 +137,41 @@ async function openPglite(dir: string | null, snapshot?: Blob): Promise<Database
   }
 }
 
+/**
+ * A pool whose lent-out clients come back by themselves when their connection ends. drizzle's
+ * `transaction` takes a client and sends BEGIN before it enters its try/finally, so a BEGIN on a
+ * connection the server has just dropped (a restart, a failover) never gives the client back: each
+ * one would keep a place in the pool for good, and `pool.end()` would wait for it for ever. The
+ * holder's own release of such a client, later, does nothing.
+ */
+class ReturningPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (error: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    // The callback form is the pool's own `query`, which gives its client back on every path.
+    if (callback) return super.connect(callback);
+    return super.connect().then(returnedWhenLost);
+  }
+}
+
+function returnedWhenLost(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release;
+  let lost = false;
+  const onEnd = () => {
+    lost = true;
+    release(new Error('The database connection ended while it was lent out'));
+  };
+  client.once('end', onEnd);
+  client.release = (error) => {
+    if (lost) return;
+    client.off('end', onEnd);
+    release(error);
+  };
+  return client;
+}
+
 function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const pool = new ReturningPool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // A client losing its connection (server restart) must not crash the process. The pool hears
   // its idle clients; a client lent out, between the statements of a transaction, has no listener
   // of the pool's, so it gets one of its own: the statement that next uses it fails by itself, and

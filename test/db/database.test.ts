@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import { openDatabase, type Database } from '../../src/db/client.ts';
 import { appendAudit, verifyAuditChain } from '../../src/db/audit.ts';
 import { allocateCaseNumber } from '../../src/db/caseNumbers.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
@@ -9,7 +9,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../src/domain/caseStatus.ts';
 import { isValidIin } from '../../src/domain/iin.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { TEST_NOW } from '../support/app.ts';
-import { createTestDatabase, describeDb, testDbKind } from '../support/db.ts';
+import { createPostgresDatabase, createTestDatabase, describeDb, testDbKind } from '../support/db.ts';
 
 describeDb(`database (${testDbKind})`, () => {
   let database: Database;
@@ -138,5 +138,31 @@ describeDb(`database (${testDbKind})`, () => {
     // The broken client is dropped, not lent again.
     expect((await database.pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
     expect(database.pool.totalCount).toBeLessThanOrEqual(Math.max(before, 1));
+  });
+
+  it.runIf(testDbKind === 'postgres')('gives back a connection whose transaction could not begin, so the pool can still end', async () => {
+    const { url, drop } = await createPostgresDatabase();
+    const own = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+    try {
+      const client = await own.pool.connect();
+      const { pid } = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!;
+      client.release();
+      // The server drops the idle connection, and the pool has not heard it yet (as in the moment
+      // after a restart): its socket is not read until the transaction has taken it.
+      const socket = (client as unknown as { connection: { stream: { pause(): void; resume(): void } } }).connection.stream;
+      socket.pause();
+      await database.pool.query('select pg_terminate_backend($1)', [pid]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const transaction = own.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1`);
+      });
+      socket.resume();
+      await expect(transaction).rejects.toThrow();
+      await expect.poll(() => own.pool.totalCount, { timeout: 5_000 }).toBe(0);
+      expect((await own.pool.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await own.close();
+      await drop();
+    }
   });
 });

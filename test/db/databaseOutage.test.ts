@@ -59,9 +59,9 @@ function gatedRelay() {
 }
 
 /** One step of the teardown; one that hangs is named, rather than the whole hook timing out. */
-async function step(name: string, run: () => unknown, timeoutMs = 20_000): Promise<void> {
+async function step(name: string, run: () => unknown, state: () => string, timeoutMs = 20_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`teardown: ${name} did not finish in ${timeoutMs} ms`)), timeoutMs)));
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`teardown: ${name} did not finish in ${timeoutMs} ms (${state()})`)), timeoutMs)));
   try {
     await Promise.race([Promise.resolve().then(run), late]);
   } finally {
@@ -106,10 +106,11 @@ describeOutage('PostgreSQL restarted while Sot serves', () => {
 
   afterAll(async () => {
     relay.release();
+    const pool = () => `pool: ${database?.pool.totalCount} connections, ${database?.pool.idleCount} idle, ${database?.pool.waitingCount} waiting`;
     try {
-      await step('the scheduler stops', () => scheduler?.stop());
-      await step('pg-boss stops', () => boss?.stop({ graceful: true, close: false, timeout: 5_000 }));
-      await step('the app and its pool close', () => t?.close());
+      await step('the scheduler stops', () => scheduler?.stop(), pool);
+      await step('pg-boss stops', () => boss?.stop({ graceful: true, close: false, timeout: 5_000 }), pool);
+      await step('the app and its pool close', () => t?.close(), pool);
     } finally {
       server?.destroy();
     }
