@@ -9,8 +9,8 @@ import { appendAudit } from '../db/audit.ts';
 import type { Db } from '../db/client.ts';
 import { referenceCalendarDays, referenceMci, referenceState, referenceThresholds } from '../db/schema/index.ts';
 import type { Tx } from '../db/tx.ts';
-import { CALENDAR_ROW_KINDS, type CalendarRowKind, type IsoDay } from '../domain/calendar/holidays.ts';
-import { isCalendarDay } from '../domain/calendar/workingDays.ts';
+import { CALENDAR_ROW_KINDS, type CalendarRowKind } from '../domain/calendar/holidays.ts';
+import { isCalendarDay, isWeekend } from '../domain/calendar/workingDays.ts';
 import { CLAIMANT_TYPES, type ClaimantType } from '../domain/filingTypes.ts';
 import { THRESHOLD_KEYS, type ThresholdKey } from '../domain/thresholds.ts';
 import { SotError } from '../errors.ts';
@@ -76,7 +76,6 @@ export interface CalendarDayEntry {
   basis: string;
 }
 
-const isWeekend = (day: IsoDay) => [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
 
 /** Enters a holiday or a moved day; a day has one kind, so entering it again replaces it. */
 export async function setCalendarDay(db: Db, actor: ReferenceActor, entry: CalendarDayEntry, now: Date): Promise<void> {

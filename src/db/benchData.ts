@@ -11,6 +11,12 @@ import { CASE_STATUSES } from '../domain/caseStatus.ts';
  * them, so later registrations never collide. Each case has a claimant and a defendant named as
  * organisations are (from BENCH_PARTY_WORDS and a number), with no IIN: no invented IINs.
  */
+/** A benchmark case's number ends in `/` and this plus its ordinal in the generator. */
+const BENCH_SEQUENCE_BASE = 100_000;
+
+/** The generator's ordinal of benchmark case `c`, read back from its number: what picks its parties and hearing days. */
+export const benchCaseOrdinal = sql.raw(`(split_part(c.number, '/', 2)::bigint - ${BENCH_SEQUENCE_BASE})`);
+
 /** The words bench parties' names are made of: case search by a name fragment picks among them. */
 export const BENCH_PARTY_WORDS = ['Береке', 'Алтын', 'Самға', 'Жұлдыз', 'Темір', 'Нұр', 'Дала', 'Құрылыс', 'Агро', 'Транс', 'Сауда', 'Энерго', 'Мұнай', 'Тау', 'Өркен', 'Сервис'] as const;
 
@@ -42,7 +48,7 @@ export async function ensureBenchCases(db: Db, total: number, batchSize = 100_00
         )
         insert into cases (number, court_id, kind, category, instance, status, filed_at, registered_at, status_changed_at)
         select
-          c.code || '-' || lpad(((gen.year % 100))::text, 2, '0') || '-00-' || (${codes})[gen.kind_idx] || '/' || (100000 + gen.g)::text,
+          c.code || '-' || lpad(((gen.year % 100))::text, 2, '0') || '-00-' || (${codes})[gen.kind_idx] || '/' || (${sql.raw(String(BENCH_SEQUENCE_BASE))} + gen.g)::text,
           c.id,
           (${kinds})[gen.kind_idx],
           (${categories})[gen.kind_idx],
@@ -82,7 +88,7 @@ async function ensureBenchParties(db: Db): Promise<number> {
   const n = sql.raw(String(BENCH_PARTY_WORDS.length));
   const inserted = await db.execute<{ n: string }>(sql`
     with bare as (
-      select c.id, split_part(c.number, '/', 2)::bigint - 100000 as g
+      select c.id, ${benchCaseOrdinal} as g
       from cases c
       where c.registered_at < '2020-01-01' and c.number is not null
         and not exists (select 1 from parties p where p.case_id = c.id)

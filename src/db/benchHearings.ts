@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
-import { addCalendarDays, type IsoDay } from '../domain/calendar/workingDays.ts';
+import { benchCaseOrdinal } from './benchData.ts';
+import { addCalendarDays, isWeekend, type IsoDay } from '../domain/calendar/workingDays.ts';
 import { COURT_TIME_ZONE, courtDateIso } from '../domain/courtTime.ts';
 
 /**
@@ -22,15 +23,13 @@ export const BENCH_HEARING_SHARE = 200;
 const SLOTS = 18;
 const ROOMS = 12;
 
-const weekday = (day: IsoDay) => new Date(`${day}T00:00:00Z`).getUTCDay();
-
 /** The working days (Monday to Friday) of the window around `now`'s court day, in order. */
 export function benchHearingDays(now: Date): IsoDay[] {
   const today = courtDateIso(now) as IsoDay;
   const days: IsoDay[] = [];
   for (let offset = -BENCH_HEARING_DAYS_BEFORE; offset <= BENCH_HEARING_DAYS_AFTER; offset++) {
     const day = addCalendarDays(today, offset);
-    if (weekday(day) !== 0 && weekday(day) !== 6) days.push(day);
+    if (!isWeekend(day)) days.push(day);
   }
   return days;
 }
@@ -52,11 +51,13 @@ export async function ensureBenchHearings(db: Db, now: Date): Promise<{ days: Is
     const turn = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000) % BENCH_HEARING_SHARE;
     const past = day < today;
     const result = await db.execute<{ added: string; existing: string }>(sql`
-      with due as (
-        select c.id, c.court_id, split_part(c.number, '/', 2)::bigint - 100000 as g
+      with bench as (
+        select c.id, c.court_id, ${benchCaseOrdinal} as g
         from cases c
         where c.registered_at < '2020-01-01' and c.number is not null
-          and (split_part(c.number, '/', 2)::bigint - 100000) % ${share} = ${sql.raw(String(turn))}
+      ),
+      due as (
+        select * from bench where g % ${share} = ${sql.raw(String(turn))}
       ),
       missing as (
         select d.*, (${day}::date::timestamp at time zone ${zone}) + interval '9 hours' + ((d.g / ${share}) % ${sql.raw(String(SLOTS))}) * interval '30 minutes' as starts_at

@@ -1,5 +1,5 @@
 import type { IsoDay } from './calendar/holidays.ts';
-import { addCalendarDays, CalendarMissingError, type CourtCalendar } from './calendar/workingDays.ts';
+import { addCalendarDays, CalendarMissingError, isWeekend, type CourtCalendar } from './calendar/workingDays.ts';
 
 /**
  * When a hearing may be held: in the future, on a working day of the court calendar, within the
@@ -67,7 +67,7 @@ export function exampleHearingDay(today: IsoDay, calendar?: CourtCalendar): IsoD
   } catch (error) {
     if (!(error instanceof CalendarMissingError)) throw error;
   }
-  while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addCalendarDays(day, 1);
+  while (isWeekend(day)) day = addCalendarDays(day, 1);
   return day;
 }
 

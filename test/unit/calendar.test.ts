@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { INITIAL_CALENDAR as CALENDAR, type IsoDay } from '../../src/domain/calendar/holidays.ts';
-import { addCalendarDays, addCalendarMonths, CalendarMissingError, courtCalendar, weekendTransfers } from '../../src/domain/calendar/workingDays.ts';
+import { addCalendarDays, addCalendarMonths, CalendarMissingError, courtCalendar, isWeekend, weekendTransfers } from '../../src/domain/calendar/workingDays.ts';
 import { initialReference, referenceGaps } from '../../src/domain/reference.ts';
 import { isoDay } from '../../src/domain/dateBoxes.ts';
 
@@ -71,6 +71,12 @@ describe('the court calendar', () => {
     expect(isWorkingDay('2026-03-09')).toBe(false);
     expect(isWorkingDay('2026-03-26')).toBe(true);
     expect(isWorkingDay('2026-05-27')).toBe(false);
+  });
+
+  it('tells a Saturday or Sunday from a weekday, whatever the calendar moves', () => {
+    // Friday 3 January 2025 was a day off and Sunday 5 January a working day; both keep their weekday.
+    expect(['2025-01-03', '2025-01-04', '2025-01-05', '2025-01-06'].map((day) => isWeekend(day as IsoDay))).toEqual([false, true, true, false]);
+    expect(() => isWeekend('2025-02-30' as IsoDay)).toThrow(RangeError);
   });
 });
 

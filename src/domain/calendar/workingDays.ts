@@ -37,9 +37,14 @@ export function isCalendarDay(value: string): value is IsoDay {
   }
 }
 
-function isWeekend(n: number): boolean {
+function isWeekendNumber(n: number): boolean {
   const weekday = new Date(n * DAY_MS).getUTCDay();
   return weekday === 0 || weekday === 6;
+}
+
+/** Saturday or Sunday, whatever the calendar moves (a transferred working day is still a weekend day). */
+export function isWeekend(day: IsoDay): boolean {
+  return isWeekendNumber(dayNumber(day));
 }
 
 export function addCalendarDays(from: IsoDay, n: number): IsoDay {
@@ -68,9 +73,9 @@ export function weekendTransfers(rows: readonly CalendarRow[]): CalendarRow[] {
   const taken = new Set(rows.filter((row) => row.kind !== 'working_day_transfer').map((row) => row.date));
   const transfers: CalendarRow[] = [];
   for (const row of [...rows].sort((a, b) => a.date.localeCompare(b.date))) {
-    if (row.kind !== 'holiday' || row.religious || !isWeekend(dayNumber(row.date))) continue;
+    if (row.kind !== 'holiday' || row.religious || !isWeekend(row.date)) continue;
     let n = dayNumber(row.date) + 1;
-    while (isWeekend(n) || taken.has(fromDayNumber(n))) n++;
+    while (isWeekendNumber(n) || taken.has(fromDayNumber(n))) n++;
     const date = fromDayNumber(n);
     taken.add(date);
     transfers.push({ date, kind: 'day_off_transfer', name: row.name, derived: true });
@@ -120,7 +125,7 @@ export function courtCalendar(rows: readonly CalendarRow[]): CourtCalendar {
     const kind = dayKinds.get(day);
     if (kind === 'working_day_transfer') return true;
     if (kind === 'holiday' || kind === 'day_off_transfer') return false;
-    return !isWeekend(n);
+    return !isWeekendNumber(n);
   };
   const nextWorkingDayOnOrAfter = (day: IsoDay): IsoDay => {
     let current = day;
