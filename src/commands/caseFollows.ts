@@ -21,20 +21,19 @@ export interface AlertChoice {
  * answers for a closed case the same way to everyone.
  */
 export async function chooseCaseAlerts(db: Db, userId: string, target: FollowTarget, choice: AlertChoice, now: Date): Promise<'followed' | 'saved' | 'stopped'> {
-  const asParticipant = target.participant || target.entityBin !== null;
   // A follower of a case that has since become closed may still stop following it.
-  if (!asParticipant && (choice.following ? !publiclyFollowable(target) : !target.follow)) throw new SotError('case_not_found');
+  if (!target.takesPart && (choice.following ? !publiclyFollowable(target) : !target.follow)) throw new SotError('case_not_found');
   return db.transaction(async (tx) => {
     // A participant who chooses while signed in without the BIN keeps the entity their row was made for.
     const bin = target.entityBin ?? (target.participant ? (target.follow?.bin ?? null) : null);
     const audit = (action: string) =>
-      appendAudit(tx, { actorId: userId, action, entityType: 'case', entityId: target.id, data: { ...choice, participant: asParticipant, forEntity: bin !== null } }, now);
-    if (!choice.following && !asParticipant) {
+      appendAudit(tx, { actorId: userId, action, entityType: 'case', entityId: target.id, data: { ...choice, participant: target.takesPart, forEntity: bin !== null } }, now);
+    if (!choice.following && !target.takesPart) {
       await tx.delete(caseFollows).where(and(eq(caseFollows.userId, userId), eq(caseFollows.caseId, target.id)));
       await audit('case.unfollowed');
       return 'stopped';
     }
-    const values = { active: choice.following, byEmail: choice.byEmail, bySms: choice.bySms, publicOnly: !asParticipant, bin, changedAt: now };
+    const values = { active: choice.following, byEmail: choice.byEmail, bySms: choice.bySms, publicOnly: !target.takesPart, bin, changedAt: now };
     await tx
       .insert(caseFollows)
       .values({ userId, caseId: target.id, since: now, ...values })

@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/tx.ts';
 import { caseFollows, cases, courts, organisations, parties, users } from '../db/schema/index.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
-import { caseParticipantPairs } from './caseParticipants.ts';
+import { caseParticipantPairs, entityParty } from './caseParticipants.ts';
 
 export interface FollowTarget {
   id: string;
@@ -12,6 +12,8 @@ export interface FollowTarget {
   participant: boolean;
   /** The BIN the person acts for directly, when that entity is a party of the case: following makes them a participant. */
   entityBin: string | null;
+  /** Takes part in the case, or acts for an entity that is a party: their alerts are a participant's, not the public's. */
+  takesPart: boolean;
   /** The person's row for this case, when they have one. */
   follow: Pick<typeof caseFollows.$inferSelect, 'active' | 'byEmail' | 'bySms' | 'publicOnly' | 'bin'> | null;
 }
@@ -31,7 +33,7 @@ export async function followTarget(db: Executor, actor: { userId: string; bin: s
           .select({ bin: organisations.bin })
           .from(parties)
           .innerJoin(organisations, eq(organisations.id, parties.organisationId))
-          .where(and(eq(parties.caseId, found.id), eq(organisations.bin, actor.bin), sql`${parties.role} not in ('representative', 'lawyer')`))
+          .where(and(eq(parties.caseId, found.id), eq(organisations.bin, actor.bin), entityParty(parties)))
           .limit(1)
       : [],
     db
@@ -39,7 +41,8 @@ export async function followTarget(db: Executor, actor: { userId: string; bin: s
       .from(caseFollows)
       .where(and(eq(caseFollows.caseId, found.id), eq(caseFollows.userId, actor.userId))),
   ]);
-  return { ...found, number: found.number, participant: mine !== undefined, entityBin: entity?.bin ?? null, follow: follow ?? null };
+  const entityBin = entity?.bin ?? null;
+  return { ...found, number: found.number, participant: mine !== undefined, entityBin, takesPart: mine !== undefined || entityBin !== null, follow: follow ?? null };
 }
 
 export interface FollowedCase {

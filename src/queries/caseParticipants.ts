@@ -3,6 +3,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/tx.ts';
 import { caseFollows, filings, organisations, parties } from '../db/schema/index.ts';
 
+/** A party row that is a legal entity itself, not someone acting for a party. */
+export function entityParty(party: { organisationId: Column; role: Column }): SQL {
+  return and(isNotNull(party.organisationId), sql`${party.role} not in ('representative', 'lawyer')`)!;
+}
+
 /** A party row that is the person themselves, or a representative or lawyer the court accepted. */
 const acceptedParticipant = sql`(${parties.role} not in ('representative', 'lawyer') or ${parties.authorityAcceptedAt} is not null)`;
 
@@ -28,7 +33,7 @@ export function caseParticipantPairs(db: Executor, scope: ParticipantScope) {
   const inScope = (caseId: Column, userId: Column): SQL =>
     'caseIds' in scope ? inArray(caseId, [...scope.caseIds]) : 'userId' in scope ? eq(userId, scope.userId) : eq(caseId, scope.caseId);
   const partyId = 'partyId' in scope ? scope.partyId : undefined;
-  const entityParty = and(isNotNull(entity.organisationId), sql`${entity.role} not in ('representative', 'lawyer')`, partyId ? eq(entity.id, partyId) : undefined);
+  const entityInScope = and(entityParty(entity), partyId ? eq(entity.id, partyId) : undefined);
   const asThemselves = db
     .select({ caseId: parties.caseId, userId: parties.userId })
     .from(parties)
@@ -46,13 +51,13 @@ export function caseParticipantPairs(db: Executor, scope: ParticipantScope) {
     .from(entity)
     .innerJoin(organisations, eq(organisations.id, entity.organisationId))
     .innerJoin(filings, and(eq(filings.filerBin, organisations.bin), or(eq(filings.caseId, entity.caseId), eq(filings.forwardedCaseId, entity.caseId))))
-    .where(and(inScope(entity.caseId, filings.filerId), entityParty, eq(filings.status, 'submitted'), eq(filings.channel, 'portal')));
+    .where(and(inScope(entity.caseId, filings.filerId), entityInScope, eq(filings.status, 'submitted'), eq(filings.channel, 'portal')));
   const asEntityFollower = db
     .select({ caseId: caseFollows.caseId, userId: caseFollows.userId })
     .from(caseFollows)
     .innerJoin(organisations, eq(organisations.bin, caseFollows.bin))
     .innerJoin(entity, and(eq(entity.caseId, caseFollows.caseId), eq(entity.organisationId, organisations.id)))
     // Case-wide lists skip a row turned off; the person's own page still lists it, to turn back on.
-    .where(and(inScope(caseFollows.caseId, caseFollows.userId), entityParty, 'userId' in scope ? undefined : eq(caseFollows.active, true)));
+    .where(and(inScope(caseFollows.caseId, caseFollows.userId), entityInScope, 'userId' in scope ? undefined : eq(caseFollows.active, true)));
   return asThemselves.union(asEntityFiler).union(asEntityFollower).as('case_participants');
 }

@@ -30,7 +30,7 @@ export const caseFollowRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const parsed = parseCaseNumber(request.query.number.trim());
     if (!parsed) throw new SotError('invalid_case_number');
     const target = await followTarget(app.db, request.principal!, { number: parsed.canonical });
-    if (!target || (!target.participant && !target.entityBin && !publiclyFollowable(target))) throw new SotError('case_not_found');
+    if (!target || (!target.takesPart && !publiclyFollowable(target))) throw new SotError('case_not_found');
     // A participant follows the case already; their choices are on the list.
     if (target.participant) return reply.redirect(urls.followedCases(), 303);
     return reply.page(
@@ -67,7 +67,7 @@ export const caseFollowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const userId = request.principal!.userId;
       const target = await followTarget(app.db, request.principal!, { caseId: request.params.caseId });
       // Neither taking part (nor acting for a party) nor following: nothing of this case is the person's to choose.
-      if (!target || (!target.participant && !target.entityBin && !target.follow)) throw new SotError('case_not_found');
+      if (!target || (!target.takesPart && !target.follow)) throw new SotError('case_not_found');
       const { following, byEmail, bySms } = request.body;
       const done = await chooseCaseAlerts(app.db, userId, target, { following: following === 'yes', byEmail: byEmail === 'on', bySms: bySms === 'on' }, app.clock());
       return reply.redirect(urls.followedCases(done), 303);
