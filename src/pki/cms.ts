@@ -63,8 +63,17 @@ export function parseCertificate(der: Uint8Array): pkijs.Certificate {
   return new pkijs.Certificate({ schema: asn1.result });
 }
 
+/** Encodings already made: a chain check compares each certificate with every root, per signature. */
+const encoded = new WeakMap<pkijs.Certificate, Uint8Array>();
+
+/** A certificate's DER, made once per certificate object: a certificate is not changed once read or issued. */
 export function certificateDer(certificate: pkijs.Certificate): Uint8Array {
-  return new Uint8Array(certificate.toSchema().toBER(false));
+  let der = encoded.get(certificate);
+  if (!der) {
+    der = new Uint8Array(certificate.toSchema().toBER(false));
+    encoded.set(certificate, der);
+  }
+  return der;
 }
 
 /** The WebCrypto algorithm for a certificate's key: RSA PKCS#1 v1.5 or ECDSA P-256, with SHA-256. */

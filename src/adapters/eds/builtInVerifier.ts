@@ -220,13 +220,17 @@ async function checkRevocation(chain: pkijs.Certificate[], status: CertificateSt
   }
 }
 
+export interface BuiltInVerifier extends SignatureVerifier {
+  /** `verify` for a CMS the caller has parsed already (to tell GOST from the rest): reading one costs more than checking its signature. */
+  verifyParsed(parsed: ParsedCms, input: VerifyInput): Promise<SignerIdentity>;
+}
+
 /** Without `certificateStatus` no one is asked about revocation (EDS_REVOCATION=off). */
-export function createBuiltInVerifier(options: { trustedRoots: Uint8Array[]; certificateStatus?: CertificateStatus | undefined }): SignatureVerifier {
+export function createBuiltInVerifier(options: { trustedRoots: Uint8Array[]; certificateStatus?: CertificateStatus | undefined }): BuiltInVerifier {
   const roots = options.trustedRoots.map((der) => parseCertificate(der));
   pkiEngine();
 
-  async function verifyOrThrow(input: VerifyInput): Promise<SignerIdentity> {
-    const parsed = await parseSignedCms(input.cms);
+  async function verifyOrThrow(parsed: ParsedCms, input: VerifyInput): Promise<SignerIdentity> {
     await verifySignature(parsed, input.content);
     const chain = await findTrustedPath(parsed.signer, parsed.certificates, roots);
     if (!chain) throw new EdsError('untrusted_certificate', 'no path to a trusted root');
@@ -236,14 +240,17 @@ export function createBuiltInVerifier(options: { trustedRoots: Uint8Array[]; cer
     return identityOf(parsed.signer, parsed.signerDer);
   }
 
+  async function onlyEdsErrors(run: () => Promise<SignerIdentity>): Promise<SignerIdentity> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof EdsError) throw error;
+      throw new EdsError('malformed_cms', 'the CMS could not be read');
+    }
+  }
+
   return {
-    async verify(input) {
-      try {
-        return await verifyOrThrow(input);
-      } catch (error) {
-        if (error instanceof EdsError) throw error;
-        throw new EdsError('malformed_cms', 'the CMS could not be read');
-      }
-    },
+    verify: (input) => onlyEdsErrors(async () => verifyOrThrow(await parseSignedCms(input.cms), input)),
+    verifyParsed: (parsed, input) => onlyEdsErrors(() => verifyOrThrow(parsed, input)),
   };
 }

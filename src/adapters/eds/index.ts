@@ -2,7 +2,7 @@
  * EDS (ЭЦП) verification. RSA and ECDSA signatures are checked in-process; GOST ones go to an
  * external NCANode when one is configured and are refused otherwise.
  */
-import { createBuiltInVerifier, isGost, parseSignedCms } from './builtInVerifier.ts';
+import { createBuiltInVerifier, isGost, parseSignedCms, type ParsedCms } from './builtInVerifier.ts';
 import { createOcspCrlStatus } from './certificateStatus.ts';
 import { createNcaNodeVerifier } from './ncaNodeVerifier.ts';
 import { EdsError, type SignatureVerifier } from './types.ts';
@@ -38,14 +38,14 @@ export function createSignatureVerifier(options: SignatureVerifierOptions): Sign
 
   return {
     async verify(input) {
-      let gost: boolean;
+      let parsed: ParsedCms;
       try {
-        gost = isGost(await parseSignedCms(input.cms));
+        parsed = await parseSignedCms(input.cms);
       } catch (error) {
         if (error instanceof EdsError) throw error;
         throw new EdsError('malformed_cms', 'the CMS could not be read');
       }
-      if (!gost) return builtIn.verify(input);
+      if (!isGost(parsed)) return builtIn.verifyParsed(parsed, input);
       if (!external) throw new EdsError('unsupported_algorithm', 'GOST signatures need an external verifier (EDS_VERIFIER_URL)');
       return external.verify(input);
     },
