@@ -151,7 +151,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('db', database.db);
   app.decorate('readDb', deps.readDatabase?.db ?? database.db);
   app.decorate('clock', deps.clock ?? (() => new Date()));
-  app.decorate('signatureVerifier', deps.signatureVerifier ?? signatureVerifierFromConfig(config));
+  const ownVerifier = deps.signatureVerifier ? undefined : signatureVerifierFromConfig(config);
+  app.decorate('signatureVerifier', deps.signatureVerifier ?? ownVerifier!);
+  app.addHook('onClose', async () => ownVerifier?.close?.());
   app.decorate('blobs', deps.blobs ?? createDiskBlobStore(path.join(config.dataDir, 'blobs')));
 
   await app.register(accessPlugin);

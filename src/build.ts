@@ -18,10 +18,10 @@ import type { AssetManifest, BuildInfo } from './assets.ts';
 
 /**
  * The server's entry points: `node dist/server.js` (what `sot start` runs), the `sot` command,
- * `startServer` for tests that start the built portal in their own process, and the app the
- * OpenAPI document is read from.
+ * `startServer` for tests that start the built portal in their own process, the app the
+ * OpenAPI document is read from, and the worker threads that check EDS signatures.
  */
-const SERVER_ENTRIES = { server: 'src/main.ts', cli: 'src/cli.ts', startServer: 'src/server.ts', openapi: 'src/openapi.ts' };
+const SERVER_ENTRIES = { server: 'src/main.ts', cli: 'src/cli.ts', startServer: 'src/server.ts', openapi: 'src/openapi.ts', edsWorker: 'src/adapters/eds/verifyWorker.ts' };
 
 /** The page scripts. `signin` and `signDocument` load the demo signer (and its PKI code) only when a demo page asks for it. */
 const CLIENT_ENTRIES = ['enhance', 'signin', 'signDocument', 'upload'];

@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -29,6 +30,8 @@ const EnvSchema = Type.Object({
   EDS_VERIFIER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   // Default per environment: ocsp-crl in production, off elsewhere (see loadConfig).
   EDS_REVOCATION: Type.Optional(Type.Enum(['off', 'ocsp-crl'])),
+  // Default per environment: some in production, none elsewhere (see loadConfig).
+  EDS_VERIFY_THREADS: Type.Optional(Type.Integer({ minimum: 0, maximum: 32 })),
   TRUST_PROXY: Type.Optional(Type.String({ maxLength: 2000 })),
   RECORDING_MAX_BYTES: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, default: 2 * 1024 * 1024 * 1024 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
@@ -83,6 +86,11 @@ export interface Config {
    * development and demo, where there is no network. Off in production only when set so.
    */
   edsRevocation: 'off' | 'ocsp-crl';
+  /**
+   * Worker threads that check EDS signatures, so a check never blocks the event loop: in
+   * production as many as there are cores, up to four; none elsewhere (the check runs in-process).
+   */
+  edsVerifyThreads: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the client address: none (false), the number
    * of hops in front of Sot, or the proxies' addresses and CIDR ranges. Fastify's `trustProxy`.
@@ -341,6 +349,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     trustedRootsDir: env.TRUSTED_ROOTS_DIR ? path.resolve(env.TRUSTED_ROOTS_DIR) : undefined,
     edsVerifierUrl: env.EDS_VERIFIER_URL,
     edsRevocation: (env.EDS_REVOCATION as 'off' | 'ocsp-crl' | undefined) ?? (isProduction ? 'ocsp-crl' : 'off'),
+    edsVerifyThreads: env.EDS_VERIFY_THREADS ?? (isProduction ? Math.min(availableParallelism(), 4) : 0),
     trustProxy,
     acquirer: {
       url: (env.ACQUIRER_URL ?? `${publicUrl}/sandbox/acquirer`).replace(/\/$/, ''),

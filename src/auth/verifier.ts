@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createSignatureVerifier, loadTrustedRoots, type SignatureVerifier } from '../adapters/eds/index.ts';
+import { createThreadedVerifier } from '../adapters/eds/threadedVerifier.ts';
 import { ConfigError, type Config } from '../config.ts';
 
 /** DER certificates in a PEM file. */
@@ -26,6 +27,8 @@ export function trustedRootsFromConfig(config: Config): Uint8Array[] {
   return roots;
 }
 
-export function signatureVerifierFromConfig(config: Config): SignatureVerifier {
-  return createSignatureVerifier({ trustedRoots: trustedRootsFromConfig(config), externalVerifierUrl: config.edsVerifierUrl, revocation: config.edsRevocation });
+/** The configured verifier; `close` stops its threads, when it has any. */
+export function signatureVerifierFromConfig(config: Config): SignatureVerifier & { close?: () => Promise<void> } {
+  const options = { trustedRoots: trustedRootsFromConfig(config), externalVerifierUrl: config.edsVerifierUrl, revocation: config.edsRevocation };
+  return config.edsVerifyThreads > 0 ? createThreadedVerifier(options, config.edsVerifyThreads) : createSignatureVerifier(options);
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OPERATOR_SETTINGS } from '../support/app.ts';
+import { issueAuthKey, makeRootCa, signContent } from '../support/pki.ts';
 
 const ROOT = path.resolve('.');
 const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
@@ -94,6 +95,18 @@ describe('the release in dist/', () => {
         expect(await asset.text()).not.toContain('demoSigner');
       }
       expect((await fetch(`${release.url}/api/docs/json`)).status).toBe(200);
+      // Production checks signatures on worker threads, run from dist/ too: a signature by a root
+      // nobody trusts is refused for that reason, which only a whole check can tell.
+      const { nonce } = (await (await fetch(`${release.url}/api/v1/auth/challenge`, { method: 'POST', headers: { origin: 'https://sot.example.kz' } })).json()) as { nonce: string };
+      const stranger = await issueAuthKey(await makeRootCa({ name: 'Nobody Trusts This Root' }));
+      const cms = await signContent(stranger, new Uint8Array(Buffer.from(nonce, 'base64')));
+      const refused = await fetch(`${release.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://sot.example.kz' },
+        body: JSON.stringify({ nonce, cms: Buffer.from(cms).toString('base64') }),
+      });
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('untrusted_certificate');
     } finally {
       expect(await release.stop()).toBe(0);
     }
