@@ -55,6 +55,22 @@ describeDb('judgment search plans', () => {
     expect(plans[1]).toMatch(/judgments_court_published_idx|judgments_tsv/);
   });
 
+  it('reads a rare word from its text index, not by walking every judgment by date', async () => {
+    // The planner tells rare from common by the words its statistics list (migration 0030).
+    const targets = await database.db.execute<{ attname: string; attstattarget: number }>(
+      sql`select attname, attstattarget from pg_attribute where attrelid = 'judgments'::regclass and attname in ('tsv_ru', 'tsv_simple') order by attname`,
+    );
+    expect(targets.rows).toEqual([
+      { attname: 'tsv_ru', attstattarget: 1000 },
+      { attname: 'tsv_simple', attstattarget: 1000 },
+    ]);
+    for (const q of ['пасека', 'омартасы']) {
+      const plan = await planOf(pageStatement(parsed({ q })));
+      expect(plan, q).toMatch(/Bitmap Index Scan on judgments_tsv_(ru|simple)_idx/);
+      expect(plan, q).not.toMatch(/judgments_published_idx/);
+    }
+  });
+
   it('reads the next page by its keyset, in both orders, and a judgment’s page by its id, through indexes', async () => {
     const plans: string[] = [];
     for (const raw of [{ q: 'истец', order: 'date' }, { q: 'талапкер' }, { order: 'date' }]) {
