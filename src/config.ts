@@ -147,8 +147,10 @@ export function parseRole(raw: string | undefined): Role {
   throw new ConfigError(`Invalid --role ${JSON.stringify(raw)}: use web (HTTP only), worker (background jobs only) or all (both, the default)`);
 }
 
-const INTEGER_KEYS = new Set(['SCHEDULES_EVERY_SECONDS', 'PORT', 'DB_POOL_SIZE', 'RECORDING_MAX_BYTES', 'NOTIFY_RETRY_LIMIT', 'NOTIFY_RETRY_DELAY_SECONDS', 'NOTIFY_SEND_TIMEOUT_MS']);
-const BOOLEAN_KEYS = new Set(['DEMO']);
+/** The keys the schema types as integers or booleans, read from it so a new one cannot be missed. */
+const keysOfType = (type: 'integer' | 'boolean') => new Set(Object.entries(EnvSchema.properties).filter(([, schema]) => (schema as { type?: string }).type === type).map(([key]) => key));
+const INTEGER_KEYS = keysOfType('integer');
+const BOOLEAN_KEYS = keysOfType('boolean');
 
 /** Reads only Sot's own keys, turning numeric and boolean strings into values; empty strings count as unset. */
 function pickEnv(source: NodeJS.ProcessEnv): Record<string, unknown> {

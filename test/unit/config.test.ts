@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -250,6 +250,14 @@ describe('configuration', () => {
     it('refuses a value that is neither off nor ocsp-crl', () => {
       expect(() => configured({ EDS_REVOCATION: 'ocsp' })).toThrow(/EDS_REVOCATION/);
     });
+  });
+
+  it('checks signatures on worker threads in production, one a core up to four, and in-process elsewhere unless asked', () => {
+    expect(loadConfig(production()).edsVerifyThreads).toBe(Math.min(availableParallelism(), 4));
+    expect(loadConfig(production({ EDS_VERIFY_THREADS: '0' })).edsVerifyThreads).toBe(0);
+    expect(loadConfig({ DATA_DIR: tmp() }).edsVerifyThreads).toBe(0);
+    expect(loadConfig({ DATA_DIR: tmp(), EDS_VERIFY_THREADS: '3' }).edsVerifyThreads).toBe(3);
+    for (const bad of ['-1', 'two', '1.5', '33']) expect(() => loadConfig({ DATA_DIR: tmp(), EDS_VERIFY_THREADS: bad }), bad).toThrow(/EDS_VERIFY_THREADS/);
   });
 
   it('treats empty values as unset', () => {
