@@ -70,6 +70,32 @@ describeDb('case alerts', () => {
     expect((await get(stranger, '/cabinet/follows')).body).toContain(n.open);
   });
 
+  it('says on the cabinet case page how the person hears of the case, and where to change it', async () => {
+    const page = async (user: TestUser, caseId: string) => {
+      const res = await get(user, urls.cabinetCase(caseId));
+      expect(res.statusCode).toBe(200);
+      return res.body;
+    };
+    // The party reads Russian, the language of their profile.
+    const own = await page(party, ids.open);
+    expect(own).toContain('Уведомления по делу');
+    expect(own).toContain('О каждом новом событии по делу вы узнаёте');
+    expect(own).toContain(`href="${urls.followedCase(ids.open)}"`);
+    expect((await get(party, urls.followedCases())).body).toContain(`id="${urls.followedCaseAnchor(ids.open)}"`);
+    await post(party, urls.caseAlertChoice(ids.open), { following: 'no' });
+    expect(await page(party, ids.open)).toContain('Уведомления по этому делу вы отключили.');
+    await post(party, urls.caseAlertChoice(ids.open), { following: 'yes', byEmail: 'on' });
+    expect(await page(party, ids.open)).toContain('О каждом новом событии по делу вы узнаёте');
+
+    // Someone of the company that is a party, who has neither filed nor followed for it yet, is offered to follow.
+    const newcomer = await signedInUser(t.database.db, { bin, lang: 'en' });
+    const theirs = await page(newcomer, ids.entity);
+    expect(theirs).toContain('The organisation you act for is a party to this case.');
+    expect(theirs).toContain(`href="${urls.followCase(n.entity)}"`);
+    // The court's side has no alerts of its own here.
+    expect(await page(clerk, ids.open)).not.toContain('case-alerts-heading');
+  });
+
   it('refuses bad input with a 4xx', async () => {
     expect((await get(stranger, '/cabinet/follows/new?number=nonsense')).statusCode).toBe(400);
     expect((await post(stranger, '/cabinet/follows', { number: n.open, byEmail: 'yes' })).statusCode).toBe(400);

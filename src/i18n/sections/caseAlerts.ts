@@ -32,6 +32,11 @@ const en = {
   'caseStatus.follow.title': 'Get alerts about this case',
   'caseStatus.follow.text': 'Get a notice when its status or hearings change. You will be asked to sign in.',
   'caseStatus.follow.link': 'Follow this case',
+  'cabinet.alerts.title': 'Alerts about this case',
+  'cabinet.alerts.participant': 'You hear of every new event in this case in your notification centre, and by e-mail or SMS if you chose so.',
+  'cabinet.alerts.off': 'You turned alerts for this case off.',
+  'cabinet.alerts.entity': 'The organisation you act for is a party to this case. Follow the case to hear of every event in it.',
+  'cabinet.alerts.change': 'Change alerts for this case',
   'notifications.followsLink': 'Cases you follow and how to tell you',
 };
 
@@ -69,6 +74,11 @@ export const caseAlerts: Section<typeof en> = {
     'caseStatus.follow.title': 'Уведомления об этом деле',
     'caseStatus.follow.text': 'Получайте уведомление, когда меняется статус дела или его заседания. Потребуется войти в систему.',
     'caseStatus.follow.link': 'Отслеживать дело',
+    'cabinet.alerts.title': 'Уведомления по делу',
+    'cabinet.alerts.participant': 'О каждом новом событии по делу вы узнаёте в центре уведомлений, а если выбрали — по электронной почте или SMS.',
+    'cabinet.alerts.off': 'Уведомления по этому делу вы отключили.',
+    'cabinet.alerts.entity': 'Организация, от имени которой вы действуете, — сторона по этому делу. Отслеживайте дело, чтобы узнавать о каждом событии по нему.',
+    'cabinet.alerts.change': 'Изменить уведомления по делу',
     'notifications.followsLink': 'Отслеживаемые дела и способы уведомления',
   },
   kk: {
@@ -103,6 +113,11 @@ export const caseAlerts: Section<typeof en> = {
     'caseStatus.follow.title': 'Осы іс туралы хабарламалар',
     'caseStatus.follow.text': 'Істің мәртебесі немесе отырыстары өзгергенде хабарлама алыңыз. Жүйеге кіру қажет болады.',
     'caseStatus.follow.link': 'Істі бақылау',
+    'cabinet.alerts.title': 'Іс бойынша хабарламалар',
+    'cabinet.alerts.participant': 'Іс бойынша әрбір жаңа оқиға туралы хабарламалар орталығында, ал таңдаған болсаңыз, электрондық пошта немесе SMS арқылы да хабардар боласыз.',
+    'cabinet.alerts.off': 'Осы іс бойынша хабарламаларды өшірдіңіз.',
+    'cabinet.alerts.entity': 'Сіз атынан әрекет ететін ұйым осы істің тарапы. Іс бойынша әрбір оқиға туралы білу үшін істі бақылаңыз.',
+    'cabinet.alerts.change': 'Іс бойынша хабарламаларды өзгерту',
     'notifications.followsLink': 'Бақылаудағы істер және хабарлау тәсілдері',
   },
 };

@@ -20,7 +20,9 @@ import type { Principal } from '../../policies/principal.ts';
 import { homeOf } from '../../policies/home.ts';
 import type { CaseRelation } from '../../policies/rules.ts';
 import type { CaseDeadline } from '../../queries/caseFile.ts';
-import type { CourtOrderPanel } from '../../views/pages/CabinetCasePage.tsx';
+import type { AlertsPanel, CourtOrderPanel } from '../../views/pages/CabinetCasePage.tsx';
+import { followTarget, type FollowTarget } from '../../queries/caseFollows.ts';
+import { urls } from '../../urls.ts';
 import { caseFor } from '../caseAccess.ts';
 
 
@@ -73,9 +75,10 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const familiarisation = participant && mayFile ? { ...(await familiarisationPanelOf(app.db, request.principal!, details.case)), openedCount: granted.length, done: request.query.familiarisation === 'sent' } : null;
       const courtFile = can(request.principal, { action: 'read', resource: 'court_file', relations });
       const bank = mayFile ? await publishedJudgmentsOfCase(app.db, caseId) : [];
+      const alerts = courtSide ? null : alertsPanelOf(await followTarget(app.db, request.principal!, { caseId }));
       return reply.page(
         { title: details.case.number ?? request.t('cabinet.notRegistered'), nav: 'cabinet' },
-        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation, courtOrder, ownPartyIds, sendsCopies, familiarisation, courtFile }} hasDistribution={distribution !== null} bank={{ judgments: bank, sent: request.query.correction === 'sent' }} />,
+        <CabinetCasePage details={details} file={{ documents, deadlines, acts, linked, today: today(app.clock()), canAppeal, cassation, courtOrder, ownPartyIds, sendsCopies, familiarisation, courtFile }} hasDistribution={distribution !== null} bank={{ judgments: bank, sent: request.query.correction === 'sent' }} alerts={alerts} />,
       );
     },
   );
@@ -98,3 +101,10 @@ export const cabinetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.redirect('/', 303);
   });
 };
+
+/** What the case page says of the person's alerts: nothing before the case has a number, or when they neither take part nor act for a party. */
+function alertsPanelOf(target: FollowTarget | null): AlertsPanel | null {
+  if (!target?.takesPart) return null;
+  if (target.participant) return { kind: target.follow?.active === false ? 'off' : 'participant', href: urls.followedCase(target.id) };
+  return { kind: 'entity', href: urls.followCase(target.number) };
+}

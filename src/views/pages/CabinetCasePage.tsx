@@ -176,7 +176,33 @@ function JudgmentBankPanel({ caseId, bank }: { caseId: string; bank: BankPanel }
   );
 }
 
-export function CabinetCasePage({ details, file, hasDistribution = false, bank }: { details: CaseForParticipants; file: CaseFileParts; hasDistribution?: boolean; bank?: BankPanel }) {
+/**
+ * How the person hears of the case: a participant sees that they do and where to change it; the
+ * person of an entity that is a party, not yet following, is offered to follow it.
+ */
+export interface AlertsPanel {
+  kind: 'participant' | 'off' | 'entity';
+  href: string;
+}
+
+function CaseAlerts({ panel }: { panel: AlertsPanel }) {
+  const { t } = useView();
+  return (
+    <section aria-labelledby="case-alerts-heading">
+      <h2 class="govuk-heading-l" id="case-alerts-heading">
+        {t('cabinet.alerts.title')}
+      </h2>
+      <p class="govuk-body">{t(`cabinet.alerts.${panel.kind}`)}</p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={panel.href}>
+          {t(panel.kind === 'entity' ? 'caseStatus.follow.link' : 'cabinet.alerts.change')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export function CabinetCasePage({ details, file, hasDistribution = false, bank, alerts }: { details: CaseForParticipants; file: CaseFileParts; hasDistribution?: boolean; bank?: BankPanel; alerts?: AlertsPanel | null }) {
   const { t, lang } = useView();
   const c = details.case;
   const rows: { key: string; value: ComponentChildren }[] = [
@@ -295,6 +321,8 @@ export function CabinetCasePage({ details, file, hasDistribution = false, bank }
           ))}
         </ul>
       )}
+
+      {alerts && <CaseAlerts panel={alerts} />}
 
       <h2 class="govuk-heading-l">{t('case.timeline')}</h2>
       <CaseTimeline timeline={details.timeline} />

@@ -54,7 +54,7 @@ export function FollowedCasesPage({ cases, truncated, done }: { cases: FollowedC
         )}
         {truncated && <p class="govuk-body">{t('follows.truncated', { count: cases.length })}</p>}
         {cases.map((item, index) => (
-          <section key={item.caseId} class="govuk-!-margin-bottom-8" aria-labelledby={`case-${index}-heading`}>
+          <section key={item.caseId} id={urls.followedCaseAnchor(item.caseId)} class="govuk-!-margin-bottom-8" aria-labelledby={`case-${index}-heading`}>
             <h2 class="govuk-heading-m govuk-!-margin-bottom-1" id={`case-${index}-heading`}>
               <a class="govuk-link sot-case-number" href={item.participant ? urls.cabinetCase(item.caseId) : urls.caseStatus(item.number)}>
                 {item.number}
