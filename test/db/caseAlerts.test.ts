@@ -96,6 +96,27 @@ describeDb('case alerts', () => {
     expect(await page(clerk, ids.open)).not.toContain('case-alerts-heading');
   });
 
+  it('starts a long list of followed cases with a link to each case’s own choices', async () => {
+    const reader = await signedInUser(t.database.db, { lang: 'en' });
+    const [court] = await t.database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'));
+    const made: { id: string; number: string }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const number = `7517-26-00-2/98${20 + i}`;
+      const [row] = await t.database.db.insert(cases).values({ number, courtId: court!.id, kind: 'civil', category: 'property', status: 'accepted' }).returning({ id: cases.id });
+      made.push({ id: row!.id, number });
+      const list = (await get(reader, urls.followedCases())).body;
+      // Up to five cases, the list is short enough to read through.
+      if (i > 0) expect(list.includes('follows-contents-heading'), `${i} followed`).toBe(i > 5);
+      expect((await post(reader, '/cabinet/follows', { number })).headers.location).toBe('/cabinet/follows?done=followed');
+    }
+    const list = (await get(reader, urls.followedCases())).body;
+    expect(list).toContain('Cases on this page');
+    for (const { id } of made) {
+      expect(list).toContain(`href="#${urls.followedCaseAnchor(id)}"`);
+      expect(list).toContain(`id="${urls.followedCaseAnchor(id)}"`);
+    }
+  });
+
   it('refuses bad input with a 4xx', async () => {
     expect((await get(stranger, '/cabinet/follows/new?number=nonsense')).statusCode).toBe(400);
     expect((await post(stranger, '/cabinet/follows', { number: n.open, byEmail: 'yes' })).statusCode).toBe(400);

@@ -67,4 +67,34 @@ describe('case alerts', () => {
       await close();
     }
   });
+
+  it('a party reads on their case page how they hear of it and goes to that case’s own choices, in kk and ru', async () => {
+    const db = demo.server.database.db;
+    for (const { lang, handle } of [
+      { lang: 'kk' as const, handle: 'citizen' },
+      { lang: 'ru' as const, handle: 'citizen2' },
+    ]) {
+      const iin = demoPeople().find((p) => p.handle === handle)!.iin;
+      const [own] = await db
+        .select({ id: cases.id })
+        .from(parties)
+        .innerJoin(cases, eq(cases.id, parties.caseId))
+        .innerJoin(users, eq(users.id, parties.userId))
+        .where(and(eq(users.iin, iin), isNotNull(cases.number)))
+        .limit(1);
+      const { page, t, close, errors } = await pageIn(demo.browser, demo.server.url, lang);
+      await signIn(page, demo.server.url, t, handle);
+      await page.goto(`${demo.server.url}/cabinet/cases/${own!.id}`);
+      await expect.poll(() => page.getByRole('heading', { name: t('cabinet.alerts.title') }).count(), { message: lang }).toBe(1);
+      await expectAccessible(page);
+      await Promise.all([page.waitForURL(/\/cabinet\/follows#follow-/), page.getByRole('link', { name: t('cabinet.alerts.change') }).click()]);
+      expect(new URL(page.url()).hash, lang).toBe(`#follow-${own!.id}`);
+      // The section the link names is there, with that case's own choices.
+      const section = page.locator(`#follow-${own!.id}`);
+      await expect.poll(() => section.getByText(t('follows.participant')).count(), { message: lang }).toBe(1);
+      await expectAccessible(page);
+      expect(errors, lang).toEqual([]);
+      await close();
+    }
+  });
 });

@@ -36,6 +36,9 @@ function ChannelChoice({ item, index }: { item: FollowedCase; index: number }) {
   );
 }
 
+/** Longer lists than this start with links to each case's part of the page. */
+const CONTENTS_FROM = 5;
+
 export function FollowedCasesPage({ cases, truncated, done }: { cases: FollowedCase[]; truncated: boolean; done?: FollowDone | undefined }) {
   const { t, lang } = useView();
   return (
@@ -53,6 +56,25 @@ export function FollowedCasesPage({ cases, truncated, done }: { cases: FollowedC
           </p>
         )}
         {truncated && <p class="govuk-body">{t('follows.truncated', { count: cases.length })}</p>}
+        {cases.length > CONTENTS_FROM && (
+          // A company can be in dozens of cases, each with its own choices below: a list to go straight to one.
+          <nav aria-labelledby="follows-contents-heading" class="govuk-!-margin-bottom-8">
+            <h2 class="govuk-heading-s" id="follows-contents-heading">
+              {t('follows.contents')}
+            </h2>
+            <ul class="govuk-list">
+              {cases.map((item) => (
+                <li key={item.caseId}>
+                  <a class="govuk-link sot-case-number" href={`#${urls.followedCaseAnchor(item.caseId)}`}>
+                    {item.number}
+                  </a>{' '}
+                  — {t(`status.${item.status}`)}
+                  {!item.active && ` (${t('follows.off')})`}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         {cases.map((item, index) => (
           <section key={item.caseId} id={urls.followedCaseAnchor(item.caseId)} class="govuk-!-margin-bottom-8" aria-labelledby={`case-${index}-heading`}>
             <h2 class="govuk-heading-m govuk-!-margin-bottom-1" id={`case-${index}-heading`}>
