@@ -189,42 +189,29 @@ export async function submitFiling(db: Db, store: BlobStore, verifier: Signature
     if (locked!.status === 'submitted') return { talonNumber: locked!.talonNumber!, verifyCode: locked!.verifyCode! };
     // What was signed must still be what is stored.
     if (locked!.version !== filing.version) throw new SotError('filing_changed');
-    const talonNumber = await nextTalonNumber(tx, filing.courtId!, now);
-    const verifyCode = newVerifyCode();
+    // What needs no talon number comes first: the number is the court's counter row, which every
+    // other filing to the court waits on from here until this transaction ends.
     // The case the filing is in; its documents go to the review case when it opens one (an appeal).
     const caseId = startsCase(filing.type) ? await startCase(tx, filing, principal, identity, now) : filing.caseId!;
-    const documentsCaseId = startsCase(filing.type) ? caseId : await applyInCaseFiling(tx, { filingId: id, type: filing.type, caseId, talonNumber, filerId: principal.userId, filerBin: filing.filerBin }, now);
     const [certificate] = await tx.select({ id: certificates.id }).from(certificates).where(eq(certificates.thumbprintSha256, identity.certificate.thumbprintSha256));
-
     await tx.insert(blobs).values({ sha256: staged.sha256, sizeBytes: staged.sizeBytes, mediaType: 'application/json', createdAt: now }).onConflictDoNothing();
-    await tx.insert(documents).values({
-      caseId: documentsCaseId,
-      kind: DOCUMENT_KIND[filing.type],
-      title: talonNumber,
-      fileName: `${talonNumber}.json`,
-      mediaType: 'application/json',
-      sizeBytes: staged.sizeBytes,
-      sha256: staged.sha256,
-      signature: Buffer.from(cms),
-      signerId: principal.userId,
-      visibility: 'parties',
-      createdBy: principal.userId,
-      createdAt: now,
-    });
-    for (const attachment of attachments) {
-      await tx.insert(documents).values({
-        caseId: documentsCaseId,
-        kind: attachment.purpose === 'power_of_attorney' ? 'power_of_attorney' : attachment.purpose === 'payment_document' ? 'payment_document' : 'attachment',
+
+    const talonNumber = await nextTalonNumber(tx, filing.courtId!, now);
+    const verifyCode = newVerifyCode();
+    const documentsCaseId = startsCase(filing.type) ? caseId : await applyInCaseFiling(tx, { filingId: id, type: filing.type, caseId, talonNumber, filerId: principal.userId, filerBin: filing.filerBin }, now);
+    const filed = { caseId: documentsCaseId, visibility: 'parties' as const, createdBy: principal.userId, createdAt: now };
+    await tx.insert(documents).values([
+      { ...filed, kind: DOCUMENT_KIND[filing.type], title: talonNumber, fileName: `${talonNumber}.json`, mediaType: 'application/json', sizeBytes: staged.sizeBytes, sha256: staged.sha256, signature: Buffer.from(cms), signerId: principal.userId },
+      ...attachments.map((attachment) => ({
+        ...filed,
+        kind: attachment.purpose === 'power_of_attorney' ? ('power_of_attorney' as const) : attachment.purpose === 'payment_document' ? ('payment_document' as const) : ('attachment' as const),
         title: attachment.name,
         fileName: attachment.name,
         mediaType: attachment.mediaType,
         sizeBytes: attachment.sizeBytes,
         sha256: attachment.sha256,
-        visibility: 'parties',
-        createdBy: principal.userId,
-        createdAt: now,
-      });
-    }
+      })),
+    ]);
     const updated = await tx
       .update(filings)
       .set({
