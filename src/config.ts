@@ -88,7 +88,8 @@ export interface Config {
   edsRevocation: 'off' | 'ocsp-crl';
   /**
    * Worker threads that check EDS signatures, so a check never blocks the event loop: in
-   * production as many as there are cores, up to four; none elsewhere (the check runs in-process).
+   * production one fewer than the cores (the event loop keeps one), at least one and at most
+   * four; none elsewhere (the check runs in-process).
    */
   edsVerifyThreads: number;
   /**
@@ -351,7 +352,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, options: Loa
     trustedRootsDir: env.TRUSTED_ROOTS_DIR ? path.resolve(env.TRUSTED_ROOTS_DIR) : undefined,
     edsVerifierUrl: env.EDS_VERIFIER_URL,
     edsRevocation: (env.EDS_REVOCATION as 'off' | 'ocsp-crl' | undefined) ?? (isProduction ? 'ocsp-crl' : 'off'),
-    edsVerifyThreads: env.EDS_VERIFY_THREADS ?? (isProduction ? Math.min(availableParallelism(), 4) : 0),
+    edsVerifyThreads: env.EDS_VERIFY_THREADS ?? (isProduction ? Math.max(1, Math.min(availableParallelism() - 1, 4)) : 0),
     trustProxy,
     acquirer: {
       url: (env.ACQUIRER_URL ?? `${publicUrl}/sandbox/acquirer`).replace(/\/$/, ''),

@@ -252,8 +252,8 @@ describe('configuration', () => {
     });
   });
 
-  it('checks signatures on worker threads in production, one a core up to four, and in-process elsewhere unless asked', () => {
-    expect(loadConfig(production()).edsVerifyThreads).toBe(Math.min(availableParallelism(), 4));
+  it('checks signatures on worker threads in production, one fewer than the cores (one to four), and in-process elsewhere unless asked', () => {
+    expect(loadConfig(production()).edsVerifyThreads).toBe(Math.max(1, Math.min(availableParallelism() - 1, 4)));
     expect(loadConfig(production({ EDS_VERIFY_THREADS: '0' })).edsVerifyThreads).toBe(0);
     expect(loadConfig({ DATA_DIR: tmp() }).edsVerifyThreads).toBe(0);
     expect(loadConfig({ DATA_DIR: tmp(), EDS_VERIFY_THREADS: '3' }).edsVerifyThreads).toBe(3);

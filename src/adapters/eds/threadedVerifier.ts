@@ -36,6 +36,13 @@ interface Thread {
   lost: boolean;
 }
 
+/**
+ * A check makes short-lived garbage only; a smaller young generation than V8's default keeps each
+ * thread about 20 MB lighter at the same rate of checks (measured: two threads 263 MB → 223 MB of
+ * process RSS after a thousand checks, 124 and 128 checks a second).
+ */
+const YOUNG_GENERATION_MB = 8;
+
 /** The worker: the release's bundle beside this code, or in development and tests the TypeScript source (`verifyWorker.dev.mjs`). */
 function workerScript(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './verifyWorker.dev.mjs' : './edsWorker.js', import.meta.url);
@@ -52,7 +59,7 @@ export function createThreadedVerifier(options: Omit<SignatureVerifierOptions, '
   let closed = false;
 
   function start(): Thread {
-    const worker = new Worker(script, { workerData: options });
+    const worker = new Worker(script, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const thread: Thread = { worker, inHand: new Map(), lost: false };
     // An idle thread does not keep the process alive; one with checks in hand does.
     worker.unref();
