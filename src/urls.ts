@@ -68,7 +68,7 @@ export const urls = {
   caseAlertChoice: (caseId: string) => `/cabinet/follows/${encodeURIComponent(caseId)}`,
   /** A case's own section of the followed-cases page, where its alerts are chosen. */
   followedCaseAnchor: (caseId: string) => `follow-${caseId}`,
-  followedCase: (caseId: string) => `/cabinet/follows#follow-${encodeURIComponent(caseId)}`,
+  followedCase: (caseId: string) => `/cabinet/follows#${urls.followedCaseAnchor(caseId)}`,
   devPkcs12: (handle: string, key: 'auth' | 'sign') => `/dev/pki/${encodeURIComponent(handle)}.${key}.p12`,
   language: (lang: Lang, returnTo: string) => withQuery(`/language/${lang}`, { return: returnTo }),
   newFiling: (preset?: { type: string; case: string }) => withQuery('/cabinet/filings/new', preset),
