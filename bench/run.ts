@@ -32,7 +32,7 @@ import { BENCH_TERMS } from '../src/seed/benchJudgmentText.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { auditKeyring, useAuditKeys } from '../src/db/audit.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { createDevPki } from '../src/pki/devCa.ts';
+import { openDevPki } from '../src/pki/devCa.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { seedDemoActs } from '../src/seed/demoActs.ts';
 import { demoPeople } from '../src/seed/people.ts';
@@ -278,9 +278,9 @@ async function prepareDatabase(options: BenchOptions, log: (line: string) => voi
     }
     // The demo judges' certificates under one root, so the court act check verifies real signatures.
     const pkiRoot = mkdtempSync(path.join(tmpdir(), 'sot-bench-roots-'));
-    const pki = await createDevPki(path.join(pkiRoot, 'ca'), demoPeople().filter((p) => p.handle.startsWith('judge-')));
+    const pki = await openDevPki(path.join(pkiRoot, 'ca'), demoPeople());
     writeFileSync(path.join(pkiRoot, 'root.pem'), pki.rootPem);
-    if (options.extraScenarios) await seedDemoActs(database.db, createDiskBlobStore(path.join(pkiRoot, 'blobs')), path.join(pkiRoot, 'ca'));
+    if (options.extraScenarios) await seedDemoActs(database.db, createDiskBlobStore(path.join(pkiRoot, 'blobs')), pki);
     // A 1% block sample spreads over the whole table; a small table is sampled whole.
     const sampled = await database.db.execute<{ number: string }>(sql`select number from cases tablesample system (1) where number is not null and registered_at < '2020-01-01' limit 5000`);
     const rows = sampled.rows.length >= 100 ? sampled.rows : (await database.db.execute<{ number: string }>(sql`select number from cases where number is not null and registered_at < '2020-01-01' order by random() limit 5000`)).rows;

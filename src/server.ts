@@ -12,7 +12,7 @@ import { MAX_PERIOD_MONTHS } from './domain/courtStatistics.ts';
 import { seedDemoHearingRecords, seedDemoRecordings } from './seed/demoRecordings.ts';
 import { createDiskBlobStore } from './adapters/storage/blobStore.ts';
 import { demoPeople } from './seed/people.ts';
-import { createDevPki } from './pki/devCa.ts';
+import { openDevPki } from './pki/devCa.ts';
 import { createSmtpSender } from './adapters/email/smtp.ts';
 import type { StandInSmtp } from './adapters/email/standInSmtp.ts';
 import { startJobQueue } from './jobs/jobQueue.ts';
@@ -54,10 +54,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     // Demo data only where a newcomer runs the portal on its own database, never in production.
     const seeded = config.demo && database.kind === 'pglite' ? await seedDemo(database.db) : null;
     if (seeded?.seeded) console.log(`Demo data: ${seeded.courts} courts, ${seeded.people} people, ${seeded.cases} cases.`);
-    // Demo certificates for the in-browser signer; their root is trusted in demo mode only.
-    if (config.demo) await createDevPki(config.devPkiDir, demoPeople());
+    // The demo CA for the in-browser signer, its root trusted in demo mode only; each person's keys
+    // are issued when first asked for, by the demo's acts below or by the signer.
+    const devPki = config.demo ? await openDevPki(config.devPkiDir, demoPeople()) : null;
     // The demo's decisions are signed with its judges' demo certificates, so they need both.
-    if (seeded?.seeded) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), config.devPkiDir);
+    if (seeded?.seeded && devPki) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), devPki);
     if (seeded?.seeded) await seedDemoRecordings(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
     if (seeded?.seeded) await seedDemoHearingRecords(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
     // Counted once the demo's acts are issued, so its statistics page has figures from the start.

@@ -4,7 +4,8 @@
  * for signing in and a signing key for documents. Not for production: the root's key sits on disk
  * next to it, and every demo file has the same documented password.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -189,7 +190,8 @@ export function fromPem(label: 'CERTIFICATE' | 'PRIVATE KEY', pem: string): Uint
 
 /** Written whole or not at all, so a crash never leaves half a key or certificate behind. */
 function writeAtomically(file: string, data: string | Uint8Array, mode = 0o644): void {
-  const temporary = `${file}.${process.pid}.tmp`;
+  // Unique per write, so two writes of one file never share a temporary file.
+  const temporary = `${file}.${randomUUID()}.tmp`;
   writeFileSync(temporary, data, { mode });
   chmodSync(temporary, mode);
   renameSync(temporary, file);
@@ -311,6 +313,57 @@ async function issueDemoFiles(root: RootCa, person: DevPerson, key: DevKey, { ce
   writeAtomically(certPath, toPem('CERTIFICATE', certificateDer));
 }
 
+/** A development CA's people, each key issued the first time it is asked for. */
+export interface DevPkiIssuer {
+  rootPem: string;
+  /** The person's key files, issued now if missing, expired or out of date; null for no such person. */
+  keyFiles(handle: string, key: DevKey): Promise<DevKeyFiles | null>;
+}
+
+/**
+ * Issues under way in this process, by key file: a server's demo seeding and its /dev/pki route
+ * wait for one issue of a key instead of racing to write the same files.
+ */
+const issuing = new Map<string, Promise<void>>();
+
+/**
+ * Opens (or starts) the development CA in dir without issuing anyone's keys yet: seventy RSA keys
+ * are most of a newcomer's first start, and a demo session signs in as one or two people. A new
+ * root removes every earlier person's files, so no key under a replaced root is ever handed out.
+ */
+export async function openDevPki(dir: string, people: DevPerson[], now: Date = new Date()): Promise<DevPkiIssuer> {
+  for (const person of people) if (!/^[A-Za-z0-9_-]+$/.test(person.handle)) throw new Error(`handle not usable as a file name: ${person.handle}`);
+  const usersDir = path.join(dir, 'users');
+  mkdirSync(dir, { recursive: true });
+  const { root, created } = await loadOrCreateRoot(dir, now);
+  if (created) rmSync(usersDir, { recursive: true, force: true });
+  mkdirSync(usersDir, { recursive: true });
+  const byHandle = new Map(people.map((person) => [person.handle, person]));
+  const current = new Set<string>();
+  return {
+    rootPem: toPem('CERTIFICATE', root.certificateDer),
+    async keyFiles(handle, key) {
+      const person = byHandle.get(handle);
+      if (!person) return null;
+      const files: DevKeyFiles = { p12Path: devKeyFile(dir, handle, key, 'p12'), certPath: devKeyFile(dir, handle, key, 'pem') };
+      while (!current.has(files.p12Path)) {
+        const underWay = issuing.get(files.p12Path);
+        if (underWay) {
+          await underWay;
+        } else if (isCurrent(files.certPath, files.p12Path, person, key, now)) {
+          current.add(files.p12Path);
+        } else {
+          const issue = issueDemoFiles(root, person, key, files, now).finally(() => issuing.delete(files.p12Path));
+          issuing.set(files.p12Path, issue);
+          await issue;
+          current.add(files.p12Path);
+        }
+      }
+      return files;
+    },
+  };
+}
+
 /**
  * Writes dir/root-ca.pem (+ root-ca.key.pem, mode 0600) and, per person, the authentication key
  * dir/users/<handle>.auth.{p12,pem} and the signing key dir/users/<handle>.sign.{p12,pem}. Run
@@ -318,13 +371,12 @@ async function issueDemoFiles(root: RootCa, person: DevPerson, key: DevKey, { ce
  * another profile; a new root reissues everyone.
  */
 export async function createDevPki(dir: string, people: DevPerson[], now: Date = new Date()): Promise<DevPki> {
-  for (const person of people) if (!/^[A-Za-z0-9_-]+$/.test(person.handle)) throw new Error(`handle not usable as a file name: ${person.handle}`);
-  const usersDir = path.join(dir, 'users');
-  mkdirSync(usersDir, { recursive: true });
-  const { root, created } = await loadOrCreateRoot(dir, now);
-  const filesOf = (handle: string, key: DevKey): DevKeyFiles => ({ p12Path: devKeyFile(dir, handle, key, 'p12'), certPath: devKeyFile(dir, handle, key, 'pem') });
-  const wanted = people.flatMap((person) => DEV_KEYS.map((key) => ({ person, key, files: filesOf(person.handle, key) })));
-  const missing = wanted.filter((w) => created || !isCurrent(w.files.certPath, w.files.p12Path, w.person, w.key, now));
-  await Promise.all(missing.map((w) => issueDemoFiles(root, w.person, w.key, w.files, now)));
-  return { rootPem: toPem('CERTIFICATE', root.certificateDer), files: people.map(({ handle }) => ({ handle, auth: filesOf(handle, 'auth'), sign: filesOf(handle, 'sign') })) };
+  const pki = await openDevPki(dir, people, now);
+  const files = await Promise.all(
+    people.map(async ({ handle }) => {
+      const [auth, sign] = await Promise.all(DEV_KEYS.map((key) => pki.keyFiles(handle, key)));
+      return { handle, auth: auth!, sign: sign! };
+    }),
+  );
+  return { rootPem: pki.rootPem, files };
 }

@@ -13,7 +13,7 @@ import { actManifest, COURT_ACT_KINDS, type ActChoice, type CourtActKind } from 
 import type { CaseStatus } from '../domain/caseStatus.ts';
 import { newVerifyCode } from '../auth/tokens.ts';
 import { importPrivateKey, signCms } from '../pki/cms.ts';
-import { DEV_PKCS12_PASSWORD, devKeyFile } from '../pki/devCa.ts';
+import { DEV_PKCS12_PASSWORD, type DevKeyFiles, type DevPkiIssuer } from '../pki/devCa.ts';
 import { parsePkcs12 } from '../pki/pkcs12.ts';
 import { loadReference } from '../queries/reference.ts';
 import { courtMoment } from './courtMoment.ts';
@@ -58,10 +58,10 @@ function demoText(number: string, act: ActChoice, parties: readonly string[] = [
 /**
  * Signs the demo cases' decisions, court orders and resolutions with their judges' demo certificates, as if
  * each judge had issued them through Sot: the text kept by content, the manifest signed, a check
- * code, the timeline event. Runs once after the demo data and the demo certificates exist; a case
+ * code, the timeline event. Runs once after the demo data exists; a case
  * that already has a court act is left alone, so running it again adds nothing.
  */
-export async function seedDemoActs(db: Db, store: BlobStore, pkiDir: string): Promise<number> {
+export async function seedDemoActs(db: Db, store: BlobStore, pki: DevPkiIssuer): Promise<number> {
   const handles = new Map(demoPeople().map((p) => [p.iin, p.handle]));
   const rows = await db
     .select({ case: cases, court: { code: courts.code, nameRu: courts.nameRu }, judge: { iin: users.iin, name: users.fullName } })
@@ -69,11 +69,15 @@ export async function seedDemoActs(db: Db, store: BlobStore, pkiDir: string): Pr
     .innerJoin(courts, eq(courts.id, cases.courtId))
     .innerJoin(users, eq(users.id, cases.judgeId))
     .where(and(isNotNull(cases.number), notExists(db.select({ one: sql`1` }).from(documents).where(and(eq(documents.caseId, cases.id), inArray(documents.kind, [...COURT_ACT_KINDS]))))));
+  // The signing judges' keys, issued side by side before the first act needs one.
+  const signers = new Set(rows.filter((row) => actFor(row.case.instance, row.case.status, row.case.category)).flatMap((row) => handles.get(row.judge.iin) ?? []));
+  const keyFiles = new Map<string, DevKeyFiles | null>();
+  await Promise.all([...signers].map(async (handle) => keyFiles.set(handle, await pki.keyFiles(handle, 'sign'))));
   let issued = 0;
   for (const row of rows) {
     const plan = actFor(row.case.instance, row.case.status, row.case.category);
-    const handle = handles.get(row.judge.iin);
-    if (!plan || !handle) continue;
+    const signer = keyFiles.get(handles.get(row.judge.iin) ?? '');
+    if (!plan || !signer) continue;
     const [dated] = await db
       .select({ at: events.occurredAt })
       .from(events)
@@ -99,7 +103,7 @@ export async function seedDemoActs(db: Db, store: BlobStore, pkiDir: string): Pr
       content: { sha256: staged.sha256, mediaType: TEXT_MEDIA_TYPE, sizeBytes: staged.sizeBytes },
       judge: { name: row.judge.name },
     });
-    const { certificateDer, chainDer, privateKeyPkcs8 } = await parsePkcs12(new Uint8Array(readFileSync(devKeyFile(pkiDir, handle, 'sign', 'p12'))), DEV_PKCS12_PASSWORD);
+    const { certificateDer, chainDer, privateKeyPkcs8 } = await parsePkcs12(new Uint8Array(readFileSync(signer.p12Path)), DEV_PKCS12_PASSWORD);
     const cms = await signCms({ content: manifest, certificateDer, chainDer, privateKey: await importPrivateKey(privateKeyPkcs8, certificateDer), detached: false });
 
     await db.transaction(async (tx) => {

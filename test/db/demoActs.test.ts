@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBuiltInVerifier, keyKind, keyUsageFacts, parseSignedCms } from '../../src/adapters/eds/index.ts';
 import { DEV_ROOT_FILE, pemCertificates } from '../../src/auth/verifier.ts';
 import { cases, documents, judgments, parties } from '../../src/db/schema/index.ts';
-import { createDevPki } from '../../src/pki/devCa.ts';
+import { openDevPki, type DevPkiIssuer } from '../../src/pki/devCa.ts';
 import { seedDemoActs } from '../../src/seed/demoActs.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -18,21 +18,22 @@ describeDb('demo court acts', () => {
   let pkiDir: string;
 
   let dataDir: string;
+  let pki: DevPkiIssuer;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'sot-demo-acts-'));
     pkiDir = path.join(dataDir, 'pki');
-    // Only the judges sign acts; their certificates are enough.
-    await createDevPki(pkiDir, demoPeople().filter((p) => p.handle.startsWith('judge-')));
+    // Only the root: the acts issue the signing judges' keys, the route anyone else's.
+    pki = await openDevPki(pkiDir, demoPeople());
     const roots = pemCertificates(readFileSync(path.join(pkiDir, DEV_ROOT_FILE), 'utf8'));
     t = await createTestApp({ seed: true, signatureVerifier: createBuiltInVerifier({ trustedRoots: roots }), clock: () => new Date(), config: { DATA_DIR: dataDir, DEMO: 'true' } });
   }, 120_000);
   afterAll(() => t?.close());
 
   it('signs a decision for every decided demo case, once, and each passes the public check', async () => {
-    const issued = await seedDemoActs(t.database.db, t.app.blobs, pkiDir);
+    const issued = await seedDemoActs(t.database.db, t.app.blobs, pki);
     expect(issued).toBeGreaterThan(3);
-    expect(await seedDemoActs(t.database.db, t.app.blobs, pkiDir)).toBe(0);
+    expect(await seedDemoActs(t.database.db, t.app.blobs, pki)).toBe(0);
     const [appealable] = await t.database.db.select({ id: cases.id }).from(cases).where(eq(cases.status, 'appeal_window'));
     const acts = await t.database.db.select().from(documents).where(and(eq(documents.caseId, appealable!.id), isNotNull(documents.issuedAt), eq(documents.kind, 'decision')));
     expect(acts).toHaveLength(1);
@@ -76,5 +77,19 @@ describeDb('demo court acts', () => {
     for (const file of [`${judge}.p12`, `${judge}.other.p12`, `${judge}.auth.pem`, '..%2Froot-ca.key.pem']) {
       expect((await t.app.inject({ method: 'GET', url: `/dev/pki/${file}` })).statusCode, file).toBe(404);
     }
+  });
+
+  it('issues a demo person’s keys when the signer first asks for them, and no one else’s', async () => {
+    const file = (handle: string, key: string) => path.join(pkiDir, 'users', `${handle}.${key}.p12`);
+    // Seeding signed with judges' keys only: a citizen's are made on request.
+    expect(existsSync(file('citizen', 'auth'))).toBe(false);
+    const first = await t.app.inject({ method: 'GET', url: '/dev/pki/citizen.auth.p12' });
+    expect(first.statusCode).toBe(200);
+    expect(first.rawPayload.equals(readFileSync(file('citizen', 'auth')))).toBe(true);
+    expect(existsSync(file('citizen', 'sign'))).toBe(false);
+    // Asked again, the same key, not a new one.
+    expect((await t.app.inject({ method: 'GET', url: '/dev/pki/citizen.auth.p12' })).rawPayload.equals(first.rawPayload)).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/dev/pki/nobody.auth.p12' })).statusCode).toBe(404);
+    expect(existsSync(file('nobody', 'auth'))).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { canTransition, type CaseStatus } from '../../src/domain/caseStatus.ts';
 import { deadline, type DeadlineKind } from '../../src/domain/deadlines.ts';
 import { COURT_DAY_ENDS, COURT_DAY_STARTS, courtDay } from '../../src/domain/hearingSlots.ts';
 import { initialReference } from '../../src/domain/reference.ts';
-import { createDevPki } from '../../src/pki/devCa.ts';
+import { openDevPki } from '../../src/pki/devCa.ts';
 import { seedDemoActs } from '../../src/seed/demoActs.ts';
 import { seedDemoHearingRecords, seedDemoRecordings } from '../../src/seed/demoRecordings.ts';
 import { demoPeople } from '../../src/seed/people.ts';
@@ -36,9 +36,9 @@ describeDb('the demo data is lawful', () => {
   beforeAll(async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-demo-law-'));
     const pkiDir = path.join(dataDir, 'pki');
-    await createDevPki(pkiDir, demoPeople().filter((p) => p.handle.startsWith('judge-')));
+    const pki = await openDevPki(pkiDir, demoPeople());
     t = await createTestApp({ seed: true, config: { DATA_DIR: dataDir, DEMO: 'true' } });
-    await seedDemoActs(t.database.db, t.app.blobs, pkiDir);
+    await seedDemoActs(t.database.db, t.app.blobs, pki);
     await seedDemoRecordings(t.database.db, t.app.blobs, TEST_NOW);
     await seedDemoHearingRecords(t.database.db, t.app.blobs);
   }, 300_000);

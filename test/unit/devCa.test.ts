@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBuiltInVerifier, formatName, identityFromCertificate, keyKind, keyUsageFacts, type KeyPurpose } from '../../src/adapters/eds/index.ts';
 import { bytesEqual, importPrivateKey, parseCertificate, signCms } from '../../src/pki/cms.ts';
-import { createDevPki, DEV_PKCS12_PASSWORD, DEV_ROOT_NAME, devKeyFile, fromPem, type DevKey, type DevPki } from '../../src/pki/devCa.ts';
+import { createDevPki, DEV_PKCS12_PASSWORD, DEV_ROOT_NAME, devKeyFile, fromPem, openDevPki, type DevKey, type DevPki } from '../../src/pki/devCa.ts';
 import { parsePkcs12 } from '../../src/pki/pkcs12.ts';
 import { testBin, testIin, utf8 } from '../support/pki.ts';
 
@@ -266,6 +266,43 @@ describe('running the development PKI again', { timeout: 30_000 }, () => {
     rmSync(path.join(dir, 'root-ca.key.pem'));
     await expect(createDevPki(dir, [citizen], NOW)).rejects.toThrow(/root-ca\.pem exists but its key/);
     expect(readFileSync(path.join(dir, 'root-ca.pem'), 'utf8')).toBe(rootPem);
+  });
+});
+
+describe('a development PKI that issues keys when asked', { timeout: 30_000 }, () => {
+  it('makes no one’s keys until they are asked for, then each key once, however many ask at once', async () => {
+    const dir = newDirectory();
+    const pki = await openDevPki(dir, [citizen, employee], NOW);
+    expect(readdirSync(path.join(dir, 'users'))).toEqual([]);
+    const generateKey = vi.spyOn(globalThis.crypto.subtle, 'generateKey');
+    const [a, b] = await Promise.all([pki.keyFiles('askhat', 'auth'), pki.keyFiles('askhat', 'auth'), (await openDevPki(dir, [citizen], NOW)).keyFiles('askhat', 'auth')]);
+    expect(generateKey).toHaveBeenCalledTimes(1);
+    generateKey.mockRestore();
+    expect(a).toEqual({ p12Path: userFile(dir, 'askhat', 'p12', 'auth'), certPath: userFile(dir, 'askhat', 'pem', 'auth') });
+    expect(b).toEqual(a);
+    expect(readdirSync(path.join(dir, 'users')).sort()).toEqual(['askhat.auth.p12', 'askhat.auth.pem']);
+    const kept = snapshot([a!.p12Path, a!.certPath]);
+    // Another opening of the same CA (a restart, or the route beside the seeding) keeps the key.
+    const reopened = await openDevPki(dir, [citizen, employee], NOW);
+    expect(await reopened.keyFiles('askhat', 'auth')).toEqual(a);
+    expect(snapshot([a!.p12Path, a!.certPath])).toEqual(kept);
+    expect((await signInAs({ rootPem: pki.rootPem, files: [] }, dir, 'askhat', NOW)).identity.iin).toBe(citizen.iin);
+  });
+
+  it('answers null for someone who is not one of its people, and writes nothing for them', async () => {
+    const dir = newDirectory();
+    const pki = await openDevPki(dir, [citizen], NOW);
+    expect(await pki.keyFiles(employee.handle, 'sign')).toBeNull();
+    expect(readdirSync(path.join(dir, 'users'))).toEqual([]);
+  });
+
+  it('removes the keys of a replaced root, so none of them is handed out again', async () => {
+    const dir = newDirectory();
+    await createDevPki(dir, [citizen], NOW);
+    rmSync(path.join(dir, 'root-ca.pem'));
+    rmSync(path.join(dir, 'root-ca.key.pem'));
+    await openDevPki(dir, [citizen], NOW);
+    expect(readdirSync(path.join(dir, 'users'))).toEqual([]);
   });
 });
 
