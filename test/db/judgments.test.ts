@@ -6,7 +6,7 @@ import { registerCase } from '../../src/commands/registerCase.ts';
 import { auditLog, cases, courts, documents, events, filings, judgmentCorrections, judgments, notifications, parties } from '../../src/db/schema/index.ts';
 import { decodeCursor, parseJudgmentSearch } from '../../src/domain/judgmentSearch.ts';
 import type { Principal } from '../../src/policies/principal.ts';
-import { searchJudgments } from '../../src/queries/judgments.ts';
+import { PASSAGE_LENGTH, searchJudgments } from '../../src/queries/judgments.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 import { formSession } from '../support/forms.ts';
@@ -184,6 +184,24 @@ describeDb('judgment bank', () => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<mark>неустойку</mark>');
       expect(page.body).not.toContain('<script>alert(1)');
+    });
+
+    it('cuts the snippet of a long judgment from around its first hit, Russian by stem and Kazakh by prefix', async () => {
+      const filler = (words: number) => Array.from({ length: words }, (_, i) => `абзац${i % 97}`).join(' ');
+      // Tens of kilobytes, the first hit deep inside: the snippet is about it, and a later hit far
+      // beyond the passage is not parsed for a second fragment.
+      const deep = await published(`${filler(4_000)} Суд установил факт фрахтования судна «Жёлтый Иртыш». ${filler(1_500)} Расходы по фрахтованию. ${filler(10)}`, { issuedOn: '2026-02-12' });
+      const deepKazakh = await published(`${filler(4_000)} Сот омартаның иесін анықтады. ${filler(1_500)}`, { issuedOn: '2026-02-12', lang: 'kk' });
+      const snippetOf = async (q: string, id: string) => (await search({ q })).items.find((i) => i.id === id)?.snippet;
+      const russianSnippet = await snippetOf('фрахтование', deep);
+      expect(russianSnippet).toMatch(/\u0001фрахтования\u0002 судна/);
+      expect(russianSnippet!.match(/\u0001/g)).toHaveLength(1);
+      expect(russianSnippet!.length).toBeLessThan(PASSAGE_LENGTH);
+      // ё in the text and in the word typed.
+      expect(await snippetOf('жёлтый', deep)).toMatch(/\u0001Жёлтый\u0002/);
+      expect(await snippetOf('омарта', deepKazakh)).toMatch(/\u0001омартаның\u0002/);
+      // A hit in the opening words: the passage starts at the text's start.
+      expect((await search({ q: 'неустойка' })).items.find((i) => i.id === russian)!.snippet).toMatch(/^Суд взыскал \u0001неустойку/);
     });
 
     it('finds a Kazakh word in its suffixed forms by prefix, and with a typo by trigram similarity', async () => {
