@@ -44,9 +44,10 @@ export const PAGE_SIZE = 20;
 /**
  * Counting stops here: an exact count of a broad search over a million rows is not worth its time,
  * and each match counted reads its vectors (a common word's 10,000 took half a second). Equal to
- * RANK_WINDOW, so a search by relevance takes its count from the window it ranks.
+ * RANK_WINDOW, so a search by relevance takes its count from the window it ranks. 100 rather than
+ * 200: the window's reading and ranking were half of a common word's search (bench/RESULTS.md).
  */
-export const COUNT_CAP = 200;
+export const COUNT_CAP = 100;
 /** Every search runs under this statement timeout (SET LOCAL inside its transaction). */
 export const SEARCH_TIMEOUT_MS = 5_000;
 
@@ -56,11 +57,11 @@ const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35
  * Snippets are cut from a passage around the first hit, not the whole text: `ts_headline` parses
  * all it is given, a real judgment runs to tens of kilobytes, and a page shows twenty of them
  * (twenty 35 KB texts: 63 ms whole, 10 ms as passages, most of it reading the texts). The passage
- * starts this many characters before the hit (more than the snippet's MaxWords reach back) and is
- * this long (room for a second fragment after the first).
+ * starts this many characters before the hit (about as far as the snippet's 35 words reach back)
+ * and is about two snippets long; shorter passages parse fewer words even in a 1 KB text.
  */
-export const PASSAGE_BEFORE = 300;
-export const PASSAGE_LENGTH = 1_200;
+export const PASSAGE_BEFORE = 150;
+export const PASSAGE_LENGTH = 600;
 
 /**
  * Where the first hit is, as `hit.at` (null when none is found): the first place any search word
@@ -110,11 +111,15 @@ function conditions(search: JudgmentSearch, mode: MatchMode = 'exact'): SQL[] {
   return where;
 }
 
+/**
+ * A judgment is ranked by the vector of its own language: a Kazakh one by word prefix, any other by
+ * Russian stem. Each ranked row reads one vector, not both.
+ */
 function rankOf(search: JudgmentSearch): SQL {
   if (search.words.length === 0) return sql`0::real`;
   const phrase = search.words.join(' ');
   const prefix = search.words.map((w) => `${w}:*`).join(' & ');
-  return sql`(ts_rank_cd(j.tsv_ru, plainto_tsquery('russian', ${phrase})) + ts_rank_cd(j.tsv_simple, to_tsquery('simple', ${prefix})))::real`;
+  return sql`(case when j.lang = 'kk' then ts_rank_cd(j.tsv_simple, to_tsquery('simple', ${prefix})) else ts_rank_cd(j.tsv_ru, plainto_tsquery('russian', ${phrase})) end)::real`;
 }
 
 function isTimeout(error: unknown): boolean {
@@ -131,6 +136,9 @@ export const RANK_WINDOW = COUNT_CAP;
 // Orders by date spell out `nulls last` as the date indexes were built: `desc` alone means nulls
 // first, which the planner does not match to them, and a common word then sorts every match.
 
+/** Whether the page is ranked by relevance over a window of matches (else it is read by date). */
+const ranksWindow = (search: JudgmentSearch) => search.order !== 'date' && search.words.length > 0;
+
 /**
  * The statement that finds one page: published rows matching the words and filters, after the
  * cursor, in order, one more than a page (to know whether there is a next). By date it walks the
@@ -140,7 +148,7 @@ export const RANK_WINDOW = COUNT_CAP;
  */
 export function pageStatement(search: JudgmentSearch, mode: MatchMode = 'exact'): SQL {
   const rank = rankOf(search);
-  const byDate = search.order === 'date' || search.words.length === 0;
+  const byDate = !ranksWindow(search);
   const page = conditions(search, mode);
   const c = search.cursor;
   const columns = sql`j.id, j.case_number, j.court_id, j.court_level, j.case_kind, j.category, j.act_kind, j.outcome, j.issued_on::text as issued_on, j.lang, j.text`;
@@ -182,7 +190,8 @@ export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<S
   async function pageIn(tx: Pick<Db, 'execute'>, mode: MatchMode): Promise<SearchPage> {
       const where = conditions(search, mode);
       const found = await tx.execute(sql`
-        select p.*, c.code, c.name_kk, c.name_ru, c.name_en,
+        select p.id, p.case_number, p.court_id, p.court_level, p.case_kind, p.category, p.act_kind, p.outcome, p.issued_on, p.rank,
+          ${ranksWindow(search) ? sql`p.matched,` : sql``} c.code, c.name_kk, c.name_ru, c.name_en,
           ${
             headlineQuery
               ? sql`case when p.lang = 'kk'
@@ -190,6 +199,7 @@ export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<S
                   else ts_headline('russian', ${passage}, plainto_tsquery('russian', ${headlineQuery.phrase}), ${HEADLINE_OPTIONS}) end`
               : sql`left(p.text, 300)`
           } as snippet
+        -- The text stays in the database: only its snippet is sent.
         from (${pageStatement(search, mode)}) p
         join courts c on c.id = p.court_id
         ${headlineQuery ? firstHitJoin(headlineQuery.phrase) : sql``}
