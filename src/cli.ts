@@ -14,6 +14,7 @@ import { refreshCourtStatistics, refreshRecentStatistics } from './commands/cour
 import { addMonths, isMonth, MAX_PERIOD_MONTHS, monthIndex, monthOfDay, type Month } from './domain/courtStatistics.ts';
 import { courtDateIso } from './domain/courtTime.ts';
 import { demoPeople } from './seed/people.ts';
+import { boundHeapGrowth } from './heapGrowth.ts';
 import { createDevPki, DEV_PKCS12_PASSWORD } from './pki/devCa.ts';
 import { startServer, stopOnSignals } from './server.ts';
 import { REFERENCE_USAGE, referenceCommand } from './referenceCli.ts';
@@ -74,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start': {
+      boundHeapGrowth();
       const server = await startServer(loadConfig(process.env, { demo: values.demo === true, serve: true, ...(values.role !== undefined ? { role: values.role } : {}) }));
       stopOnSignals(server);
       return -1;
