@@ -346,7 +346,8 @@ export async function openDevPki(dir: string, people: DevPerson[], now: Date = n
       const person = byHandle.get(handle);
       if (!person) return null;
       const files: DevKeyFiles = { p12Path: devKeyFile(dir, handle, key, 'p12'), certPath: devKeyFile(dir, handle, key, 'pem') };
-      while (!current.has(files.p12Path)) {
+      // Known current, unless its files were removed since (a demo's data cleaned by hand).
+      while (!(current.has(files.p12Path) && existsSync(files.p12Path) && existsSync(files.certPath))) {
         const underWay = issuing.get(files.p12Path);
         if (underWay) {
           await underWay;

@@ -287,6 +287,10 @@ describe('a development PKI that issues keys when asked', { timeout: 30_000 }, (
     expect(await reopened.keyFiles('askhat', 'auth')).toEqual(a);
     expect(snapshot([a!.p12Path, a!.certPath])).toEqual(kept);
     expect((await signInAs({ rootPem: pki.rootPem, files: [] }, dir, 'askhat', NOW)).identity.iin).toBe(citizen.iin);
+    // Files removed behind its back are issued again, not handed out as missing.
+    rmSync(a!.p12Path);
+    expect(await pki.keyFiles('askhat', 'auth')).toEqual(a);
+    expect(existsSync(a!.p12Path)).toBe(true);
   });
 
   it('answers null for someone who is not one of its people, and writes nothing for them', async () => {
