@@ -228,9 +228,8 @@ export interface ScheduledHearing {
 }
 
 /** The public hearing schedule of the court with this code, prepared once (see bench/baseline.ts, which runs the same SQL). */
-const scheduleQuery = preparedFor((db: Db) => {
-  const court = alias(courts, 'court');
-  return db
+const scheduleQuery = preparedFor((db: Db) =>
+  db
     .select({
       startsAt: hearings.startsAt,
       room: hearings.room,
@@ -241,10 +240,12 @@ const scheduleQuery = preparedFor((db: Db) => {
     })
     .from(hearings)
     .innerJoin(cases, eq(cases.id, hearings.caseId))
-    .innerJoin(court, eq(court.id, cases.courtId))
     .where(
       and(
-        eq(court.code, sql.placeholder('code')),
+        // By the hearing's own court, as the hearing lists read it, and as one value rather than a
+        // join: hearings_court_list_idx then gives the court's hearings in time order, and the
+        // page stops at its limit instead of sorting every hearing of the days it covers.
+        eq(hearings.courtId, sql`(select ${courts.id} from ${courts} where ${courts.code} = ${sql.placeholder('code')})`),
         // A hearing under way stays on the day's list until it is closed.
         inArray(hearings.status, ['scheduled', 'opened']),
         gte(hearings.startsAt, sql.placeholder('from')),
@@ -255,13 +256,18 @@ const scheduleQuery = preparedFor((db: Db) => {
     )
     .orderBy(asc(hearings.startsAt))
     .limit(200)
-    .prepare('court_schedule');
-});
+    .prepare('court_schedule'),
+);
+
+/** The schedule's statement and the values it runs with, so a test can EXPLAIN the very statement. */
+export function courtScheduleStatement(db: Db, courtCode: string, from: Date, days: number) {
+  return { query: scheduleQuery(db), values: { code: courtCode, from, until: new Date(from.getTime() + days * 86_400_000) } };
+}
 
 /** The public hearing schedule: case number, time, room and category; never the parties. */
 export async function courtSchedule(db: Db, courtCode: string, from: Date, days: number): Promise<ScheduledHearing[]> {
-  const until = new Date(from.getTime() + days * 86_400_000);
-  const rows = await scheduleQuery(db).execute({ code: courtCode, from, until });
+  const { query, values } = courtScheduleStatement(db, courtCode, from, days);
+  const rows = await query.execute(values);
   return rows.map((r) => ({ ...r, caseNumber: r.caseNumber! }));
 }
 

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { fillPlaceholders, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { parseHearingList, type RawHearingList } from '../../src/domain/hearingList.ts';
+import { courtScheduleStatement } from '../../src/queries/courts.ts';
 import { hearingListStatement, listHearings } from '../../src/queries/hearingList.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { TEST_NOW } from '../support/app.ts';
@@ -53,5 +54,21 @@ import { createTestDatabase, postgresUnavailable, testDbKind } from '../support/
       expect(p, JSON.stringify(raw)).not.toMatch(/Seq Scan on (hearings|cases)/);
       expect(p, JSON.stringify(raw)).toMatch(/hearings_(court_)?list_idx/);
     }
+  });
+
+  it('reads a court page’s schedule in time order and stops at its page, never sorting every hearing of the days it covers', async () => {
+    const { query, values } = courtScheduleStatement(database.db, '7517', new Date('2026-06-01T00:00:00+05:00'), 120);
+    const { sql: text, params } = query.getQuery();
+    const explained = await database.pool.query(`explain (analyze, format json) ${text}`, fillPlaceholders(params, values));
+    const nodes: { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows': number }[] = [];
+    const walk = (node: { Plans?: unknown[] } & (typeof nodes)[number]) => {
+      nodes.push(node);
+      for (const child of node.Plans ?? []) walk(child as typeof node);
+    };
+    walk((explained.rows[0] as { 'QUERY PLAN': [{ Plan: Parameters<typeof walk>[0] }] })['QUERY PLAN'][0].Plan);
+    // Some 4,800 of the court's hearings fall in those days; the page is 200 of them.
+    expect(nodes.map((n) => n['Node Type'])).not.toContain('Sort');
+    const hearingsRead = nodes.filter((n) => n['Relation Name'] === 'hearings').reduce((sum, n) => sum + n['Actual Rows'], 0);
+    expect(hearingsRead).toBeLessThan(1_000);
   });
 });
