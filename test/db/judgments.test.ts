@@ -196,6 +196,9 @@ describeDb('judgment bank', () => {
       const russianSnippet = await snippetOf('фрахтование', deep);
       expect(russianSnippet).toMatch(/\u0001фрахтования\u0002 судна/);
       expect(russianSnippet!.match(/\u0001/g)).toHaveLength(1);
+      // Cut at whole words: a long word across either end of the passage is left out, not halved.
+      const cutAcross = await published(`${filler(4_000)} ${'Ж'.repeat(200)} Суд установил факт перевалки груза. ${'Я'.repeat(900)} ${filler(10)}`, { issuedOn: '2026-02-12' });
+      expect(await snippetOf('перевалка', cutAcross)).toBe('Суд установил факт \u0001перевалки\u0002 груза');
       expect(russianSnippet!.length).toBeLessThan(PASSAGE_LENGTH);
       // ё in the text and in the word typed.
       expect(await snippetOf('жёлтый', deep)).toMatch(/\u0001Жёлтый\u0002/);
