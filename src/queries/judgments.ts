@@ -76,20 +76,20 @@ function firstHitJoin(phrase: string): SQL {
           select min(nullif(strpos(p.text, variant), 0)) as at
           from unnest(array_cat(string_to_array(${phrase}, ' '), tsvector_to_array(to_tsvector('russian', ${phrase})))) probe
           cross join unnest(array[probe, upper(left(probe, 1)) || substr(probe, 2)]) variant
-        ) hit on true
-        cross join lateral (
-          select greatest(1, coalesce(hit.at, 1) - ${sql.raw(String(PASSAGE_BEFORE))}) as start,
-            substr(p.text, greatest(1, coalesce(hit.at, 1) - ${sql.raw(String(PASSAGE_BEFORE))}), ${sql.raw(String(PASSAGE_LENGTH + 1))}) as piece
-        ) cut`;
+        ) hit on true`;
 }
+
+/** The passage's characters, and one more to tell whether the text goes on past it. */
+const piece = `substr(p.text, greatest(1, coalesce(hit.at, 1) - ${PASSAGE_BEFORE}), ${PASSAGE_LENGTH + 1})`;
 
 /**
  * The passage a snippet is cut from: around the first hit, or the text's opening when none was
- * found, without the part-words its cut would leave at either end (one character more than the
- * passage says whether the text goes on past it).
+ * found, without the part-words its cut would leave at either end.
  */
 const passage = sql.raw(
-  `regexp_replace(case when length(cut.piece) > ${PASSAGE_LENGTH} then regexp_replace(left(cut.piece, ${PASSAGE_LENGTH}), '\\s+\\S*$', '') else cut.piece end, case when cut.start > 1 then '^\\S*\\s+' else '^$' end, '')`,
+  `regexp_replace(
+    case when length(${piece}) > ${PASSAGE_LENGTH} then regexp_replace(${piece}, '\\s*\\S*$', '') else ${piece} end,
+    case when coalesce(hit.at, 1) > ${PASSAGE_BEFORE + 1} then '^\\S*\\s+' else '^$' end, '')`,
 );
 
 /**
