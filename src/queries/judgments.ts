@@ -181,7 +181,8 @@ export function pageStatement(search: JudgmentSearch, mode: MatchMode = 'exact')
 
 /** One page of published judgments matching the search, newest or most relevant first. */
 export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<SearchPage> {
-  const byDate = search.order === 'date';
+  // The same derivation as the page statement's: relevance with no words is read by date.
+  const byDate = !ranksWindow(search);
   const headlineQuery =
     search.words.length === 0
       ? null

@@ -4,7 +4,7 @@ import { createBuiltInVerifier } from '../../src/adapters/eds/index.ts';
 import { answerJudgmentCorrection, publishJudgment, requestJudgmentCorrection, withholdJudgment } from '../../src/commands/judgments.ts';
 import { registerCase } from '../../src/commands/registerCase.ts';
 import { auditLog, cases, courts, documents, events, filings, judgmentCorrections, judgments, notifications, parties } from '../../src/db/schema/index.ts';
-import { decodeCursor, parseJudgmentSearch } from '../../src/domain/judgmentSearch.ts';
+import { decodeCursor, encodeCursor, parseJudgmentSearch } from '../../src/domain/judgmentSearch.ts';
 import type { Principal } from '../../src/policies/principal.ts';
 import { PASSAGE_LENGTH, searchJudgments } from '../../src/queries/judgments.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
@@ -228,6 +228,18 @@ describeDb('judgment bank', () => {
       expect(second.json().next).toBeNull();
       const days = [...body.items, ...second.json().items].map((i: { issuedOn: string }) => i.issuedOn);
       expect([...days].sort().reverse()).toEqual(days);
+    });
+
+    it('pages a search with no words in date order, even when relevance is asked for', async () => {
+      // With nothing to rank, relevance reads by date: the page and its cursor must agree on that.
+      const first = await search({ order: 'relevance', to: '2026-01-31' });
+      expect(first.items).toHaveLength(20);
+      const second = await search({ order: 'relevance', to: '2026-01-31', cursor: encodeCursor(first.next!) });
+      const days = [...first.items, ...second.items].map((i) => i.issuedOn);
+      expect(days).toHaveLength(25);
+      expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(25);
+      expect([...days].sort().reverse()).toEqual(days);
+      expect(second.next).toBeNull();
     });
 
     it('filters by court, dates and kind of act', async () => {
