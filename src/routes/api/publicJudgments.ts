@@ -3,7 +3,7 @@ import Type from 'typebox';
 import { encodeCursor, parseJudgmentSearch, plainSnippet, type RawSearch } from '../../domain/judgmentSearch.ts';
 import { isUuid } from '../../domain/ids.ts';
 import { SotError } from '../../errors.ts';
-import { publishedJudgment, searchJudgments } from '../../queries/judgments.ts';
+import { COUNT_CAP, publishedJudgment, searchJudgments } from '../../queries/judgments.ts';
 import { urls } from '../../urls.ts';
 import { JudgmentSearchQuery } from '../public/judgments.tsx';
 import { ApiError } from './schemas.ts';
@@ -25,7 +25,7 @@ const JudgmentList = Type.Object(
   {
     items: Type.Array(JudgmentItem),
     next: Type.Union([Type.String(), Type.Null()], { description: 'Opaque cursor of the next page; null on the last' }),
-    estimatedTotal: Type.Integer({ description: 'Matches counted up to 200; a broader search reports 200' }),
+    estimatedTotal: Type.Integer({ description: `Matches counted up to ${COUNT_CAP}; a broader search reports ${COUNT_CAP}` }),
   },
   { $id: 'JudgmentList', description: 'Published, depersonalised judgments in force. No personal data of private persons.' },
 );
