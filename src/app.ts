@@ -96,6 +96,12 @@ declare module 'fastify' {
      * pages and every write use `db`.
      */
     readDb: Db;
+    /**
+     * Where the public searches (judgments, hearing lists) run: on PostgreSQL a small pool of
+     * their own on the replica or the primary, its connections opened with the search timeout
+     * (src/db/statementTimeout.ts); else `readDb`.
+     */
+    searchDb: Db;
     /** The current time; tests pass a fixed clock. */
     clock: () => Date;
     signatureVerifier: SignatureVerifier;
@@ -108,6 +114,8 @@ export interface AppDependencies {
   database: Database;
   /** The read replica for the public read paths; `database` when absent. Closed by whoever opened it. */
   readDatabase?: Database;
+  /** The public searches' pool (`searchDatabaseTargetFromConfig`); `readDatabase` when absent. Closed by whoever opened it. */
+  searchDatabase?: Database;
   clock?: () => Date;
   /** Where logs go; standard output when absent. */
   logStream?: NodeJS.WritableStream;
@@ -150,6 +158,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('database', database);
   app.decorate('db', database.db);
   app.decorate('readDb', deps.readDatabase?.db ?? database.db);
+  app.decorate('searchDb', deps.searchDatabase?.db ?? app.readDb);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   const ownVerifier = deps.signatureVerifier ? undefined : signatureVerifierFromConfig(config);
   app.decorate('signatureVerifier', deps.signatureVerifier ?? ownVerifier!);

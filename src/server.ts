@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { buildInfo } from './assets.ts';
 import { logStartupWarnings, type Config } from './config.ts';
-import { databaseTargetFromConfig, openDatabase, readDatabaseTargetFromConfig, type Database } from './db/client.ts';
+import { databaseTargetFromConfig, openDatabase, readDatabaseTargetFromConfig, searchDatabaseTargetFromConfig, type Database } from './db/client.ts';
+import { SEARCH_TIMEOUT_MS } from './db/statementTimeout.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import path from 'node:path';
 import { seedDemo } from './seed/demo.ts';
@@ -41,6 +42,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let database = await openDatabase(databaseTargetFromConfig(config));
   const readTarget = readDatabaseTargetFromConfig(config);
   const readDatabase = readTarget ? await openDatabase(readTarget) : undefined;
+  const searchTarget = searchDatabaseTargetFromConfig(config, SEARCH_TIMEOUT_MS);
+  const searchDatabase = searchTarget ? await openDatabase(searchTarget) : undefined;
   const serves = config.role !== 'worker';
   const works = config.role !== 'web';
   let app: FastifyInstance | undefined;
@@ -75,7 +78,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (!notices.smtpUrl && config.demo) smtpStandIn = await (await import('./adapters/email/standInSmtp.ts')).startStandInSmtp(database.db);
     const smtpUrl = notices.smtpUrl ?? smtpStandIn?.url;
     const email = smtpUrl ? createSmtpSender({ url: smtpUrl, from: notices.smtpFrom, timeoutMs: notices.sendTimeoutMs }) : undefined;
-    app = await buildApp({ config, database, ...(readDatabase ? { readDatabase } : {}), ...(email ? { email } : {}) });
+    app = await buildApp({ config, database, ...(readDatabase ? { readDatabase } : {}), ...(searchDatabase ? { searchDatabase } : {}), ...(email ? { email } : {}) });
     logStartupWarnings(config, app.log);
     if (serves) await app.listen({ port: config.port, host: config.host });
     else await app.ready();
@@ -91,6 +94,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await app?.close();
     await boss?.stop({ graceful: false, close: false });
     await smtpStandIn?.stop();
+    await searchDatabase?.close();
     await readDatabase?.close();
     await database.close();
     throw error;
@@ -118,6 +122,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         await running.close();
         await queue.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
         await smtpStandIn?.stop();
+        await searchDatabase?.close();
         await readDatabase?.close();
         await database.close();
       })();

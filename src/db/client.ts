@@ -16,7 +16,8 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** `statementTimeoutMs` is set on every connection of the pool as it opens (see statementTimeout.ts). */
+  | { kind: 'postgres'; url: string; poolSize?: number; statementTimeoutMs?: number }
   /**
    * `dir` null keeps the embedded database in memory (tests); `snapshot`, a dump of another
    * in-memory database (`dumpPglite`), is what it starts with instead of an empty cluster.
@@ -170,24 +171,34 @@ function returnedWhenLost(client: pg.PoolClient): pg.PoolClient {
   return client;
 }
 
-function openPostgres(url: string, poolSize = 10): Database {
-  const pool = new ReturningPool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+/** The statement timeout each pool's connections were opened with, by the pool's drizzle handle. */
+const connectionTimeouts = new WeakMap<Db, number>();
+
+/** The statement timeout every connection behind `db` has from its start, or null (PostgreSQL's default, none). */
+export function connectionStatementTimeout(db: Db): number | null {
+  return connectionTimeouts.get(db) ?? null;
+}
+
+function openPostgres(url: string, poolSize = 10, statementTimeoutMs?: number): Database {
+  const pool = new ReturningPool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   // A client losing its connection (server restart) must not crash the process. The pool hears
   // its idle clients; a client lent out, between the statements of a transaction, has no listener
   // of the pool's, so it gets one of its own: the statement that next uses it fails by itself, and
   // the pool drops it when it comes back.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  return {
-    db: drizzle({ client: pool, schema }),
-    pool,
-    kind: 'postgres',
-    close: () => pool.end(),
-  };
+  const db = drizzle({ client: pool, schema });
+  if (statementTimeoutMs) connectionTimeouts.set(db, statementTimeoutMs);
+  return { db, pool, kind: 'postgres', close: () => pool.end() };
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPglite(target.dir, target.snapshot);
+  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize, target.statementTimeoutMs) : openPglite(target.dir, target.snapshot);
 }
 
 export function databaseTargetFromConfig(config: { databaseUrl: string | undefined; dataDir: string; dbPoolSize: number }): DatabaseTarget {
@@ -202,4 +213,20 @@ export function databaseTargetFromConfig(config: { databaseUrl: string | undefin
  */
 export function readDatabaseTargetFromConfig(config: { databaseReadUrl: string | undefined; dbPoolSize: number }): DatabaseTarget | null {
   return config.databaseReadUrl ? { kind: 'postgres', url: config.databaseReadUrl, poolSize: config.dbPoolSize } : null;
+}
+
+/**
+ * The pool the public searches (judgments, hearing lists) run on, on PostgreSQL: the replica's
+ * when there is one, else the primary's, with `statementTimeoutMs` set on each connection as it
+ * opens, so a search is its statements alone, with no transaction around them to set it. Half
+ * as many connections as the main pool, at least two: a storm of searches waits its turn in the
+ * process rather than taking the connections filings and sign-ins need. Null on the embedded
+ * database, whose one connection every search shares.
+ */
+export function searchDatabaseTargetFromConfig(
+  config: { databaseUrl: string | undefined; databaseReadUrl: string | undefined; dbPoolSize: number },
+  statementTimeoutMs: number,
+): DatabaseTarget | null {
+  const url = config.databaseReadUrl ?? config.databaseUrl;
+  return url ? { kind: 'postgres', url, poolSize: Math.max(2, Math.ceil(config.dbPoolSize / 2)), statementTimeoutMs } : null;
 }

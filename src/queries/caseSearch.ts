@@ -8,6 +8,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { isStatementTimeout, underSearchTimeout } from '../db/statementTimeout.ts';
 import type { CaseSearch, CaseSearchCursor } from '../domain/caseSearch.ts';
 import type { CaseStatus } from '../domain/caseStatus.ts';
 import { COURT_TIME_ZONE } from '../domain/courtTime.ts';
@@ -22,7 +23,6 @@ export const CASE_PAGE_SIZE = 20;
  * search by a party's name in a busy court (40 of 50 ms; bench/RESULTS.md).
  */
 export const CASE_COUNT_CAP = 200;
-export const CASE_SEARCH_TIMEOUT_MS = 5_000;
 
 /** The court roles whose staff handle a court's cases (the court's administrator does not). */
 const HANDLING_ROLES = ['clerk', 'judge', 'court_chair'] as const;
@@ -106,12 +106,9 @@ export function caseCountStatement(search: CaseSearch, scope: SearchScope): SQL 
   return sql`select count(*)::int as n from (select 1 from cases c where ${sql.join(conditions(search, scope), sql` and `)} limit ${CASE_COUNT_CAP + 1}) s`;
 }
 
-const isTimeout = (error: unknown) => typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
-
 export async function searchCases(db: Db, search: CaseSearch, scope: SearchScope): Promise<CaseSearchPage> {
   try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local statement_timeout = ${CASE_SEARCH_TIMEOUT_MS}`));
+    return await underSearchTimeout(db, async (tx) => {
       const found = await tx.execute(sql`
         select p.*, ct.code, ct.name_kk, ct.name_ru, ct.name_en, u.full_name as judge_name
         from (${casePageStatement(search, scope)}) p
@@ -145,7 +142,7 @@ export async function searchCases(db: Db, search: CaseSearch, scope: SearchScope
       };
     });
   } catch (error) {
-    if (isTimeout(error)) throw new SotError('case_search_too_broad');
+    if (isStatementTimeout(error)) throw new SotError('case_search_too_broad');
     throw error;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { isStatementTimeout, type SearchReader, underSearchTimeout } from '../db/statementTimeout.ts';
 import { courts, parties, regions, userRoles, users } from '../db/schema/index.ts';
 import { addCalendarDays, type IsoDay } from '../domain/calendar/workingDays.ts';
 import { courtDateIso } from '../domain/courtTime.ts';
@@ -14,12 +15,11 @@ import type { HearingList, HearingListCursor } from '../domain/hearingList.ts';
 import { courtInstant } from '../domain/hearingSlots.ts';
 import { hearingParties, LISTED_ROLES, type HearingParties, type PartyForList } from '../domain/hearingPublicity.ts';
 import type { PartyRole } from '../domain/parties.ts';
+import { SotError } from '../errors.ts';
 
 export const HEARING_PAGE_SIZE = 50;
 /** The printed day list of one court: a court's day fits well within it. */
 export const HEARING_PRINT_LIMIT = 300;
-/** Every list runs under this statement timeout (SET LOCAL inside its transaction). */
-export const HEARING_LIST_TIMEOUT_MS = 5_000;
 
 export interface CourtNames {
   code: string;
@@ -119,47 +119,52 @@ export function hearingListStatement(list: HearingList, limit: number = HEARING_
  * minor and go no further than that rule.
  */
 export async function listHearings(db: Db, list: HearingList, limit: number = HEARING_PAGE_SIZE): Promise<HearingListPage> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local statement_timeout = ${HEARING_LIST_TIMEOUT_MS}`));
-    const regionCourts = list.regionCode ? await regionCourtIds(tx, list.regionCode) : [];
-    const result = await tx.execute<Row>(hearingListStatement(list, limit, regionCourts));
-    const rows = result.rows.slice(0, limit);
-    const open = [...new Set(rows.filter((r) => !r.closed_hearing).map((r) => r.case_id))];
-    const partyRows = open.length
-      ? await tx
-          .select({ caseId: parties.caseId, role: parties.role, displayName: parties.displayName, iin: parties.iin, organisationId: parties.organisationId })
-          .from(parties)
-          .where(and(inArray(parties.caseId, open), inArray(parties.role, [...LISTED_ROLES])))
-          .orderBy(asc(parties.createdAt), asc(parties.id))
-      : [];
-    const byCase = new Map<string, PartyForList[]>();
-    for (const p of partyRows) {
-      const list = byCase.get(p.caseId) ?? [];
-      list.push({ role: p.role as PartyRole, displayName: p.displayName, iin: p.iin, organisation: p.organisationId !== null });
-      byCase.set(p.caseId, list);
-    }
-    const items = rows.map((r): ListedHearing => {
-      const startsAt = new Date(r.starts_at);
-      const day = courtDateIso(startsAt);
-      return {
-        id: r.id,
-        startsAt,
-        day,
-        room: r.room,
-        video: r.video,
-        status: r.status,
-        caseNumber: r.case_number,
-        kind: r.kind,
-        category: r.category,
-        court: { code: r.court_code, nameKk: r.name_kk, nameRu: r.name_ru, nameEn: r.name_en },
-        judge: r.judge,
-        parties: hearingParties({ closedHearing: r.closed_hearing, category: r.category }, byCase.get(r.case_id) ?? [], day),
-      };
-    });
-    const last = items[items.length - 1];
-    const next = result.rows.length > limit && last ? { startsAt: last.startsAt.toISOString(), id: last.id } : null;
-    return { items, next };
+  // A list walks its day in order and stops at its page, so it ends well within the timeout
+  // unless the database is overloaded: then it is a 503, as any other unavailable service.
+  return underSearchTimeout(db, (tx) => readList(tx, list, limit)).catch((error: unknown) => {
+    throw isStatementTimeout(error) ? new SotError('service_unavailable') : error;
   });
+}
+
+async function readList(tx: SearchReader, list: HearingList, limit: number): Promise<HearingListPage> {
+  const regionCourts = list.regionCode ? await regionCourtIds(tx, list.regionCode) : [];
+  const result = await tx.execute<Row>(hearingListStatement(list, limit, regionCourts));
+  const rows = result.rows.slice(0, limit);
+  const open = [...new Set(rows.filter((r) => !r.closed_hearing).map((r) => r.case_id))];
+  const partyRows = open.length
+    ? await tx
+        .select({ caseId: parties.caseId, role: parties.role, displayName: parties.displayName, iin: parties.iin, organisationId: parties.organisationId })
+        .from(parties)
+        .where(and(inArray(parties.caseId, open), inArray(parties.role, [...LISTED_ROLES])))
+        .orderBy(asc(parties.createdAt), asc(parties.id))
+    : [];
+  const byCase = new Map<string, PartyForList[]>();
+  for (const p of partyRows) {
+    const list = byCase.get(p.caseId) ?? [];
+    list.push({ role: p.role as PartyRole, displayName: p.displayName, iin: p.iin, organisation: p.organisationId !== null });
+    byCase.set(p.caseId, list);
+  }
+  const items = rows.map((r): ListedHearing => {
+    const startsAt = new Date(r.starts_at);
+    const day = courtDateIso(startsAt);
+    return {
+      id: r.id,
+      startsAt,
+      day,
+      room: r.room,
+      video: r.video,
+      status: r.status,
+      caseNumber: r.case_number,
+      kind: r.kind,
+      category: r.category,
+      court: { code: r.court_code, nameKk: r.name_kk, nameRu: r.name_ru, nameEn: r.name_en },
+      judge: r.judge,
+      parties: hearingParties({ closedHearing: r.closed_hearing, category: r.category }, byCase.get(r.case_id) ?? [], day),
+    };
+  });
+  const last = items[items.length - 1];
+  const next = result.rows.length > limit && last ? { startsAt: last.startsAt.toISOString(), id: last.id } : null;
+  return { items, next };
 }
 
 export interface JudgeChoice {

@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { isStatementTimeout, type SearchReader, underSearchTimeout } from '../db/statementTimeout.ts';
 import { cases, courts, judgmentCorrections, judgments, parties } from '../db/schema/index.ts';
 import { HIT_END, HIT_START, type JudgmentSearch, type SearchCursor } from '../domain/judgmentSearch.ts';
 import { SotError } from '../errors.ts';
@@ -48,8 +49,6 @@ export const PAGE_SIZE = 20;
  * 200: the window's reading and ranking were half of a common word's search (bench/RESULTS.md).
  */
 export const COUNT_CAP = 100;
-/** Every search runs under this statement timeout (SET LOCAL inside its transaction). */
-export const SEARCH_TIMEOUT_MS = 5_000;
 
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
@@ -132,10 +131,6 @@ function rankOf(search: JudgmentSearch): SQL {
   return sql`(case when j.lang = 'kk' then ts_rank_cd(j.tsv_simple, to_tsquery('simple', ${prefix})) else ts_rank_cd(j.tsv_ru, plainto_tsquery('russian', ${phrase})) end)::real`;
 }
 
-function isTimeout(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
-}
-
 /**
  * Relevance is worked out for at most this many matches, the newest: ranking reads each match's
  * vectors, and a common word ("истец", "талапкер") matches most of the bank, so ranking every match
@@ -188,17 +183,16 @@ export async function searchJudgments(db: Db, search: JudgmentSearch): Promise<S
       ? null
       : { phrase: search.words.join(' '), prefix: search.words.map((w) => `${w}:*`).join(' | ') };
   try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local statement_timeout = ${SEARCH_TIMEOUT_MS}`));
+    return await underSearchTimeout(db, async (tx) => {
       const first = await pageIn(tx, 'exact');
       return first.items.length === 0 && !search.cursor && fuzzyAllowed(search) ? pageIn(tx, 'fuzzy') : first;
     });
   } catch (error) {
-    if (isTimeout(error)) throw new SotError('judgments_search_too_broad');
+    if (isStatementTimeout(error)) throw new SotError('judgments_search_too_broad');
     throw error;
   }
 
-  async function pageIn(tx: Pick<Db, 'execute'>, mode: MatchMode): Promise<SearchPage> {
+  async function pageIn(tx: SearchReader, mode: MatchMode): Promise<SearchPage> {
       const where = conditions(search, mode);
       const found = await tx.execute(sql`
         select p.id, p.case_number, p.court_id, p.court_level, p.case_kind, p.category, p.act_kind, p.outcome, p.issued_on, p.rank,

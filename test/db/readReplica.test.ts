@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +36,7 @@ describeReplica('public pages read the replica, signed-in pages and writes the p
   const drops: (() => Promise<void>)[] = [];
   let caseNumber: string;
   let primaryName: string;
+  let replicaUrl: string;
 
   beforeAll(async () => {
     useTestAuditKey();
@@ -53,15 +54,16 @@ describeReplica('public pages read the replica, signed-in pages and writes the p
     } finally {
       await admin.end();
     }
-    const replicaUrl = new URL(created.url);
-    replicaUrl.pathname = `/${replicaName}`;
+    const replicaAddress = new URL(created.url);
+    replicaAddress.pathname = `/${replicaName}`;
+    replicaUrl = replicaAddress.toString();
     drops.push(async () => {
       const client = new pg.Client({ connectionString: inject('postgresAdminUrl') });
       await client.connect();
       await client.query(`drop database if exists ${replicaName} with (force)`);
       await client.end();
     });
-    replica = await openDatabase({ kind: 'postgres', url: replicaUrl.toString(), poolSize: 2 });
+    replica = await openDatabase({ kind: 'postgres', url: replicaUrl, poolSize: 2 });
     primary = await openDatabase({ kind: 'postgres', url: created.url, poolSize: 2 });
     await replica.db.update(courts).set({ nameEn: REPLICA_NAME }).where(eq(courts.code, '7517'));
     [{ nameEn: primaryName }] = (await primary.db.select({ nameEn: courts.nameEn }).from(courts).where(eq(courts.code, '7517'))) as [{ nameEn: string }];
@@ -70,7 +72,7 @@ describeReplica('public pages read the replica, signed-in pages and writes the p
     caseNumber = someCase!.number!;
 
     const config = loadConfig(
-      { ...OPERATOR_SETTINGS, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-replica-')), SESSION_SECRET: 'replica-test-secret-replica-test-secret-0', AUDIT_KEY: TEST_AUDIT_KEY, DATABASE_URL: created.url, DATABASE_READ_URL: replicaUrl.toString(), DB_POOL_SIZE: '3' },
+      { ...OPERATOR_SETTINGS, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-replica-')), SESSION_SECRET: 'replica-test-secret-replica-test-secret-0', AUDIT_KEY: TEST_AUDIT_KEY, DATABASE_URL: created.url, DATABASE_READ_URL: replicaUrl, DB_POOL_SIZE: '3' },
       { serve: true },
     );
     server = await startServer(config);
@@ -102,6 +104,15 @@ describeReplica('public pages read the replica, signed-in pages and writes the p
     expect(api.json().court.name.en).toBe(REPLICA_NAME);
     const page = await get(`/case-status?number=${encodeURIComponent(caseNumber)}`);
     expect(page.body).toContain(REPLICA_NAME);
+  });
+
+  it('searches judgments and hearing lists on the replica, over connections opened with the search timeout', async () => {
+    const [where] = (await server.app.searchDb.execute<{ db: string; timeout: string }>(sql`select current_database() as db, current_setting('statement_timeout') as timeout`)).rows;
+    expect(where).toEqual({ db: new URL(replicaUrl).pathname.slice(1), timeout: '5s' });
+    const hearings = await server.app.inject({ method: 'GET', url: '/api/v1/public/hearings?court=7517' });
+    expect(hearings.statusCode, hearings.body).toBe(200);
+    const judgments = await server.app.inject({ method: 'GET', url: `/api/v1/public/judgments?q=${encodeURIComponent('иск')}` });
+    expect(judgments.statusCode, judgments.body).toBe(200);
   });
 
   it('reads a signed-in person’s session from the primary and writes there only', async () => {

@@ -50,7 +50,7 @@ export const publicHearingsApi: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const parsed = parseHearingList(request.query as RawHearingList, courtDateIso(app.clock()));
       if ('refused' in parsed) throw new SotError(parsed.refused);
-      const found = await listHearings(app.readDb, parsed);
+      const found = await listHearings(app.searchDb, parsed);
       return {
         items: found.items.map((h) => ({
           startsAt: h.startsAt.toISOString(),

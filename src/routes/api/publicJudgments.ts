@@ -67,7 +67,7 @@ export const publicJudgmentsApi: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const parsed = parseJudgmentSearch(request.query as RawSearch);
       if ('refused' in parsed) throw new SotError(parsed.refused);
-      const found = await searchJudgments(app.db, parsed);
+      const found = await searchJudgments(app.searchDb, parsed);
       return {
         items: found.items.map((item) => ({
           caseNumber: item.caseNumber,

@@ -51,7 +51,7 @@ export const hearingListRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const field = parsed.refused === 'hearings_invalid_date' && query.to && !query.from ? 'to' : FIELD_OF[parsed.refused];
       return reply.page({ ...page, title: `${t('error.title')}: ${page.title}`, status: ERRORS[parsed.refused].status }, <HearingListsPage {...props} errors={[{ field, message: t(ERRORS[parsed.refused].message) }]} result={null} />);
     }
-    const found = await listHearings(app.readDb, parsed);
+    const found = await listHearings(app.searchDb, parsed);
     const nextUrl = found.next ? urls.hearingLists({ ...query, cursor: encodeHearingCursor(found.next) }) : null;
     const firstUrl = parsed.cursor ? urls.hearingLists({ ...query, cursor: undefined }) : null;
     const printUrl = parsed.courtCode && parsed.from === parsed.to ? urls.hearingListPrint({ court: parsed.courtCode, from: parsed.from }) : null;
@@ -65,7 +65,7 @@ export const hearingListRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!parsed.courtCode || parsed.from !== parsed.to || parsed.cursor) throw new SotError('hearings_print_needs_court_day');
     const court = (await listCourts(app.readDb)).find((r) => r.court.code === parsed.courtCode);
     if (!court) throw new SotError('court_not_found');
-    const found = await listHearings(app.readDb, parsed, HEARING_PRINT_LIMIT);
+    const found = await listHearings(app.searchDb, parsed, HEARING_PRINT_LIMIT);
     const title = request.t('hearingLists.title');
     return reply.page({ title, nav: 'hearingLists' }, <HearingListPrintPage court={namesOf(court.court)} day={parsed.from} items={found.items} more={found.next !== null} limit={HEARING_PRINT_LIMIT} />);
   });

@@ -43,7 +43,7 @@ export const judgmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if ('refused' in parsed) return refuse(parsed.refused);
     if (!searched) return reply.page(page, <JudgmentsPage query={query} errors={[]} result={null} />);
     try {
-      const found = await searchJudgments(app.db, parsed);
+      const found = await searchJudgments(app.searchDb, parsed);
       const nextUrl = found.next ? urls.judgments({ ...query, cursor: encodeCursor(found.next) }) : null;
       const firstUrl = parsed.cursor ? urls.judgments({ ...query, cursor: undefined }) : null;
       return reply.page(page, <JudgmentsPage query={query} errors={[]} result={{ items: found.items, nextUrl, firstUrl, total: found.estimatedTotal, capped: found.capped }} />);
