@@ -56,11 +56,12 @@ const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=35
  * Snippets are cut from a passage around the first hit, not the whole text: `ts_headline` parses
  * all it is given, a real judgment runs to tens of kilobytes, and a page shows twenty of them
  * (twenty 35 KB texts: 63 ms whole, 10 ms as passages, most of it reading the texts). The passage
- * starts this many characters before the hit (about as far as the snippet's 35 words reach back)
- * and is about two snippets long; shorter passages parse fewer words even in a 1 KB text.
+ * starts about ten words before the hit and is about as long as the snippet's 35 words: the
+ * headline's cost grows with the words it parses, and the snippets of a page were most of a
+ * search's database time (a third less with 320 characters than with 600; bench/RESULTS.md).
  */
-export const PASSAGE_BEFORE = 150;
-export const PASSAGE_LENGTH = 600;
+export const PASSAGE_BEFORE = 80;
+export const PASSAGE_LENGTH = 320;
 
 /**
  * Where the first hit is, as `hit.at` (null when none is found): the first place any search word
