@@ -35,6 +35,12 @@ describe('hearing lists', () => {
       expect(rows.join('\n')).not.toMatch(/Astana|Астана/);
       expect(rows.join('\n')).not.toMatch(/\b\d{12}\b/);
       await expectAccessible(page);
+      // On a phone the list scrolls in its own box; the page itself never scrolls sideways (WCAG 1.4.10).
+      await page.setViewportSize({ width: 390, height: 844 });
+      const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth, table: document.querySelector('table.sot-hearing-list')!.scrollWidth }));
+      expect(widths.page, lang).toBeLessThanOrEqual(widths.window);
+      expect(widths.table, lang).toBeGreaterThan(widths.window);
+      await expectAccessible(page);
       await close();
     }
   });

@@ -49,46 +49,50 @@ function Parties({ hearing }: { hearing: ListedHearing }) {
 export function HearingTable({ items, caption, showCourt = true }: { items: ListedHearing[]; caption: string; showCourt?: boolean }) {
   const { t, lang } = useView();
   const multiDay = new Set(items.map((h) => h.day)).size > 1;
+  // Eight columns with the parties' names are wider than a phone, or than the page on a desk:
+  // the table scrolls in a box of its own, which takes focus so a keyboard can scroll it.
   return (
-    <table class="govuk-table sot-hearing-list">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">{t('hearingLists.time')}</th>
-          {showCourt && <th scope="col" class="govuk-table__header">{t('hearingLists.court.column')}</th>}
-          <th scope="col" class="govuk-table__header">{t('hearingLists.room')}</th>
-          <th scope="col" class="govuk-table__header">{t('hearingLists.case')}</th>
-          <th scope="col" class="govuk-table__header">{t('hearingLists.category.column')}</th>
-          <th scope="col" class="govuk-table__header">{t('hearingLists.judge.column')}</th>
-          <th scope="col" class="govuk-table__header">{t('hearingLists.status')}</th>
-          <th scope="col" class="govuk-table__header">{t('hearingLists.parties')}</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {items.map((h) => (
-          <tr class="govuk-table__row" key={h.id}>
-            <td class="govuk-table__cell sot-case-number">
-              {multiDay && (
-                <>
-                  {formatCourtDay(h.day, lang)}
-                  <br />
-                </>
-              )}
-              <time datetime={h.startsAt.toISOString()}>{formatTime(h.startsAt, lang)}</time>
-            </td>
-            {showCourt && <td class="govuk-table__cell">{localName(h.court, lang)}</td>}
-            <td class="govuk-table__cell">{h.room ?? t('hearingLists.video')}</td>
-            <td class="govuk-table__cell sot-case-number">{h.caseNumber}</td>
-            <td class="govuk-table__cell">{categoryLabel(t, h.category)}</td>
-            <td class="govuk-table__cell">{h.judge ?? ''}</td>
-            <td class="govuk-table__cell">{t(`hearingStatus.${h.status}`)}</td>
-            <td class="govuk-table__cell">
-              <Parties hearing={h} />
-            </td>
+    <div class="sot-table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table class="govuk-table sot-hearing-list">
+        <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">{t('hearingLists.time')}</th>
+            {showCourt && <th scope="col" class="govuk-table__header">{t('hearingLists.court.column')}</th>}
+            <th scope="col" class="govuk-table__header">{t('hearingLists.room')}</th>
+            <th scope="col" class="govuk-table__header">{t('hearingLists.case')}</th>
+            <th scope="col" class="govuk-table__header">{t('hearingLists.category.column')}</th>
+            <th scope="col" class="govuk-table__header">{t('hearingLists.judge.column')}</th>
+            <th scope="col" class="govuk-table__header">{t('hearingLists.status')}</th>
+            <th scope="col" class="govuk-table__header">{t('hearingLists.parties')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {items.map((h) => (
+            <tr class="govuk-table__row" key={h.id}>
+              <td class="govuk-table__cell sot-case-number">
+                {multiDay && (
+                  <>
+                    {formatCourtDay(h.day, lang)}
+                    <br />
+                  </>
+                )}
+                <time datetime={h.startsAt.toISOString()}>{formatTime(h.startsAt, lang)}</time>
+              </td>
+              {showCourt && <td class="govuk-table__cell">{localName(h.court, lang)}</td>}
+              <td class="govuk-table__cell">{h.room ?? t('hearingLists.video')}</td>
+              <td class="govuk-table__cell sot-case-number">{h.caseNumber}</td>
+              <td class="govuk-table__cell">{categoryLabel(t, h.category)}</td>
+              <td class="govuk-table__cell">{h.judge ?? ''}</td>
+              <td class="govuk-table__cell">{t(`hearingStatus.${h.status}`)}</td>
+              <td class="govuk-table__cell">
+                <Parties hearing={h} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
