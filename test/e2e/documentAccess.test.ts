@@ -54,8 +54,9 @@ describe('a decision reaches the party by SMS and e-mail, and the party reads an
       await page.waitForTimeout(500);
       messages = await received();
     }
-    const email = messages.find((m) => m.channel === 'email' && m.address === citizen.email);
-    const sms = messages.find((m) => m.channel === 'sms');
+    // Messages go out concurrently, so the hearing's may be the newest: take the decision's own.
+    const email = messages.find((m) => m.channel === 'email' && m.address === citizen.email && m.body.includes(expected));
+    const sms = messages.find((m) => m.channel === 'sms' && m.body.includes(target!.number!));
     expect(email?.body).toContain(expected);
     expect(sms?.body).toContain(target!.number!);
     await page.goto(`${demo.server.url}/dev/outbox`);
