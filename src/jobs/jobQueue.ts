@@ -49,3 +49,29 @@ export function isSchemaInstallRace(error: unknown): boolean {
   const { code, table, schema } = (error ?? {}) as { code?: string; table?: string; schema?: string };
   return code === '23505' && schema === 'pg_catalog' && (table === 'pg_namespace' || table === 'pg_type');
 }
+
+/**
+ * Creating a queue is also a race on a cluster's first start: each process makes the queue's
+ * table and its row, and two at once can deadlock, or find the other's table or row made a moment
+ * before. PostgreSQL then ends one of them; the queue is there once the other commits, and
+ * creating it again does nothing.
+ */
+export function isQueueCreationRace(error: unknown): boolean {
+  const { code } = (error ?? {}) as { code?: string };
+  return code === '40P01' || code === '23505' || code === '42P07';
+}
+
+/** Tries at creating a queue: each lost race means another process has just made it. */
+const CREATE_ATTEMPTS = 5;
+
+/** `boss.createQueue`, tried again when another process of the cluster creates it at the same moment. */
+export async function ensureQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, { ...options, name });
+      return;
+    } catch (error) {
+      if (attempt >= CREATE_ATTEMPTS || !isQueueCreationRace(error)) throw error;
+    }
+  }
+}

@@ -33,7 +33,7 @@ import { DeliveryError, type EmailSender, type SmsSender } from '../adapters/del
 import type { Db } from '../db/client.ts';
 import { notifications } from '../db/schema/index.ts';
 import { redactPersonalData } from '../log.ts';
-import { startJobQueue } from './jobQueue.ts';
+import { ensureQueue, startJobQueue } from './jobQueue.ts';
 
 export const DELIVERY_QUEUE = 'notification-delivery';
 const DISPATCH_BATCH = 1000;
@@ -111,7 +111,7 @@ export class NotificationDelivery {
     if (this.#boss) return;
     const boss = given ?? (await startJobQueue(this.options.pool, this.options.log, { maintain: true }));
     this.#ownBoss = !given;
-    await boss.createQueue(DELIVERY_QUEUE, { name: DELIVERY_QUEUE, retryLimit: this.options.retryLimit, retryDelay: this.options.retryDelaySeconds, retryBackoff: true });
+    await ensureQueue(boss, DELIVERY_QUEUE, { retryLimit: this.options.retryLimit, retryDelay: this.options.retryDelaySeconds, retryBackoff: true });
     this.#boss = boss;
     if (sweepEveryMs) this.#sweep = setInterval(() => void this.dispatch().catch((error: unknown) => this.options.log.error({ err: error }, 'notification sweep failed')), sweepEveryMs).unref();
     if (work) {

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import cronParser from 'cron-parser';
 import type PgBoss from 'pg-boss';
+import { ensureQueue } from './jobQueue.ts';
 import type { FastifyInstance } from 'fastify';
 import { queueDeadlineReminders } from './deadlineReminders.ts';
 import { checkAuditChain } from './auditHead.ts';
@@ -121,7 +122,7 @@ export class Scheduler {
   /** Creates each job's queue and writes its schedule: safe from every worker at every start. */
   async install(boss: PgBoss): Promise<void> {
     for (const job of this.jobs) {
-      await boss.createQueue(job.name, { name: job.name, retryLimit: 0, expireInSeconds: job.expireInSeconds ?? 900 });
+      await ensureQueue(boss, job.name, { retryLimit: 0, expireInSeconds: job.expireInSeconds ?? 900 });
       await boss.schedule(job.name, this.cronOf(job), {}, { tz: SCHEDULE_TIMEZONE });
     }
   }

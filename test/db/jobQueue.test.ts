@@ -2,7 +2,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
-import { isSchemaInstallRace, startJobQueue } from '../../src/jobs/jobQueue.ts';
+import { ensureQueue, isQueueCreationRace, isSchemaInstallRace, startJobQueue } from '../../src/jobs/jobQueue.ts';
 import { createPostgresDatabase, postgresUnavailable, testDbKind } from '../support/db.ts';
 
 // Several processes on one PostgreSQL database: the embedded database belongs to one process.
@@ -50,5 +50,32 @@ describeCluster('the job queue of a cluster', () => {
     expect(isSchemaInstallRace({ code: '57P01' })).toBe(false);
     expect(isSchemaInstallRace(new Error('connection refused'))).toBe(false);
     expect(isSchemaInstallRace(undefined)).toBe(false);
+  });
+
+  it('creates a queue when every process of a first start creates it at once', async () => {
+    const created = await createPostgresDatabase();
+    const databases = await Promise.all([1, 2, 3, 4].map(() => openDatabase({ kind: 'postgres', url: created.url, poolSize: 3 })));
+    const log = pino({ level: 'silent' });
+    try {
+      const bosses = await Promise.all(databases.map((d) => startJobQueue(d.pool, log, { maintain: false })));
+      // As three web processes and a worker do on start (the deadlock CI met once in four runs).
+      await Promise.all(bosses.flatMap((boss) => ['race-a', 'race-b'].map((name) => ensureQueue(boss, name, { retryLimit: 1 }))));
+      const { rows } = await databases[0]!.pool.query(`select count(*)::int as n from pgboss.queue where name like 'race-%'`);
+      expect(rows[0].n).toBe(2);
+      await Promise.all(bosses.map((boss) => boss.stop({ graceful: false, close: false })));
+    } finally {
+      await Promise.all(databases.map((d) => d.close()));
+      await created.drop();
+    }
+  }, 60_000);
+
+  it('tells a queue made at the same moment from other failures', () => {
+    // A deadlock, the other's row, the other's table: each is gone once the other commits.
+    expect(isQueueCreationRace({ code: '40P01' })).toBe(true);
+    expect(isQueueCreationRace({ code: '23505' })).toBe(true);
+    expect(isQueueCreationRace({ code: '42P07' })).toBe(true);
+    expect(isQueueCreationRace({ code: '57P01' })).toBe(false);
+    expect(isQueueCreationRace(new Error('connection refused'))).toBe(false);
+    expect(isQueueCreationRace(undefined)).toBe(false);
   });
 });
