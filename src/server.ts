@@ -39,13 +39,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   buildInfo();
   // Migrations already write audited rows (the shipped reference values).
   useAuditKeys(auditKeyring(config.audit));
-  let database = await openDatabase(databaseTargetFromConfig(config));
-  const readTarget = readDatabaseTargetFromConfig(config);
-  const readDatabase = readTarget ? await openDatabase(readTarget) : undefined;
-  const searchTarget = searchDatabaseTargetFromConfig(config, SEARCH_TIMEOUT_MS);
-  const searchDatabase = searchTarget ? await openDatabase(searchTarget) : undefined;
   const serves = config.role !== 'worker';
   const works = config.role !== 'web';
+  let database = await openDatabase(databaseTargetFromConfig(config));
+  // The replica's pool and the public searches' pool serve requests only: a worker holds neither.
+  const readTarget = serves ? readDatabaseTargetFromConfig(config) : undefined;
+  const readDatabase = readTarget ? await openDatabase(readTarget) : undefined;
+  const searchTarget = serves ? searchDatabaseTargetFromConfig(config, SEARCH_TIMEOUT_MS) : undefined;
+  const searchDatabase = searchTarget ? await openDatabase(searchTarget) : undefined;
   let app: FastifyInstance | undefined;
   let smtpStandIn: StandInSmtp | undefined;
   let boss: Awaited<ReturnType<typeof startJobQueue>> | undefined;

@@ -37,6 +37,8 @@ describeReplica('public pages read the replica, signed-in pages and writes the p
   let caseNumber: string;
   let primaryName: string;
   let replicaUrl: string;
+  /** The operator's settings of a process on this primary and replica. */
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     useTestAuditKey();
@@ -71,11 +73,8 @@ describeReplica('public pages read the replica, signed-in pages and writes the p
     const [someCase] = await primary.db.select({ number: cases.number }).from(cases).where(eq(cases.courtId, court!.id)).limit(1);
     caseNumber = someCase!.number!;
 
-    const config = loadConfig(
-      { ...OPERATOR_SETTINGS, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-replica-')), SESSION_SECRET: 'replica-test-secret-replica-test-secret-0', AUDIT_KEY: TEST_AUDIT_KEY, DATABASE_URL: created.url, DATABASE_READ_URL: replicaUrl, DB_POOL_SIZE: '3' },
-      { serve: true },
-    );
-    server = await startServer(config);
+    env = { ...OPERATOR_SETTINGS, NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-replica-')), SESSION_SECRET: 'replica-test-secret-replica-test-secret-0', AUDIT_KEY: TEST_AUDIT_KEY, DATABASE_URL: created.url, DATABASE_READ_URL: replicaUrl, DB_POOL_SIZE: '3' };
+    server = await startServer(loadConfig(env, { serve: true }));
   }, 120_000);
 
   afterAll(async () => {
@@ -113,6 +112,16 @@ describeReplica('public pages read the replica, signed-in pages and writes the p
     expect(hearings.statusCode, hearings.body).toBe(200);
     const judgments = await server.app.inject({ method: 'GET', url: `/api/v1/public/judgments?q=${encodeURIComponent('иск')}` });
     expect(judgments.statusCode, judgments.body).toBe(200);
+  });
+
+  it('opens neither the replica’s pool nor the search pool in a worker, which serves no request', async () => {
+    const worker = await startServer(loadConfig({ ...env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'sot-replica-worker-')) }, { serve: true, role: 'worker' }));
+    try {
+      expect(worker.app.readDb).toBe(worker.database.db);
+      expect(worker.app.searchDb).toBe(worker.database.db);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('reads a signed-in person’s session from the primary and writes there only', async () => {
