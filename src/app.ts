@@ -1,5 +1,6 @@
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { baseApp, type AppDependencies } from './appBase.ts';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -7,14 +8,8 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { createDiskBlobStore, type BlobStore } from './adapters/storage/blobStore.ts';
 import { PUBLIC_DIR, VENDOR_ASSETS_DIR } from './assets.ts';
 import { MAX_UPLOAD_BYTES } from './domain/uploads.ts';
-import type { Config } from './config.ts';
-import { auditKeyring, useAuditKeys } from './db/audit.ts';
-import type { Database, Db } from './db/client.ts';
-import { loggerOptions } from './log.ts';
 import { accessPlugin, publicScope } from './plugins/access.ts';
 import { errorsPlugin, frameworkErrors } from './plugins/errors.tsx';
 import { i18nPlugin } from './plugins/i18n.ts';
@@ -23,8 +18,6 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { rateLimitPlugin } from './plugins/rateLimit.ts';
 import { sessionPlugin } from './plugins/session.ts';
 import { securityHeadersPlugin } from './plugins/securityHeaders.ts';
-import { signatureVerifierFromConfig } from './auth/verifier.ts';
-import type { SignatureVerifier } from './adapters/eds/index.ts';
 import { csrfPlugin } from './plugins/csrf.ts';
 import { viewsPlugin } from './plugins/views.tsx';
 import { publicCaseApi } from './routes/api/publicCases.ts';
@@ -79,91 +72,17 @@ import { profileRoutes } from './routes/cabinet/profile.tsx';
 import { devRoutes } from './routes/dev/dev.tsx';
 import { roleAdminRoutes } from './routes/admin/roles.tsx';
 import { personAdminRoutes } from './routes/admin/people.tsx';
-import type { EmailSender, SmsSender } from './adapters/delivery.ts';
-import { notificationsPlugin } from './plugins/notifications.ts';
+import { noticeDeliveryPlugin, notificationsPlugin } from './plugins/notifications.ts';
 import { referenceWarningsPlugin } from './plugins/referenceWarnings.ts';
 import { notificationRoutes } from './routes/cabinet/notifications.tsx';
 import { smsReportsApi } from './routes/api/smsReports.ts';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    config: Config;
-    database: Database;
-    db: Db;
-    /**
-     * Where the public read paths read (case status, courts, hearing lists): the read replica
-     * (DATABASE_READ_URL) when there is one, else `db`. Its rows may be seconds old; signed-in
-     * pages and every write use `db`.
-     */
-    readDb: Db;
-    /**
-     * Where the public searches (judgments, hearing lists) run: on PostgreSQL a small pool of
-     * their own on the replica or the primary, its connections opened with the search timeout
-     * (src/db/statementTimeout.ts); else `readDb`.
-     */
-    searchDb: Db;
-    /** The current time; tests pass a fixed clock. */
-    clock: () => Date;
-    signatureVerifier: SignatureVerifier;
-    blobs: BlobStore;
-  }
-}
-
-export interface AppDependencies {
-  config: Config;
-  database: Database;
-  /** The read replica for the public read paths; `database` when absent. Closed by whoever opened it. */
-  readDatabase?: Database;
-  /** The public searches' pool (`searchDatabaseTargetFromConfig`); `readDatabase` when absent. Closed by whoever opened it. */
-  searchDatabase?: Database;
-  clock?: () => Date;
-  /** Where logs go; standard output when absent. */
-  logStream?: NodeJS.WritableStream;
-  /** EDS verification; by default built from the configured trusted roots. */
-  signatureVerifier?: SignatureVerifier;
-  /** Uploaded files; by default on disk in DATA_DIR/blobs. */
-  blobs?: BlobStore;
-  /** Notices by e-mail; `server.ts` passes the SMTP relay (or its stand-in). None: e-mails wait queued. */
-  email?: EmailSender;
-  /** Notices by SMS; by default the configured gateway. */
-  sms?: SmsSender;
-}
-
-/**
- * Fastify's `trustProxy` for the configured proxies. A number given to Fastify itself trusts
- * nobody, so a hop count becomes the rule it means: believe the nearest `hops` addresses.
- */
-export function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
-  if (typeof trust === 'number') return (_address, hop) => hop < trust;
-  return trust;
-}
+export { trustProxyOption, type AppDependencies } from './appBase.ts';
 
 /** Builds the whole web app. Tests call this and use `inject`; `server.ts` only listens. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const { config, database } = deps;
-  useAuditKeys(auditKeyring(config.audit));
-  const app = Fastify({
-    logger: loggerOptions(config.logLevel, deps.logStream),
-    bodyLimit: 1024 * 1024,
-    requestTimeout: 60_000,
-    forceCloseConnections: 'idle',
-    return503OnClosing: true,
-    // Behind a load balancer the client's address (for rate limits) comes from X-Forwarded-For.
-    trustProxy: trustProxyOption(config.trustProxy),
-    frameworkErrors,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-  }).withTypeProvider<TypeBoxTypeProvider>();
-
-  app.decorate('config', config);
-  app.decorate('database', database);
-  app.decorate('db', database.db);
-  app.decorate('readDb', deps.readDatabase?.db ?? database.db);
-  app.decorate('searchDb', deps.searchDatabase?.db ?? app.readDb);
-  app.decorate('clock', deps.clock ?? (() => new Date()));
-  const ownVerifier = deps.signatureVerifier ? undefined : signatureVerifierFromConfig(config);
-  app.decorate('signatureVerifier', deps.signatureVerifier ?? ownVerifier!);
-  app.addHook('onClose', async () => ownVerifier?.close?.());
-  app.decorate('blobs', deps.blobs ?? createDiskBlobStore(path.join(config.dataDir, 'blobs')));
+  const { config } = deps;
+  const app = baseApp(deps, { frameworkErrors });
 
   await app.register(accessPlugin);
   await app.register(cookie, { secret: config.sessionSecret });
@@ -205,7 +124,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(viewsPlugin);
   await app.register(errorsPlugin);
   await app.register(metricsPlugin, { token: config.metricsToken, isProduction: config.isProduction });
-  await app.register(notificationsPlugin, { email: deps.email, sms: deps.sms });
+  await app.register(noticeDeliveryPlugin, { email: deps.email, sms: deps.sms });
+  await app.register(notificationsPlugin);
   await app.register(referenceWarningsPlugin);
 
   await app.register(swagger, {

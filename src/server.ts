@@ -1,19 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.ts';
 import { buildInfo } from './assets.ts';
 import { logStartupWarnings, type Config } from './config.ts';
 import { databaseTargetFromConfig, openDatabase, readDatabaseTargetFromConfig, searchDatabaseTargetFromConfig, type Database } from './db/client.ts';
 import { SEARCH_TIMEOUT_MS } from './db/statementTimeout.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import path from 'node:path';
-import { seedDemo } from './seed/demo.ts';
-import { seedDemoActs } from './seed/demoActs.ts';
-import { refreshRecentStatistics } from './commands/courtStatistics.ts';
-import { MAX_PERIOD_MONTHS } from './domain/courtStatistics.ts';
-import { seedDemoHearingRecords, seedDemoRecordings } from './seed/demoRecordings.ts';
-import { createDiskBlobStore } from './adapters/storage/blobStore.ts';
-import { demoPeople } from './seed/people.ts';
-import { openDevPki } from './pki/devCa.ts';
 import { createSmtpSender } from './adapters/email/smtp.ts';
 import type { StandInSmtp } from './adapters/email/standInSmtp.ts';
 import { startJobQueue } from './jobs/jobQueue.ts';
@@ -55,21 +45,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await migrateDatabase(database);
     // Rows from before keying, or under a retired key, are covered by a link under today's key.
     await sealAuditChain(database.db);
-    // Demo data only where a newcomer runs the portal on its own database, never in production.
-    const seeded = config.demo && database.kind === 'pglite' ? await seedDemo(database.db) : null;
-    if (seeded?.seeded) console.log(`Demo data: ${seeded.courts} courts, ${seeded.people} people, ${seeded.cases} cases.`);
-    // The demo CA for the in-browser signer, its root trusted in demo mode only; each person's keys
-    // are issued when first asked for, by the demo's acts below or by the signer.
-    const devPki = config.demo ? await openDevPki(config.devPkiDir, demoPeople()) : null;
-    // The demo's decisions are signed with its judges' demo certificates, so they need both.
-    if (seeded?.seeded && devPki) await seedDemoActs(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')), devPki);
-    if (seeded?.seeded) await seedDemoRecordings(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
-    if (seeded?.seeded) await seedDemoHearingRecords(database.db, createDiskBlobStore(path.join(config.dataDir, 'blobs')));
-    // Counted once the demo's acts are issued, so its statistics page has figures from the start.
-    if (seeded?.seeded) await refreshRecentStatistics(database.db, MAX_PERIOD_MONTHS, new Date());
+    // Imported in demo mode only: a production process never loads the demo's data or its CA.
+    const seeded = config.demo ? await (await import('./seed/demoStart.ts')).startDemo(config, database) : false;
     // Seeding grew the embedded database's WebAssembly heap, which is never given back; opened
     // again, the new demo runs in the memory a restart of it would take.
-    if (seeded?.seeded) {
+    if (seeded) {
       await database.close();
       database = await openDatabase(databaseTargetFromConfig(config));
     }
@@ -79,7 +59,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (!notices.smtpUrl && config.demo) smtpStandIn = await (await import('./adapters/email/standInSmtp.ts')).startStandInSmtp(database.db);
     const smtpUrl = notices.smtpUrl ?? smtpStandIn?.url;
     const email = smtpUrl ? createSmtpSender({ url: smtpUrl, from: notices.smtpFrom, timeoutMs: notices.sendTimeoutMs }) : undefined;
-    app = await buildApp({ config, database, ...(readDatabase ? { readDatabase } : {}), ...(searchDatabase ? { searchDatabase } : {}), ...(email ? { email } : {}) });
+    const deps = { config, database, ...(readDatabase ? { readDatabase } : {}), ...(searchDatabase ? { searchDatabase } : {}), ...(email ? { email } : {}) };
+    // Imported by role: a worker never loads the web app's routes and pages.
+    app = serves ? await (await import('./app.ts')).buildApp(deps) : await (await import('./workerApp.ts')).buildWorkerApp(deps);
     logStartupWarnings(config, app.log);
     if (serves) await app.listen({ port: config.port, host: config.host });
     else await app.ready();

@@ -18,12 +18,8 @@ declare module 'fastify' {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/**
- * Wires notification delivery into the app. A state-changing request may have committed
- * notifications; once it is answered, their jobs are sent (the periodic sweep catches any this
- * misses). Pages for signed-in people learn the unread count for the menu.
- */
-export const notificationsPlugin = fp<{ email?: EmailSender | undefined; sms?: SmsSender | undefined }>(
+/** The notice delivery of any process, web or worker: `server.ts` starts it, a worker works it. */
+export const noticeDeliveryPlugin = fp<{ email?: EmailSender | undefined; sms?: SmsSender | undefined }>(
   async (app, options) => {
     const config = app.config.notifications;
     setNoticeLinks({ publicUrl: app.config.publicUrl, secret: app.config.sessionSecret });
@@ -41,6 +37,22 @@ export const notificationsPlugin = fp<{ email?: EmailSender | undefined; sms?: S
       clock: app.clock,
     });
     app.decorate('notifications', delivery);
+    app.addHook('onClose', async () => {
+      await delivery.stop();
+      options.email?.close();
+    });
+  },
+  { name: 'sot-notice-delivery' },
+);
+
+/**
+ * Wires notification delivery into the web app. A state-changing request may have committed
+ * notifications; once it is answered, their jobs are sent (the periodic sweep catches any this
+ * misses). Pages for signed-in people learn the unread count for the menu.
+ */
+export const notificationsPlugin = fp(
+  async (app) => {
+    const delivery = app.notifications;
     app.decorateRequest('unreadNotifications', null);
     app.addHook('onResponse', async (request) => {
       if (!UNSAFE_METHODS.has(request.method) || !delivery.running) return;
@@ -50,10 +62,6 @@ export const notificationsPlugin = fp<{ email?: EmailSender | undefined; sms?: S
       if (request.method !== 'GET' || !request.principal || request.url.startsWith('/api/')) return;
       request.unreadNotifications = await unreadCount(app.db, request.principal.userId);
     });
-    app.addHook('onClose', async () => {
-      await delivery.stop();
-      options.email?.close();
-    });
   },
-  { name: 'sot-notifications', dependencies: ['sot-session'] },
+  { name: 'sot-notifications', dependencies: ['sot-session', 'sot-notice-delivery'] },
 );

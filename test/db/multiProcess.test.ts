@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../src/db/client.ts';
 import { notifications, outbox, users } from '../../src/db/schema/index.ts';
 import { SCHEDULED_JOBS } from '../../src/jobs/schedules.ts';
 import { OPERATOR_SETTINGS } from '../support/app.ts';
+import { IMPORT_TRACE, modulesLoaded, packagesLoaded } from '../support/importTrace.ts';
 import { createPostgresDatabase, postgresUnavailable, testDbKind, TEST_AUDIT_KEY } from '../support/db.ts';
 import { issueAuthKey, makeRootCa, signContent, testIin } from '../support/pki.ts';
 import { signedInUser } from '../support/sessions.ts';
@@ -40,6 +41,7 @@ describeCluster('two web processes and a worker on one PostgreSQL database', () 
   let smtp: StandInSmtp;
   let webs: SotProcess[] = [];
   let worker: SotProcess | undefined;
+  let workerTrace: string;
   let root: Awaited<ReturnType<typeof makeRootCa>>;
   const startedAt = Date.now();
 
@@ -65,7 +67,12 @@ describeCluster('two web processes and a worker on one PostgreSQL database', () 
       // The scheduled runs are logged at debug level: the test counts them.
       LOG_LEVEL: 'debug',
     };
-    const started = await Promise.all([startSotProcess(env, { role: 'web' }), startSotProcess(env, { role: 'web' }), startSotProcess(env, { role: 'worker' })]);
+    workerTrace = path.join(dataDir, 'worker-imports.txt');
+    const started = await Promise.all([
+      startSotProcess(env, { role: 'web' }),
+      startSotProcess(env, { role: 'web' }),
+      startSotProcess({ ...env, SOT_IMPORT_TRACE: workerTrace }, { role: 'worker', nodeOptions: ['--import', IMPORT_TRACE] }),
+    ]);
     webs = started.slice(0, 2);
     worker = started[2];
   }, 120_000);
@@ -87,6 +94,10 @@ describeCluster('two web processes and a worker on one PostgreSQL database', () 
     expect(worker!.url).toBe('');
     expect(worker!.output()).not.toMatch(/Server listening at/);
     expect(worker!.output()).toMatch(/"role":"worker"/);
+    // Nor does it load what only requests need: it builds src/workerApp.ts, not the web app.
+    const packages = packagesLoaded(modulesLoaded(workerTrace));
+    expect(packages.has('pg-boss')).toBe(true);
+    for (const web of ['@fastify/swagger', '@fastify/swagger-ui', '@fastify/static', '@fastify/multipart', '@fastify/compress', 'preact-render-to-string', 'pdfkit']) expect(packages.has(web), web).toBe(false);
   });
 
   it('keeps a session made on one web process on the other', async () => {

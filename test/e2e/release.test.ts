@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { OPERATOR_SETTINGS } from '../support/app.ts';
+import { IMPORT_TRACE, modulesLoaded, packagesLoaded } from '../support/importTrace.ts';
 import { issueAuthKey, makeRootCa, signContent } from '../support/pki.ts';
 
 const ROOT = path.resolve('.');
@@ -32,7 +33,7 @@ function snapshot(): Map<string, string> {
 
 /** `node dist/server.js` in production, its every import written to a file. */
 async function startRelease(dataDir: string, trace: string) {
-  const child = spawn(process.execPath, ['--import', path.join(ROOT, 'test/support/importTrace.mjs'), path.join(ROOT, 'dist/server.js')], {
+  const child = spawn(process.execPath, ['--import', IMPORT_TRACE, path.join(ROOT, 'dist/server.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -71,10 +72,6 @@ async function startRelease(dataDir: string, trace: string) {
 }
 
 /** The npm packages among the loaded modules, by name. */
-function packagesLoaded(urls: string[]): Set<string> {
-  return new Set(urls.flatMap((url) => [.../node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.slice(1, 2) ?? []]));
-}
-
 describe('the release in dist/', () => {
   it('runs in production without TypeScript, stand-ins or development packages, and writes nothing under the checkout', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sot-release-'));
@@ -111,7 +108,7 @@ describe('the release in dist/', () => {
       expect(await release.stop()).toBe(0);
     }
 
-    const loaded = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+    const loaded = modulesLoaded(trace);
     expect(loaded.some((url) => url.endsWith('/dist/server.js'))).toBe(true);
     // Sot's own code all comes from dist/: nothing is compiled at run time.
     const own = loaded.filter((url) => url.startsWith(pathToFileURL(ROOT).href + '/') && !url.includes('/node_modules/'));

@@ -17,8 +17,8 @@ export interface SotProcess {
  * Runs `sot start` (with `--role` when given) as its own process, the way an operator does, and
  * waits until it listens, or for a worker until it says it is ready.
  */
-export async function startSotProcess(env: Record<string, string>, { timeoutMs = 90_000, role }: { timeoutMs?: number; role?: 'web' | 'worker' | 'all' } = {}): Promise<SotProcess> {
-  const child = spawn(process.execPath, [SOT, 'start', ...(role ? ['--role', role] : [])], {
+export async function startSotProcess(env: Record<string, string>, { timeoutMs = 90_000, role, nodeOptions = [] }: { timeoutMs?: number; role?: 'web' | 'worker' | 'all'; nodeOptions?: string[] } = {}): Promise<SotProcess> {
+  const child = spawn(process.execPath, [...nodeOptions, SOT, 'start', ...(role ? ['--role', role] : [])], {
     env: { ...process.env, NODE_ENV: 'development', DEMO: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
