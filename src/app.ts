@@ -77,8 +77,6 @@ import { referenceWarningsPlugin } from './plugins/referenceWarnings.ts';
 import { notificationRoutes } from './routes/cabinet/notifications.tsx';
 import { smsReportsApi } from './routes/api/smsReports.ts';
 
-export { trustProxyOption, type AppDependencies } from './appBase.ts';
-
 /** Builds the whole web app. Tests call this and use `inject`; `server.ts` only listens. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config } = deps;
