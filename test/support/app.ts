@@ -71,7 +71,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const logs: Record<string, unknown>[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of String(chunk).split('\n')) {
+        if (!line.trim()) continue;
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        logs.push(entry);
+        // An error the app logged (a 5xx above all) is the one clue to a failure that shows only in
+        // a full run, so it goes to the test's output rather than only into `logs`.
+        if (typeof entry['level'] === 'number' && entry['level'] >= 50) console.error('[sot error log]', entry['msg'], JSON.stringify(entry['err'] ?? {}));
+      }
       done();
     },
   });
