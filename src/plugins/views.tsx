@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { VNode } from 'preact';
+import { Fragment, h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { builtAsset } from '../assets.ts';
 import { hasRole } from '../policies/principal.ts';
@@ -14,6 +14,12 @@ export interface PageOptions {
   status?: number;
   /** Extra page scripts that enhance this page, by their source name in src/client (`signin.js`). */
   scripts?: string[];
+  /**
+   * The data the body is drawn from, when the body depends on nothing else but the language (no
+   * address, no person, no form token): the body is then rendered once per object and language
+   * and kept while the object lives. For pages whose data changes a few times a year.
+   */
+  bodyOf?: object;
 }
 
 declare module 'fastify' {
@@ -43,12 +49,30 @@ function viewContext(request: FastifyRequest, reply: FastifyReply): ViewContext 
   };
 }
 
+/** Bodies rendered once, by the object they are drawn from and the language. */
+const renderedBodies = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Markup rendered earlier, placed as it is: preact-render-to-string writes a fragment's `tpl`
+ * parts out verbatim (its form for precompiled JSX), so no wrapper element is added.
+ */
+const rendered = (html: string): VNode => h(Fragment, { tpl: [html] } as never);
+
+function renderedBody(bodyOf: object, context: ViewContext, body: VNode): VNode {
+  let byLang = renderedBodies.get(bodyOf);
+  if (!byLang) renderedBodies.set(bodyOf, (byLang = new Map()));
+  let html = byLang.get(context.lang);
+  if (html === undefined) byLang.set(context.lang, (html = renderToString(<ViewContextProvider.Provider value={context}>{body}</ViewContextProvider.Provider>)));
+  return rendered(html);
+}
+
 /** Sends a page; usable where reply decorators are not (errors raised by the router itself). */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, { title, nav, status, scripts }: PageOptions, body: VNode): FastifyReply {
+export function sendPage(request: FastifyRequest, reply: FastifyReply, { title, nav, status, scripts, bodyOf }: PageOptions, body: VNode): FastifyReply {
+  const context = viewContext(request, reply);
   const html = renderToString(
-    <ViewContextProvider.Provider value={viewContext(request, reply)}>
+    <ViewContextProvider.Provider value={context}>
       <Layout title={title} nav={nav} scripts={scripts}>
-        {body}
+        {bodyOf ? renderedBody(bodyOf, context, body) : body}
       </Layout>
     </ViewContextProvider.Provider>,
   );

@@ -22,6 +22,8 @@ interface CachedDirectory {
   version: number;
   all?: { court: Court; region: Region }[];
   finder?: CourtFinderIndex;
+  /** The finder's answer when nothing is asked: every court. */
+  everyCourt?: CourtSearchResult;
   byCode: Map<string, CourtDetails>;
 }
 
@@ -107,8 +109,8 @@ function finderIndex(rows: { court: Court; region: Region }[]): CourtFinderIndex
 }
 
 /** The directory with the finder's spelling keys, built once per directory version. */
-async function courtFinderIndex(db: Db): Promise<CourtFinderIndex> {
-  const directory = await currentDirectory(db);
+async function courtFinderIndex(db: Db, current?: CachedDirectory | null): Promise<CourtFinderIndex> {
+  const directory = current === undefined ? await currentDirectory(db) : current;
   if (!directory) return finderIndex(await allCourtsQuery(db).execute());
   directory.all ??= await allCourtsQuery(db).execute();
   directory.finder ??= finderIndex(directory.all);
@@ -141,18 +143,25 @@ export async function courtRegions(db: Db): Promise<Region[]> {
 
 /** The public court finder (src/domain/courtFinder.ts) over the cached directory. */
 export async function searchCourts(db: Db, raw: RawCourtSearch): Promise<CourtSearchResult | { refused: CourtSearchRefusal; field: keyof RawCourtSearch; regions: Region[] }> {
-  const { index, regions } = await courtFinderIndex(db);
+  const directory = await currentDirectory(db);
+  const { index, regions } = await courtFinderIndex(db, directory);
   const search = parseCourtSearch(raw, regions.map((r) => r.code));
   if ('refused' in search) return { ...search, regions };
+  // Every court, the list most asked for, is one answer per directory version: a page may keep
+  // what it renders from it as long as the answer is the same object.
+  const everyCourt = search.words.length === 0 && !search.unreadable && !search.level && !search.region && !search.hears;
+  if (everyCourt && directory?.everyCourt) return directory.everyCourt;
   const matches = findCourts(index, search);
   const nearest = matches.length === 0 && search.words.length > 0 ? nearestCourts(index, search) : [];
-  return {
+  const result = {
     search,
     regions,
     items: matches.slice(0, COURT_RESULTS_MAX).map((m) => hit(m.entry)),
     total: matches.length,
     nearest: nearest.map((m) => hit(m.entry)),
   };
+  if (everyCourt && directory) directory.everyCourt = result;
+  return result;
 }
 
 export interface CourtDetails {

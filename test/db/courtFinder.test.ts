@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courts } from '../../src/db/schema/index.ts';
 import { searchCourts } from '../../src/queries/courts.ts';
+import { urls } from '../../src/urls.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
 
@@ -125,5 +126,24 @@ describeDb('court finder', () => {
     await t.database.db.update(courts).set({ nameKk: 'Жаңаарқа аудандық соты' }).where(eq(courts.code, '9711'));
     const found = await searchCourts(t.database.db, { q: 'Жанаарка' });
     expect('refused' in found ? [] : found.items.map((i) => i.court.code)).toEqual(['9711']);
+  });
+
+  it('lists every court from a body rendered once per directory version and language, renamed courts included', async () => {
+    const list = (lang: string) => t.app.inject({ method: 'GET', url: '/courts', headers: { cookie: `lang=${lang}`, accept: 'text/html' } });
+    const before = { en: await list('en'), kk: await list('kk') };
+    expect(before.en.body).toContain('Medeu District Court');
+    expect(before.kk.body).toContain('Медеу');
+    expect(before.kk.body).not.toContain('Medeu District Court');
+    // Asked again, the same page, byte for byte; a filter is still answered afresh.
+    expect((await list('en')).body).toBe(before.en.body);
+    expect((await page('level=2')).body).not.toContain('href="/courts/7517"');
+
+    await t.database.db.update(courts).set({ nameEn: 'Medeu District Court (renamed)' }).where(eq(courts.code, '7517'));
+    const after = await list('en');
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toContain('Medeu District Court (renamed)');
+    expect((await list('kk')).body).toBe(before.kk.body);
+    // The layout around the kept body is the request's own: its language links point back here.
+    expect(after.body).toContain(`href="${urls.language('ru', '/courts')}"`);
   });
 });

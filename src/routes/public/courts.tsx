@@ -33,7 +33,9 @@ export const courtRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { status, message } = ERRORS[found.refused];
       return reply.page({ ...page, title: `${t('error.title')}: ${page.title}`, status }, <CourtsPage query={query} regions={found.regions} errors={[{ field: found.field, message: t(message) }]} result={null} />);
     }
-    return reply.page(page, <CourtsPage query={query} regions={found.regions} errors={[]} result={found} />);
+    // Asked for nothing, the page shows the directory alone: its body is rendered once per version.
+    const asked = Object.keys(query).length > 0;
+    return reply.page({ ...page, ...(asked ? {} : { bodyOf: found }) }, <CourtsPage query={query} regions={found.regions} errors={[]} result={found} />);
   });
 
   app.get(
