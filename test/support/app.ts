@@ -65,6 +65,14 @@ export interface TestAppOptions {
   clock?: () => Date;
 }
 
+/** A logged error in a line: its kind, message, database error and Sot's frames of its stack. */
+function errorSummary(logged: unknown): string {
+  if (!logged || typeof logged !== 'object') return '';
+  const err = logged as { type?: string; message?: string; stack?: string; database?: unknown; cause?: { message?: string } };
+  const frames = (err.stack ?? '').split('\n').filter((line) => line.includes('/src/')).slice(0, 4).map((line) => line.trim());
+  return JSON.stringify({ type: err.type, message: err.message?.slice(0, 300), database: err.database, cause: err.cause?.message, at: frames });
+}
+
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   if (options.seed) await seedDemo(database.db, TEST_NOW);
@@ -77,7 +85,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         logs.push(entry);
         // An error the app logged (a 5xx above all) is the one clue to a failure that shows only in
         // a full run, so it goes to the test's output rather than only into `logs`.
-        if (typeof entry['level'] === 'number' && entry['level'] >= 50) console.error('[sot error log]', entry['msg'], JSON.stringify(entry['err'] ?? {}));
+        if (typeof entry['level'] === 'number' && entry['level'] >= 50) console.error('[sot error log]', entry['msg'], errorSummary(entry['err']));
       }
       done();
     },
