@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { databaseErrorIn } from './db/databaseError.ts';
 
 /** 12 digits standing alone look like an IIN or BIN; logs must never carry one. */
 const IDENTIFIER = /(?<!\d)\d{12}(?!\d)/g;
@@ -20,26 +21,6 @@ const PHONE = /(?<![\w+])(?:\+|%2B)?[78][\s(-]{0,2}\d{3}[\s)-]{0,2}\d{3}[\s-]?\d
 /** A text for the log with no IIN or BIN, e-mail address or phone number left in it. */
 export function redactPersonalData(text: string): string {
   return redactIdentifiers(text).replace(EMAIL, '[e-mail]').replace(PHONE, '[phone]');
-}
-
-/** A PostgreSQL error as drivers give it (pg and PGlite alike): a SQLSTATE and where it arose. */
-interface DatabaseError {
-  code: string;
-  severity?: string;
-  constraint?: string;
-  table?: string;
-  column?: string;
-  routine?: string;
-}
-
-const SQLSTATE = /^[0-9A-Z]{5}$/;
-
-function databaseErrorIn(error: unknown): DatabaseError | undefined {
-  for (let e = error, depth = 0; e !== null && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const candidate = e as Partial<DatabaseError>;
-    if (typeof candidate.code === 'string' && SQLSTATE.test(candidate.code) && (candidate.severity !== undefined || candidate.routine !== undefined)) return candidate as DatabaseError;
-  }
-  return undefined;
 }
 
 /** Only the call sites of a stack: its first line repeats the message. */

@@ -11,6 +11,7 @@ import type { AcquirerClient, AcquirerNotification } from '../adapters/payments/
 import type { BlobStore } from '../adapters/storage/blobStore.ts';
 import type { Db } from '../db/client.ts';
 import { appendAudit } from '../db/audit.ts';
+import { isDatabaseError } from '../db/databaseError.ts';
 import { keepBlob } from '../db/blobs.ts';
 import type { Tx } from '../db/tx.ts';
 import { blobs, filingAttachments, filings, paymentNotifications, payments, users } from '../db/schema/index.ts';
@@ -252,13 +253,6 @@ const comparableNumber = (number: string) => number.replace(/\s+/g, '').toUpperC
 // Arbitrary constant naming payment documents' locks, one per number, date, payer and amount.
 const PAYMENT_DOCUMENT_LOCK = 7_599_220_031 % 2 ** 31;
 
-const isUniqueViolation = (error: unknown, constraint: string): boolean => {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505' && (e as { constraint?: unknown }).constraint === constraint) return true;
-  }
-  return false;
-};
-
 /**
  * An earlier payment, not rejected, by a document with the same number, date, payer and amount
  * (another scan of the same paper, or a copy with the same details): the clerk must see it.
@@ -349,7 +343,7 @@ export async function submitPaymentDocument(db: Db, store: BlobStore, principal:
   try {
     return await run();
   } catch (error) {
-    if (isUniqueViolation(error, 'payments_document_scan_once')) throw new SotError('payment_document_used');
+    if (isDatabaseError(error, '23505', 'payments_document_scan_once')) throw new SotError('payment_document_used');
     throw error;
   }
 }

@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { connectionStatementTimeout, type Db } from './client.ts';
+import { isDatabaseError } from './databaseError.ts';
 
 /** What a search needs of the database: statements, in a transaction or not. */
 export type SearchReader = Pick<Db, 'execute' | 'select'>;
@@ -16,7 +17,7 @@ export const SEARCH_TIMEOUT_MS = 5_000;
 
 /** Whether `error` is PostgreSQL cancelling a statement for its timeout. */
 export function isStatementTimeout(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '57014';
+  return isDatabaseError(error, '57014');
 }
 
 /** Runs `work` with each of its statements cut off after `SEARCH_TIMEOUT_MS`. */

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
+import { databaseErrorIn, isDatabaseError } from '../db/databaseError.ts';
 
 export interface JobQueueOptions {
   /**
@@ -46,8 +47,8 @@ export async function startJobQueue(pool: pg.Pool, log: FastifyBaseLogger, optio
  * then the winner's schema is there, and starting again finds it installed.
  */
 export function isSchemaInstallRace(error: unknown): boolean {
-  const { code, table, schema } = (error ?? {}) as { code?: string; table?: string; schema?: string };
-  return code === '23505' && schema === 'pg_catalog' && (table === 'pg_namespace' || table === 'pg_type');
+  const found = databaseErrorIn(error);
+  return found?.code === '23505' && found.schema === 'pg_catalog' && (found.table === 'pg_namespace' || found.table === 'pg_type');
 }
 
 /**
@@ -57,8 +58,7 @@ export function isSchemaInstallRace(error: unknown): boolean {
  * creating it again does nothing.
  */
 export function isQueueCreationRace(error: unknown): boolean {
-  const { code } = (error ?? {}) as { code?: string };
-  return code === '40P01' || code === '23505' || code === '42P07';
+  return isDatabaseError(error, ['40P01', '23505', '42P07']);
 }
 
 /** Tries at creating a queue: each lost race means another process has just made it. */

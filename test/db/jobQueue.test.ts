@@ -43,11 +43,15 @@ describeCluster('the job queue of a cluster', () => {
     }
   }, 60_000);
 
+  /** An error as the driver reports PostgreSQL's: a SQLSTATE with a severity. */
+  const pgError = (fields: Record<string, string>) => Object.assign(new Error('duplicate key value violates unique constraint'), { severity: 'ERROR', ...fields });
+
   it('tells that race from other failures', () => {
-    expect(isSchemaInstallRace({ code: '23505', schema: 'pg_catalog', table: 'pg_namespace' })).toBe(true);
-    expect(isSchemaInstallRace({ code: '23505', schema: 'pg_catalog', table: 'pg_type' })).toBe(true);
-    expect(isSchemaInstallRace({ code: '23505', schema: 'public', table: 'users' })).toBe(false);
-    expect(isSchemaInstallRace({ code: '57P01' })).toBe(false);
+    expect(isSchemaInstallRace(pgError({ code: '23505', schema: 'pg_catalog', table: 'pg_namespace' }))).toBe(true);
+    expect(isSchemaInstallRace(pgError({ code: '23505', schema: 'pg_catalog', table: 'pg_type' }))).toBe(true);
+    expect(isSchemaInstallRace(new Error('Failed query', { cause: pgError({ code: '23505', schema: 'pg_catalog', table: 'pg_type' }) }))).toBe(true);
+    expect(isSchemaInstallRace(pgError({ code: '23505', schema: 'public', table: 'users' }))).toBe(false);
+    expect(isSchemaInstallRace(pgError({ code: '57P01' }))).toBe(false);
     expect(isSchemaInstallRace(new Error('connection refused'))).toBe(false);
     expect(isSchemaInstallRace(undefined)).toBe(false);
   });
@@ -71,10 +75,10 @@ describeCluster('the job queue of a cluster', () => {
 
   it('tells a queue made at the same moment from other failures', () => {
     // A deadlock, the other's row, the other's table: each is gone once the other commits.
-    expect(isQueueCreationRace({ code: '40P01' })).toBe(true);
-    expect(isQueueCreationRace({ code: '23505' })).toBe(true);
-    expect(isQueueCreationRace({ code: '42P07' })).toBe(true);
-    expect(isQueueCreationRace({ code: '57P01' })).toBe(false);
+    expect(isQueueCreationRace(pgError({ code: '40P01' }))).toBe(true);
+    expect(isQueueCreationRace(pgError({ code: '23505' }))).toBe(true);
+    expect(isQueueCreationRace(pgError({ code: '42P07' }))).toBe(true);
+    expect(isQueueCreationRace(pgError({ code: '57P01' }))).toBe(false);
     expect(isQueueCreationRace(new Error('connection refused'))).toBe(false);
     expect(isQueueCreationRace(undefined)).toBe(false);
   });

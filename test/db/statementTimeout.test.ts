@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, searchDatabaseTargetFromConfig, type Database } from '../../src/db/client.ts';
-import { SEARCH_TIMEOUT_MS, underSearchTimeout, type SearchReader } from '../../src/db/statementTimeout.ts';
+import { isStatementTimeout, SEARCH_TIMEOUT_MS, underSearchTimeout, type SearchReader } from '../../src/db/statementTimeout.ts';
 import { createPostgresDatabase, createTestDatabase, describeDb, testDbKind } from '../support/db.ts';
 
 /**
@@ -54,5 +54,26 @@ describeDb('searches under a statement timeout', () => {
     // Half the main pool's size, at least two.
     expect(searchDatabaseTargetFromConfig({ databaseUrl: 'postgres://x/y', databaseReadUrl: 'postgres://r/y', dbPoolSize: 3 }, 1)).toMatchObject({ url: 'postgres://r/y', poolSize: 2 });
     expect(searchDatabaseTargetFromConfig({ databaseUrl: undefined, databaseReadUrl: undefined, dbPoolSize: 10 }, 1)).toBeNull();
+  });
+
+  it('knows a statement the timeout cut off from any other failure, as the query builder reports them', async (context) => {
+    // PGlite runs a statement to its end in the process's one thread: it has no timeout to test.
+    if (testDbKind === 'pglite') return context.skip();
+    const failureOf = (statement: ReturnType<typeof sql>) =>
+      main.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`set local statement_timeout = 50`);
+          await tx.execute(statement);
+        })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+    const cutOff = await failureOf(sql`select pg_sleep(2)`);
+    // The builder wraps the driver's error; the SQLSTATE is on its cause.
+    expect(cutOff).toBeInstanceOf(Error);
+    expect(isStatementTimeout(cutOff)).toBe(true);
+    expect(isStatementTimeout(await failureOf(sql`select 1 / 0`))).toBe(false);
+    expect(isStatementTimeout(new Error('statement timeout'))).toBe(false);
   });
 });
