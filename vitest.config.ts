@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/longestFirst.ts';
 
 // Four projects: pure rules, database-backed tests on embedded PGlite and on a PostgreSQL
 // server (the same files), and the browser suite.
@@ -10,6 +11,7 @@ import { defineConfig } from 'vitest/config';
 // own id, the courts directory by its Db), so what one file leaves cannot reach the next.
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'] } },
       {
