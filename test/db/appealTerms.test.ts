@@ -58,6 +58,9 @@ describeDb('appeal terms of parties absent from the hearing', () => {
     t = await createTestApp({ seed: true, signatureVerifier: createBuiltInVerifier({ trustedRoots: [root.certificateDer] }), clock: now });
     const rows = await t.database.db.select({ id: courts.id, code: courts.code }).from(courts);
     courtIds = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+    // The demo is seeded on TEST_NOW and these tests run on the real clock: the demo's decisions
+    // whose terms have ended since enter into force here, so the counts below are this file's cases.
+    await enterDecisionsIntoForce(t.database.db, now());
   });
   afterAll(() => t?.close());
 

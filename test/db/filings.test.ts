@@ -7,7 +7,7 @@ import { auditLog, cases, courts, documents, events, filings, parties, payments 
 import { FILING_TYPES, startsCase, type FilingType } from '../../src/domain/filingTypes.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
-import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
+import { keepAppealOpen, multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
 import { issueAuthKey, issueSigner, makeRootCa, testIin, type TestCa, type TestSigner } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
 
@@ -46,6 +46,7 @@ describeDb('filing API', () => {
     cassationCaseNumber = appellateInForce[0]!.number!;
     foreignCaseNumber = foreign[0]!.number!;
     for (const { id } of [inForce[0]!, appealable[0]!, appellateInForce[0]!]) await t.database.db.insert(parties).values({ caseId: id, role: 'defendant', userId: me.id, displayName: 'Тестов Тест' });
+    await keepAppealOpen(t.database.db, appealable[0]!.id, now());
   });
   afterAll(() => t?.close());
 

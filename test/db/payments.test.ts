@@ -6,7 +6,7 @@ import { auditLog, cases, courts, filingAttachments, filings, notifications, par
 import { courtDateIso } from '../../src/i18n/format.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
-import { SAMPLE_FILES, signedManifest } from '../support/filing.ts';
+import { keepAppealOpen, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
 import { Browser, formOf, freePort, pathOf, registerPaymentRoutes, tokenOf } from '../support/payments.ts';
 import { issueSigner, makeRootCa, testIin, type TestSigner } from '../support/pki.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
@@ -57,6 +57,7 @@ describeDb('state duty payments', () => {
     const [registered] = await db.select({ id: cases.id, number: cases.number }).from(cases).where(and(eq(cases.courtId, medeu), eq(cases.status, 'appeal_window'))).limit(1);
     caseNumber = registered!.number!;
     await db.insert(parties).values({ caseId: registered!.id, role: 'defendant', userId: me.id, displayName: 'Тестов Тест' });
+    await keepAppealOpen(db, registered!.id, now());
   });
   afterAll(() => t?.close());
 

@@ -1,4 +1,10 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../src/db/client.ts';
+import { caseDeadlines } from '../../src/db/schema/index.ts';
+import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
+import { courtDateIso } from '../../src/domain/courtTime.ts';
+import { initialReference } from '../../src/domain/reference.ts';
 import { deflateSync } from 'node:zlib';
 import { signContent, type TestSigner } from './pki.ts';
 
@@ -61,4 +67,14 @@ export async function signedManifest(app: FastifyInstance, cookie: string, filin
   const res = await app.inject({ method: 'GET', url: `/api/v1/filings/${filingId}/manifest`, headers: { cookie } });
   if (res.statusCode !== 200) throw new Error(`manifest: ${res.statusCode} ${res.body}`);
   return Buffer.from(await signContent(signer, res.rawPayload, options)).toString('base64');
+}
+
+/**
+ * Keeps a demo case's appeal month running for ten more working days from `now`. The demo is
+ * seeded on TEST_NOW, but tests that sign filings run on the real clock (the test certificates are
+ * valid from the day they are made), and the seeded month ends some days after TEST_NOW.
+ */
+export async function keepAppealOpen(db: Db, caseId: string, now: Date): Promise<void> {
+  const dueOn = initialReference().calendar.addWorkingDays(courtDateIso(now) as IsoDay, 10);
+  await db.update(caseDeadlines).set({ dueOn }).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal'), isNull(caseDeadlines.closedAt)));
 }
