@@ -5,6 +5,7 @@ import { searchCourts } from '../../src/queries/courts.ts';
 import { urls } from '../../src/urls.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { describeDb } from '../support/db.ts';
+import { signedInUser } from '../support/sessions.ts';
 
 describeDb('court finder', () => {
   let t: TestApp;
@@ -145,5 +146,11 @@ describeDb('court finder', () => {
     expect((await list('kk')).body).toBe(before.kk.body);
     // The layout around the kept body is the request's own: its language links point back here.
     expect(after.body).toContain(`href="${urls.language('ru', '/courts')}"`);
+    // And a signed-in person's header, with their sign-out form, around the same kept list.
+    const user = await signedInUser(t.database.db, { lang: 'en' });
+    const theirs = await t.app.inject({ method: 'GET', url: '/courts', headers: { cookie: `${user.cookie}; lang=en`, accept: 'text/html' } });
+    expect(theirs.body).toContain(`action="${urls.logout()}"`);
+    expect(theirs.body).toContain('Medeu District Court (renamed)');
+    expect(after.body).not.toContain(`action="${urls.logout()}"`);
   });
 });
