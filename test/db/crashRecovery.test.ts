@@ -11,8 +11,9 @@ import { migrateDatabase } from '../../src/db/migrate.ts';
 import { auditLog, courts, documents, events, filings, talonCounters } from '../../src/db/schema/index.ts';
 import { courtYear } from '../../src/i18n/format.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
+import { carryMciIntoThisYear } from '../../src/seed/standInMci.ts';
 import { createTestApp, OPERATOR_SETTINGS } from '../support/app.ts';
-import { createPostgresDatabase, describeDb, testDbKind } from '../support/db.ts';
+import { createPostgresDatabase, describeDb, testDbKind, testMciBasis } from '../support/db.ts';
 import { multipart, SAMPLE_FILES, signedManifest } from '../support/filing.ts';
 import { issueSigner, makeRootCa, testIin } from '../support/pki.ts';
 import { signedInUser } from '../support/sessions.ts';
@@ -66,6 +67,8 @@ describeDb(`a crash while filings are submitted (${testDbKind})`, () => {
     const database = await openDatabase(target);
     await migrateDatabase(database);
     await seedDemo(database.db);
+    // Its claims are priced on the real clock, as createTestDatabase's are.
+    await carryMciIntoThisYear(database.db, new Date(), testMciBasis);
     const t = await createTestApp({ database, config: { DATA_DIR: dataDir, SESSION_SECRET }, clock: () => new Date(), signatureVerifier: createBuiltInVerifier({ trustedRoots: [root.certificateDer] }) });
     try {
       [{ id: courtId }] = (await database.db.select({ id: courts.id }).from(courts).where(eq(courts.code, '7517'))) as [{ id: string }];

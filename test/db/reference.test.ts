@@ -6,8 +6,9 @@ import { auditLog, referenceMci } from '../../src/db/schema/index.ts';
 import { seedReferenceOnce } from '../../src/db/referenceSeed.ts';
 import { loadReference } from '../../src/queries/reference.ts';
 import { referenceCommand } from '../../src/referenceCli.ts';
+import { carryMciIntoThisYear } from '../../src/seed/standInMci.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
-import { describeDb } from '../support/db.ts';
+import { createTestDatabase, describeDb } from '../support/db.ts';
 import { formSession } from '../support/forms.ts';
 import { signedInUser, type TestUser } from '../support/sessions.ts';
 
@@ -19,7 +20,7 @@ describeDb('reference values of the law', () => {
   let sysadmin: TestUser;
   let citizen: TestUser;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ database: await createTestDatabase({ asShipped: true }) });
     sysadmin = await signedInUser(t.database.db, { roles: [{ role: 'system_admin', courtId: null }], lang: 'en' });
     citizen = await signedInUser(t.database.db, { lang: 'en' });
   });
@@ -194,7 +195,7 @@ describeDb('reference values of the law', () => {
 describeDb('sot reference, at the console', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ database: await createTestDatabase({ asShipped: true }) });
   });
   afterAll(() => t?.close());
 
@@ -247,7 +248,7 @@ describeDb('a filing paid in a year without an MCI', () => {
   let t: TestApp;
   let me: TestUser;
   beforeAll(async () => {
-    t = await createTestApp({ seed: true, clock: () => new Date('2027-01-15T06:00:00Z') });
+    t = await createTestApp({ database: await createTestDatabase({ asShipped: true }), seed: true, clock: () => new Date('2027-01-15T06:00:00Z') });
     me = await signedInUser(t.database.db, { lang: 'en', now: new Date('2027-01-15T06:00:00Z') });
   });
   afterAll(() => t?.close());
@@ -271,5 +272,34 @@ describeDb('a filing paid in a year without an MCI', () => {
     // Once an operator enters it, the same page prices the claim.
     await setMci(t.database.db, null, { year: 2027, tenge: 4_500, basis: 'Law on the republican budget for 2027–2029, Art. 9' }, new Date());
     expect((await get(`/cabinet/filings/${filing}/duty`)).body).toMatch(/1,350/);
+  });
+});
+
+describeDb('a demo or a test database in a year nobody has entered the MCI for', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ database: await createTestDatabase({ asShipped: true }) });
+  });
+  afterAll(() => t?.close());
+  const demoBasis = (from: number) => `Demo value, not the law: the ${from} MCI carried over`;
+
+  it('carries the last entered year over from midnight in Almaty, marked and on the audit log, once', async () => {
+    // 23:30 on 31 December in Almaty: still 2026, whose value is there.
+    expect(await carryMciIntoThisYear(t.database.db, new Date('2026-12-31T18:30:00Z'), demoBasis)).toBeNull();
+    expect(await carryMciIntoThisYear(t.database.db, new Date('2026-12-31T19:30:00Z'), demoBasis)).toBe(2027);
+    const [row] = await t.database.db.select().from(referenceMci).where(eq(referenceMci.year, 2027));
+    expect(row).toMatchObject({ tenge: 4_325, basis: 'Demo value, not the law: the 2026 MCI carried over', enteredBy: null });
+    const [audited] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'reference.mci_set'));
+    expect(audited!.data).toMatchObject({ year: 2027, tenge: 4_325, before: null });
+    // 0.3 MCI of the carried value, and nothing carried again at the next start.
+    expect((await t.app.inject({ method: 'GET', url: QUOTE, query: DIVORCE_2027 })).json()).toMatchObject({ mciKzt: 4_325, amountKzt: '1297.50' });
+    expect(await carryMciIntoThisYear(t.database.db, new Date('2027-03-01T06:00:00Z'), demoBasis)).toBeNull();
+  });
+
+  it('leaves a value an administrator entered alone', async () => {
+    await setMci(t.database.db, null, { year: 2028, tenge: 4_900, basis: 'Law on the republican budget for 2028–2030, Art. 9' }, new Date());
+    expect(await carryMciIntoThisYear(t.database.db, new Date('2028-01-02T06:00:00Z'), demoBasis)).toBeNull();
+    const [row] = await t.database.db.select().from(referenceMci).where(eq(referenceMci.year, 2028));
+    expect(row!.tenge).toBe(4_900);
   });
 });

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { describe, inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
+import { carryMciIntoThisYear } from '../../src/seed/standInMci.ts';
 import { TEST_AUDIT_KEY, useTestAuditKey } from './auditKey.ts';
 
 export { TEST_AUDIT_KEY };
@@ -20,13 +21,19 @@ export const postgresUnavailable = testDbKind === 'postgres' && !inject('postgre
  * or a clone of the migrated template on the PostgreSQL server. Each file gets its own, so files
  * never see each other's rows.
  */
-export async function createTestDatabase(): Promise<Database> {
+/** The basis a test database's carried-over MCI is entered with: it is not the law. */
+export const testMciBasis = (fromYear: number) => `Test value: the ${fromYear} MCI carried over`;
+
+export async function createTestDatabase(options: { asShipped?: boolean } = {}): Promise<Database> {
   useTestAuditKey();
   const database = await openTestDatabase();
   // Clones of one template share its identity, which the reference values' cache is keyed by (the
   // cache lives in the module, and a worker's modules serve one test file after another): each
   // test database is a database of its own.
   await database.pool.query('update reference_state set database_id = gen_random_uuid()');
+  // Tests that file claims on the real clock need this year's MCI, which a release ships only once
+  // the budget law is out; tests of the missing year itself ask for the values as shipped.
+  if (!options.asShipped) await carryMciIntoThisYear(database.db, new Date(), testMciBasis);
   return database;
 }
 
