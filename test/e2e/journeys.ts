@@ -1,4 +1,3 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { translator, type Lang } from '../../src/i18n/index.ts';
@@ -8,14 +7,14 @@ import { SAMPLE_FILES } from '../support/filing.ts';
 import type { IsoDay } from '../../src/domain/calendar/workingDays.ts';
 import { initialReference } from '../../src/domain/reference.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
+import { axeViolations, preloadAxe } from './axe.ts';
 
 /** Steps the browser journeys share: accessibility checks, signing in and out, filing a claim. */
 
 const LANG_INDEX: Record<Lang, number> = { kk: 0, ru: 1, en: 2 };
 
 export async function expectAccessible(page: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => `${v.id} @ ${new URL(page.url()).pathname}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 async function continueTo(page: Page, t: ReturnType<typeof translator>, path: RegExp) {
@@ -48,6 +47,7 @@ export async function fillHearingSlot(page: Page, day: IsoDay, time: string, pre
 /** A fresh browser context in `lang` at the portal `url`, and a page in it that collects script errors. */
 export async function pageIn(browser: Browser, url: string, lang: Lang): Promise<{ page: Page; t: T; close: () => Promise<void>; errors: string[] }> {
   const context = await browser.newContext();
+  await preloadAxe(context);
   await context.addCookies([{ name: 'lang', value: lang, url }]);
   const page = await context.newPage();
   const errors: string[] = [];

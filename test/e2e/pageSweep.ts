@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/i18n/index.ts';
 import { showcaseCaseNumber } from '../../src/seed/demo.ts';
@@ -10,6 +9,7 @@ import { demoPaperFiling } from '../../src/seed/counter.ts';
 import { SESSION_COOKIE } from '../../src/auth/sessions.ts';
 import { pageSamples, type PageSample } from '../../src/urls.ts';
 import { demoActCode, demoActOf, demoCaseAt, demoCaseOf, demoJudgeCase, demoSession, demoRecordingHearing } from './demoSessions.ts';
+import { axeViolations, preloadAxe } from './axe.ts';
 import { launchBrowser } from './browser.ts';
 import { startDemoServer } from './server.ts';
 
@@ -64,35 +64,57 @@ export function sweepEveryPage(langs: readonly Lang[]): void {
       describe(`in ${lang}`, () => {
         const linksSeen = new Map<string, string>();
 
-        async function contextFor(as?: string): Promise<BrowserContext> {
+        /**
+         * One tab per person, taken from page to page as a reader goes: a new page for each sample
+         * cost a quarter of a second of the browser's time.
+         */
+        interface Tab {
+          context: BrowserContext;
+          page: Page;
+          /** Script errors since the tab last moved. */
+          errors: string[];
+          /** The status the current page is expected to log as its own failed load, if any. */
+          expectedStatus: number | undefined;
+          /** Requests begun and not yet answered. */
+          inFlight: Set<Request>;
+        }
+
+        async function tabFor(as?: string): Promise<Tab> {
           const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          await preloadAxe(context);
           await context.addCookies([{ name: 'lang', value: lang, url: server.url }]);
           if (as) await context.addCookies([{ name: SESSION_COOKIE, value: sessions.get(as)!, url: server.url }]);
-          return context;
+          const tab: Tab = { context, page: await context.newPage(), errors: [], expectedStatus: undefined, inFlight: new Set() };
+          tab.page.on('console', (message) => {
+            // A deliberate 4xx page logs its own status as a failed resource load; that is the test's point.
+            if (message.type() === 'error' && !(tab.expectedStatus && message.text().includes(`status of ${tab.expectedStatus}`))) tab.errors.push(message.text());
+          });
+          tab.page.on('pageerror', (error) => tab.errors.push(error.message));
+          tab.page.on('request', (request) => tab.inFlight.add(request));
+          tab.page.on('requestfinished', (request) => tab.inFlight.delete(request));
+          tab.page.on('requestfailed', (request) => tab.inFlight.delete(request));
+          return tab;
         }
 
         it('passes axe, logs no errors and has the expected status', async () => {
-          const contexts = new Map<string, BrowserContext>();
+          const tabs = new Map<string, Tab>();
           const failures: string[] = [];
           try {
             for (const sample of samples) {
               const key = sample.as ?? 'anonymous';
-              if (!contexts.has(key)) contexts.set(key, await contextFor(sample.as));
-              const page = await contexts.get(key)!.newPage();
-              const consoleErrors: string[] = [];
-              page.on('console', (message) => {
-                // A deliberate 4xx page logs its own status as a failed resource load; that is the test's point.
-                if (message.type() === 'error' && !(sample.status && message.text().includes(`status of ${sample.status}`))) consoleErrors.push(message.text());
-              });
-              page.on('pageerror', (error) => consoleErrors.push(error.message));
-              const response = await page.goto(server.url + sample.url, { waitUntil: 'networkidle' });
+              if (!tabs.has(key)) tabs.set(key, await tabFor(sample.as));
+              const tab = tabs.get(key)!;
+              const { page, errors: consoleErrors } = tab;
+              consoleErrors.length = 0;
+              tab.expectedStatus = sample.status;
+              const response = await page.goto(server.url + sample.url, { waitUntil: 'load' });
+              // What a page's scripts still fetch after it loaded: half a second of quiet, waited
+              // for only where something is on its way.
+              if (tab.inFlight.size > 0) await page.waitForLoadState('networkidle');
               if (response?.status() !== (sample.status ?? 200)) failures.push(`${sample.name}: status ${response?.status()}`);
               const html = await page.locator('html').getAttribute('lang');
               if (html !== lang) failures.push(`${sample.name}: html lang=${html}`);
-              const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-              for (const violation of axe.violations) {
-                failures.push(`${sample.name}: axe ${violation.id} (${violation.impact}) on ${violation.nodes.map((node: { target: unknown[] }) => node.target.join(' ')).join(', ')}`);
-              }
+              for (const violation of await axeViolations(page)) failures.push(`${sample.name}: axe ${violation}`);
               for (const error of consoleErrors) failures.push(`${sample.name}: console ${error}`);
               // Articles are cited in the page's language («ст. 403 ч. 3 ГПК РК»), never in the English compact form.
               if (lang !== 'en') {
@@ -106,10 +128,9 @@ export function sweepEveryPage(langs: readonly Lang[]): void {
                 linksSeen.set(target, sample.name);
               }
               await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-${sample.name}.png`), fullPage: true });
-              await page.close();
             }
           } finally {
-            for (const context of contexts.values()) await context.close();
+            for (const tab of tabs.values()) await tab.context.close();
           }
           expect(failures).toEqual([]);
         }, WALK_TIMEOUT_MS);
