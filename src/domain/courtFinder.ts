@@ -54,6 +54,11 @@ export interface CourtSearch {
   hears: CourtHears | null;
 }
 
+/** A search that asks for nothing in particular: the whole directory, the list most asked for. */
+export function asksForEveryCourt(search: CourtSearch): boolean {
+  return search.words.length === 0 && !search.unreadable && !search.level && !search.region && !search.hears;
+}
+
 export type CourtSearchRefusal = 'courts_query_too_long' | 'courts_invalid_filter';
 
 export interface RawCourtSearch {

@@ -3,7 +3,7 @@ import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { cases, courts, directoryVersions, hearings, regions } from '../db/schema/index.ts';
 import type { CaseKind } from '../domain/caseKinds.ts';
-import { COURT_RESULTS_MAX, findCourts, indexCourts, nearestCourts, parseCourtSearch, type CourtHears, type CourtIndexEntry, type CourtSearch, type CourtSearchRefusal, type FinderCourt, type RawCourtSearch } from '../domain/courtFinder.ts';
+import { asksForEveryCourt, COURT_RESULTS_MAX, findCourts, indexCourts, nearestCourts, parseCourtSearch, type CourtHears, type CourtIndexEntry, type CourtSearch, type CourtSearchRefusal, type FinderCourt, type RawCourtSearch } from '../domain/courtFinder.ts';
 import { preparedFor } from './prepared.ts';
 
 export type Court = typeof courts.$inferSelect;
@@ -108,9 +108,8 @@ function finderIndex(rows: { court: Court; region: Region }[]): CourtFinderIndex
   return { index, regions: [...regions.values()] };
 }
 
-/** The directory with the finder's spelling keys, built once per directory version. */
-async function courtFinderIndex(db: Db, current?: CachedDirectory | null): Promise<CourtFinderIndex> {
-  const directory = current === undefined ? await currentDirectory(db) : current;
+/** The directory with the finder's spelling keys, built once per directory version (`directory`, null when none is kept). */
+async function courtFinderIndex(db: Db, directory: CachedDirectory | null): Promise<CourtFinderIndex> {
   if (!directory) return finderIndex(await allCourtsQuery(db).execute());
   directory.all ??= await allCourtsQuery(db).execute();
   directory.finder ??= finderIndex(directory.all);
@@ -138,7 +137,7 @@ const hit = (e: FinderEntry): CourtHit => ({ court: e.court.row.court, region: e
 
 /** The regions of the courts directory, in its order. */
 export async function courtRegions(db: Db): Promise<Region[]> {
-  return (await courtFinderIndex(db)).regions;
+  return (await courtFinderIndex(db, await currentDirectory(db))).regions;
 }
 
 /** The public court finder (src/domain/courtFinder.ts) over the cached directory. */
@@ -149,7 +148,7 @@ export async function searchCourts(db: Db, raw: RawCourtSearch): Promise<CourtSe
   if ('refused' in search) return { ...search, regions };
   // Every court, the list most asked for, is one answer per directory version: a page may keep
   // what it renders from it as long as the answer is the same object.
-  const everyCourt = search.words.length === 0 && !search.unreadable && !search.level && !search.region && !search.hears;
+  const everyCourt = asksForEveryCourt(search);
   if (everyCourt && directory?.everyCourt) return directory.everyCourt;
   const matches = findCourts(index, search);
   const nearest = matches.length === 0 && search.words.length > 0 ? nearestCourts(index, search) : [];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import { citeArticle } from '../../src/i18n/legalReference.ts';
 import { demoPeople } from '../../src/seed/people.ts';
-import { expectAccessible, fileClaim, handleOf, pageIn, signIn, signOut, workingDayAhead, fillHearingSlot } from './journeys.ts';
+import { expectAccessible, fileClaim, handleOf, pageIn, signIn, signOut, fillHearingSlot } from './journeys.ts';
+import { workingDayAhead } from '../support/workingDays.ts';
 import { withDemoBrowser } from './server.ts';
 import { openTodaysHearing } from './hearings.ts';
 

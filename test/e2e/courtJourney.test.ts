@@ -7,7 +7,8 @@ import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { urls } from '../../src/urls.ts';
-import { expectAccessible, pageIn, fileClaim, handleOf, signIn, signOut, workingDayAhead, fillHearingSlot, type T } from './journeys.ts';
+import { expectAccessible, pageIn, fileClaim, handleOf, signIn, signOut, fillHearingSlot, type T } from './journeys.ts';
+import { workingDayAhead } from '../support/workingDays.ts';
 import { withDemoBrowser } from './server.ts';
 import { openTodaysHearing } from './hearings.ts';
 

@@ -5,8 +5,6 @@ import { DEMO_COURTS } from '../../src/seed/courts.ts';
 import { demoPeople } from '../../src/seed/people.ts';
 import { SAMPLE_FILES } from '../support/filing.ts';
 import type { IsoDay } from '../../src/domain/calendar/workingDays.ts';
-import { initialReference } from '../../src/domain/reference.ts';
-import { courtDateIso } from '../../src/i18n/format.ts';
 import { axeViolations, preloadAxe } from './axe.ts';
 
 /** Steps the browser journeys share: accessibility checks, signing in and out, filing a claim. */
@@ -30,10 +28,6 @@ export function handleOf(fullName: string): string {
   return person.handle;
 }
 
-/** The `n`th working day from today in the court's calendar, as the hearing form takes it. */
-export function workingDayAhead(n: number): IsoDay {
-  return initialReference().calendar.addWorkingDays(courtDateIso(new Date()) as IsoDay, n);
-}
 
 /** Types a hearing's day into the scheduling form's three date boxes and picks its time. */
 export async function fillHearingSlot(page: Page, day: IsoDay, time: string, prefix = 'hearing'): Promise<void> {

@@ -6,7 +6,8 @@ import { addCalendarDays, type IsoDay } from '../../src/domain/calendar/workingD
 import { typedDay } from '../../src/domain/dateBoxes.ts';
 import { courtDateIso } from '../../src/i18n/format.ts';
 import { demoPeople } from '../../src/seed/people.ts';
-import { expectAccessible, fillHearingSlot, pageIn, signIn, workingDayAhead } from './journeys.ts';
+import { expectAccessible, fillHearingSlot, pageIn, signIn } from './journeys.ts';
+import { workingDayAhead } from '../support/workingDays.ts';
 import { withDemoBrowser } from './server.ts';
 
 const SHOTS = '/tmp/shots-terms';

@@ -2,11 +2,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/client.ts';
 import { caseDeadlines } from '../../src/db/schema/index.ts';
-import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
-import { courtDateIso } from '../../src/domain/courtTime.ts';
-import { initialReference } from '../../src/domain/reference.ts';
 import { deflateSync } from 'node:zlib';
 import { signContent, type TestSigner } from './pki.ts';
+import { workingDayAhead } from './workingDays.ts';
 
 /** Small but real files of each kind, recognisable by their first bytes as the real ones are. */
 export const SAMPLE_FILES = {
@@ -75,6 +73,6 @@ export async function signedManifest(app: FastifyInstance, cookie: string, filin
  * valid from the day they are made), and the seeded month ends some days after TEST_NOW.
  */
 export async function keepAppealOpen(db: Db, caseId: string, now: Date): Promise<void> {
-  const dueOn = initialReference().calendar.addWorkingDays(courtDateIso(now) as IsoDay, 10);
+  const dueOn = workingDayAhead(10, now);
   await db.update(caseDeadlines).set({ dueOn }).where(and(eq(caseDeadlines.caseId, caseId), eq(caseDeadlines.kind, 'appeal'), isNull(caseDeadlines.closedAt)));
 }

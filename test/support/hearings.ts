@@ -2,15 +2,13 @@ import { and, desc, eq } from 'drizzle-orm';
 import { closeHearing, openHearing } from '../../src/commands/hearingLifecycle.ts';
 import type { Db } from '../../src/db/client.ts';
 import { hearings } from '../../src/db/schema/index.ts';
-import type { IsoDay } from '../../src/domain/calendar/holidays.ts';
 import { courtInstant } from '../../src/domain/hearingSlots.ts';
-import { initialReference } from '../../src/domain/reference.ts';
-import { courtDateIso } from '../../src/i18n/format.ts';
 import type { Principal } from '../../src/policies/principal.ts';
+import { workingDayAhead } from './workingDays.ts';
 
 /** The n-th working day after today in the court calendar Sot ships, at a Kazakhstan wall-clock time. */
 export function workingDayAt(n: number, time: string): Date {
-  return courtInstant(initialReference().calendar.addWorkingDays(courtDateIso(new Date()) as IsoDay, n), time)!;
+  return courtInstant(workingDayAhead(n), time)!;
 }
 
 /**
