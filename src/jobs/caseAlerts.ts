@@ -88,21 +88,21 @@ async function fanOutBatch(tx: Tx, now: Date): Promise<{ taken: number; toDelive
   const caseIds = [...new Set(batch.map((e) => e.caseId))];
   const instants = [...new Set(batch.map((e) => e.occurredAt.toISOString()))].map((i) => new Date(i));
   const participating = caseParticipantPairs(tx, { caseIds });
-  const [caseRows, siblings, participantRows, followRows, toldRows] = await Promise.all([
-    tx.select({ id: cases.id, number: cases.number, closedHearing: cases.closedHearing, category: cases.category }).from(cases).where(inArray(cases.id, caseIds)),
-    // The events written at the same instant in the same cases: the status changes a command
-    // caused are folded into its own event, as the case history shows them.
-    tx
-      .select({ id: events.id, caseId: events.caseId, type: events.type, occurredAt: events.occurredAt, data: events.data })
-      .from(events)
-      .where(and(inArray(events.caseId, caseIds), inArray(events.occurredAt, instants))),
-    tx.select({ caseId: participating.caseId, user: users }).from(participating).innerJoin(users, eq(users.id, participating.userId)),
-    tx.select({ follow: caseFollows, user: users }).from(caseFollows).innerJoin(users, eq(users.id, caseFollows.userId)).where(inArray(caseFollows.caseId, caseIds)),
-    tx
-      .selectDistinct({ userId: notifications.userId, caseId: notifications.caseId, queuedAt: notifications.queuedAt })
-      .from(notifications)
-      .where(and(inArray(notifications.caseId, caseIds), inArray(notifications.queuedAt, instants), ne(notifications.event, ALERT_EVENT))),
-  ]);
+  // A transaction's statements run one at a time on its connection whatever the code does: sent
+  // together they only queue in the driver, which pg 9 will refuse.
+  const caseRows = await tx.select({ id: cases.id, number: cases.number, closedHearing: cases.closedHearing, category: cases.category }).from(cases).where(inArray(cases.id, caseIds));
+  // The events written at the same instant in the same cases: the status changes a command
+  // caused are folded into its own event, as the case history shows them.
+  const siblings = await tx
+    .select({ id: events.id, caseId: events.caseId, type: events.type, occurredAt: events.occurredAt, data: events.data })
+    .from(events)
+    .where(and(inArray(events.caseId, caseIds), inArray(events.occurredAt, instants)));
+  const participantRows = await tx.select({ caseId: participating.caseId, user: users }).from(participating).innerJoin(users, eq(users.id, participating.userId));
+  const followRows = await tx.select({ follow: caseFollows, user: users }).from(caseFollows).innerJoin(users, eq(users.id, caseFollows.userId)).where(inArray(caseFollows.caseId, caseIds));
+  const toldRows = await tx
+    .selectDistinct({ userId: notifications.userId, caseId: notifications.caseId, queuedAt: notifications.queuedAt })
+    .from(notifications)
+    .where(and(inArray(notifications.caseId, caseIds), inArray(notifications.queuedAt, instants), ne(notifications.event, ALERT_EVENT)));
 
   const caseById = new Map(caseRows.map((c) => [c.id, c]));
   const folded = new Map<number, { status?: CaseStatus }>();
