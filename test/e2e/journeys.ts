@@ -28,7 +28,6 @@ export function handleOf(fullName: string): string {
   return person.handle;
 }
 
-
 /** Types a hearing's day into the scheduling form's three date boxes and picks its time. */
 export async function fillHearingSlot(page: Page, day: IsoDay, time: string, prefix = 'hearing'): Promise<void> {
   const [year, month, date] = day.split('-') as [string, string, string];

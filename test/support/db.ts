@@ -16,14 +16,14 @@ export const testDbKind = (process.env.SOT_TEST_DB ?? 'pglite') as TestDbKind;
 /** True when the PostgreSQL leg runs without a server; its suites are skipped (the setup said so loudly). */
 export const postgresUnavailable = testDbKind === 'postgres' && !inject('postgresTemplate');
 
+/** The basis a test database's carried-over MCI is entered with: it is not the law. */
+export const testMciBasis = (fromYear: number) => `Test value: the ${fromYear} MCI carried over`;
+
 /**
  * A fresh, migrated database for one test file: in-memory PGlite started from the migrated dump,
  * or a clone of the migrated template on the PostgreSQL server. Each file gets its own, so files
  * never see each other's rows.
  */
-/** The basis a test database's carried-over MCI is entered with: it is not the law. */
-export const testMciBasis = (fromYear: number) => `Test value: the ${fromYear} MCI carried over`;
-
 export async function createTestDatabase(options: { asShipped?: boolean } = {}): Promise<Database> {
   useTestAuditKey();
   const database = await openTestDatabase();
